@@ -1,0 +1,64 @@
+# The whole set-up is two commands: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+# Django 6 needs Python 3.12+. In this folder pyenv's python3 follows .python-version;
+# elsewhere the first of these that is new enough is used.
+PYTHON ?= $(shell for p in python3 python3.13 python3.12; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' \
+	2>/dev/null && { echo $$p; break; }; done)
+
+.PHONY: help install run test lint format migrate seed lock clean
+
+help:
+	@echo "make run      set up, migrate, load the demo desk and serve on http://127.0.0.1:$(PORT)"
+	@echo "make test     set up and run lint, migration checks and the whole test suite"
+	@echo "make install  only create .venv and install the pinned dependencies"
+	@echo "make lock     re-pin requirements.lock from pyproject.toml"
+
+$(BIN)/python:
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "Python 3.12 or newer is needed (Django 6), but python3 is $$(python3 --version 2>&1)."; \
+		echo "Install Python 3.12+ or run: make PYTHON=/path/to/python3.12 ..."; exit 1; fi
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstalls only when the lock file changes, so a second `make install` takes a moment.
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	@touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate
+	$(BIN)/python manage.py seed_demo
+
+run: seed
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: lint
+	$(BIN)/python manage.py check --fail-level WARNING
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.12 --no-header \
+		--custom-compile-command "make lock" -o requirements.lock
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

@@ -1,0 +1,231 @@
+"""Load the demo desk: every article in seeds/, the curated claims of those that have a
+`<name>.desk.json` beside them, and one demo user per role.
+
+Idempotent: a second run finds everything already there and changes nothing. Every write goes
+through `claims.services`, so the demo obeys the same rules as the desk.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from claims import services
+from claims.enums import ClaimStatus, Role, Transition
+from claims.models import Claim, Rating, Source, Speaker, Statement, Topic
+from claims.text import normalize_text, parse_metadata_line
+
+SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
+
+# username -> (password, roles, superuser). Known passwords: only ever created with DEBUG on.
+DEMO_USERS: dict[str, tuple[str, list[str], bool]] = {
+    "admin": ("admin-demo", [], True),
+    "editor": ("editor-demo", [Role.EDITOR], False),
+    "factchecker": ("factchecker-demo", [Role.FACT_CHECKER], False),
+    "reviewer": ("reviewer-demo", [Role.REVIEWER], False),
+}
+
+# The steps that bring a new claim to each status, in order.
+PATH_TO_STATUS: dict[str, list[str]] = {
+    ClaimStatus.NEW: [],
+    ClaimStatus.SELECTED: [Transition.SELECT],
+    ClaimStatus.DISMISSED: [Transition.DISMISS],
+    ClaimStatus.RESEARCHING: [Transition.SELECT, Transition.ASSIGN],
+    ClaimStatus.IN_REVIEW: [Transition.SELECT, Transition.ASSIGN, Transition.SUBMIT],
+    ClaimStatus.PUBLISHED: [
+        Transition.SELECT,
+        Transition.ASSIGN,
+        Transition.SUBMIT,
+        "approve",
+        Transition.PUBLISH,
+    ],
+}
+
+
+class Command(BaseCommand):
+    help = "Load the demo desk (seed articles, curated claims, demo users). Needs DEBUG on."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--seeds-dir", type=Path, default=SEEDS_DIR, help="Folder of seed articles."
+        )
+
+    def handle(self, *args: Any, seeds_dir: Path, **options: Any) -> None:
+        if not settings.DEBUG:
+            raise CommandError(
+                "seed_demo creates demo users with published passwords, so it runs only with "
+                "DEBUG on."
+            )
+        if not seeds_dir.is_dir():
+            raise CommandError(f"No seeds folder at {seeds_dir}.")
+        try:
+            with transaction.atomic():
+                users = self.ensure_users()
+                self.counts = dict.fromkeys(["sources", "speakers", "statements", "claims"], 0)
+                for path in sorted(seeds_dir.glob("*.txt")):
+                    source = self.load_article(path)
+                    desk = path.with_suffix(".desk.json")
+                    if desk.exists():
+                        self.load_desk(source, desk, users)
+        except (ValidationError, services.WorkflowError, ValueError, KeyError) as error:
+            raise CommandError(f"Seed data refused, nothing was stored: {error}") from error
+        created = ", ".join(f"{n} {what}" for what, n in self.counts.items())
+        self.stdout.write(self.style.SUCCESS(f"Demo desk ready (new this run: {created})."))
+        self.stdout.write("Log in at http://127.0.0.1:8000/admin/ as:")
+        for username, (password, roles, superuser) in DEMO_USERS.items():
+            role = "superuser" if superuser else ", ".join(roles)
+            self.stdout.write(f"  {username:12} password {password:18} ({role})")
+
+    def ensure_users(self) -> dict[str, Any]:
+        User = get_user_model()
+        users = {}
+        for username, (password, roles, superuser) in DEMO_USERS.items():
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = User(
+                    username=username,
+                    is_staff=True,
+                    is_superuser=superuser,
+                    first_name=username.capitalize(),
+                    last_name="Demo",
+                )
+                user.set_password(password)
+                user.save()
+                user.groups.set(Group.objects.filter(name__in=roles))
+            users[username] = user
+        return users
+
+    def load_article(self, path: Path) -> Source:
+        try:
+            text = normalize_text(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError as error:
+            raise CommandError(f"{path.name} is not UTF-8 text: {error}") from error
+        desk = path.with_suffix(".desk.json")
+        meta = json.loads(desk.read_text(encoding="utf-8"))["source"] if desk.exists() else {}
+        line = parse_metadata_line(text)
+        published_at = (
+            datetime.datetime.combine(line.published_on, datetime.time(), tzinfo=datetime.UTC)
+            if line
+            else None
+        )
+        source, created = services.source_import(
+            title=line.title if line else path.stem,
+            text=text,
+            url=meta.get("url", ""),
+            publisher=meta.get("publisher", ""),
+            language=meta.get("language", "en"),
+            kind=meta.get("kind", "article"),
+            published_at=published_at,
+        )
+        self.counts["sources"] += created
+        return source
+
+    def load_desk(self, source: Source, desk_path: Path, users: dict[str, Any]) -> None:
+        desk = json.loads(desk_path.read_text(encoding="utf-8"))
+        speakers = {}
+        for spec in desk["speakers"]:
+            speaker, created = services.speaker_get_or_create(**spec)
+            speakers[speaker.name] = speaker
+            self.counts["speakers"] += created
+        evidence_sources = {}
+        for spec in desk.get("evidence_sources", []):
+            fields = {k: v for k, v in spec.items() if k != "key"}
+            if "published_at" in fields:
+                fields["published_at"] = datetime.datetime.fromisoformat(fields["published_at"])
+            evidence_sources[spec["key"]], created = services.source_import(**fields)
+            self.counts["sources"] += created
+        statements = {}
+        for spec in desk["statements"]:
+            statements[spec["key"]] = self.ensure_statement(source, spec, speakers)
+        for spec in desk["claims"]:
+            if Claim.objects.filter(slug=spec["slug"]).exists():
+                continue
+            self.create_claim(spec, statements[spec["statement"]], evidence_sources, users)
+            self.counts["claims"] += 1
+
+    def ensure_statement(
+        self, source: Source, spec: dict, speakers: dict[str, Speaker]
+    ) -> Statement:
+        existing = Statement.objects.filter(
+            source=source, start=spec["start"], end=spec["end"]
+        ).first()
+        if existing is not None:
+            return existing
+        self.counts["statements"] += 1
+        reported = spec.get("reported_speaker")
+        said_on = spec.get("said_on")
+        return services.statement_create(
+            source=source,
+            speaker=speakers[spec["speaker"]],
+            reported_speaker=speakers[reported] if reported else None,
+            quote=spec["quote"],
+            start=spec["start"],
+            end=spec["end"],
+            speech=spec["speech"],
+            said_where=spec.get("said_where", ""),
+            said_on=datetime.date.fromisoformat(said_on) if said_on else None,
+        )
+
+    def create_claim(
+        self,
+        spec: dict,
+        statement: Statement,
+        evidence_sources: dict[str, Source],
+        users: dict[str, Any],
+    ) -> Claim:
+        editor, checker, reviewer = users["editor"], users["factchecker"], users["reviewer"]
+        topics = [
+            Topic.objects.get_or_create(name=name, defaults={"slug": name.lower()})[0]
+            for name in spec.get("topics", [])
+        ]
+        claim = services.claim_create(
+            statement=statement,
+            text=spec["text"],
+            slug=spec["slug"],
+            by=editor,
+            topics=topics,
+            checkworthiness=spec.get("checkworthiness"),
+            context_note=spec.get("context_note", ""),
+        )
+        review = None
+        for step in PATH_TO_STATUS[spec["status"]]:
+            if step == Transition.SUBMIT:
+                for item in spec.get("evidence", []):
+                    services.evidence_add(
+                        claim=claim,
+                        source=evidence_sources[item["source"]],
+                        relation=item["relation"],
+                        excerpt=item.get("excerpt", ""),
+                        note=item.get("note", ""),
+                        by=checker,
+                    )
+                written = spec["review"]
+                review = services.review_create(
+                    claim=claim,
+                    author=checker,
+                    rating=Rating.objects.get(scale__is_default=True, slug=written["rating"]),
+                    summary=written["summary"],
+                    analysis=written["analysis"],
+                )
+            if step == "approve":
+                services.review_approve(review=review, by=reviewer, comment="Checked the sources.")
+                continue
+            services.claim_transition(
+                claim=claim,
+                transition=step,
+                by=editor if step != Transition.SUBMIT else checker,
+                reason=spec.get("dismissal_reason", ""),
+                assignee=checker if step == Transition.ASSIGN else None,
+            )
+        if claim.status != spec["status"]:
+            raise ValueError(f"claim {spec['slug']} ended {claim.status}, not {spec['status']}")
+        return claim

@@ -1,0 +1,31 @@
+"""Chainable filters and the related-object bundles that pages, the API and the admin share."""
+
+from __future__ import annotations
+
+from django.db import models
+
+from .enums import PUBLIC_STATUSES, ClaimStatus, ReviewStatus
+
+
+class ClaimQuerySet(models.QuerySet):
+    def public(self) -> ClaimQuerySet:
+        """Claims readers may see: published ones, and withdrawn ones with their notice."""
+        return self.filter(status__in=PUBLIC_STATUSES)
+
+    def published(self) -> ClaimQuerySet:
+        return self.filter(status=ClaimStatus.PUBLISHED)
+
+    def with_attribution(self) -> ClaimQuerySet:
+        """The statement, its source and speakers: what every claim listing shows."""
+        return self.select_related(
+            "statement__source", "statement__speaker", "statement__reported_speaker"
+        )
+
+
+class ReviewQuerySet(models.QuerySet):
+    def approved(self) -> ReviewQuerySet:
+        return self.filter(status=ReviewStatus.APPROVED)
+
+    def current_first(self) -> ReviewQuerySet:
+        """Approved reviews, the one readers see now (the latest approval) first."""
+        return self.approved().order_by("-approved_at", "-id")

@@ -1,0 +1,47 @@
+"""Users in each role, and the demo desk, for any test that needs them."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from claims.enums import Role
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(username="edna", roles=[Role.EDITOR])
+
+
+@pytest.fixture
+def fact_checker(db):
+    return UserFactory(username="fred", roles=[Role.FACT_CHECKER])
+
+
+@pytest.fixture
+def reviewer(db):
+    return UserFactory(username="rita", roles=[Role.REVIEWER])
+
+
+@pytest.fixture
+def second_reviewer(db):
+    return UserFactory(username="ravi", roles=[Role.REVIEWER])
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="root", is_superuser=True)
+
+
+@pytest.fixture
+def demo_desk(db, settings):
+    """The seed article and its curated claims, loaded as `make run` loads them."""
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Real hashers spend ~0.3 s per password on purpose; tests log in often.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

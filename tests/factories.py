@@ -1,0 +1,175 @@
+"""One factory-boy factory per model. Factories build valid rows; rules live in services."""
+
+from __future__ import annotations
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from claims import models
+from claims.enums import (
+    ClaimStatus,
+    EvidenceRelation,
+    PublicationKind,
+    ReviewStatus,
+    SignoffDecision,
+    SpeechKind,
+)
+
+ARTICLE = (
+    "MOSCOW - The minister said that the alliance had grown by three members since 2009. "
+    '"We were never consulted," he added. Officials in Brussels said the figures were '
+    "correct but disputed the rest."
+)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@desk.example")
+    is_staff = True
+    password = factory.django.Password("correct-horse-battery")
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.set(Group.objects.filter(name__in=extracted))
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Source
+
+    title = factory.Sequence(lambda n: f"Article {n}")
+    url = factory.Sequence(lambda n: f"https://news.example/articles/{n}")
+    publisher = "News Example"
+    language = "en"
+    text = ARTICLE
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class SpeakerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Speaker
+
+    name = factory.Sequence(lambda n: f"Speaker {n}")
+    slug = factory.Sequence(lambda n: f"speaker-{n}")
+    role = "Minister"
+    aliases = factory.LazyFunction(lambda: ["the minister"])
+
+
+class StatementFactory(factory.django.DjangoModelFactory):
+    """A statement anchored at `start` in its source; the quote is cut from the text."""
+
+    class Meta:
+        model = models.Statement
+
+    source = factory.SubFactory(SourceFactory)
+    speaker = factory.SubFactory(SpeakerFactory)
+    speech = SpeechKind.INDIRECT
+    start = 9
+    end = factory.LazyAttribute(lambda s: s.start + 80)
+    quote = factory.LazyAttribute(lambda s: s.source.text[s.start : s.end])
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Topic
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+
+class ClaimFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Claim
+
+    statement = factory.SubFactory(StatementFactory)
+    text = factory.Sequence(lambda n: f"The alliance grew by three members since 2009 ({n}).")
+    slug = factory.Sequence(lambda n: f"the-alliance-grew-{n}")
+    status = ClaimStatus.NEW
+    checkworthiness = 0.6
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Evidence
+
+    claim = factory.SubFactory(ClaimFactory)
+    source = factory.SubFactory(SourceFactory, title="Official membership list")
+    relation = EvidenceRelation.SUPPORTS
+    excerpt = "Three countries joined between 2009 and 2020."
+
+
+class RatingScaleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.RatingScale
+
+    name = factory.Sequence(lambda n: f"Scale {n}")
+    slug = factory.Sequence(lambda n: f"scale-{n}")
+
+
+class RatingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Rating
+
+    scale = factory.SubFactory(RatingScaleFactory)
+    label = factory.Sequence(lambda n: f"Rating {n}")
+    slug = factory.Sequence(lambda n: f"rating-{n}")
+    value = factory.Sequence(lambda n: n + 1)
+    colour = "#15803d"
+    is_verdict = True
+
+
+def default_rating(slug: str = "true") -> models.Rating:
+    """A rating of the default scale that migration 0002 creates."""
+    return models.Rating.objects.get(scale__is_default=True, slug=slug)
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Review
+
+    claim = factory.SubFactory(ClaimFactory)
+    author = factory.SubFactory(UserFactory)
+    rating = factory.LazyFunction(default_rating)
+    summary = "Three countries joined, as stated."
+    analysis = "Albania in 2009, Montenegro in 2017, North Macedonia in 2020."
+    status = ReviewStatus.DRAFT
+
+
+class SignoffFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Signoff
+
+    review = factory.SubFactory(ReviewFactory)
+    reviewer = factory.SubFactory(UserFactory)
+    decision = SignoffDecision.APPROVE
+
+
+class PublicationEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.PublicationEntry
+
+    claim = factory.SubFactory(
+        ClaimFactory,
+        status=ClaimStatus.PUBLISHED,
+        first_published_at=factory.LazyFunction(timezone.now),
+    )
+    kind = PublicationKind.FIRST_PUBLICATION
+
+
+class ClaimEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ClaimEvent
+
+    claim = factory.SubFactory(ClaimFactory)
+    actor = factory.SubFactory(UserFactory)
+    action = "create"
+    to_status = ClaimStatus.NEW
