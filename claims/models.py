@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from . import text as textlib
 from .enums import (
@@ -415,6 +416,8 @@ class Claim(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ClaimQuerySet.as_manager()
+    # Field-level history (who changed what, when); the event log says why statuses moved.
+    history = HistoricalRecords(excluded_fields=["version"])
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -624,12 +627,19 @@ class Review(models.Model):
     public_note = models.TextField(
         _("correction note"), blank=True, help_text=_("What changed and why, for readers.")
     )
+    round = models.PositiveIntegerField(
+        _("sign-off round"),
+        default=0,
+        editable=False,
+        help_text=_("How many times the review has been submitted; sign-offs count per round."),
+    )
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     approved_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ReviewQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["claim", "-created_at", "-id"]
@@ -666,6 +676,9 @@ class Signoff(models.Model):
     """One reviewer's decision on a review. Never by the review's author."""
 
     review = models.ForeignKey(Review, on_delete=models.PROTECT, related_name="signoffs")
+    round = models.PositiveIntegerField(
+        _("round"), default=1, help_text=_("The submission of the review this decision is on.")
+    )
     reviewer = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="signoffs"
     )
@@ -677,7 +690,7 @@ class Signoff(models.Model):
         ordering = ["review", "created_at", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["review", "reviewer"], name="signoff_once_per_reviewer"
+                fields=["review", "round", "reviewer"], name="signoff_once_per_reviewer_and_round"
             ),
             models.CheckConstraint(
                 condition=Q(decision__in=_values(SignoffDecision)), name="signoff_decision_valid"

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
-from django.db.models import Count
+from dataclasses import dataclass
 
-from .enums import ClaimStatus
-from .models import Claim, Review
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from .enums import TRANSITIONS, ClaimStatus, ReviewStatus, Role, Transition
+from .models import Claim, Review, Signoff
+from .roles import has_role
+from .rules import (
+    WorkflowError,
+    check_review_create,
+    check_review_edit,
+    check_signoff,
+    check_submit_correction,
+    check_transition,
+    latest_review,
+)
 
 
 def claim_current_review(claim: Claim) -> Review | None:
@@ -19,3 +34,147 @@ def claim_status_counts() -> dict[str, int]:
     rows = Claim.objects.order_by().values("status").annotate(n=Count("id"))
     counts.update({row["status"]: row["n"] for row in rows})
     return counts
+
+
+def fact_checkers() -> QuerySet:
+    """Active users who may be assigned claims."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=Role.FACT_CHECKER)
+        .order_by("username")
+        .distinct()
+    )
+
+
+# --- what a user may do to a claim now -------------------------------------------------------
+
+# Review and correction steps offered beside the status transitions.
+APPROVE = "approve"
+REQUEST_CHANGES = "request_changes"
+SUBMIT_CORRECTION = "submit_correction"
+WRITE_REVIEW = "write_review"
+WRITE_CORRECTION = "write_correction"
+EDIT_REVIEW = "edit_review"
+# Links to the review form rather than steps taken on the claim page.
+REVIEW_FORM_ACTIONS = frozenset({WRITE_REVIEW, WRITE_CORRECTION, EDIT_REVIEW})
+
+ACTION_LABELS = {
+    APPROVE: _("Approve the review"),
+    REQUEST_CHANGES: _("Request changes"),
+    SUBMIT_CORRECTION: _("Submit the correction for sign-off"),
+    WRITE_REVIEW: _("Write the review"),
+    WRITE_CORRECTION: _("Write a correction"),
+    EDIT_REVIEW: _("Edit the review"),
+}
+
+
+@dataclass(frozen=True)
+class ClaimAction:
+    """A step offered on a claim's page. `blocked_by` says why it cannot be taken yet."""
+
+    name: str
+    label: str
+    inputs: tuple[str, ...] = ()  # what the form asks for: note, reason, assignee
+    note_required: bool = False
+    blocked_by: str = ""
+
+
+def _transition_action(claim: Claim, transition: str, user: AbstractBaseUser) -> ClaimAction:
+    rule = TRANSITIONS[transition]
+    inputs = ["note"]
+    if transition == Transition.DISMISS:
+        inputs.append("reason")
+    if transition == Transition.ASSIGN:
+        inputs.append("assignee")
+    try:
+        check_transition(claim, transition, user)
+        blocked_by = ""
+    except WorkflowError as refusal:
+        blocked_by = " ".join(refusal.messages)
+    return ClaimAction(
+        name=transition,
+        label=str(Transition(transition).label),
+        inputs=tuple(inputs),
+        note_required=rule.needs_note,
+        blocked_by=blocked_by,
+    )
+
+
+def _allowed(check, *args, **kwargs) -> bool:
+    try:
+        check(*args, **kwargs)
+    except WorkflowError:
+        return False
+    return True
+
+
+def claim_actions(claim: Claim, user: AbstractBaseUser) -> list[ClaimAction]:
+    """The steps this user may take on the claim now, in workflow order.
+
+    Status transitions appear when the claim's status and the user's role allow them; those
+    whose other conditions are not met yet come with the reason (`blocked_by`). Sending a claim
+    back to research is done by requesting changes on its review, so it is not offered alone.
+    """
+    actions = [
+        _transition_action(claim, transition, user)
+        for transition, rule in TRANSITIONS.items()
+        if transition != Transition.SEND_BACK
+        and claim.status in rule.sources
+        and has_role(user, *rule.roles)
+    ]
+    review = latest_review(claim)
+    if review is not None and _allowed(check_signoff, review, user):
+        actions.append(ClaimAction(APPROVE, str(ACTION_LABELS[APPROVE]), inputs=("note",)))
+        actions.append(
+            ClaimAction(
+                REQUEST_CHANGES,
+                str(ACTION_LABELS[REQUEST_CHANGES]),
+                inputs=("note",),
+                note_required=True,
+            )
+        )
+    if review is not None and _allowed(check_submit_correction, review, user):
+        actions.append(ClaimAction(SUBMIT_CORRECTION, str(ACTION_LABELS[SUBMIT_CORRECTION])))
+    if review is not None and _allowed(check_review_edit, review, user):
+        actions.append(ClaimAction(EDIT_REVIEW, str(ACTION_LABELS[EDIT_REVIEW])))
+    published = claim.first_published_at is not None
+    if claim.status in (ClaimStatus.RESEARCHING, ClaimStatus.PUBLISHED) and _allowed(
+        check_review_create, claim, user, correction_kind="correction" if published else ""
+    ):
+        name = WRITE_CORRECTION if published else WRITE_REVIEW
+        actions.append(ClaimAction(name, str(ACTION_LABELS[name])))
+    return actions
+
+
+# --- queues ----------------------------------------------------------------------------------
+
+
+def claims_assigned_to(user: AbstractBaseUser) -> QuerySet[Claim]:
+    """A fact-checker's queue: claims they are researching."""
+    return Claim.objects.filter(assignee=user, status=ClaimStatus.RESEARCHING).with_attribution()
+
+
+def claims_awaiting_signoff_by(user: AbstractBaseUser) -> QuerySet[Claim]:
+    """A reviewer's queue: claims whose review (or correction) waits for sign-off, which the
+    user did not write and has not yet signed off in its current round."""
+    signed = Signoff.objects.filter(review=OuterRef("pk"), reviewer=user, round=OuterRef("round"))
+    reviews = (
+        Review.objects.filter(status=ReviewStatus.SUBMITTED)
+        .exclude(author=user)
+        .exclude(Exists(signed))
+    )
+    return (
+        Claim.objects.filter(reviews__in=reviews)
+        .exclude(status=ClaimStatus.WITHDRAWN)
+        .with_attribution()
+        .distinct()
+    )
+
+
+def claims_ready_to_publish() -> QuerySet[Claim]:
+    """An editor's queue: claims in review whose review has been approved."""
+    return (
+        Claim.objects.filter(status=ClaimStatus.IN_REVIEW, reviews__status=ReviewStatus.APPROVED)
+        .with_attribution()
+        .distinct()
+    )

@@ -12,7 +12,6 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 from . import text as textlib
 from .enums import (
     TRANSITIONS,
+    ClaimStatus,
     DismissalReason,
     PublicationKind,
     ReviewStatus,
@@ -45,13 +45,18 @@ from .models import (
     Statement,
     Topic,
 )
-from .roles import has_role, user_roles
+from .roles import has_role
+from .rules import (
+    WorkflowError,
+    check_review_create,
+    check_signoff,
+    check_submit_correction,
+    check_transition,
+    check_transition_input,
+    latest_review,
+)
 
 User = AbstractBaseUser
-
-
-class WorkflowError(ValidationError):
-    """A write refused by a rule; the message says why and nothing was changed."""
 
 
 # --- slugs -----------------------------------------------------------------------------------
@@ -238,41 +243,11 @@ def claim_create(
         created_by=by,
     )
     claim.full_clean()
+    claim._history_user = by
     claim.save()
     claim.topics.set(topics)
     _log(claim, actor=by, action="create", to_status=claim.status)
     return claim
-
-
-def _latest_review(claim: Claim) -> Review | None:
-    return claim.reviews.order_by("-created_at", "-id").first()
-
-
-def _check_conditions(
-    claim: Claim, transition: str, *, note: str, reason: str, assignee: User | None
-) -> None:
-    """The conditions a transition needs beyond status and role. Raises WorkflowError."""
-    rule = TRANSITIONS[transition]
-    if rule.needs_note and not note.strip():
-        raise WorkflowError(_("This step needs a note saying why."))
-    if transition == Transition.DISMISS and reason not in DismissalReason.values:
-        raise WorkflowError(_("Choose why the claim is dismissed."))
-    if transition == Transition.ASSIGN and (
-        assignee is None or not has_role(assignee, Role.FACT_CHECKER)
-    ):
-        raise WorkflowError(_("Assign the claim to a fact-checker."))
-    if transition == Transition.SUBMIT:
-        review = _latest_review(claim)
-        if review is None or review.status == ReviewStatus.APPROVED:
-            raise WorkflowError(_("Write a review before submitting."))
-        if review.rating_id is None or not review.summary.strip() or not review.analysis.strip():
-            raise WorkflowError(_("The review needs a rating, a summary and an analysis."))
-        if not claim.evidence.exists():
-            raise WorkflowError(_("Add at least one piece of evidence before submitting."))
-    if transition == Transition.PUBLISH:
-        review = _latest_review(claim)
-        if review is None or review.status != ReviewStatus.APPROVED:
-            raise WorkflowError(_("The review must be approved before the claim is published."))
 
 
 @transaction.atomic
@@ -291,9 +266,6 @@ def claim_transition(
     so two people acting at once cannot both win. Logs the event. Refusals raise WorkflowError
     and change nothing. Updates `claim` in place and returns it.
     """
-    rule = TRANSITIONS.get(transition)
-    if rule is None:
-        raise WorkflowError(_("Unknown step: %(step)s.") % {"step": transition})
     current = Claim.objects.select_for_update().get(pk=claim.pk)
     if current.version != claim.version:
         raise WorkflowError(
@@ -302,20 +274,9 @@ def claim_transition(
                 "again."
             )
         )
-    if current.status not in rule.sources:
-        raise WorkflowError(
-            _("A claim that is %(status)s cannot be moved this way (%(step)s).")
-            % {
-                "status": current.get_status_display().lower(),
-                "step": Transition(transition).label.lower(),
-            }
-        )
-    if not user_roles(by) & rule.roles:
-        raise WorkflowError(
-            _("Your role does not allow this step (%(step)s).")
-            % {"step": Transition(transition).label.lower()}
-        )
-    _check_conditions(current, transition, note=note, reason=reason, assignee=assignee)
+    check_transition(current, transition, by)
+    check_transition_input(transition, note=note, reason=reason, assignee=assignee)
+    rule = TRANSITIONS[transition]
 
     now = timezone.now()
     changes: dict[str, Any] = {
@@ -335,32 +296,37 @@ def claim_transition(
     if updated != 1:
         raise WorkflowError(_("Someone else changed this claim at the same moment. Reload it."))
 
+    event_note = note.strip()
+    if transition == Transition.DISMISS:
+        event_note = event_note or str(DismissalReason(reason).label)
+    if transition == Transition.ASSIGN:
+        event_note = event_note or _("Assigned to %(user)s") % {"user": assignee.get_username()}
     if transition == Transition.SUBMIT:
-        review = _latest_review(current)
-        Review.objects.filter(pk=review.pk).update(
-            status=ReviewStatus.SUBMITTED, submitted_at=now, updated_at=now
-        )
+        _review_mark_submitted(latest_review(current), by=by, now=now)
     if transition == Transition.PUBLISH:
         PublicationEntry.objects.create(
             claim=current,
             kind=PublicationKind.FIRST_PUBLICATION,
-            review=_latest_review(current),
+            review=latest_review(current),
             published_at=now,
         )
     if transition == Transition.WITHDRAW:
         PublicationEntry.objects.create(
-            claim=current, kind=PublicationKind.WITHDRAWAL, note=note.strip(), published_at=now
+            claim=current, kind=PublicationKind.WITHDRAWAL, note=event_note, published_at=now
         )
-    event_note = note.strip() or (DismissalReason(reason).label if reason else "")
-    if transition == Transition.ASSIGN:
-        event_note = event_note or _("Assigned to %(user)s") % {"user": assignee.get_username()}
     _log(
         current,
         actor=by,
         action=transition,
         from_status=current.status,
         to_status=rule.target,
-        note=str(event_note),
+        note=event_note,
+    )
+    # The conditional UPDATE above skips model signals; record the field history explicitly,
+    # so no path bypasses it.
+    current.refresh_from_db()
+    Claim.history.bulk_history_create(
+        [current], update=True, default_user=by, default_change_reason=event_note[:100]
     )
     claim.refresh_from_db()
     return claim
@@ -409,11 +375,10 @@ def review_create(
     correction_kind: str = "",
     public_note: str = "",
 ) -> Review:
-    """A draft review by a fact-checker. After publication, only corrections may be drafted."""
-    if not has_role(author, Role.FACT_CHECKER):
-        raise WorkflowError(_("Only fact-checkers write reviews."))
-    if claim.first_published_at is not None and not correction_kind:
-        raise WorkflowError(_("This claim is published: a new review must be a correction."))
+    """A draft review by a fact-checker. Once the claim is published, only corrections (with a
+    kind and a public note) may be drafted; the published verdict itself is never edited."""
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    check_review_create(claim, author, correction_kind=correction_kind)
     review = Review(
         claim=claim,
         author=author,
@@ -424,67 +389,111 @@ def review_create(
         public_note=public_note.strip(),
     )
     review.full_clean()
+    review._history_user = author
     review.save()
-    _log(claim, actor=author, action="write_review", note=str(review))
+    action = "write_correction" if correction_kind else "write_review"
+    _log(claim, actor=author, action=action, note=str(review))
     return review
 
 
 def approvals_required() -> int:
-    """How many distinct reviewers must approve a review (setting FACTCHECK_APPROVALS_REQUIRED)."""
+    """Approvals a review needs (setting FACTCHECK_APPROVALS_REQUIRED, at least 1)."""
     return max(1, int(getattr(settings, "FACTCHECK_APPROVALS_REQUIRED", 1)))
+
+
+def review_panel_size() -> int:
+    """Reviewers who vote on a review (FACTCHECK_REVIEW_PANEL, never fewer than approvals)."""
+    return max(approvals_required(), int(getattr(settings, "FACTCHECK_REVIEW_PANEL", 1)))
+
+
+def _review_mark_submitted(review: Review, *, by: User, now: datetime.datetime) -> None:
+    """Open a new sign-off round: earlier decisions were on an earlier text."""
+    review.status = ReviewStatus.SUBMITTED
+    review.submitted_at = now
+    review.round += 1
+    review._history_user = by
+    review.save(update_fields=["status", "submitted_at", "round", "updated_at"])
+
+
+def _lock_review_for_signoff(review: Review, by: User) -> Review:
+    """The review, locked, once it is clear `by` may sign it off in its current round."""
+    review = Review.objects.select_for_update().select_related("claim").get(pk=review.pk)
+    check_signoff(review, by)
+    return review
 
 
 @transaction.atomic
 def review_approve(*, review: Review, by: User, comment: str = "") -> Review:
-    """A reviewer's approval. The author can never approve their own review. When enough
-    reviewers have approved, the review is approved; an approved correction of a published
-    claim becomes current at once and enters the public record."""
-    review = Review.objects.select_for_update().get(pk=review.pk)
-    if not has_role(by, Role.REVIEWER):
-        raise WorkflowError(_("Only reviewers can approve reviews."))
-    if review.author_id == by.pk:
-        raise WorkflowError(_("You wrote this review, so someone else must approve it."))
-    if review.status != ReviewStatus.SUBMITTED:
-        raise WorkflowError(_("Only a review submitted for sign-off can be approved."))
-    if review.signoffs.filter(reviewer=by).exists():
-        raise WorkflowError(_("You have already signed off this review."))
+    """A reviewer's approval, never the author's. When enough reviewers have approved this
+    round, the review is approved; an approved correction of a published claim becomes the
+    current verdict at once and enters the public record, the earlier verdict staying there."""
+    review = _lock_review_for_signoff(review, by)
     Signoff.objects.create(
-        review=review, reviewer=by, decision=SignoffDecision.APPROVE, comment=comment.strip()
+        review=review,
+        round=review.round,
+        reviewer=by,
+        decision=SignoffDecision.APPROVE,
+        comment=comment.strip(),
     )
     _log(review.claim, actor=by, action="approve_review", note=comment.strip())
-    approvals = review.signoffs.filter(decision=SignoffDecision.APPROVE).count()
-    if approvals >= approvals_required():
-        now = timezone.now()
-        review.status = ReviewStatus.APPROVED
-        review.approved_at = now
-        review.save(update_fields=["status", "approved_at", "updated_at"])
-        if review.is_correction and review.claim.first_published_at is not None:
-            PublicationEntry.objects.create(
-                claim=review.claim,
-                kind=PublicationKind.CORRECTION,
-                review=review,
-                correction_kind=review.correction_kind,
-                note=review.public_note,
-                published_at=now,
-            )
+    approvals = review.signoffs.filter(round=review.round, decision=SignoffDecision.APPROVE)
+    if approvals.count() < approvals_required():
+        return review
+    now = timezone.now()
+    review.status = ReviewStatus.APPROVED
+    review.approved_at = now
+    review._history_user = by
+    review.save(update_fields=["status", "approved_at", "updated_at"])
+    if review.is_correction:
+        PublicationEntry.objects.create(
+            claim=review.claim,
+            kind=PublicationKind.CORRECTION,
+            review=review,
+            correction_kind=review.correction_kind,
+            note=review.public_note,
+            published_at=now,
+        )
+        _log(review.claim, actor=by, action="publish_correction", note=review.public_note)
+    return review
+
+
+@transaction.atomic
+def review_request_changes(*, review: Review, by: User, comment: str) -> Review:
+    """A reviewer asks for changes, with a comment. Once the approvals needed can no longer be
+    reached this round, the review goes back to its author and the claim back to research (a
+    correction goes back to its author while the published verdict stays)."""
+    if not comment.strip():
+        raise WorkflowError(_("Say what needs to change."))
+    review = _lock_review_for_signoff(review, by)
+    Signoff.objects.create(
+        review=review,
+        round=review.round,
+        reviewer=by,
+        decision=SignoffDecision.REQUEST_CHANGES,
+        comment=comment.strip(),
+    )
+    refusals = review.signoffs.filter(
+        round=review.round, decision=SignoffDecision.REQUEST_CHANGES
+    ).count()
+    if refusals <= review_panel_size() - approvals_required():
+        _log(review.claim, actor=by, action="request_changes", note=comment.strip())
+        return review
+    review.status = ReviewStatus.CHANGES_REQUESTED
+    review._history_user = by
+    review.save(update_fields=["status", "updated_at"])
+    if review.claim.status == ClaimStatus.IN_REVIEW:
+        claim_transition(claim=review.claim, transition=Transition.SEND_BACK, by=by, note=comment)
+    else:
+        _log(review.claim, actor=by, action="request_changes", note=comment.strip())
     return review
 
 
 @transaction.atomic
 def review_submit_correction(*, review: Review, by: User) -> Review:
-    """Send a correction of a published claim for sign-off (the claim stays published)."""
-    review = Review.objects.select_for_update().get(pk=review.pk)
-    if review.author_id != by.pk:
-        raise WorkflowError(_("Only the author can submit this correction."))
-    if not review.is_correction or review.status not in (
-        ReviewStatus.DRAFT,
-        ReviewStatus.CHANGES_REQUESTED,
-    ):
-        raise WorkflowError(_("Only a draft correction can be submitted this way."))
-    if review.rating_id is None or not review.summary or not review.analysis:
-        raise WorkflowError(_("The review needs a rating, a summary and an analysis."))
-    review.status = ReviewStatus.SUBMITTED
-    review.submitted_at = timezone.now()
-    review.save(update_fields=["status", "submitted_at", "updated_at"])
+    """Send a correction of a published claim for sign-off; the claim stays published and
+    its current verdict stays visible until the correction is approved."""
+    review = Review.objects.select_for_update().select_related("claim").get(pk=review.pk)
+    check_submit_correction(review, by)
+    _review_mark_submitted(review, by=by, now=timezone.now())
     _log(review.claim, actor=by, action="submit_correction", note=str(review))
     return review

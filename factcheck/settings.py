@@ -8,6 +8,7 @@ environment here, and only here:
 - ALLOWED_HOSTS  comma-separated, default 127.0.0.1,localhost
 - FACTCHECK_ORGANIZATION         the desk's name, shown in the admin and on public pages
 - FACTCHECK_APPROVALS_REQUIRED   reviewers who must approve a review (default 1)
+- FACTCHECK_REVIEW_PANEL         reviewers who vote on a review (default: the approvals needed)
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "simple_history",
     "claims",
 ]
 
@@ -61,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Tells field-level history which user made a change in the admin.
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "factcheck.urls"
@@ -123,4 +127,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 
 # The desk's rules that a newsroom may tune.
 FACTCHECK_ORGANIZATION = os.environ.get("FACTCHECK_ORGANIZATION", "Demo Fact-Check Desk")
+# A review is approved once this many reviewers approve it ...
 FACTCHECK_APPROVALS_REQUIRED = int(os.environ.get("FACTCHECK_APPROVALS_REQUIRED", "1"))
+# ... out of a panel of this many: it goes back to research once enough reviewers have asked for
+# changes that the approvals can no longer be reached. PolitiFact-style: panel 3, approvals 2.
+FACTCHECK_REVIEW_PANEL = int(
+    os.environ.get("FACTCHECK_REVIEW_PANEL", str(FACTCHECK_APPROVALS_REQUIRED))
+)

@@ -10,7 +10,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -19,336 +18,1188 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Claim',
+            name="Claim",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(help_text="One checkable assertion, in the desk's words, e.g. 'NATO admitted Montenegro, North Macedonia and Albania'.", verbose_name='claim')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
-                ('status', models.CharField(choices=[('new', 'New'), ('selected', 'Selected'), ('dismissed', 'Dismissed'), ('researching', 'Researching'), ('in_review', 'In review'), ('published', 'Published'), ('withdrawn', 'Withdrawn')], default='new', editable=False, max_length=16, verbose_name='status')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('dismissal_reason', models.CharField(blank=True, choices=[('not_checkworthy', 'Not check-worthy'), ('opinion', 'Opinion, not a factual claim'), ('duplicate', 'Duplicate of another claim'), ('out_of_scope', 'Out of scope')], editable=False, max_length=32, verbose_name='dismissal reason')),
-                ('checkworthiness', models.FloatField(blank=True, help_text='0 to 1: how much the claim matters and can be checked. A hint, not a gate.', null=True, validators=[django.core.validators.MinValueValidator(0.0), django.core.validators.MaxValueValidator(1.0)], verbose_name='check-worthiness')),
-                ('context_note', models.TextField(blank=True, help_text='Shown to readers with the verdict.', verbose_name='context note')),
-                ('internal_note', models.TextField(blank=True, help_text='For the desk only; never published.', verbose_name='internal note')),
-                ('first_published_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='first published')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('assignee', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='assigned_claims', to=settings.AUTH_USER_MODEL, verbose_name='assigned fact-checker')),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='created_claims', to=settings.AUTH_USER_MODEL)),
-                ('repeat_of', models.ForeignKey(blank=True, help_text='The first claim this one repeats, when the same claim was made before.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='repeats', to='claims.claim', verbose_name='repeat of')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="One checkable assertion, in the desk's words, e.g. 'NATO admitted Montenegro, North Macedonia and Albania'.",
+                        verbose_name="claim",
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("selected", "Selected"),
+                            ("dismissed", "Dismissed"),
+                            ("researching", "Researching"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="new",
+                        editable=False,
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                (
+                    "dismissal_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("not_checkworthy", "Not check-worthy"),
+                            ("opinion", "Opinion, not a factual claim"),
+                            ("duplicate", "Duplicate of another claim"),
+                            ("out_of_scope", "Out of scope"),
+                        ],
+                        editable=False,
+                        max_length=32,
+                        verbose_name="dismissal reason",
+                    ),
+                ),
+                (
+                    "checkworthiness",
+                    models.FloatField(
+                        blank=True,
+                        help_text="0 to 1: how much the claim matters and can be checked. A hint, not a gate.",
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(0.0),
+                            django.core.validators.MaxValueValidator(1.0),
+                        ],
+                        verbose_name="check-worthiness",
+                    ),
+                ),
+                (
+                    "context_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Shown to readers with the verdict.",
+                        verbose_name="context note",
+                    ),
+                ),
+                (
+                    "internal_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="For the desk only; never published.",
+                        verbose_name="internal note",
+                    ),
+                ),
+                (
+                    "first_published_at",
+                    models.DateTimeField(
+                        blank=True, editable=False, null=True, verbose_name="first published"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "assignee",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assigned_claims",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="assigned fact-checker",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="created_claims",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "repeat_of",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The first claim this one repeats, when the same claim was made before.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="repeats",
+                        to="claims.claim",
+                        verbose_name="repeat of",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ClaimEvent',
+            name="ClaimEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(max_length=32, verbose_name='action')),
-                ('from_status', models.CharField(blank=True, choices=[('new', 'New'), ('selected', 'Selected'), ('dismissed', 'Dismissed'), ('researching', 'Researching'), ('in_review', 'In review'), ('published', 'Published'), ('withdrawn', 'Withdrawn')], max_length=16, verbose_name='from')),
-                ('to_status', models.CharField(blank=True, choices=[('new', 'New'), ('selected', 'Selected'), ('dismissed', 'Dismissed'), ('researching', 'Researching'), ('in_review', 'In review'), ('published', 'Published'), ('withdrawn', 'Withdrawn')], max_length=16, verbose_name='to')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='claim_events', to=settings.AUTH_USER_MODEL)),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='claims.claim')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("action", models.CharField(max_length=32, verbose_name="action")),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("new", "New"),
+                            ("selected", "Selected"),
+                            ("dismissed", "Dismissed"),
+                            ("researching", "Researching"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        max_length=16,
+                        verbose_name="from",
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("new", "New"),
+                            ("selected", "Selected"),
+                            ("dismissed", "Dismissed"),
+                            ("researching", "Researching"),
+                            ("in_review", "In review"),
+                            ("published", "Published"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        max_length=16,
+                        verbose_name="to",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="claim_events",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="claims.claim",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['claim', 'created_at', 'id'],
+                "ordering": ["claim", "created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='RatingScale',
+            name="RatingScale",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('is_default', models.BooleanField(default=False, help_text='New reviews use this scale.', verbose_name='default scale')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "is_default",
+                    models.BooleanField(
+                        default=False,
+                        help_text="New reviews use this scale.",
+                        verbose_name="default scale",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(condition=models.Q(('is_default', True)), fields=('is_default',), name='rating_scale_one_default', violation_error_message='Only one rating scale can be the default.')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("is_default", True)),
+                        fields=("is_default",),
+                        name="rating_scale_one_default",
+                        violation_error_message="Only one rating scale can be the default.",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Rating',
+            name="Rating",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('label', models.CharField(max_length=100, verbose_name='label')),
-                ('slug', models.SlugField(max_length=100, verbose_name='slug')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('colour', models.CharField(default='#777777', max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Enter a colour as #RRGGBB.')], verbose_name='colour')),
-                ('value', models.PositiveSmallIntegerField(blank=True, help_text='Place on the scale, 1 = least true. Empty for non-verdict ratings.', null=True, verbose_name='value')),
-                ('is_verdict', models.BooleanField(default=True, help_text='Untick for ratings such as Unverifiable that say no verdict was reached.', verbose_name='counts as a verdict')),
-                ('scale', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='ratings', to='claims.ratingscale', verbose_name='scale')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("label", models.CharField(max_length=100, verbose_name="label")),
+                ("slug", models.SlugField(max_length=100, verbose_name="slug")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "colour",
+                    models.CharField(
+                        default="#777777",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$", "Enter a colour as #RRGGBB."
+                            )
+                        ],
+                        verbose_name="colour",
+                    ),
+                ),
+                (
+                    "value",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Place on the scale, 1 = least true. Empty for non-verdict ratings.",
+                        null=True,
+                        verbose_name="value",
+                    ),
+                ),
+                (
+                    "is_verdict",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Untick for ratings such as Unverifiable that say no verdict was reached.",
+                        verbose_name="counts as a verdict",
+                    ),
+                ),
+                (
+                    "scale",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="ratings",
+                        to="claims.ratingscale",
+                        verbose_name="scale",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['scale', '-is_verdict', 'value', 'label'],
+                "ordering": ["scale", "-is_verdict", "value", "label"],
             },
         ),
         migrations.CreateModel(
-            name='Review',
+            name="Review",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('summary', models.CharField(blank=True, help_text='The verdict in one line.', max_length=300, verbose_name='summary')),
-                ('analysis', models.TextField(blank=True, help_text='Why: the reasoning and the evidence. Markdown.', verbose_name='analysis')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted for sign-off'), ('changes_requested', 'Changes requested'), ('approved', 'Approved')], default='draft', editable=False, max_length=20, verbose_name='status')),
-                ('correction_kind', models.CharField(blank=True, choices=[('clarification', 'Clarification'), ('factual_correction', 'Factual correction'), ('rating_change', 'Rating change')], help_text='Only for a review that corrects a published verdict.', max_length=32, verbose_name='correction kind')),
-                ('public_note', models.TextField(blank=True, help_text='What changed and why, for readers.', verbose_name='correction note')),
-                ('submitted_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('approved_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='authored_reviews', to=settings.AUTH_USER_MODEL, verbose_name='author')),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='reviews', to='claims.claim', verbose_name='claim')),
-                ('rating', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to='claims.rating', verbose_name='rating')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "summary",
+                    models.CharField(
+                        blank=True,
+                        help_text="The verdict in one line.",
+                        max_length=300,
+                        verbose_name="summary",
+                    ),
+                ),
+                (
+                    "analysis",
+                    models.TextField(
+                        blank=True,
+                        help_text="Why: the reasoning and the evidence. Markdown.",
+                        verbose_name="analysis",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted for sign-off"),
+                            ("changes_requested", "Changes requested"),
+                            ("approved", "Approved"),
+                        ],
+                        default="draft",
+                        editable=False,
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "correction_kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("clarification", "Clarification"),
+                            ("factual_correction", "Factual correction"),
+                            ("rating_change", "Rating change"),
+                        ],
+                        help_text="Only for a review that corrects a published verdict.",
+                        max_length=32,
+                        verbose_name="correction kind",
+                    ),
+                ),
+                (
+                    "public_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="What changed and why, for readers.",
+                        verbose_name="correction note",
+                    ),
+                ),
+                ("submitted_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("approved_at", models.DateTimeField(blank=True, editable=False, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="authored_reviews",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="author",
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reviews",
+                        to="claims.claim",
+                        verbose_name="claim",
+                    ),
+                ),
+                (
+                    "rating",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to="claims.rating",
+                        verbose_name="rating",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['claim', '-created_at', '-id'],
+                "ordering": ["claim", "-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='PublicationEntry',
+            name="PublicationEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('first_publication', 'First publication'), ('correction', 'Correction'), ('withdrawal', 'Withdrawal')], max_length=20, verbose_name='kind')),
-                ('correction_kind', models.CharField(blank=True, choices=[('clarification', 'Clarification'), ('factual_correction', 'Factual correction'), ('rating_change', 'Rating change')], max_length=32, verbose_name='correction kind')),
-                ('note', models.TextField(blank=True, verbose_name='public note')),
-                ('published_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date')),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='publication_record', to='claims.claim')),
-                ('review', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='publication_entries', to='claims.review')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("first_publication", "First publication"),
+                            ("correction", "Correction"),
+                            ("withdrawal", "Withdrawal"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "correction_kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("clarification", "Clarification"),
+                            ("factual_correction", "Factual correction"),
+                            ("rating_change", "Rating change"),
+                        ],
+                        max_length=32,
+                        verbose_name="correction kind",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="public note")),
+                (
+                    "published_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="date"),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="publication_record",
+                        to="claims.claim",
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="publication_entries",
+                        to="claims.review",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'publication entries',
-                'ordering': ['claim', 'published_at', 'id'],
+                "verbose_name_plural": "publication entries",
+                "ordering": ["claim", "published_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Signoff',
+            name="Signoff",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decision', models.CharField(choices=[('approve', 'Approve'), ('request_changes', 'Request changes')], max_length=20, verbose_name='decision')),
-                ('comment', models.TextField(blank=True, verbose_name='comment')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False)),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='signoffs', to='claims.review')),
-                ('reviewer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='signoffs', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[("approve", "Approve"), ("request_changes", "Request changes")],
+                        max_length=20,
+                        verbose_name="decision",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="comment")),
+                (
+                    "created_at",
+                    models.DateTimeField(default=django.utils.timezone.now, editable=False),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="signoffs",
+                        to="claims.review",
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="signoffs",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['review', 'created_at', 'id'],
+                "ordering": ["review", "created_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(blank=True, help_text='Where the document is published. Stored in a canonical form; leave empty for documents that are not online.', max_length=2000, verbose_name='URL')),
-                ('title', models.CharField(max_length=500, verbose_name='title')),
-                ('publisher', models.CharField(blank=True, help_text='The outlet or body, e.g. Sputnik.', max_length=200, verbose_name='publisher')),
-                ('author', models.CharField(blank=True, max_length=300, verbose_name='author')),
-                ('language', models.CharField(default='en', help_text='Language code, e.g. en, ru, fr.', max_length=16, verbose_name='language')),
-                ('kind', models.CharField(choices=[('article', 'News article'), ('transcript', 'Transcript'), ('official_document', 'Official document'), ('social_post', 'Social media post'), ('dataset', 'Dataset'), ('video', 'Video or broadcast'), ('other', 'Other')], default='article', max_length=32, verbose_name='kind')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published')),
-                ('retrieved_at', models.DateTimeField(blank=True, help_text='When the desk took its copy.', null=True, verbose_name='retrieved')),
-                ('text', models.TextField(blank=True, help_text="The document's text exactly as imported. It cannot be edited once a statement points into it; import a new version instead.", verbose_name='text')),
-                ('content_hash', models.CharField(editable=False, help_text='SHA-256 of the text: proves the text is the one claims were anchored to.', max_length=64, verbose_name='content hash')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(
+                        blank=True,
+                        help_text="Where the document is published. Stored in a canonical form; leave empty for documents that are not online.",
+                        max_length=2000,
+                        verbose_name="URL",
+                    ),
+                ),
+                ("title", models.CharField(max_length=500, verbose_name="title")),
+                (
+                    "publisher",
+                    models.CharField(
+                        blank=True,
+                        help_text="The outlet or body, e.g. Sputnik.",
+                        max_length=200,
+                        verbose_name="publisher",
+                    ),
+                ),
+                ("author", models.CharField(blank=True, max_length=300, verbose_name="author")),
+                (
+                    "language",
+                    models.CharField(
+                        default="en",
+                        help_text="Language code, e.g. en, ru, fr.",
+                        max_length=16,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("article", "News article"),
+                            ("transcript", "Transcript"),
+                            ("official_document", "Official document"),
+                            ("social_post", "Social media post"),
+                            ("dataset", "Dataset"),
+                            ("video", "Video or broadcast"),
+                            ("other", "Other"),
+                        ],
+                        default="article",
+                        max_length=32,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="published"),
+                ),
+                (
+                    "retrieved_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="When the desk took its copy.",
+                        null=True,
+                        verbose_name="retrieved",
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(
+                        blank=True,
+                        help_text="The document's text exactly as imported. It cannot be edited once a statement points into it; import a new version instead.",
+                        verbose_name="text",
+                    ),
+                ),
+                (
+                    "content_hash",
+                    models.CharField(
+                        editable=False,
+                        help_text="SHA-256 of the text: proves the text is the one claims were anchored to.",
+                        max_length=64,
+                        verbose_name="content hash",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['-published_at', '-id'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('url', ''), _negated=True), fields=('url',), name='source_url_unique', violation_error_message='A source with this URL is already in the desk.'), models.CheckConstraint(condition=models.Q(('content_hash__regex', '^[0-9a-f]{64}$')), name='source_content_hash_is_sha256'), models.CheckConstraint(condition=models.Q(('title', ''), _negated=True), name='source_title_not_empty')],
+                "ordering": ["-published_at", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("url", ""), _negated=True),
+                        fields=("url",),
+                        name="source_url_unique",
+                        violation_error_message="A source with this URL is already in the desk.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("content_hash__regex", "^[0-9a-f]{64}$")),
+                        name="source_content_hash_is_sha256",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("title", ""), _negated=True),
+                        name="source_title_not_empty",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('relation', models.CharField(choices=[('refutes', 'Refutes'), ('supports', 'Supports'), ('context', 'Gives context')], max_length=16, verbose_name='relation')),
-                ('excerpt', models.TextField(blank=True, help_text='The relevant passage, quoted from the source.', verbose_name='excerpt')),
-                ('note', models.TextField(blank=True, help_text='Why this source matters; shown to readers.', verbose_name='note')),
-                ('archive_url', models.URLField(blank=True, help_text='A snapshot readers can open if the original changes or disappears.', max_length=2000, verbose_name='archived copy')),
-                ('archive_hash', models.CharField(blank=True, help_text='SHA-256 of the archived copy, so the check can be reproduced.', max_length=64, verbose_name='archive hash')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('added_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
-                ('claim', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='claims.claim', verbose_name='claim')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cited_as_evidence', to='claims.source', verbose_name='source')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "relation",
+                    models.CharField(
+                        choices=[
+                            ("refutes", "Refutes"),
+                            ("supports", "Supports"),
+                            ("context", "Gives context"),
+                        ],
+                        max_length=16,
+                        verbose_name="relation",
+                    ),
+                ),
+                (
+                    "excerpt",
+                    models.TextField(
+                        blank=True,
+                        help_text="The relevant passage, quoted from the source.",
+                        verbose_name="excerpt",
+                    ),
+                ),
+                (
+                    "note",
+                    models.TextField(
+                        blank=True,
+                        help_text="Why this source matters; shown to readers.",
+                        verbose_name="note",
+                    ),
+                ),
+                (
+                    "archive_url",
+                    models.URLField(
+                        blank=True,
+                        help_text="A snapshot readers can open if the original changes or disappears.",
+                        max_length=2000,
+                        verbose_name="archived copy",
+                    ),
+                ),
+                (
+                    "archive_hash",
+                    models.CharField(
+                        blank=True,
+                        help_text="SHA-256 of the archived copy, so the check can be reproduced.",
+                        max_length=64,
+                        verbose_name="archive hash",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "added_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "claim",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to="claims.claim",
+                        verbose_name="claim",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cited_as_evidence",
+                        to="claims.source",
+                        verbose_name="source",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'evidence',
-                'ordering': ['claim', 'relation', 'id'],
+                "verbose_name_plural": "evidence",
+                "ordering": ["claim", "relation", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Speaker',
+            name="Speaker",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
-                ('kind', models.CharField(choices=[('person', 'Person'), ('organization', 'Organisation')], default='person', max_length=16, verbose_name='kind')),
-                ('aliases', models.JSONField(blank=True, default=list, help_text="Other names and descriptions that refer to this speaker in articles, one per line: 'Sergei Lavrov', 'the minister'.", verbose_name='aliases')),
-                ('role', models.CharField(blank=True, help_text='As readers should see it, e.g. Foreign Minister of Russia.', max_length=200, verbose_name='role or title')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('wikidata_id', models.CharField(blank=True, max_length=20, validators=[django.core.validators.RegexValidator('^Q[1-9][0-9]*$', 'A Wikidata id looks like Q7747.')], verbose_name='Wikidata id')),
-                ('url', models.URLField(blank=True, help_text='An official or reference page.', max_length=2000, verbose_name='public page')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("slug", models.SlugField(max_length=100, unique=True, verbose_name="slug")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("person", "Person"), ("organization", "Organisation")],
+                        default="person",
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "aliases",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Other names and descriptions that refer to this speaker in articles, one per line: 'Sergei Lavrov', 'the minister'.",
+                        verbose_name="aliases",
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True,
+                        help_text="As readers should see it, e.g. Foreign Minister of Russia.",
+                        max_length=200,
+                        verbose_name="role or title",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "wikidata_id",
+                    models.CharField(
+                        blank=True,
+                        max_length=20,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^Q[1-9][0-9]*$", "A Wikidata id looks like Q7747."
+                            )
+                        ],
+                        verbose_name="Wikidata id",
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(
+                        blank=True,
+                        help_text="An official or reference page.",
+                        max_length=2000,
+                        verbose_name="public page",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'ordering': ['name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('wikidata_id', ''), ('wikidata_id__regex', '^Q[1-9][0-9]*$'), _connector='OR'), name='speaker_wikidata_id_format'), models.CheckConstraint(condition=models.Q(('name', ''), _negated=True), name='speaker_name_not_empty'), models.CheckConstraint(condition=models.Q(('slug', ''), _negated=True), name='speaker_slug_not_empty')],
+                "ordering": ["name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("wikidata_id", ""),
+                            ("wikidata_id__regex", "^Q[1-9][0-9]*$"),
+                            _connector="OR",
+                        ),
+                        name="speaker_wikidata_id_format",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("name", ""), _negated=True),
+                        name="speaker_name_not_empty",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("slug", ""), _negated=True),
+                        name="speaker_slug_not_empty",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Statement',
+            name="Statement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start', models.PositiveIntegerField(blank=True, help_text='Offset of the first character in the source text. Leave empty to find the quote automatically.', verbose_name='start')),
-                ('end', models.PositiveIntegerField(blank=True, help_text='Offset after the last character.', verbose_name='end')),
-                ('quote', models.TextField(help_text='The exact words as they stand in the source text.', verbose_name='quote')),
-                ('prefix', models.TextField(blank=True, editable=False, verbose_name='text before')),
-                ('suffix', models.TextField(blank=True, editable=False, verbose_name='text after')),
-                ('speech', models.CharField(choices=[('direct', 'Direct quote'), ('indirect', 'Indirect (reported) speech'), ('narration', "The outlet's own narration")], default='direct', max_length=16, verbose_name='speech')),
-                ('said_where', models.CharField(blank=True, help_text="e.g. on Channel One's Bolshaya Igra show.", max_length=300, verbose_name='where it was said')),
-                ('said_on', models.DateField(blank=True, null=True, verbose_name='when it was said')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('reported_speaker', models.ForeignKey(blank=True, help_text='For reported speech: whose words the speaker relays (Lavrov saying what Trudeau said: speaker Lavrov, reported speaker Trudeau).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='reported_statements', to='claims.speaker', verbose_name='reported speaker')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='statements', to='claims.source', verbose_name='source')),
-                ('speaker', models.ForeignKey(help_text="Who said it. For the outlet's own narration, the outlet.", on_delete=django.db.models.deletion.PROTECT, related_name='statements', to='claims.speaker', verbose_name='speaker')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "start",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Offset of the first character in the source text. Leave empty to find the quote automatically.",
+                        verbose_name="start",
+                    ),
+                ),
+                (
+                    "end",
+                    models.PositiveIntegerField(
+                        blank=True, help_text="Offset after the last character.", verbose_name="end"
+                    ),
+                ),
+                (
+                    "quote",
+                    models.TextField(
+                        help_text="The exact words as they stand in the source text.",
+                        verbose_name="quote",
+                    ),
+                ),
+                (
+                    "prefix",
+                    models.TextField(blank=True, editable=False, verbose_name="text before"),
+                ),
+                ("suffix", models.TextField(blank=True, editable=False, verbose_name="text after")),
+                (
+                    "speech",
+                    models.CharField(
+                        choices=[
+                            ("direct", "Direct quote"),
+                            ("indirect", "Indirect (reported) speech"),
+                            ("narration", "The outlet's own narration"),
+                        ],
+                        default="direct",
+                        max_length=16,
+                        verbose_name="speech",
+                    ),
+                ),
+                (
+                    "said_where",
+                    models.CharField(
+                        blank=True,
+                        help_text="e.g. on Channel One's Bolshaya Igra show.",
+                        max_length=300,
+                        verbose_name="where it was said",
+                    ),
+                ),
+                (
+                    "said_on",
+                    models.DateField(blank=True, null=True, verbose_name="when it was said"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "reported_speaker",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="For reported speech: whose words the speaker relays (Lavrov saying what Trudeau said: speaker Lavrov, reported speaker Trudeau).",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="reported_statements",
+                        to="claims.speaker",
+                        verbose_name="reported speaker",
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="statements",
+                        to="claims.source",
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "speaker",
+                    models.ForeignKey(
+                        help_text="Who said it. For the outlet's own narration, the outlet.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="statements",
+                        to="claims.speaker",
+                        verbose_name="speaker",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['source', 'start'],
+                "ordering": ["source", "start"],
             },
         ),
         migrations.AddField(
-            model_name='claim',
-            name='statement',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='claims', to='claims.statement', verbose_name='statement'),
+            model_name="claim",
+            name="statement",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="claims",
+                to="claims.statement",
+                verbose_name="statement",
+            ),
         ),
         migrations.AddField(
-            model_name='claim',
-            name='topics',
-            field=models.ManyToManyField(blank=True, related_name='claims', to='claims.topic'),
+            model_name="claim",
+            name="topics",
+            field=models.ManyToManyField(blank=True, related_name="claims", to="claims.topic"),
         ),
         migrations.AddConstraint(
-            model_name='rating',
-            constraint=models.UniqueConstraint(fields=('scale', 'slug'), name='rating_slug_unique_in_scale'),
+            model_name="rating",
+            constraint=models.UniqueConstraint(
+                fields=("scale", "slug"), name="rating_slug_unique_in_scale"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rating',
-            constraint=models.UniqueConstraint(fields=('scale', 'value'), name='rating_value_unique_in_scale'),
+            model_name="rating",
+            constraint=models.UniqueConstraint(
+                fields=("scale", "value"), name="rating_value_unique_in_scale"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rating',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('is_verdict', True), ('value__gte', 1), ('value__isnull', False)), models.Q(('is_verdict', False), ('value__isnull', True)), _connector='OR'), name='rating_verdict_has_value', violation_error_message='A verdict rating needs a value of 1 or more; a non-verdict rating has none.'),
+            model_name="rating",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("is_verdict", True), ("value__gte", 1), ("value__isnull", False)),
+                    models.Q(("is_verdict", False), ("value__isnull", True)),
+                    _connector="OR",
+                ),
+                name="rating_verdict_has_value",
+                violation_error_message="A verdict rating needs a value of 1 or more; a non-verdict rating has none.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rating',
-            constraint=models.CheckConstraint(condition=models.Q(('colour__regex', '^#[0-9a-fA-F]{6}$')), name='rating_colour_hex'),
+            model_name="rating",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("colour__regex", "^#[0-9a-fA-F]{6}$")), name="rating_colour_hex"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'submitted', 'changes_requested', 'approved'])), name='review_status_valid'),
+            model_name="review",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["draft", "submitted", "changes_requested", "approved"])
+                ),
+                name="review_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'draft'), models.Q(('rating__isnull', False), models.Q(('summary', ''), _negated=True), models.Q(('analysis', ''), _negated=True)), _connector='OR'), name='review_submitted_is_complete'),
+            model_name="review",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status", "draft"),
+                    models.Q(
+                        ("rating__isnull", False),
+                        models.Q(("summary", ""), _negated=True),
+                        models.Q(("analysis", ""), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="review_submitted_is_complete",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'approved'), _negated=True), ('approved_at__isnull', False), _connector='OR'), name='review_approved_has_date'),
+            model_name="review",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "approved"), _negated=True),
+                    ("approved_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="review_approved_has_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='review',
-            constraint=models.CheckConstraint(condition=models.Q(('correction_kind', ''), models.Q(('correction_kind__in', ['clarification', 'factual_correction', 'rating_change']), models.Q(('public_note', ''), _negated=True)), _connector='OR'), name='review_correction_has_kind_and_note'),
+            model_name="review",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("correction_kind", ""),
+                    models.Q(
+                        (
+                            "correction_kind__in",
+                            ["clarification", "factual_correction", "rating_change"],
+                        ),
+                        models.Q(("public_note", ""), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="review_correction_has_kind_and_note",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='publicationentry',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['first_publication', 'correction', 'withdrawal'])), name='publication_kind_valid'),
+            model_name="publicationentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind__in", ["first_publication", "correction", "withdrawal"])),
+                name="publication_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='publicationentry',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'correction'), _negated=True), models.Q(('correction_kind__in', ['clarification', 'factual_correction', 'rating_change']), models.Q(('note', ''), _negated=True)), _connector='OR'), name='publication_correction_has_kind_and_note'),
+            model_name="publicationentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "correction"), _negated=True),
+                    models.Q(
+                        (
+                            "correction_kind__in",
+                            ["clarification", "factual_correction", "rating_change"],
+                        ),
+                        models.Q(("note", ""), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="publication_correction_has_kind_and_note",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='publicationentry',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'withdrawal'), _negated=True), models.Q(('note', ''), _negated=True), _connector='OR'), name='publication_withdrawal_has_note'),
+            model_name="publicationentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "withdrawal"), _negated=True),
+                    models.Q(("note", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="publication_withdrawal_has_note",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='signoff',
-            constraint=models.UniqueConstraint(fields=('review', 'reviewer'), name='signoff_once_per_reviewer'),
+            model_name="signoff",
+            constraint=models.UniqueConstraint(
+                fields=("review", "reviewer"), name="signoff_once_per_reviewer"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='signoff',
-            constraint=models.CheckConstraint(condition=models.Q(('decision__in', ['approve', 'request_changes'])), name='signoff_decision_valid'),
+            model_name="signoff",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("decision__in", ["approve", "request_changes"])),
+                name="signoff_decision_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='signoff',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('decision', 'request_changes'), _negated=True), models.Q(('comment', ''), _negated=True), _connector='OR'), name='signoff_request_changes_has_comment'),
+            model_name="signoff",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("decision", "request_changes"), _negated=True),
+                    models.Q(("comment", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="signoff_request_changes_has_comment",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evidence',
-            constraint=models.CheckConstraint(condition=models.Q(('relation__in', ['refutes', 'supports', 'context'])), name='evidence_relation_valid'),
+            model_name="evidence",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("relation__in", ["refutes", "supports", "context"])),
+                name="evidence_relation_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='evidence',
-            constraint=models.CheckConstraint(condition=models.Q(('archive_hash', ''), ('archive_hash__regex', '^[0-9a-f]{64}$'), _connector='OR'), name='evidence_archive_hash_is_sha256'),
+            model_name="evidence",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("archive_hash", ""), ("archive_hash__regex", "^[0-9a-f]{64}$"), _connector="OR"
+                ),
+                name="evidence_archive_hash_is_sha256",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(('end__gt', models.F('start'))), name='statement_span_not_empty'),
+            model_name="statement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("end__gt", models.F("start"))), name="statement_span_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(('end', django.db.models.expressions.CombinedExpression(models.F('start'), '+', django.db.models.functions.text.Length('quote')))), name='statement_quote_length_matches_span'),
+            model_name="statement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "end",
+                        django.db.models.expressions.CombinedExpression(
+                            models.F("start"), "+", django.db.models.functions.text.Length("quote")
+                        ),
+                    )
+                ),
+                name="statement_quote_length_matches_span",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(('reported_speaker', models.F('speaker')), _negated=True), name='statement_reported_speaker_differs'),
+            model_name="statement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("reported_speaker", models.F("speaker")), _negated=True),
+                name="statement_reported_speaker_differs",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.CheckConstraint(condition=models.Q(('speech__in', ['direct', 'indirect', 'narration'])), name='statement_speech_valid'),
+            model_name="statement",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("speech__in", ["direct", "indirect", "narration"])),
+                name="statement_speech_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='statement',
-            constraint=models.UniqueConstraint(fields=('source', 'start', 'end'), name='statement_span_unique', violation_error_message='A statement already covers exactly this span.'),
+            model_name="statement",
+            constraint=models.UniqueConstraint(
+                fields=("source", "start", "end"),
+                name="statement_span_unique",
+                violation_error_message="A statement already covers exactly this span.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['new', 'selected', 'dismissed', 'researching', 'in_review', 'published', 'withdrawn'])), name='claim_status_valid'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    (
+                        "status__in",
+                        [
+                            "new",
+                            "selected",
+                            "dismissed",
+                            "researching",
+                            "in_review",
+                            "published",
+                            "withdrawn",
+                        ],
+                    )
+                ),
+                name="claim_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'dismissed'), ('dismissal_reason__in', ['not_checkworthy', 'opinion', 'duplicate', 'out_of_scope'])), models.Q(models.Q(('status', 'dismissed'), _negated=True), ('dismissal_reason', '')), _connector='OR'), name='claim_dismissed_iff_reason'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("status", "dismissed"),
+                        (
+                            "dismissal_reason__in",
+                            ["not_checkworthy", "opinion", "duplicate", "out_of_scope"],
+                        ),
+                    ),
+                    models.Q(
+                        models.Q(("status", "dismissed"), _negated=True), ("dismissal_reason", "")
+                    ),
+                    _connector="OR",
+                ),
+                name="claim_dismissed_iff_reason",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['published', 'withdrawn']), _negated=True), ('first_published_at__isnull', False), _connector='OR'), name='claim_public_has_publication_date'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status__in", ["published", "withdrawn"]), _negated=True),
+                    ("first_published_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="claim_public_has_publication_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('checkworthiness__isnull', True), models.Q(('checkworthiness__gte', 0.0), ('checkworthiness__lte', 1.0)), _connector='OR'), name='claim_checkworthiness_range'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("checkworthiness__isnull", True),
+                    models.Q(("checkworthiness__gte", 0.0), ("checkworthiness__lte", 1.0)),
+                    _connector="OR",
+                ),
+                name="claim_checkworthiness_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('repeat_of', models.F('id')), _negated=True), name='claim_not_repeat_of_itself'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("repeat_of", models.F("id")), _negated=True),
+                name="claim_not_repeat_of_itself",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('text', ''), _negated=True), name='claim_text_not_empty'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("text", ""), _negated=True), name="claim_text_not_empty"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.CheckConstraint(condition=models.Q(('slug', ''), _negated=True), name='claim_slug_not_empty'),
+            model_name="claim",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("slug", ""), _negated=True), name="claim_slug_not_empty"
+            ),
         ),
     ]

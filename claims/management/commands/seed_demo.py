@@ -22,6 +22,7 @@ from django.db import transaction
 from claims import services
 from claims.enums import ClaimStatus, Role, Transition
 from claims.models import Claim, Rating, Source, Speaker, Statement, Topic
+from claims.rules import WorkflowError
 from claims.text import normalize_text, parse_metadata_line
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
@@ -76,7 +77,7 @@ class Command(BaseCommand):
                     desk = path.with_suffix(".desk.json")
                     if desk.exists():
                         self.load_desk(source, desk, users)
-        except (ValidationError, services.WorkflowError, ValueError, KeyError) as error:
+        except (ValidationError, WorkflowError, ValueError, KeyError) as error:
             raise CommandError(f"Seed data refused, nothing was stored: {error}") from error
         created = ", ".join(f"{n} {what}" for what, n in self.counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo desk ready (new this run: {created})."))

@@ -1,0 +1,68 @@
+"""Admin building blocks shared by the desk's pages."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from simple_history.admin import SimpleHistoryAdmin
+
+from ..roles import has_role
+
+
+def excerpt(text: str, length: int = 90) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+class RoleGatedAddMixin:
+    """Offers "add" only to users whose role the matching service accepts, so the admin never
+    shows a form whose save the rules would refuse."""
+
+    add_roles: tuple[str, ...] = ()
+
+    def has_add_permission(self, request) -> bool:
+        return super().has_add_permission(request) and has_role(request.user, *self.add_roles)
+
+
+class RoleGatedInlineAddMixin(RoleGatedAddMixin):
+    def has_add_permission(self, request, obj=None) -> bool:
+        return admin.options.InlineModelAdmin.has_add_permission(self, request, obj) and (
+            has_role(request.user, *self.add_roles)
+        )
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Field-level history (who changed what, when) without "revert": restoring an old row
+    would also restore its status behind the workflow's back."""
+
+    def revert_disabled(self, request, obj=None) -> bool:
+        return True
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """For records written only by services: the audit log and the public record."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -1,0 +1,145 @@
+"""Reviews (verdicts), their sign-offs, and the rating scales they use."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .. import services
+from ..enums import Role
+from ..models import Rating, RatingScale, Review, Signoff
+from ..rules import WorkflowError, check_review_create, check_review_edit
+from .base import HistoryAdmin, ReadOnlyInline, RoleGatedAddMixin
+
+
+class SignoffInline(ReadOnlyInline):
+    model = Signoff
+    fields = ["round", "reviewer", "decision", "comment", "created_at"]
+    readonly_fields = fields
+    show_change_link = False
+
+
+class ReviewForm(forms.ModelForm):
+    """Refuses, as a form error, a review the rules would not let this user start."""
+
+    author = None  # set per request by ReviewAdmin.get_form
+
+    class Meta:
+        model = Review
+        fields = ["claim", "rating", "summary", "analysis", "correction_kind", "public_note"]
+
+    def clean(self):
+        cleaned = super().clean()
+        claim = cleaned.get("claim")
+        if self.instance.pk is None and claim is not None:
+            try:
+                check_review_create(
+                    claim, self.author, correction_kind=cleaned.get("correction_kind", "")
+                )
+            except WorkflowError as refusal:
+                raise ValidationError(refusal.messages) from None
+        return cleaned
+
+
+@admin.register(Review)
+class ReviewAdmin(RoleGatedAddMixin, HistoryAdmin):
+    add_roles = (Role.FACT_CHECKER,)
+    form = ReviewForm
+    list_display = ["claim", "rating", "status", "author", "correction_kind", "approved_at"]
+    list_filter = ["status", "rating", "correction_kind"]
+    search_fields = ["claim__text", "summary", "analysis"]
+    autocomplete_fields = ["claim"]
+    list_select_related = ["claim", "rating", "author"]
+    inlines = [SignoffInline]
+    fieldsets = [
+        (None, {"fields": ["claim", "rating", "summary", "analysis"]}),
+        (
+            _("Correction of a published verdict"),
+            {"fields": ["correction_kind", "public_note"]},
+        ),
+        (_("Sign-off"), {"fields": ["author", "status", "round", "submitted_at", "approved_at"]}),
+    ]
+    readonly_fields = ["author", "status", "round", "submitted_at", "approved_at"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (form,), {"author": request.user})
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None:
+            return [*self.readonly_fields, "claim"]
+        return self.readonly_fields
+
+    def get_changeform_initial_data(self, request):
+        # "Write the review" / "Write a correction" on a claim's page link here with ?claim=<id>.
+        return {"claim": request.GET.get("claim")}
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        if not super().has_change_permission(request, obj):
+            return False
+        if obj is None:
+            return True
+        try:
+            check_review_edit(obj, request.user)
+        except WorkflowError:
+            return False  # shown read-only: submitted, approved, or someone else's
+        return True
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return super().save_model(request, obj, form, change)
+        created = services.review_create(
+            claim=obj.claim,
+            author=request.user,
+            rating=obj.rating,
+            summary=obj.summary,
+            analysis=obj.analysis,
+            correction_kind=obj.correction_kind,
+            public_note=obj.public_note,
+        )
+        obj.pk = created.pk
+
+    def _back_to_claim(self, obj: Review) -> HttpResponseRedirect:
+        return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[obj.claim_id]))
+
+    def response_post_save_add(self, request, obj):
+        return self._back_to_claim(obj)
+
+    def response_post_save_change(self, request, obj):
+        return self._back_to_claim(obj)
+
+
+class RatingInline(admin.TabularInline):
+    model = Rating
+    extra = 0
+    fields = ["label", "slug", "value", "is_verdict", "colour", "description"]
+    prepopulated_fields = {"slug": ["label"]}
+
+
+@admin.register(RatingScale)
+class RatingScaleAdmin(admin.ModelAdmin):
+    list_display = ["name", "is_default"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [RatingInline]
+
+
+@admin.register(Rating)
+class RatingAdmin(admin.ModelAdmin):
+    list_display = ["label", "scale", "value", "is_verdict", "swatch"]
+    list_filter = ["scale", "is_verdict"]
+    search_fields = ["label", "description"]
+    prepopulated_fields = {"slug": ["label"]}
+
+    @admin.display(description=_("colour"))
+    def swatch(self, obj: Rating) -> str:
+        return format_html(
+            '<span style="display:inline-block;width:3em;height:1em;background:{}" '
+            'title="{}"></span>',
+            obj.colour,
+            obj.colour,
+        )

@@ -1,0 +1,131 @@
+"""The workflow's rules as checks: who may do what to a claim or a review, and when.
+
+Services call these to enforce a rule; the admin calls the same functions to offer only the
+actions that would succeed. Each check raises WorkflowError with a message for the user.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from .enums import (
+    TRANSITIONS,
+    ClaimStatus,
+    DismissalReason,
+    ReviewStatus,
+    Role,
+    Transition,
+)
+from .models import Claim, Review
+from .roles import has_role, user_roles
+
+User = AbstractBaseUser
+
+
+class WorkflowError(ValidationError):
+    """A write refused by a rule; the message says why and nothing was changed."""
+
+
+def latest_review(claim: Claim) -> Review | None:
+    """The claim's newest review: the one being worked on, or the current verdict."""
+    return claim.reviews.order_by("-created_at", "-id").first()
+
+
+def check_transition(claim: Claim, transition: str, by: User) -> None:
+    """Whether `by` may make this transition on the claim as it stands: status, role, and the
+    conditions that depend on the claim's data (not on what the user types)."""
+    rule = TRANSITIONS.get(transition)
+    if rule is None:
+        raise WorkflowError(_("Unknown step: %(step)s.") % {"step": transition})
+    step = Transition(transition).label.lower()
+    if claim.status not in rule.sources:
+        raise WorkflowError(
+            _("A claim that is %(status)s cannot be moved this way (%(step)s).")
+            % {"status": claim.get_status_display().lower(), "step": step}
+        )
+    if not user_roles(by) & rule.roles:
+        raise WorkflowError(_("Your role does not allow this step (%(step)s).") % {"step": step})
+    if transition == Transition.SUBMIT:
+        review = latest_review(claim)
+        if review is None or review.status not in (
+            ReviewStatus.DRAFT,
+            ReviewStatus.CHANGES_REQUESTED,
+        ):
+            raise WorkflowError(_("Write a review before submitting."))
+        if review.author_id != by.pk:
+            raise WorkflowError(_("Only the review's author can submit it."))
+        if review.rating_id is None or not review.summary.strip() or not review.analysis.strip():
+            raise WorkflowError(_("The review needs a rating, a summary and an analysis."))
+        if not claim.evidence.exists():
+            raise WorkflowError(_("Add at least one piece of evidence before submitting."))
+    if transition == Transition.PUBLISH:
+        review = latest_review(claim)
+        if review is None or review.status != ReviewStatus.APPROVED:
+            raise WorkflowError(_("The review must be approved before the claim is published."))
+
+
+def check_transition_input(
+    transition: str, *, note: str, reason: str, assignee: User | None
+) -> None:
+    """What the user must supply for a transition: a note, a dismissal reason, an assignee."""
+    if TRANSITIONS[transition].needs_note and not note.strip():
+        raise WorkflowError(_("This step needs a note saying why."))
+    if transition == Transition.DISMISS and reason not in DismissalReason.values:
+        raise WorkflowError(_("Choose why the claim is dismissed."))
+    if transition == Transition.ASSIGN and (
+        assignee is None or not has_role(assignee, Role.FACT_CHECKER)
+    ):
+        raise WorkflowError(_("Assign the claim to a fact-checker."))
+
+
+def check_review_create(claim: Claim, author: User, *, correction_kind: str) -> None:
+    """Whether `author` may start a review of the claim: a first verdict before publication,
+    only a correction after it, and never two reviews in progress at once."""
+    if not has_role(author, Role.FACT_CHECKER):
+        raise WorkflowError(_("Only fact-checkers write reviews."))
+    if claim.status == ClaimStatus.WITHDRAWN:
+        raise WorkflowError(_("This claim was withdrawn; it takes no new reviews."))
+    if claim.first_published_at is not None and not correction_kind:
+        raise WorkflowError(_("This claim is published: a new review must be a correction."))
+    if claim.first_published_at is None and correction_kind:
+        raise WorkflowError(_("Only a published verdict can be corrected."))
+    if claim.reviews.exclude(status=ReviewStatus.APPROVED).exists():
+        raise WorkflowError(_("This claim already has a review in progress; edit that one."))
+
+
+def check_review_edit(review: Review, by: User) -> None:
+    """A review is edited only by its author, and only before it is submitted (a published
+    verdict is never edited in place: it is corrected by a new review)."""
+    if review.author_id != by.pk:
+        raise WorkflowError(_("Only the review's author can edit it."))
+    if review.status not in (ReviewStatus.DRAFT, ReviewStatus.CHANGES_REQUESTED):
+        raise WorkflowError(_("A submitted or approved review cannot be edited."))
+
+
+def check_signoff(review: Review, by: User) -> None:
+    """Whether `by` may approve or send back the review in its current round."""
+    if not has_role(by, Role.REVIEWER):
+        raise WorkflowError(_("Only reviewers sign off reviews."))
+    if review.author_id == by.pk:
+        raise WorkflowError(_("You wrote this review, so someone else must sign it off."))
+    if review.status != ReviewStatus.SUBMITTED:
+        raise WorkflowError(
+            _("This review is %(status)s, not waiting for sign-off.")
+            % {"status": review.get_status_display().lower()}
+        )
+    if review.signoffs.filter(round=review.round, reviewer=by).exists():
+        raise WorkflowError(_("You have already signed off this version of the review."))
+
+
+def check_submit_correction(review: Review, by: User) -> None:
+    if review.author_id != by.pk:
+        raise WorkflowError(_("Only the author can submit this correction."))
+    if not review.is_correction or review.status not in (
+        ReviewStatus.DRAFT,
+        ReviewStatus.CHANGES_REQUESTED,
+    ):
+        raise WorkflowError(_("Only a draft correction can be submitted this way."))
+    if review.rating_id is None or not review.summary or not review.analysis:
+        raise WorkflowError(_("The review needs a rating, a summary and an analysis."))
