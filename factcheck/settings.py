@@ -96,6 +96,9 @@ def database_from_url(url: str) -> dict:
             "timeout": 20,
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
+        # Tests use a file too: an in-memory database shares one cache between connections
+        # and locks whole tables, so concurrency tests would not see what production sees.
+        config["TEST"] = {"NAME": str(BASE_DIR / "test_db.sqlite3")}
     else:
         # Persistent connections: without them PostgreSQL throughput halves (TIPS.md).
         config["CONN_MAX_AGE"] = 60

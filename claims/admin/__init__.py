@@ -11,6 +11,6 @@ from django.utils.translation import gettext_lazy as _
 
 from . import claims, records, reviews, sources  # noqa: F401  (each module registers its admins)
 
-admin.site.site_header = _("%(name)s: fact-check desk") % {"name": settings.FACTCHECK_ORGANIZATION}
+admin.site.site_header = settings.FACTCHECK_ORGANIZATION
 admin.site.site_title = _("Fact-check desk")
 admin.site.index_title = _("The desk")

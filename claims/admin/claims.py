@@ -128,7 +128,12 @@ class ClaimAdmin(RoleGatedAddMixin, HistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        return [*fields, "slug"] if obj is not None else fields
+        if obj is None:
+            return fields
+        if obj.first_published_at is not None:
+            # What readers were told was claimed must not shift under the verdict.
+            fields += ["statement", "text"]
+        return [*fields, "slug"]
 
     def get_inlines(self, request, obj):
         # Evidence, reviews and records belong to a claim that exists.

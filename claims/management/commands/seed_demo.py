@@ -227,6 +227,22 @@ class Command(BaseCommand):
                 reason=spec.get("dismissal_reason", ""),
                 assignee=checker if step == Transition.ASSIGN else None,
             )
+        if "correction" in spec:
+            self.correct(claim, spec["correction"], checker, reviewer)
         if claim.status != spec["status"]:
             raise ValueError(f"claim {spec['slug']} ended {claim.status}, not {spec['status']}")
         return claim
+
+    def correct(self, claim: Claim, spec: dict, checker, reviewer) -> None:
+        """A correction of the published verdict, through the same sign-off."""
+        correction = services.review_create(
+            claim=claim,
+            author=checker,
+            rating=Rating.objects.get(scale__is_default=True, slug=spec["rating"]),
+            summary=spec["summary"],
+            analysis=spec["analysis"],
+            correction_kind=spec["kind"],
+            public_note=spec["public_note"],
+        )
+        services.review_submit_correction(review=correction, by=checker)
+        services.review_approve(review=correction, by=reviewer, comment="Checked the dates.")
