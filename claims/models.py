@@ -778,6 +778,45 @@ class ClaimEvent(models.Model):
         super().save(*args, **kwargs)
 
 
+class SuggestionDecision(models.Model):
+    """An editor's decision on one suggested claim in a source, so the workspace does not offer
+    it again: accepted (with the claim it became) or rejected."""
+
+    class Decision(models.TextChoices):
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    source = models.ForeignKey(
+        Source, on_delete=models.CASCADE, related_name="suggestion_decisions"
+    )
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    decision = models.CharField(_("decision"), max_length=16, choices=Decision.choices)
+    claim = models.ForeignKey(
+        Claim, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["source", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "start", "end"], name="suggestion_decided_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")), name="suggestion_span_not_empty"
+            ),
+            models.CheckConstraint(
+                condition=Q(decision__in=["accepted", "rejected"]),
+                name="suggestion_decision_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()} {self.start}-{self.end} in {self.source}"
+
+
 def _refuse_slug_change(instance: models.Model) -> None:
     """Public URLs use slugs, so a stored slug never changes."""
     if instance.pk is None:

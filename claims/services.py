@@ -43,6 +43,7 @@ from .models import (
     Source,
     Speaker,
     Statement,
+    SuggestionDecision,
     Topic,
 )
 from .roles import has_role
@@ -497,3 +498,88 @@ def review_submit_correction(*, review: Review, by: User) -> Review:
     _review_mark_submitted(review, by=by, now=timezone.now())
     _log(review.claim, actor=by, action="submit_correction", note=str(review))
     return review
+
+
+# --- the editor's workspace ------------------------------------------------------------------
+
+
+@transaction.atomic
+def speaker_for_name(*, name: str, alias: str = "") -> Speaker:
+    """The speaker an editor means by `name`: one of that name or alias, or a new one. An alias
+    as written in the article ("the minister") is remembered on the speaker."""
+    name, alias = name.strip(), alias.strip()
+    if not name:
+        raise WorkflowError(_("Name the speaker."))
+    speaker = Speaker.objects.filter(name__iexact=name).first()
+    if speaker is None:
+        folded = name.casefold()
+        speaker = next(
+            (s for s in Speaker.objects.all() if folded in {a.casefold() for a in s.aliases}),
+            None,
+        )
+    if speaker is None:
+        speaker, _created = speaker_get_or_create(name=name, aliases=[alias] if alias else [])
+    elif alias and alias.casefold() not in {a.casefold() for a in speaker.aliases}:
+        speaker.aliases = [*speaker.aliases, alias]
+        speaker.full_clean()
+        speaker.save(update_fields=["aliases"])
+    return speaker
+
+
+@transaction.atomic
+def claims_create_from_span(
+    *,
+    source: Source,
+    start: int,
+    end: int,
+    speaker: Speaker,
+    claim_texts: Iterable[str],
+    by: User,
+    speech: str = SpeechKind.DIRECT,
+    reported_speaker: Speaker | None = None,
+    checkworthiness: float | None = None,
+) -> list[Claim]:
+    """The statement at source.text[start:end] (reused when that exact span already has one)
+    and one claim per text in it. All or nothing: a span that does not match the text, or a
+    refused claim, stores nothing."""
+    texts = [text.strip() for text in claim_texts if text.strip()]
+    if not texts:
+        raise WorkflowError(_("Write at least one claim."))
+    statement = Statement.objects.filter(source=source, start=start, end=end).first()
+    if statement is None:
+        statement = statement_create(
+            source=source,
+            speaker=speaker,
+            reported_speaker=reported_speaker,
+            quote=source.text[start:end],
+            start=start,
+            end=end,
+            speech=speech,
+        )
+    return [
+        claim_create(statement=statement, text=text, by=by, checkworthiness=checkworthiness)
+        for text in texts
+    ]
+
+
+@transaction.atomic
+def suggestion_decide(
+    *, source: Source, start: int, end: int, by: User, claim: Claim | None = None
+) -> SuggestionDecision:
+    """Record that a suggestion was accepted (it became `claim`) or rejected (no claim)."""
+    if not has_role(by, Role.EDITOR):
+        raise WorkflowError(_("Only editors triage suggestions."))
+    decision, _created = SuggestionDecision.objects.update_or_create(
+        source=source,
+        start=start,
+        end=end,
+        defaults={
+            "decision": SuggestionDecision.Decision.ACCEPTED
+            if claim
+            else SuggestionDecision.Decision.REJECTED,
+            "claim": claim,
+            "decided_by": by,
+            "decided_at": timezone.now(),
+        },
+    )
+    return decision

@@ -1,6 +1,7 @@
 """Users in each role, and the demo desk, for any test that needs them."""
 
 import io
+import os
 
 import pytest
 from django.core.management import call_command
@@ -45,3 +46,16 @@ def demo_desk(db, settings):
 def fast_password_hashing(settings):
     # Real hashers spend ~0.3 s per password on purpose; tests log in often.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def pytest_collection_modifyitems(items):
+    """Tests under tests/browser/ are marked `browser` and run last: once Playwright starts,
+    an event loop runs in the main thread for the rest of the session (see its conftest)."""
+    browser, others = [], []
+    for item in items:
+        if f"{os.sep}browser{os.sep}" in str(item.path):
+            item.add_marker(pytest.mark.browser)
+            browser.append(item)
+        else:
+            others.append(item)
+    items[:] = others + browser

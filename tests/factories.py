@@ -173,3 +173,14 @@ class ClaimEventFactory(factory.django.DjangoModelFactory):
     actor = factory.SubFactory(UserFactory)
     action = "create"
     to_status = ClaimStatus.NEW
+
+
+class SuggestionDecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.SuggestionDecision
+
+    source = factory.SubFactory(SourceFactory)
+    start = 9
+    end = 40
+    decision = models.SuggestionDecision.Decision.REJECTED
+    decided_by = factory.SubFactory(UserFactory)

@@ -30,6 +30,26 @@ class RoleGatedInlineAddMixin(RoleGatedAddMixin):
         )
 
 
+class ServiceInlinesMixin:
+    """Routes objects added in an inline through a service (which checks the rules and writes
+    the audit event) instead of a bare save. `inline_creators` maps a model to a function
+    (request, new object, parent object) that creates it."""
+
+    inline_creators: dict = {}
+
+    def save_formset(self, request, form, formset, change):
+        create = self.inline_creators.get(formset.model)
+        if create is None:
+            return super().save_formset(request, form, formset, change)
+        for obj in formset.save(commit=False):
+            if obj.pk is None:
+                create(request, obj, form.instance)
+            else:
+                obj.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
     """Field-level history (who changed what, when) without "revert": restoring an old row
     would also restore its status behind the workflow's back."""

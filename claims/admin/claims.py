@@ -12,7 +12,14 @@ from ..models import Claim, ClaimEvent, Evidence, PublicationEntry, Review, Spea
 from ..roles import has_role
 from ..selectors import claim_actions
 from . import workflow
-from .base import HistoryAdmin, ReadOnlyInline, RoleGatedAddMixin, RoleGatedInlineAddMixin, excerpt
+from .base import (
+    HistoryAdmin,
+    ReadOnlyInline,
+    RoleGatedAddMixin,
+    RoleGatedInlineAddMixin,
+    ServiceInlinesMixin,
+    excerpt,
+)
 
 
 class EvidenceInline(RoleGatedInlineAddMixin, admin.StackedInline):
@@ -45,8 +52,21 @@ class ClaimEventInline(ReadOnlyInline):
     verbose_name_plural = _("event log")
 
 
+def add_evidence(request, evidence: Evidence, claim: Claim) -> Evidence:
+    """New evidence goes through the service, which logs it on the claim."""
+    return services.evidence_add(
+        claim=claim,
+        source=evidence.source,
+        relation=evidence.relation,
+        excerpt=evidence.excerpt,
+        note=evidence.note,
+        archive_url=evidence.archive_url,
+        by=request.user,
+    )
+
+
 @admin.register(Claim)
-class ClaimAdmin(RoleGatedAddMixin, HistoryAdmin):
+class ClaimAdmin(ServiceInlinesMixin, RoleGatedAddMixin, HistoryAdmin):
     add_roles = (Role.EDITOR,)
     list_display = [
         "claim_excerpt",
@@ -83,6 +103,7 @@ class ClaimAdmin(RoleGatedAddMixin, HistoryAdmin):
         (_("Record"), {"fields": ["created_by", "created_at", "updated_at"]}),
     ]
     inlines = [EvidenceInline, ReviewInline, PublicationEntryInline, ClaimEventInline]
+    inline_creators = {Evidence: add_evidence}
 
     @admin.display(description=_("claim"), ordering="text")
     def claim_excerpt(self, obj: Claim) -> str:
@@ -159,26 +180,6 @@ class ClaimAdmin(RoleGatedAddMixin, HistoryAdmin):
         )
         obj.pk, obj.slug = created.pk, created.slug
 
-    def save_formset(self, request, form, formset, change):
-        # New evidence goes through the service, which logs it on the claim.
-        if formset.model is not Evidence:
-            return super().save_formset(request, form, formset, change)
-        for evidence in formset.save(commit=False):
-            if evidence.pk is None:
-                services.evidence_add(
-                    claim=form.instance,
-                    source=evidence.source,
-                    relation=evidence.relation,
-                    excerpt=evidence.excerpt,
-                    note=evidence.note,
-                    archive_url=evidence.archive_url,
-                    by=request.user,
-                )
-            else:
-                evidence.save()
-        for evidence in formset.deleted_objects:
-            evidence.delete()
-
     def has_workflow_permission(self, request) -> bool:
         """Bulk assign and dismiss are editors' steps."""
         return has_role(request.user, Role.EDITOR)
@@ -205,13 +206,4 @@ class EvidenceAdmin(RoleGatedAddMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             return super().save_model(request, obj, form, change)
-        created = services.evidence_add(
-            claim=obj.claim,
-            source=obj.source,
-            relation=obj.relation,
-            excerpt=obj.excerpt,
-            note=obj.note,
-            archive_url=obj.archive_url,
-            by=request.user,
-        )
-        obj.pk = created.pk
+        obj.pk = add_evidence(request, obj, obj.claim).pk

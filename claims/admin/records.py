@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from ..models import ClaimEvent, PublicationEntry, Signoff
+from ..models import ClaimEvent, PublicationEntry, Signoff, SuggestionDecision
 from .base import ReadOnlyAdmin
 
 
@@ -31,3 +31,10 @@ class ClaimEventAdmin(ReadOnlyAdmin):
     search_fields = ["claim__text", "note", "actor__username"]
     list_select_related = ["claim", "actor"]
     date_hierarchy = "created_at"
+
+
+@admin.register(SuggestionDecision)
+class SuggestionDecisionAdmin(ReadOnlyAdmin):
+    list_display = ["source", "start", "end", "decision", "claim", "decided_by", "decided_at"]
+    list_filter = ["decision"]
+    list_select_related = ["source", "claim", "decided_by"]

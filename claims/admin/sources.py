@@ -5,12 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from .. import services
 from ..enums import Role
 from ..models import Claim, Source, Speaker, Statement, Topic
-from .base import RoleGatedInlineAddMixin, excerpt
+from . import workspace
+from .base import RoleGatedInlineAddMixin, ServiceInlinesMixin, excerpt
 
 
 class StatementInline(admin.TabularInline):
@@ -46,6 +48,28 @@ class SourceAdmin(admin.ModelAdmin):
     @admin.display(description=_("statements"), ordering="statement_count")
     def statement_count(self, obj: Source) -> int:
         return obj.statement_count
+
+    def get_urls(self):
+        views = {
+            "workspace/": ("workspace", workspace.workspace_view),
+            "workspace/accept/": ("accept", workspace.accept_view),
+            "workspace/reject/": ("reject", workspace.reject_view),
+            "workspace/statement/": ("create_from_span", workspace.create_from_span_view),
+            "workspace/similar/": ("similar", workspace.similar_view),
+        }
+        return [
+            *(
+                path(
+                    f"<path:object_id>/{route}",
+                    self.admin_site.admin_view(
+                        lambda request, object_id, view=view: view(request, object_id, self)
+                    ),
+                    name=f"claims_source_{name}",
+                )
+                for route, (name, view) in views.items()
+            ),
+            *super().get_urls(),
+        ]
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -111,7 +135,7 @@ class ClaimInline(RoleGatedInlineAddMixin, admin.TabularInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(ServiceInlinesMixin, admin.ModelAdmin):
     list_display = ["quote_excerpt", "speaker", "reported_speaker", "speech", "source", "said_on"]
     list_filter = ["speech", "said_on"]
     search_fields = ["quote", "speaker__name", "source__title", "said_where"]
@@ -124,27 +148,19 @@ class StatementAdmin(admin.ModelAdmin):
         (_("When and where it was said"), {"fields": ["said_on", "said_where"]}),
     ]
     inlines = [ClaimInline]
+    # New claims go through the service: it picks the slug and logs the creation.
+    inline_creators = {
+        Claim: lambda request, claim, statement: services.claim_create(
+            statement=statement,
+            text=claim.text,
+            by=request.user,
+            checkworthiness=claim.checkworthiness,
+        )
+    }
 
     @admin.display(description=_("quote"), ordering="quote")
     def quote_excerpt(self, obj: Statement) -> str:
         return excerpt(obj.quote)
-
-    def save_formset(self, request, form, formset, change):
-        # New claims go through the service: it picks the slug and logs the creation.
-        if formset.model is not Claim:
-            return super().save_formset(request, form, formset, change)
-        for claim in formset.save(commit=False):
-            if claim.pk is None:
-                services.claim_create(
-                    statement=claim.statement,
-                    text=claim.text,
-                    by=request.user,
-                    checkworthiness=claim.checkworthiness,
-                )
-            else:
-                claim.save()
-        for claim in formset.deleted_objects:
-            claim.delete()
 
 
 @admin.register(Topic)

@@ -9,8 +9,13 @@ from django.urls import reverse
 from simple_history.models import HistoricalChanges
 
 from claims.enums import ClaimStatus
-from claims.models import Claim, ClaimEvent, Source, Statement
-from tests.factories import SourceFactory, SpeakerFactory, StatementFactory
+from claims.models import Claim, ClaimEvent, Source, Statement, SuggestionDecision
+from tests.factories import (
+    SourceFactory,
+    SpeakerFactory,
+    StatementFactory,
+    SuggestionDecisionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +51,8 @@ def test_admin_pages_render_for_each_role(demo_desk, client, rf, username, model
     client.force_login(user)
     request = rf.get("/")
     request.user = user
+    if model is SuggestionDecision:  # the demo desk has triaged no suggestion yet
+        SuggestionDecisionFactory(decided_by=user)
     obj = model.objects.order_by("pk").first()
     assert obj is not None, f"the demo desk has no {model.__name__}"
 

@@ -1,0 +1,99 @@
+"""Suggest the statements and atomic claims in an article, with their speakers.
+
+    python manage.py suggest_claims seeds/000_350d1086ef0d2fa7.txt
+    python manage.py suggest_claims 12 --json        # a stored source, by id
+
+Offsets are Python string indices into the text as the desk stores it (newlines unified,
+Unicode NFC): for a stored source, its text; for a file, the file's text normalised the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from claims.articles import ArticleError, read_article
+from claims.models import Source
+from claims.suggestions import suggest_for_text
+
+
+class Command(BaseCommand):
+    help = "Suggest attributed claims for an article file or a stored source (by id)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("article", help="Path of a text file, or the id of a stored source.")
+        parser.add_argument(
+            "--json", dest="as_json", action="store_true", help="Print a JSON list."
+        )
+        parser.add_argument(
+            "--outlet", help="Whose narration unattributed text is (default: the publisher)."
+        )
+        parser.add_argument(
+            "--no-matches", action="store_true", help="Skip matching against earlier claims."
+        )
+
+    def handle(
+        self,
+        *args: Any,
+        article: str,
+        as_json: bool,
+        outlet: str | None,
+        no_matches: bool,
+        **options: Any,
+    ) -> None:
+        text, publisher, exclude = self.load(article)
+        report = suggest_for_text(
+            text,
+            outlet=outlet or publisher or None,
+            exclude_claims=exclude,
+            with_matches=not no_matches,
+        )
+        if as_json:
+            self.print_json(report.candidates_json())
+        else:
+            self.print_table(report.candidates_json())
+
+    def load(self, article: str) -> tuple[str, str, set[int]]:
+        """(text, publisher, claims already made from it) for a path or a source id."""
+        path = Path(article)
+        if article.isdigit() and not path.exists():
+            source = Source.objects.filter(pk=int(article)).first()
+            if source is None:
+                raise CommandError(f"No source with id {article}.")
+            if not source.text.strip():
+                raise CommandError(f"Source {article} has no text to suggest from.")
+            made = set(source.statements.values_list("claims__id", flat=True)) - {None}
+            return source.text, source.publisher, made
+        try:
+            return read_article(path, max_bytes=settings.FACTCHECK_MAX_ARTICLE_BYTES), "", set()
+        except ArticleError as error:
+            raise CommandError(str(error)) from None
+
+    def print_json(self, candidates: list[dict[str, Any]]) -> None:
+        self.stdout.write(json.dumps(candidates, ensure_ascii=False, indent=2))
+
+    def print_table(self, candidates: list[dict[str, Any]]) -> None:
+        if not candidates:
+            self.stdout.write("No claim candidates found.")
+            return
+        self.stdout.write(f"{'#':>3}  {'kind':9} {'speaker':32} {'score':>5} {'dup':>4}  claim")
+        for index, c in enumerate(candidates):
+            speaker = c["speaker"] or "-"
+            if c["reported_speaker"]:
+                speaker = f"{speaker} > {c['reported_speaker']}"
+            duplicate = "" if c["duplicate_of"] is None else f"#{c['duplicate_of']}"
+            text = c["text"] if len(c["text"]) <= 70 else c["text"][:69] + "…"
+            self.stdout.write(
+                f"{index:>3}  {c['kind']:9} {speaker[:32]:32} {c['checkworthiness']:>5.2f} "
+                f"{duplicate:>4}  {text}"
+            )
+            for match in c["matches"]:
+                verdict = match["verdict"] or match["status"]
+                self.stdout.write(
+                    f"{'':>52}~ {match['score']:.2f} [{verdict}] {match['text'][:60]}"
+                )
+        self.stdout.write(f"{len(candidates)} candidates.")

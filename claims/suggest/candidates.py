@@ -1,0 +1,247 @@
+"""From a statement to atomic claim candidates.
+
+A statement (a whole quotation, a reported clause, a sentence of narration) may hold several
+checkable assertions. It is cut into sentences, each sentence into the independent clauses it
+joins (", and ...", ", but ...", "; ", comma splices), and each clause is trimmed so that the
+candidate starts with its assertion. Inside a quotation, a speaker may relay someone else
+("Mr. Trudeau, the prime minister, said that ..."): that clause keeps the quoted speaker and
+names the relayed one as `reported_speaker`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from .attribution import Discourse, Statement
+from .lexicon import (
+    FINITE_VERBS,
+    FIRST_PERSON,
+    LEADING_CONNECTORS,
+    PASSIVE_BEFORE_CUE,
+    word_set,
+)
+from .phrases import is_cue, mention_after, mention_before
+from .quotes import find_quotes
+from .segment import split_sentences
+from .tokens import Token, tokenize
+
+_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "yet", "so"})
+_SUBJECTS = word_set("it this that they we he she these those there i you such")
+_VERBISH = FINITE_VERBS
+_ADVERBIAL_OPENERS = word_set(
+    """
+    in on at for with by from after before during when if while although though because since
+    as unless until despite under over of to especially like without within amid among
+    """
+)
+_FILLERS = (", just like that", ", of course", ", you know", ", so to speak", ", in fact")
+_MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One atomic span of a statement, and whom the statement's speaker was relaying."""
+
+    start: int
+    end: int
+    reported_speaker: str | None = None
+
+
+def atomic_pieces(
+    text: str, statement: Statement, discourse: Discourse, names: frozenset[str]
+) -> list[Piece]:
+    """The atomic claim spans of one statement, in text order."""
+    inner = [q.outer for q in find_quotes(text, statement.start, statement.end)]
+    pieces: list[Piece] = []
+    for s, e in split_sentences(text, statement.start, statement.end, inner):
+        tokens = tokenize(text, s, e, names)
+        relayed: str | None = None
+        for a, b in _clauses(tokens):
+            clause = tokens[a:b]
+            report = None
+            if statement.kind != "narration":
+                report = _relayed(text, clause, discourse, statement.speaker, relayed)
+            if report is not None:
+                relayed, begin = report
+                span = _trim(text, begin, clause[-1].end, after_cut=True)
+            else:
+                relayed = None
+                span = _trim(text, clause[0].start, clause[-1].end, after_cut=a > 0)
+            if span and _words(text, *span) >= _MIN_WORDS:
+                pieces.append(Piece(*span, reported_speaker=relayed if report else None))
+    return pieces
+
+
+def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Token ranges of the independent clauses a sentence joins."""
+    bounds = [0]
+    for k in range(1, len(tokens) - 1):
+        if _cut_here(tokens, bounds[-1], k):
+            bounds.append(k)
+    bounds.append(len(tokens))
+    return [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
+
+
+def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
+    """Whether a new independent clause starts at tokens[k] (after a comma or semicolon),
+    the current one having started at tokens[begin] and holding a verb of its own."""
+    before = tokens[k - 1].text
+    if before not in ",;" or _nesting(tokens, k):
+        return False
+    if not _has_words(tokens, begin, k - 1, _MIN_WORDS):
+        return False
+    if before == ";":
+        return _has_words(tokens, k, len(tokens), 3)
+    if not _has_verb(tokens[begin : k - 1]):
+        return False
+    word = tokens[k].lower
+    rest = tokens[k + 1 : k + 9]
+    if word in _CONJUNCTIONS:
+        if word == "but" and any(t.lower == "only" for t in tokens[max(0, k - 6) : k]):
+            return False  # "not only Russia, but all Russians"
+        return _clause_follows(rest)
+    if word == "that" and rest and rest[0].lower in _SUBJECTS:
+        return _clause_follows(rest[1:], subject_given=True)
+    if word in _SUBJECTS and word not in ("that", "such"):
+        return _clause_follows(rest, subject_given=True)
+    if word in ("these", "those", "this") and len(rest) > 1:
+        return rest[1].lower in _VERBISH
+    return False
+
+
+def _clause_follows(tokens: list[Token], *, subject_given: bool = False) -> bool:
+    """Whether the words after a joint read as a clause with its own verb."""
+    words = [t for t in tokens if t.is_word]
+    if len(words) < 2:
+        return False
+    if subject_given:
+        return words[0].lower in _VERBISH or words[0].lower.endswith("ed") or len(words) > 2
+    if words[0].lower in _SUBJECTS:
+        return True
+    return any(
+        w.lower in _VERBISH or (w.lower.endswith("ed") and len(w.text) > 4) for w in words[:6]
+    )
+
+
+def _nesting(tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k] sits inside brackets or an inline quotation."""
+    depth = 0
+    quoted = False
+    for token in tokens[:k]:
+        if token.text in "([":
+            depth += 1
+        elif token.text in ")]":
+            depth = max(0, depth - 1)
+        elif token.text in '"“”«»':
+            quoted = not quoted
+    return depth > 0 or quoted
+
+
+def _has_verb(tokens: list[Token]) -> bool:
+    """Whether a stretch of words can be a clause of its own: it holds a finite verb, or at
+    least does not open like a mere adverbial ("In Istanbul, for the first time, ...")."""
+    words = [t for t in tokens if t.is_word]
+    if words and words[0].lower not in _ADVERBIAL_OPENERS:
+        return True
+    for k, token in enumerate(tokens):
+        low = token.lower
+        if low in _VERBISH or (low.endswith("ed") and len(low) > 4):
+            return True
+        if low in _SUBJECTS - {"that", "such", "there"} and k + 1 < len(tokens):
+            return True
+    return False
+
+
+def _has_words(tokens: list[Token], a: int, b: int, least: int) -> bool:
+    return sum(1 for t in tokens[a:b] if t.is_word) >= least
+
+
+def _relayed(
+    text: str,
+    clause: list[Token],
+    discourse: Discourse,
+    speaker: str | None,
+    previous: str | None,
+) -> tuple[str, int] | None:
+    """Someone relayed inside a statement, and where their words start.
+
+    "Mr. Trudeau, the prime minister, said that X" gives (Trudeau, start of X); a following
+    "and added that Y" continues with the same relayed person; "according to NATO, X" too.
+    """
+    lead = 0
+    while lead < len(clause) and clause[lead].lower in LEADING_CONNECTORS - {"that"}:
+        lead += 1
+    if previous and lead < len(clause) and is_cue(clause, lead):
+        return previous, _after_cue(clause, lead)
+    for k in range(len(clause) - 1):
+        if not is_cue(clause, k):
+            continue
+        if clause[k].lower == "according":
+            mention = mention_after(text, clause, k + 2, len(clause))
+            comma = next((t for t in clause[k + 2 :] if t.text == ","), None)
+            if mention is None or comma is None:
+                continue
+            who = _relayed_name(discourse, mention, speaker)
+            if who:
+                return who, comma.end
+            continue
+        if k == 0:
+            continue
+        before = clause[k - 1].lower
+        if before in PASSIVE_BEFORE_CUE or (k >= 2 and clause[k - 2].lower == "as"):
+            continue  # "as recently said", "it was said"
+        mention = mention_before(text, clause, k - 1)
+        if mention is None or mention.kind not in ("name", "role"):
+            continue
+        who = _relayed_name(discourse, mention, speaker)
+        if who:
+            return who, _after_cue(clause, k)
+    return None
+
+
+def _relayed_name(discourse: Discourse, mention, speaker: str | None) -> str | None:
+    if mention.kind == "name":
+        who = discourse.registry.register(mention, mention.start)
+    else:
+        who = discourse.role(mention.role, exclude=speaker)
+    if who is None or who == speaker or who.lower() in FIRST_PERSON:
+        return None
+    return who
+
+
+def _after_cue(clause: list[Token], k: int) -> int:
+    for j in range(k + 1, min(len(clause), k + 7)):
+        if clause[j].lower == "that":
+            return clause[j].end
+    return clause[k].end
+
+
+def _trim(text: str, start: int, end: int, *, after_cut: bool) -> tuple[int, int] | None:
+    """A clause without blanks, leading connectors, dangling punctuation or fillers.
+
+    "that" is dropped only where a clause was cut off ("..., that this is"): a sentence may
+    well start with the demonstrative "That".
+    """
+    connectors = LEADING_CONNECTORS if after_cut else LEADING_CONNECTORS - {"that"}
+    while True:
+        while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+            start += 1
+        word_end = start
+        while word_end < end and text[word_end].isalpha():
+            word_end += 1
+        word = text[start:word_end].lower()
+        if word in connectors and word_end < end and text[word_end] == " ":
+            start = word_end
+            continue
+        break
+    for filler in _FILLERS:
+        if text[start:end].lower().endswith(filler):
+            end -= len(filler)
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return sum(1 for w in text[start:end].split() if any(c.isalnum() for c in w))

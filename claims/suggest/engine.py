@@ -1,0 +1,135 @@
+"""`suggest()`: an article's text in, classified paragraphs and attributed claim candidates out.
+
+The steps run in reading order, each in its own module: paragraphs are classified
+(`segment`), people are collected over the whole article (`names`), each body paragraph
+becomes statements (`attribution`), each statement atomic candidates (`candidates`), which
+are scored (`scoring`) and checked against earlier ones for restatements (`matching`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .attribution import Discourse, Statement, paragraph_statements
+from .candidates import Piece, atomic_pieces
+from .matching import ClaimIndex
+from .names import Registry, find_people, register_people
+from .scoring import checkworthiness
+from .segment import classify, dateline_end, split_paragraphs
+from .tokens import proper_words, tokenize
+from .types import Candidate, KnownSpeaker, Paragraph, Suggestions
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+REPEAT_SCORE = 0.9  # near-exact: a reprinted paragraph with a changed word or two
+DUPLICATE_SCORE = 0.7  # a candidate restating an earlier one in other words
+_MIN_COMPARED_WORDS = 4
+
+
+def suggest(
+    text: str, *, speakers: Sequence[KnownSpeaker] = (), outlet: str | None = None
+) -> Suggestions:
+    """Paragraphs, atomic claim candidates and speakers found in an article.
+
+    Offsets are indices into `text` exactly as given; every candidate's text is
+    `text[candidate.start:candidate.end]`.
+    """
+    paragraphs = read_paragraphs(text)
+    body = [p for p in paragraphs if p.kind == "body"]
+    names = proper_words(text)
+    registry = Registry(speakers, text)
+    people = []
+    for paragraph in body:
+        start = dateline_end(text, paragraph.start, paragraph.end)
+        people += find_people(text, tokenize(text, start, paragraph.end, names))
+    register_people(registry, people)
+    discourse = Discourse(registry, outlet=outlet)
+    candidates: list[Candidate] = []
+    for paragraph in body:
+        statements = paragraph_statements(
+            text, paragraph.index, paragraph.start, paragraph.end, discourse, names
+        )
+        for statement in statements:
+            for piece in atomic_pieces(text, statement, discourse, names):
+                candidates.append(_candidate(text, statement, piece))
+    mark_duplicates(candidates)
+    return Suggestions(paragraphs, candidates, _speakers(registry, candidates, outlet))
+
+
+def read_paragraphs(text: str) -> list[Paragraph]:
+    """Every non-blank line, classified, with reprinted body paragraphs marked as repeats."""
+    paragraphs = []
+    after_body = False
+    for index, (start, end) in enumerate(split_paragraphs(text)):
+        kind, reason = classify(text, start, end, after_body=after_body)
+        after_body = after_body or kind == "body"
+        paragraphs.append(Paragraph(index, start, end, kind, reason, None))
+    seen = ClaimIndex()
+    exact: dict[str, int] = {}
+    for paragraph in paragraphs:
+        if paragraph.kind != "body":
+            continue
+        line = text[paragraph.start : paragraph.end]
+        words = seen.words(line)
+        key = " ".join(words) or line
+        earlier = exact.get(key)
+        if earlier is None and len(words) >= _MIN_COMPARED_WORDS:
+            hits = seen.search(line, limit=1, min_score=REPEAT_SCORE, words=words)
+            earlier = hits[0].key if hits else None
+        if earlier is not None:
+            paragraph.kind, paragraph.repeat_of = "repeat", earlier
+            paragraph.reason = f"repeats paragraph {earlier}"
+            continue
+        exact[key] = paragraph.index
+        seen.add(paragraph.index, line, words)
+    return paragraphs
+
+
+def _candidate(text: str, statement: Statement, piece: Piece) -> Candidate:
+    words = text[piece.start : piece.end]
+    score, reasons = checkworthiness(words, reported=piece.reported_speaker is not None)
+    return Candidate(
+        start=piece.start,
+        end=piece.end,
+        text=words,
+        kind=statement.kind,
+        speaker=statement.speaker,
+        reported_speaker=piece.reported_speaker,
+        checkworthiness=score,
+        reasons=reasons,
+        duplicate_of=None,
+        paragraph=statement.paragraph,
+        statement_start=min(statement.start, piece.start),
+        statement_end=max(statement.end, piece.end),
+        cue=statement.cue,
+    )
+
+
+def mark_duplicates(candidates: list[Candidate]) -> None:
+    """Point each candidate that restates an earlier one at the first of them."""
+    index = ClaimIndex()
+    for number, candidate in enumerate(candidates):
+        words = index.words(candidate.text)
+        if len(words) < _MIN_COMPARED_WORDS:
+            continue
+        figures = _NUMBER.findall(candidate.text)
+        hits = index.search(candidate.text, limit=3, min_score=DUPLICATE_SCORE, words=words)
+        same = [h for h in hits if _NUMBER.findall(h.text) == figures]  # 239 is not 791
+        if same:
+            candidate.duplicate_of = same[0].key  # type: ignore[assignment]
+            continue
+        index.add(number, candidate.text, words)
+
+
+def _speakers(registry: Registry, candidates: list[Candidate], outlet: str | None) -> list[str]:
+    """Everyone found speaking or introduced with a role, in order of first appearance."""
+    first: dict[str, int] = {p.name: p.first for p in registry.titled()}
+    for candidate in candidates:
+        for name in (candidate.speaker, candidate.reported_speaker):
+            if name and name not in first:
+                person = registry.people.get(name)
+                first[name] = person.first if person and person.present else candidate.start
+    if outlet and outlet in first:
+        narrated = [c.start for c in candidates if c.kind == "narration"]
+        first[outlet] = min(first[outlet], *narrated) if narrated else first[outlet]
+    return sorted(first, key=first.__getitem__)

@@ -1,0 +1,168 @@
+"""Word lists the engine reads English news with, kept in one place so that each rule module
+says what it does rather than which words it knows.
+
+Every set holds lower-case words; callers lower-case before looking up.
+"""
+
+from __future__ import annotations
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The blank-separated words of a text, as a set."""
+    return frozenset(text.split())
+
+
+# Verbs (and "according") that attribute words to someone. A cue in a sentence is what turns it
+# from the outlet's narration into someone's statement.
+CUE_WORDS = word_set("""
+    said says say saying added adds adding noted notes noting stressed stresses stressing
+    emphasized emphasised emphasizes emphasises emphasizing emphasising stated told tells
+    explained explains explaining recalled recalls recalling warned warns warning announced
+    announces claimed claims claiming argued argues arguing insisted insists insisting
+    suggested asserted asserts declared declares continued wrote writes tweeted posted
+    remarked replied responded answered acknowledged acknowledges admitted admits confirmed
+    confirms denied denies revealed reveals underlined underlines underscored observed
+    commented concluded urged predicted promised vowed vows maintained maintains alleged
+    alleges complained estimated estimates assured reiterated reiterates highlighted specified
+    clarified indicated mentioned disclosed believes believed thinks contended contends
+    reported pointed according
+    """)
+
+# Cues that, glued to the name before them by a typo ("Putinsaid"), are split off again.
+GLUE_CUES = (
+    "said",
+    "says",
+    "added",
+    "noted",
+    "stated",
+    "stressed",
+    "told",
+    "warned",
+    "explained",
+    "recalled",
+    "announced",
+    "claimed",
+)
+
+# Participles that open a reported clause after a comma: '"...," he said, adding that ...'.
+TAIL_CUES = word_set(
+    "adding noting saying stressing explaining warning insisting recalling claiming "
+    "arguing emphasizing emphasising"
+)
+
+# Words allowed between a speaker and the cue ("Lavrov also said", "he later added").
+SKIP_BEFORE_CUE = word_set("""
+    also further later then reportedly previously earlier recently has had have once again
+    repeatedly publicly separately subsequently quickly firmly clearly explicitly bluntly openly
+    flatly categorically emphatically specifically immediately already further however
+    """)
+
+# A cue after one of these is a passive or a parenthetical, not someone speaking.
+PASSIVE_BEFORE_CUE = word_set("is was were be been being are as so")
+
+PERSON_PRONOUNS = frozenset({"he", "she"})
+GROUP_PRONOUNS = frozenset({"they", "it"})
+FIRST_PERSON = frozenset({"i", "we", "you"})
+
+# Words naming a role: the head of "the minister", "Foreign Minister Sergey Lavrov".
+TITLE_WORDS = word_set("""
+    president minister secretary chancellor premier spokesperson spokesman spokeswoman
+    ambassador senator governor mayor general director chairman chairwoman chair ceo cfo head
+    chief leader king queen prince princess pope judge justice commissioner envoy
+    representative speaker officer official adviser advisor aide professor diplomat lawmaker
+    congressman congresswoman deputy mp analyst expert economist researcher scientist
+    candidate founder attorney prosecutor lawyer commander colonel captain admiral sheriff
+    coach executive emir sultan sheikh archbishop bishop patriarch cardinal marshal lieutenant
+    sergeant president-elect vice-president press-secretary negotiator
+    """)
+
+# Honorifics: a name follows directly ("Mr. Trudeau", "Dr. Fauci").
+HONORIFICS = word_set(
+    "mr mrs ms miss dr prof sir dame lord lady sen rep gov gen col lt sgt capt adm rev"
+)
+
+# Words that modify a role without being a name ("Prime", "Foreign", "of State").
+ROLE_MODIFIERS = word_set("""
+    prime foreign deputy vice former top chief senior acting interim first assistant press
+    defense defence state affairs interior finance health economy economic trade energy
+    education security national executive managing current outgoing incoming presidential
+    federal regional local military general home justice internal external public
+    """)
+
+# Words that make a capitalised name an organisation rather than a person.
+ORG_WORDS = word_set("""
+    ministry department office agency council commission committee kremlin pentagon
+    government parliament congress senate party bank company corporation corp inc ltd llc plc
+    association union organization organisation institute university service police army navy
+    forces command court foundation group board bureau embassy administration cabinet duma
+    house alliance federation fund network news times post press channel
+    """)
+
+# Capitalised words that start sentences or qualify nouns without ever being names.
+STOP_CAPS = word_set("""
+    the a an but and or so yet however meanwhile also in on at for with as after before when
+    while if this that these those it he she they we i you there here his her their our its
+    my your according earlier later then now still moreover furthermore besides although though
+    because since during from to by of about under over into one two three four five six seven
+    eight nine ten last next first some many most all both each every no not what why how who
+    where which speaking asked despite among amid instead thus therefore indeed even just only
+    such other another separately previously recently today yesterday tomorrow monday tuesday
+    wednesday thursday friday saturday sunday january february april june july august september
+    october november december
+    """)
+
+# Determiners that open a noun phrase; they end a backwards scan.
+DETERMINERS = word_set("the a an our his her their its this that these those")
+
+# Abbreviations whose full stop does not end a sentence.
+ABBREVIATIONS = word_set("""
+    mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev hon inc ltd co corp no vs
+    etc jan feb mar apr jun jul aug sep sept oct nov dec mt ft approx dept univ est fig vol
+    adm cmdr gov pres
+    """)
+
+# Words that start a new sentence after a dotted abbreviation ("... in the U.S. The ...").
+SENTENCE_STARTERS = word_set("""
+    the this that these those he she it they we i in but and however a an his her their our
+    there what why how when after before meanwhile still yet moreover
+    """)
+
+# Finite verbs a clause can turn on: auxiliaries and common irregular past forms, so that
+# "..., and the mayor fled" reads as a new clause and "..., and in Rome" does not.
+FINITE_VERBS = word_set(
+    """
+    is are was were be been has have had will would can could must should may might did does
+    do shall need needs want wants shows showed say says said remains remained seems seemed
+    took fled went came made told gave got left lost won met saw sent spent stood fell rose
+    grew ran began brought bought built caught chose drove fought found held kept knew led
+    paid put sold struck taught thought threw wrote became broke cut hit let set shot shut
+    spoke stole tore sank drew flew forgot hid laid meant rode sought stuck swept understood
+    withdrew overtook
+    """
+)
+
+# Leading words trimmed from a clause so that a candidate starts with its assertion.
+LEADING_CONNECTORS = word_set("and but that while whereas yet so")
+
+MONTHS = word_set("""
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """)
+
+WEEKDAYS = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri "
+    "sat sun"
+)
+
+# Role nouns that describe someone by the kind of job, mapped to words their role must contain.
+ROLE_FAMILIES: dict[str, tuple[str, ...]] = {
+    "diplomat": ("foreign", "ambassador", "envoy", "diplomat", "secretary of state"),
+    "premier": ("prime", "premier"),
+    "spokesman": ("spokes", "press secretary"),
+    "spokeswoman": ("spokes", "press secretary"),
+    "spokesperson": ("spokes", "press secretary"),
+    "leader": ("president", "prime", "chancellor", "leader", "king", "queen", "premier"),
+    "official": ("",),
+    "politician": ("",),
+    "lawmaker": ("senator", "lawmaker", "congress", "mp", "deputy", "representative"),
+}

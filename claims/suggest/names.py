@@ -1,0 +1,236 @@
+"""Who is who in one article: canonical names, aliases and roles.
+
+A speaker is written many ways ("Russian Foreign Minister Sergey Lavrov", "Sergei Lavrov",
+"Lavrov", "the minister"). The registry maps each to one canonical name: the desk's own name
+when a known speaker matches, otherwise the fullest name the article uses. It also keeps the
+roles each person was given, which is how "the diplomat" finds the foreign minister.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from .lexicon import DETERMINERS, HONORIFICS, ROLE_FAMILIES, ROLE_MODIFIERS, SKIP_BEFORE_CUE
+from .phrases import Mention, collect_forward, is_cue, mention_after, np_word
+from .tokens import Token
+from .types import KnownSpeaker
+
+_NOWHERE = 1 << 60  # the first position of someone the article never names
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass
+class Person:
+    """A person or organisation the article mentions."""
+
+    name: str
+    organisation: bool = False
+    roles: set[str] = field(default_factory=set)
+    first: int = _NOWHERE
+    known: bool = False
+    titled: bool = False  # the article itself gives a role
+
+    @property
+    def present(self) -> bool:
+        """Whether the article names them (a known speaker may not be in this article)."""
+        return self.first < _NOWHERE
+
+
+class Registry:
+    """Canonical names for one article, seeded with the desk's known speakers."""
+
+    def __init__(self, known: Sequence[KnownSpeaker], text: str) -> None:
+        self.people: dict[str, Person] = {}
+        self._alias: dict[str, str] = {}  # lower-case spelling -> canonical
+        self._generic: dict[str, list[str]] = {}  # "the minister" -> canonicals (known only)
+        self._surname: dict[str, list[str]] = {}
+        for speaker in known:
+            self._add_known(speaker, text)
+
+    def _add_known(self, speaker: KnownSpeaker, text: str) -> None:
+        spellings = [speaker.name, *speaker.aliases]
+        present = [s for s in spellings if s and s[0].isupper() and _occurs(s, text)]
+        first = min((text.find(s) for s in present), default=_NOWHERE)
+        person = Person(
+            speaker.name,
+            organisation=speaker.kind == "organization",
+            roles={speaker.role.lower()} if speaker.role else set(),
+            first=first,
+            known=True,
+        )
+        self.people[speaker.name] = person
+        for spelling in spellings:
+            if not spelling:
+                continue
+            if spelling[0].isupper():
+                self._alias.setdefault(spelling.lower(), speaker.name)
+                self._add_surname(spelling, speaker.name)
+            else:
+                person.roles.add(spelling.lower())
+                if present:
+                    self._generic.setdefault(_role_key(spelling), []).append(speaker.name)
+
+    def _add_surname(self, spelling: str, canonical: str) -> None:
+        words = spelling.split()
+        if not words or not words[-1][0].isupper():
+            return
+        names = self._surname.setdefault(words[-1].lower(), [])
+        if canonical not in names:
+            names.append(canonical)
+
+    def lookup(self, name: str) -> str | None:
+        """The canonical name for a written name, or None if nobody by that name is known."""
+        key = name.lower()
+        if key in self._alias:
+            return self._alias[key]
+        words = name.split()
+        if not words:
+            return None
+        same = self._surname.get(words[-1].lower(), [])
+        if len(words) > 1:
+            same = [c for c in same if _first_names_agree(words[0], c.split()[0])]
+        if not same:
+            return None
+        return min(same, key=lambda c: (not self.people[c].known, -len(c.split())))
+
+    def register(self, mention: Mention, position: int) -> str:
+        """The canonical name for a named mention, adding it (and its role) when new."""
+        name = mention.name
+        canonical = self.lookup(name)
+        if canonical is None:
+            canonical = name
+            self.people[name] = Person(name, organisation=mention.organisation)
+            self._alias[name.lower()] = name
+            if not mention.organisation:
+                self._add_surname(name, name)
+        elif not self.people[canonical].known and len(name.split()) > len(canonical.split()):
+            canonical = self._rename(canonical, name)
+        person = self.people[canonical]
+        person.first = min(person.first, position)
+        person.organisation = person.organisation or mention.organisation
+        for role in mention.role.split("; "):
+            if role:
+                person.roles.add(role)
+                person.titled = True
+        return canonical
+
+    def _rename(self, old: str, new: str) -> str:
+        """Give a person found by a shorter name first the fuller name found later."""
+        person = self.people.pop(old)
+        person.name = new
+        self.people[new] = person
+        for key, value in list(self._alias.items()):
+            if value == old:
+                self._alias[key] = new
+        self._alias[new.lower()] = new
+        for names in self._surname.values():
+            names[:] = [new if n == old else n for n in names]
+        self._add_surname(new, new)
+        return new
+
+    def generic(self, phrase: str) -> list[str]:
+        """Known speakers present in the article who go by a role alias ("the minister")."""
+        return self._generic.get(_role_key(phrase), [])
+
+    def fits_role(self, canonical: str, role: str) -> bool:
+        """Whether a role phrase ("the diplomat", "the prime minister") can describe someone."""
+        person = self.people.get(canonical)
+        if person is None or not role:
+            return False
+        words = [w for w in role.split() if w not in DETERMINERS]
+        if not words:
+            return False
+        key = " ".join(words)
+        if any(_role_key(r) == key for r in person.roles):
+            return True
+        held = " ".join(person.roles)
+        if person.organisation:
+            held = f"{held} {person.name.lower()}"
+        head = words[-1].removesuffix("s") if words[-1] not in ROLE_FAMILIES else words[-1]
+        if head == "minister" and "prime" not in words and "prime minister" in held:
+            return False  # "the minister" is not how an article refers to its prime minister
+        family = ROLE_FAMILIES.get(head)
+        if family is not None:
+            return bool(held) and any(part in held for part in family)
+        if not re.search(rf"\b{re.escape(head)}", held):
+            return False
+        needed = [w for w in words[:-1] if w in ROLE_MODIFIERS and w not in ("top", "former")]
+        return all(re.search(rf"\b{re.escape(w)}", held) for w in needed)
+
+    def role_known(self, canonical: str) -> bool:
+        person = self.people.get(canonical)
+        return bool(person and person.roles)
+
+    def is_organisation(self, canonical: str) -> bool:
+        person = self.people.get(canonical)
+        return bool(person and person.organisation)
+
+    def titled(self) -> Iterable[Person]:
+        """People the article itself introduces with a role."""
+        return (p for p in self.people.values() if p.titled)
+
+
+def _role_key(phrase: str) -> str:
+    return " ".join(w for w in _WORDS.findall(phrase.lower()) if w not in DETERMINERS)
+
+
+def _occurs(spelling: str, text: str) -> bool:
+    """Whether a name occurs in the text as whole words."""
+    at = text.find(spelling)
+    while at != -1:
+        before = text[at - 1] if at else " "
+        after = text[at + len(spelling)] if at + len(spelling) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        at = text.find(spelling, at + 1)
+    return False
+
+
+def _first_names_agree(a: str, b: str) -> bool:
+    """Sergei and Sergey, V. and Vladimir: the same first name written differently."""
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return a[:4] == b[:4] if min(len(a), len(b)) >= 4 else a == b
+
+
+def register_people(registry: Registry, mentions: list[Mention]) -> None:
+    """Register the people found over the whole article, fuller names first, so that
+    "Putin" already maps to the "Vladimir Putin" a later paragraph introduces."""
+    for mention in sorted(mentions, key=lambda m: (-len(m.name.split()), m.start)):
+        registry.register(mention, mention.start)
+
+
+def find_people(text: str, tokens: list[Token]) -> list[Mention]:
+    """The people a paragraph names with a role, an honorific or next to a cue."""
+    found: list[Mention] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        token = tokens[i]
+        if not (np_word(token) or token.lower in DETERMINERS or token.text == "["):
+            i += 1
+            continue
+        end = collect_forward(tokens, i, n)
+        if end is None:
+            i += 1
+            continue
+        mention = mention_after(text, tokens, i, n)
+        if mention is not None and mention.kind == "name" and _introduced(tokens, i, end, mention):
+            found.append(mention)
+        i = end
+    return found
+
+
+def _introduced(tokens: list[Token], i: int, end: int, mention: Mention) -> bool:
+    """A name counts as a person's when titled, followed by a role, or next to a cue."""
+    if mention.role or any(t.lower in HONORIFICS for t in tokens[i:end]):
+        return True
+    n = len(tokens)
+    after = end
+    while after < n and tokens[after].lower in SKIP_BEFORE_CUE:
+        after += 1
+    if after < n and is_cue(tokens, after):
+        return True
+    return i > 0 and is_cue(tokens, i - 1)

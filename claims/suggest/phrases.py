@@ -1,0 +1,285 @@
+"""Reading the noun phrase that names a speaker next to a cue.
+
+"Russian Foreign Minister Sergey Lavrov", "the minister", "Mr. Trudeau, the prime minister,",
+"he", "[US Secretary of State Antony] Blinken": each becomes a `Mention` that says whether it
+holds a name, only a role, a pronoun or a descriptive phrase ("officials"), so that the
+attribution rules can resolve it to one canonical speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    ABBREVIATIONS,
+    CUE_WORDS,
+    DETERMINERS,
+    FIRST_PERSON,
+    GROUP_PRONOUNS,
+    HONORIFICS,
+    ORG_WORDS,
+    PERSON_PRONOUNS,
+    ROLE_MODIFIERS,
+    STOP_CAPS,
+    TITLE_WORDS,
+    word_set,
+)
+from .tokens import Token
+
+# Nouns for speakers described rather than named ("officials said", "the report said").
+GROUP_NOUNS = word_set("""
+    officials analysts experts sources authorities police witnesses residents critics observers
+    scientists researchers report statement study survey data spokesperson spokesman
+    spokeswoman activists lawmakers diplomats leaders ministers organisers organizers
+    prosecutors investigators doctors economists reporters journalists protesters voters
+    """)
+_SPACES = re.compile(r"\s+")
+_APPOSITIVE_SPAN = 10
+_APPOSITIVE_GLUE = DETERMINERS | {"of", "for", "and", "at", "in"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A phrase that names or describes a speaker, with its span in the text."""
+
+    start: int
+    end: int
+    kind: str  # "name" | "role" | "pronoun" | "phrase"
+    text: str  # as written
+    name: str = ""  # for "name": the name without titles or brackets ("Sergey Lavrov")
+    role: str = ""  # lower-case role words ("russian foreign minister")
+    organisation: bool = False
+
+
+def _is_role_word(low: str) -> bool:
+    return (
+        low in TITLE_WORDS
+        or low in HONORIFICS
+        or (low.endswith("s") and low[:-1] in TITLE_WORDS)
+        or low in GROUP_NOUNS
+    )
+
+
+def np_word(token: Token) -> bool:
+    """Whether a token can be part of a speaker's noun phrase."""
+    low = token.lower
+    if not token.is_word:
+        return False
+    if token.is_capitalised:
+        return low not in STOP_CAPS
+    return _is_role_word(low) or low in ROLE_MODIFIERS or low in ORG_WORDS
+
+
+def _joins(tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k] is punctuation or a preposition inside a noun phrase."""
+    text = tokens[k].text
+    if text in "[]":
+        return True
+    if text == "." and k > 0:
+        prev = tokens[k - 1]
+        return prev.end == tokens[k].start and prev.lower in HONORIFICS | ABBREVIATIONS
+    return text.lower() in ("of", "for")
+
+
+def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
+    """Start index of the noun phrase ending at tokens[j], or None when there is none."""
+    k = j
+    while k >= lo:
+        token = tokens[k]
+        if token.lower in DETERMINERS and k < j:
+            return k
+        if np_word(token):
+            k -= 1
+            continue
+        if _joins(tokens, k) and lo < k < j and (np_word(tokens[k - 1]) or token.text in "[]."):
+            k -= 1
+            continue
+        break
+    start = k + 1
+    while start <= j and not tokens[start].is_word:
+        start += 1
+    return start if start <= j else None
+
+
+def collect_forward(tokens: list[Token], i: int, hi: int) -> int | None:
+    """End index (exclusive) of the noun phrase starting at tokens[i], or None."""
+    k = i
+    if k < hi and tokens[k].lower in DETERMINERS:
+        k += 1
+    while k < hi:
+        token = tokens[k]
+        if np_word(token):
+            k += 1
+            continue
+        if _joins(tokens, k) and k + 1 < hi and (np_word(tokens[k + 1]) or token.text in "[]."):
+            k += 1
+            continue
+        break
+    while k > i and not tokens[k - 1].is_word:
+        k -= 1
+    return k if k > i and any(np_word(t) for t in tokens[i:k]) else None
+
+
+def mention_before(text: str, tokens: list[Token], j: int, lo: int = 0) -> Mention | None:
+    """The speaker phrase ending at tokens[j] (an appositive between commas is skipped)."""
+    if j < lo:
+        return None
+    low = tokens[j].lower
+    if low in PERSON_PRONOUNS | GROUP_PRONOUNS | FIRST_PERSON:
+        return pronoun(tokens[j])
+    if tokens[j].text != ",":
+        start = collect_back(tokens, j, lo)
+        return None if start is None else interpret(text, tokens[start : j + 1])
+    comma = _previous_comma(tokens, j, lo)
+    if comma is None or comma - 1 < lo:
+        return None
+    inner = tokens[comma + 1 : j]
+    start = collect_back(tokens, comma - 1, lo)
+    outer = None if start is None else interpret(text, tokens[start:comma])
+    role = _appositive_role(inner)
+    if role:  # "Mr. Trudeau, the prime minister, said"
+        return None if outer is None else interpret(text, tokens[start:comma], appositive=role)
+    named = (
+        interpret(text, inner)
+        if inner and collect_back(tokens, j - 1, comma + 1) == comma + 1
+        else None
+    )
+    if named is not None and named.kind == "name":  # "The Chancellor, Rachel Green, said"
+        extra = outer.role if outer is not None and outer.kind == "role" else ""
+        return interpret(text, inner, appositive=extra)
+    return outer
+
+
+def mention_after(text: str, tokens: list[Token], i: int, hi: int) -> Mention | None:
+    """The speaker phrase starting at tokens[i] ("said Lavrov, Russia's foreign minister")."""
+    if i >= hi:
+        return None
+    if tokens[i].lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return pronoun(tokens[i])
+    end = collect_forward(tokens, i, hi)
+    if end is None:
+        return None
+    role = ""
+    if end < hi and tokens[end].text == ",":
+        stop = end + 1
+        while stop < hi and stop - end < _APPOSITIVE_SPAN and tokens[stop].text not in ',.;"”':
+            stop += 1
+        role = _appositive_role(tokens[end + 1 : stop])
+    return interpret(text, tokens[i:end], appositive=role)
+
+
+def pronoun(token: Token) -> Mention:
+    return Mention(token.start, token.end, "pronoun", token.text, role=token.lower)
+
+
+def _previous_comma(tokens: list[Token], j: int, lo: int) -> int | None:
+    for k in range(j - 1, max(lo, j - _APPOSITIVE_SPAN) - 1, -1):
+        if tokens[k].text == ",":
+            return k
+        if tokens[k].text in '.;:"“”':
+            return None
+    return None
+
+
+def _appositive_role(tokens: list[Token]) -> str:
+    """The role an appositive gives ("the prime minister", "Russia's top diplomat"), if any.
+
+    One holding an honorific ("Mr. Trudeau") is another name, not a role.
+    """
+    words = [t for t in tokens if t.is_word]
+    lows = [t.lower for t in words]
+    if not words or len(words) > 8 or any(w in HONORIFICS for w in lows):
+        return ""
+    if not all(np_word(t) or t.lower in _APPOSITIVE_GLUE or _possessive(t) for t in words):
+        return ""  # a clause ("then I met with ..."), not a description
+    if any(_is_role_word(w) for w in lows):
+        return " ".join(w for w in lows if w not in DETERMINERS)
+    return ""
+
+
+def _possessive(token: Token) -> bool:
+    return token.lower.endswith(("'s", "’s"))
+
+
+def is_cue(tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k] attributes words to someone ("said", "according to", "pointed out")."""
+    token = tokens[k]
+    if token.lower not in CUE_WORDS or not (token.text.islower() or token.lower == "according"):
+        return False
+    following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+    if token.lower == "according":
+        return following == "to"
+    if token.lower == "pointed":
+        return following == "out"
+    return True
+
+
+def cue_text(tokens: list[Token], k: int) -> str:
+    """The cue as the `Candidate.cue` field shows it."""
+    low = tokens[k].lower
+    return {"according": "according to", "pointed": "pointed out"}.get(low, low)
+
+
+def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention | None:
+    """What a noun phrase says about its speaker: a name (and role), a role, or a phrase."""
+    words = [t for t in tokens if t.is_word]
+    if not words:
+        return None
+    start, end = tokens[0].start, tokens[-1].end
+    written = text[start:end]
+    if len(words) == 1 and words[0].lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return pronoun(words[0])
+    last = words[-1]
+    if (last.is_capitalised and (last.lower in ORG_WORDS or _is_acronym(last.text))) or _org_of(
+        words
+    ):
+        first = next(
+            (i for i, t in enumerate(words) if t.is_capitalised and t.lower not in STOP_CAPS),
+            len(words) - 1,
+        )
+        name = _clean(text[words[first].start : last.end])
+        return Mention(start, end, "name", written, name=name, role=appositive, organisation=True)
+    name_start = len(words)
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        low = word.lower
+        if not word.is_capitalised or low in STOP_CAPS or _is_role_word(low):
+            break
+        if low in ROLE_MODIFIERS or low.endswith(("'s", "’s")):
+            break
+        name_start = i
+    role_words = [w.lower for w in words[:name_start] if w.lower not in HONORIFICS | DETERMINERS]
+    role = " ".join(role_words) if any(_is_role_word(w) for w in role_words) else ""
+    if appositive:
+        role = f"{role}; {appositive}" if role else appositive
+    if name_start < len(words):
+        name = _clean(text[words[name_start].start : last.end])
+        org = any(w.lower in ORG_WORDS for w in words[name_start:])
+        return Mention(start, end, "name", written, name=name, role=role, organisation=org)
+    head = words[-1].lower
+    if (head in GROUP_NOUNS and head.endswith("s")) or head in ("police", "data"):
+        return Mention(start, end, "phrase", written)  # "officials": a group, not one person
+    if any(_is_role_word(w.lower) or w.lower in ORG_WORDS for w in words):
+        org = words[-1].lower in ORG_WORDS
+        described = " ".join(role_words)
+        return Mention(start, end, "role", written, role=described, organisation=org)
+    return None
+
+
+def _org_of(words: list[Token]) -> bool:
+    """ "University of Oslo", "Office for National Statistics": an organisation with "of"."""
+    lows = [w.lower for w in words]
+    joint = next((i for i, w in enumerate(lows) if w in ("of", "for")), None)
+    if joint is None or any(w in TITLE_WORDS for w in lows):
+        return False
+    return any(w.is_capitalised and w.lower in ORG_WORDS for w in words[:joint])
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+def _clean(name: str) -> str:
+    return _SPACES.sub(" ", name.replace("[", "").replace("]", "")).strip()

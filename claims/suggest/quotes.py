@@ -1,0 +1,106 @@
+"""Finding quotations in a paragraph and telling a quoted statement from a quoted phrase.
+
+A statement quote ('"We are ready," he said') carries someone's own words and becomes direct
+speech; an inline quote (the 'Bolshaya Igra ("Big Game") show', scare quotes) is just part of
+the sentence around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import CUE_WORDS
+
+_OPENERS = {"“": "”", "„": "“”", "«": "»", '"': '"'}
+_SINGLE_OPENERS = {"‘": "’", "'": "'"}
+_WORD = re.compile(r"[^\W_]+")
+_LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+_STATEMENT_END = frozenset(".,!?…;—-:")
+_LEFT_OK = frozenset('.!?:,;—–-"”»“')
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Quotation marks at `open` and `close` (close == paragraph end when left unclosed)."""
+
+    open: int
+    close: int
+    closed: bool
+
+    @property
+    def content(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+    @property
+    def outer(self) -> tuple[int, int]:
+        return self.open, self.close + 1 if self.closed else self.close
+
+
+def find_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Quotation spans in text[start:end]; single quotes only where no double ones are used."""
+    quotes = _pair(text, start, end, _OPENERS)
+    if not quotes:
+        quotes = [q for q in _pair(text, start, end, _SINGLE_OPENERS) if q.closed]
+    return quotes
+
+
+def _pair(text: str, start: int, end: int, openers: dict[str, str]) -> list[Quote]:
+    quotes: list[Quote] = []
+    i = start
+    while i < end:
+        char = text[i]
+        if char in openers and _can_open(text, i, start, end, single=char in "‘'"):
+            close = _find_close(text, i + 1, end, openers[char], single=char in "‘'")
+            if close is None:
+                quotes.append(Quote(i, end, closed=False))
+                break
+            quotes.append(Quote(i, close, closed=True))
+            i = close + 1
+            continue
+        i += 1
+    return quotes
+
+
+def _can_open(text: str, i: int, start: int, end: int, *, single: bool) -> bool:
+    if i + 1 >= end or text[i + 1].isspace():
+        return False
+    if not single:
+        return True
+    return i == start or text[i - 1].isspace() or text[i - 1] in "([—–-"
+
+
+def _find_close(text: str, i: int, end: int, closers: str, *, single: bool) -> int | None:
+    for j in range(i, end):
+        if text[j] not in closers:
+            continue
+        if single and j + 1 < end and text[j + 1].isalnum():
+            continue  # an apostrophe: don't, Russia's
+        if single and text[j - 1].isspace():
+            continue
+        return j
+    return None
+
+
+def is_statement(text: str, quote: Quote, start: int, end: int) -> bool:
+    """Whether a quotation is someone's statement rather than a phrase inside a sentence.
+
+    It must hold words, open where a statement can open (the paragraph's start, after a
+    full stop, colon or comma, or right after a cue such as "said") and close where one can
+    close (on punctuation inside the marks, or before punctuation or the paragraph's end).
+    """
+    content_start, content_end = quote.content
+    if not _WORD.search(text, content_start, content_end):
+        return False
+    left = text[start : quote.open].rstrip()
+    if left and left[-1] not in _LEFT_OK:
+        last = _LAST_WORD.search(left)
+        if not last or last.group(1).lower() not in CUE_WORDS | {"that"}:
+            return False
+    if not quote.closed:
+        return True
+    inside = text[content_start:content_end].rstrip()
+    if inside and inside[-1] in _STATEMENT_END:
+        return True
+    after = text[quote.close + 1 : end].lstrip()
+    return not after or after[0] in ".,!?;:—–-"

@@ -1,0 +1,121 @@
+"""Check-worthiness: how much a candidate reads like a checkable assertion of fact.
+
+A weighted sum of plain signals, each reported as a reason an editor can read: numbers,
+dates, named entities, comparisons, causal links and specific events raise it; rhetorical
+questions, intentions, opinions and vague wording lower it. The score is a hint for sorting,
+never a filter: every candidate is returned whatever its score.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+    r"|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|twice"
+    r"|double|half|third|quarter)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"\d\s?%|\bper ?cent\b|\bpercentage points?\b", re.IGNORECASE)
+_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?:1[89]|20)\d{2}s?\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+    r"|\b(?:yesterday|last (?:week|month|year)|(?:early|late|mid)[ -]\d{4})\b",
+)
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’\-.]*")
+_COMPARISON = re.compile(
+    r"\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse|most|least"
+    r"|than|largest|biggest|highest|lowest|best|worst|first|record|twice|doubled|tripled"
+    r"|increased?|decreased?|rose|fell|grew|declined|radically different)\b",
+    re.IGNORECASE,
+)
+_CAUSAL = re.compile(
+    r"\b(?:because|due to|led to|leads? to|caused?|causes|as a result|resulted in|results in"
+    r"|owing to|thanks to|therefore|consequently|in response to|forced)\b",
+    re.IGNORECASE,
+)
+_EVENT = re.compile(
+    r"\b(?:accepted|received|met|signed|published|rejected|announced|killed|launched|passed"
+    r"|voted|approved|invaded|attacked|arrested|won|lost|sent|handed|presented|held|took place"
+    r"|declared|introduced|adopted|joined|withdrew|banned|imposed|shifted|destroyed|captured"
+    r"|fired|struck|shot|paid|requested|warned|proved|admitted|elected|appointed|visited)\b",
+    re.IGNORECASE,
+)
+_QUESTION = re.compile(r"\?\s*$|^\W*(?:why|how can|how could|what for)\b", re.IGNORECASE)
+_INTENTION = re.compile(
+    r"\b(?:will|shall|going to|intends?(?: to)?|plans? to|ready to|prepared to|wants? to"
+    r"|would like|aims? to|hopes? to|promised? to|must|should|needs? to|have to|has to"
+    r"|let us|let's|continue to)\b",
+    re.IGNORECASE,
+)
+_OPINION = re.compile(
+    r"\b(?:i think|we think|i believe|we believe|convinced|in my (?:view|opinion)|obviously"
+    r"|absurd|shameful|disgraceful|outrageous|unacceptable|ridiculous|nonsense"
+    r"|terrible|wonderful|racism|russophobia|hysteria|cynical|hypocri\w*|so-called|arrogant"
+    r"|aggressive|irresponsible|in line with|nothing to do with|the real)\b",
+    re.IGNORECASE,
+)
+_VAGUE = re.compile(
+    r"\b(?:some|something|somehow|certain|things|kind of|various|many of us|someone)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W_]+")
+
+_BASE = 0.3
+_WEIGHTS = {
+    "number": 0.2,
+    "percentage": 0.1,
+    "date": 0.15,
+    "named entity": 0.1,
+    "several named entities": 0.05,
+    "comparison": 0.1,
+    "causal": 0.15,
+    "specific event": 0.1,
+    "reported speech": 0.15,
+    "rhetorical question": -0.25,
+    "intention": -0.2,
+    "opinion": -0.2,
+    "vague": -0.15,
+}
+
+
+def checkworthiness(text: str, *, reported: bool = False) -> tuple[float, list[str]]:
+    """A score in [0, 1] and the reasons behind it, strongest signals first."""
+    reasons = [name for name, found in _signals(text, reported=reported) if found]
+    score = _BASE + sum(_WEIGHTS[r] for r in reasons)
+    return round(min(0.99, max(0.01, score)), 3), reasons
+
+
+def _signals(text: str, *, reported: bool) -> list[tuple[str, bool]]:
+    entities = _entities(text)
+    words = len(_WORD.findall(text))
+    facts = bool(entities) or bool(_NUMBER.search(text))
+    return [
+        ("number", bool(_NUMBER.search(text))),
+        ("percentage", bool(_PERCENT.search(text))),
+        ("date", bool(_DATE.search(text))),
+        ("named entity", bool(entities)),
+        ("several named entities", len(entities) >= 3),
+        ("comparison", bool(_COMPARISON.search(text))),
+        ("causal", bool(_CAUSAL.search(text))),
+        ("specific event", bool(_EVENT.search(text))),
+        ("reported speech", reported),
+        ("rhetorical question", bool(_QUESTION.search(text))),
+        ("intention", bool(_INTENTION.search(text))),
+        ("opinion", bool(_OPINION.search(text))),
+        ("vague", words < 6 or (not facts and bool(_VAGUE.search(text)))),
+    ]
+
+
+def _entities(text: str) -> set[str]:
+    """Capitalised words that do not merely start a sentence: names, places, acronyms."""
+    found = set()
+    for match in _CAPITALISED.finditer(text):
+        before = text[: match.start()].rstrip()
+        word = match.group().rstrip(".")
+        starts_sentence = not before or before[-1] in '.!?"“:' or word == "I"
+        if starts_sentence and not (word.isupper() and len(word) > 1):
+            continue
+        found.add(word)
+    return found

@@ -1,0 +1,218 @@
+"""Cutting an article into paragraphs and sentences, and telling body text from the rest.
+
+Real input carries what a page wrapped around the article: a metadata line, time stamps, photo
+credits, "Being updated", related-article stamps, headlines and datelines. None of it is
+anybody's claim, so it is classified here and never reaches attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .lexicon import ABBREVIATIONS, SENTENCE_STARTERS, STOP_CAPS, word_set
+
+# A paragraph: one line from its first to its last non-blank character.
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+
+_METADATA = re.compile(
+    r"^(?:date\s+\d{4}-\d{2}-\d{2}\b|(?:title|author|source|url|tags?|category|keywords"
+    r"|published|updated|lang(?:uage)?)\s*[:=])",
+    re.IGNORECASE,
+)
+_TIMEISH = re.compile(
+    r"\d+(?:st|nd|rd|th)?|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?"
+    r"|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?|gmt|utc|bst|cet|cest|msk|est|edt|cst|pst|pdt|et|pt|ct"
+    r"|am|pm|a\.m\.|p\.m\.|updated|published|posted|modified|last|on|at)\b|[\W_]",
+    re.IGNORECASE,
+)
+_PHOTO = re.compile(
+    r"^(?:©|\(c\)\s|\(?(?:photo|image|picture|credit|illustration|video)s?(?:\s+by|\s+credit)?"
+    r"\s*[:/]|image (?:caption|source)|file photo)|go to the (?:photo|media) ?bank"
+    r"|getty images|/\s*(?:afp|ap|reuters|getty|epa|sputnik|tass|anadolu)\b",
+    re.IGNORECASE,
+)
+_UPDATING = re.compile(
+    r"^(?:this (?:story|article|report|page) (?:is|has been|will be) (?:being )?updated"
+    r"|being updated|developing(?: story)?|breaking(?: news)?|update \d*|more to follow"
+    r"|story (?:continues|developing)|live updates?)\W*$",
+    re.IGNORECASE,
+)
+_RELATED = re.compile(
+    r"^(?:read (?:more|also)|also read|see also|related(?: articles?| stories| news)?"
+    r"|more on this|recommended|you may also like|most read|watch)\b\W",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"^(?:advertisement|subscribe|sign up|share (?:this|on)|follow us|click here|comments?"
+    r"|all rights reserved|copyright|listen to this article|\d+ min(?:ute)?s? read|print"
+    r"|email|tags?|for immediate release)\b|^(?:media |press )?contacts?:",
+    re.IGNORECASE,
+)
+_CREDITS = re.compile(r"^\(?(?:reporting|writing|editing|additional reporting) by\b", re.I)
+_BYLINE = re.compile(r"^[Bb]y\s+[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|and|&|,))*\s*$")
+_URL = re.compile(r"^(?:https?://|www\.)\S+$")
+
+# "MOSCOW (Sputnik) - ", "WASHINGTON, June 3 (Reuters) - ", "LONDON — ", "(CNN) — ".
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z'.\-]{2,}(?:[ ][A-Z][A-Z'.\-]+){0,3}"
+    r"|[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}(?=[^()/\n]{0,30}(?:\([A-Za-z][^()\n]{1,30}\)|/)))?"
+    r"(?:,[ ]?(?:[A-Z][a-z]{2,}\.?(?:[ ]\d{1,2})?|\d{1,2}[ ][A-Z][a-z]+))?"
+    r"(?:,[ ]?\d{4})?"
+    r"[ ]?(?:\([A-Za-z][^()\n]{1,30}\)|/[A-Za-z][^/\n]{1,30}/)?"
+    r"[ ]?[-–—]{1,2}[ ]?"
+)
+_DATELINE_ONLY = re.compile(
+    r"^[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,3}(?:,[^()\n]{1,30})?"
+    r" ?\([A-Za-z][^()\n]{1,30}\)\W*$"
+)
+
+# A sentence ends at . ! ? or … (with closing quotes or brackets), before a capital or opener.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“„«'‘(\[]?[^\W_a-z])")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\.$")
+_NEXT_WORD = re.compile(r"\s+[\"“„«'‘(\[]?([^\W_][\w'’\-]*)")
+
+_TERMINAL = frozenset(".!?…\"”’'»):;")
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Each non-blank line as a (start, end) span without surrounding blanks or its newline."""
+    return [match.span() for match in _LINE.finditer(text)]
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where a paragraph's body starts once a leading dateline is set aside (start if none)."""
+    match = _DATELINE.match(text, start, end)
+    if not match or match.end() == start:
+        return start
+    head = match.group()
+    # A bare dash with no place or agency in front of it is not a dateline.
+    if not re.search(r"[A-Za-z]", head):
+        return start
+    if not (head.split()[0].isupper() or "(" in head or "/" in head):
+        return start
+    return match.end()
+
+
+def classify(text: str, start: int, end: int, *, after_body: bool) -> tuple[str, str]:
+    """The kind and reason for one paragraph, before repeats are looked for.
+
+    `after_body` says whether a body paragraph came before: a lone time stamp among body
+    paragraphs is a related-article stamp, one above them is the article's own time stamp.
+    """
+    line = text[start:end]
+    noise = _noise_reason(line, after_body=after_body)
+    if noise:
+        return "noise", noise
+    if dateline_end(text, start, end) == end or _DATELINE_ONLY.match(line):
+        return "noise", "dateline-only"
+    heading = _heading_reason(line)
+    if heading:
+        return "heading", heading
+    return "body", "body text"
+
+
+def _noise_reason(line: str, *, after_body: bool) -> str | None:
+    if _METADATA.match(line):
+        return "metadata line"
+    if not re.search(r"[^\W\d_]", line):
+        return "timestamp" if re.search(r"\d", line) else "no words"
+    if re.search(r"\d", line) and not _TIMEISH.sub("", line):
+        if after_body and not re.search(r"updated|published", line, re.IGNORECASE):
+            return "related-article stamp"
+        return "timestamp"
+    if _PHOTO.search(line):
+        return "photo credit"
+    if _UPDATING.match(line):
+        return "being updated"
+    if _RELATED.match(line):
+        return "related-article link"
+    if _CREDITS.match(line):
+        return "credits"
+    if _URL.match(line):
+        return "link"
+    words = line.split()
+    if len(words) <= 8 and _BOILERPLATE.match(line):
+        return "boilerplate"
+    if len(words) <= 8 and _BYLINE.match(line):
+        return "byline"
+    return None
+
+
+def _heading_reason(line: str) -> str | None:
+    """A short line without a sentence's final punctuation reads as a headline."""
+    if (line[-1] in _TERMINAL and line[-1] != "?") or line[0] in '"“„«':
+        return None
+    words = re.findall(r"[^\W_][\w'’\-]*", line)
+    if not words or len(words) > 20:
+        return None
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    title_case = bool(content) and capitalised / len(content) >= 0.75
+    if line.endswith("?") and not title_case:
+        return None
+    if title_case or line.isupper():
+        return "headline-like"
+    if len(words) <= 12:
+        return "short line without final punctuation"
+    return None
+
+
+_MINOR_WORDS = word_set(
+    "a an the and or but nor of to in on at by for with from as vs via over into up out off "
+    "per than is are was be"
+)
+
+
+def split_sentences(
+    text: str, start: int, end: int, protected: Iterable[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Sentence spans in text[start:end], trimmed of blanks.
+
+    No boundary falls inside a `protected` span (a quotation is one unit at paragraph level),
+    after an abbreviation ("Mr.", "Gen."), after an initial ("J. Smith") or after a dotted
+    acronym ("U.S.") unless a word that usually starts a sentence follows.
+    """
+    guards = sorted(protected)
+    cuts: list[int] = []
+    for match in _SENTENCE_END.finditer(text, start, end):
+        cut = match.end()
+        if any(a < cut < b for a, b in guards) or not _real_boundary(text, match.start(), cut):
+            continue
+        cuts.append(cut)
+    spans = []
+    begin = start
+    for cut in [*cuts, end]:
+        span = _trim(text, begin, cut)
+        if span:
+            spans.append(span)
+        begin = cut
+    return spans
+
+
+def _real_boundary(text: str, dot: int, cut: int) -> bool:
+    if text[dot] != ".":
+        return True
+    before = _WORD_BEFORE.search(text, max(0, dot - 30), dot + 1)
+    if before is None:
+        return True
+    word = before.group(1)
+    following = _NEXT_WORD.match(text, cut)
+    next_word = following.group(1).lower() if following else ""
+    if word.lower() in ABBREVIATIONS:
+        return False
+    if len(word) == 1 and word.isupper():
+        return False  # an initial
+    if "." in word:  # U.S., U.K., a.m.
+        return next_word in SENTENCE_STARTERS or next_word in STOP_CAPS
+    return True
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None

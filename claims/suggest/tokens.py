@@ -1,0 +1,62 @@
+"""Words and punctuation with their offsets, the unit every attribution rule reads.
+
+Offsets always point into the text as given, so a rule that finds a phrase in tokens can hand
+back an exact span. A cue glued to a name by a typo ("Putinsaid") is read as two tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .lexicon import GLUE_CUES
+
+# Dotted acronyms (U.S., a.m.), words with inner apostrophes or hyphens, or one other character.
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*|\S")
+_GLUED = re.compile(r"([A-Z][a-z]{2,})(" + "|".join(GLUE_CUES) + r")$")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+QUOTE_CHARS = frozenset('"“”„«»')
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+    lower: str  # the text in lower case, computed once: every rule compares it
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+def proper_words(text: str) -> frozenset[str]:
+    """Capitalised words that stand alone somewhere in the text: the names a typo can glue to."""
+    return frozenset(_CAPITALISED.findall(text))
+
+
+def tokenize(text: str, start: int, end: int, names: frozenset[str] = frozenset()) -> list[Token]:
+    """Tokens of text[start:end]; `names` are words a glued cue may be split from."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text, start, end):
+        word = match.group()
+        glued = None
+        if len(word) > 6 and word.endswith(GLUE_CUES) and word[0].isupper():
+            glued = _GLUED.match(word)
+        if glued and glued.group(1) in names:
+            cut = match.start() + len(glued.group(1))
+            name, cue = glued.group(1), glued.group(2)
+            tokens.append(Token(name, match.start(), cut, name.lower()))
+            tokens.append(Token(cue, cut, match.end(), cue))
+        else:
+            tokens.append(Token(word, match.start(), match.end(), word.lower()))
+    return tokens
+
+
+def word_count(text: str, start: int = 0, end: int | None = None) -> int:
+    """How many words text[start:end] holds."""
+    end = len(text) if end is None else end
+    return sum(1 for t in _TOKEN.finditer(text, start, end) if t.group()[0].isalnum())

@@ -1,0 +1,154 @@
+"""The suggestion engine (`claims.suggest`, plain Python) wired to the desk's data.
+
+It supplies what the engine cannot know on its own (the speakers already in the desk, the
+earlier claims to match against, with their verdicts) and gives the one JSON shape that
+`suggest_claims --json` prints and the editor's workspace uses.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Max, Prefetch
+
+from .enums import ReviewStatus
+from .models import Claim, Review, Speaker
+from .suggest import Candidate, ClaimIndex, KnownSpeaker, Suggestions, suggest
+
+MATCHES_PER_CANDIDATE = 3
+MIN_MATCH_SCORE = 0.55
+
+
+def known_speakers() -> list[KnownSpeaker]:
+    return [
+        KnownSpeaker(name=s.name, aliases=tuple(s.aliases), role=s.role, kind=s.kind)
+        for s in Speaker.objects.only("name", "aliases", "role", "kind")
+    ]
+
+
+class _ClaimIndexCache:
+    """One fuzzy index of every claim's wording per process, rebuilt when claims change.
+
+    Building it is linear in the number of claims; searching it is fast. A single aggregate
+    query tells whether the stored one is still current.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._stamp: tuple | None = None
+        self._index: ClaimIndex | None = None
+
+    def get(self) -> ClaimIndex:
+        stamp = tuple(
+            Claim.objects.aggregate(
+                n=Count("id"), last=Max("id"), edited=Max("updated_at")
+            ).values()
+        )
+        with self._lock:
+            if self._index is None or stamp != self._stamp:
+                self._index = ClaimIndex(Claim.objects.values_list("id", "text").iterator())
+                self._stamp = stamp
+            return self._index
+
+
+claim_index = _ClaimIndexCache()
+
+
+def claim_match_details(ids: set[int]) -> dict[int, dict[str, Any]]:
+    """What an editor needs to know about each earlier claim: where it is, and its verdict."""
+    approved = Prefetch(
+        "reviews",
+        queryset=Review.objects.filter(status=ReviewStatus.APPROVED)
+        .select_related("rating")
+        .order_by("-approved_at", "-id"),
+        to_attr="approved_reviews",
+    )
+    claims = Claim.objects.filter(id__in=ids).select_related("statement__speaker")
+    details = {}
+    for claim in claims.prefetch_related(approved):
+        verdict = claim.approved_reviews[0].rating if claim.approved_reviews else None
+        details[claim.id] = {
+            "id": claim.id,
+            "slug": claim.slug,
+            "text": claim.text,
+            "status": claim.status,
+            "speaker": claim.statement.speaker.name,
+            "verdict": verdict.label if verdict else None,
+        }
+    return details
+
+
+@dataclass
+class Report:
+    """Suggestions for one text, with each candidate's earlier matching claims."""
+
+    text: str
+    suggestions: Suggestions
+    matches: list[list[dict[str, Any]]]  # per candidate, best first
+
+    def candidates_json(self) -> list[dict[str, Any]]:
+        return [
+            candidate_json(candidate, matches)
+            for candidate, matches in zip(self.suggestions.candidates, self.matches, strict=True)
+        ]
+
+
+def candidate_json(candidate: Candidate, matches: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "start": candidate.start,
+        "end": candidate.end,
+        "text": candidate.text,
+        "kind": candidate.kind,
+        "speaker": candidate.speaker,
+        "reported_speaker": candidate.reported_speaker,
+        "checkworthiness": round(candidate.checkworthiness, 3),
+        "reasons": list(candidate.reasons),
+        "duplicate_of": candidate.duplicate_of,
+        "matches": matches,
+        "paragraph": candidate.paragraph,
+        "statement_start": candidate.statement_start,
+        "statement_end": candidate.statement_end,
+        "cue": candidate.cue,
+    }
+
+
+def _search(index: ClaimIndex, text: str, exclude_claims: set[int]) -> list[tuple[int, float]]:
+    hits = index.search(
+        text, limit=MATCHES_PER_CANDIDATE + len(exclude_claims), min_score=MIN_MATCH_SCORE
+    )
+    kept = [(hit.key, hit.score) for hit in hits if hit.key not in exclude_claims]
+    return kept[:MATCHES_PER_CANDIDATE]
+
+
+def _with_details(found: list[list[tuple[int, float]]]) -> list[list[dict[str, Any]]]:
+    """Each list of (claim id, score) as match dicts, in two queries for all of them."""
+    details = claim_match_details({key for hits in found for key, _score in hits})
+    return [
+        [{**details[key], "score": round(score, 3)} for key, score in hits if key in details]
+        for hits in found
+    ]
+
+
+def suggest_for_text(
+    text: str,
+    *,
+    outlet: str | None = None,
+    exclude_claims: set[int] = frozenset(),
+    with_matches: bool = True,
+) -> Report:
+    """Suggestions for a text, using the desk's speakers, matched against earlier claims
+    (`exclude_claims`: claims that should not match, such as those made from this very text)."""
+    suggestions = suggest(text, speakers=known_speakers(), outlet=outlet)
+    if with_matches and suggestions.candidates:
+        index = claim_index.get()
+        found = [_search(index, c.text, exclude_claims) for c in suggestions.candidates]
+    else:
+        found = [[] for _ in suggestions.candidates]
+    return Report(text=text, suggestions=suggestions, matches=_with_details(found))
+
+
+def similar_claims(text: str, *, exclude_claims: set[int] = frozenset()) -> list[dict[str, Any]]:
+    """Earlier claims worded like `text`, best first, with their verdicts."""
+    return _with_details([_search(claim_index.get(), text, exclude_claims)])[0]

@@ -1,0 +1,198 @@
+"""The editor's workspace on a source, through the admin's URLs (the browser test drives the
+mouse and keyboard; these cover the rules and what each request stores)."""
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from claims.models import Claim, Source, Speaker, Statement, SuggestionDecision
+from tests.adminforms import form_data
+from tests.factories import SpeakerFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seed_source(demo_desk):
+    return Source.objects.get(publisher="Sputnik")
+
+
+def workspace(client, source):
+    return client.get(reverse("admin:claims_source_workspace", args=[source.pk]))
+
+
+def messages_of(response) -> list[str]:
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def test_the_workspace_marks_paragraphs_suggestions_and_statements(client, seed_source):
+    client.force_login(_user("editor"))
+
+    page = workspace(client, seed_source).content.decode()
+
+    assert 'class="ws-block ws-noise"' in page
+    assert 'class="ws-block ws-heading"' in page
+    assert 'class="ws-block ws-repeat"' in page
+    assert "ws-cand" in page and 'id="cand-' in page
+    assert "ws-stmt" in page
+    assert "10 statements made" in page
+
+
+def _user(username):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username=username)
+
+
+def test_reviewers_see_the_workspace_without_forms(client, seed_source):
+    client.force_login(_user("reviewer"))
+
+    page = workspace(client, seed_source).content.decode()
+
+    assert "ws-cand" in page
+    assert 'id="ws-new"' not in page and 'id="accept-' not in page
+
+
+def test_accepting_a_suggestion_makes_its_statement_and_claim(client, seed_source):
+    client.force_login(_user("editor"))
+    page = workspace(client, seed_source)
+    index = page.content.decode().split('id="accept-', 1)[1].split('"', 1)[0]
+    data = form_data(page, f"accept-{index}")
+    data["speaker"] = data.get("speaker") or "Sergey Lavrov"
+    claims_before = Claim.objects.count()
+
+    response = client.post(
+        reverse("admin:claims_source_accept", args=[seed_source.pk]), data, follow=True
+    )
+
+    assert Claim.objects.count() == claims_before + 1, messages_of(response)
+    claim = Claim.objects.latest("id")
+    statement = claim.statement
+    assert (statement.start, statement.end) == (int(data["start"]), int(data["end"]))
+    assert seed_source.text[statement.start : statement.end] == statement.quote
+    decision = SuggestionDecision.objects.get(source=seed_source)
+    assert (decision.decision, decision.claim) == ("accepted", claim)
+    assert f'id="accept-{index}"' not in workspace(client, seed_source).content.decode()
+
+
+def test_rejecting_a_suggestion_hides_it_and_stores_no_claim(client, seed_source):
+    client.force_login(_user("editor"))
+    page = workspace(client, seed_source)
+    index = page.content.decode().split('id="accept-', 1)[1].split('"', 1)[0]
+    data = form_data(page, f"accept-{index}")
+    claims_before = Claim.objects.count()
+
+    client.post(reverse("admin:claims_source_reject", args=[seed_source.pk]), data)
+
+    assert Claim.objects.count() == claims_before
+    assert SuggestionDecision.objects.get().decision == "rejected"
+    page = workspace(client, seed_source).content.decode()
+    assert f'id="accept-{index}"' not in page
+    assert "1 rejected" in page
+
+
+def test_a_selected_span_becomes_a_statement_with_several_claims_and_a_new_speaker(client, editor):
+    source = Source.objects.create(
+        title="Briefing", text='The spokesman said: "Prices fell 3%. Wages rose 2%."'
+    )
+    start = source.text.index("Prices")
+    end = source.text.index('."') + 1
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:claims_source_create_from_span", args=[source.pk]),
+        {
+            "start": start,
+            "end": end,
+            "speaker": "Dana Ortiz",
+            "alias": "the spokesman",
+            "reported_speaker": "",
+            "speech": "direct",
+            "claims": "Prices fell 3%.\nWages rose 2%.\n",
+        },
+        follow=True,
+    )
+
+    statement = Statement.objects.get()
+    assert statement.quote == "Prices fell 3%. Wages rose 2%."
+    assert statement.speaker.name == "Dana Ortiz"
+    assert statement.speaker.aliases == ["the spokesman"]
+    assert list(statement.claims.order_by("id").values_list("text", flat=True)) == [
+        "Prices fell 3%.",
+        "Wages rose 2%.",
+    ]
+    assert "Statement saved with 2 claim(s)." in messages_of(response)
+
+
+def test_an_alias_typed_for_a_known_speaker_is_remembered(client, editor):
+    speaker = SpeakerFactory(name="Dana Ortiz", aliases=[])
+    source = Source.objects.create(title="B", text="Ortiz said prices fell.")
+    client.force_login(editor)
+
+    client.post(
+        reverse("admin:claims_source_create_from_span", args=[source.pk]),
+        {
+            "start": 11,
+            "end": 22,
+            "speaker": "Dana Ortiz",
+            "alias": "Ortiz",
+            "speech": "indirect",
+            "claims": "Prices fell.",
+        },
+    )
+
+    speaker.refresh_from_db()
+    assert speaker.aliases == ["Ortiz"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [(0, 999, "not inside the article"), (5, 2, "not inside the article")],
+)
+def test_a_span_outside_the_text_is_refused_and_nothing_is_stored(
+    client, editor, start, end, message
+):
+    source = Source.objects.create(title="B", text="Ortiz said prices fell.")
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:claims_source_create_from_span", args=[source.pk]),
+        {
+            "start": start,
+            "end": end,
+            "speaker": "Dana Ortiz",
+            "speech": "indirect",
+            "claims": "Prices fell.",
+        },
+        follow=True,
+    )
+
+    assert message in " ".join(messages_of(response))
+    assert not Statement.objects.exists() and not Speaker.objects.exists()
+
+
+def test_only_editors_may_write_in_the_workspace(client, fact_checker):
+    source = Source.objects.create(title="B", text="Ortiz said prices fell.")
+    client.force_login(fact_checker)
+
+    response = client.post(
+        reverse("admin:claims_source_create_from_span", args=[source.pk]),
+        {"start": 0, "end": 5, "speaker": "X", "speech": "direct", "claims": "Ortiz"},
+    )
+
+    assert response.status_code == 403
+    assert not Statement.objects.exists()
+
+
+def test_similar_claims_come_with_their_verdicts(client, seed_source):
+    client.force_login(_user("editor"))
+
+    response = client.get(
+        reverse("admin:claims_source_similar", args=[seed_source.pk]),
+        {"q": "NATO admitted Montenegro, North Macedonia and Albania"},
+    )
+
+    best = response.json()["matches"][0]
+    assert best["slug"] == "nato-admitted-montenegro-north-macedonia-and-albania"
+    assert best["verdict"] == "True"
+    assert best["url"].endswith(f"/claims/claim/{best['id']}/change/")

@@ -1,0 +1,138 @@
+"""Atomic claims, check-worthiness and restatements."""
+
+import pytest
+
+from claims.suggest import suggest
+from claims.suggest.scoring import checkworthiness
+
+from .helpers import check_spans
+
+
+def _texts(text, **kwargs):
+    return [c.text for c in suggest(text, **kwargs).candidates]
+
+
+def test_atomic_clauses_joined_by_and_or_but_are_split():
+    text = (
+        "The army took the town on Monday, and the mayor fled to the capital, "
+        "but the bridge was still standing."
+    )
+
+    assert _texts(text) == [
+        "The army took the town on Monday",
+        "the mayor fled to the capital",
+        "the bridge was still standing.",
+    ]
+
+
+def test_atomic_semicolon_and_comma_splice_split_into_clauses():
+    text = "Costs fell by 6%; margins rose to 12%. Prices rose sharply, they are still rising."
+
+    assert _texts(text) == [
+        "Costs fell by 6%",
+        "margins rose to 12%.",
+        "Prices rose sharply",
+        "they are still rising.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not only Russia, but all Russians will pay.",
+        "In Istanbul, for the first time, we received proposals on paper.",
+        "They met in Paris, London and Berlin, and in Rome.",
+    ],
+)
+def test_atomic_leading_phrases_and_lists_are_not_cut(text):
+    assert _texts(text) == [text]
+
+
+def test_atomic_candidates_are_contiguous_exact_spans():
+    text = '  "We won, and they lost; it is over," he said.   \n\nShe left.  '
+
+    result = suggest(text)
+
+    check_spans(text, result)
+    assert [c.text for c in result.candidates] == ["We won, and they lost", "it is over"]
+
+
+def test_atomic_fragments_too_short_to_claim_anything_are_dropped():
+    text = '"No," the minister said. "We have never sent troops to the border," he added.'
+
+    assert _texts(text) == ["We have never sent troops to the border"]
+
+
+def test_checkworthiness_reasons_for_a_factual_sentence():
+    score, reasons = checkworthiness(
+        "Unemployment rose to 5.2% in March 2023, the highest level since 2015, because "
+        "factories in Ohio closed."
+    )
+
+    assert {"number", "percentage", "date", "named entity", "comparison", "causal"} <= set(reasons)
+    assert score > 0.8
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Why would anyone believe such nonsense?", "rhetorical question"),
+        ("We are ready to continue the talks next week.", "intention"),
+        ("This is an absurd and shameful policy.", "opinion"),
+        ("Some things happened.", "vague"),
+    ],
+)
+def test_checkworthiness_low_signals_lower_the_score(text, reason):
+    score, reasons = checkworthiness(text)
+
+    assert reason in reasons
+    assert score < 0.3
+
+
+def test_checkworthiness_is_a_hint_every_candidate_is_kept():
+    text = "Why would anyone believe this? The plant closed in 2019 and 400 people lost jobs."
+
+    result = suggest(text)
+
+    assert [c.text for c in result.candidates] == [
+        "Why would anyone believe this?",
+        "The plant closed in 2019 and 400 people lost jobs.",
+    ]
+    assert result.candidates[0].checkworthiness < result.candidates[1].checkworthiness
+
+
+def test_duplicate_restatement_points_to_the_first_candidate():
+    text = (
+        "Mayor Jo Park said that the city hired 300 new teachers last year.\n"
+        "The council met on Tuesday to discuss the harbour.\n"
+        '"Last year the city hired 300 new teachers," Park said.'
+    )
+
+    result = suggest(text)
+
+    assert [c.duplicate_of for c in result.candidates] == [None, None, 0]
+
+
+def test_duplicate_is_not_claimed_for_different_facts():
+    text = (
+        "The city hired 300 new teachers last year.\n"
+        "The city closed 12 schools and sold the land to developers."
+    )
+
+    assert [c.duplicate_of for c in suggest(text).candidates] == [None, None]
+
+
+def test_empty_and_blank_texts_give_nothing():
+    for text in ("", "   \n\n  "):
+        result = suggest(text)
+
+        assert (result.paragraphs, result.candidates, result.speakers) == ([], [], [])
+
+
+def test_duplicate_requires_the_same_figures():
+    text = (
+        "The strike closed the port, and 791 people lost their jobs.\n"
+        "The storm closed the mine, and 239 people lost their jobs."
+    )
+
+    assert [c.duplicate_of for c in suggest(text).candidates] == [None, None, None, None]

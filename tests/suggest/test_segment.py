@@ -1,0 +1,136 @@
+"""Paragraphs, their classification, datelines and sentences."""
+
+import pytest
+
+from claims.suggest import suggest
+from claims.suggest.segment import dateline_end, split_paragraphs, split_sentences
+
+
+def _kinds(text):
+    return [(text[p.start : p.end], p.kind, p.reason) for p in suggest(text).paragraphs]
+
+
+def test_paragraphs_are_lines_without_blanks_or_newlines():
+    text = "  First line.  \n\n\nSecond line.\r\n   \nThird."
+
+    spans = split_paragraphs(text)
+
+    assert [text[s:e] for s, e in spans] == ["First line.", "Second line.", "Third."]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (" date 2022-04-25 Some Title", "metadata line"),
+        ("Title: Something happened", "metadata line"),
+        ("19:54 GMT 25.04.2022 (Updated: 20:20 GMT 25.04.2022)", "timestamp"),
+        ("Updated 14 March 2024, 09:15 GMT", "timestamp"),
+        ("© Sputnik / Ivan Ivanov / Go to the photo bank", "photo credit"),
+        ("Photo: The minister in Moscow (AP)", "photo credit"),
+        ("Being updated", "being updated"),
+        ("This story is being updated.", "being updated"),
+        ("Read more: Why bridges cost more than they used to", "related-article link"),
+        ("(Reporting by Jane Doe; Editing by Tom Roe)", "credits"),
+        ("By Jane Doe and Tom Roe", "byline"),
+        ("Advertisement", "boilerplate"),
+        ("Share this article", "boilerplate"),
+        ("https://example.com/news/1", "link"),
+        ("MOSCOW (Sputnik)", "dateline-only"),
+    ],
+)
+def test_classify_noise_lines_get_a_reason(line, reason):
+    text = f"{line}\nThe council approved the budget on Monday, officials said."
+
+    (first, *_rest) = _kinds(text)
+
+    assert first == (line.strip(), "noise", reason)
+
+
+def test_classify_time_stamp_among_body_paragraphs_is_a_related_article_stamp():
+    text = "The bridge opened in 2020.\n19 April, 11:43 GMT\nIt cost £40 million."
+
+    kinds = _kinds(text)
+
+    assert kinds[1] == ("19 April, 11:43 GMT", "noise", "related-article stamp")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Western Russophobia, Racism Toward Everything Russian Cultivated at Highest Level",
+        "Russia Reacted Positively to Ukraine's Proposals Received in Istanbul - Lavrov",
+        "WHAT HAPPENS NEXT",
+        "About Acme Robotics",
+    ],
+)
+def test_classify_headline_like_lines_are_headings(line):
+    text = f"The council met on Monday.\n{line}\nIt approved the budget."
+
+    kinds = _kinds(text)
+
+    assert kinds[1] == (line, "heading", "headline-like")
+
+
+def test_classify_sentences_are_body_even_when_capitalised():
+    text = "The Council Met On Monday And Approved The Budget."
+
+    assert _kinds(text) == [(text, "body", "body text")]
+
+
+def test_repeat_near_exact_copy_points_to_the_first():
+    first = "The council approved a budget of £40 million for the new bridge on Monday."
+    again = "The council approved a budget of £40 million for the new bridge on Monday"
+    text = f"{first}\nSomething else happened later in the week.\n{again}\n{first}"
+
+    paragraphs = suggest(text).paragraphs
+
+    assert [(p.kind, p.repeat_of) for p in paragraphs] == [
+        ("body", None),
+        ("body", None),
+        ("repeat", 0),
+        ("repeat", 0),
+    ]
+    assert paragraphs[3].reason == "repeats paragraph 0"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "body"),
+    [
+        ("MOSCOW (Sputnik) - Lavrov said so.", "Lavrov said so."),
+        ("WASHINGTON, June 3 (Reuters) - Yellen said so.", "Yellen said so."),
+        ("LONDON — The mayor said so.", "The mayor said so."),
+        ("KYIV, Ukraine (AP) — Officials said so.", "Officials said so."),
+        ("SAN FRANCISCO, Oct. 14, 2024 /PRNewswire/ -- Acme said so.", "Acme said so."),
+        ("(CNN) — Officials said so.", "Officials said so."),
+        ("Russia - Ukraine talks resumed on Monday.", "Russia - Ukraine talks resumed on Monday."),
+    ],
+)
+def test_dateline_is_set_aside(paragraph, body):
+    start = dateline_end(paragraph, 0, len(paragraph))
+
+    assert paragraph[start:] == body
+
+
+def test_sentences_survive_abbreviations_initials_and_decimals():
+    text = (
+        "Mr. Smith met Dr. J. R. Jones in the U.S. capital. Inflation was 3.2% in May. "
+        "He left at 5 p.m. on Friday. The U.S. The end?"
+    )
+
+    spans = split_sentences(text, 0, len(text))
+
+    assert [text[s:e] for s, e in spans] == [
+        "Mr. Smith met Dr. J. R. Jones in the U.S. capital.",
+        "Inflation was 3.2% in May.",
+        "He left at 5 p.m. on Friday.",
+        "The U.S.",
+        "The end?",
+    ]
+
+
+def test_sentences_do_not_break_inside_a_protected_quote():
+    text = '"We came. We saw." He left. Then she spoke.'
+
+    spans = split_sentences(text, 0, len(text), [(0, 18)])
+
+    assert [text[s:e] for s, e in spans] == ['"We came. We saw."', "He left.", "Then she spoke."]
