@@ -86,10 +86,6 @@ class CandidateView:
     index: int
     data: dict[str, Any]
 
-    @property
-    def css_kind(self) -> str:
-        return self.data["kind"]
-
 
 def _workspace_url(source: Source) -> str:
     return reverse("admin:claims_source_workspace", args=[source.pk])
@@ -134,10 +130,11 @@ def workspace_view(request: HttpRequest, object_id: str, model_admin) -> HttpRes
     made = {claim.id for statement in statements for claim in statement.claims.all()}
     report = suggest_for_text(source.text, outlet=source.publisher or None, exclude_claims=made)
     decided = set(source.suggestion_decisions.values_list("start", "end"))
-    covered = _covered_by_claims(report.candidates_json(), statements)
+    suggested = report.candidates_json()
+    covered = _covered_by_claims(suggested, statements)
     candidates = [
         CandidateView(index, data)
-        for index, data in enumerate(report.candidates_json())
+        for index, data in enumerate(suggested)
         if (data["start"], data["end"]) not in decided and index not in covered
     ]
     marks = [Mark(c.data["start"], c.data["end"], "candidate", c.index) for c in candidates]

@@ -14,7 +14,10 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from difflib import SequenceMatcher
+
+# rapidfuzz: the normalised InDel similarity (what difflib.SequenceMatcher.ratio estimates),
+# in C++, several times faster.
+from rapidfuzz.fuzz import ratio as _char_ratio
 
 from .lexicon import word_set
 from .types import ClaimMatch
@@ -88,7 +91,7 @@ def _score(
     common = sum(weights.get(w, default) for w in qs & ds)
     total = sum(weights.get(w, default) for w in qs) + sum(weights.get(w, default) for w in ds)
     dice = 2 * common / total if total else 0.0
-    chars = SequenceMatcher(None, qn, dn, autojunk=False).ratio()
+    chars = _char_ratio(qn, dn) / 100
     return _DICE_SHARE * dice + (1 - _DICE_SHARE) * chars
 
 
@@ -191,7 +194,7 @@ class ClaimIndex:
             if qn == dn:
                 score = 1.0
             else:
-                chars = SequenceMatcher(None, qn, dn, autojunk=False).ratio()
+                chars = _char_ratio(qn, dn) / 100
                 score = _DICE_SHARE * dice + (1 - _DICE_SHARE) * chars
             if score >= min_score:
                 matches.append(ClaimMatch(self._keys[doc], round(score, 4), self._texts[doc]))
