@@ -29,11 +29,17 @@ class EvidenceInline(RoleGatedInlineAddMixin, admin.StackedInline):
     fields = ["relation", "source", "excerpt", "note", "archive_url", "archive_hash"]
     autocomplete_fields = ["source"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("source")
+
 
 class ReviewInline(ReadOnlyInline):
     model = Review
     fields = ["rating", "summary", "status", "author", "correction_kind", "approved_at"]
     readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("rating", "author")
 
 
 class PublicationEntryInline(ReadOnlyInline):
@@ -50,6 +56,9 @@ class ClaimEventInline(ReadOnlyInline):
     readonly_fields = fields
     show_change_link = False
     verbose_name_plural = _("event log")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("actor")
 
 
 def add_evidence(request, evidence: Evidence, claim: Claim) -> Evidence:
