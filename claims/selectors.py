@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .enums import TRANSITIONS, ClaimStatus, ReviewStatus, Role, Transition
-from .models import Claim, Review, Signoff
+from .enums import PUBLIC_STATUSES, TRANSITIONS, ClaimStatus, ReviewStatus, Role, Transition
+from .models import Claim, Evidence, Rating, Review, Signoff
 from .roles import has_role
 from .rules import (
     WorkflowError,
@@ -178,3 +178,60 @@ def claims_ready_to_publish() -> QuerySet[Claim]:
         .with_attribution()
         .distinct()
     )
+
+
+# --- the public side -------------------------------------------------------------------------
+
+
+def _approved_reviews() -> Prefetch:
+    """Each claim's approved reviews, newest first, as `claim.approved_reviews`: the first is
+    the current verdict, the rest the record of corrections."""
+    return Prefetch(
+        "reviews",
+        queryset=Review.objects.approved()
+        .select_related("rating__scale")
+        .order_by("-approved_at", "-id"),
+        to_attr="approved_reviews",
+    )
+
+
+def public_claims() -> QuerySet[Claim]:
+    """Published and withdrawn claims with what a listing shows, newest publication first."""
+    return (
+        Claim.objects.public()
+        .with_attribution()
+        .prefetch_related(_approved_reviews())
+        .order_by("-first_published_at", "-id")
+    )
+
+
+def public_claim(slug: str, *, include_drafts: bool = False) -> Claim | None:
+    """One claim as its page shows it: attribution, verdicts, evidence, record, repeats.
+
+    Unpublished claims are found only with `include_drafts` (a staff preview).
+    """
+    claims = Claim.objects.all() if include_drafts else Claim.objects.public()
+    return (
+        claims.with_attribution()
+        .select_related("repeat_of")
+        .prefetch_related(
+            _approved_reviews(),
+            Prefetch(
+                "evidence",
+                queryset=Evidence.objects.select_related("source").order_by("relation", "id"),
+            ),
+            "publication_record",
+            "topics",
+        )
+        .annotate(public_repeats=Count("repeats", filter=Q(repeats__status__in=PUBLIC_STATUSES)))
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def rating_bounds(scale_id: int) -> tuple[int, int]:
+    """(worst, best) values of a scale's verdict ratings, for ClaimReview."""
+    bounds = Rating.objects.filter(scale_id=scale_id, is_verdict=True).aggregate(
+        worst=Min("value"), best=Max("value")
+    )
+    return bounds["worst"] or 1, bounds["best"] or 1

@@ -127,3 +127,24 @@ def parse_metadata_line(text: str) -> MetadataLine | None:
     except ValueError:
         return None
     return MetadataLine(published_on=published_on, title=match.group(2))
+
+
+@dataclass(frozen=True)
+class QuoteInContext:
+    """A quote inside its paragraph: the words before it, the quote, the words after it."""
+
+    before: str
+    quote: str
+    after: str
+
+
+def quote_in_context(text: str, start: int, end: int) -> QuoteInContext:
+    """The paragraph (the line) around text[start:end], split at the quote."""
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    paragraph_end = text.find("\n", end)
+    paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
+    return QuoteInContext(
+        before=text[paragraph_start:start],
+        quote=text[start:end],
+        after=text[end:paragraph_end],
+    )

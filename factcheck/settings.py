@@ -7,6 +7,7 @@ environment here, and only here:
 - DEBUG          "1"/"true" for development (default on, so `make run` works out of the box)
 - ALLOWED_HOSTS  comma-separated, default 127.0.0.1,localhost
 - FACTCHECK_ORGANIZATION         the desk's name, shown in the admin and on public pages
+- FACTCHECK_ORGANIZATION_URL     the desk's home page, for structured data (default: this site)
 - FACTCHECK_MAX_ARTICLE_BYTES    largest article file read, in bytes (default 2,000,000)
 - FACTCHECK_APPROVALS_REQUIRED   reviewers who must approve a review (default 1)
 - FACTCHECK_REVIEW_PANEL         reviewers who vote on a review (default: the approvals needed)
@@ -81,6 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "claims.context_processors.desk",
             ],
         },
     },
@@ -133,6 +135,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # Largest article file the desk reads (suggest_claims, imports), in bytes.
 FACTCHECK_MAX_ARTICLE_BYTES = int(os.environ.get("FACTCHECK_MAX_ARTICLE_BYTES", str(2_000_000)))
 FACTCHECK_ORGANIZATION = os.environ.get("FACTCHECK_ORGANIZATION", "Demo Fact-Check Desk")
+# The desk's home page, named as the author of its ClaimReviews (default: this site's root).
+FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "")
 # A review is approved once this many reviewers approve it ...
 FACTCHECK_APPROVALS_REQUIRED = int(os.environ.get("FACTCHECK_APPROVALS_REQUIRED", "1"))
 # ... out of a panel of this many: it goes back to research once enough reviewers have asked for

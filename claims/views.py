@@ -1,0 +1,95 @@
+"""Public, read-only pages: what the desk published, and nothing else.
+
+Unpublished claims answer 404, except to staff who may view claims: they get a preview marked
+as a draft, `noindex`, never cached.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+
+from .claimreview import Appearance, ClaimReviewData, claim_review
+from .enums import PUBLIC_STATUSES, ClaimStatus, EvidenceRelation
+from .models import Claim
+from .selectors import public_claim, public_claims, rating_bounds
+from .text import quote_in_context
+
+CLAIMS_PER_PAGE = 20
+
+
+def claim_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(public_claims(), CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "claims/claim_list.html", {"page": page, "claims": page.object_list})
+
+
+def _claim_review_jsonld(request: HttpRequest, claim: Claim) -> str | None:
+    """The page's one ClaimReview, or None when there is no public verdict to mark up."""
+    if claim.status != ClaimStatus.PUBLISHED or not claim.approved_reviews:
+        return None
+    review = claim.approved_reviews[0]
+    worst, best = rating_bounds(review.rating.scale_id)
+    statement, speaker = claim.statement, claim.statement.speaker
+    source = statement.source
+    data = ClaimReviewData(
+        url=request.build_absolute_uri(reverse("claims:detail", args=[claim.slug])),
+        claim_reviewed=claim.text,
+        date_published=review.approved_at,
+        organization=settings.FACTCHECK_ORGANIZATION,
+        organization_url=settings.FACTCHECK_ORGANIZATION_URL or request.build_absolute_uri("/"),
+        rating_label=review.rating.label,
+        rating_value=review.rating.value,
+        best_rating=best,
+        worst_rating=worst,
+        speaker_name=speaker.name,
+        speaker_kind=speaker.kind,
+        speaker_role=speaker.role,
+        speaker_url=speaker.url,
+        claim_date=statement.said_on,
+        headline=review.summary,
+        appearances=[Appearance(source.url, source.title, source.publisher, source.published_at)],
+    )
+    # json.dumps escapes nothing HTML-special; "</" must not close the script element early.
+    return json.dumps(claim_review(data), ensure_ascii=False).replace("</", "<\\/")
+
+
+def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    can_preview = request.user.is_active and request.user.has_perm("claims.view_claim")
+    claim = public_claim(slug, include_drafts=can_preview)
+    if claim is None:
+        raise Http404("No published claim here.")
+    draft = claim.status not in PUBLIC_STATUSES
+    statement = claim.statement
+    verdict = claim.approved_reviews[0] if claim.approved_reviews else None
+    if draft and verdict is None:
+        verdict = claim.reviews.select_related("rating").order_by("-created_at").first()
+    evidence = {relation: [] for relation in EvidenceRelation.values}
+    for item in claim.evidence.all():
+        evidence[item.relation].append(item)
+    context = {
+        "claim": claim,
+        "draft": draft,
+        "statement": statement,
+        "context": quote_in_context(statement.source.text, statement.start, statement.end),
+        "verdict": verdict,
+        "evidence": [
+            (EvidenceRelation(relation).label, items)
+            for relation, items in evidence.items()
+            if items
+        ],
+        "record": list(claim.publication_record.all()),
+        "claim_review_jsonld": None if draft else _claim_review_jsonld(request, claim),
+        "canonical_url": request.build_absolute_uri(reverse("claims:detail", args=[claim.slug])),
+        "public_statuses": PUBLIC_STATUSES,
+    }
+    response = render(request, "claims/claim_detail.html", context)
+    if draft:
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,216 @@
+"""The public claim pages: what readers see, the ClaimReview machines read, and nothing that
+was not published."""
+
+import json
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from claims.enums import ClaimStatus, ReviewStatus
+from claims.models import Claim
+from tests.factories import (
+    ClaimFactory,
+    EvidenceFactory,
+    ReviewFactory,
+    UserFactory,
+    default_rating,
+)
+
+pytestmark = pytest.mark.django_db
+SEED_CLAIM = "nato-admitted-montenegro-north-macedonia-and-albania"
+
+
+def jsonld(response) -> list[dict]:
+    html = response.content.decode()
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return [json.loads(block) for block in blocks]
+
+
+def published_claim(**fields) -> Claim:
+    claim = ClaimFactory(status=ClaimStatus.PUBLISHED, first_published_at=timezone.now(), **fields)
+    ReviewFactory(claim=claim, status=ReviewStatus.APPROVED, approved_at=timezone.now())
+    return claim
+
+
+def test_the_seed_claim_page_shows_claim_words_verdict_and_record(client, demo_desk):
+    response = client.get(reverse("claims:detail", args=[SEED_CLAIM]))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "NATO admitted Montenegro, North Macedonia and Albania as members." in page
+    assert "Sergey Lavrov" in page
+    assert "<mark>Of course, when they accepted Montenegro" in page
+    assert 'class="rating rating-large"' in page and ">True</span>" in page
+    assert "Montenegro became the 29th member on 5 June 2017" in page  # the current analysis
+    assert "First publication" in page and "(clarification)" in page
+    assert "NATO member countries" in page  # evidence
+
+
+def test_the_claim_page_carries_exactly_one_claimreview(client, demo_desk):
+    response = client.get(reverse("claims:detail", args=[SEED_CLAIM]))
+
+    [review] = jsonld(response)
+    assert review["@type"] == "ClaimReview"
+    assert review["url"] == f"http://testserver/claims/{SEED_CLAIM}/"
+    assert review["claimReviewed"].startswith("NATO admitted")
+    assert review["author"]["name"] == "Demo Fact-Check Desk"
+    assert review["reviewRating"] == {
+        "@type": "Rating",
+        "ratingValue": 5,
+        "bestRating": 5,
+        "worstRating": 1,
+        "alternateName": "True",
+    }
+    assert review["itemReviewed"]["author"] == {
+        "@type": "Person",
+        "name": "Sergey Lavrov",
+        "jobTitle": "Minister of Foreign Affairs of Russia",
+    }
+    assert review["itemReviewed"]["datePublished"] == "2022-04-25"
+
+
+def test_an_organisation_speaker_is_an_organization_in_the_markup(client, demo_desk):
+    response = client.get(
+        reverse("claims:detail", args=["russia-asked-nato-not-to-admit-ukraine-and-georgia"])
+    )
+
+    [review] = jsonld(response)
+    assert review["itemReviewed"]["author"]["@type"] == "Organization"
+    assert review["reviewRating"]["ratingValue"] == 4
+
+
+def test_the_analysis_markdown_is_rendered_and_sanitised(client):
+    claim = published_claim()
+    claim.reviews.update(analysis="**Sourced.** <script>alert('x')</script> [a](javascript:x)")
+
+    page = client.get(reverse("claims:detail", args=[claim.slug])).content.decode()
+
+    assert "<strong>Sourced.</strong>" in page
+    assert "<script>alert" not in page
+    assert 'href="javascript' not in page
+
+
+@pytest.mark.parametrize("status", [s for s in ClaimStatus if s not in ("published", "withdrawn")])
+def test_unpublished_claims_answer_404_to_readers(client, status):
+    fields = {"dismissal_reason": "opinion"} if status == "dismissed" else {}
+    claim = ClaimFactory(status=status, **fields)
+
+    assert client.get(reverse("claims:detail", args=[claim.slug])).status_code == 404
+
+
+def test_an_unknown_slug_answers_404(client):
+    assert client.get(reverse("claims:detail", args=["no-such-claim"])).status_code == 404
+
+
+def test_staff_preview_a_draft_marked_noindex_and_never_cached(client, editor):
+    claim = ClaimFactory(status=ClaimStatus.IN_REVIEW)
+    client.force_login(editor)
+
+    response = client.get(reverse("claims:detail", args=[claim.slug]))
+
+    assert response.status_code == 200
+    assert "Draft preview" in response.content.decode()
+    assert '<meta name="robots" content="noindex, nofollow">' in response.content.decode()
+    assert "no-cache" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    assert not jsonld(response)
+
+
+def test_a_withdrawn_claim_shows_its_notice_and_no_markup(client, demo_desk):
+    from claims import services
+    from claims.enums import Transition
+
+    claim = Claim.objects.get(slug=SEED_CLAIM)
+    editor = get_user_model().objects.get(username="editor")
+    services.claim_transition(
+        claim=claim, transition=Transition.WITHDRAW, by=editor, note="The quote was misattributed."
+    )
+
+    response = client.get(reverse("claims:detail", args=[SEED_CLAIM]))
+
+    assert "This fact-check was withdrawn" in response.content.decode()
+    assert "The quote was misattributed." in response.content.decode()
+    assert not jsonld(response)
+
+
+def test_nothing_unpublished_leaks_from_the_public_pages(client):
+    """Plants secrets in every non-public place, crawls every public page, finds none."""
+    secrets = []
+    for status in ClaimStatus:
+        if status in ("published", "withdrawn"):
+            continue
+        fields = {"dismissal_reason": "opinion"} if status == "dismissed" else {}
+        secret = f"SECRET-CLAIM-{status}"
+        ClaimFactory(status=status, text=secret, **fields)
+        secrets.append(secret)
+    assignee = UserFactory(username="secret-assignee", first_name="Secretname")
+    public = published_claim(internal_note="SECRET-INTERNAL-NOTE", assignee=assignee)
+    ReviewFactory(
+        claim=public,
+        status=ReviewStatus.DRAFT,
+        summary="SECRET-DRAFT-SUMMARY",
+        correction_kind="clarification",
+        public_note="SECRET-DRAFT-NOTE",
+    )
+    EvidenceFactory(claim=ClaimFactory(status=ClaimStatus.RESEARCHING), note="SECRET-EVIDENCE-NOTE")
+    secrets += [
+        "SECRET-INTERNAL-NOTE",
+        "SECRET-DRAFT-SUMMARY",
+        "SECRET-DRAFT-NOTE",
+        "SECRET-EVIDENCE-NOTE",
+        "secret-assignee",
+        "Secretname",
+    ]
+
+    pages = [reverse("claims:list")] + [
+        reverse("claims:detail", args=[c.slug]) for c in Claim.objects.public()
+    ]
+    for url in pages:
+        body = client.get(url).content.decode()
+        for secret in secrets:
+            assert secret not in body, f"{secret} leaked on {url}"
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_the_claims_list_runs_a_fixed_number_of_queries(client, count, django_assert_num_queries):
+    for _ in range(count):
+        claim = published_claim()
+        EvidenceFactory(claim=claim)
+
+    # The page count, the claims, their approved reviews (with rating and scale).
+    with django_assert_num_queries(3):
+        response = client.get(reverse("claims:list"))
+    assert response.status_code == 200
+
+
+def test_the_claim_page_runs_a_fixed_number_of_queries(client):
+    claim = published_claim()
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            client.get(reverse("claims:detail", args=[claim.slug]))
+        return len(captured)
+
+    one = queries()
+    for _ in range(10):
+        EvidenceFactory(claim=claim)
+        ReviewFactory(
+            claim=claim,
+            status=ReviewStatus.APPROVED,
+            approved_at=timezone.now(),
+            rating=default_rating("false"),
+        )
+    assert queries() == one
+
+
+def test_the_list_shows_published_claims_with_their_verdicts(client, demo_desk):
+    page = client.get(reverse("claims:list")).content.decode()
+
+    assert "NATO admitted Montenegro" in page
+    assert "In December 2021 Russia asked" in page
+    assert "Ukraine&#x27;s real position" not in page  # dismissed
+    assert page.count('class="claim-card"') == 2
