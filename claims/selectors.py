@@ -2,15 +2,45 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.utils.translation import gettext_lazy as _
 
-from .enums import PUBLIC_STATUSES, TRANSITIONS, ClaimStatus, ReviewStatus, Role, Transition
-from .models import Claim, Evidence, Rating, Review, Signoff
+from .enums import (
+    PUBLIC_STATUSES,
+    TRANSITIONS,
+    ClaimStatus,
+    PublicationKind,
+    ReviewStatus,
+    Role,
+    Transition,
+)
+from .models import (
+    Claim,
+    Evidence,
+    PublicationEntry,
+    Rating,
+    RatingScale,
+    Review,
+    Signoff,
+    Source,
+    Speaker,
+    Statement,
+)
 from .roles import has_role
 from .rules import (
     WorkflowError,
@@ -235,3 +265,83 @@ def rating_bounds(scale_id: int) -> tuple[int, int]:
         worst=Min("value"), best=Max("value")
     )
     return bounds["worst"] or 1, bounds["best"] or 1
+
+
+def current_rating_slug() -> Subquery:
+    """For annotating claims: the slug of the rating in their current (latest approved) review."""
+    return Subquery(
+        Review.objects.filter(claim=OuterRef("pk"), status=ReviewStatus.APPROVED)
+        .order_by("-approved_at", "-id")
+        .values("rating__slug")[:1]
+    )
+
+
+@dataclass(frozen=True)
+class RatingCount:
+    rating: Rating
+    count: int
+
+
+def speaker_verdicts(claims: list[Claim]) -> tuple[list[RatingCount], list[RatingCount]]:
+    """A speaker's record from their published claims' current verdicts: the verdict ratings of
+    the scales used, in order (zeros included), and apart, the ratings that are not verdicts."""
+    current = [
+        claim.approved_reviews[0].rating
+        for claim in claims
+        if claim.status == ClaimStatus.PUBLISHED and claim.approved_reviews
+    ]
+    tally = Counter(rating.pk for rating in current)
+    scales = {rating.scale_id for rating in current} or set(
+        RatingScale.objects.filter(is_default=True).values_list("id", flat=True)
+    )
+    ratings = Rating.objects.filter(scale_id__in=scales).order_by("scale_id", "value", "label")
+    verdicts = [RatingCount(r, tally[r.pk]) for r in ratings if r.is_verdict]
+    others = [RatingCount(r, tally[r.pk]) for r in ratings if not r.is_verdict and tally[r.pk]]
+    return verdicts, others
+
+
+def public_speaker(slug: str) -> tuple[Speaker, list[Claim]] | None:
+    """A speaker and their public claims, or None when nothing of theirs is published."""
+    speaker = Speaker.objects.filter(slug=slug).first()
+    if speaker is None:
+        return None
+    claims = list(public_claims().filter(statement__speaker=speaker))
+    return (speaker, claims) if claims else None
+
+
+def public_source(pk: int) -> tuple[Source, list[Statement], list[Claim]] | None:
+    """A source that readers may see: one a public claim is anchored in or cites. Returns the
+    statements in it that carry public claims (each with `public_claims`) and the public
+    claims citing it as evidence."""
+    source = Source.objects.filter(pk=pk).first()
+    if source is None:
+        return None
+    statements = list(
+        source.statements.filter(claims__status__in=PUBLIC_STATUSES)
+        .distinct()
+        .select_related("speaker")
+        .prefetch_related(
+            Prefetch(
+                "claims",
+                queryset=Claim.objects.public().order_by("id"),
+                to_attr="public_claims",
+            )
+        )
+        .order_by("start")
+    )
+    citing = list(public_claims().filter(evidence__source=source).distinct())
+    if not statements and not citing:
+        return None
+    return source, statements, citing
+
+
+def public_corrections() -> QuerySet[PublicationEntry]:
+    """Every correction and withdrawal readers were told about, newest first."""
+    return (
+        PublicationEntry.objects.filter(
+            kind__in=[PublicationKind.CORRECTION, PublicationKind.WITHDRAWAL],
+            claim__status__in=PUBLIC_STATUSES,
+        )
+        .select_related("claim__statement__speaker")
+        .order_by("-published_at", "-id")
+    )

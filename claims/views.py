@@ -15,18 +15,114 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
+from .charts import bar_chart
 from .claimreview import Appearance, ClaimReviewData, claim_review
 from .enums import PUBLIC_STATUSES, ClaimStatus, EvidenceRelation
-from .models import Claim
-from .selectors import public_claim, public_claims, rating_bounds
+from .forms import ClaimFilterForm
+from .models import Claim, RatingScale, Speaker
+from .selectors import (
+    public_claim,
+    public_claims,
+    public_corrections,
+    public_source,
+    public_speaker,
+    rating_bounds,
+    speaker_verdicts,
+)
+from .spans import Mark, segments
 from .text import quote_in_context
 
 CLAIMS_PER_PAGE = 20
 
 
+def home(request: HttpRequest) -> HttpResponse:
+    claims = public_claims()
+    figures = {
+        "published": Claim.objects.filter(status=ClaimStatus.PUBLISHED).count(),
+        "speakers": Speaker.objects.filter(statements__claims__status__in=PUBLIC_STATUSES)
+        .distinct()
+        .count(),
+        "corrections": public_corrections().count(),
+    }
+    return render(
+        request,
+        "claims/home.html",
+        {"latest": claims.filter(status=ClaimStatus.PUBLISHED)[:5], "figures": figures},
+    )
+
+
 def claim_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(public_claims(), CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "claims/claim_list.html", {"page": page, "claims": page.object_list})
+    form = ClaimFilterForm(request.GET or None)
+    if form.is_bound:
+        form.is_valid()  # invalid fields are reported and left out; valid ones still apply
+    claims = form.apply(public_claims())
+    page = Paginator(claims, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "claims/claim_list.html",
+        {"page": page, "claims": page.object_list, "form": form, "query": query.urlencode()},
+    )
+
+
+def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    found = public_speaker(slug)
+    if found is None:
+        raise Http404("No published claims by this speaker.")
+    speaker, claims = found
+    verdicts, others = speaker_verdicts(claims)
+    chart = bar_chart([(v.rating.label, v.rating.colour, v.count) for v in verdicts])
+    return render(
+        request,
+        "claims/speaker_detail.html",
+        {
+            "speaker": speaker,
+            "claims": claims,
+            "verdicts": verdicts,
+            "others": others,
+            "chart": chart,
+        },
+    )
+
+
+def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    found = public_source(pk)
+    if found is None:
+        raise Http404("No published claims in this source.")
+    source, statements, citing = found
+    marks = [Mark(s.start, s.end, "statement", s) for s in statements]
+    paragraphs = []
+    offset = 0
+    for line in source.text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if line.strip():
+            paragraphs.append(segments(source.text, start, end, marks))
+    return render(
+        request,
+        "claims/source_detail.html",
+        {"source": source, "statements": statements, "paragraphs": paragraphs, "citing": citing},
+    )
+
+
+def corrections(request: HttpRequest) -> HttpResponse:
+    page = Paginator(public_corrections(), CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "claims/corrections.html", {"page": page, "entries": page.object_list})
+
+
+def methodology(request: HttpRequest) -> HttpResponse:
+    scales = RatingScale.objects.prefetch_related("ratings").order_by("-is_default", "name")
+    return render(request, "claims/methodology.html", {"scales": scales})
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
 def _claim_review_jsonld(request: HttpRequest, claim: Claim) -> str | None:

@@ -1,10 +1,13 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from claims.sitemaps import SITEMAPS
+from claims.views import robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     path("", include("claims.urls")),
-    # Until the home page exists, the front door leads to the published claims.
-    path("", RedirectView.as_view(pattern_name="claims:list", permanent=False)),
 ]

@@ -1,0 +1,74 @@
+"""RSS and Atom feeds of new verdicts and of corrections (published data only)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from .models import Claim, PublicationEntry
+from .selectors import public_claims, public_corrections
+
+FEED_SIZE = 50
+
+
+class VerdictsFeed(Feed):
+    description = "New fact-checks, newest first."
+
+    def title(self) -> str:
+        return f"{settings.FACTCHECK_ORGANIZATION}: fact-checks"
+
+    def link(self) -> str:
+        return reverse("claims:list")
+
+    def items(self):
+        return public_claims().filter(status="published")[:FEED_SIZE]
+
+    def item_title(self, item: Claim) -> str:
+        verdict = item.approved_reviews[0].rating.label if item.approved_reviews else ""
+        return f"{verdict}: {item.text}" if verdict else item.text
+
+    def item_description(self, item: Claim) -> str:
+        return item.approved_reviews[0].summary if item.approved_reviews else ""
+
+    def item_link(self, item: Claim) -> str:
+        return reverse("claims:detail", args=[item.slug])
+
+    def item_pubdate(self, item: Claim):
+        return item.first_published_at
+
+
+class VerdictsAtomFeed(VerdictsFeed):
+    feed_type = Atom1Feed
+    subtitle = VerdictsFeed.description
+
+
+class CorrectionsFeed(Feed):
+    description = "Corrections and withdrawals, newest first."
+
+    def title(self) -> str:
+        return f"{settings.FACTCHECK_ORGANIZATION}: corrections"
+
+    def link(self) -> str:
+        return reverse("claims:corrections")
+
+    def items(self):
+        return public_corrections()[:FEED_SIZE]
+
+    def item_title(self, item: PublicationEntry) -> str:
+        return f"{item.get_kind_display()}: {item.claim.text}"
+
+    def item_description(self, item: PublicationEntry) -> str:
+        return item.note
+
+    def item_link(self, item: PublicationEntry) -> str:
+        return reverse("claims:detail", args=[item.claim.slug]) + f"#record-{item.pk}"
+
+    def item_pubdate(self, item: PublicationEntry):
+        return item.published_at
+
+
+class CorrectionsAtomFeed(CorrectionsFeed):
+    feed_type = Atom1Feed
+    subtitle = CorrectionsFeed.description

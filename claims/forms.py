@@ -1,0 +1,94 @@
+"""Forms of the public pages."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from .models import Rating, Speaker, Topic
+from .selectors import current_rating_slug
+
+SORTS = {
+    "newest": ("-first_published_at", "-id"),
+    "oldest": ("first_published_at", "id"),
+    "said": ("-statement__said_on", "-first_published_at", "-id"),
+}
+
+
+class ClaimFilterForm(forms.Form):
+    """Search, filters and sorting of /claims/. Values that do not validate are ignored and
+    reported on the page; the rest still apply."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    rating = forms.ModelChoiceField(
+        label=_("Verdict"),
+        required=False,
+        queryset=Rating.objects.filter(scale__is_default=True),
+        to_field_name="slug",
+        empty_label=_("Any verdict"),
+    )
+    speaker = forms.ModelChoiceField(
+        label=_("Speaker"),
+        required=False,
+        queryset=Speaker.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Anyone"),
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Topic"),
+        required=False,
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Any topic"),
+    )
+    publisher = forms.CharField(label=_("Publisher"), required=False, max_length=200)
+    since = forms.DateField(
+        label=_("Published from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=_("Published until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort"),
+        required=False,
+        choices=[
+            ("newest", _("Newest verdicts")),
+            ("oldest", _("Oldest verdicts")),
+            ("said", _("Most recently said")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only speakers and topics with published claims are offered, so none leaks.
+        public = Q(statements__claims__status__in=["published", "withdrawn"])
+        self.fields["speaker"].queryset = Speaker.objects.filter(public).distinct()
+        self.fields["topic"].queryset = Topic.objects.filter(
+            claims__status__in=["published", "withdrawn"]
+        ).distinct()
+
+    def apply(self, claims: QuerySet) -> QuerySet:
+        data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
+        if data.get("q"):
+            term = data["q"]
+            claims = claims.filter(
+                Q(text__icontains=term)
+                | Q(statement__quote__icontains=term)
+                | Q(statement__speaker__name__icontains=term)
+            )
+        if data.get("rating"):
+            claims = claims.annotate(current_rating=current_rating_slug()).filter(
+                current_rating=data["rating"].slug
+            )
+        if data.get("speaker"):
+            claims = claims.filter(statement__speaker=data["speaker"])
+        if data.get("topic"):
+            claims = claims.filter(topics=data["topic"])
+        if data.get("publisher"):
+            claims = claims.filter(statement__source__publisher__iexact=data["publisher"])
+        if data.get("since"):
+            claims = claims.filter(first_published_at__date__gte=data["since"])
+        if data.get("until"):
+            claims = claims.filter(first_published_at__date__lte=data["until"])
+        return claims.order_by(*SORTS.get(data.get("sort") or "newest", SORTS["newest"]))
