@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .models import Rating, Speaker, Topic
-from .selectors import current_rating_slug
+from .selectors import current_rating_slug, search_claims
 
 SORTS = {
     "newest": ("-first_published_at", "-id"),
@@ -71,12 +71,7 @@ class ClaimFilterForm(forms.Form):
     def apply(self, claims: QuerySet) -> QuerySet:
         data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
         if data.get("q"):
-            term = data["q"]
-            claims = claims.filter(
-                Q(text__icontains=term)
-                | Q(statement__quote__icontains=term)
-                | Q(statement__speaker__name__icontains=term)
-            )
+            claims = search_claims(claims, data["q"])
         if data.get("rating"):
             claims = claims.annotate(current_rating=current_rating_slug()).filter(
                 current_rating=data["rating"].slug

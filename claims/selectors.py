@@ -10,8 +10,6 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import (
     Count,
     Exists,
-    Max,
-    Min,
     OuterRef,
     Prefetch,
     Q,
@@ -259,12 +257,14 @@ def public_claim(slug: str, *, include_drafts: bool = False) -> Claim | None:
     )
 
 
-def rating_bounds(scale_id: int) -> tuple[int, int]:
-    """(worst, best) values of a scale's verdict ratings, for ClaimReview."""
-    bounds = Rating.objects.filter(scale_id=scale_id, is_verdict=True).aggregate(
-        worst=Min("value"), best=Max("value")
+def search_claims(claims: QuerySet[Claim], term: str) -> QuerySet[Claim]:
+    """Claims whose wording, quote or speaker matches a reader's search: the one search rule
+    shared by the pages and the API."""
+    return claims.filter(
+        Q(text__icontains=term)
+        | Q(statement__quote__icontains=term)
+        | Q(statement__speaker__name__icontains=term)
     )
-    return bounds["worst"] or 1, bounds["best"] or 1
 
 
 def current_rating_slug() -> Subquery:

@@ -6,9 +6,6 @@ as a draft, `noindex`, never cached.
 
 from __future__ import annotations
 
-import json
-
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -16,7 +13,6 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 from .charts import bar_chart
-from .claimreview import Appearance, ClaimReviewData, claim_review
 from .enums import PUBLIC_STATUSES, ClaimStatus, EvidenceRelation
 from .forms import ClaimFilterForm
 from .models import Claim, RatingScale, Speaker
@@ -26,10 +22,10 @@ from .selectors import (
     public_corrections,
     public_source,
     public_speaker,
-    rating_bounds,
     speaker_verdicts,
 )
 from .spans import Mark, segments
+from .structured_data import claim_review_for, json_for_script, rating_bounds_by_scale
 from .text import quote_in_context
 
 CLAIMS_PER_PAGE = 20
@@ -127,32 +123,13 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 def _claim_review_jsonld(request: HttpRequest, claim: Claim) -> str | None:
     """The page's one ClaimReview, or None when there is no public verdict to mark up."""
-    if claim.status != ClaimStatus.PUBLISHED or not claim.approved_reviews:
-        return None
-    review = claim.approved_reviews[0]
-    worst, best = rating_bounds(review.rating.scale_id)
-    statement, speaker = claim.statement, claim.statement.speaker
-    source = statement.source
-    data = ClaimReviewData(
-        url=request.build_absolute_uri(reverse("claims:detail", args=[claim.slug])),
-        claim_reviewed=claim.text,
-        date_published=review.approved_at,
-        organization=settings.FACTCHECK_ORGANIZATION,
-        organization_url=settings.FACTCHECK_ORGANIZATION_URL or request.build_absolute_uri("/"),
-        rating_label=review.rating.label,
-        rating_value=review.rating.value,
-        best_rating=best,
-        worst_rating=worst,
-        speaker_name=speaker.name,
-        speaker_kind=speaker.kind,
-        speaker_role=speaker.role,
-        speaker_url=speaker.url,
-        claim_date=statement.said_on,
-        headline=review.summary,
-        appearances=[Appearance(source.url, source.title, source.publisher, source.published_at)],
+    data = claim_review_for(
+        claim,
+        page_url=request.build_absolute_uri(reverse("claims:detail", args=[claim.slug])),
+        site_url=request.build_absolute_uri("/"),
+        bounds=rating_bounds_by_scale(),
     )
-    # json.dumps escapes nothing HTML-special; "</" must not close the script element early.
-    return json.dumps(claim_review(data), ensure_ascii=False).replace("</", "<\\/")
+    return None if data is None else json_for_script(data)
 
 
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
