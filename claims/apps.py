@@ -15,4 +15,7 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Fact-check desk"
 
     def ready(self) -> None:
+        from .public_cache import connect_invalidation
+
         post_migrate.connect(_reinstall_triggers, sender=self, dispatch_uid="claims_triggers")
+        connect_invalidation()

@@ -1,19 +1,26 @@
 from django.urls import path
 
 from . import feeds, views
+from .public_cache import cache_public_page as cached
 
 app_name = "claims"
 
+# Every public page is served from the page cache (claims/public_cache.py) until the public
+# record changes.
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("claims/", views.claim_list, name="list"),
-    path("claims/<slug:slug>/", views.claim_detail, name="detail"),
-    path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),
-    path("sources/<int:pk>/", views.source_detail, name="source"),
-    path("corrections/", views.corrections, name="corrections"),
-    path("methodology/", views.methodology, name="methodology"),
-    path("feeds/verdicts/", feeds.VerdictsFeed(), name="feed_verdicts"),
-    path("feeds/verdicts/atom/", feeds.VerdictsAtomFeed(), name="feed_verdicts_atom"),
-    path("feeds/corrections/", feeds.CorrectionsFeed(), name="feed_corrections"),
-    path("feeds/corrections/atom/", feeds.CorrectionsAtomFeed(), name="feed_corrections_atom"),
+    path("", cached(views.home), name="home"),
+    path("claims/", cached(views.claim_list), name="list"),
+    path("claims/<slug:slug>/", cached(views.claim_detail), name="detail"),
+    path("speakers/<slug:slug>/", cached(views.speaker_detail), name="speaker"),
+    path("sources/<int:pk>/", cached(views.source_detail), name="source"),
+    path("corrections/", cached(views.corrections), name="corrections"),
+    path("methodology/", cached(views.methodology), name="methodology"),
+    path("feeds/verdicts/", cached(feeds.VerdictsFeed()), name="feed_verdicts"),
+    path("feeds/verdicts/atom/", cached(feeds.VerdictsAtomFeed()), name="feed_verdicts_atom"),
+    path("feeds/corrections/", cached(feeds.CorrectionsFeed()), name="feed_corrections"),
+    path(
+        "feeds/corrections/atom/",
+        cached(feeds.CorrectionsAtomFeed()),
+        name="feed_corrections_atom",
+    ),
 ]

@@ -11,6 +11,9 @@ environment here, and only here:
 - FACTCHECK_MAX_ARTICLE_BYTES    largest article file read, in bytes (default 2,000,000)
 - FACTCHECK_APPROVALS_REQUIRED   reviewers who must approve a review (default 1)
 - FACTCHECK_REVIEW_PANEL         reviewers who vote on a review (default: the approvals needed)
+- FACTCHECK_PUBLIC_CACHE_SECONDS how long a public page stays in the server's cache (default 300;
+                                 0 turns the page cache off); a publication drops it at once
+- FACTCHECK_PUBLIC_MAX_AGE       how long browsers and proxies may keep a public page (default 60)
 """
 
 from __future__ import annotations
@@ -134,6 +137,9 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# Local memory by default; production settings (issue 8) use a cache shared by all workers.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
@@ -150,3 +156,6 @@ FACTCHECK_APPROVALS_REQUIRED = int(os.environ.get("FACTCHECK_APPROVALS_REQUIRED"
 FACTCHECK_REVIEW_PANEL = int(
     os.environ.get("FACTCHECK_REVIEW_PANEL", str(FACTCHECK_APPROVALS_REQUIRED))
 )
+# Public pages are cached until the public record changes, and at most this long (seconds).
+FACTCHECK_PUBLIC_CACHE_SECONDS = int(os.environ.get("FACTCHECK_PUBLIC_CACHE_SECONDS", "300"))
+FACTCHECK_PUBLIC_MAX_AGE = int(os.environ.get("FACTCHECK_PUBLIC_MAX_AGE", "60"))

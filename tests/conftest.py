@@ -4,6 +4,7 @@ import io
 import os
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from claims.enums import Role
@@ -40,6 +41,13 @@ def demo_desk(db, settings):
     """The seed article and its curated claims, loaded as `make run` loads them."""
     settings.DEBUG = True
     call_command("seed_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    # The cache is not rolled back with the database: a page cached by one test must not be
+    # served to the next.
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

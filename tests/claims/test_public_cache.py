@@ -1,0 +1,190 @@
+"""The public page cache: readers get cached pages, and see a publication, a correction or a
+withdrawal on their very next request; staff and draft previews never touch the cache."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from claims import public_cache, services
+from claims.enums import ClaimStatus, CorrectionKind, ReviewStatus, Transition
+from claims.models import Claim
+from tests.factories import ClaimFactory, EvidenceFactory, ReviewFactory, default_rating
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def in_review(fact_checker):
+    """A claim whose review waits for sign-off."""
+    claim = ClaimFactory(
+        status=ClaimStatus.RESEARCHING,
+        assignee=fact_checker,
+        text="The bridge cost four billion euros.",
+    )
+    EvidenceFactory(claim=claim)
+    ReviewFactory(
+        claim=claim, author=fact_checker, rating=default_rating("false"), summary="It cost two."
+    )
+    services.claim_transition(claim=claim, transition=Transition.SUBMIT, by=fact_checker)
+    claim.refresh_from_db()
+    return claim
+
+
+@pytest.fixture
+def published(in_review, reviewer, editor):
+    services.review_approve(review=in_review.reviews.get(), by=reviewer)
+    in_review.refresh_from_db()
+    services.claim_transition(claim=in_review, transition=Transition.PUBLISH, by=editor)
+    in_review.refresh_from_db()
+    return in_review
+
+
+def page(claim: Claim) -> str:
+    return reverse("claims:detail", args=[claim.slug])
+
+
+def test_a_second_reader_gets_the_cached_page_without_a_query(
+    client, published, django_assert_num_queries
+):
+    first = client.get(page(published))
+    with django_assert_num_queries(0):
+        second = client.get(page(published))
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "public" in second["Cache-Control"] and "max-age=60" in second["Cache-Control"]
+
+
+def test_a_published_claim_shows_at_once_on_the_cached_pages(client, in_review, reviewer, editor):
+    listing = reverse("claims:list")
+    assert in_review.text not in client.get(listing).content.decode()
+    assert client.get(page(in_review)).status_code == 404
+    assert client.get(listing)["X-Page-Cache"] == "hit"
+
+    services.review_approve(review=in_review.reviews.get(), by=reviewer)
+    in_review.refresh_from_db()
+    services.claim_transition(claim=in_review, transition=Transition.PUBLISH, by=editor)
+
+    assert in_review.text in client.get(listing).content.decode()
+    assert client.get(page(in_review)).status_code == 200
+    assert in_review.text in client.get(reverse("claims:feed_verdicts")).content.decode()
+
+
+def test_a_correction_is_visible_at_once(client, published, fact_checker, second_reviewer):
+    urls = [page(published), reverse("claims:corrections"), reverse("claims:feed_corrections")]
+    for url in urls:
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    note = "We changed the rating: the bridge cost 2.1 billion, not 2."
+
+    correction = services.review_create(
+        claim=published,
+        author=fact_checker,
+        rating=default_rating("mostly-false"),
+        summary="It cost a little over two.",
+        analysis="The audited accounts give 2.1 billion euros.",
+        correction_kind=CorrectionKind.RATING_CHANGE,
+        public_note=note,
+    )
+    services.review_submit_correction(review=correction, by=fact_checker)
+    services.review_approve(review=correction, by=second_reviewer)
+
+    for url in urls:
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss", url
+        assert note in response.content.decode(), url
+    assert "Mostly false" in client.get(page(published)).content.decode()
+
+
+def test_a_withdrawal_is_visible_at_once(client, published, editor):
+    client.get(page(published))
+    assert client.get(page(published))["X-Page-Cache"] == "hit"
+
+    services.claim_transition(
+        claim=published,
+        transition=Transition.WITHDRAW,
+        by=editor,
+        note="Withdrawn: the quote was misattributed.",
+    )
+
+    body = client.get(page(published)).content.decode()
+    assert "Withdrawn: the quote was misattributed." in body
+    assert (
+        "Withdrawn: the quote was misattributed."
+        in client.get(reverse("claims:corrections")).content.decode()
+    )
+
+
+def test_editing_a_public_claims_evidence_drops_the_cache(client, published):
+    client.get(page(published))
+    evidence = published.evidence.get()
+    evidence.excerpt = "Audited accounts put the cost at 2.1 billion euros."
+    evidence.save()
+
+    response = client.get(page(published))
+    assert response["X-Page-Cache"] == "miss"
+    assert "Audited accounts put the cost" in response.content.decode()
+
+
+def test_work_on_unpublished_claims_keeps_the_cache(client, published):
+    draft = ClaimFactory(status=ClaimStatus.RESEARCHING)
+    token = public_cache.generation()
+
+    draft.notes = "Call the ministry's press office."
+    draft.save()
+    ReviewFactory(claim=draft, status=ReviewStatus.DRAFT)
+
+    assert public_cache.generation() == token
+
+
+def test_the_token_is_replaced_again_when_the_writing_transaction_commits(
+    published, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        public_cache.invalidate()
+        token = public_cache.generation()
+
+    assert len(callbacks) == 1
+    assert public_cache.generation() != token
+
+
+def test_draft_previews_are_never_cached(client, editor, in_review):
+    client.force_login(editor)
+    preview = client.get(page(in_review))
+
+    assert preview.status_code == 200
+    assert "X-Page-Cache" not in preview
+    assert "no-cache" in preview["Cache-Control"] and "private" in preview["Cache-Control"]
+    client.logout()
+    assert client.get(page(in_review)).status_code == 404
+
+
+def test_signed_in_staff_always_get_live_pages(client, editor, published):
+    client.force_login(editor)
+    client.get(page(published))
+
+    assert "X-Page-Cache" not in client.get(page(published))
+
+
+def test_answers_other_than_200_are_not_stored(client):
+    client.get(reverse("claims:detail", args=["no-such-claim"]))
+
+    assert client.get(reverse("claims:detail", args=["no-such-claim"])).get("X-Page-Cache") is None
+
+
+def test_the_cache_can_be_turned_off(client, settings, published):
+    settings.FACTCHECK_PUBLIC_CACHE_SECONDS = 0
+    client.get(page(published))
+
+    assert "X-Page-Cache" not in client.get(page(published))
+
+
+def test_the_sitemap_is_cached_and_follows_publication(client, published, editor):
+    client.get(reverse("sitemap"))
+    assert client.get(reverse("sitemap"))["X-Page-Cache"] == "hit"
+
+    published.first_published_at = timezone.now()
+    published.save()
+
+    assert client.get(reverse("sitemap"))["X-Page-Cache"] == "miss"
