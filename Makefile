@@ -11,7 +11,7 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' \
 	2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: help install run test lint format migrate seed lock clean chromium
+.PHONY: help install run test lint format migrate seed lock clean test-tools
 
 help:
 	@echo "make run      set up, migrate, load the demo desk and serve on http://127.0.0.1:$(PORT)"
@@ -50,15 +50,19 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# Browser tests drive Debian's chromium (Playwright cannot download its own browser here).
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+# Browser tests drive Debian's chromium (Playwright cannot download its own browser here), and
+# the HTML check runs the Nu Html Checker, which needs Java. Installed from Debian when missing.
+test-tools:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-			echo "Installing Debian's chromium for the browser tests"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-		else echo "The browser tests need chromium: sudo apt-get install chromium"; exit 1; fi; }
+			echo "Installing$$missing for the browser and HTML tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+		else echo "The tests need:$$missing (sudo apt-get install$$missing)"; exit 1; fi; fi
 
-test: lint chromium
+test: lint test-tools
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

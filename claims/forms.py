@@ -68,6 +68,16 @@ class ClaimFilterForm(forms.Form):
             claims__status__in=["published", "withdrawn"]
         ).distinct()
 
+    def full_clean(self) -> None:
+        super().full_clean()
+        # A date input must not be re-rendered with a value that is not a date (invalid HTML,
+        # and browsers show it empty anyway); the error message still says what was wrong.
+        invalid_dates = [name for name in ("since", "until") if name in self.errors]
+        if invalid_dates:
+            self.data = self.data.copy()
+            for name in invalid_dates:
+                self.data[name] = ""
+
     def apply(self, claims: QuerySet) -> QuerySet:
         data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
         if data.get("q"):

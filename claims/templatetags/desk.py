@@ -1,6 +1,9 @@
 """Template filters for the public pages."""
 
+import datetime
+
 from django import template
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from ..markdown import render_markdown
@@ -12,3 +15,12 @@ register = template.Library()
 def markdown_filter(text: str) -> str:
     # Safe to mark: render_markdown sanitises with an allow-list (claims/markdown.py).
     return mark_safe(render_markdown(text))
+
+
+@register.filter
+def iso_datetime(value: datetime.datetime | None) -> str:
+    """A `<time datetime>` value in the current time zone, to the second: HTML allows at most
+    three digits of fractions, and Django's "c" format prints six."""
+    if not value:
+        return ""
+    return timezone.localtime(value).isoformat(timespec="seconds")
