@@ -6,6 +6,8 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import Claim, PublicationEntry
 from .selectors import public_claims, public_corrections
@@ -14,10 +16,10 @@ FEED_SIZE = 50
 
 
 class VerdictsFeed(Feed):
-    description = "New fact-checks, newest first."
+    description = gettext_lazy("New fact-checks, newest first.")
 
     def title(self) -> str:
-        return f"{settings.FACTCHECK_ORGANIZATION}: fact-checks"
+        return _("%(desk)s: fact-checks") % {"desk": settings.FACTCHECK_ORGANIZATION}
 
     def link(self) -> str:
         return reverse("claims:list")
@@ -45,10 +47,10 @@ class VerdictsAtomFeed(VerdictsFeed):
 
 
 class CorrectionsFeed(Feed):
-    description = "Corrections and withdrawals, newest first."
+    description = gettext_lazy("Corrections and withdrawals, newest first.")
 
     def title(self) -> str:
-        return f"{settings.FACTCHECK_ORGANIZATION}: corrections"
+        return _("%(desk)s: corrections") % {"desk": settings.FACTCHECK_ORGANIZATION}
 
     def link(self) -> str:
         return reverse("claims:corrections")

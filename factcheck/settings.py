@@ -110,7 +110,10 @@ def database_from_url(url: str) -> dict:
         }
         # Tests use a file too: an in-memory database shares one cache between connections
         # and locks whole tables, so concurrency tests would not see what production sees.
-        config["TEST"] = {"NAME": str(BASE_DIR / "test_db.sqlite3")}
+        # It sits beside the configured database (db.sqlite3 -> test_db.sqlite3), so two
+        # checkouts or runs with different DATABASE_URLs never share one.
+        database = Path(config["NAME"])
+        config["TEST"] = {"NAME": str(database.with_name(f"test_{database.name}"))}
     else:
         # Persistent connections: without them PostgreSQL throughput halves (TIPS.md).
         config["CONN_MAX_AGE"] = 60
