@@ -11,6 +11,7 @@ from claims.enums import ClaimStatus, ReviewStatus
 from claims.models import Claim, Source
 from tests.factories import (
     ClaimFactory,
+    EvidenceFactory,
     PublicationEntryFactory,
     ReviewFactory,
     SourceFactory,
@@ -76,11 +77,13 @@ def test_pages_of_unknown_or_unpublished_things_answer_404(client, demo_desk):
 
 def test_nothing_unpublished_leaks_anywhere(client, demo_desk):
     secret_speaker = SpeakerFactory(name="Secretive Speaker", slug="secretive-speaker")
-    for status in ("new", "selected", "researching", "in_review"):
+    home_before = client.get(reverse("claims:home")).content.decode()
+    for status in ("new", "selected", "dismissed", "researching", "in_review"):
         ClaimFactory(
             status=status,
             text=f"HIDDEN-{status}",
             statement=StatementFactory(speaker=secret_speaker),
+            dismissal_reason="opinion" if status == "dismissed" else "",
         )
     public = Claim.objects.public().first()
     public.internal_note = "HIDDEN-internal-note"
@@ -93,10 +96,20 @@ def test_nothing_unpublished_leaks_anywhere(client, demo_desk):
     )
     secrets = ["HIDDEN-", "Secretive Speaker", "factchecker", "Factchecker Demo"]
 
-    for url in public_urls():
+    searches = [
+        reverse("claims:list") + query
+        for query in ("?q=HIDDEN", "?q=Secretive", "?speaker=secretive-speaker", "?q=draft")
+    ]
+    for url in public_urls() + searches:
         body = client.get(url).content.decode()
         for secret in secrets:
             assert secret not in body, f"{secret!r} leaked on {url}"
+    for url in searches[:2]:
+        assert "No published fact-check matches." in client.get(url).content.decode(), url
+    # A speaker with nothing published is not a choice: the filter says so, naming nobody.
+    assert 'role="alert"' in client.get(searches[2]).content.decode()
+    # The figures on the home page count published work only.
+    assert client.get(reverse("claims:home")).content.decode() == home_before
 
 
 def test_the_claims_list_filters_searches_and_sorts(client):
@@ -221,9 +234,27 @@ def test_the_speaker_page_runs_a_fixed_number_of_queries(client):
     assert queries() == one
 
 
-def test_a_source_page_exists_for_sources_cited_as_evidence(client):
-    from tests.factories import EvidenceFactory
+def test_the_source_page_runs_a_fixed_number_of_queries(client):
+    source = SourceFactory(text="word " * 400)
+    url = reverse("claims:source", args=[source.pk])
+    first = published(statement=StatementFactory(source=source, start=0, end=4))
+    EvidenceFactory(claim=first, source=source)  # the source is also cited as evidence
 
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    one = queries()
+    for index in range(1, 20):
+        claim = published(
+            statement=StatementFactory(source=source, start=index * 10, end=index * 10 + 4)
+        )
+        EvidenceFactory(claim=claim, source=source)
+    assert queries() == one
+
+
+def test_a_source_page_exists_for_sources_cited_as_evidence(client):
     claim = published()
     cited = EvidenceFactory(claim=claim).source
 
