@@ -582,6 +582,11 @@ class Rating(models.Model):
     def __str__(self) -> str:
         return self.label
 
+    @property
+    def css_class(self) -> str:
+        """The class that gives this rating's badge its colour (see the /ratings.css view)."""
+        return f"rating-{self.pk}"
+
 
 class Review(models.Model):
     """A verdict on a claim: rating, one-line summary, analysis, author, and its sign-off.

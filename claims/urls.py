@@ -15,6 +15,7 @@ urlpatterns = [
     path("sources/<int:pk>/", cached(views.source_detail), name="source"),
     path("corrections/", cached(views.corrections), name="corrections"),
     path("methodology/", cached(views.methodology), name="methodology"),
+    path("ratings.css", cached(views.rating_styles), name="rating_styles"),
     path("feeds/verdicts/", cached(feeds.VerdictsFeed()), name="feed_verdicts"),
     path("feeds/verdicts/atom/", cached(feeds.VerdictsAtomFeed()), name="feed_verdicts_atom"),
     path("feeds/corrections/", cached(feeds.CorrectionsFeed()), name="feed_corrections"),

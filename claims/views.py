@@ -15,7 +15,7 @@ from django.utils.cache import add_never_cache_headers
 from .charts import bar_chart
 from .enums import PUBLIC_STATUSES, ClaimStatus, EvidenceRelation
 from .forms import ClaimFilterForm
-from .models import Claim, RatingScale, Speaker
+from .models import Claim, Rating, RatingScale, Speaker
 from .selectors import (
     public_claim,
     public_claims,
@@ -110,6 +110,16 @@ def corrections(request: HttpRequest) -> HttpResponse:
 def methodology(request: HttpRequest) -> HttpResponse:
     scales = RatingScale.objects.prefetch_related("ratings").order_by("-is_default", "name")
     return render(request, "claims/methodology.html", {"scales": scales})
+
+
+def rating_styles(request: HttpRequest) -> HttpResponse:
+    """Each rating's badge colour as a class, so pages need no inline style (CSP). Colours are
+    #RRGGBB by a database constraint, so nothing else can reach the stylesheet."""
+    rules = [
+        f".{rating.css_class} {{ background-color: {rating.colour}; color: #fff; }}"
+        for rating in Rating.objects.only("pk", "colour").order_by("pk")
+    ]
+    return HttpResponse("\n".join(rules) + "\n", content_type="text/css; charset=utf-8")
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

@@ -137,9 +137,9 @@ class RatingAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("colour"))
     def swatch(self, obj: Rating) -> str:
-        return format_html(
-            '<span style="display:inline-block;width:3em;height:1em;background:{}" '
-            'title="{}"></span>',
-            obj.colour,
-            obj.colour,
-        )
+        return format_html('<span class="rating {}">{}</span>', obj.css_class, obj.colour)
+
+    @property
+    def media(self):
+        # The badge colours, by class: no inline style, so a strict CSP holds in the admin too.
+        return super().media + forms.Media(css={"all": [reverse("claims:rating_styles")]})

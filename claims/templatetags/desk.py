@@ -4,7 +4,8 @@ import datetime
 
 from django import template
 from django.utils import timezone
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from ..markdown import render_markdown
 
@@ -24,3 +25,11 @@ def iso_datetime(value: datetime.datetime | None) -> str:
     if not value:
         return ""
     return timezone.localtime(value).isoformat(timespec="seconds")
+
+
+@register.simple_tag
+def rating_badge(rating, large: bool = False) -> SafeString:
+    """A rating's badge. Its colour comes from /ratings.css by class, not a style attribute,
+    so the Content Security Policy can refuse every inline style."""
+    size = " rating-large" if large else ""
+    return format_html('<span class="rating {}{}">{}</span>', rating.css_class, size, rating.label)

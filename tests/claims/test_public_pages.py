@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from claims.enums import ClaimStatus, ReviewStatus
-from claims.models import Claim
+from claims.models import Claim, Rating
 from tests.factories import (
     ClaimFactory,
     EvidenceFactory,
@@ -45,7 +45,8 @@ def test_the_seed_claim_page_shows_claim_words_verdict_and_record(client, demo_d
     assert "NATO admitted Montenegro, North Macedonia and Albania as members." in page
     assert "Sergey Lavrov" in page
     assert "<mark>Of course, when they accepted Montenegro" in page
-    assert 'class="rating rating-large"' in page and ">True</span>" in page
+    true = Rating.objects.get(scale__is_default=True, slug="true")
+    assert f'class="rating {true.css_class} rating-large">True</span>' in page
     assert "Montenegro became the 29th member on 5 June 2017" in page  # the current analysis
     assert "First publication" in page and "(clarification)" in page
     assert "NATO member countries" in page  # evidence
@@ -215,3 +216,17 @@ def test_the_list_shows_published_claims_with_their_verdicts(client, demo_desk):
     assert "In December 2021 Russia asked" in page
     assert "Ukraine&#x27;s real position" not in page  # dismissed
     assert page.count('class="claim-card"') == 2
+
+
+def test_badge_colours_come_from_a_stylesheet_not_inline_styles(client, demo_desk):
+    true = Rating.objects.get(scale__is_default=True, slug="true")
+
+    styles = client.get(reverse("claims:rating_styles"))
+    page = client.get(reverse("claims:detail", args=[SEED_CLAIM])).content.decode()
+
+    assert styles["Content-Type"].startswith("text/css")
+    assert f".{true.css_class} {{ background-color: {true.colour}; color: #fff; }}" in (
+        styles.content.decode()
+    )
+    assert reverse("claims:rating_styles") in page
+    assert "style=" not in page
