@@ -33,3 +33,11 @@ def rating_badge(rating, large: bool = False) -> SafeString:
     so the Content Security Policy can refuse every inline style."""
     size = " rating-large" if large else ""
     return format_html('<span class="rating {}{}">{}</span>', rating.css_class, size, rating.label)
+
+
+@register.filter
+def web_url(value: str) -> str:
+    """`value` if it is an http(s) address, else "": every entry point validates URLs, and
+    this keeps a `javascript:` one that slipped past them out of an href all the same."""
+    value = (value or "").strip()
+    return value if value.lower().startswith(("https://", "http://")) else ""

@@ -26,13 +26,15 @@ def html_pages(client) -> dict[str, str]:
         response = client.get(url)
         if response["Content-Type"].startswith("text/html"):
             pages[url] = response.content.decode()
+    pages["/no-such-page/"] = client.get("/no-such-page/").content.decode()
     pages[reverse("claims:list") + "?q=NATO&since=not-a-date"] = client.get(
         reverse("claims:list"), {"q": "NATO", "since": "not-a-date"}
     ).content.decode()
     return pages
 
 
-def test_every_public_page_is_valid_html5(client, demo_desk, tmp_path):
+def test_every_public_page_is_valid_html5(client, demo_desk, settings, tmp_path):
+    settings.DEBUG = False  # the reader's 404 page, not the debug one
     java = shutil.which("java")
     assert java, "the HTML check needs Java (make test installs Debian's default-jre-headless)"
     pages = html_pages(client)
@@ -83,7 +85,8 @@ def test_rating_badges_have_aa_contrast_with_white_text(db):
         assert badge_contrast(rating.colour) >= AA_NORMAL_TEXT, (rating.label, rating.colour)
 
 
-def test_pages_have_landmarks_one_h1_and_labelled_controls(client, demo_desk):
+def test_pages_have_landmarks_one_h1_and_labelled_controls(client, demo_desk, settings):
+    settings.DEBUG = False
     for url, html in html_pages(client).items():
         assert len(re.findall(r"<h1[\s>]", html)) == 1, url
         for landmark in ("<header", "<nav", "<main", "<footer"):

@@ -16,7 +16,12 @@ def visible_text_outside_translation(template: str) -> list[str]:
 
 def test_every_public_template_marks_its_words_for_translation():
     templates = Path(__file__).resolve().parents[2] / "templates"
-    public = [templates / "base.html", *sorted((templates / "claims").glob("*.html"))]
+    public = [
+        templates / "base.html",
+        templates / "404.html",
+        templates / "500.html",
+        *sorted((templates / "claims").glob("*.html")),
+    ]
     assert len(public) >= 8
     for template in public:
         source = template.read_text(encoding="utf-8")
