@@ -43,12 +43,22 @@ def _values(choices: type[models.TextChoices]) -> list[str]:
     return [value for value, _label in choices.choices]
 
 
+class RawFormat(models.TextChoices):
+    """What a source's raw input is: the text as given, or the HTML the text was taken from."""
+
+    TEXT = "text", _("Plain text")
+    HTML = "html", _("HTML")
+
+
 class Source(models.Model):
     """A document: an article under check, or one cited as evidence.
 
     Invariants: `text` is stored once, normalised (see `claims.text.normalize_text`), and never
     changes after a statement is anchored into it; `content_hash` is always the SHA-256 of
-    `text`; a non-empty `url` is normalised and unique.
+    `text`; `raw_input` keeps what was imported before normalising. A non-empty `url` is
+    normalised and unique among current versions: a changed page at a known URL is imported
+    (`claims.services.source_import`) as a new version pointing to the previous one, which is
+    marked superseded and keeps its text and statements. Versions of a URL count 1, 2, 3, ...
     """
 
     url = models.URLField(
@@ -89,17 +99,90 @@ class Source(models.Model):
         editable=False,
         help_text=_("SHA-256 of the text: proves the text is the one claims were anchored to."),
     )
+    raw_input = models.TextField(
+        _("raw input"),
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The article exactly as it came in (the pasted or uploaded text, or the page's "
+            "HTML), before the desk normalised it. Empty for sources typed in by hand."
+        ),
+    )
+    raw_format = models.CharField(
+        _("raw format"), max_length=8, choices=RawFormat.choices, blank=True, editable=False
+    )
+    raw_hash = models.CharField(
+        _("raw hash"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("SHA-256 of the bytes received: the file as read or the page as fetched."),
+    )
+    final_url = models.URLField(
+        _("fetched from"),
+        max_length=2000,
+        blank=True,
+        editable=False,
+        help_text=_("Where the page was fetched from in the end, after redirects."),
+    )
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("A changed page at a URL already in the desk is imported as the next version."),
+    )
+    previous_version = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="next_version",
+        verbose_name=_("previous version"),
+    )
+    superseded_at = models.DateTimeField(
+        _("superseded"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When a newer version of this page was imported; empty while current."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["content_hash"], name="source_content_hash_idx")]
         constraints = [
+            # Only the current version holds a URL; earlier versions keep it for the record.
             models.UniqueConstraint(
                 fields=["url"],
-                condition=~Q(url=""),
-                name="source_url_unique",
+                condition=~Q(url="") & Q(superseded_at__isnull=True),
+                name="source_url_unique_current",
                 violation_error_message=_("A source with this URL is already in the desk."),
+            ),
+            models.UniqueConstraint(
+                fields=["url", "version"],
+                condition=~Q(url=""),
+                name="source_url_version_unique",
+                violation_error_message=_("This URL already has a version with this number."),
+            ),
+            models.CheckConstraint(
+                condition=Q(version=1, previous_version__isnull=True)
+                | Q(version__gt=1, previous_version__isnull=False),
+                name="source_version_follows_previous",
+            ),
+            models.CheckConstraint(
+                condition=Q(superseded_at__isnull=True) | ~Q(url=""),
+                name="source_superseded_has_url",
+            ),
+            models.CheckConstraint(
+                condition=Q(raw_format__in=["", *_values(RawFormat)]),
+                name="source_raw_format_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(raw_hash="") | Q(raw_hash__regex=r"^[0-9a-f]{64}$"),
+                name="source_raw_hash_is_sha256",
             ),
             models.CheckConstraint(
                 condition=Q(content_hash__regex=r"^[0-9a-f]{64}$"),
@@ -117,6 +200,11 @@ class Source(models.Model):
         if "update_fields" in kwargs and kwargs["update_fields"] is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "content_hash"}
         super().save(*args, **kwargs)
+
+    @property
+    def is_current(self) -> bool:
+        """False once a newer version of the same page has been imported."""
+        return self.superseded_at is None
 
     @property
     def is_anchored(self) -> bool:

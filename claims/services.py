@@ -7,12 +7,14 @@ its audit event. Nobody assigns `Claim.status` anywhere else.
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
@@ -38,6 +40,7 @@ from .models import (
     Evidence,
     PublicationEntry,
     Rating,
+    RawFormat,
     Review,
     Signoff,
     Source,
@@ -56,6 +59,9 @@ from .rules import (
     check_transition_input,
     latest_review,
 )
+
+if TYPE_CHECKING:  # importing pulls in trafilatura, which the other services do not need
+    from .importing import Article
 
 User = AbstractBaseUser
 
@@ -91,44 +97,148 @@ def source_import(
     kind: str = SourceKind.ARTICLE,
     published_at: datetime.datetime | None = None,
     retrieved_at: datetime.datetime | None = None,
+    raw_input: str | None = None,
+    raw_format: str = "",
+    raw_hash: str = "",
+    final_url: str = "",
 ) -> tuple[Source, bool]:
     """Store a document once. Returns (source, created).
 
-    The same URL finds the source already there instead of making a second; without a URL, the
-    same normalised text does; a reference with neither (a document known only by its title)
-    is found by title, publisher and date.
+    The same URL finds its current version instead of making a second source, unless the text
+    changed: then the new text becomes the next version, linked to the one before, which is
+    marked superseded and keeps its text (and any statements anchored in it). Without a URL,
+    the same normalised text finds the source that has it (the current version first); a
+    reference with neither (a document known only by its title) is found by title, publisher
+    and date.
+
+    `raw_input` is what came in before normalising (default: `text` as given), with its
+    `raw_format` and the SHA-256 of the bytes received (default: of the raw input's UTF-8).
     """
+    title = _fit(Source, "title", title)
+    publisher = _fit(Source, "publisher", publisher)
     normalised_text = textlib.normalize_text(text)
-    normalised_url = textlib.normalize_url(url)
+    try:
+        normalised_url = textlib.normalize_url(url)
+        normalised_final_url = textlib.normalize_url(final_url)
+    except ValueError as error:  # a port out of range, a malformed IPv6 host
+        raise ValidationError(
+            {"url": _("Enter a valid URL (%(error)s).") % {"error": error}}
+        ) from None
+    text_hash = textlib.content_hash(normalised_text)
+    _serialise_imports_of(normalised_url or (normalised_text and text_hash) or title)
+    previous = None
     if normalised_url:
-        same = Source.objects.filter(url=normalised_url)
-    elif normalised_text:
-        same = Source.objects.filter(url="", content_hash=textlib.content_hash(normalised_text))
+        # The latest version is the current one; it is marked superseded only if the newer
+        # version was deleted since, and then it is current again.
+        latest = Source.objects.filter(url=normalised_url).exclude(url="").order_by("-version")
+        current = latest.first()
+        if current is not None:
+            if not normalised_text or current.content_hash == text_hash:
+                if current.superseded_at is not None:
+                    current.superseded_at = None
+                    current.save(update_fields=["superseded_at", "updated_at"])
+                return current, False
+            previous = current
     else:
-        same = Source.objects.filter(
-            url="",
-            text="",
-            title=title.strip(),
-            publisher=publisher.strip(),
-            published_at=published_at,
-        )
-    existing = same.first()
-    if existing is not None:
-        return existing, False
+        if normalised_text:
+            same = Source.objects.filter(content_hash=text_hash).order_by(
+                F("superseded_at").asc(nulls_first=True), "pk"
+            )
+        else:
+            same = Source.objects.filter(
+                url="",
+                text="",
+                title=title,
+                publisher=publisher,
+                published_at=published_at,
+            )
+        existing = same.first()
+        if existing is not None:
+            return existing, False
+    if raw_input is None:
+        raw_input = text
+    if raw_input and not raw_format:
+        raw_format = RawFormat.TEXT
     source = Source(
-        title=title.strip(),
+        title=title,
         text=normalised_text,
         url=normalised_url,
-        publisher=publisher.strip(),
-        author=author.strip(),
-        language=language,
+        publisher=publisher,
+        author=_fit(Source, "author", author),
+        language=language.strip(),
         kind=kind,
         published_at=published_at,
         retrieved_at=retrieved_at,
+        raw_input=raw_input,
+        raw_format=raw_format,
+        raw_hash=raw_hash or (textlib.content_hash(raw_input) if raw_input else ""),
+        final_url=normalised_final_url,
+        previous_version=previous,
+        version=previous.version + 1 if previous is not None else 1,
     )
-    source.full_clean()
+    if previous is not None and previous.superseded_at is None:
+        # Superseded first: only one version of a URL is current at a time (a constraint).
+        previous.superseded_at = timezone.now()
+        previous.save(update_fields=["superseded_at", "updated_at"])
+    # Fields and uniqueness are checked here, for clear messages. The check and unique
+    # constraints hold by construction (the current version was looked up above) and the
+    # database enforces them all the same; checking them in Python too would cost a query per
+    # constraint, most of an import's time.
+    source.full_clean(validate_constraints=False)
     source.save()
     return source, True
+
+
+def source_import_article(
+    *,
+    article: Article,
+    title: str = "",
+    url: str = "",
+    publisher: str = "",
+    author: str = "",
+    language: str = "",
+    kind: str = "",
+) -> tuple[Source, bool]:
+    """Store an article read by `claims.importing` (see `source_import`). Each non-empty
+    keyword replaces what the article says, e.g. a publisher given on the command line."""
+    article = article.overridden(
+        title=title, url=url, publisher=publisher, author=author, language=language, kind=kind
+    )
+    return source_import(
+        title=article.title,
+        text=article.text,
+        url=article.url,
+        publisher=article.publisher,
+        author=article.author,
+        language=article.language or Source._meta.get_field("language").default,
+        kind=article.kind or SourceKind.ARTICLE,
+        published_at=article.published_at,
+        retrieved_at=article.retrieved_at,
+        raw_input=article.raw_input,
+        raw_format=article.raw_format,
+        raw_hash=article.raw_hash,
+        final_url=article.final_url,
+    )
+
+
+def _serialise_imports_of(key: str) -> None:
+    """Two imports of the same URL or text at the same moment must not both find nothing and
+    both store it (or both make "the next version"). On PostgreSQL they wait for each other on
+    a transaction-scoped advisory lock named by the key; SQLite needs nothing more, since its
+    IMMEDIATE transactions take the write lock at BEGIN."""
+    if connection.vendor != "postgresql":
+        return
+    number = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [number])
+
+
+def _fit(model: type, field: str, value: str) -> str:
+    """A one-line value cut to the field's length: metadata found in a page can be long, and a
+    title cut short is better than an article refused."""
+    value = " ".join(value.split())
+    limit = model._meta.get_field(field).max_length
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "…"
 
 
 @transaction.atomic

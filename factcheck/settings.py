@@ -9,6 +9,8 @@ environment here, and only here:
 - FACTCHECK_ORGANIZATION         the desk's name, shown in the admin and on public pages
 - FACTCHECK_ORGANIZATION_URL     the desk's home page, for structured data (default: this site)
 - FACTCHECK_MAX_ARTICLE_BYTES    largest article file read, in bytes (default 2,000,000)
+- FACTCHECK_FETCH_TIMEOUT        seconds an import may spend fetching one page (default 20)
+- FACTCHECK_FETCH_PRIVATE_ADDRESSES  "1" lets imports fetch from private addresses (default off)
 - FACTCHECK_APPROVALS_REQUIRED   reviewers who must approve a review (default 1)
 - FACTCHECK_REVIEW_PANEL         reviewers who vote on a review (default: the approvals needed)
 - FACTCHECK_PUBLIC_CACHE_SECONDS how long a public page stays in the server's cache (default 300;
@@ -149,6 +151,11 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # The desk's rules that a newsroom may tune.
 # Largest article file the desk reads (suggest_claims, imports), in bytes.
 FACTCHECK_MAX_ARTICLE_BYTES = int(os.environ.get("FACTCHECK_MAX_ARTICLE_BYTES", str(2_000_000)))
+# Seconds an import may spend fetching one page, redirects included.
+FACTCHECK_FETCH_TIMEOUT = float(os.environ.get("FACTCHECK_FETCH_TIMEOUT", "20"))
+# Imports refuse URLs on loopback, private and link-local addresses (a URL typed into the admin
+# must not make the server read its own network); "1" allows them, e.g. for an intranet.
+FACTCHECK_FETCH_PRIVATE_ADDRESSES = env_bool("FACTCHECK_FETCH_PRIVATE_ADDRESSES", False)
 FACTCHECK_ORGANIZATION = os.environ.get("FACTCHECK_ORGANIZATION", "Demo Fact-Check Desk")
 # The desk's home page, named as the author of its ClaimReviews (default: this site's root).
 FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "")

@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from django import forms
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.urls import path
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import services
-from ..enums import Role
+from ..articles import ArticleError
+from ..enums import Role, SourceKind
+from ..fetching import FetchLimits
+from ..importing import (
+    HTML_SUFFIXES,
+    TEXT_SUFFIXES,
+    Article,
+    article_from_bytes,
+    article_from_text,
+    article_from_url,
+)
 from ..models import Claim, Source, Speaker, Statement, Topic
 from . import workspace
 from .base import RoleGatedInlineAddMixin, ServiceInlinesMixin, excerpt
@@ -28,17 +46,218 @@ class StatementInline(admin.TabularInline):
     }
 
 
+class SourceImportForm(forms.Form):
+    """Bring one article in: paste its text, upload a text or HTML file, or give its URL."""
+
+    text = forms.CharField(
+        label=_("Paste the text"),
+        required=False,
+        strip=False,  # kept exactly as pasted: the raw input is stored as it came
+        widget=forms.Textarea(attrs={"rows": 12, "cols": 80}),
+        help_text=_("A first line such as 'date 2022-04-25 Title' gives the date and the title."),
+    )
+    file = forms.FileField(
+        label=_("or upload a file"),
+        required=False,
+        help_text=_("A text file (.txt) or a saved web page (.html)."),
+    )
+    url = forms.URLField(
+        label=_("or give its address"),
+        required=False,
+        max_length=2000,
+        assume_scheme="https",
+        help_text=_("The desk fetches the page and keeps its main text."),
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        required=False,
+        max_length=500,
+        help_text=_("Leave empty to take it from the article."),
+    )
+    publisher = forms.CharField(
+        label=_("Publisher"),
+        required=False,
+        max_length=200,
+        help_text=_("Leave empty to take it from the page."),
+    )
+    language = forms.CharField(
+        label=_("Language"),
+        required=False,
+        max_length=16,
+        help_text=_("Language code, e.g. en. Leave empty to take it from the page (else en)."),
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=SourceKind.choices, initial=SourceKind.ARTICLE
+    )
+
+    INPUTS = ("text", "file", "url")
+    PASTED = "pasted text"  # the origin in messages, which the form leaves out
+
+    def clean(self):
+        cleaned = super().clean()
+        given = [name for name in self.INPUTS if cleaned.get(name)]
+        if len(given) != 1 and not any(name in self.errors for name in self.INPUTS):
+            raise ValidationError(
+                gettext("Paste a text, upload a file or give an address: one of the three.")
+            )
+        return cleaned
+
+    def read(self) -> Article:
+        """The article the form names; raises ArticleError (see `add_article_error`)."""
+        max_bytes = settings.FACTCHECK_MAX_ARTICLE_BYTES
+        if self.cleaned_data.get("url"):
+            limits = FetchLimits(
+                timeout=settings.FACTCHECK_FETCH_TIMEOUT,
+                max_bytes=max_bytes,
+                allow_private=settings.FACTCHECK_FETCH_PRIVATE_ADDRESSES,
+            )
+            return article_from_url(self.cleaned_data["url"], limits=limits)
+        upload = self.cleaned_data.get("file")
+        if upload:
+            name = PurePath(upload.name).name
+            suffix = PurePath(name).suffix.lower()
+            if suffix not in (*TEXT_SUFFIXES, *HTML_SUFFIXES):
+                raise ArticleError(
+                    gettext(
+                        "%(name)s: upload a .txt or .html file (JSON batches are imported "
+                        "with the import_source command)."
+                    )
+                    % {"name": name}
+                )
+            if upload.size > max_bytes:  # refused before it is read into memory
+                raise ArticleError(
+                    gettext("%(name)s: %(size)s bytes is over the limit of %(max)s bytes")
+                    % {"name": name, "size": f"{upload.size:,}", "max": f"{max_bytes:,}"}
+                )
+            form = "html" if suffix in HTML_SUFFIXES else "text"
+            return article_from_bytes(upload.read(), origin=name, form=form, max_bytes=max_bytes)
+        return article_from_text(
+            self.cleaned_data["text"],
+            origin=self.PASTED,
+            max_bytes=max_bytes,
+            fallback_title=gettext("Pasted text"),
+        )
+
+    def add_article_error(self, error: ArticleError) -> None:
+        field = next(name for name in self.INPUTS if self.cleaned_data.get(name))
+        message = str(error)
+        if message.startswith(f"{self.PASTED}: "):
+            reason = message.removeprefix(f"{self.PASTED}: ")
+            message = reason[:1].upper() + reason[1:]
+        self.add_error(field, message)
+
+
+def import_view(request: HttpRequest, model_admin: SourceAdmin) -> HttpResponse:
+    """The admin's way in for one article; opens the source it made or found."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    form = SourceImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            article = form.read()
+            source, created = services.source_import_article(
+                article=article,
+                title=form.cleaned_data["title"],
+                publisher=form.cleaned_data["publisher"],
+                language=form.cleaned_data["language"],
+                kind=form.cleaned_data["kind"],
+            )
+        except ArticleError as error:
+            form.add_article_error(error)
+        except ValidationError as error:
+            form.add_error(None, " ".join(error.messages))
+        else:
+            _report_import(request, source, created)
+            return HttpResponseRedirect(reverse("admin:claims_source_change", args=[source.pk]))
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": Source._meta,
+        "title": gettext("Import an article"),
+        "form": form,
+        "max_bytes": settings.FACTCHECK_MAX_ARTICLE_BYTES,
+    }
+    return TemplateResponse(request, "admin/claims/source/import.html", context)
+
+
+def _report_import(request: HttpRequest, source: Source, created: bool) -> None:
+    values = {"title": source.title, "id": source.pk}
+    if not created:
+        messages.warning(
+            request,
+            gettext(
+                "“%(title)s” was already in the desk (source %(id)s): this is the source "
+                "imported before, unchanged."
+            )
+            % values,
+        )
+    elif source.previous_version_id:
+        messages.success(
+            request,
+            gettext(
+                "The page has changed since it was imported: “%(title)s” is stored as version "
+                "%(version)s (source %(id)s). Version %(previous)s keeps its text and statements."
+            )
+            % {**values, "version": source.version, "previous": source.version - 1},
+        )
+    else:
+        messages.success(request, gettext("“%(title)s” was imported (source %(id)s).") % values)
+
+
+class CurrentVersionFilter(admin.SimpleListFilter):
+    """Earlier versions of a changed page stay in the desk (their statements point into them);
+    this lets an editor see only what is current, or only the earlier versions."""
+
+    title = _("version")
+    parameter_name = "version"
+
+    def lookups(self, request, model_admin):
+        return [("current", _("Current")), ("superseded", _("Superseded by a newer version"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "current":
+            return queryset.filter(superseded_at__isnull=True)
+        if self.value() == "superseded":
+            return queryset.filter(superseded_at__isnull=False)
+        return queryset
+
+
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = ["title", "publisher", "kind", "language", "published_at", "statement_count"]
-    list_filter = ["kind", "language", "publisher"]
+    list_filter = [CurrentVersionFilter, "kind", "language", "publisher"]
     search_fields = ["title", "url", "publisher", "author"]
     date_hierarchy = "published_at"
-    readonly_fields = ["content_hash", "created_at", "updated_at"]
+    readonly_fields = [
+        "content_hash",
+        "created_at",
+        "updated_at",
+        "raw_format",
+        "raw_hash",
+        "final_url",
+        "version",
+        "version_links",
+        "superseded_at",
+        "raw_input",
+    ]
     fieldsets = [
         (None, {"fields": ["title", "url", "publisher", "author", "kind", "language"]}),
         (_("Dates"), {"fields": ["published_at", "retrieved_at", "created_at", "updated_at"]}),
         (_("Text"), {"fields": ["text", "content_hash"]}),
+        (
+            _("As imported"),
+            {
+                "fields": [
+                    "version",
+                    "version_links",
+                    "superseded_at",
+                    "final_url",
+                    "raw_format",
+                    "raw_hash",
+                    "raw_input",
+                ],
+                "classes": ["collapse"],
+            },
+        ),
     ]
     inlines = [StatementInline]
 
@@ -49,6 +268,24 @@ class SourceAdmin(admin.ModelAdmin):
     def statement_count(self, obj: Source) -> int:
         return obj.statement_count
 
+    @admin.display(description=_("other versions"))
+    def version_links(self, obj: Source) -> str:
+        links = []
+        if obj.previous_version_id:
+            links.append((_("previous"), obj.previous_version_id))
+        following = Source.objects.filter(previous_version=obj).values_list("pk", flat=True)
+        links.extend((_("next"), pk) for pk in following)
+        if not links:
+            return "—"
+        return format_html(
+            " · ".join(['{}: <a href="{}">#{}</a>'] * len(links)),
+            *(
+                value
+                for label, pk in links
+                for value in (label, reverse("admin:claims_source_change", args=[pk]), pk)
+            ),
+        )
+
     def get_urls(self):
         views = {
             "workspace/": ("workspace", workspace.workspace_view),
@@ -58,6 +295,12 @@ class SourceAdmin(admin.ModelAdmin):
             "workspace/similar/": ("similar", workspace.similar_view),
         }
         return [
+            # Before the default `<path:object_id>/` routes, which would take "import" for an id.
+            path(
+                "import/",
+                self.admin_site.admin_view(lambda request: import_view(request, self)),
+                name="claims_source_import",
+            ),
             *(
                 path(
                     f"<path:object_id>/{route}",

@@ -20,10 +20,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from claims import services
+from claims.articles import ArticleError
 from claims.enums import ClaimStatus, Role, Transition
+from claims.importing import read_article_file
 from claims.models import Claim, Rating, Source, Speaker, Statement, Topic
 from claims.rules import WorkflowError
-from claims.text import normalize_text, parse_metadata_line
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
 
@@ -106,26 +107,20 @@ class Command(BaseCommand):
         return users
 
     def load_article(self, path: Path) -> Source:
+        # Read as `import_source` reads it: the same checks, and the leading
+        # `date YYYY-MM-DD Title` line gives the date and title (claims.importing).
         try:
-            text = normalize_text(path.read_text(encoding="utf-8"))
-        except UnicodeDecodeError as error:
-            raise CommandError(f"{path.name} is not UTF-8 text: {error}") from error
+            article = read_article_file(path, max_bytes=settings.FACTCHECK_MAX_ARTICLE_BYTES)
+        except ArticleError as error:
+            raise CommandError(str(error)) from None
         desk = path.with_suffix(".desk.json")
         meta = json.loads(desk.read_text(encoding="utf-8"))["source"] if desk.exists() else {}
-        line = parse_metadata_line(text)
-        published_at = (
-            datetime.datetime.combine(line.published_on, datetime.time(), tzinfo=datetime.UTC)
-            if line
-            else None
-        )
-        source, created = services.source_import(
-            title=line.title if line else path.stem,
-            text=text,
+        source, created = services.source_import_article(
+            article=article,
             url=meta.get("url", ""),
             publisher=meta.get("publisher", ""),
-            language=meta.get("language", "en"),
-            kind=meta.get("kind", "article"),
-            published_at=published_at,
+            language=meta.get("language", ""),
+            kind=meta.get("kind", ""),
         )
         self.counts["sources"] += created
         return source

@@ -1,0 +1,210 @@
+"""Fetching a web page for import: one GET with a time limit, a size cap and a record of what was
+fetched (when, from where after redirects, and a hash of the bytes).
+
+Plain Python (no Django): the limits come from the caller. requests does the HTTP; trafilatura
+only ever sees the bytes fetched here, so it never goes to the network itself.
+
+Addresses inside the desk's own network (loopback, private, link-local) are refused unless
+`FetchLimits.allow_private` says otherwise, so that a URL typed into the admin cannot make the
+server read its neighbours (SSRF). Every redirect hop is checked again. The check resolves the
+name before requests resolves it a second time, so a DNS server that changes its answer in
+between can still get past it; a proxy that enforces the rule is the full answer in production.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import ipaddress
+import socket
+import time
+from dataclasses import dataclass
+from email.message import Message
+from urllib.parse import urljoin, urlsplit
+
+import requests
+import urllib3
+
+from .articles import ArticleError
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+USER_AGENT = "fact-check-desk/1.0 (article import)"
+CHUNK_BYTES = 64 * 1024
+
+
+class FetchError(ArticleError):
+    """The page could not be fetched, or what came back is not an article page."""
+
+
+@dataclass(frozen=True)
+class FetchLimits:
+    timeout: float
+    max_bytes: int
+    allow_private: bool = False
+    max_redirects: int = 5
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """What one fetch brought back."""
+
+    url: str  # as asked
+    final_url: str  # after redirects
+    status: int
+    content_type: str
+    charset: str | None
+    body: bytes
+    fetched_at: datetime.datetime
+    sha256: str
+
+
+def fetch_page(
+    url: str, *, limits: FetchLimits, session: requests.Session | None = None
+) -> Fetched:
+    """GET an HTML page, following redirects, within `limits.timeout` seconds in all.
+
+    Raises FetchError with a one-line reason for anything that is not an HTML page of at most
+    `limits.max_bytes` bytes answered with 200.
+    """
+    check_fetchable(url)
+    if session is None:
+        with requests.Session() as own:
+            return fetch_page(url, limits=limits, session=own)
+    deadline = time.monotonic() + limits.timeout
+    current = url
+    for _hop in range(limits.max_redirects + 1):
+        if not limits.allow_private:
+            _refuse_private_address(url, current)
+        response = _get(session, url, current, deadline)
+        with response:
+            if response.is_redirect:
+                location = response.headers.get("Location", "")
+                current = urljoin(current, location)
+                check_fetchable(current, original=url)
+                continue
+            return _read_page(url, current, response, limits, deadline)
+    raise FetchError(f"{url}: more than {limits.max_redirects} redirects")
+
+
+def check_fetchable(url: str, *, original: str | None = None) -> None:
+    """Only http and https addresses with a host can be fetched."""
+    name = original or url
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https"):
+        where = "redirects to" if original else "is"
+        raise FetchError(f"{name}: {where} not an http or https address")
+    try:
+        parts.port  # noqa: B018 (raises for a port out of range)
+    except ValueError:
+        raise FetchError(f"{name}: the port is not a number from 0 to 65535") from None
+    if not parts.hostname:
+        raise FetchError(f"{name}: the address has no host name")
+
+
+def _get(session: requests.Session, url: str, current: str, deadline: float) -> requests.Response:
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise FetchError(f"{url}: no answer in time (timed out)")
+    try:
+        return session.get(
+            current,
+            stream=True,
+            allow_redirects=False,  # followed by hand, to check each hop and keep one deadline
+            timeout=(remaining, remaining),
+            headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"},
+        )
+    except requests.Timeout:
+        raise FetchError(f"{url}: no answer in time (timed out)") from None
+    except requests.ConnectionError as error:
+        raise FetchError(f"{url}: could not connect ({_reason(error)})") from None
+    except requests.RequestException as error:
+        raise FetchError(f"{url}: could not fetch ({_reason(error)})") from None
+
+
+def _read_page(
+    url: str,
+    final_url: str,
+    response: requests.Response,
+    limits: FetchLimits,
+    deadline: float,
+) -> Fetched:
+    if response.status_code != 200:
+        reason = f" {response.reason}" if response.reason else ""
+        raise FetchError(f"{url}: the server answered {response.status_code}{reason}")
+    header = Message()
+    header["content-type"] = response.headers.get("Content-Type", "")
+    content_type = header.get_content_type() if response.headers.get("Content-Type") else ""
+    if content_type not in HTML_TYPES:
+        raise FetchError(
+            f"{url}: not an HTML page (the server sent {content_type or 'no content type'})"
+        )
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > limits.max_bytes:
+        raise FetchError(
+            f"{url}: {int(declared):,} bytes is over the limit of {limits.max_bytes:,} bytes"
+        )
+    body = bytearray()
+    try:
+        # read1 returns whatever one read brings (never waits to fill a chunk), so the deadline
+        # is checked as the bytes arrive: the read timeout alone is per read, and a server
+        # that trickles a byte at a time would never trip it.
+        while chunk := response.raw.read1(CHUNK_BYTES, decode_content=True):
+            body += chunk
+            if len(body) > limits.max_bytes:
+                raise FetchError(f"{url}: the page is over the limit of {limits.max_bytes:,} bytes")
+            if time.monotonic() > deadline:
+                raise FetchError(f"{url}: no answer in time (timed out)")
+    except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as error:
+        if "timed out" in str(error).lower():
+            raise FetchError(f"{url}: no answer in time (timed out)") from None
+        raise FetchError(f"{url}: the connection broke ({_reason(error)})") from None
+    charset = header.get_param("charset") if response.headers.get("Content-Type") else None
+    data = bytes(body)
+    return Fetched(
+        url=url,
+        final_url=final_url,
+        status=response.status_code,
+        content_type=content_type,
+        charset=str(charset) if charset else None,
+        body=data,
+        fetched_at=datetime.datetime.now(datetime.UTC),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def _refuse_private_address(url: str, current: str) -> None:
+    parts = urlsplit(current)
+    host = parts.hostname or ""
+    port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        raise FetchError(f"{url}: could not find the host {host}") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
+        if not address.is_global:
+            raise FetchError(
+                f"{url}: {host} is a private or local address ({address}); the desk does not "
+                "fetch from its own network"
+            )
+
+
+def _reason(error: Exception) -> str:
+    """The innermost cause of a requests error, short: 'connection refused', 'name not found'."""
+    text = str(error)
+    lowered = text.lower()
+    for needle, reason in (
+        ("connection refused", "connection refused"),
+        ("name or service not known", "host not found"),
+        ("nodename nor servname", "host not found"),
+        ("temporary failure in name resolution", "host not found"),
+        ("no address associated", "host not found"),
+        ("failed to resolve", "host not found"),
+        ("certificate verify failed", "the site's certificate is not valid"),
+        ("network is unreachable", "network unreachable"),
+        ("connection reset", "connection reset"),
+        ("remote end closed", "the server closed the connection"),
+    ):
+        if needle in lowered:
+            return reason
+    return error.__class__.__name__

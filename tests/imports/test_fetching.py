@@ -1,0 +1,132 @@
+"""Fetching pages from a real local web server (claims.fetching, claims.importing): redirects,
+what a fetch records, and each way a fetch goes wrong."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pytest
+
+from claims.articles import ArticleError
+from claims.fetching import FetchError, FetchLimits, fetch_page
+from claims.importing import article_from_url
+from tests.imports.conftest import PAGE
+
+LIMITS = FetchLimits(timeout=0.5, max_bytes=100_000, allow_private=True)
+
+
+def test_fetch_records_final_url_time_and_hash_of_the_bytes(site):
+    site.add("/story", PAGE)
+    start = site.redirect("/old", site.url("/moved"))
+    site.redirect("/moved", "/story", status=301)  # a relative Location too
+
+    article = article_from_url(start, limits=LIMITS)
+
+    assert article.url == start
+    assert article.final_url == site.url("/story")
+    assert article.raw_hash == hashlib.sha256(PAGE.encode()).hexdigest()
+    assert article.retrieved_at is not None and article.retrieved_at.tzinfo is not None
+    assert article.title == "Minister says the alliance grew"
+    assert site.hits == ["/old", "/moved", "/story"]
+
+
+def test_fetch_uses_the_charset_the_server_declares(site):
+    html = PAGE.replace('<meta charset="utf-8">', "").replace(
+        "The minister said", "Le ministre a dit"
+    )
+    url = site.add(
+        "/fr", html.encode("latin-1"), headers={"Content-Type": "text/html; charset=ISO-8859-1"}
+    )
+
+    fetched = fetch_page(url, limits=LIMITS)
+
+    assert fetched.charset == "ISO-8859-1"
+    assert "Le ministre a dit" in article_from_url(url, limits=LIMITS).text
+
+
+def test_xhtml_is_html(site):
+    url = site.add("/x", PAGE, headers={"Content-Type": "application/xhtml+xml"})
+
+    assert fetch_page(url, limits=LIMITS).content_type == "application/xhtml+xml"
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        (lambda s: s.url("/missing"), "the server answered 404 Not Found"),
+        (
+            lambda s: s.add("/error", "oops", status=500),
+            "the server answered 500 Internal Server Error",
+        ),
+        (
+            lambda s: s.add("/data", '{"a": 1}', headers={"Content-Type": "application/json"}),
+            "not an HTML page (the server sent application/json)",
+        ),
+        (
+            lambda s: s.add("/pdf", b"%PDF-1.4", headers={"Content-Type": "application/pdf"}),
+            "not an HTML page (the server sent application/pdf)",
+        ),
+        (lambda s: s.add("/untyped", PAGE, headers={}), "not an HTML page (the server sent no "),
+        (lambda s: s.add("/slow", PAGE, delay=1.5), "no answer in time"),
+        (lambda s: s.add("/trickle", PAGE, trickle=0.1), "no answer in time"),
+        (lambda s: s.add("/big", "<p>" + "x" * 100_001), "over the limit of 100,000 bytes"),
+        (lambda s: s.redirect("/loop", "/loop"), "more than 5 redirects"),
+        (lambda s: s.redirect("/ftp", "ftp://files.example/a"), "redirects to not an http"),
+        (
+            lambda s: s.add("/app", "<html><body><script>x()</script></body></html>"),
+            "no article text found",
+        ),
+    ],
+    ids=[
+        "404",
+        "500",
+        "json",
+        "pdf",
+        "no-type",
+        "slow",
+        "trickle",
+        "too-big",
+        "redirect-loop",
+        "redirect-ftp",
+        "empty-extraction",
+    ],
+)
+def test_bad_fetch_is_one_clear_error(site, setup, message):
+    url = setup(site)
+
+    with pytest.raises(ArticleError, match=re.escape(message)) as error:
+        article_from_url(url, limits=LIMITS)
+
+    assert str(error.value).startswith(url)
+    assert "\n" not in str(error.value)
+
+
+def test_unreachable_port_is_an_error(closed_port):
+    url = f"http://127.0.0.1:{closed_port}/story"
+
+    with pytest.raises(FetchError, match=re.escape("could not connect (connection refused)")):
+        fetch_page(url, limits=LIMITS)
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("ftp://files.example/a.txt", "not an http or https address"),
+        ("http:///no-host", "no host name"),
+        ("http://news.example:99999/", "port is not a number"),
+        ("http://no-such-host.invalid/", "could not find the host"),
+    ],
+)
+def test_addresses_that_cannot_be_fetched(url, message):
+    with pytest.raises(FetchError, match=message):
+        fetch_page(url, limits=FetchLimits(timeout=2, max_bytes=1000))
+
+
+def test_private_addresses_are_refused_unless_allowed(site):
+    url = site.add("/story", PAGE)
+    public_only = FetchLimits(timeout=0.5, max_bytes=100_000)
+
+    with pytest.raises(FetchError, match="private or local address"):
+        fetch_page(url, limits=public_only)
+    assert site.hits == []  # refused before connecting
