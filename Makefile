@@ -11,11 +11,13 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' \
 	2>/dev/null && { echo $$p; break; }; done)
 
-.PHONY: help install run test lint format migrate seed lock clean test-tools
+.PHONY: help install run serve bench test lint format migrate seed lock clean test-tools
 
 help:
 	@echo "make run      set up, migrate, load the demo desk and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test     set up and run lint, migration checks and the whole test suite"
+	@echo "make serve    the production configuration under gunicorn (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)"
+	@echo "make bench    the benchmarks, a million claims on PostgreSQL included (prints figures)"
 	@echo "make install  only create .venv and install the pinned dependencies"
 	@echo "make lock     re-pin requirements.lock from pyproject.toml"
 
@@ -41,6 +43,32 @@ seed: migrate
 
 run: seed
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The production configuration (factcheck/production.py) under gunicorn, a WSGI server: every
+# view is synchronous, and ASGI would add a thread hop per request. Needs SECRET_KEY,
+# ALLOWED_HOSTS and DATABASE_URL in the environment (README: Deploying).
+WORKERS ?= 2
+HOST ?= 127.0.0.1
+serve: export DJANGO_SETTINGS_MODULE = factcheck.production
+serve: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/gunicorn factcheck.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT)
+
+# Benchmarks print figures and assert nothing (README: Benchmarks). The load run needs
+# PostgreSQL (a million claims in the database factcheck_bench) and wrk, installed from Debian
+# when missing. BENCH_CLAIMS=100000 for a quicker run.
+BENCH_CLAIMS ?= 1000000
+bench: install
+	@command -v wrk >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+		else echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
+	$(BIN)/python bench/bench_suggest.py
+	$(BIN)/python bench/bench_import.py
+	$(BIN)/python bench/bench_api.py
+	$(BIN)/python bench/bench_load.py --claims $(BENCH_CLAIMS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -6,8 +6,10 @@ from django.db.models.signals import post_migrate
 def _reinstall_triggers(using: str, **kwargs) -> None:
     # SQLite drops triggers when a migration rebuilds a table; put them back every time.
     from .db_triggers import install_triggers
+    from .fulltext import install_search_index
 
     install_triggers(connections[using])
+    install_search_index(connections[using])
 
 
 class ClaimsConfig(AppConfig):

@@ -509,6 +509,15 @@ class Claim(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [
+            # The admin's list, newest first, whole and by status.
+            models.Index(fields=["-created_at", "-id"], name="claim_created_order"),
+            models.Index(fields=["status", "-created_at", "-id"], name="claim_status_created"),
+            # Readers' lists and the API: public claims, newest publication first. Not a
+            # partial index: SQLite uses one only when the query spells out the same constants,
+            # and the ORM sends the statuses as parameters.
+            models.Index(fields=["-first_published_at", "-id"], name="claim_public_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=_values(ClaimStatus)), name="claim_status_valid"
@@ -736,6 +745,10 @@ class Review(models.Model):
 
     class Meta:
         ordering = ["claim", "-created_at", "-id"]
+        indexes = [
+            # A claim's current verdict: its latest approved review.
+            models.Index(fields=["claim", "status", "-approved_at"], name="review_claim_current"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status__in=_values(ReviewStatus)), name="review_status_valid"
@@ -815,6 +828,10 @@ class PublicationEntry(models.Model):
     class Meta:
         ordering = ["claim", "published_at", "id"]
         verbose_name_plural = _("publication entries")
+        indexes = [
+            # The corrections page and feed: newest first, by kind.
+            models.Index(fields=["kind", "-published_at", "-id"], name="publication_kind_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind__in=_values(PublicationKind)), name="publication_kind_valid"

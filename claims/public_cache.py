@@ -1,15 +1,15 @@
 """Whole-page caching of what readers see, dropped the moment the public record changes.
 
-Every cached page is stored under a key that carries the current *generation* token. Anything
-that can change a public page (publishing, correcting or withdrawing a claim, editing a public
-claim, its review or evidence, a speaker, source or rating) replaces the token, so no page
-cached before is read again; the old entries simply expire. Readers therefore see a correction
-on their next request, with no list of pages to purge.
+Every cached page is stored with the *generation* token that was current when it was made, and
+is served only while that token is current. Anything that can change a public page
+(publishing, correcting or withdrawing a claim, editing a public claim, its review or evidence,
+a speaker, source or rating) replaces the token, so no page cached before is served again.
+Readers therefore see a correction on their next request, with no list of pages to purge.
 
 Only anonymous GET/HEAD requests are served from or stored in the cache: signed-in staff see
 live pages, and a draft preview (staff only) is never stored. Only 200 answers are stored.
 
-With a cache shared by all processes (issue 8's production settings), invalidation reaches
+With a cache shared by all processes (factcheck/production.py), invalidation reaches
 every worker at once. With the default local-memory cache each process has its own token, so
 a change made by another process (a management command, a second worker) shows after at most
 FACTCHECK_PUBLIC_CACHE_SECONDS.
@@ -31,6 +31,7 @@ from django.utils.translation import get_language
 
 GENERATION_KEY = "public-pages:generation"
 PAGE_KEY_PREFIX = "public-pages:page"
+MEMO_KEY_PREFIX = "public-pages:memo"
 
 
 def generation() -> str:
@@ -58,12 +59,25 @@ def invalidate() -> None:
     transaction.on_commit(_new_generation)
 
 
+def remember[T](name: str, compute: Callable[[], T]) -> T:
+    """A value derived from the public record (say, which topics have published claims), kept
+    until the record changes, so that a page cache miss does not pay for it again."""
+    key = f"{MEMO_KEY_PREFIX}:{name}"
+    token = generation()
+    found = cache.get(key)
+    if found is not None and found[0] == token:
+        return found[1]
+    value = compute()
+    cache.set(key, (token, value), timeout=None)
+    return value
+
+
 def _page_key(request: HttpRequest) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"{PAGE_KEY_PREFIX}:{generation()}:{get_language()}:{path}"
+    return f"{PAGE_KEY_PREFIX}:{get_language()}:{path}"
 
 
-def _cacheable_request(request: HttpRequest) -> bool:
+def cacheable_request(request: HttpRequest) -> bool:
     if request.method not in ("GET", "HEAD"):
         return False
     # Reading request.user costs a session query only when a session cookie came with the
@@ -78,9 +92,40 @@ def _cacheable_response(response: HttpResponse) -> bool:
     return (
         response.status_code == 200
         and not response.streaming
+        and not response.cookies
         and "private" not in cache_control
         and "no-store" not in cache_control
     )
+
+
+def lookup(request: HttpRequest) -> tuple[str, str, HttpResponse | None]:
+    """(page key, current generation, the cached page if it is of this generation).
+
+    One round trip to the cache for both: a page is stored with the generation it was made
+    in, and is good only while that generation is current.
+    """
+    key = _page_key(request)
+    found = cache.get_many([GENERATION_KEY, key])
+    token = found.get(GENERATION_KEY) or generation()
+    entry = found.get(key)
+    if entry is None or entry[0] != token:
+        return key, token, None
+    _token, status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response["X-Page-Cache"] = "hit"
+    return key, token, response
+
+
+def store(key: str, token: str, response: HttpResponse) -> None:
+    """Keep a rendered answer under `key`, as made in generation `token` (read before
+    rendering, so that an answer rendered while the record changed is never served as
+    current). Plain values, not the response: quicker to read back than an unpickled
+    HttpResponse."""
+    if _cacheable_response(response):
+        entry = (token, response.status_code, list(response.items()), response.content)
+        cache.set(key, entry, timeout=settings.FACTCHECK_PUBLIC_CACHE_SECONDS)
 
 
 def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -88,12 +133,10 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
 
     @wraps(view)
     def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not _cacheable_request(request):
+        if not cacheable_request(request):
             return view(request, *args, **kwargs)
-        key = _page_key(request)
-        response = cache.get(key)
+        key, token, response = lookup(request)
         if response is not None:
-            response["X-Page-Cache"] = "hit"
             return response
         response = view(request, *args, **kwargs)
         if not _cacheable_response(response):
@@ -102,14 +145,11 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         # correction reaches readers within FACTCHECK_PUBLIC_MAX_AGE seconds at most.
         patch_cache_control(response, public=True, max_age=settings.FACTCHECK_PUBLIC_MAX_AGE)
         patch_vary_headers(response, ["Cookie"])
-
-        def store(rendered: HttpResponse) -> None:
-            cache.set(key, rendered, timeout=settings.FACTCHECK_PUBLIC_CACHE_SECONDS)
-
         if hasattr(response, "render") and not response.is_rendered:
-            response.add_post_render_callback(store)  # sitemaps answer a TemplateResponse
+            # Sitemaps answer a TemplateResponse.
+            response.add_post_render_callback(lambda rendered: store(key, token, rendered))
         else:
-            store(response)
+            store(key, token, response)
         response["X-Page-Cache"] = "miss"
         return response
 

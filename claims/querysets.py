@@ -21,6 +21,11 @@ class ClaimQuerySet(models.QuerySet):
             "statement__source", "statement__speaker", "statement__reported_speaker"
         )
 
+    def without_source_texts(self) -> ClaimQuerySet:
+        """Leave the sources' texts in the database: a listing shows titles, and an article
+        (kept twice, raw and normalised) can weigh more than the whole page."""
+        return self.defer("statement__source__text", "statement__source__raw_input")
+
 
 class ReviewQuerySet(models.QuerySet):
     def approved(self) -> ReviewQuerySet:

@@ -18,6 +18,7 @@ from django.db.models import (
 )
 from django.utils.translation import gettext_lazy as _
 
+from . import fulltext
 from .enums import (
     PUBLIC_STATUSES,
     TRANSITIONS,
@@ -228,6 +229,7 @@ def public_claims() -> QuerySet[Claim]:
     return (
         Claim.objects.public()
         .with_attribution()
+        .without_source_texts()
         .prefetch_related(_approved_reviews())
         .order_by("-first_published_at", "-id")
     )
@@ -258,13 +260,15 @@ def public_claim(slug: str, *, include_drafts: bool = False) -> Claim | None:
 
 
 def search_claims(claims: QuerySet[Claim], term: str) -> QuerySet[Claim]:
-    """Claims whose wording, quote or speaker matches a reader's search: the one search rule
-    shared by the pages and the API."""
-    return claims.filter(
-        Q(text__icontains=term)
-        | Q(statement__quote__icontains=term)
-        | Q(statement__speaker__name__icontains=term)
-    )
+    """Claims whose wording, quoted words or speaker's name match a reader's search, annotated
+    with `search_rank` (higher is better): the one search rule of the pages, the API and the
+    admin, in the database's full-text engine (`claims.fulltext`)."""
+    return fulltext.search(claims, term, table=Claim._meta.db_table)
+
+
+def search_sources(sources: QuerySet[Source], term: str) -> QuerySet[Source]:
+    """Sources whose title, publisher, author or text match, annotated with `search_rank`."""
+    return fulltext.search(sources, term, table=Source._meta.db_table)
 
 
 def current_rating_slug() -> Subquery:
@@ -345,3 +349,40 @@ def public_corrections() -> QuerySet[PublicationEntry]:
         .select_related("claim__statement__speaker")
         .order_by("-published_at", "-id")
     )
+
+
+def public_speakers() -> QuerySet[Speaker]:
+    """Speakers readers may see: those who made at least one public claim."""
+    return Speaker.objects.filter(
+        Exists(Claim.objects.public().filter(statement__speaker=OuterRef("pk")))
+    )
+
+
+def public_sources() -> QuerySet[Source]:
+    """Sources readers may see: one a public claim is quoted from or cites as evidence."""
+    quoted = Claim.objects.public().filter(statement__source=OuterRef("pk"))
+    cited = Evidence.objects.filter(source=OuterRef("pk"), claim__status__in=PUBLIC_STATUSES)
+    return Source.objects.filter(Q(Exists(quoted)) | Q(Exists(cited)))
+
+
+def speaker_rating_counts(speaker_ids: list[int]) -> dict[int, Counter[int]]:
+    """For speakers' records, in one query: per speaker, how many of their published claims
+    carry each rating (by id) as their current verdict (as `speaker_verdicts` counts them)."""
+    current = Subquery(
+        Review.objects.filter(claim=OuterRef("pk"), status=ReviewStatus.APPROVED)
+        .order_by("-approved_at", "-id")
+        .values("rating_id")[:1]
+    )
+    rows = (
+        Claim.objects.published()
+        .filter(statement__speaker_id__in=speaker_ids)
+        .annotate(current_rating_id=current)
+        .filter(current_rating_id__isnull=False)
+        .order_by()
+        .values("statement__speaker_id", "current_rating_id")
+        .annotate(n=Count("id"))
+    )
+    counts: dict[int, Counter[int]] = {pk: Counter() for pk in speaker_ids}
+    for row in rows:
+        counts[row["statement__speaker_id"]][row["current_rating_id"]] = row["n"]
+    return counts

@@ -6,7 +6,6 @@ as a draft, `noindex`, never cached.
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from .charts import bar_chart
 from .enums import PUBLIC_STATUSES, ClaimStatus, EvidenceRelation
 from .forms import ClaimFilterForm
 from .models import Claim, Rating, RatingScale, Speaker
+from .paging import get_page
 from .selectors import (
     public_claim,
     public_claims,
@@ -52,7 +52,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     if form.is_bound:
         form.is_valid()  # invalid fields are reported and left out; valid ones still apply
     claims = form.apply(public_claims())
-    page = Paginator(claims, CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    page = get_page(claims, request.GET.get("page"), CLAIMS_PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -103,7 +103,7 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def corrections(request: HttpRequest) -> HttpResponse:
-    page = Paginator(public_corrections(), CLAIMS_PER_PAGE).get_page(request.GET.get("page"))
+    page = get_page(public_corrections(), request.GET.get("page"), CLAIMS_PER_PAGE)
     return render(request, "claims/corrections.html", {"page": page, "entries": page.object_list})
 
 

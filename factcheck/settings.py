@@ -16,15 +16,23 @@ environment here, and only here:
 - FACTCHECK_PUBLIC_CACHE_SECONDS how long a public page stays in the server's cache (default 300;
                                  0 turns the page cache off); a publication drops it at once
 - FACTCHECK_PUBLIC_MAX_AGE       how long browsers and proxies may keep a public page (default 60)
+- FACTCHECK_SEARCH_CONFIG        PostgreSQL text search configuration (default english)
+- FACTCHECK_API_THROTTLE_RATE    anonymous API requests per client address (default 600/minute)
+- FACTCHECK_API_MAX_AGE          how long browsers and proxies may keep an API answer (default 60)
+- FACTCHECK_LOGIN_FAILURE_LIMIT  failed logins for one username from one address before that pair
+                                 is locked out (default 5)
+- FACTCHECK_LOGIN_COOLOFF_MINUTES how long such a lock lasts (default 15)
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -65,6 +73,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
     "claims",
 ]
 
@@ -76,9 +85,47 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Tells field-level history which user made a change in the admin.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it answers locked-out logins.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# --- security that holds in every environment ------------------------------------------------
+
+# No inline script anywhere (the admin workspace and the badges load theirs from files), no
+# plugins, no framing, no <base> tricks, forms post only here. Inline style only where Django's
+# admin marks a <style> block with the response's nonce.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Brute force on the admin login (django-axes): after FACTCHECK_LOGIN_FAILURE_LIMIT failures
+# for one username from one address, that pair is locked for the cool-off time. Locking the
+# pair, not the username, keeps the real user able to log in from elsewhere.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("FACTCHECK_LOGIN_FAILURE_LIMIT", "5"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("FACTCHECK_LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
 ROOT_URLCONF = "factcheck.urls"
 WSGI_APPLICATION = "factcheck.wsgi.application"
@@ -93,6 +140,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "claims.context_processors.desk",
             ],
         },
@@ -125,7 +173,7 @@ def database_from_url(url: str) -> dict:
 
 DATABASES = {
     "default": database_from_url(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -166,6 +214,9 @@ FACTCHECK_APPROVALS_REQUIRED = int(os.environ.get("FACTCHECK_APPROVALS_REQUIRED"
 FACTCHECK_REVIEW_PANEL = int(
     os.environ.get("FACTCHECK_REVIEW_PANEL", str(FACTCHECK_APPROVALS_REQUIRED))
 )
+# PostgreSQL's text search configuration for the desk's language (stemming, stop words);
+# SQLite's index uses the Porter (English) stemmer.
+FACTCHECK_SEARCH_CONFIG = os.environ.get("FACTCHECK_SEARCH_CONFIG", "english")
 # Public pages are cached until the public record changes, and at most this long (seconds).
 FACTCHECK_PUBLIC_CACHE_SECONDS = int(os.environ.get("FACTCHECK_PUBLIC_CACHE_SECONDS", "300"))
 FACTCHECK_PUBLIC_MAX_AGE = int(os.environ.get("FACTCHECK_PUBLIC_MAX_AGE", "60"))

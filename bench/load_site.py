@@ -1,0 +1,15 @@
+"""Settings for bench/bench_load.py only: the production settings (factcheck/production.py), as
+`make serve` runs them, with a bare view added and what plain HTTP on loopback needs."""
+
+from factcheck.production import *  # noqa: F403
+from factcheck.production import REST_FRAMEWORK
+
+ROOT_URLCONF = "bench_urls"
+# Loopback has no TLS: cookies must travel over plain HTTP for the admin's session.
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+# The load comes from one address; the benchmark measures the work, not the throttle or the
+# brute-force guard.
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "1000000000/minute"}}
+AXES_ENABLED = False

@@ -1,0 +1,387 @@
+"""Full-text search of claims and sources, in the database's own engine.
+
+- PostgreSQL: a `search_vector` tsvector column on claims_claim and claims_source, kept by
+  triggers, with a GIN index, ranked with `ts_rank_cd`.
+- SQLite: FTS5 tables (`claims_claim_fts`, `claims_source_fts`, Porter stemmer) kept by
+  triggers, ranked with bm25.
+
+Both read a search the same way: every word required (stemmed: "records" finds "record"),
+the last word also as a prefix ("Monten" finds "Montenegro"), nothing a reader types taken as
+query syntax.
+
+A claim's search document is its wording, the quoted words it came from and the speaker's
+name; a source's is its title, publisher, author and text. Both documents are kept by triggers,
+so every write path (services, admin, bulk inserts, raw SQL) keeps the index right, and the
+columns and tables stay out of the Django models: they are an index, not data.
+
+Like the integrity triggers (`claims.db_triggers`), the search triggers are re-installed after
+every `migrate`, since SQLite drops a table's triggers when a migration rebuilds it; a
+migration that rebuilds claims_claim, claims_statement, claims_speaker or claims_source must
+call `remove_search_index` first, as 0008 does for the integrity triggers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.db import connection
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import BooleanField, FloatField, QuerySet, Value
+from django.db.models.expressions import RawSQL
+
+# --- PostgreSQL -------------------------------------------------------------------------------
+
+
+def _pg_config() -> str:
+    config = settings.FACTCHECK_SEARCH_CONFIG
+    if not re.fullmatch(r"[a-z_]+", config):
+        raise ValueError(
+            f"FACTCHECK_SEARCH_CONFIG must be a text search configuration name: {config!r}"
+        )
+    return config
+
+
+POSTGRES_COLUMNS = [
+    "ALTER TABLE claims_claim ADD COLUMN search_vector tsvector",
+    "ALTER TABLE claims_source ADD COLUMN search_vector tsvector",
+    "CREATE INDEX claims_claim_search_gin ON claims_claim USING gin (search_vector)",
+    "CREATE INDEX claims_source_search_gin ON claims_source USING gin (search_vector)",
+]
+
+
+def _postgres_create(config: str) -> list[str]:
+    return [
+        f"""
+        CREATE OR REPLACE FUNCTION claims_claim_document(claim_text text, statement bigint)
+        RETURNS tsvector AS $$
+            SELECT setweight(to_tsvector('{config}', coalesce(claim_text, '')), 'A')
+                || setweight(to_tsvector('{config}', coalesce(
+                    (SELECT s.quote || ' ' || sp.name FROM claims_statement s
+                     JOIN claims_speaker sp ON sp.id = s.speaker_id WHERE s.id = statement),
+                    '')), 'B')
+        $$ LANGUAGE sql STABLE
+        """,
+        f"""
+        CREATE OR REPLACE FUNCTION claims_source_document(
+            title text, publisher text, author text, body text
+        ) RETURNS tsvector AS $$
+            SELECT setweight(to_tsvector('{config}', coalesce(title, '')), 'A')
+                || setweight(to_tsvector('{config}',
+                    coalesce(publisher, '') || ' ' || coalesce(author, '')), 'B')
+                || setweight(to_tsvector('{config}', coalesce(body, '')), 'D')
+        $$ LANGUAGE sql IMMUTABLE
+        """,
+        """
+        CREATE OR REPLACE FUNCTION claims_claim_search_row() RETURNS trigger AS $$
+        BEGIN
+            NEW.search_vector := claims_claim_document(NEW.text, NEW.statement_id);
+            RETURN NEW;
+        END $$ LANGUAGE plpgsql
+        """,
+        """
+        CREATE OR REPLACE FUNCTION claims_source_search_row() RETURNS trigger AS $$
+        BEGIN
+            NEW.search_vector := claims_source_document(
+                NEW.title, NEW.publisher, NEW.author, NEW."text");
+            RETURN NEW;
+        END $$ LANGUAGE plpgsql
+        """,
+        """
+        CREATE OR REPLACE FUNCTION claims_statement_search_claims() RETURNS trigger AS $$
+        BEGIN
+            UPDATE claims_claim SET search_vector = claims_claim_document(text, statement_id)
+            WHERE statement_id = NEW.id;
+            RETURN NULL;
+        END $$ LANGUAGE plpgsql
+        """,
+        """
+        CREATE OR REPLACE FUNCTION claims_speaker_search_claims() RETURNS trigger AS $$
+        BEGIN
+            UPDATE claims_claim SET search_vector = claims_claim_document(text, statement_id)
+            WHERE statement_id IN (SELECT id FROM claims_statement WHERE speaker_id = NEW.id);
+            RETURN NULL;
+        END $$ LANGUAGE plpgsql
+        """,
+        """
+        CREATE TRIGGER claims_claim_search BEFORE INSERT OR UPDATE OF text, statement_id
+        ON claims_claim FOR EACH ROW EXECUTE FUNCTION claims_claim_search_row()
+        """,
+        """
+        CREATE TRIGGER claims_source_search
+        BEFORE INSERT OR UPDATE OF title, publisher, author, "text"
+        ON claims_source FOR EACH ROW EXECUTE FUNCTION claims_source_search_row()
+        """,
+        """
+        CREATE TRIGGER claims_statement_search AFTER UPDATE OF quote, speaker_id
+        ON claims_statement FOR EACH ROW EXECUTE FUNCTION claims_statement_search_claims()
+        """,
+        """
+        CREATE TRIGGER claims_speaker_search AFTER UPDATE OF name
+        ON claims_speaker FOR EACH ROW EXECUTE FUNCTION claims_speaker_search_claims()
+        """,
+    ]
+
+
+POSTGRES_DROP_TRIGGERS = [
+    "DROP TRIGGER IF EXISTS claims_claim_search ON claims_claim",
+    "DROP TRIGGER IF EXISTS claims_source_search ON claims_source",
+    "DROP TRIGGER IF EXISTS claims_statement_search ON claims_statement",
+    "DROP TRIGGER IF EXISTS claims_speaker_search ON claims_speaker",
+]
+POSTGRES_DROP = [
+    *POSTGRES_DROP_TRIGGERS,
+    "DROP INDEX IF EXISTS claims_claim_search_gin",
+    "DROP INDEX IF EXISTS claims_source_search_gin",
+    "ALTER TABLE claims_claim DROP COLUMN IF EXISTS search_vector",
+    "ALTER TABLE claims_source DROP COLUMN IF EXISTS search_vector",
+    "DROP FUNCTION IF EXISTS claims_claim_search_row()",
+    "DROP FUNCTION IF EXISTS claims_source_search_row()",
+    "DROP FUNCTION IF EXISTS claims_statement_search_claims()",
+    "DROP FUNCTION IF EXISTS claims_speaker_search_claims()",
+    "DROP FUNCTION IF EXISTS claims_claim_document(text, bigint)",
+    "DROP FUNCTION IF EXISTS claims_source_document(text, text, text, text)",
+]
+POSTGRES_REBUILD = [
+    "UPDATE claims_claim SET search_vector = claims_claim_document(text, statement_id)",
+    "UPDATE claims_source SET search_vector = "
+    'claims_source_document(title, publisher, author, "text")',
+]
+
+# --- SQLite -----------------------------------------------------------------------------------
+
+_SQLITE_CLAIM_DOCUMENT = """
+    {claim}.text || ' ' || coalesce((SELECT s.quote || ' ' || sp.name FROM claims_statement s
+        JOIN claims_speaker sp ON sp.id = s.speaker_id WHERE s.id = {claim}.statement_id), '')
+"""
+_SQLITE_SOURCE_DOCUMENT = """
+    {source}.title || ' ' || {source}.publisher || ' ' || {source}.author || ' ' || {source}."text"
+"""
+
+
+def _sqlite_reindex_claims(where: str) -> str:
+    return f"""
+        DELETE FROM claims_claim_fts WHERE rowid IN (SELECT id FROM claims_claim c WHERE {where});
+        INSERT INTO claims_claim_fts(rowid, document)
+            SELECT c.id, {_SQLITE_CLAIM_DOCUMENT.format(claim="c")} FROM claims_claim c
+            WHERE {where};
+    """
+
+
+SQLITE_TABLES = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS claims_claim_fts USING fts5("
+    "document, tokenize = 'porter unicode61 remove_diacritics 2')",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS claims_source_fts USING fts5("
+    "document, tokenize = 'porter unicode61 remove_diacritics 2')",
+]
+SQLITE_DROP_TRIGGERS = [
+    f"DROP TRIGGER IF EXISTS {name}"
+    for name in (
+        "claims_claim_search_insert",
+        "claims_claim_search_update",
+        "claims_claim_search_delete",
+        "claims_source_search_insert",
+        "claims_source_search_update",
+        "claims_source_search_delete",
+        "claims_statement_search",
+        "claims_speaker_search",
+    )
+]
+SQLITE_TRIGGERS = [
+    f"""
+    CREATE TRIGGER claims_claim_search_insert AFTER INSERT ON claims_claim BEGIN
+        INSERT INTO claims_claim_fts(rowid, document)
+        VALUES (NEW.id, {_SQLITE_CLAIM_DOCUMENT.format(claim="NEW")});
+    END
+    """,
+    f"""
+    CREATE TRIGGER claims_claim_search_update AFTER UPDATE OF text, statement_id ON claims_claim
+    BEGIN
+        DELETE FROM claims_claim_fts WHERE rowid = OLD.id;
+        INSERT INTO claims_claim_fts(rowid, document)
+        VALUES (NEW.id, {_SQLITE_CLAIM_DOCUMENT.format(claim="NEW")});
+    END
+    """,
+    """
+    CREATE TRIGGER claims_claim_search_delete AFTER DELETE ON claims_claim BEGIN
+        DELETE FROM claims_claim_fts WHERE rowid = OLD.id;
+    END
+    """,
+    f"""
+    CREATE TRIGGER claims_source_search_insert AFTER INSERT ON claims_source BEGIN
+        INSERT INTO claims_source_fts(rowid, document)
+        VALUES (NEW.id, {_SQLITE_SOURCE_DOCUMENT.format(source="NEW")});
+    END
+    """,
+    f"""
+    CREATE TRIGGER claims_source_search_update
+    AFTER UPDATE OF title, publisher, author, "text" ON claims_source BEGIN
+        DELETE FROM claims_source_fts WHERE rowid = OLD.id;
+        INSERT INTO claims_source_fts(rowid, document)
+        VALUES (NEW.id, {_SQLITE_SOURCE_DOCUMENT.format(source="NEW")});
+    END
+    """,
+    """
+    CREATE TRIGGER claims_source_search_delete AFTER DELETE ON claims_source BEGIN
+        DELETE FROM claims_source_fts WHERE rowid = OLD.id;
+    END
+    """,
+    f"""
+    CREATE TRIGGER claims_statement_search AFTER UPDATE OF quote, speaker_id ON claims_statement
+    BEGIN {_sqlite_reindex_claims("c.statement_id = NEW.id")} END
+    """,
+    f"""
+    CREATE TRIGGER claims_speaker_search AFTER UPDATE OF name ON claims_speaker
+    BEGIN {
+        _sqlite_reindex_claims(
+            "c.statement_id IN (SELECT id FROM claims_statement WHERE speaker_id = NEW.id)"
+        )
+    } END
+    """,
+]
+SQLITE_REBUILD = [
+    "DELETE FROM claims_claim_fts",
+    "INSERT INTO claims_claim_fts(rowid, document) SELECT c.id, "
+    + _SQLITE_CLAIM_DOCUMENT.format(claim="c")
+    + " FROM claims_claim c",
+    "DELETE FROM claims_source_fts",
+    "INSERT INTO claims_source_fts(rowid, document) SELECT s.id, "
+    + _SQLITE_SOURCE_DOCUMENT.format(source="s")
+    + " FROM claims_source s",
+]
+SQLITE_DROP = [
+    *SQLITE_DROP_TRIGGERS,
+    "DROP TABLE IF EXISTS claims_claim_fts",
+    "DROP TABLE IF EXISTS claims_source_fts",
+]
+
+REQUIRED_TABLES = {"claims_claim", "claims_source", "claims_statement", "claims_speaker"}
+
+
+def _execute(db: BaseDatabaseWrapper, statements: list[str]) -> None:
+    with db.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
+
+
+def _index_out_of_step(db: BaseDatabaseWrapper) -> bool:
+    """True when the index misses rows, e.g. written while a migration had the triggers off."""
+    with db.cursor() as cursor:
+        if db.vendor == "postgresql":
+            cursor.execute(
+                "SELECT EXISTS (SELECT 1 FROM claims_claim WHERE search_vector IS NULL) "
+                "OR EXISTS (SELECT 1 FROM claims_source WHERE search_vector IS NULL)"
+            )
+            return bool(cursor.fetchone()[0])
+        cursor.execute(
+            "SELECT (SELECT count(*) FROM claims_claim) != (SELECT count(*) FROM claims_claim_fts)"
+            " OR (SELECT count(*) FROM claims_source) != (SELECT count(*) FROM claims_source_fts)"
+        )
+        return bool(cursor.fetchone()[0])
+
+
+def install_search_index(db: BaseDatabaseWrapper) -> None:
+    """Create the index and its triggers (idempotent), filling the index when it is behind."""
+    if not set(db.introspection.table_names()) >= REQUIRED_TABLES:
+        return
+    if db.vendor == "postgresql":
+        # ALTER TABLE only the first time: inside a transaction with deferred foreign-key checks
+        # pending (any test, any data migration) PostgreSQL refuses it.
+        with db.cursor() as cursor:
+            columns = db.introspection.get_table_description(cursor, "claims_claim")
+        if "search_vector" not in {column.name for column in columns}:
+            _execute(db, POSTGRES_COLUMNS)
+        _execute(db, [*POSTGRES_DROP_TRIGGERS, *_postgres_create(_pg_config())])
+    elif db.vendor == "sqlite":
+        _execute(db, [*SQLITE_TABLES, *SQLITE_DROP_TRIGGERS, *SQLITE_TRIGGERS])
+    else:
+        raise RuntimeError(f"No full-text search for {db.vendor}: use SQLite or PostgreSQL.")
+    if _index_out_of_step(db):
+        rebuild_search_index(db)
+
+
+def rebuild_search_index(db: BaseDatabaseWrapper) -> None:
+    _execute(db, POSTGRES_REBUILD if db.vendor == "postgresql" else SQLITE_REBUILD)
+
+
+def remove_search_index(db: BaseDatabaseWrapper, *, keep_data: bool = True) -> None:
+    """Drop the triggers (before a migration rebuilds a table); with keep_data=False, the
+    index too."""
+    if db.vendor == "postgresql":
+        _execute(db, POSTGRES_DROP_TRIGGERS if keep_data else POSTGRES_DROP)
+    elif db.vendor == "sqlite":
+        _execute(db, SQLITE_DROP_TRIGGERS if keep_data else SQLITE_DROP)
+
+
+# --- querying ---------------------------------------------------------------------------------
+
+MAX_TERMS = 16
+MIN_PREFIX = 3  # shorter prefixes match too much to be useful, and cost the most
+
+
+def _words(text: str) -> list[str]:
+    """The words of what a reader typed: letters and digits only, so nothing they type is
+    ever read as query syntax."""
+    return re.findall(r"\w+", text.lower())[:MAX_TERMS]
+
+
+def _fts5_query(words: list[str]) -> str:
+    """Every word required; the last one also as the start of a longer word, so that a
+    search box answers while the reader is still typing."""
+    terms = [f'"{word}"' for word in words]
+    if words and len(words[-1]) >= MIN_PREFIX:
+        terms[-1] += "*"
+    return " ".join(terms)
+
+
+def _tsquery(words: list[str]) -> str:
+    terms = list(words)
+    if terms and len(terms[-1]) >= MIN_PREFIX:
+        terms[-1] += ":*"
+    return " & ".join(terms)
+
+
+def search(queryset: QuerySet, text: str, *, table: str) -> QuerySet:
+    """`queryset` (of the model stored in `table`, not aliased) narrowed to rows matching
+    every word of `text`, annotated with `search_rank` (higher is better). Text without a word
+    matches nothing."""
+    words = _words(text)
+    if not words:
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        return _postgres_search(queryset, words, table)
+    fts, fts_query = f"{table}_fts", _fts5_query(words)
+    matches = RawSQL(
+        f"{table}.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)", [fts_query], BooleanField()
+    )
+    # bm25 is lower for better matches; negated so that higher is better on both engines.
+    rank = RawSQL(
+        f"(SELECT -bm25({fts}) FROM {fts} WHERE {fts} MATCH %s AND rowid = {table}.id)",
+        [fts_query],
+        FloatField(),
+    )
+    return queryset.filter(matches).annotate(search_rank=rank)
+
+
+# Past this many matches a search is shown newest first instead of ranked (PostgreSQL).
+RANKED_MATCHES = 2000
+
+
+def _postgres_search(queryset: QuerySet, words: list[str], table: str) -> QuerySet:
+    """Ranking needs every match read from the table, which costs about 8 microseconds a row:
+    cheap for a search matching hundreds of claims, 250 ms for a common word matching 30,000.
+    So the matches are first counted up to RANKED_MATCHES, through the GIN index. Fewer: the
+    query narrows to exactly those rows (ids, so the planner cannot mistake them for many)
+    and ranks them. More: the search is shown newest first (`search_rank` is 0 for all), which
+    the newest-first index answers by reading only until a page is full; between thousands of
+    matches of a word or two, relevance differs little anyway."""
+    query = "to_tsquery(%s::regconfig, %s)"
+    params = [_pg_config(), _tsquery(words)]
+    matches = RawSQL(f"{table}.search_vector @@ {query}", params, BooleanField())
+    first = list(
+        queryset.filter(matches).order_by().values_list("pk", flat=True)[: RANKED_MATCHES + 1]
+    )
+    if len(first) > RANKED_MATCHES:
+        return queryset.filter(matches).annotate(search_rank=Value(0.0, FloatField()))
+    rank = RawSQL(f"ts_rank_cd({table}.search_vector, {query})", params, FloatField())
+    return queryset.filter(pk__in=first).annotate(search_rank=rank)

@@ -1,0 +1,84 @@
+"""Production settings: everything in `factcheck.settings`, made safe for the open internet.
+
+Use with DJANGO_SETTINGS_MODULE=factcheck.production (`make serve` does). It refuses to start
+without a real SECRET_KEY, explicit ALLOWED_HOSTS and a DATABASE_URL. Besides the variables of
+`factcheck.settings` it reads:
+
+- CACHE_URL            the cache every worker shares (page cache, API throttling, login
+                       lock-outs): redis://host:6379/0, or db://table for a table in the
+                       database (default db://factcheck_cache; `make serve` creates it)
+- SECURE_SSL_REDIRECT  "0" when a proxy in front already redirects to HTTPS (default on)
+- SECURE_HSTS_SECONDS  default one year; FACTCHECK_HSTS_PRELOAD=1 to ask for preloading
+- FACTCHECK_BEHIND_PROXY  "1" when a reverse proxy terminates TLS and sets X-Forwarded-Proto
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .settings import *  # noqa: F403
+from .settings import _DEVELOPMENT_SECRET_KEY, MIDDLEWARE, env_bool
+
+DEBUG = False
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY or SECRET_KEY == _DEVELOPMENT_SECRET_KEY or len(set(SECRET_KEY)) < 5:
+    raise ImproperlyConfigured(
+        "Set SECRET_KEY to a long random value (python -c 'import secrets; "
+        "print(secrets.token_urlsafe(50))')."
+    )
+if len(SECRET_KEY) < 50:
+    raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
+if not os.environ.get("ALLOWED_HOSTS", "").strip():
+    raise ImproperlyConfigured("Set ALLOWED_HOSTS to the host names this site answers to.")
+if not os.environ.get("DATABASE_URL", "").strip():
+    raise ImproperlyConfigured("Set DATABASE_URL, e.g. postgres://user@host:5432/factcheck.")
+
+
+def cache_from_url(url: str) -> dict:
+    parts = urlsplit(url)
+    if parts.scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if parts.scheme == "db":
+        table = (parts.netloc + parts.path).strip("/") or "factcheck_cache"
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table}
+    raise ImproperlyConfigured(f"CACHE_URL must start with redis:// or db://, not {url!r}.")
+
+
+# Shared by every worker: a local-memory cache would let each worker throttle, lock out and
+# invalidate on its own.
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "db://factcheck_cache"))}
+
+# Static files served by the application itself, compressed, with hashed names cached forever.
+MIDDLEWARE = [
+    *MIDDLEWARE[: MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1 :],
+]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# HTTPS only.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("FACTCHECK_HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+if env_bool("FACTCHECK_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Preloading is a promise about the whole domain that is slow to take back, so it is the
+# newsroom's choice (FACTCHECK_HSTS_PRELOAD), not a default; check --deploy would warn.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+}

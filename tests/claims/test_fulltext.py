@@ -1,0 +1,131 @@
+"""Full-text search of claims and sources, on SQLite (FTS5) and PostgreSQL (tsvector + GIN):
+stemming, ranking, every write path keeping the index, and reader input that is never read as
+query syntax."""
+
+import pytest
+from django.db import connection
+
+from claims.fulltext import install_search_index, rebuild_search_index
+from claims.models import Claim, Source, Speaker
+from claims.selectors import search_claims, search_sources
+from tests.factories import ClaimFactory, SourceFactory, SpeakerFactory, StatementFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def found(term: str) -> list[str]:
+    return list(search_claims(Claim.objects.all(), term).values_list("text", flat=True))
+
+
+def test_words_match_across_forms_of_a_word():
+    ClaimFactory(text="Unemployment fell to a record low in May.")
+    ClaimFactory(text="Exports rose sharply.")
+
+    assert found("unemployment falls") == []  # 'fell' is not a form of 'fall' to a stemmer
+    assert found("records") == ["Unemployment fell to a record low in May."]
+    assert found("EXPORT") == ["Exports rose sharply."]
+
+
+def test_every_word_is_required():
+    ClaimFactory(text="The bridge cost four billion euros.")
+    ClaimFactory(text="The tunnel cost two billion euros.")
+
+    assert found("bridge billion") == ["The bridge cost four billion euros."]
+    assert sorted(found("billion euros")) == [
+        "The bridge cost four billion euros.",
+        "The tunnel cost two billion euros.",
+    ]
+
+
+def test_the_quote_and_the_speakers_name_are_searched_too():
+    speaker = SpeakerFactory(name="Dana Ortiz")
+    claim = ClaimFactory(text="Wages grew.", statement=StatementFactory(speaker=speaker))
+
+    assert found("Ortiz") == [claim.text]
+    assert found("alliance") == [claim.text]  # in the statement's quote (tests/factories)
+
+
+def test_renaming_a_speaker_reindexes_their_claims():
+    speaker = SpeakerFactory(name="Dana Ortiz")
+    claim = ClaimFactory(text="Wages grew.", statement=StatementFactory(speaker=speaker))
+
+    Speaker.objects.filter(pk=speaker.pk).update(name="Dana Ortiz-Reyes")
+
+    assert found("Reyes") == [claim.text]
+
+
+def test_edited_and_deleted_claims_leave_the_index():
+    claim = ClaimFactory(text="The bridge cost four billion euros.")
+    Claim.objects.filter(pk=claim.pk).update(text="The tunnel cost two billion euros.")
+
+    assert found("bridge") == []
+    assert found("tunnel") == ["The tunnel cost two billion euros."]
+    Claim.objects.filter(pk=claim.pk).delete()
+    assert found("tunnel") == []
+
+
+def test_better_matches_rank_higher():
+    weak = ClaimFactory(text="Inflation was mentioned once in a report on housing.")
+    strong = ClaimFactory(text="Inflation, inflation: inflation reached 9%.")
+
+    ranked = list(search_claims(Claim.objects.all(), "inflation").order_by("-search_rank"))
+
+    assert ranked == [strong, weak]
+    assert ranked[0].search_rank > ranked[1].search_rank
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ['"unbalanced', "NEAR(a b)", "a AND OR NOT", "col:value", "*", "-", "'; DROP TABLE x; --", ""],
+)
+def test_reader_input_is_never_query_syntax(typed):
+    ClaimFactory(text="Exports rose sharply.")
+
+    assert found(typed) == []
+
+
+def test_sources_are_searched_by_title_and_text():
+    source = SourceFactory(title="Budget hearing", text="The committee heard the minister.")
+    SourceFactory(title="Weather report", text="Rain all week.")
+
+    def titles(term: str) -> list[str]:
+        return list(search_sources(Source.objects.all(), term).values_list("title", flat=True))
+
+    assert titles("budget") == [source.title]
+    assert titles("committee") == [source.title]
+    assert titles("hearing minister") == [source.title]
+
+
+def test_installing_again_fills_an_index_that_fell_behind():
+    claim = ClaimFactory(text="Exports rose sharply.")
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("UPDATE claims_claim SET search_vector = NULL")
+        else:
+            cursor.execute("DELETE FROM claims_claim_fts")
+    assert found("exports") == []
+
+    install_search_index(connection)
+
+    assert found("exports") == [claim.text]
+    rebuild_search_index(connection)
+    assert found("exports") == [claim.text]
+
+
+def test_the_last_word_matches_as_a_prefix_while_typing():
+    ClaimFactory(text="NATO admitted Montenegro in 2017.")
+
+    assert found("nato monten") == ["NATO admitted Montenegro in 2017."]
+    assert found("monten nato") == []  # only the last word is a prefix
+    assert found("mo") == []  # too short to be a useful prefix
+
+
+def test_the_admin_claim_search_uses_the_full_text_index(client, superuser):
+    speaker = SpeakerFactory(name="Dana Ortiz")
+    shown = ClaimFactory(text="Wages grew.", statement=StatementFactory(speaker=speaker))
+    hidden = ClaimFactory(text="Exports rose sharply.")
+    client.force_login(superuser)
+
+    page = client.get("/admin/claims/claim/", {"q": "ortiz"}).content.decode()
+
+    assert shown.text in page and hidden.text not in page
