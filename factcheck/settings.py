@@ -78,7 +78,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that even a response made by a later middleware carries the CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that reads or changes the body; it also weakens ETags as RFC 9110 asks.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -220,3 +224,50 @@ FACTCHECK_SEARCH_CONFIG = os.environ.get("FACTCHECK_SEARCH_CONFIG", "english")
 # Public pages are cached until the public record changes, and at most this long (seconds).
 FACTCHECK_PUBLIC_CACHE_SECONDS = int(os.environ.get("FACTCHECK_PUBLIC_CACHE_SECONDS", "300"))
 FACTCHECK_PUBLIC_MAX_AGE = int(os.environ.get("FACTCHECK_PUBLIC_MAX_AGE", "60"))
+
+# --- The read-only API (claims/api/) -----------------------------------------------------------
+# Anonymous requests per client address; the counts live in the default cache.
+FACTCHECK_API_THROTTLE_RATE = os.environ.get("FACTCHECK_API_THROTTLE_RATE", "600/minute")
+# How long shared caches and browsers may keep an API answer, in seconds.
+FACTCHECK_API_MAX_AGE = int(os.environ.get("FACTCHECK_API_MAX_AGE", "60"))
+
+REST_FRAMEWORK = {
+    # Anonymous and read-only: no sessions, so no CSRF and no per-user answers to cache apart.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["claims.api.throttling.AnonymousRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": FACTCHECK_API_THROTTLE_RATE},
+    "DEFAULT_SCHEMA_CLASS": "claims.api.schema.APIAutoSchema",
+    "EXCEPTION_HANDLER": "claims.api.exceptions.exception_handler",
+    # `format` would be a parameter outside the schema; JSON is the only format anyway.
+    "URL_FORMAT_OVERRIDE": None,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Fact-check desk API",
+    "DESCRIPTION": (
+        "Read-only, published data only: claims with their verdicts, evidence and public record, "
+        "speakers with their record, sources, the rating scales, corrections, a schema.org "
+        "ClaimReview feed and a Google Fact Check Tools-shaped search. Pages walk by cursor; "
+        "answers carry ETag and Last-Modified for conditional requests."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # The docs page loads Swagger UI from drf-spectacular-sidecar's static files, not a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    # Choices stay inline: the default hook would name the ClaimReview constants "@type..."
+    # components, which are not valid component names.
+    "POSTPROCESSING_HOOKS": ["claims.api.schema.rating_slugs_enum"],
+}
+
+# Any site may read the API from a browser; nothing else gets CORS headers.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]

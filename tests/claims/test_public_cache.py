@@ -188,3 +188,46 @@ def test_the_sitemap_is_cached_and_follows_publication(client, published, editor
     published.save()
 
     assert client.get(reverse("sitemap"))["X-Page-Cache"] == "miss"
+
+
+def test_remembered_values_last_until_the_record_changes(published):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert public_cache.remember("answer", compute) == 1
+    assert public_cache.remember("answer", compute) == 1
+    public_cache.invalidate()
+    assert public_cache.remember("answer", compute) == 2
+
+
+def test_the_api_is_cached_and_follows_corrections(
+    client, published, fact_checker, second_reviewer, django_assert_num_queries
+):
+    detail = reverse("api:claim-detail", args=[published.slug])
+    first = client.get(detail)
+    with django_assert_num_queries(0):
+        second = client.get(detail)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content and second["ETag"] == first["ETag"]
+    assert client.get(detail, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+    correction = services.review_create(
+        claim=published,
+        author=fact_checker,
+        rating=default_rating("mostly-false"),
+        summary="It cost a little over two.",
+        analysis="The audited accounts give 2.1 billion euros.",
+        correction_kind=CorrectionKind.RATING_CHANGE,
+        public_note="Rating changed after a reader's note.",
+    )
+    services.review_submit_correction(review=correction, by=fact_checker)
+    services.review_approve(review=correction, by=second_reviewer)
+
+    after = client.get(detail)
+    assert after.get("X-Page-Cache") != "hit"
+    assert "Rating changed after a reader's note." in after.content.decode()
+    assert after["ETag"] != first["ETag"]
+    assert client.get(detail, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200

@@ -1,0 +1,6 @@
+"""The read-only JSON API under /api/v1/: published data only (see README, "API").
+
+`params` validates query parameters exactly as the OpenAPI schema describes them, `filters`
+narrows the published claims with them, `pagination` walks the results by position,
+`serializers` turns prefetched rows into JSON, and `views` adds the HTTP around it.
+"""

@@ -1,0 +1,273 @@
+"""Keyset pagination: pages that stay put while new claims are published.
+
+A cursor is a position in the ordering, the (key, id) pair of the last row seen, never an
+offset: the next page is "rows after this position", so rows published meanwhile never shift
+it and a client walks every row exactly once. DRF's CursorPagination keys on one field and
+falls back to offsets when rows share it (a batch published in the same second), with a hard
+cap of 1,000; a (key, id) position needs neither, and it never counts rows (no COUNT(*)).
+
+Cursor tokens are readable on purpose: `n<key>.<id>` walks forward from a position and
+`b<key>.<id>` backwards. Any token that matches the documented pattern is a valid position
+(it need not be a row), so the schema describes exactly what is accepted; anything else is
+a 400 naming the parameter.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
+from rest_framework.pagination import BasePagination
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
+
+from .params import MAX_ID, UTC_MAX, UTC_MIN, ChoiceParam, IntegerParam, PatternParam
+
+EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
+MICROSECOND = datetime.timedelta(microseconds=1)
+
+
+@dataclass(frozen=True)
+class Position:
+    forward: bool
+    key: Any  # the ordering key's value (None when ordering by id alone)
+    id: int
+
+
+class DateTimeKey:
+    """Datetimes in a cursor: whole microseconds since 1970 (negative before)."""
+
+    pattern = r"-?[0-9]{1,18}"
+
+    @staticmethod
+    def encode(value: datetime.datetime) -> str:
+        return str((value - EPOCH) // MICROSECOND)
+
+    @staticmethod
+    def decode(text: str) -> datetime.datetime:
+        micros = int(text)
+        if micros > (UTC_MAX - EPOCH) // MICROSECOND:
+            return UTC_MAX
+        if micros < (UTC_MIN - EPOCH) // MICROSECOND:
+            return UTC_MIN
+        return EPOCH + datetime.timedelta(microseconds=micros)
+
+
+class TextKey:
+    """Text in a cursor: its UTF-8 bytes in hex, so any even run of hex digits is a position."""
+
+    pattern = r"(?:[0-9a-f]{2}){0,800}"
+
+    @staticmethod
+    def encode(value: str) -> str:
+        return value.encode().hex()
+
+    @staticmethod
+    def decode(text: str) -> str:
+        return bytes.fromhex(text).decode(errors="replace").replace("\x00", "")
+
+
+class KeysetPagination(BasePagination):
+    """Pages ordered by (key, id), with `next` and `previous` links."""
+
+    page_size = 20
+    max_page_size = 100
+    cursor_query_param = "cursor"
+    page_size_query_param = "page_size"
+    ordering_query_param = "ordering"
+    # public name -> (model field of the key, or "" for id alone; descending?)
+    orderings: dict[str, tuple[str, bool]] = {"-id": ("", True)}
+    default_ordering = "-id"
+    key_codec: type[DateTimeKey] | type[TextKey] | None = None
+
+    # --- the parameters, as the schema documents them ----------------------------------------
+
+    @classmethod
+    def cursor_pattern(cls) -> str:
+        if cls.key_codec is None:
+            return r"^[nb][0-9]{1,19}$"
+        return rf"^[nb]{cls.key_codec.pattern}\.[0-9]{{1,19}}$"
+
+    def parameter_fields(self) -> dict[str, Any]:
+        fields: dict[str, Any] = {
+            self.cursor_query_param: PatternParam(pattern=self.cursor_pattern(), max_length=1625),
+            self.page_size_query_param: IntegerParam(min_value=1, max_value=self.max_page_size),
+        }
+        if len(self.orderings) > 1:
+            fields[self.ordering_query_param] = ChoiceParam(values=list(self.orderings))
+        return fields
+
+    def read_parameters(self, request: Request) -> tuple[Position | None, int, str]:
+        values, errors = {}, {}
+        for name, field in self.parameter_fields().items():
+            try:
+                values[name] = field.clean(request.query_params.get(name))
+            except DjangoValidationError as error:
+                errors[name] = error.messages
+        if errors:
+            raise ValidationError(errors)
+        token = values[self.cursor_query_param]
+        return (
+            self.decode_cursor(token) if token else None,
+            values[self.page_size_query_param] or self.page_size,
+            values.get(self.ordering_query_param) or self.default_ordering,
+        )
+
+    def decode_cursor(self, token: str) -> Position:
+        direction, rest = token[0], token[1:]
+        if self.key_codec is None:
+            key, number = None, rest
+        else:
+            text, number = rest.rsplit(".", 1)
+            key = self.key_codec.decode(text)
+        return Position(forward=direction == "n", key=key, id=min(int(number), MAX_ID))
+
+    def encode_cursor(self, forward: bool, row: Any) -> str:
+        """`row` is a model instance or a `values()` row with the key and "id"."""
+        prefix = "n" if forward else "b"
+        if isinstance(row, dict):
+            key, pk = row.get(self.key), row["id"]
+        else:
+            key, pk = getattr(row, self.key, None), row.pk
+        if self.key_codec is None:
+            return f"{prefix}{pk}"
+        return f"{prefix}{self.key_codec.encode(key)}.{pk}"
+
+    # --- paging -----------------------------------------------------------------------------
+
+    def paginate_queryset(self, queryset: QuerySet, request: Request, view=None) -> list:
+        self.request = request
+        position, page_size, ordering = self.read_parameters(request)
+        self.key, descending = self.orderings[ordering]
+        self.position = position
+        backwards = position is not None and not position.forward
+        # Walking backwards reads the rows before the position in reverse, then flips them.
+        reverse = descending != backwards
+        fields = [self.key, "pk"] if self.key else ["pk"]
+        queryset = queryset.order_by(*[f"-{f}" if reverse else f for f in fields])
+        if position is not None:
+            queryset = queryset.filter(self._after(position, reverse))
+        rows = list(queryset[: page_size + 1])
+        more = len(rows) > page_size
+        rows = rows[:page_size]
+        if backwards:
+            rows.reverse()
+        self.page = rows
+        self.has_next = (position is not None) if backwards else more
+        self.has_previous = more if backwards else position is not None
+        return rows
+
+    def _after(self, position: Position, reverse: bool) -> Q:
+        strictly = "lt" if reverse else "gt"
+        if not self.key:
+            return Q(**{f"pk__{strictly}": position.id})
+        # key <= p narrows the index range; the OR settles rows that share the key.
+        within = "lte" if reverse else "gte"
+        return Q(**{f"{self.key}__{within}": position.key}) & (
+            Q(**{f"{self.key}__{strictly}": position.key}) | Q(**{f"pk__{strictly}": position.id})
+        )
+
+    def next_token(self) -> str | None:
+        if not self.has_next:
+            return None
+        if self.page:
+            return self.encode_cursor(True, self.page[-1])
+        return self._flipped_token(forward=True)
+
+    def previous_token(self) -> str | None:
+        if not self.has_previous:
+            return None
+        if self.page:
+            return self.encode_cursor(False, self.page[0])
+        return self._flipped_token(forward=False)
+
+    def _flipped_token(self, *, forward: bool) -> str:
+        """From an empty page, the way back is the same position in the other direction."""
+        token = self.request.query_params[self.cursor_query_param]
+        return ("n" if forward else "b") + token[1:].rstrip("\n")
+
+    def link(self, token: str | None) -> str | None:
+        if token is None:
+            return None
+        url = self.request.build_absolute_uri()
+        return replace_query_param(url, self.cursor_query_param, token)
+
+    def get_paginated_response(self, data: list) -> Response:
+        return Response(
+            {
+                "next": self.link(self.next_token()),
+                "previous": self.link(self.previous_token()),
+                "results": data,
+            }
+        )
+
+    # --- schema -----------------------------------------------------------------------------
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        link = {"type": "string", "nullable": True}
+        return {
+            "type": "object",
+            "required": ["next", "previous", "results"],
+            "properties": {
+                "next": {**link, "description": _("The next page, or null on the last.")},
+                "previous": {**link, "description": _("The page before, or null on the first.")},
+                "results": schema,
+            },
+        }
+
+    def get_schema_operation_parameters(self, view) -> list[dict]:
+        descriptions = {
+            self.cursor_query_param: _(
+                "Where the page starts: copy it from the `next` or `previous` link. A position, "
+                "not an offset, so pages stay put while new items are published."
+            ),
+            self.page_size_query_param: _("Items per page (default %(n)d).")
+            % {"n": self.page_size},
+            self.ordering_query_param: _("Order of the items (default `%(d)s`).")
+            % {"d": self.default_ordering},
+        }
+        return [
+            {
+                "name": name,
+                "required": False,
+                "in": "query",
+                "description": descriptions[name],
+                "schema": field.openapi(),
+            }
+            for name, field in self.parameter_fields().items()
+        ]
+
+
+class PublishedPagination(KeysetPagination):
+    """Claims by first publication, newest first unless asked otherwise."""
+
+    page_size = 20
+    orderings = {
+        "-published": ("first_published_at", True),
+        "published": ("first_published_at", False),
+    }
+    default_ordering = "-published"
+    key_codec = DateTimeKey
+
+
+class NamePagination(KeysetPagination):
+    orderings = {"name": ("name", False), "-name": ("name", True)}
+    default_ordering = "name"
+    key_codec = TextKey
+
+
+class NewestSourcePagination(KeysetPagination):
+    orderings = {"-id": ("", True)}
+    default_ordering = "-id"
+
+
+class RecordPagination(KeysetPagination):
+    orderings = {"-published": ("published_at", True), "published": ("published_at", False)}
+    default_ordering = "-published"
+    key_codec = DateTimeKey

@@ -1,0 +1,524 @@
+"""What the API returns: declared once for the schema, built by hand for speed.
+
+The `Serializer` classes only describe the objects, for drf-spectacular. The functions build
+the same objects as plain dicts from mappings: a `values()` row (its keys carry a prefix such as
+"statement__source__") or a model's `__dict__`, so a source looks the same wherever it appears.
+Going through DRF fields costs microseconds per value, thousands of values on a page of 50
+claims. `tests/api/test_schema.py` checks every answer against the schema, undocumented keys
+included, so the descriptions and the functions cannot drift apart.
+
+Only public fields appear: no assignee, internal note, check-worthiness, review authors,
+sign-offs, unapproved reviews, or anything of an unpublished claim.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any
+
+from django.urls import reverse
+from rest_framework import serializers
+
+from ..enums import (
+    ClaimStatus,
+    CorrectionKind,
+    EvidenceRelation,
+    PublicationKind,
+    SourceKind,
+    SpeakerKind,
+    SpeechKind,
+)
+from ..models import Claim, PublicationEntry, Rating, Source, Speaker, Statement
+
+PUBLIC_CLAIM_STATUSES = [ClaimStatus.PUBLISHED, ClaimStatus.WITHDRAWN]
+PUBLIC_RECORD_KINDS = [PublicationKind.CORRECTION, PublicationKind.WITHDRAWAL]
+
+
+def iso(value: datetime.datetime | datetime.date | None) -> str | None:
+    """As DRF writes dates and times: ISO 8601, UTC as Z."""
+    if value is None:
+        return None
+    text = value.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+class Links:
+    """Absolute URLs of one request, built by concatenation instead of reverse() per row."""
+
+    def __init__(self, request) -> None:
+        def split(name: str, arg: Any = "0") -> tuple[str, str]:
+            url = request.build_absolute_uri(reverse(name, args=[arg]))
+            head, _, tail = url.rpartition(str(arg))
+            return head, tail
+
+        self.claim_api = split("api:claim-detail", "slug-0")
+        self.claim_page = split("claims:detail", "slug-0")
+        self.speaker_api = split("api:speaker-detail", "slug-0")
+        self.speaker_page = split("claims:speaker", "slug-0")
+        self.source_api = split("api:source-detail", 999)
+        self.source_page = split("claims:source", 999)
+        self.claims_list = request.build_absolute_uri(reverse("api:claim-list"))
+        self.site = request.build_absolute_uri("/")
+
+    @staticmethod
+    def join(parts: tuple[str, str], value: Any) -> str:
+        return f"{parts[0]}{value}{parts[1]}"
+
+
+def claim_updated(updated_at: datetime.datetime, record: list[Mapping]) -> datetime.datetime:
+    """When anything readers see of a claim last changed: the claim row, or its public record
+    (a correction's approval adds a record entry and leaves the claim row as it was)."""
+    return max([updated_at, *(entry["published_at"] for entry in record)])
+
+
+# --- building blocks ---------------------------------------------------------------------------
+
+
+class RatingBriefSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    label = serializers.CharField()
+    value = serializers.IntegerField(
+        allow_null=True, help_text="Place on the scale, 1 = least true; null for non-verdicts."
+    )
+    is_verdict = serializers.BooleanField()
+    colour = serializers.CharField()
+    scale = serializers.SlugField(help_text="The rating scale's slug.")
+
+
+def rating_brief(m: Mapping, p: str = "") -> dict[str, Any]:
+    return {
+        "slug": m[f"{p}slug"],
+        "label": m[f"{p}label"],
+        "value": m[f"{p}value"],
+        "is_verdict": m[f"{p}is_verdict"],
+        "colour": m[f"{p}colour"],
+        "scale": m[f"{p}scale__slug"],
+    }
+
+
+def rating_brief_of(rating: Rating) -> dict[str, Any]:
+    return rating_brief({**rating.__dict__, "scale__slug": rating.scale.slug})
+
+
+class VerdictSerializer(serializers.Serializer):
+    rating = RatingBriefSerializer()
+    summary = serializers.CharField()
+    analysis = serializers.CharField(help_text="Markdown.")
+    approved_at = serializers.DateTimeField(help_text="When this verdict was published.")
+    correction_kind = serializers.ChoiceField(
+        choices=CorrectionKind.choices,
+        allow_null=True,
+        help_text="For a verdict that corrected an earlier one.",
+    )
+    correction_note = serializers.CharField(allow_null=True)
+
+
+def verdict_data(m: Mapping) -> dict[str, Any]:
+    """From a row of `reads.REVIEW_FIELDS`."""
+    return {
+        "rating": rating_brief(m, "rating__"),
+        "summary": m["summary"],
+        "analysis": m["analysis"],
+        "approved_at": iso(m["approved_at"]),
+        "correction_kind": m["correction_kind"] or None,
+        "correction_note": m["public_note"] if m["correction_kind"] else None,
+    }
+
+
+class SpeakerBriefSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=SpeakerKind.choices)
+    role = serializers.CharField()
+    wikidata_id = serializers.CharField()
+    url = serializers.CharField(help_text="An official or reference page; may be empty.")
+    api_url = serializers.CharField()
+    page_url = serializers.CharField()
+
+
+def speaker_brief(m: Mapping, links: Links, p: str = "") -> dict[str, Any]:
+    slug = m[f"{p}slug"]
+    return {
+        "slug": slug,
+        "name": m[f"{p}name"],
+        "kind": m[f"{p}kind"],
+        "role": m[f"{p}role"],
+        "wikidata_id": m[f"{p}wikidata_id"],
+        "url": m[f"{p}url"],
+        "api_url": links.join(links.speaker_api, slug),
+        "page_url": links.join(links.speaker_page, slug),
+    }
+
+
+class ReportedSpeakerSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    kind = serializers.ChoiceField(choices=SpeakerKind.choices)
+    role = serializers.CharField()
+
+
+class StatementSerializer(serializers.Serializer):
+    quote = serializers.CharField(help_text="The exact words, as in the source text.")
+    prefix = serializers.CharField(help_text="The text just before the quote.")
+    suffix = serializers.CharField(help_text="The text just after the quote.")
+    start = serializers.IntegerField(help_text="Offset of the quote in the source text.")
+    end = serializers.IntegerField(help_text="Offset after the quote's last character.")
+    speech = serializers.ChoiceField(choices=SpeechKind.choices)
+    said_where = serializers.CharField()
+    said_on = serializers.DateField(allow_null=True)
+    reported_speaker = ReportedSpeakerSerializer(
+        allow_null=True, help_text="For reported speech: whose words the speaker relays."
+    )
+
+
+def statement_data(m: Mapping, p: str = "statement__") -> dict[str, Any]:
+    reported = f"{p}reported_speaker__"
+    return {
+        "quote": m[f"{p}quote"],
+        "prefix": m[f"{p}prefix"],
+        "suffix": m[f"{p}suffix"],
+        "start": m[f"{p}start"],
+        "end": m[f"{p}end"],
+        "speech": m[f"{p}speech"],
+        "said_where": m[f"{p}said_where"],
+        "said_on": iso(m[f"{p}said_on"]),
+        "reported_speaker": None
+        if m[f"{reported}slug"] is None
+        else {
+            "slug": m[f"{reported}slug"],
+            "name": m[f"{reported}name"],
+            "kind": m[f"{reported}kind"],
+            "role": m[f"{reported}role"],
+        },
+    }
+
+
+class ParagraphSerializer(serializers.Serializer):
+    before = serializers.CharField()
+    after = serializers.CharField()
+
+
+class StatementDetailSerializer(StatementSerializer):
+    paragraph = ParagraphSerializer(help_text="The rest of the quote's paragraph in the source.")
+
+
+class SourceBriefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.CharField(help_text="Where the document is published; may be empty.")
+    title = serializers.CharField()
+    publisher = serializers.CharField()
+    author = serializers.CharField()
+    language = serializers.CharField()
+    kind = serializers.ChoiceField(choices=SourceKind.choices)
+    published_at = serializers.DateTimeField(allow_null=True)
+    api_url = serializers.CharField()
+    page_url = serializers.CharField()
+
+
+def source_brief(m: Mapping, links: Links, p: str = "") -> dict[str, Any]:
+    pk = m[f"{p}id"]
+    return {
+        "id": pk,
+        "url": m[f"{p}url"],
+        "title": m[f"{p}title"],
+        "publisher": m[f"{p}publisher"],
+        "author": m[f"{p}author"],
+        "language": m[f"{p}language"],
+        "kind": m[f"{p}kind"],
+        "published_at": iso(m[f"{p}published_at"]),
+        "api_url": links.join(links.source_api, pk),
+        "page_url": links.join(links.source_page, pk),
+    }
+
+
+class EvidenceSerializer(serializers.Serializer):
+    relation = serializers.ChoiceField(choices=EvidenceRelation.choices)
+    source = SourceBriefSerializer()
+    excerpt = serializers.CharField()
+    note = serializers.CharField()
+    archive_url = serializers.CharField()
+    archive_hash = serializers.CharField(help_text="SHA-256 of the archived copy; may be empty.")
+
+
+def evidence_data(m: Mapping, links: Links) -> dict[str, Any]:
+    """From a row of `reads.EVIDENCE_FIELDS`."""
+    return {
+        "relation": m["relation"],
+        "source": source_brief(m, links, "source__"),
+        "excerpt": m["excerpt"],
+        "note": m["note"],
+        "archive_url": m["archive_url"],
+        "archive_hash": m["archive_hash"],
+    }
+
+
+class RecordEntrySerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=PublicationKind.choices)
+    correction_kind = serializers.ChoiceField(choices=CorrectionKind.choices, allow_null=True)
+    note = serializers.CharField()
+    published_at = serializers.DateTimeField()
+
+
+def record_entry(m: Mapping) -> dict[str, Any]:
+    return {
+        "kind": m["kind"],
+        "correction_kind": m["correction_kind"] or None,
+        "note": m["note"],
+        "published_at": iso(m["published_at"]),
+    }
+
+
+class TopicSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+
+
+class ClaimLinkSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    text = serializers.CharField()
+    api_url = serializers.CharField()
+    page_url = serializers.CharField()
+
+
+def claim_link(m: Mapping, links: Links, p: str = "") -> dict[str, Any]:
+    slug = m[f"{p}slug"]
+    return {
+        "slug": slug,
+        "text": m[f"{p}text"],
+        "api_url": links.join(links.claim_api, slug),
+        "page_url": links.join(links.claim_page, slug),
+    }
+
+
+# --- claims ------------------------------------------------------------------------------------
+
+
+class ClaimSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    api_url = serializers.CharField()
+    page_url = serializers.CharField()
+    text = serializers.CharField(help_text="The claim, in the desk's words.")
+    status = serializers.ChoiceField(
+        choices=[(s.value, s.label) for s in PUBLIC_CLAIM_STATUSES],
+        help_text="A withdrawn claim stays listed with its withdrawal notice in the record.",
+    )
+    first_published_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField(
+        help_text="When anything shown here last changed, corrections included."
+    )
+    speaker = SpeakerBriefSerializer()
+    statement = StatementSerializer()
+    source = SourceBriefSerializer(help_text="The document the statement is quoted from.")
+    topics = TopicSerializer(many=True)
+    context_note = serializers.CharField()
+    verdict = VerdictSerializer(allow_null=True, help_text="The current verdict.")
+    earlier_verdicts = VerdictSerializer(many=True, help_text="Verdicts it replaced, newest first.")
+    evidence = EvidenceSerializer(many=True)
+    publication_record = RecordEntrySerializer(many=True, help_text="Oldest first.")
+    repeat_of = ClaimLinkSerializer(allow_null=True, help_text="The earlier claim it repeats.")
+
+
+def claim_data(
+    row: Mapping,
+    links: Links,
+    *,
+    verdicts: list[Mapping],
+    evidence: list[Mapping],
+    record: list[Mapping],
+    topics: list[Mapping],
+) -> dict[str, Any]:
+    """A claim from a row of `reads.CLAIM_FIELDS` and its rows of the other tables."""
+    repeat_of = None
+    # An unpublished claim is never named, not even as what a public one repeats.
+    if row["repeat_of__status"] in PUBLIC_CLAIM_STATUSES:
+        repeat_of = claim_link(row, links, "repeat_of__")
+    return {
+        "slug": row["slug"],
+        "api_url": links.join(links.claim_api, row["slug"]),
+        "page_url": links.join(links.claim_page, row["slug"]),
+        "text": row["text"],
+        "status": row["status"],
+        "first_published_at": iso(row["first_published_at"]),
+        "updated_at": iso(claim_updated(row["updated_at"], record)),
+        "speaker": speaker_brief(row, links, "statement__speaker__"),
+        "statement": statement_data(row),
+        "source": source_brief(row, links, "statement__source__"),
+        "topics": [{"slug": t["topic__slug"], "name": t["topic__name"]} for t in topics],
+        "context_note": row["context_note"],
+        "verdict": verdict_data(verdicts[0]) if verdicts else None,
+        "earlier_verdicts": [verdict_data(v) for v in verdicts[1:]],
+        "evidence": [evidence_data(item, links) for item in evidence],
+        "publication_record": [record_entry(entry) for entry in record],
+        "repeat_of": repeat_of,
+    }
+
+
+class ClaimDetailSerializer(ClaimSerializer):
+    statement = StatementDetailSerializer()
+    repeats = serializers.IntegerField(help_text="How often the claim was made again since.")
+
+
+# --- speakers, sources, ratings, corrections ----------------------------------------------------
+
+
+class RecordCountSerializer(serializers.Serializer):
+    rating = RatingBriefSerializer()
+    count = serializers.IntegerField()
+
+
+class SpeakerRecordSerializer(serializers.Serializer):
+    verdicts = RecordCountSerializer(
+        many=True, help_text="Current verdicts on their published claims, every rating listed."
+    )
+    not_verdicts = RecordCountSerializer(
+        many=True, help_text="Ratings that are not verdicts (Unverifiable, ...), when used."
+    )
+
+
+class SpeakerSerializer(SpeakerBriefSerializer):
+    claims_url = serializers.CharField(help_text="Their published claims, in this API.")
+    record = SpeakerRecordSerializer()
+
+
+def speaker_data(speaker: Speaker, links: Links, record: dict[str, list]) -> dict[str, Any]:
+    data = speaker_brief(speaker.__dict__, links)
+    data["claims_url"] = f"{links.claims_list}?speaker={speaker.slug}"
+    data["record"] = record
+    return data
+
+
+class SourceSerializer(SourceBriefSerializer):
+    retrieved_at = serializers.DateTimeField(allow_null=True)
+    content_hash = serializers.CharField(help_text="SHA-256 of the text.")
+
+
+def source_data(source: Source, links: Links) -> dict[str, Any]:
+    data = source_brief(source.__dict__, links)
+    data["retrieved_at"] = iso(source.retrieved_at)
+    data["content_hash"] = source.content_hash
+    return data
+
+
+class SpeakerNameSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+
+
+class AnchorSerializer(serializers.Serializer):
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    quote = serializers.CharField()
+    speaker = SpeakerNameSerializer()
+    claims = ClaimLinkSerializer(many=True)
+
+
+class SourceDetailSerializer(SourceSerializer):
+    text = serializers.CharField(help_text="The text exactly as imported; offsets point into it.")
+    statements = AnchorSerializer(many=True, help_text="Statements with published claims.")
+    cited_by = ClaimLinkSerializer(many=True, help_text="Published claims citing it as evidence.")
+
+
+def source_detail_data(
+    source: Source, statements: list[Statement], citing: list[Claim], links: Links
+) -> dict[str, Any]:
+    data = source_data(source, links)
+    data["text"] = source.text
+    data["statements"] = [
+        {
+            "start": s.start,
+            "end": s.end,
+            "quote": s.quote,
+            "speaker": {"slug": s.speaker.slug, "name": s.speaker.name},
+            "claims": [claim_link(c.__dict__, links) for c in s.public_claims],
+        }
+        for s in statements
+    ]
+    data["cited_by"] = [claim_link(c.__dict__, links) for c in citing]
+    return data
+
+
+class ScaleSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    name = serializers.CharField()
+    is_default = serializers.BooleanField()
+
+
+class RatingSerializer(serializers.Serializer):
+    slug = serializers.SlugField()
+    label = serializers.CharField()
+    description = serializers.CharField()
+    colour = serializers.CharField()
+    value = serializers.IntegerField(
+        allow_null=True, help_text="Place on the scale, 1 = least true; null for non-verdicts."
+    )
+    is_verdict = serializers.BooleanField()
+    scale = ScaleSerializer()
+
+
+def rating_data(rating: Rating) -> dict[str, Any]:
+    scale = rating.scale
+    return {
+        "slug": rating.slug,
+        "label": rating.label,
+        "description": rating.description,
+        "colour": rating.colour,
+        "value": rating.value,
+        "is_verdict": rating.is_verdict,
+        "scale": {"slug": scale.slug, "name": scale.name, "is_default": scale.is_default},
+    }
+
+
+class CorrectionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.ChoiceField(choices=[(k.value, k.label) for k in PUBLIC_RECORD_KINDS])
+    correction_kind = serializers.ChoiceField(choices=CorrectionKind.choices, allow_null=True)
+    note = serializers.CharField()
+    published_at = serializers.DateTimeField()
+    claim = ClaimLinkSerializer()
+    rating = RatingBriefSerializer(
+        allow_null=True, help_text="For a correction: the verdict's rating from then on."
+    )
+
+
+def correction_data(entry: PublicationEntry, links: Links) -> dict[str, Any]:
+    review = entry.review
+    return {
+        "id": entry.pk,
+        "kind": entry.kind,
+        "correction_kind": entry.correction_kind or None,
+        "note": entry.note,
+        "published_at": iso(entry.published_at),
+        "claim": claim_link(entry.claim.__dict__, links),
+        "rating": rating_brief_of(review.rating) if review is not None and review.rating else None,
+    }
+
+
+# --- ClaimReview and the Fact Check Tools shape ---------------------------------------------------
+
+
+class ClaimReviewSerializer(serializers.Serializer):
+    """A schema.org ClaimReview, exactly as on the claim's page (schema in `schema.py`)."""
+
+
+class FactCheckPublisherSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    site = serializers.CharField()
+
+
+class FactCheckReviewSerializer(serializers.Serializer):
+    publisher = FactCheckPublisherSerializer()
+    url = serializers.CharField()
+    title = serializers.CharField()
+    reviewDate = serializers.DateTimeField()
+    textualRating = serializers.CharField()
+    languageCode = serializers.CharField()
+
+
+class FactCheckClaimSerializer(serializers.Serializer):
+    text = serializers.CharField()
+    claimant = serializers.CharField()
+    claimDate = serializers.DateTimeField(
+        required=False, help_text="When the claim was made; left out when unknown."
+    )
+    claimReview = FactCheckReviewSerializer(many=True)

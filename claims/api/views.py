@@ -1,0 +1,459 @@
+"""The API's endpoints: read-only, anonymous, published data only.
+
+Every response to GET carries an ETag (a hash of the body) and, where the data has dates, a
+Last-Modified, so a poller's conditional request gets a 304; `Cache-Control: public` lets
+shared caches keep it briefly. Writes answer 405, bad parameters 400 naming them, both in JSON.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from typing import Any
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.http import HttpRequest, JsonResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from .. import public_cache
+from ..enums import ClaimStatus
+from ..models import Claim, PublicationEntry, Rating, Source, Speaker
+from ..selectors import (
+    public_claims,
+    public_corrections,
+    public_source,
+    public_sources,
+    public_speakers,
+    speaker_rating_counts,
+)
+from ..structured_data import claim_review_for, rating_bounds_by_scale
+from . import reads
+from . import serializers as out
+from .filters import (
+    ClaimFilter,
+    CorrectionFilter,
+    FactCheckSearchFilter,
+    SourceFilter,
+    SpeakerFilter,
+)
+from .pagination import (
+    KeysetPagination,
+    NamePagination,
+    NewestSourcePagination,
+    PublishedPagination,
+    RecordPagination,
+)
+from .params import MAX_ID, SLUG_PATTERN
+from .schema import claim_review_feed_schema, fact_check_search_schema
+
+# What a source's listing shows: its text (tens of kilobytes) and imported raw input stay behind.
+SOURCE_LISTED = ["id", "url", "title", "publisher", "author", "language", "kind"]
+SOURCE_LISTED += ["published_at", "retrieved_at", "content_hash", "updated_at"]
+# The path's converter takes exactly these; say so, so that clients and fuzzers know.
+SLUG_IN_PATH = OpenApiParameter(
+    "slug", OpenApiTypes.STR, OpenApiParameter.PATH, pattern=SLUG_PATTERN, required=True
+)
+
+
+class ReadOnlyViewSet(viewsets.GenericViewSet):
+    """What every endpoint shares: GET only, one value per parameter, conditional GET."""
+
+    http_method_names = ["get", "head", "options"]
+    filter_backends = [DjangoFilterBackend]
+    last_modified: datetime.datetime | None = None
+
+    cache_entry: tuple[str, str] | None = None
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        repeated = [name for name, values in request.query_params.lists() if len(values) > 1]
+        if repeated:
+            raise ValidationError({name: [_("Give this parameter once.")] for name in repeated})
+        # The public page cache (claims/public_cache.py) serves the API too, after the
+        # throttle and the checks above: a cached answer still counts against a client.
+        if public_cache.cacheable_request(request._request):
+            key, token, cached = public_cache.lookup(request._request)
+            if cached is not None:
+                setattr(self, request.method.lower(), lambda *args, **kwargs: cached)
+            else:
+                self.cache_entry = (key, token)
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        # Without any of its parameters a FilterSet changes nothing, yet building and validating
+        # its form costs a millisecond: a client walking the whole list pays it on every page.
+        filterset = getattr(self, "filterset_class", None)
+        if (
+            filterset is None
+            or not filterset.base_filters.keys() & self.request.query_params.keys()
+        ):
+            return queryset
+        return super().filter_queryset(queryset)
+
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        if "ETag" in response:  # from the cache, with the headers it was stored with
+            return get_conditional_response(
+                request,
+                etag=response["ETag"],
+                last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+                response=response,
+            )
+        response.render()
+        etag = f'"{hashlib.blake2b(response.content, digest_size=16).hexdigest()}"'
+        response["ETag"] = etag
+        last_modified = None
+        if self.last_modified is not None:
+            last_modified = int(self.last_modified.timestamp())
+            response["Last-Modified"] = http_date(last_modified)
+        patch_cache_control(response, public=True, max_age=settings.FACTCHECK_API_MAX_AGE)
+        if self.cache_entry is not None:
+            public_cache.store(*self.cache_entry, response)
+        return get_conditional_response(
+            request, etag=etag, last_modified=last_modified, response=response
+        )
+
+    def newest(self, *times: datetime.datetime | None) -> None:
+        """Remember the newest of these times for Last-Modified."""
+        for moment in times:
+            if moment is not None and (self.last_modified is None or moment > self.last_modified):
+                self.last_modified = moment
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Published claims"), tags=["claims"]),
+    retrieve=extend_schema(
+        summary=_("One published claim"), tags=["claims"], parameters=[SLUG_IN_PATH]
+    ),
+)
+class ClaimViewSet(ReadOnlyViewSet):
+    """Published and withdrawn claims with their speaker, quote, source, verdict, evidence and
+    public record."""
+
+    serializer_class = out.ClaimSerializer
+    filterset_class = ClaimFilter
+    pagination_class = PublishedPagination
+    lookup_field = "slug"
+    queryset = Claim.objects.none()  # for the schema; the rows come from reads
+
+    def get_queryset(self) -> QuerySet:
+        return reads.public_claim_rows()
+
+    def get_serializer_class(self):
+        return out.ClaimDetailSerializer if self.action == "retrieve" else out.ClaimSerializer
+
+    def list(self, request: Request) -> Response:
+        rows = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        data, newest = reads.claims_data(rows, out.Links(request))
+        self.newest(newest)
+        return self.get_paginated_response(data)
+
+    def retrieve(self, request: Request, slug: str) -> Response:
+        found = reads.claim_detail(public_claims(), slug, out.Links(request))
+        if found is None:
+            raise NotFound(_("No published claim has this slug."))
+        data, updated = found
+        self.newest(updated)
+        return Response(data)
+
+
+def _speaker_records(speakers: list[Speaker]) -> dict[int, dict[str, list]]:
+    """Each speaker's record as the speaker page shows it: every verdict rating of the scales
+    their verdicts use (zeros included, the default scale when they have none), and apart, the
+    non-verdict ratings they got."""
+    counts = speaker_rating_counts([s.pk for s in speakers])
+    ratings = list(Rating.objects.select_related("scale").order_by("scale_id", "value", "label"))
+    default_scales = {r.scale_id for r in ratings if r.scale.is_default}
+    by_id = {r.pk: r for r in ratings}
+    records = {}
+    for speaker in speakers:
+        tally = counts[speaker.pk]
+        scales = {by_id[pk].scale_id for pk in tally} or default_scales
+        records[speaker.pk] = {
+            "verdicts": [
+                {"rating": out.rating_brief_of(r), "count": tally[r.pk]}
+                for r in ratings
+                if r.scale_id in scales and r.is_verdict
+            ],
+            "not_verdicts": [
+                {"rating": out.rating_brief_of(r), "count": tally[r.pk]}
+                for r in ratings
+                if r.scale_id in scales and not r.is_verdict and tally[r.pk]
+            ],
+        }
+    return records
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Speakers with published claims"), tags=["speakers"]),
+    retrieve=extend_schema(
+        summary=_("One speaker and their record"), tags=["speakers"], parameters=[SLUG_IN_PATH]
+    ),
+)
+class SpeakerViewSet(ReadOnlyViewSet):
+    """People and organisations whose claims the desk published, with their record."""
+
+    serializer_class = out.SpeakerSerializer
+    filterset_class = SpeakerFilter
+    pagination_class = NamePagination
+    lookup_field = "slug"
+    queryset = Speaker.objects.none()
+
+    def get_queryset(self) -> QuerySet[Speaker]:
+        return public_speakers()
+
+    def list(self, request: Request) -> Response:
+        speakers = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(self._data(speakers, request))
+
+    def retrieve(self, request: Request, slug: str) -> Response:
+        speaker = self.get_queryset().filter(slug=slug).first()
+        if speaker is None:
+            raise NotFound(_("No speaker with published claims has this slug."))
+        return Response(self._data([speaker], request)[0])
+
+    def _data(self, speakers: list[Speaker], request: Request) -> list[dict]:
+        if not speakers:
+            return []
+        links, records = out.Links(request), _speaker_records(speakers)
+        return [out.speaker_data(s, links, records[s.pk]) for s in speakers]
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Sources of published claims"), tags=["sources"]),
+    retrieve=extend_schema(summary=_("One source, its text and its claims"), tags=["sources"]),
+)
+class SourceViewSet(ReadOnlyViewSet):
+    """Documents that published claims are quoted from or cite as evidence, newest first."""
+
+    serializer_class = out.SourceSerializer
+    filterset_class = SourceFilter
+    pagination_class = NewestSourcePagination
+    queryset = Source.objects.none()
+
+    def get_queryset(self) -> QuerySet[Source]:
+        return public_sources().only(*SOURCE_LISTED)
+
+    def get_serializer_class(self):
+        return out.SourceDetailSerializer if self.action == "retrieve" else out.SourceSerializer
+
+    def list(self, request: Request) -> Response:
+        sources = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        links = out.Links(request)
+        self.newest(*(s.updated_at for s in sources))
+        return self.get_paginated_response([out.source_data(s, links) for s in sources])
+
+    def retrieve(self, request: Request, pk: int) -> Response:
+        found = public_source(int(pk)) if int(pk) <= MAX_ID else None
+        if found is None:
+            raise NotFound(_("No source of a published claim has this id."))
+        source, statements, citing = found
+        self.newest(source.updated_at)
+        return Response(out.source_detail_data(source, statements, citing, out.Links(request)))
+
+
+@extend_schema_view(list=extend_schema(summary=_("The rating scales"), tags=["ratings"]))
+class RatingViewSet(ReadOnlyViewSet):
+    """Every rating of every scale: the values the `rating` filter takes."""
+
+    serializer_class = out.RatingSerializer
+    pagination_class = None
+    filter_backends = []
+    queryset = Rating.objects.none()
+
+    def list(self, request: Request) -> Response:
+        ratings = Rating.objects.select_related("scale").order_by(
+            "-scale__is_default", "scale__name", "-is_verdict", "value", "label"
+        )
+        return Response([out.rating_data(r) for r in ratings])
+
+
+@extend_schema_view(
+    list=extend_schema(summary=_("Corrections and withdrawals"), tags=["corrections"])
+)
+class CorrectionViewSet(ReadOnlyViewSet):
+    """Every correction and withdrawal readers were told about, newest first."""
+
+    serializer_class = out.CorrectionSerializer
+    filterset_class = CorrectionFilter
+    pagination_class = RecordPagination
+    queryset = PublicationEntry.objects.none()
+
+    def get_queryset(self) -> QuerySet[PublicationEntry]:
+        return public_corrections().select_related("claim", "review__rating__scale")
+
+    def list(self, request: Request) -> Response:
+        entries = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        links = out.Links(request)
+        self.newest(*(e.published_at for e in entries))
+        return self.get_paginated_response([out.correction_data(e, links) for e in entries])
+
+
+# --- ClaimReview --------------------------------------------------------------------------------
+
+
+class DataFeedPagination(PublishedPagination):
+    """Pages of the ClaimReview feed: a schema.org DataFeed, with the API's page links."""
+
+    view_last_modified: datetime.datetime | None = None
+
+    def get_paginated_response(self, data: list) -> Response:
+        request = self.request
+        return Response(
+            {
+                "@context": "https://schema.org",
+                "@type": "DataFeed",
+                "name": f"{settings.FACTCHECK_ORGANIZATION}: ClaimReview",
+                "url": request.build_absolute_uri(request.path),
+                "dateModified": out.iso(self.view_last_modified),
+                "dataFeedElement": data,
+                "next": self.link(self.next_token()),
+                "previous": self.link(self.previous_token()),
+            }
+        )
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        return claim_review_feed_schema(schema, super().get_paginated_response_schema(schema))
+
+
+def claim_reviews(claims: list[Claim], request: Request) -> list[dict | None]:
+    """Each claim's ClaimReview (None without a public verdict), built exactly as the claim
+    page builds its JSON-LD."""
+    links, bounds = out.Links(request), rating_bounds_by_scale()
+    return [
+        claim_review_for(
+            claim,
+            page_url=links.join(links.claim_page, claim.slug),
+            site_url=links.site,
+            bounds=bounds,
+        )
+        for claim in claims
+    ]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Published verdicts as schema.org ClaimReview"),
+        description=_(
+            "A DataFeed of ClaimReview items, identical to the JSON-LD on the claim pages; "
+            "withdrawn claims are left out. Takes the filters of /api/v1/claims/."
+        ),
+        tags=["claimreview"],
+    )
+)
+class ClaimReviewFeedViewSet(ReadOnlyViewSet):
+    serializer_class = out.ClaimReviewSerializer
+    filterset_class = ClaimFilter
+    pagination_class = DataFeedPagination
+    queryset = Claim.objects.none()
+    paginated_name = "ClaimReviewDataFeed"
+
+    def get_queryset(self) -> QuerySet[Claim]:
+        return public_claims().filter(status=ClaimStatus.PUBLISHED)
+
+    def list(self, request: Request) -> Response:
+        claims = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        # The feed's date is its newest verdict; without a record prefetch, updated_at is close.
+        self.newest(*(c.updated_at for c in claims))
+        self.newest(*(c.approved_reviews[0].approved_at for c in claims if c.approved_reviews))
+        self.paginator.view_last_modified = self.last_modified
+        reviews = [r for r in claim_reviews(claims, request) if r is not None]
+        return self.get_paginated_response(reviews)
+
+
+# --- Google Fact Check Tools ----------------------------------------------------------------------
+
+
+class FactCheckPagination(KeysetPagination):
+    """claims:search pages: Google's parameter names, and a bare `nextPageToken`."""
+
+    page_size = 10
+    cursor_query_param = "pageToken"
+    page_size_query_param = "pageSize"
+    orderings = {"-published": ("first_published_at", True)}
+    default_ordering = "-published"
+    key_codec = PublishedPagination.key_codec
+
+    def get_paginated_response(self, data: list) -> Response:
+        body: dict[str, Any] = {"claims": data}
+        token = self.next_token()
+        if token is not None:
+            body["nextPageToken"] = token
+        return Response(body)
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        return fact_check_search_schema(schema)
+
+
+def fact_check_claims(claims: list[Claim], request: Request) -> list[dict]:
+    """Google's claims:search items, read off each claim's ClaimReview (the one mapping)."""
+    results = []
+    for claim, review in zip(claims, claim_reviews(claims, request), strict=True):
+        if review is None:
+            continue
+        item = review["itemReviewed"]
+        site = review["author"]["url"].split("://", 1)[-1].split("/")[0]
+        entry: dict[str, Any] = {
+            "text": review["claimReviewed"],
+            "claimant": item["author"]["name"],
+        }
+        if "datePublished" in item:
+            entry["claimDate"] = f"{item['datePublished']}T00:00:00Z"
+        entry["claimReview"] = [
+            {
+                "publisher": {"name": review["author"]["name"], "site": site},
+                "url": review["url"],
+                "title": review.get("headline") or review["claimReviewed"],
+                "reviewDate": review["datePublished"],
+                "textualRating": review["reviewRating"]["alternateName"],
+                "languageCode": claim.statement.source.language,
+            }
+        ]
+        results.append(entry)
+    return results
+
+
+@extend_schema_view(
+    list=extend_schema(
+        operation_id="claims_search",
+        summary=_("Search, shaped like Google Fact Check Tools' claims:search"),
+        description=_(
+            "The response of `GET https://factchecktools.googleapis.com/v1alpha1/claims:search`"
+            " for this desk's published verdicts: a client of that API can point its base URL "
+            "at /api/v1/. `offset` is not supported: follow `nextPageToken`."
+        ),
+        tags=["claimreview"],
+    )
+)
+class FactCheckSearchViewSet(ReadOnlyViewSet):
+    serializer_class = out.FactCheckClaimSerializer
+    filterset_class = FactCheckSearchFilter
+    pagination_class = FactCheckPagination
+    queryset = Claim.objects.none()
+    paginated_name = "FactCheckSearchResponse"
+
+    def get_queryset(self) -> QuerySet[Claim]:
+        return public_claims().filter(status=ClaimStatus.PUBLISHED)
+
+    def list(self, request: Request) -> Response:
+        claims = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        self.newest(*(c.updated_at for c in claims))
+        return self.get_paginated_response(fact_check_claims(claims, request))
+
+
+def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+    """Any other address under /api/: a JSON 404, like the endpoints' own."""
+    return JsonResponse(
+        {"detail": _("Nothing here. The API's documentation: /api/docs/")}, status=404
+    )

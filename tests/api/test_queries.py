@@ -1,0 +1,114 @@
+"""Every endpoint runs a fixed number of queries, with 1 item or 20 (each claim with evidence,
+a topic and a correction, by speakers and sources of their own)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from claims.enums import PublicationKind
+from tests.factories import (
+    EvidenceFactory,
+    PublicationEntryFactory,
+    RatingFactory,
+    RatingScaleFactory,
+    SourceFactory,
+    SpeakerFactory,
+    StatementFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+API = "/api/v1"
+SPEAKER = "the-speaker"
+
+# endpoint -> its budget. Claims: the page, then approved reviews, evidence, publication record
+# and topics (one query each; a claim's page adds its public repeats); speakers: the page, their
+# record, the ratings; the feeds: the page, approved reviews, the scales' bounds.
+BUDGETS = {
+    f"{API}/claims/": 5,
+    f"{API}/claims/?q=alliance&rating=true&topic=economy&updated_since=2000-01-01T00:00:00Z": 6,
+    f"{API}/claims/{{slug}}/": 6,
+    f"{API}/speakers/": 3,
+    f"{API}/speakers/{SPEAKER}/": 3,
+    f"{API}/sources/": 1,
+    f"{API}/sources/{{source}}/": 4,
+    f"{API}/ratings/": 1,
+    f"{API}/corrections/": 1,
+    f"{API}/claimreview/": 3,
+    f"{API}/claims:search?query=alliance": 3,
+}
+
+
+@pytest.fixture
+def add_claims(publish):
+    speaker = SpeakerFactory(slug=SPEAKER)
+    source = SourceFactory()
+    made = []
+
+    def add(n: int) -> None:
+        for _ in range(n):
+            i = len(made)
+            claim = publish(
+                ("true", "false", "half-true", "unverifiable")[i % 4],
+                # half the claims by one speaker from one source, half from their own
+                statement=StatementFactory(
+                    speaker=speaker if i % 2 else SpeakerFactory(),
+                    source=source if i % 2 else SourceFactory(),
+                    start=i % 50,
+                ),
+            )
+            PublicationEntryFactory(
+                claim=claim,
+                kind=PublicationKind.CORRECTION,
+                correction_kind="clarification",
+                note="Clarified.",
+                published_at=timezone.now() + datetime.timedelta(seconds=i),
+            )
+            made.append(claim)
+
+    add.made = made
+    add.source = source
+    return add
+
+
+def grow_the_details(claim) -> None:
+    """More of what a claim's page lists, and another rating scale."""
+    for n in range(19):
+        EvidenceFactory(claim=claim, note=f"Evidence {n}.")
+        PublicationEntryFactory(
+            claim=claim,
+            kind=PublicationKind.CORRECTION,
+            correction_kind="clarification",
+            note=f"Clarified again ({n}).",
+        )
+    scale = RatingScaleFactory()
+    for n in range(5):
+        RatingFactory(scale=scale, value=n + 1)
+
+
+@pytest.mark.parametrize("endpoint", list(BUDGETS))
+def test_every_endpoint_runs_a_fixed_number_of_queries(
+    client, add_claims, django_assert_num_queries, endpoint
+):
+    def url() -> str:
+        path = endpoint.format(slug=add_claims.made[1].slug, source=add_claims.source.pk)
+        if "{" in endpoint:
+            return path
+        size = "pageSize" if "claims:search" in path else "page_size"
+        return f"{path}{'&' if '?' in path else '?'}{size}=100"
+
+    budget = BUDGETS[endpoint]
+    if connection.vendor == "postgresql" and ("q=" in endpoint or "query=" in endpoint):
+        budget += 1  # PostgreSQL's search first counts its matches (claims/fulltext.py)
+    add_claims(2)  # one claim by the shared speaker, from the shared source
+    with django_assert_num_queries(budget):
+        small = client.get(url())
+    add_claims(38)
+    grow_the_details(add_claims.made[1])
+    with django_assert_num_queries(budget):
+        large = client.get(url())
+
+    assert small.status_code == large.status_code == 200
+    assert len(large.content) > len(small.content)  # the second answer did show more
