@@ -5,7 +5,7 @@ query syntax."""
 import pytest
 from django.db import connection
 
-from claims.fulltext import install_search_index, rebuild_search_index
+from claims.fulltext import install_search_index, rebuild_search_index, search_index_paused
 from claims.models import Claim, Source, Speaker
 from claims.selectors import search_claims, search_sources
 from tests.factories import ClaimFactory, SourceFactory, SpeakerFactory, StatementFactory
@@ -110,6 +110,20 @@ def test_installing_again_fills_an_index_that_fell_behind():
     assert found("exports") == [claim.text]
     rebuild_search_index(connection)
     assert found("exports") == [claim.text]
+
+
+@pytest.mark.django_db(transaction=True)  # PostgreSQL builds no index with FK checks pending
+def test_rows_loaded_while_the_index_is_paused_are_found_afterwards():
+    before = ClaimFactory(text="Exports rose sharply.")
+    with search_index_paused(connection):
+        during = ClaimFactory(text="Exports of grain fell.")
+        assert found("grain") == []  # not indexed row by row
+    after = ClaimFactory(text="Exports of wheat stalled.")
+
+    assert sorted(found("exports")) == sorted([before.text, during.text, after.text])
+    during.text = "Imports of grain fell."
+    during.save()
+    assert found("imports") == [during.text]  # the triggers are back
 
 
 def test_the_last_word_matches_as_a_prefix_while_typing():
