@@ -41,7 +41,7 @@ if not os.environ.get("DATABASE_URL", "").strip():
 def cache_from_url(url: str) -> dict:
     parts = urlsplit(url)
     if parts.scheme in ("redis", "rediss"):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {"BACKEND": "factcheck.cache.ReusingRedisCache", "LOCATION": url}
     if parts.scheme == "db":
         table = (parts.netloc + parts.path).strip("/") or "factcheck_cache"
         return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table}
