@@ -115,6 +115,7 @@ def prepare(env: dict[str, str], claims: int) -> dict[str, object]:
     """Migrate, fill up to `claims` published claims, and read what the runs will ask for."""
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "createcachetable")
+    manage(env, "collectstatic", "--noinput", "-v0")  # the manifest the production pages need
     have = int(manage(env, "shell", "--no-imports", "-c", _COUNT).strip().splitlines()[-1])
     if have < claims:
         print(f"generating {claims - have:,} claims (have {have:,})", flush=True)
