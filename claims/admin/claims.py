@@ -20,6 +20,7 @@ from .base import (
     ServiceInlinesMixin,
     excerpt,
 )
+from .paging import CappedCountPaginator
 
 
 class EvidenceInline(RoleGatedInlineAddMixin, admin.StackedInline):
@@ -92,7 +93,8 @@ class ClaimAdmin(ServiceInlinesMixin, RoleGatedAddMixin, HistoryAdmin):
     search_fields = ["text"]  # see get_search_results: full-text, not LIKE over every row
     search_help_text = _("Words from the claim, its quote or the speaker's name.")
     list_select_related = ["statement__speaker", "assignee"]
-    show_full_result_count = False  # one COUNT per page is enough at a million claims
+    paginator = CappedCountPaginator  # no full-table count on every page
+    show_full_result_count = False
     autocomplete_fields = ["statement", "repeat_of"]
     filter_horizontal = ["topics"]
     actions = ["assign_claims", "dismiss_claims"]
@@ -219,6 +221,8 @@ class EvidenceAdmin(RoleGatedAddMixin, admin.ModelAdmin):
     search_fields = ["claim__text", "source__title", "excerpt", "note"]
     autocomplete_fields = ["claim", "source"]
     list_select_related = ["claim", "source"]
+    paginator = CappedCountPaginator
+    show_full_result_count = False
     readonly_fields = ["added_by", "created_at"]
 
     def save_model(self, request, obj, form, change):

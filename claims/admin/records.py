@@ -6,6 +6,7 @@ from django.contrib import admin
 
 from ..models import ClaimEvent, PublicationEntry, Signoff, SuggestionDecision
 from .base import ReadOnlyAdmin
+from .paging import CappedCountPaginator
 
 
 @admin.register(Signoff)
@@ -13,6 +14,8 @@ class SignoffAdmin(ReadOnlyAdmin):
     list_display = ["review", "round", "reviewer", "decision", "created_at"]
     list_filter = ["decision"]
     list_select_related = ["review__claim", "review__rating", "reviewer"]
+    paginator = CappedCountPaginator
+    show_full_result_count = False
 
 
 @admin.register(PublicationEntry)
@@ -22,6 +25,8 @@ class PublicationEntryAdmin(ReadOnlyAdmin):
     search_fields = ["claim__text", "note"]
     list_select_related = ["claim"]
     date_hierarchy = "published_at"
+    paginator = CappedCountPaginator
+    show_full_result_count = False
 
 
 @admin.register(ClaimEvent)
@@ -31,6 +36,8 @@ class ClaimEventAdmin(ReadOnlyAdmin):
     search_fields = ["claim__text", "note", "actor__username"]
     list_select_related = ["claim", "actor"]
     date_hierarchy = "created_at"
+    paginator = CappedCountPaginator
+    show_full_result_count = False
 
 
 @admin.register(SuggestionDecision)
@@ -38,3 +45,5 @@ class SuggestionDecisionAdmin(ReadOnlyAdmin):
     list_display = ["source", "start", "end", "decision", "claim", "decided_by", "decided_at"]
     list_filter = ["decision"]
     list_select_related = ["source", "claim", "decided_by"]
+    paginator = CappedCountPaginator
+    show_full_result_count = False

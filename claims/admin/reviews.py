@@ -15,6 +15,7 @@ from ..enums import Role
 from ..models import Rating, RatingScale, Review, Signoff
 from ..rules import WorkflowError, check_review_create, check_review_edit
 from .base import HistoryAdmin, ReadOnlyInline, RoleGatedAddMixin
+from .paging import CappedCountPaginator
 
 
 class SignoffInline(ReadOnlyInline):
@@ -55,6 +56,8 @@ class ReviewAdmin(RoleGatedAddMixin, HistoryAdmin):
     search_fields = ["claim__text", "summary", "analysis"]
     autocomplete_fields = ["claim"]
     list_select_related = ["claim", "rating", "author"]
+    paginator = CappedCountPaginator
+    show_full_result_count = False
     inlines = [SignoffInline]
     fieldsets = [
         (None, {"fields": ["claim", "rating", "summary", "analysis"]}),

@@ -31,6 +31,7 @@ from ..importing import (
 from ..models import Claim, Source, Speaker, Statement, Topic
 from . import workspace
 from .base import RoleGatedInlineAddMixin, ServiceInlinesMixin, excerpt
+from .paging import CappedCountPaginator
 
 
 class StatementInline(admin.TabularInline):
@@ -227,6 +228,8 @@ class SourceAdmin(admin.ModelAdmin):
     list_filter = [CurrentVersionFilter, "kind", "language", "publisher"]
     search_fields = ["title", "url", "publisher", "author"]
     date_hierarchy = "published_at"
+    paginator = CappedCountPaginator
+    show_full_result_count = False
     readonly_fields = [
         "content_hash",
         "created_at",
@@ -384,6 +387,8 @@ class StatementAdmin(ServiceInlinesMixin, admin.ModelAdmin):
     search_fields = ["quote", "speaker__name", "source__title", "said_where"]
     autocomplete_fields = ["source", "speaker", "reported_speaker"]
     list_select_related = ["speaker", "reported_speaker", "source"]
+    paginator = CappedCountPaginator
+    show_full_result_count = False
     readonly_fields = ["prefix", "suffix", "created_at"]
     fieldsets = [
         (None, {"fields": ["source", "speaker", "reported_speaker", "speech"]}),
