@@ -245,6 +245,7 @@ def run_wrk(
     seconds: int,
     connections: int,
     cookie: str = "",
+    quiet: bool = False,
 ) -> Row:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
         listing.write("\n".join(paths) + "\n")
@@ -283,6 +284,8 @@ def run_wrk(
         cpu_ms_per_request=1000 * used / requests,
         errors=figures["non_2xx"] + figures["socket_errors"],
     )
+    if quiet:
+        return row
     print(
         f"  {name:<28} {row.requests_per_second:8.0f} req/s  p50 {row.p50_ms:7.1f}  "
         f"p95 {row.p95_ms:7.1f}  p99 {row.p99_ms:7.1f} ms  cpu {row.cpu_ms_per_request:6.2f} "
@@ -353,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
             ("claim page, cached", f"/claims/{slugs[0]}/"),
             ("API claims list, cached", "/api/v1/claims/?page_size=50"),
         ]:
-            run_wrk(server, name, [path], seconds=1, connections=1)  # fill the cache
+            run_wrk(server, name, [path], seconds=1, connections=1, quiet=True)  # fill the cache
             rows.append(run_wrk(server, name, [path], **run))
     finally:
         server.stop()
