@@ -6,17 +6,18 @@ same run; prints its figures, asserts nothing.
 
 The database is bench/results/bench_api.sqlite3 (never the desk's db.sqlite3), made with
 bench/generate.py the first time; DATABASE_URL points it elsewhere, e.g. at a PostgreSQL
-database kept for benchmarks. `--index` first adds the index README's "API" section recommends.
+database kept for benchmarks. `--index` first adds the list's index to a database made before
+migration 0010, which now creates it.
 
 The app runs in a subprocess under the standard library's wsgiref server: one process, one
 thread, DEBUG off (bench/bench_site.py and bench/bench_urls.py). One thread makes the server's
 CPU time per request exact (read from /proc before and after each run) and keeps the comparison
 fair: both endpoints
 go through the same server, middleware and connection handling, one request at a time. It is
-not a production server (no keep-alive; gunicorn is not installed), so absolute rates are low;
-the ratio and the CPU per request are the figures to compare. Requests are sent back to back by
-this process on another core; the API list walks 20 different pages of 50 claims, so no answer
-repeats.
+not a production server, so absolute rates are low; the ratio and the CPU per request are the
+figures to compare (bench/bench_load.py measures the production server, gunicorn). Requests
+are sent back to back by this process on another core; the API list walks 20 different pages
+of 50 claims, so no answer repeats.
 """
 
 from __future__ import annotations
