@@ -16,9 +16,9 @@ written, unset ones with the field's default, so the generator keeps working as 
 columns. It skips the services on purpose: a benchmark needs volume, not the audit trail (no
 claim events, sign-offs or field history are written); the database's triggers still check
 every quote. The search index is filled once at the end (`claims.fulltext.search_index_paused`)
-rather than row by row (a generator killed midway leaves the triggers off until the next
-`migrate`, which puts them back and fills the index). One generator at a time per database:
-ids continue from the current maximum.
+rather than row by row (a generator killed midway leaves the triggers and PostgreSQL's GIN
+indexes off until the next `migrate`, which puts them back and fills the index). One
+generator at a time per database: ids continue from the current maximum.
 
 DATABASE_URL must be given: this never writes into the development database by default.
 """

@@ -290,6 +290,15 @@ def _index_out_of_step(db: BaseDatabaseWrapper) -> bool:
         return bool(cursor.fetchone()[0])
 
 
+def _missing_indexes(db: BaseDatabaseWrapper) -> bool:
+    with db.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN "
+            "('claims_claim_search_gin', 'claims_source_search_gin')"
+        )
+        return cursor.fetchone()[0] < 2
+
+
 def install_search_index(db: BaseDatabaseWrapper) -> None:
     """Create the index and its triggers (idempotent), filling the index when it is behind."""
     if not set(db.introspection.table_names()) >= REQUIRED_TABLES:
@@ -301,6 +310,8 @@ def install_search_index(db: BaseDatabaseWrapper) -> None:
             columns = db.introspection.get_table_description(cursor, "claims_claim")
         if "search_vector" not in {column.name for column in columns}:
             _execute(db, POSTGRES_COLUMNS)
+        elif _missing_indexes(db):  # dropped by a bulk load that did not finish
+            _execute(db, POSTGRES_INDEXES)
         _execute(db, [*POSTGRES_DROP_TRIGGERS, *_postgres_create(_pg_config())])
     elif db.vendor == "sqlite":
         _execute(db, [*SQLITE_TABLES, *SQLITE_DROP_TRIGGERS, *SQLITE_TRIGGERS])

@@ -5,7 +5,12 @@ query syntax."""
 import pytest
 from django.db import connection
 
-from claims.fulltext import install_search_index, rebuild_search_index, search_index_paused
+from claims.fulltext import (
+    install_search_index,
+    rebuild_search_index,
+    remove_search_index,
+    search_index_paused,
+)
 from claims.models import Claim, Source, Speaker
 from claims.selectors import search_claims, search_sources
 from tests.factories import ClaimFactory, SourceFactory, SpeakerFactory, StatementFactory
@@ -126,6 +131,31 @@ def test_rows_loaded_while_the_index_is_paused_are_found_afterwards():
     during.text = "Imports of grain fell."
     during.save()
     assert found("imports") == [during.text]  # the triggers are back
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_bulk_load_that_died_midway_is_mended_by_the_next_install():
+    # What a load killed inside search_index_paused leaves: no triggers, no GIN indexes.
+    remove_search_index(connection)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("DROP INDEX claims_claim_search_gin, claims_source_search_gin")
+    claim = ClaimFactory(text="Exports of grain fell.")
+    assert found("grain") == []
+
+    install_search_index(connection)  # what every migrate runs
+
+    assert found("grain") == [claim.text]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE '%search_gin'")
+            assert sorted(row[0] for row in cursor.fetchall()) == [
+                "claims_claim_search_gin",
+                "claims_source_search_gin",
+            ]
+    claim.text = "Imports of grain fell."
+    claim.save()
+    assert found("imports") == [claim.text]  # the triggers are back
 
 
 def test_the_last_word_matches_as_a_prefix_while_typing():
