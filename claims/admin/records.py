@@ -6,6 +6,7 @@ from django.contrib import admin
 
 from ..models import ClaimEvent, PublicationEntry, Signoff, SuggestionDecision
 from .base import ReadOnlyAdmin
+from .filters import RecentValuesFieldListFilter
 from .paging import CappedCountPaginator
 
 
@@ -21,10 +22,11 @@ class SignoffAdmin(ReadOnlyAdmin):
 @admin.register(PublicationEntry)
 class PublicationEntryAdmin(ReadOnlyAdmin):
     list_display = ["claim", "kind", "correction_kind", "published_at"]
-    list_filter = ["kind", "correction_kind"]
+    # A date filter with fixed ranges instead of a date hierarchy, whose years and months are a
+    # DISTINCT over the whole record on every page (~0.5 s at a million entries).
+    list_filter = ["kind", "correction_kind", "published_at"]
     search_fields = ["claim__text", "note"]
     list_select_related = ["claim"]
-    date_hierarchy = "published_at"
     paginator = CappedCountPaginator
     show_full_result_count = False
 
@@ -32,10 +34,11 @@ class PublicationEntryAdmin(ReadOnlyAdmin):
 @admin.register(ClaimEvent)
 class ClaimEventAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "claim", "action", "from_status", "to_status", "actor"]
-    list_filter = ["action", "to_status"]
+    # As for the publication record: fixed date ranges, not a date hierarchy over the whole log;
+    # and the actions of recent events, not a DISTINCT over every event (several per claim).
+    list_filter = [("action", RecentValuesFieldListFilter), "to_status", "created_at"]
     search_fields = ["claim__text", "note", "actor__username"]
     list_select_related = ["claim", "actor"]
-    date_hierarchy = "created_at"
     paginator = CappedCountPaginator
     show_full_result_count = False
 

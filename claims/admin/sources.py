@@ -8,7 +8,8 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -31,6 +32,7 @@ from ..importing import (
 from ..models import Claim, Source, Speaker, Statement, Topic
 from . import workspace
 from .base import RoleGatedInlineAddMixin, ServiceInlinesMixin, excerpt
+from .filters import RecentValuesFieldListFilter
 from .paging import CappedCountPaginator
 
 
@@ -225,9 +227,21 @@ class CurrentVersionFilter(admin.SimpleListFilter):
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = ["title", "publisher", "kind", "language", "published_at", "statement_count"]
-    list_filter = [CurrentVersionFilter, "kind", "language", "publisher"]
+    # No date hierarchy and no publisher filter: both ran a DISTINCT over every source on every
+    # page (0.25-2 s each at 400,000 sources). The date filter offers fixed ranges (today, past
+    # 7 days, this month, this year, no date) and needs no query; publishers are found by search.
+    list_filter = [
+        CurrentVersionFilter,
+        "kind",
+        ("language", RecentValuesFieldListFilter),
+        "published_at",
+    ]
     search_fields = ["title", "url", "publisher", "author"]
-    date_hierarchy = "published_at"
+    search_help_text = _("Words from the title, address, publisher or author.")
+    # Newest added first, through the primary key: the model's order (by publication date,
+    # unindexed) sorted all 400,000 sources on every page (~300 ms). Click "published" to sort
+    # by date.
+    ordering = ["-id"]
     paginator = CappedCountPaginator
     show_full_result_count = False
     readonly_fields = [
@@ -265,9 +279,24 @@ class SourceAdmin(admin.ModelAdmin):
     inlines = [StatementInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(statement_count=Count("statements"))
+        # A correlated subquery, which PostgreSQL runs only for the rows shown (one index
+        # lookup each); `Count("statements")` grouped every source with its statements before
+        # the LIMIT (~1.9 s at a million statements).
+        statements = (
+            Statement.objects.filter(source=OuterRef("pk"))
+            .order_by()
+            .values("source")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(statement_count=Coalesce(Subquery(statements), 0))
+        )
 
-    @admin.display(description=_("statements"), ordering="statement_count")
+    # Not sortable: sorting by it would count the statements of every source.
+    @admin.display(description=_("statements"))
     def statement_count(self, obj: Source) -> int:
         return obj.statement_count
 
@@ -387,6 +416,9 @@ class StatementAdmin(ServiceInlinesMixin, admin.ModelAdmin):
     search_fields = ["quote", "speaker__name", "source__title", "said_where"]
     autocomplete_fields = ["source", "speaker", "reported_speaker"]
     list_select_related = ["speaker", "reported_speaker", "source"]
+    # Newest first, through the primary key: the model's order (by source, i.e. the source's
+    # publication date) sorted the whole statement-source join on every page (~1.9 s).
+    ordering = ["-id"]
     paginator = CappedCountPaginator
     show_full_result_count = False
     readonly_fields = ["prefix", "suffix", "created_at"]
