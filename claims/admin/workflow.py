@@ -142,6 +142,11 @@ def claim_action_view(
     return TemplateResponse(request, "admin/claims/claim/action.html", context)
 
 
+# The claims a bulk step's confirmation page names, and the refusals it reports; the rest are
+# counted.
+BULK_PREVIEW = 50
+
+
 def bulk_transition(model_admin, request: HttpRequest, queryset, transition: str):
     """An admin action that asks once for what the step needs, then takes it on every
     selected claim through the service; each refusal is reported, the rest go ahead."""
@@ -172,18 +177,29 @@ def bulk_transition(model_admin, request: HttpRequest, queryset, transition: str
                 request,
                 gettext("%(step)s: done for %(n)d claim(s).") % {"step": action.label, "n": done},
             )
-        for line in refused:
+        for line in refused[:BULK_PREVIEW]:
             messages.error(request, line)
+        if len(refused) > BULK_PREVIEW:
+            messages.error(
+                request,
+                gettext("… and %(n)d more claim(s) refused.") % {"n": len(refused) - BULK_PREVIEW},
+            )
         return None  # back to the list
+    # "Select all that match" can mean a million claims: name the first few, count the rest.
+    claims, count = list(queryset[:BULK_PREVIEW]), queryset.count()
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": Claim._meta,
         "title": action.label,
-        "claims": queryset,
+        "claims": claims,
+        "count": count,
+        "more": count - len(claims),
         "form": form,
         "action_name": request.POST.get("action", ""),
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+        # Carried to the second post, or the step would apply only to the ticked rows.
+        "select_across": request.POST.get("select_across") == "1",
     }
     return TemplateResponse(request, "admin/claims/claim/bulk_action.html", context)
 

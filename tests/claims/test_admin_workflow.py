@@ -6,6 +6,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from claims.admin import workflow
 from claims.enums import ClaimStatus, ReviewStatus, Role
 from claims.models import Claim, Review
 from claims.selectors import claim_current_review
@@ -273,6 +274,64 @@ def test_bulk_step_first_asks_what_it_needs(client, editor):
     assert 'name="reason"' in response.content.decode()
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.NEW
+
+
+def test_bulk_step_on_all_that_match_names_a_few_and_applies_to_every_one(
+    client, editor, monkeypatch
+):
+    monkeypatch.setattr(workflow, "BULK_PREVIEW", 2)
+    claims = [ClaimFactory() for _ in range(5)]
+    ClaimFactory(status=ClaimStatus.SELECTED)  # filtered out of the list
+    client.force_login(editor)
+    changelist = reverse("admin:claims_claim_changelist") + "?status__exact=new"
+
+    # "Select all 5 claims" on a list whose page ticked only one of them.
+    page = client.post(
+        changelist,
+        {
+            "action": "dismiss_claims",
+            "select_across": "1",
+            "index": "0",
+            "_selected_action": [claims[0].pk],
+        },
+    )
+
+    assert page.status_code == 200
+    assert "For these 5 claims:" in page.text
+    assert page.text.count("(New)</li>") == 2
+    assert "… and 3 more." in page.text
+    data = form_data(page, None)
+    data.update(reason="out_of_scope")
+    response = client.post(changelist, data, follow=True)
+
+    assert "done for 5 claim" in " ".join(messages_of(response))
+    assert Claim.objects.filter(status=ClaimStatus.DISMISSED).count() == 5
+    assert Claim.objects.filter(status=ClaimStatus.SELECTED).count() == 1
+
+
+def test_bulk_step_reports_a_few_refusals_and_counts_the_rest(
+    client, editor, fact_checker, monkeypatch
+):
+    monkeypatch.setattr(workflow, "BULK_PREVIEW", 2)
+    claims = [ClaimFactory() for _ in range(5)]  # new claims cannot be assigned
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:claims_claim_changelist"),
+        {
+            "action": "assign_claims",
+            "_selected_action": [claim.pk for claim in claims],
+            "apply": "1",
+            "assignee": fact_checker.pk,
+            "note": "",
+        },
+        follow=True,
+    )
+
+    lines = messages_of(response)
+    assert len([line for line in lines if "cannot be moved this way" in line]) == 2
+    assert "… and 3 more claim(s) refused." in lines
+    assert not Claim.objects.exclude(status=ClaimStatus.NEW).exists()
 
 
 def test_bulk_steps_are_offered_only_to_editors(client, fact_checker):
