@@ -16,6 +16,8 @@ environment here, and only here:
 - FACTCHECK_PUBLIC_CACHE_SECONDS how long a public page stays in the server's cache (default 300;
                                  0 turns the page cache off); a publication drops it at once
 - FACTCHECK_PUBLIC_MAX_AGE       how long browsers and proxies may keep a public page (default 60)
+- FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES  bytes of recently served pages each process keeps beside the
+                                 shared cache (default 64 MiB)
 - FACTCHECK_SEARCH_CONFIG        PostgreSQL text search configuration (default english)
 - FACTCHECK_API_THROTTLE_RATE    anonymous API requests per client address (default 600/minute)
 - FACTCHECK_API_MAX_AGE          how long browsers and proxies may keep an API answer (default 60)
@@ -224,6 +226,10 @@ FACTCHECK_SEARCH_CONFIG = os.environ.get("FACTCHECK_SEARCH_CONFIG", "english")
 # Public pages are cached until the public record changes, and at most this long (seconds).
 FACTCHECK_PUBLIC_CACHE_SECONDS = int(os.environ.get("FACTCHECK_PUBLIC_CACHE_SECONDS", "300"))
 FACTCHECK_PUBLIC_MAX_AGE = int(os.environ.get("FACTCHECK_PUBLIC_MAX_AGE", "60"))
+# Bytes of recent pages each process keeps beside the shared cache (claims/public_cache.py).
+FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES = int(
+    os.environ.get("FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES", str(64 * 1024 * 1024))
+)
 
 # --- The read-only API (claims/api/) -----------------------------------------------------------
 # Anonymous requests per client address; the counts live in the default cache.

@@ -8,6 +8,7 @@ shared caches keep it briefly. Writes answer 405, bad parameters 400 naming them
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 from typing import Any
 
@@ -55,6 +56,7 @@ from .pagination import (
 )
 from .params import MAX_ID, SLUG_PATTERN
 from .schema import claim_review_feed_schema, fact_check_search_schema
+from .throttling import AnonymousRateThrottle, Count
 
 # What a source's listing shows: its text (tens of kilobytes) and imported raw input stay behind.
 SOURCE_LISTED = ["id", "url", "title", "publisher", "author", "language", "kind"]
@@ -72,21 +74,52 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
     filter_backends = [DjangoFilterBackend]
     last_modified: datetime.datetime | None = None
 
-    cache_entry: tuple[str, str] | None = None
+    @classmethod
+    def as_view(cls, actions=None, **initkwargs):
+        """The view, served from the public page cache (claims/public_cache.py) when it can be.
+
+        An anonymous GET is counted by the throttle, and the page cache's generation read, in
+        one round trip before DRF sees it: a cached answer costs what a cached public page
+        does, and still counts against its client. Only answers of 200 are stored, under the
+        exact address asked, so one is found only where the parameters were valid. Refused or
+        not found, DRF answers as usual: the throttle's 429 (a refused request is not counted,
+        so DRF's check refuses it again), or a fresh answer, stored under the generation read
+        here (`finalize_response`).
+        """
+        view = super().as_view(actions, **initkwargs)
+        throttled = AnonymousRateThrottle in cls.throttle_classes
+
+        @functools.wraps(view)
+        def cached_or_fresh(request: HttpRequest, *args: Any, **kwargs: Any):
+            if not public_cache.cacheable_request(request):
+                return view(request, *args, **kwargs)
+            key = public_cache.page_key(request)
+            fetch = [public_cache.GENERATION_KEY]
+            count = (
+                AnonymousRateThrottle().count_and_fetch(request, fetch)
+                if throttled
+                else Count(True)
+            )
+            if count.allowed:
+                token = count.fetched.get(public_cache.GENERATION_KEY) or public_cache.generation()
+                cached = public_cache.cached_page(request, key, token)
+                if cached is not None:
+                    return get_conditional_response(
+                        request,
+                        etag=cached.get("ETag"),
+                        last_modified=parse_http_date_safe(cached.get("Last-Modified", "")),
+                        response=cached,
+                    )
+                request.page_cache_entry = (key, token)
+            return view(request, *args, **kwargs)
+
+        return cached_or_fresh
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         repeated = [name for name, values in request.query_params.lists() if len(values) > 1]
         if repeated:
             raise ValidationError({name: [_("Give this parameter once.")] for name in repeated})
-        # The public page cache (claims/public_cache.py) serves the API too, after the
-        # throttle and the checks above: a cached answer still counts against a client.
-        if public_cache.cacheable_request(request._request):
-            key, token, cached = public_cache.lookup(request._request)
-            if cached is not None:
-                setattr(self, request.method.lower(), lambda *args, **kwargs: cached)
-            else:
-                self.cache_entry = (key, token)
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         # Without any of its parameters a FilterSet changes nothing, yet building and validating
@@ -103,13 +136,6 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
         response = super().finalize_response(request, response, *args, **kwargs)
         if request.method not in ("GET", "HEAD") or response.status_code != 200:
             return response
-        if "ETag" in response:  # from the cache, with the headers it was stored with
-            return get_conditional_response(
-                request,
-                etag=response["ETag"],
-                last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
-                response=response,
-            )
         response.render()
         etag = f'"{hashlib.blake2b(response.content, digest_size=16).hexdigest()}"'
         response["ETag"] = etag
@@ -118,8 +144,10 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
             last_modified = int(self.last_modified.timestamp())
             response["Last-Modified"] = http_date(last_modified)
         patch_cache_control(response, public=True, max_age=settings.FACTCHECK_API_MAX_AGE)
-        if self.cache_entry is not None:
-            public_cache.store(*self.cache_entry, response)
+        # Set by as_view() when the cache had no current answer for this anonymous GET.
+        cache_entry = getattr(request._request, "page_cache_entry", None)
+        if cache_entry is not None:
+            public_cache.store(*cache_entry, response)
         return get_conditional_response(
             request, etag=etag, last_modified=last_modified, response=response
         )

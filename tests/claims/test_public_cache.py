@@ -1,7 +1,10 @@
 """The public page cache: readers get cached pages, and see a publication, a correction or a
 withdrawal on their very next request; staff and draft previews never touch the cache."""
 
+import gzip
+
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -231,3 +234,71 @@ def test_the_api_is_cached_and_follows_corrections(
     assert "Rating changed after a reader's note." in after.content.decode()
     assert after["ETag"] != first["ETag"]
     assert client.get(detail, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_a_hit_is_served_from_the_process_copy_while_its_generation_is_current(client, published):
+
+    first = client.get(page(published))
+    key = public_cache.page_key(first.wsgi_request)
+    cache.delete(key)  # gone from the shared cache: the process's copy still answers
+
+    second = client.get(page(published))
+
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+    # Another process changed the public record: the copy is of an old generation.
+    cache.set(public_cache.GENERATION_KEY, "set-by-another-worker", timeout=None)
+
+    assert client.get(page(published))["X-Page-Cache"] == "miss"
+
+
+def entry(token: str, size: int) -> tuple:
+    return (token, 200, [], b"x" * size, None)
+
+
+def test_recent_pages_keep_the_latest_within_the_byte_budget(settings):
+    settings.FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES = 25
+    pages = public_cache._RecentPages()
+    for key in ("a", "b", "c"):
+        pages.put(key, entry("t1", 10))
+    pages.put("too-big", entry("t1", 26))
+
+    assert pages.get("a", "t1") is None  # the oldest went to make room
+    assert pages.get("b", "t1") and pages.get("c", "t1")
+    assert pages.get("too-big", "t1") is None
+    assert pages.get("b", "t2") is None  # another generation's page is never served
+
+
+def test_recent_pages_expire_with_the_shared_cache(settings, monkeypatch):
+    settings.FACTCHECK_PUBLIC_CACHE_SECONDS = 300
+    pages = public_cache._RecentPages()
+    pages.put("a", entry("t1", 10))
+    now = public_cache.time.monotonic()
+
+    monkeypatch.setattr(public_cache.time, "monotonic", lambda: now + 299)
+    assert pages.get("a", "t1")
+    monkeypatch.setattr(public_cache.time, "monotonic", lambda: now + 301)
+    assert pages.get("a", "t1") is None
+
+
+@pytest.mark.parametrize("address", ["page", "api"])
+def test_a_hit_for_a_gzip_client_is_compressed_once_and_stays_conditional(
+    client, published, address
+):
+    url = page(published) if address == "page" else "/api/v1/claims/"
+    gzip_client = {"accept-encoding": "gzip, deflate"}
+    fresh = client.get(url, headers=gzip_client)  # compressed by GZipMiddleware
+
+    hit = client.get(url, headers=gzip_client)  # compressed when it was stored
+    plain = client.get(url)
+
+    assert hit["X-Page-Cache"] == plain["X-Page-Cache"] == "hit"
+    assert hit["Content-Encoding"] == fresh["Content-Encoding"] == "gzip"
+    assert gzip.decompress(hit.content) == gzip.decompress(fresh.content) == plain.content
+    assert "Accept-Encoding" in hit["Vary"] and "Accept-Encoding" in plain["Vary"]
+    assert not plain.has_header("Content-Encoding")
+    if address == "api":  # public pages carry no ETag
+        assert hit["ETag"] == fresh["ETag"] == "W/" + plain["ETag"]
+        again = client.get(url, headers={**gzip_client, "if-none-match": hit["ETag"]})
+        assert again.status_code == 304
