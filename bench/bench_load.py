@@ -5,14 +5,15 @@ nothing.
     .venv/bin/python bench/bench_load.py --claims 100000 --seconds 5
 
 The server is what `make serve` runs: gunicorn with two sync workers and the production
-settings (bench/load_site.py adds a bare view, plain-HTTP cookies and no throttle), against a
-benchmark database filled by bench/generate.py up to --claims published claims (never the
-desk's own database; BENCH_DATABASE_URL chooses it). Each endpoint gets wrk for --seconds with
---connections connections: requests per second, latency p50/p95/p99, the server's CPU time per
-request (from /proc, master and workers), and the ratio of its throughput to the bare view's,
-measured in the same run. "Cold" rows run against a second server with the page cache off and
-walk many different pages, so no answer is served from memory; "cached" rows ask one page over
-and over of a server whose cache is shared by both workers (Redis when it answers on
+settings (bench/load_site.py adds a bare view, plain-HTTP cookies and a throttle limit the one
+load address never reaches), against a benchmark database filled by bench/generate.py up to
+--claims published claims (never the desk's own database; BENCH_DATABASE_URL chooses it).
+Each endpoint gets wrk for --seconds with --connections connections, asking for gzip as
+browsers and HTTP libraries do: requests per second, latency p50/p95/p99, the server's CPU time
+per request (from /proc, master and workers), and the ratio of its throughput to the bare
+view's, measured in the same run. "Cold" rows run against a second server with the page cache
+off and walk many different pages, so no answer is served from memory; "cached" rows ask one
+page over and over of a server whose cache is shared by both workers (Redis when it answers on
 127.0.0.1:6379, else the database cache). wrk runs on the same two cores as the server, so the
 ratios are the figures to compare between machines, not the absolute rates.
 
