@@ -19,11 +19,17 @@ SORTS = {
 }
 
 
-def _public_topic_ids() -> list[int]:
+def _public_topics() -> list[tuple[int, str, str]]:
+    """(pk, slug, name) of the topics with published claims, in the topics' order."""
     public_claim_of_topic = Claim.topics.through.objects.filter(
         topic=OuterRef("pk"), claim__status__in=PUBLIC_STATUSES
     )
-    return list(Topic.objects.filter(Exists(public_claim_of_topic)).values_list("pk", flat=True))
+    topics = Topic.objects.filter(Exists(public_claim_of_topic))
+    return [(topic.pk, topic.slug, str(topic)) for topic in topics]
+
+
+def _verdict_choices() -> list[tuple[str, str]]:
+    return [(rating.slug, str(rating)) for rating in Rating.objects.filter(scale__is_default=True)]
 
 
 class ClaimFilterForm(forms.Form):
@@ -69,10 +75,19 @@ class ClaimFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Only topics with published claims are offered, so none leaks. Finding them reads
-        # the claims (tens of ms at a million), so the answer is kept until a publication.
-        self.fields["topic"].queryset = Topic.objects.filter(
-            pk__in=remember("public-topic-ids", _public_topic_ids)
-        )
+        # the claims (tens of ms at a million), so the answer is kept until a publication;
+        # so are the choices of both lists, which would otherwise be read on every page.
+        # The querysets still validate what a reader sends.
+        topics = remember("public-topics", _public_topics)
+        self.fields["topic"].queryset = Topic.objects.filter(pk__in=[pk for pk, _s, _n in topics])
+        self.fields["topic"].choices = [
+            ("", self.fields["topic"].empty_label),
+            *((slug, name) for _pk, slug, name in topics),
+        ]
+        self.fields["rating"].choices = [
+            ("", self.fields["rating"].empty_label),
+            *remember("verdict-choices", _verdict_choices),
+        ]
 
     def full_clean(self) -> None:
         super().full_clean()
