@@ -115,7 +115,7 @@ class _RecentPages:
     unpickles on every request). The copy is served only while its generation is current, so
     it is exactly as fresh as the shared cache's, and for no longer than
     FACTCHECK_PUBLIC_CACHE_SECONDS. Least recently used pages go first once their bodies pass
-    FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES.
+    FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES (0 keeps none).
     """
 
     def __init__(self) -> None:
@@ -149,11 +149,6 @@ class _RecentPages:
             while self._bytes > limit:
                 _key, (_expires, evicted) = self._pages.popitem(last=False)
                 self._bytes -= _size(evicted)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._pages.clear()
-            self._bytes = 0
 
 
 def _size(entry: tuple) -> int:
