@@ -137,7 +137,7 @@ class _RecentPages:
     def put(self, key: str, entry: tuple) -> None:
         size = _size(entry)
         limit = settings.FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES
-        if size > limit:
+        if not limit or size > limit:
             return
         expires = time.monotonic() + settings.FACTCHECK_PUBLIC_CACHE_SECONDS
         with self._lock:

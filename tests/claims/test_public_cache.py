@@ -270,6 +270,14 @@ def test_recent_pages_keep_the_latest_within_the_byte_budget(settings):
     assert pages.get("b", "t2") is None  # another generation's page is never served
 
 
+def test_no_recent_pages_are_kept_with_a_budget_of_0(settings):
+    settings.FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES = 0
+    pages = public_cache._RecentPages()
+    pages.put("empty", entry("t1", 0))
+
+    assert pages.get("empty", "t1") is None
+
+
 def test_recent_pages_expire_with_the_shared_cache(settings, monkeypatch):
     settings.FACTCHECK_PUBLIC_CACHE_SECONDS = 300
     pages = public_cache._RecentPages()
