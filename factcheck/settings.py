@@ -205,6 +205,10 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 # The desk's rules that a newsroom may tune.
 # Largest article file the desk reads (suggest_claims, imports), in bytes.
 FACTCHECK_MAX_ARTICLE_BYTES = int(os.environ.get("FACTCHECK_MAX_ARTICLE_BYTES", str(2_000_000)))
+# A form's fields other than files (a pasted article, sent unencoded in the import's multipart
+# form) may be that large and some more, so that a paste over the article limit reaches the
+# form and gets its "over the limit" message; bigger requests get templates/400.html.
+DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, FACTCHECK_MAX_ARTICLE_BYTES + 512 * 1024)
 # Seconds an import may spend fetching one page, redirects included.
 FACTCHECK_FETCH_TIMEOUT = float(os.environ.get("FACTCHECK_FETCH_TIMEOUT", "20"))
 # Imports refuse URLs on loopback, private and link-local addresses (a URL typed into the admin

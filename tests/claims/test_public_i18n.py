@@ -18,6 +18,7 @@ def test_every_public_template_marks_its_words_for_translation():
     templates = Path(__file__).resolve().parents[2] / "templates"
     public = [
         templates / "base.html",
+        templates / "400.html",
         templates / "404.html",
         templates / "500.html",
         *sorted((templates / "claims").glob("*.html")),

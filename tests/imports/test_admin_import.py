@@ -5,6 +5,9 @@ form error and stores nothing."""
 from __future__ import annotations
 
 import html
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -200,6 +203,42 @@ def test_bad_input_is_a_form_error_and_stores_nothing(editor_client, settings, f
 
     assert response.status_code == 200
     assert message in page_text(response)
+    assert not Source.objects.exists()
+
+
+def test_a_paste_just_over_the_article_limit_gets_the_forms_message(editor_client, settings):
+    # The request itself is within what Django reads, so the form can say what is wrong.
+    over = "x" * (settings.FACTCHECK_MAX_ARTICLE_BYTES + 1)
+
+    response = post(editor_client, text=over)
+
+    assert response.status_code == 200
+    assert "2,000,001 bytes is over the limit of 2,000,000 bytes" in page_text(response)
+    assert not Source.objects.exists()
+
+
+def test_the_request_limit_follows_a_raised_article_limit():
+    settings_of = "import factcheck.settings as s; print(s.DATA_UPLOAD_MAX_MEMORY_SIZE)"
+    run = subprocess.run(
+        [sys.executable, "-c", settings_of],
+        env={**os.environ, "FACTCHECK_MAX_ARTICLE_BYTES": "10000000"},
+        cwd=Path(__file__).resolve().parents[2],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert int(run.stdout) > 10_000_000
+
+
+def test_a_paste_too_big_to_read_gets_a_page_that_says_so(editor_client, settings):
+    huge = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
+
+    response = post(editor_client, text=huge)
+
+    assert response.status_code == 400
+    assert "The request could not be read" in page_text(response)
+    assert "upload that instead" in page_text(response)
     assert not Source.objects.exists()
 
 
