@@ -44,17 +44,26 @@ class FastSelect(forms.Select):
         )
 
 
-def _public_topics() -> list[tuple[int, str, str]]:
-    """(pk, slug, name) of the topics with published claims, in the topics' order."""
+def _options(field: forms.ModelChoiceField, objects) -> list[tuple[str, str]]:
+    """`objects` as `field` offers them (its value field, its labels), as plain values."""
+    return [
+        (str(getattr(obj, field.to_field_name)), field.label_from_instance(obj)) for obj in objects
+    ]
+
+
+def _filter_lists() -> dict[str, list]:
+    """What the claims filter offers: the topics with published claims (so none leaks; finding
+    them reads the claims, tens of ms at a million) and the default scale's verdicts."""
     public_claim_of_topic = Claim.topics.through.objects.filter(
         topic=OuterRef("pk"), claim__status__in=PUBLIC_STATUSES
     )
-    topics = Topic.objects.filter(Exists(public_claim_of_topic))
-    return [(topic.pk, topic.slug, str(topic)) for topic in topics]
-
-
-def _verdict_choices() -> list[tuple[str, str]]:
-    return [(rating.slug, str(rating)) for rating in Rating.objects.filter(scale__is_default=True)]
+    topics = list(Topic.objects.filter(Exists(public_claim_of_topic)))
+    fields = ClaimFilterForm.base_fields
+    return {
+        "topic_ids": [topic.pk for topic in topics],
+        "topic": _options(fields["topic"], topics),
+        "rating": _options(fields["rating"], fields["rating"].queryset.all()),
+    }
 
 
 class ClaimFilterForm(forms.Form):
@@ -102,20 +111,13 @@ class ClaimFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Only topics with published claims are offered, so none leaks. Finding them reads
-        # the claims (tens of ms at a million), so the answer is kept until a publication;
-        # so are the choices of both lists, which would otherwise be read on every page.
-        # The querysets still validate what a reader sends.
-        topics = remember("public-topics", _public_topics)
-        self.fields["topic"].queryset = Topic.objects.filter(pk__in=[pk for pk, _s, _n in topics])
-        self.fields["topic"].choices = [
-            ("", self.fields["topic"].empty_label),
-            *((slug, name) for _pk, slug, name in topics),
-        ]
-        self.fields["rating"].choices = [
-            ("", self.fields["rating"].empty_label),
-            *remember("verdict-choices", _verdict_choices),
-        ]
+        # The lists are kept until the public record changes, so that an uncached page does
+        # not read them again; the querysets still validate what a reader sends.
+        lists = remember("claim-filter-lists", _filter_lists)
+        self.fields["topic"].queryset = Topic.objects.filter(pk__in=lists["topic_ids"])
+        for name in ("topic", "rating"):
+            field = self.fields[name]
+            field.choices = [("", field.empty_label), *lists[name]]
 
     def full_clean(self) -> None:
         super().full_clean()

@@ -25,6 +25,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -35,12 +36,27 @@ from django.utils.text import compress_string
 from django.utils.translation import get_language
 
 GENERATION_KEY = "public-pages:generation"
-# Versioned with the shape of a stored page (token, status, headers, body, and the gzipped
-# headers and body or None), so that a deploy never reads what the previous release stored.
+# Versioned with the shape of a stored page (StoredPage), so that a deploy never reads what
+# the previous release stored.
 PAGE_KEY_PREFIX = "public-pages:page:v2"
 MEMO_KEY_PREFIX = "public-pages:memo"
 # As GZipMiddleware reads Accept-Encoding.
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+
+
+class StoredPage(NamedTuple):
+    """A rendered answer as the cache keeps it: plain values, quicker to read back than an
+    unpickled HttpResponse."""
+
+    token: str  # the generation it was made in
+    status: int
+    headers: list[tuple[str, str]]
+    body: bytes
+    gzipped: tuple[list[tuple[str, str]], bytes] | None  # headers and body, see _gzipped()
+
+    @property
+    def size(self) -> int:
+        return len(self.body) + (len(self.gzipped[1]) if self.gzipped else 0)
 
 
 def generation() -> str:
@@ -119,23 +135,23 @@ class _RecentPages:
     """
 
     def __init__(self) -> None:
-        self._pages: OrderedDict[str, tuple[float, tuple]] = OrderedDict()
+        self._pages: OrderedDict[str, tuple[float, StoredPage]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, key: str, token: str) -> tuple | None:
+    def get(self, key: str, token: str) -> StoredPage | None:
         with self._lock:
             found = self._pages.get(key)
             if found is None:
                 return None
-            expires, entry = found
-            if entry[0] != token or expires < time.monotonic():
+            expires, page = found
+            if page.token != token or expires < time.monotonic():
                 return None
             self._pages.move_to_end(key)
-            return entry
+            return page
 
-    def put(self, key: str, entry: tuple) -> None:
-        size = _size(entry)
+    def put(self, key: str, page: StoredPage) -> None:
+        size = page.size
         limit = settings.FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES
         if not limit or size > limit:
             return
@@ -143,16 +159,12 @@ class _RecentPages:
         with self._lock:
             old = self._pages.pop(key, None)
             if old is not None:
-                self._bytes -= _size(old[1])
-            self._pages[key] = (expires, entry)
+                self._bytes -= old[1].size
+            self._pages[key] = (expires, page)
             self._bytes += size
             while self._bytes > limit:
                 _key, (_expires, evicted) = self._pages.popitem(last=False)
-                self._bytes -= _size(evicted)
-
-
-def _size(entry: tuple) -> int:
-    return len(entry[3]) + (len(entry[4][1]) if entry[4] else 0)
+                self._bytes -= evicted.size
 
 
 recent_pages = _RecentPages()
@@ -173,16 +185,16 @@ def cached_page(request: HttpRequest, key: str, token: str) -> HttpResponse | No
     """The page stored under `key` in generation `token`, if any: from this process's recent
     pages, else from the shared cache (a second round trip, once per process and page);
     gzipped for a client that accepts it."""
-    entry = recent_pages.get(key, token)
-    if entry is None:
-        entry = cache.get(key)
-        if entry is None or entry[0] != token:
+    page = recent_pages.get(key, token)
+    if page is None:
+        page = cache.get(key)
+        if page is None or page.token != token:
             return None
-        recent_pages.put(key, entry)
-    _token, status, headers, content, gzipped = entry
-    if gzipped is not None and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-        headers, content = gzipped
-    response = HttpResponse(content, status=status, headers=headers)
+        recent_pages.put(key, page)
+    headers, body = page.headers, page.body
+    if page.gzipped and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        headers, body = page.gzipped
+    response = HttpResponse(body, status=page.status, headers=headers)
     response["X-Page-Cache"] = "hit"
     return response
 
@@ -211,18 +223,17 @@ def _gzipped(response: HttpResponse) -> tuple[list[tuple[str, str]], bytes] | No
 def store(key: str, token: str, response: HttpResponse) -> None:
     """Keep a rendered answer under `key`, as made in generation `token` (read before
     rendering, so that an answer rendered while the record changed is never served as
-    current). Plain values, not the response: quicker to read back than an unpickled
-    HttpResponse."""
+    current)."""
     if _cacheable_response(response):
-        entry = (
+        page = StoredPage(
             token,
             response.status_code,
             list(response.items()),
             response.content,
             _gzipped(response),
         )
-        cache.set(key, entry, timeout=settings.FACTCHECK_PUBLIC_CACHE_SECONDS)
-        recent_pages.put(key, entry)
+        cache.set(key, page, timeout=settings.FACTCHECK_PUBLIC_CACHE_SECONDS)
+        recent_pages.put(key, page)
 
 
 def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:

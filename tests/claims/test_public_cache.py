@@ -253,8 +253,8 @@ def test_a_hit_is_served_from_the_process_copy_while_its_generation_is_current(c
     assert client.get(page(published))["X-Page-Cache"] == "miss"
 
 
-def entry(token: str, size: int) -> tuple:
-    return (token, 200, [], b"x" * size, None)
+def entry(token: str, size: int) -> public_cache.StoredPage:
+    return public_cache.StoredPage(token, 200, [], b"x" * size, None)
 
 
 def test_recent_pages_keep_the_latest_within_the_byte_budget(settings):
