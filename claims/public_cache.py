@@ -98,7 +98,9 @@ def remember[T](name: str, compute: Callable[[], T]) -> T:
 
 
 def page_key(request: HttpRequest) -> str:
-    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    # The whole address, scheme and host included: pages carry absolute links (canonical
+    # URL, JSON-LD, the API's links), so one host's answer must never be served for another.
+    path = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
     return f"{PAGE_KEY_PREFIX}:{get_language()}:{path}"
 
 

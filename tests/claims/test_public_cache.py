@@ -59,6 +59,26 @@ def test_a_second_reader_gets_the_cached_page_without_a_query(
     assert "public" in second["Cache-Control"] and "max-age=60" in second["Cache-Control"]
 
 
+def test_each_host_and_scheme_gets_pages_with_its_own_links(client, published, settings):
+    # Pages carry absolute links (canonical URL, JSON-LD): a page cached for one host must
+    # not be served for another that the site also answers to.
+    settings.ALLOWED_HOSTS = ["desk.example", "www.desk.example"]
+    for host, secure in [
+        ("desk.example", True),
+        ("www.desk.example", True),
+        ("desk.example", False),
+    ]:
+        answer = client.get(page(published), headers={"host": host}, secure=secure)
+        scheme = "https" if secure else "http"
+        assert answer["X-Page-Cache"] == "miss"
+        assert f'<link rel="canonical" href="{scheme}://{host}{page(published)}">' in (
+            answer.content.decode()
+        )
+    again = client.get(page(published), headers={"host": "www.desk.example"}, secure=True)
+    assert again["X-Page-Cache"] == "hit"
+    assert "https://www.desk.example/" in again.content.decode()
+
+
 def test_a_published_claim_shows_at_once_on_the_cached_pages(client, in_review, reviewer, editor):
     listing = reverse("claims:list")
     assert in_review.text not in client.get(listing).content.decode()
