@@ -15,6 +15,7 @@ a 400 naming the parameter.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +28,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
+from ..compiled_reads import CompiledQueries
+from ..models import Claim
 from .params import MAX_ID, UTC_MAX, UTC_MIN, ChoiceParam, IntegerParam, PatternParam
+from .reads import public_claim_rows
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 MICROSECOND = datetime.timedelta(microseconds=1)
@@ -71,6 +75,29 @@ class TextKey:
     @staticmethod
     def decode(text: str) -> str:
         return bytes.fromhex(text).decode(errors="replace").replace("\x00", "")
+
+
+def keyset_page(
+    queryset: QuerySet, key: str, position: Position | None, reverse: bool, limit: int
+) -> QuerySet:
+    """The first `limit` rows of `queryset` after `position` in the order of (`key`, id),
+    descending when `reverse` ("" for `key` orders by id alone)."""
+    fields = [key, "pk"] if key else ["pk"]
+    queryset = queryset.order_by(*[f"-{f}" if reverse else f for f in fields])
+    if position is not None:
+        queryset = queryset.filter(_after(key, position, reverse))
+    return queryset[:limit]
+
+
+def _after(key: str, position: Position, reverse: bool) -> Q:
+    strictly = "lt" if reverse else "gt"
+    if not key:
+        return Q(**{f"pk__{strictly}": position.id})
+    # key <= p narrows the index range; the OR settles rows that share the key.
+    within = "lte" if reverse else "gte"
+    return Q(**{f"{key}__{within}": position.key}) & (
+        Q(**{f"{key}__{strictly}": position.key}) | Q(**{f"pk__{strictly}": position.id})
+    )
 
 
 class KeysetPagination(BasePagination):
@@ -149,11 +176,7 @@ class KeysetPagination(BasePagination):
         backwards = position is not None and not position.forward
         # Walking backwards reads the rows before the position in reverse, then flips them.
         reverse = descending != backwards
-        fields = [self.key, "pk"] if self.key else ["pk"]
-        queryset = queryset.order_by(*[f"-{f}" if reverse else f for f in fields])
-        if position is not None:
-            queryset = queryset.filter(self._after(position, reverse))
-        rows = list(queryset[: page_size + 1])
+        rows = self.read_page(queryset, position, reverse, page_size + 1)
         more = len(rows) > page_size
         rows = rows[:page_size]
         if backwards:
@@ -163,15 +186,10 @@ class KeysetPagination(BasePagination):
         self.has_previous = more if backwards else position is not None
         return rows
 
-    def _after(self, position: Position, reverse: bool) -> Q:
-        strictly = "lt" if reverse else "gt"
-        if not self.key:
-            return Q(**{f"pk__{strictly}": position.id})
-        # key <= p narrows the index range; the OR settles rows that share the key.
-        within = "lte" if reverse else "gte"
-        return Q(**{f"{self.key}__{within}": position.key}) & (
-            Q(**{f"{self.key}__{strictly}": position.key}) | Q(**{f"pk__{strictly}": position.id})
-        )
+    def read_page(
+        self, queryset: QuerySet, position: Position | None, reverse: bool, limit: int
+    ) -> list:
+        return list(keyset_page(queryset, self.key, position, reverse, limit))
 
     def next_token(self) -> str | None:
         if not self.has_next:
@@ -254,6 +272,28 @@ class PublishedPagination(KeysetPagination):
     }
     default_ordering = "-published"
     key_codec = DateTimeKey
+
+
+def _public_claims_page(shape: tuple[str, bool, int], values: Sequence[Any]) -> QuerySet:
+    key, reverse, limit = shape
+    position = Position(True, *values) if values else None
+    return keyset_page(public_claim_rows(), key, position, reverse, limit)
+
+
+_PUBLIC_CLAIM_PAGES = CompiledQueries(Claim, _public_claims_page)
+
+
+class PublishedClaimRowsPagination(PublishedPagination):
+    """The claims list's pages: without filters, read with SQL compiled once per page shape
+    (claims/compiled_reads.py), since compiling it costs more than running it."""
+
+    def read_page(
+        self, queryset: QuerySet, position: Position | None, reverse: bool, limit: int
+    ) -> list:
+        if queryset is not public_claim_rows():  # filtered
+            return super().read_page(queryset, position, reverse, limit)
+        values = [position.key, position.id] if position is not None else []
+        return _PUBLIC_CLAIM_PAGES.rows((self.key, reverse, limit), values)
 
 
 class NamePagination(KeysetPagination):

@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from ..compiled_reads import RowsForIds
 from ..enums import PUBLIC_STATUSES
 from ..models import Claim, Evidence, PublicationEntry, Review
 from ..selectors import public_claims
@@ -77,11 +78,11 @@ def public_claim_rows() -> QuerySet:
 
 
 @functools.cache
-def _related_rows() -> dict[str, QuerySet]:
-    """What a claim lists from other tables, as querysets resolved once and narrowed to the
-    page's claims per request: approved reviews (the current verdict first, as `selectors`
-    orders them), evidence by relation, the public record oldest first, topics by name."""
-    return {
+def _related_rows() -> dict[str, RowsForIds]:
+    """What a claim lists from other tables, compiled once and read for the page's claims per
+    request: approved reviews (the current verdict first, as `selectors` orders them),
+    evidence by relation, the public record oldest first, topics by name."""
+    querysets = {
         "verdicts": Review.objects.approved()
         .order_by("-approved_at", "-id")
         .values(*REVIEW_FIELDS),
@@ -91,6 +92,7 @@ def _related_rows() -> dict[str, QuerySet]:
             "claim_id", "topic__slug", "topic__name"
         ),
     }
+    return {name: RowsForIds(rows, "claim_id") for name, rows in querysets.items()}
 
 
 def _by_claim(rows: Iterable[Mapping]) -> defaultdict[int, list[Mapping]]:
@@ -109,13 +111,14 @@ def claims_data(
         return [], None
     ids = [row["id"] for row in rows]
     related = _related_rows()
-    verdicts = _by_claim(related["verdicts"].filter(claim_id__in=ids))
-    evidence = _by_claim(related["evidence"].filter(claim_id__in=ids))
-    records = _by_claim(related["records"].filter(claim_id__in=ids))
-    topics = _by_claim(related["topics"].filter(claim_id__in=ids))
+    verdicts = _by_claim(related["verdicts"].rows(ids))
+    evidence = _by_claim(related["evidence"].rows(ids))
+    records = _by_claim(related["records"].rows(ids))
+    topics = _by_claim(related["topics"].rows(ids))
     data, newest = [], None
     for row in rows:
         pk = row["id"]
+        updated = out.claim_updated(row["updated_at"], records[pk])
         data.append(
             out.claim_data(
                 row,
@@ -124,9 +127,9 @@ def claims_data(
                 evidence=evidence[pk],
                 record=records[pk],
                 topics=topics[pk],
+                updated=updated,
             )
         )
-        updated = out.claim_updated(row["updated_at"], records[pk])
         newest = updated if newest is None or updated > newest else newest
     return data, newest
 

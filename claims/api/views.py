@@ -51,6 +51,7 @@ from .pagination import (
     KeysetPagination,
     NamePagination,
     NewestSourcePagination,
+    PublishedClaimRowsPagination,
     PublishedPagination,
     RecordPagination,
 )
@@ -171,7 +172,7 @@ class ClaimViewSet(ReadOnlyViewSet):
 
     serializer_class = out.ClaimSerializer
     filterset_class = ClaimFilter
-    pagination_class = PublishedPagination
+    pagination_class = PublishedClaimRowsPagination
     lookup_field = "slug"
     queryset = Claim.objects.none()  # for the schema; the rows come from reads
 
