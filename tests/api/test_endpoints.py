@@ -502,6 +502,18 @@ def test_links_point_at_the_api_and_the_public_pages(client, publish):
     assert client.get(data["page_url"]).status_code == 200
 
 
+def test_links_follow_the_host_and_scheme_each_request_came_by(client, publish, settings):
+    # Links are worked out once per site root (serializers.Links): never one host's for another.
+    settings.ALLOWED_HOSTS = ["testserver", "desk.example", "mirror.example"]
+    claim = publish()
+    for host, secure in [("desk.example", False), ("mirror.example", True), ("desk.example", True)]:
+        answer = client.get(f"{API}/claims/", headers={"host": host}, secure=secure)
+        data = answer.json()["results"][0]
+        scheme = "https" if secure else "http"
+        assert data["api_url"] == f"{scheme}://{host}{API}/claims/{claim.slug}/"
+        assert data["source"]["page_url"].startswith(f"{scheme}://{host}/")
+
+
 def test_review_authors_and_reviewers_are_never_named(client, publish):
     claim = publish()
     author = UserFactory(username="secret-author", first_name="Secret", last_name="Author")
