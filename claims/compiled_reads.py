@@ -7,8 +7,8 @@ pages repeat with new values, the SQL is compiled once and run again with the ne
 place; the rows are converted as Django would (the compiler's own converters) and named as
 `values()` names them.
 
-- `RowsForIds`: a queryset narrowed to a list of ids, taken as one parameter (`= ANY(%s)` on
-  PostgreSQL, the rows of `json_each(%s)` on SQLite), so one SQL serves any number of ids.
+- `RowsForIds`: a queryset narrowed to a list of ids, taken as one parameter (an array on
+  PostgreSQL, a JSON array's rows on SQLite), so one SQL serves any number of ids.
 - `CompiledQueries`: querysets built by a function of some values (integers and datetimes),
   compiled once per shape with stand-in values; the first time a shape is used, the SQL
   with the real values is compiled too and must match, or that shape is never reused.
@@ -19,7 +19,6 @@ Compilers hold their thread's connection, so each thread compiles its own.
 from __future__ import annotations
 
 import datetime
-import json
 import threading
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -78,8 +77,8 @@ class _Compiled:
             fetched = [row[: compiler.col_count] for row in fetched]
         if self.converters:
             fetched = compiler.apply_converters(fetched, self.converters)
-        names, indexes = self.names, range(len(self.names))
-        return [{names[i]: row[i] for i in indexes} for row in fetched]
+        names = self.names
+        return [dict(zip(names, row, strict=True)) for row in fetched]
 
 
 def _same(param: Any, stand_in: Any) -> bool:
@@ -107,15 +106,20 @@ class RowsForIds:
         compiled = getattr(self._local, "compiled", None)
         if compiled is None or compiled.compiler.connection is not connection:
             compiled = self._local.compiled = self._compile(connection)
-        ids = list(ids)
-        return compiled.rows([ids if connection.vendor == "postgresql" else json.dumps(ids)])
+        # As text in both cases: psycopg writes a list of integers as an array in Python, at
+        # some seven microseconds an id.
+        text = ",".join(str(int(pk)) for pk in ids)
+        return compiled.rows(
+            ["{" + text + "}" if connection.vendor == "postgresql" else f"[{text}]"]
+        )
 
     def _compile(self, connection: BaseDatabaseWrapper) -> _Compiled:
         meta = self.queryset.model._meta
         quote = connection.ops.quote_name
-        column = f"{quote(meta.db_table)}.{quote(meta.get_field(self.field).column)}"
+        field = meta.get_field(self.field)
+        column = f"{quote(meta.db_table)}.{quote(field.column)}"
         if connection.vendor == "postgresql":
-            condition = f"{column} = ANY(%s)"
+            condition = f"{column} = ANY(%s::{field.db_type(connection)}[])"
         else:
             condition = f"{column} IN (SELECT value FROM json_each(%s))"
         narrowed = self.queryset.filter(RawSQL(condition, [self._IDS], BooleanField()))
