@@ -1,8 +1,11 @@
 """Template filters for the public pages."""
 
 import datetime
+import functools
+import re
 
 from django import template
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -10,6 +13,29 @@ from django.utils.safestring import SafeString, mark_safe
 from ..markdown import render_markdown
 
 register = template.Library()
+
+# What the `slug` path converter accepts; such a slug is written into a URL as it is.
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
+_SLUG_MARK = "0slug0"
+
+
+@functools.lru_cache(maxsize=256)
+def _url_around_slug(name: str, prefix: str, urlconf: str | None, with_slug: bool) -> tuple:
+    if not with_slug:
+        return (reverse(name, urlconf=urlconf),)
+    return tuple(reverse(name, args=[_SLUG_MARK], urlconf=urlconf).split(_SLUG_MARK))
+
+
+@register.simple_tag
+def page_url(name: str, slug: str | None = None) -> str:
+    """`{% url name %}` or `{% url name slug %}`, reversed once per URL name and then joined
+    with the slug: reverse() costs some 25 µs, and a page of 20 claims asks for 47 URLs."""
+    parts = _url_around_slug(name, get_script_prefix(), get_urlconf(), slug is not None)
+    if slug is None:
+        return parts[0]
+    if len(parts) != 2 or not _SLUG.match(str(slug)):
+        return reverse(name, args=[slug])
+    return f"{parts[0]}{slug}{parts[1]}"
 
 
 @register.filter(name="markdown")
