@@ -1,7 +1,10 @@
 """Full-text search of claims and sources, in the database's own engine.
 
 - PostgreSQL: a `search_vector` tsvector column on claims_claim and claims_source, kept by
-  triggers, with a GIN index, ranked with `ts_rank_cd`.
+  triggers, with a GIN index, ranked with `ts_rank_cd`; and claims_claim_search_word, every
+  lexeme of the claims' documents (kept by triggers too), so that the last word of a claim
+  search is matched by listing its completions rather than by the GIN index's slower prefix
+  match.
 - SQLite: FTS5 tables (`claims_claim_fts`, `claims_source_fts`, Porter stemmer) kept by
   triggers, ranked with bm25.
 
@@ -22,6 +25,7 @@ call `remove_search_index` first, as 0008 does for the integrity triggers.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -57,6 +61,20 @@ POSTGRES_COLUMNS = [
     "ALTER TABLE claims_claim ADD COLUMN search_vector tsvector",
     "ALTER TABLE claims_source ADD COLUMN search_vector tsvector",
     *POSTGRES_INDEXES,
+]
+
+
+# Every lexeme of the claims' search documents, so that the last word of a search can be
+# matched as a prefix by listing its completions: a GIN prefix match (`border:*`) gathers
+# every row of every matching lexeme before anything else, 10-20 ms for a common word at a
+# million claims, where the same words listed (`border | borders`) cost 1-3 ms. Lexemes are
+# only ever added; one no longer used costs nothing but a line in the list.
+POSTGRES_WORDS_TABLE = [
+    'CREATE TABLE IF NOT EXISTS claims_claim_search_word (word text COLLATE "C" PRIMARY KEY)',
+]
+POSTGRES_FILL_WORDS = [
+    "INSERT INTO claims_claim_search_word (word) SELECT DISTINCT unnest(tsvector_to_array("
+    "search_vector)) FROM claims_claim ORDER BY 1 ON CONFLICT DO NOTHING"
 ]
 
 
@@ -113,6 +131,27 @@ def _postgres_create(config: str) -> list[str]:
             RETURN NULL;
         END $$ LANGUAGE plpgsql
         """,
+        # In lexeme order, so that two writers adding the same new words take them in the
+        # same order.
+        """
+        CREATE OR REPLACE FUNCTION claims_claim_search_words() RETURNS trigger AS $$
+        BEGIN
+            INSERT INTO claims_claim_search_word (word)
+            SELECT unnest(tsvector_to_array(NEW.search_vector)) ORDER BY 1
+            ON CONFLICT DO NOTHING;
+            RETURN NULL;
+        END $$ LANGUAGE plpgsql
+        """,
+        """
+        CREATE TRIGGER claims_claim_search_words_insert AFTER INSERT ON claims_claim
+        FOR EACH ROW WHEN (NEW.search_vector IS NOT NULL)
+        EXECUTE FUNCTION claims_claim_search_words()
+        """,
+        """
+        CREATE TRIGGER claims_claim_search_words_update AFTER UPDATE ON claims_claim
+        FOR EACH ROW WHEN (NEW.search_vector IS DISTINCT FROM OLD.search_vector)
+        EXECUTE FUNCTION claims_claim_search_words()
+        """,
         """
         CREATE TRIGGER claims_claim_search BEFORE INSERT OR UPDATE OF text, statement_id
         ON claims_claim FOR EACH ROW EXECUTE FUNCTION claims_claim_search_row()
@@ -135,6 +174,8 @@ def _postgres_create(config: str) -> list[str]:
 
 POSTGRES_DROP_TRIGGERS = [
     "DROP TRIGGER IF EXISTS claims_claim_search ON claims_claim",
+    "DROP TRIGGER IF EXISTS claims_claim_search_words_insert ON claims_claim",
+    "DROP TRIGGER IF EXISTS claims_claim_search_words_update ON claims_claim",
     "DROP TRIGGER IF EXISTS claims_source_search ON claims_source",
     "DROP TRIGGER IF EXISTS claims_statement_search ON claims_statement",
     "DROP TRIGGER IF EXISTS claims_speaker_search ON claims_speaker",
@@ -144,6 +185,8 @@ POSTGRES_DROP = [
     *POSTGRES_DROP_INDEXES,
     "ALTER TABLE claims_claim DROP COLUMN IF EXISTS search_vector",
     "ALTER TABLE claims_source DROP COLUMN IF EXISTS search_vector",
+    "DROP TABLE IF EXISTS claims_claim_search_word",
+    "DROP FUNCTION IF EXISTS claims_claim_search_words()",
     "DROP FUNCTION IF EXISTS claims_claim_search_row()",
     "DROP FUNCTION IF EXISTS claims_source_search_row()",
     "DROP FUNCTION IF EXISTS claims_statement_search_claims()",
@@ -312,17 +355,32 @@ def install_search_index(db: BaseDatabaseWrapper) -> None:
             _execute(db, POSTGRES_COLUMNS)
         elif _missing_indexes(db):  # dropped by a bulk load that did not finish
             _execute(db, POSTGRES_INDEXES)
-        _execute(db, [*POSTGRES_DROP_TRIGGERS, *_postgres_create(_pg_config())])
+        _execute(db, [*POSTGRES_WORDS_TABLE, *POSTGRES_DROP_TRIGGERS])
+        _execute(db, _postgres_create(_pg_config()))
     elif db.vendor == "sqlite":
         _execute(db, [*SQLITE_TABLES, *SQLITE_DROP_TRIGGERS, *SQLITE_TRIGGERS])
     else:
         raise RuntimeError(f"No full-text search for {db.vendor}: use SQLite or PostgreSQL.")
     if _index_out_of_step(db):
         rebuild_search_index(db)
+    elif db.vendor == "postgresql" and _words_missing(db):  # a database from before the list
+        _execute(db, POSTGRES_FILL_WORDS)
+
+
+def _words_missing(db: BaseDatabaseWrapper) -> bool:
+    with db.cursor() as cursor:
+        cursor.execute(
+            "SELECT NOT EXISTS (SELECT 1 FROM claims_claim_search_word) "
+            "AND EXISTS (SELECT 1 FROM claims_claim)"
+        )
+        return bool(cursor.fetchone()[0])
 
 
 def rebuild_search_index(db: BaseDatabaseWrapper) -> None:
-    _execute(db, POSTGRES_REBUILD if db.vendor == "postgresql" else SQLITE_REBUILD)
+    if db.vendor == "postgresql":
+        _execute(db, [*POSTGRES_REBUILD, *POSTGRES_FILL_WORDS])
+    else:
+        _execute(db, SQLITE_REBUILD)
 
 
 def remove_search_index(db: BaseDatabaseWrapper, *, keep_data: bool = True) -> None:
@@ -348,7 +406,7 @@ def search_index_paused(db: BaseDatabaseWrapper) -> Iterator[None]:
         yield
     finally:
         if db.vendor == "postgresql":
-            _execute(db, [*POSTGRES_FILL, *POSTGRES_INDEXES])
+            _execute(db, [*POSTGRES_FILL, *POSTGRES_FILL_WORDS, *POSTGRES_INDEXES])
         install_search_index(db)  # the triggers back; on SQLite, the index rebuilt
 
 
@@ -403,24 +461,73 @@ def search(queryset: QuerySet, text: str, *, table: str) -> QuerySet:
 
 
 # Past this many matches a search is shown newest first instead of ranked (PostgreSQL).
-RANKED_MATCHES = 2000
+RANKED_MATCHES = 500
+# Past this many matches by the planner's estimate, a one-word search is not even counted.
+SURELY_MANY = 10 * RANKED_MATCHES
+# A prefix with more completions than this is matched as a prefix by the GIN index.
+MAX_COMPLETIONS = 64
 
 
 def _postgres_search(queryset: QuerySet, words: list[str], table: str) -> QuerySet:
-    """Ranking needs every match read from the table, which costs about 8 microseconds a row:
-    cheap for a search matching hundreds of claims, 250 ms for a common word matching 30,000.
-    So the matches are first counted up to RANKED_MATCHES, through the GIN index. Fewer: the
-    query narrows to exactly those rows (ids, so the planner cannot mistake them for many)
-    and ranks them. More: the search is shown newest first (`search_rank` is 0 for all), which
-    the newest-first index answers by reading only until a page is full; between thousands of
-    matches of a word or two, relevance differs little anyway."""
-    query = "to_tsquery(%s::regconfig, %s)"
-    params = [_pg_config(), _tsquery(words)]
-    matches = RawSQL(f"{table}.search_vector @@ {query}", params, BooleanField())
-    first = list(
-        queryset.filter(matches).order_by().values_list("pk", flat=True)[: RANKED_MATCHES + 1]
-    )
+    """Ranking needs every match read from the table, about 8 microseconds a row: cheap for a
+    search matching hundreds of claims, 250 ms for a common word matching 30,000. Counting
+    the matches through the GIN index costs too, some 10 ms for a word in 3% of a million
+    claims. So for a search of one word, whose frequency the column's statistics know, the
+    planner's estimate comes first (a fraction of a millisecond): surely many, the search is
+    shown newest first (`search_rank` 0 for all), which the newest-first index answers by
+    reading only until a page is full. Otherwise (and for several words, whose estimate
+    assumes they occur independently) the matches are counted up to RANKED_MATCHES through
+    the GIN index: fewer, the query narrows to exactly those rows (ids, so the planner cannot
+    mistake them for many) and ranks them; more, newest first. Between hundreds of matches of a
+    word or two, relevance differs little anyway."""
+    query, params = _pg_tsquery(words, table)
+    matches = queryset.filter(RawSQL(f"{table}.search_vector @@ {query}", params, BooleanField()))
+    newest_first = matches.annotate(search_rank=Value(0.0, FloatField()))
+    if len(words) == 1 and _estimated_rows(matches.order_by().values("pk")) >= SURELY_MANY:
+        return newest_first
+    first = list(matches.order_by().values_list("pk", flat=True)[: RANKED_MATCHES + 1])
     if len(first) > RANKED_MATCHES:
-        return queryset.filter(matches).annotate(search_rank=Value(0.0, FloatField()))
+        return newest_first
     rank = RawSQL(f"ts_rank_cd({table}.search_vector, {query})", params, FloatField())
     return queryset.filter(pk__in=first).annotate(search_rank=rank)
+
+
+def _pg_tsquery(words: list[str], table: str) -> tuple[str, list]:
+    """The tsquery of `words` as SQL and its parameters. The last word's completions are
+    listed from claims_claim_search_word when there are few: the same matches as a prefix
+    match, found without the GIN index's slow path."""
+    config = _pg_config()
+    exact = "to_tsquery(%s::regconfig, %s)"
+    if len(words[-1]) < MIN_PREFIX or table != "claims_claim":
+        return exact, [config, _tsquery(words)]
+    completions = _completions(words[-1], config)
+    if completions is None:
+        return exact, [config, _tsquery(words)]
+    listed = " | ".join("'" + w.replace("\\", "\\\\").replace("'", "''") + "'" for w in completions)
+    if len(words) == 1:
+        return "(%s::tsquery)", [listed]
+    return f"({exact} && %s::tsquery)", [config, " & ".join(words[:-1]), listed]
+
+
+def _completions(word: str, config: str) -> list[str] | None:
+    """The lexemes that `word`, stemmed, begins; None when there are none or too many, or the
+    word is not one lexeme (a stop word, or one the parser splits)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT s.lexeme, w.word FROM unnest(to_tsvector(%s::regconfig, %s)) AS s "
+            "LEFT JOIN claims_claim_search_word w "
+            "ON w.word >= s.lexeme AND w.word < s.lexeme || chr(1114111) "
+            "ORDER BY w.word LIMIT %s",
+            [config, word, MAX_COMPLETIONS + 1],
+        )
+        rows = cursor.fetchall()
+    if not rows or len({lexeme for lexeme, _ in rows}) != 1 or len(rows) > MAX_COMPLETIONS:
+        return None
+    found = [w for _, w in rows if w is not None]
+    return found or None
+
+
+def _estimated_rows(queryset: QuerySet) -> int:
+    """How many rows the PostgreSQL planner expects `queryset` to read."""
+    (plan,) = json.loads(queryset.explain(format="json"))
+    return int(plan["Plan"]["Plan Rows"])

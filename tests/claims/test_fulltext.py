@@ -175,3 +175,75 @@ def test_the_admin_claim_search_uses_the_full_text_index(client, superuser):
     page = client.get("/admin/claims/claim/", {"q": "ortiz"}).content.decode()
 
     assert shown.text in page and hidden.text not in page
+
+
+# --- PostgreSQL: completions of the last word, and when matches are not ranked -------------
+
+postgres_only = pytest.mark.skipif(
+    "connection.vendor != 'postgresql'", reason="PostgreSQL's own search path"
+)
+
+
+def search_words() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT word FROM claims_claim_search_word")
+        return {word for (word,) in cursor.fetchall()}
+
+
+@postgres_only
+def test_every_word_of_every_write_path_is_listed_for_completion():
+    claim = ClaimFactory(text="Montenegro joined.", statement__speaker__name="Dana Ortiz")
+    assert {"montenegro", "join", "dana", "ortiz"} <= search_words()
+    claim.text = "Macedonia joined."
+    claim.save()
+    speaker = claim.statement.speaker
+    speaker.name = "Lea Quist"
+    speaker.save()
+    assert {"macedonia", "lea", "quist"} <= search_words()
+    assert found("macedo") == found("lea quis") == ["Macedonia joined."]
+
+
+@postgres_only
+def test_a_prefix_with_too_many_completions_is_matched_by_the_index(monkeypatch):
+    ClaimFactory(text="Exports rose."), ClaimFactory(text="Exporters complained.")
+    listed = sorted(found("expo"))
+    monkeypatch.setattr("claims.fulltext.MAX_COMPLETIONS", 1)
+    assert sorted(found("expo")) == listed == ["Exporters complained.", "Exports rose."]
+
+
+@postgres_only
+def test_a_stop_word_last_is_left_out_as_before():
+    ClaimFactory(text="The bridge cost four billion.")
+    assert found("bridge the") == found("bridge") == ["The bridge cost four billion."]
+
+
+@postgres_only
+def test_a_database_without_the_word_list_gets_it_at_the_next_install():
+    ClaimFactory(text="Montenegro joined.")
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM claims_claim_search_word")
+    install_search_index(connection)
+    assert "montenegro" in search_words()
+
+
+@postgres_only
+def test_many_matches_are_shown_newest_first_and_few_ranked(monkeypatch):
+    claims = [ClaimFactory(text="Inflation, " * (3 - n) + "rose.") for n in range(3)]
+    for n, claim in enumerate(claims):  # the newest is the one least about inflation
+        Claim.objects.filter(pk=claim.pk).update(first_published_at=f"2024-01-0{n + 1}T00:00Z")
+
+    def newest_first(term: str) -> list[float]:
+        matches = search_claims(Claim.objects.all(), term)
+        return list(
+            matches.order_by("-search_rank", "-first_published_at").values_list(
+                "search_rank", flat=True
+            )
+        )
+
+    assert len(set(newest_first("inflation"))) > 1  # ranked
+    monkeypatch.setattr("claims.fulltext.RANKED_MATCHES", 2)
+    assert newest_first("inflation") == [0.0, 0.0, 0.0]  # counted past the limit
+    monkeypatch.setattr("claims.fulltext.RANKED_MATCHES", 500)
+    monkeypatch.setattr("claims.fulltext.SURELY_MANY", 1)
+    assert newest_first("inflation") == [0.0, 0.0, 0.0]  # the planner expects many
+    assert 0.0 not in newest_first("inflation rose")  # two words: counted, so ranked
