@@ -17,7 +17,9 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Fact-check desk"
 
     def ready(self) -> None:
+        from .compiled_reads import connect_prepared_statements
         from .public_cache import connect_invalidation
 
+        connect_prepared_statements()
         post_migrate.connect(_reinstall_triggers, sender=self, dispatch_uid="claims_triggers")
         connect_invalidation()

@@ -154,6 +154,11 @@ TEMPLATES = [
 ]
 
 
+# psycopg prepares a statement itself after this many runs; its `prepare=True` works only
+# where this is not None.
+NEVER_BY_COUNT = 2**62
+
+
 def database_from_url(url: str) -> dict:
     config = dj_database_url.parse(url)
     if config["ENGINE"] == "django.db.backends.sqlite3":
@@ -175,9 +180,15 @@ def database_from_url(url: str) -> dict:
         config["CONN_MAX_AGE"] = 60
         config["CONN_HEALTH_CHECKS"] = True
         # Parameters sent apart from the SQL, not written into it by psycopg in Python (some
-        # 0.3 ms of an API page). Never prepared: a plan kept for one search term could be
-        # disastrous for another (a newest-first scan for a rare word reads every claim).
-        config.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=None)
+        # 0.3 ms of an API page). Statements are prepared only where the code asks, for the
+        # compiled reads (claims/compiled_reads.py), never by psycopg after some number of
+        # runs: a plan kept for one search term could be disastrous for another (a
+        # newest-first scan for a rare word reads every claim). DATABASE_PREPARE=0 turns
+        # preparing off, for PgBouncer before 1.21 in transaction mode.
+        config.setdefault("OPTIONS", {}).update(
+            server_side_binding=True,
+            prepare_threshold=NEVER_BY_COUNT if env_bool("DATABASE_PREPARE", True) else None,
+        )
     return config
 
 

@@ -107,3 +107,48 @@ def test_values_of_other_types_are_read_by_the_orm(claims_with_evidence):
     queries = CompiledQueries(Claim, build)
     slug = claims_with_evidence[0].slug
     assert queries.rows("by slug", [slug]) == [{"pk": claims_with_evidence[0].pk}]
+
+
+postgres_only = pytest.mark.skipif(
+    "connection.vendor != 'postgresql'", reason="PostgreSQL's prepared statements"
+)
+
+
+@pytest.fixture
+def nothing_prepared():
+    """Prepared statements outlive transactions: forget those of earlier tests."""
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # psycopg forgets its names too
+
+
+def _prepared_statements() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [statement for (statement,) in cursor.fetchall()]
+
+
+@postgres_only
+def test_compiled_reads_are_planned_once_per_connection(claims_with_evidence, nothing_prepared):
+    rows = RowsForIds(EVIDENCE_ROWS, "claim_id")
+    ids = [c.pk for c in claims_with_evidence]
+    first, again = rows.rows(ids), rows.rows(ids[:1])
+    assert again == [row for row in first if row["claim_id"] == ids[0]]
+    prepared = [s for s in _prepared_statements() if "claims_evidence" in s]
+    assert len(prepared) == 1 and "ANY($1::bigint[])" in prepared[0]
+
+
+@postgres_only
+def test_other_queries_are_never_prepared(claims_with_evidence, nothing_prepared):
+    for _ in range(3):
+        list(EVIDENCE_ROWS.filter(claim_id__in=[c.pk for c in claims_with_evidence]))
+    assert not [s for s in _prepared_statements() if "claims_evidence" in s]
+
+
+@postgres_only
+def test_no_statement_is_prepared_where_preparing_is_off(
+    claims_with_evidence, nothing_prepared, monkeypatch
+):
+    raw = connection.connection
+    monkeypatch.setattr(raw, "prepare_threshold", None)
+    RowsForIds(EVIDENCE_ROWS, "claim_id").rows([claims_with_evidence[0].pk])
+    assert not [s for s in _prepared_statements() if "claims_evidence" in s]
