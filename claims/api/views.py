@@ -176,8 +176,8 @@ class ClaimViewSet(ReadOnlyViewSet):
     lookup_field = "slug"
     queryset = Claim.objects.none()  # for the schema; the rows come from reads
 
-    def get_queryset(self) -> QuerySet:
-        return reads.public_claim_rows()
+    def get_queryset(self) -> QuerySet[Claim]:
+        return reads.public_claim_set()
 
     def get_serializer_class(self):
         return out.ClaimDetailSerializer if self.action == "retrieve" else out.ClaimSerializer
