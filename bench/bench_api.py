@@ -17,7 +17,8 @@ go through the same server, middleware and connection handling, one request at a
 not a production server, so absolute rates are low; the ratio and the CPU per request are the
 figures to compare (bench/bench_load.py measures the production server, gunicorn). Requests
 are sent back to back by this process on another core; the API list walks 20 different pages
-of 50 claims, so no answer repeats.
+of 50 claims, so no answer repeats, and so does about the same list written the plainest DRF
+way (bench/plain_drf.py), for comparison on the same machine.
 """
 
 from __future__ import annotations
@@ -185,9 +186,11 @@ def main() -> int:
     )
     try:
         assert server.stdout.readline().strip() == "ready"
+        plain = [f"/bench/plain-drf/claims/?page={n}" for n in range(1, 21)]
         results = {
             "bare Django view": load(port, server.pid, ["/bench/bare/"], args.seconds),
             "API claims list, 50 a page": load(port, server.pid, api_pages(port, 20), args.seconds),
+            "plain DRF list, 50 a page": load(port, server.pid, plain, args.seconds),
         }
     finally:
         server.terminate()
@@ -203,9 +206,10 @@ def main() -> int:
             f"{name:<28} {r['rps']:>8.1f} {r['p50_ms']:>8.2f} {r['p99_ms']:>8.2f} "
             f"{r['cpu_ms']:>18.2f}"
         )
-    bare, api = results.values()
+    bare, api, plain = results.values()
     print(f"ratio API / bare view: {api['rps'] / bare['rps']:.3f} of the throughput")
     print(f"API work above the bare view: {api['cpu_ms'] - bare['cpu_ms']:.2f} ms CPU per request")
+    print(f"API CPU / plain DRF CPU: {api['cpu_ms'] / plain['cpu_ms']:.2f}")
     return 0
 
 

@@ -1,15 +1,21 @@
-"""URLs for bench/bench_api.py only: the project's, plus a bare view.
+"""URLs for bench/bench_api.py only: the project's, plus a bare view and the plain DRF list.
 
 The bare view is the ceiling the API is compared with: the same server, middleware and process,
-and no work of its own. It lives here so that it never reaches the product's URLs.
+and no work of its own; the plain DRF list (bench/plain_drf.py) shows what the API's own code
+saves. They live here so that they never reach the product's URLs.
 """
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
+from plain_drf import PlainClaimList
 
 
 def bare(request: HttpRequest) -> HttpResponse:
     return HttpResponse(b"ok", content_type="text/plain")
 
 
-urlpatterns = [path("bench/bare/", bare), path("", include("factcheck.urls"))]
+urlpatterns = [
+    path("bench/bare/", bare),
+    path("bench/plain-drf/claims/", PlainClaimList.as_view()),
+    path("", include("factcheck.urls")),
+]
