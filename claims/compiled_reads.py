@@ -30,6 +30,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import connections, router
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.signals import connection_created
@@ -102,6 +103,7 @@ class _Compiled:
             names = [*query.extra_select, *query.values_select, *query.annotation_select]
         # As `compiler.results_iter()` finds them (for every row of every run, otherwise).
         converters = compiler.get_converters([s[0] for s in compiler.select[: compiler.col_count]])
+        converters = _utc_on_sqlite(converters, compiler.connection)
         if compiler.connection.vendor == "postgresql":
             sql = PreparedSQL(sql)
         return cls(compiler, sql, tuple(params), names, slots, converters)
@@ -124,6 +126,26 @@ class _Compiled:
             fetched = compiler.apply_converters(fetched, self.converters)
         names = self.names
         return [dict(zip(names, row, strict=True)) for row in fetched]
+
+
+def _utc_on_sqlite(converters: dict[int, Any], connection: BaseDatabaseWrapper) -> dict[int, Any]:
+    """Django's converter of SQLite's datetimes, made aware in UTC, swapped for one that does
+    only that: the driver has already parsed the text (Django registers it for the column
+    type), and asking the settings for USE_TZ per value took a fifth of an API page's
+    conversions. Any value the driver left as text goes to Django's converter as before."""
+    django_converter = connection.ops.convert_datetimefield_value
+    if connection.vendor != "sqlite" or not settings.USE_TZ or connection.timezone_name != "UTC":
+        return converters
+
+    def utc(value: Any, expression: Any, connection: BaseDatabaseWrapper) -> Any:
+        if type(value) is datetime.datetime and value.tzinfo is None:
+            return value.replace(tzinfo=datetime.UTC)
+        return django_converter(value, expression, connection)
+
+    return {
+        index: ([utc if f == django_converter else f for f in functions], expression)
+        for index, (functions, expression) in converters.items()
+    }
 
 
 def _same(param: Any, stand_in: Any) -> bool:
