@@ -17,7 +17,7 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Fact-check desk"
 
     def ready(self) -> None:
-        from .compiled_reads import connect_prepared_statements
+        from .prepared_sql import connect_prepared_statements
         from .public_cache import connect_invalidation
 
         connect_prepared_statements()

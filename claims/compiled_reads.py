@@ -13,10 +13,11 @@ place; the rows are converted as Django would (the compiler's own converters) an
   compiled once per shape with stand-in values; the first time a shape is used, the SQL
   with the real values is compiled too and must match, or that shape is never reused.
 
-On PostgreSQL the SQL is also planned once per connection, as a prepared statement: planning
-a read across six tables takes the server 1-3 ms, several times what running it takes. Both
-kinds of read are safe to keep a plan for: rows looked up by key, a page in index order;
-what a search matches is never compiled here, since its best plan depends on its words.
+On PostgreSQL the SQL is also planned once per connection, as a prepared statement
+(claims/prepared_sql.py): planning a read across six tables takes the server 1-3 ms, several
+times what running it takes. Both kinds of read are safe to keep a plan for: rows looked up by
+key, a page in index order; what a search matches is never compiled here, since its best plan
+depends on its words.
 
 Compilers hold their thread's connection, so each thread compiles its own.
 """
@@ -24,7 +25,6 @@ Compilers hold their thread's connection, so each thread compiles its own.
 from __future__ import annotations
 
 import datetime
-import functools
 import threading
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -33,48 +33,13 @@ from typing import Any
 from django.conf import settings
 from django.db import connections, router
 from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.backends.signals import connection_created
 from django.db.models import BooleanField, Model, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.sql.compiler import SQLCompiler
 
+from .prepared_sql import PreparedSQL
+
 COMPILING_VENDORS = ("postgresql", "sqlite")
-
-
-class PreparedSQL(str):
-    """SQL that PostgreSQL plans once per connection (a prepared statement), then runs with
-    new values: only for reads whose best plan is the same whatever the values."""
-
-
-def prepare_marked_statements(sender: Any, connection: BaseDatabaseWrapper, **kwargs) -> None:
-    """Make the new connection's cursors prepare `PreparedSQL` (`connection_created`).
-
-    Only where psycopg may prepare at all: the settings' `prepare_threshold` is None where
-    statements must not be prepared (PgBouncer before 1.21 in transaction mode)."""
-    if connection.vendor != "postgresql":
-        return
-    raw = connection.connection
-    if getattr(raw, "prepare_threshold", None) is not None:
-        raw.cursor_factory = _preparing(raw.cursor_factory)
-
-
-@functools.cache
-def _preparing(cursor_class: type) -> type:
-    """`cursor_class` (psycopg's, as Django sets it) preparing `PreparedSQL` when run."""
-    if issubclass(cursor_class, _Preparing):
-        return cursor_class
-    return type(f"Preparing{cursor_class.__name__}", (_Preparing, cursor_class), {})
-
-
-class _Preparing:
-    def execute(self, query, params=None, *, prepare=None, **kwargs):
-        if prepare is None and type(query) is PreparedSQL:
-            prepare = True
-        return super().execute(query, params, prepare=prepare, **kwargs)
-
-
-def connect_prepared_statements() -> None:
-    connection_created.connect(prepare_marked_statements, dispatch_uid="claims_prepared_sql")
 
 
 @dataclass(frozen=True)
@@ -133,9 +98,9 @@ def _utc_on_sqlite(converters: dict[int, Any], connection: BaseDatabaseWrapper) 
     only that: the driver has already parsed the text (Django registers it for the column
     type), and asking the settings for USE_TZ per value took a fifth of an API page's
     conversions. Any value the driver left as text goes to Django's converter as before."""
-    django_converter = connection.ops.convert_datetimefield_value
     if connection.vendor != "sqlite" or not settings.USE_TZ or connection.timezone_name != "UTC":
         return converters
+    django_converter = connection.ops.convert_datetimefield_value
 
     def utc(value: Any, expression: Any, connection: BaseDatabaseWrapper) -> Any:
         if type(value) is datetime.datetime and value.tzinfo is None:
