@@ -230,3 +230,15 @@ def test_badge_colours_come_from_a_stylesheet_not_inline_styles(client, demo_des
     )
     assert reverse("claims:rating_styles") in page
     assert "style=" not in page
+
+
+def test_a_claim_page_counts_only_its_public_repeats(client):
+    claim = published_claim()
+    for _ in range(2):
+        published_claim(repeat_of=claim)
+    ClaimFactory(repeat_of=claim)  # a draft repeat is nobody's business yet
+    page = client.get(reverse("claims:detail", args=[claim.slug])).content.decode()
+    assert "Repeated 2 times since." in page
+    lone = published_claim()
+    page = client.get(reverse("claims:detail", args=[lone.slug])).content.decode()
+    assert "Repeated" not in page
