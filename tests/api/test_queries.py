@@ -130,3 +130,20 @@ def test_a_search_reads_the_claims_table_alone(client, add_claims):
     searching = [q["sql"] for q in queries if "search_vector" in q["sql"] or "_fts" in q["sql"]]
     assert searching
     assert not [sql for sql in searching if " JOIN " in sql]
+
+
+def test_a_page_after_a_position_runs_a_fixed_number_of_queries(
+    client, add_claims, django_assert_num_queries
+):
+    # On PostgreSQL such a page reads its ids, then its rows (claims/api/pagination.py).
+    budget = 6 if connection.vendor == "postgresql" else 5
+    add_claims(3)
+    first = client.get(f"{API}/claims/?page_size=1").json()
+    with django_assert_num_queries(budget):
+        second = client.get(first["next"]).json()
+    add_claims(20)
+    with django_assert_num_queries(budget):
+        again = client.get(first["next"]).json()
+    # The same claim after the same position, with all it shows, however many were added.
+    assert second["results"] == again["results"] and len(second["results"]) == 1
+    assert second["results"][0]["slug"] != first["results"][0]["slug"]
