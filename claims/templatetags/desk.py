@@ -7,10 +7,12 @@ import re
 from django import template
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
+from ..enums import ClaimStatus
 from ..markdown import render_markdown
 
 register = template.Library()
@@ -70,3 +72,36 @@ def web_url(value: str) -> str:
     this keeps a `javascript:` one that slipped past them out of an href all the same."""
     value = (value or "").strip()
     return value if value.lower().startswith(("https://", "http://")) else ""
+
+
+@register.simple_tag
+def claim_card(claim) -> SafeString:
+    """A claim's card in the /claims/ list (from `selectors.listed_claims()`): its wording
+    linked to its page, the speaker linked to theirs, the day it was said, and the current
+    verdict's badge and summary, or the withdrawal. Written in Python, escaped by
+    `format_html`, as the template wrote it: twenty cards in template tags took half of the
+    list's CPU."""
+    statement = claim.statement
+    speaker = statement.speaker
+    said_on = ""
+    if statement.said_on:
+        said_on = format_html(" · {}", formats.date_format(statement.said_on, "j F Y"))
+    if claim.status == ClaimStatus.WITHDRAWN:
+        verdict = format_html('\n    <p class="withdrawn">{}</p>', gettext("Withdrawn"))
+    elif claim.approved_reviews:
+        review = claim.approved_reviews[0]
+        verdict = format_html("\n    <p>{} {}</p>", rating_badge(review.rating), review.summary)
+    else:
+        verdict = ""
+    return format_html(
+        '<li class="claim-card">\n'
+        '    <h2><a href="{}">{}</a></h2>\n'
+        '    <p class="claim-meta"><a href="{}">{}</a>{}</p>{}\n'
+        "  </li>",
+        page_url("claims:detail", claim.slug),
+        claim.text,
+        page_url("claims:speaker", speaker.slug),
+        speaker.name,
+        said_on,
+        verdict,
+    )

@@ -1,0 +1,67 @@
+"""`{% claim_card %}` (claims/templatetags/desk.py) writes each card of the claims list as the
+list's template wrote it, escaping and translation included."""
+
+import datetime
+
+import pytest
+from django.template import Context, Template
+from django.utils import timezone, translation
+
+from claims.enums import ClaimStatus, ReviewStatus
+from claims.selectors import listed_claims
+from claims.templatetags.desk import claim_card
+from tests.factories import ClaimFactory, ReviewFactory
+
+pytestmark = pytest.mark.django_db
+
+# The card as claims/claim_list.html wrote it before it moved to Python.
+TEMPLATE_CARD = Template(
+    "{% load i18n desk %}{% with verdict=claim.approved_reviews.0 %}"
+    '<li class="claim-card">\n'
+    "    <h2><a href=\"{% page_url 'claims:detail' claim.slug %}\">{{ claim.text }}</a></h2>\n"
+    '    <p class="claim-meta">'
+    "<a href=\"{% page_url 'claims:speaker' claim.statement.speaker.slug %}\">"
+    "{{ claim.statement.speaker.name }}</a>"
+    '{% if claim.statement.said_on %} · {{ claim.statement.said_on|date:"j F Y" }}{% endif %}</p>'
+    '{% if claim.status == "withdrawn" %}\n'
+    '    <p class="withdrawn">{% translate "Withdrawn" %}</p>{% elif verdict %}\n'
+    "    <p>{% rating_badge verdict.rating %} {{ verdict.summary }}</p>{% endif %}\n"
+    "  </li>{% endwith %}"
+)
+AWKWARD = "<script>alert('x')</script> & \"quotes\" 'too'"
+
+
+def _claims() -> list:
+    now = timezone.now()
+    said = datetime.date(2024, 5, 6)
+    plain = ClaimFactory(status=ClaimStatus.PUBLISHED, first_published_at=now)
+    ReviewFactory(claim=plain, status=ReviewStatus.APPROVED, approved_at=now)
+    awkward = ClaimFactory(
+        status=ClaimStatus.PUBLISHED,
+        first_published_at=now,
+        text=AWKWARD,
+        statement__said_on=said,
+        statement__speaker__name=AWKWARD,
+    )
+    ReviewFactory(claim=awkward, status=ReviewStatus.APPROVED, approved_at=now, summary=AWKWARD)
+    withdrawn = ClaimFactory(
+        status=ClaimStatus.WITHDRAWN, first_published_at=now, statement__said_on=said
+    )
+    ReviewFactory(claim=withdrawn, status=ReviewStatus.APPROVED, approved_at=now)
+    ClaimFactory(status=ClaimStatus.PUBLISHED, first_published_at=now)  # no verdict yet
+    return list(listed_claims())
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_card_is_what_the_template_wrote(language):
+    claims = _claims()
+    assert len(claims) == 4
+    with translation.override(language):
+        for claim in claims:
+            assert claim_card(claim) == TEMPLATE_CARD.render(Context({"claim": claim}))
+
+
+def test_nothing_a_desk_types_is_written_as_markup():
+    card = claim_card(next(c for c in _claims() if c.text == AWKWARD))
+    assert "<script>" not in card
+    assert card.count("&lt;script&gt;") == 3  # the wording, the speaker, the summary
