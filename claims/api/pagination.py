@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -276,20 +276,20 @@ class PublishedPagination(KeysetPagination):
     key_codec = DateTimeKey
 
 
-def _public_claims_page(shape: tuple[str, bool, int], values: Sequence[Any]) -> QuerySet:
-    key, reverse, limit = shape
-    position = Position(True, *values) if values else None
-    return keyset_page(public_claim_rows(), key, position, reverse, limit)
+def _pages_of(claims: Callable[[], QuerySet]) -> CompiledQueries:
+    """Pages of the public claims as `claims()` reads them, compiled once per page shape
+    (key, direction, size); the values are the position's key and id, if any."""
+
+    def page(shape: tuple[str, bool, int], values: Sequence[Any]) -> QuerySet:
+        key, reverse, limit = shape
+        position = Position(True, *values) if values else None
+        return keyset_page(claims(), key, position, reverse, limit)
+
+    return CompiledQueries(Claim, page)
 
 
-def _public_claim_ids_page(shape: tuple[str, bool, int], values: Sequence[Any]) -> QuerySet:
-    key, reverse, limit = shape
-    position = Position(True, *values) if values else None
-    return keyset_page(public_claim_set().values("id"), key, position, reverse, limit)
-
-
-_PUBLIC_CLAIM_PAGES = CompiledQueries(Claim, _public_claims_page)
-_PUBLIC_CLAIM_IDS = CompiledQueries(Claim, _public_claim_ids_page)
+_PUBLIC_CLAIM_PAGES = _pages_of(public_claim_rows)
+_PUBLIC_CLAIM_IDS = _pages_of(lambda: public_claim_set().values("id"))
 
 
 @functools.cache

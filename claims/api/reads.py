@@ -17,9 +17,8 @@ from typing import Any
 from django.db.models import QuerySet
 
 from ..compiled_reads import RowsForIds
-from ..enums import PUBLIC_STATUSES
 from ..models import Claim, Evidence, PublicationEntry, Review
-from ..selectors import public_claims
+from ..selectors import public_claims, public_repeat_count
 from ..text import quote_in_context
 from . import serializers as out
 
@@ -156,7 +155,5 @@ def claim_detail(
         row["statement__source__text"], row["statement__start"], row["statement__end"]
     )
     data["statement"]["paragraph"] = {"before": paragraph.before, "after": paragraph.after}
-    data["repeats"] = Claim.objects.filter(
-        repeat_of_id=row["id"], status__in=PUBLIC_STATUSES
-    ).count()
+    data["repeats"] = public_repeat_count(row["id"])
     return data, updated
