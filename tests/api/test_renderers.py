@@ -3,6 +3,7 @@
 import datetime
 import decimal
 import uuid
+import zoneinfo
 
 import pytest
 from django.utils.translation import gettext_lazy
@@ -19,6 +20,12 @@ PAYLOADS = [
         )
     },
     {"naive": datetime.datetime(2024, 5, 6, 7, 8, 9), "day": datetime.date(2024, 5, 6)},
+    # The API's builders leave dates as objects: every form the databases give, and extremes.
+    {"whole second": datetime.datetime(2024, 5, 6, 7, 8, 9, tzinfo=datetime.UTC)},
+    {"zoneinfo": datetime.datetime(2024, 5, 6, 7, 8, 9, 5, tzinfo=zoneinfo.ZoneInfo("UTC"))},
+    {"berlin": datetime.datetime(2024, 7, 6, 7, 8, 9, tzinfo=zoneinfo.ZoneInfo("Europe/Berlin"))},
+    {"early": datetime.datetime(1, 1, 1, tzinfo=datetime.UTC), "first": datetime.date(1, 1, 1)},
+    {"late": datetime.datetime.max.replace(tzinfo=datetime.UTC), "none": None},
     {"time": datetime.time(7, 8, 9, 10)},
     {"decimal": decimal.Decimal("1.25"), "uuid": uuid.UUID(int=7)},
     {"lazy": gettext_lazy("Published claims"), "tuple": (1, 2), "set": {3}},
