@@ -85,7 +85,9 @@ def count_request(
 
 def _in_redis(cache: RedisCache, keys, fetch, weight: float, limit: int, keep: int):
     global _script
-    full_keys = [cache.make_and_validate_key(key) for key in [*keys, *fetch]]
+    # make_key(), not make_and_validate_key(): the check only warns of keys memcached would
+    # refuse, walking each key in Python, and Redis takes any key.
+    full_keys = [cache.make_key(key) for key in [*keys, *fetch]]
     # Django's Redis cache stores integers as plain numbers, so INCR and GET agree with it.
     client = cache._cache.get_client(full_keys[0], write=True)
     if _script is None:

@@ -163,11 +163,16 @@ def test_api_answers_count_once_each_whether_cached_or_not(client, throttle_cach
     assert answers[-1].json()["detail"] and int(answers[-1]["Retry-After"]) > 0
 
 
-def test_a_cached_api_answer_still_answers_conditional_requests(client, throttle_cache):
-    first = client.get(f"{API}/ratings/")
-    assert client.get(f"{API}/ratings/")["X-Page-Cache"] == "hit"
+def test_a_cached_api_answer_still_answers_conditional_requests(client, throttle_cache, publish):
+    publish()
+    first = client.get(f"{API}/claims/")
+    assert client.get(f"{API}/claims/")["X-Page-Cache"] == "hit"
 
-    again = client.get(f"{API}/ratings/", headers={"if-none-match": first["ETag"]})
+    by_etag = client.get(f"{API}/claims/", headers={"if-none-match": first["ETag"]})
+    by_date = client.get(f"{API}/claims/", headers={"if-modified-since": first["Last-Modified"]})
+    plain = client.get(f"{API}/claims/")
 
-    assert again.status_code == 304
-    assert again["ETag"] == first["ETag"]
+    assert by_etag.status_code == by_date.status_code == 304
+    assert by_etag["ETag"] == by_date["ETag"] == first["ETag"]
+    assert plain.status_code == 200 and plain["X-Page-Cache"] == "hit"
+    assert plain.content == first.content
