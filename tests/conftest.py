@@ -1,14 +1,25 @@
-"""Users in each role, and the demo desk, for any test that needs them."""
+"""Users in each role, published claims, and the demo desk, for any test that needs them."""
 
+import datetime
 import io
 import os
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import timezone
 
-from claims.enums import Role
-from tests.factories import UserFactory
+from claims.enums import ClaimStatus, PublicationKind, ReviewStatus, Role
+from tests.factories import (
+    ClaimFactory,
+    EvidenceFactory,
+    PublicationEntryFactory,
+    ReviewFactory,
+    StatementFactory,
+    TopicFactory,
+    UserFactory,
+    default_rating,
+)
 
 
 @pytest.fixture
@@ -34,6 +45,39 @@ def second_reviewer(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="root", is_superuser=True)
+
+
+@pytest.fixture
+def publish(db):
+    """Makes a published claim the way the workflow leaves one: an approved review, its first
+    publication entry, evidence and a topic."""
+    counter = iter(range(10_000))
+
+    def make(rating="true", *, when=None, statement=None, topic="economy", evidence=True, **fields):
+        n = next(counter)
+        when = when or timezone.now() - datetime.timedelta(minutes=n)
+        claim = ClaimFactory(
+            status=ClaimStatus.PUBLISHED,
+            first_published_at=when,
+            statement=statement or StatementFactory(),
+            **fields,
+        )
+        review = ReviewFactory(
+            claim=claim,
+            status=ReviewStatus.APPROVED,
+            approved_at=when,
+            rating=default_rating(rating),
+        )
+        PublicationEntryFactory(
+            claim=claim, kind=PublicationKind.FIRST_PUBLICATION, review=review, published_at=when
+        )
+        if evidence:
+            EvidenceFactory(claim=claim, note="Membership list, checked.")
+        if topic:
+            claim.topics.add(TopicFactory(slug=topic, name=topic.title()))
+        return claim
+
+    return make
 
 
 @pytest.fixture
