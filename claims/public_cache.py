@@ -23,9 +23,9 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import wraps
-from typing import NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from django.conf import settings
 from django.core.cache import cache
@@ -40,6 +40,10 @@ GENERATION_KEY = "public-pages:generation"
 # the previous release stored.
 PAGE_KEY_PREFIX = "public-pages:page:v2"
 MEMO_KEY_PREFIX = "public-pages:memo"
+# The request headers get_conditional_response() reads; without them it changes nothing.
+CONDITIONAL_HEADERS = frozenset(
+    f"HTTP_IF_{name}" for name in ("MATCH", "NONE_MATCH", "MODIFIED_SINCE", "UNMODIFIED_SINCE")
+)
 # As GZipMiddleware reads Accept-Encoding.
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
@@ -59,6 +63,25 @@ class StoredPage(NamedTuple):
         return len(self.body) + (len(self.gzipped[1]) if self.gzipped else 0)
 
 
+class Kept(Protocol):
+    """What `RecentPages` keeps: anything made in one generation, with a size in bytes."""
+
+    @property
+    def token(self) -> str: ...
+
+    @property
+    def size(self) -> int: ...
+
+
+class PageCacheMark(NamedTuple):
+    """Left on an answer the page cache stored, for the outermost layer (claims/sent_pages.py):
+    under which key and generation, and how a request for it is let in (`admit`)."""
+
+    key: str
+    token: str
+    admit: Callable[[HttpRequest], str | None]
+
+
 def generation() -> str:
     """The current token; a new one is made (and stored) when the cache has none."""
     token = cache.get(GENERATION_KEY)
@@ -68,6 +91,19 @@ def generation() -> str:
         cache.add(GENERATION_KEY, token, timeout=None)
         token = cache.get(GENERATION_KEY, token)
     return token
+
+
+def current_generation(request: HttpRequest) -> str:
+    """How a request for a public page is let in: always, in the current generation. (The
+    API's answers also count the request against its client, `claims/api/views.py`.)"""
+    return generation()
+
+
+def admitted(request: HttpRequest, admit: Callable[[HttpRequest], str | None]) -> str | None:
+    """The generation this request is served in, or None if it is refused: as the outermost
+    layer read it while letting the request in (one round trip for both), else from `admit`."""
+    token = getattr(request, "page_cache_token", None)
+    return token if token is not None else admit(request)
 
 
 def _new_generation() -> None:
@@ -114,7 +150,7 @@ def cacheable_request(request: HttpRequest) -> bool:
     return settings.FACTCHECK_PUBLIC_CACHE_SECONDS > 0
 
 
-def _cacheable_response(response: HttpResponse) -> bool:
+def cacheable_response(response: HttpResponse) -> bool:
     cache_control = response.get("Cache-Control", "")
     return (
         response.status_code == 200
@@ -125,7 +161,7 @@ def _cacheable_response(response: HttpResponse) -> bool:
     )
 
 
-class _RecentPages:
+class RecentPages:
     """The pages this process stored or served lately, kept beside the shared cache.
 
     A hit then reads only the generation token from the shared cache, not the page (for a page
@@ -137,11 +173,11 @@ class _RecentPages:
     """
 
     def __init__(self) -> None:
-        self._pages: OrderedDict[str, tuple[float, StoredPage]] = OrderedDict()
+        self._pages: OrderedDict[Hashable, tuple[float, Kept]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, key: str, token: str) -> StoredPage | None:
+    def get(self, key: Hashable, token: str) -> Any:
         with self._lock:
             found = self._pages.get(key)
             if found is None:
@@ -152,7 +188,7 @@ class _RecentPages:
             self._pages.move_to_end(key)
             return page
 
-    def put(self, key: str, page: StoredPage) -> None:
+    def put(self, key: Hashable, page: Kept) -> None:
         size = page.size
         limit = settings.FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES
         if not limit or size > limit:
@@ -169,7 +205,7 @@ class _RecentPages:
                 self._bytes -= evicted.size
 
 
-recent_pages = _RecentPages()
+recent_pages = RecentPages()
 
 
 def lookup(request: HttpRequest) -> tuple[str, str, HttpResponse | None]:
@@ -179,14 +215,20 @@ def lookup(request: HttpRequest) -> tuple[str, str, HttpResponse | None]:
     generation is current.
     """
     key = page_key(request)
-    token = generation()
+    token = admitted(request, current_generation)
     return key, token, cached_page(request, key, token)
 
 
-def cached_page(request: HttpRequest, key: str, token: str) -> HttpResponse | None:
+def cached_page(
+    request: HttpRequest,
+    key: str,
+    token: str,
+    admit: Callable[[HttpRequest], str | None] = current_generation,
+) -> HttpResponse | None:
     """The page stored under `key` in generation `token`, if any: from this process's recent
     pages, else from the shared cache (a second round trip, once per process and page);
-    gzipped for a client that accepts it."""
+    gzipped for a client that accepts it. Marked, like a page just stored, for the outermost
+    layer, so that every process learns it, not only the one that made it."""
     page = recent_pages.get(key, token)
     if page is None:
         page = cache.get(key)
@@ -198,6 +240,7 @@ def cached_page(request: HttpRequest, key: str, token: str) -> HttpResponse | No
         headers, body = page.gzipped
     response = HttpResponse(body, status=page.status, headers=headers)
     response["X-Page-Cache"] = "hit"
+    response.page_cache_mark = PageCacheMark(key, token, admit)
     return response
 
 
@@ -222,11 +265,16 @@ def _gzipped(response: HttpResponse) -> tuple[list[tuple[str, str]], bytes] | No
     return list(encoded.items()), gzipped
 
 
-def store(key: str, token: str, response: HttpResponse) -> None:
+def store(
+    key: str,
+    token: str,
+    response: HttpResponse,
+    admit: Callable[[HttpRequest], str | None] = current_generation,
+) -> None:
     """Keep a rendered answer under `key`, as made in generation `token` (read before
     rendering, so that an answer rendered while the record changed is never served as
-    current)."""
-    if _cacheable_response(response):
+    current), and mark it for the outermost layer, which keeps it as it is finally sent."""
+    if cacheable_response(response):
         page = StoredPage(
             token,
             response.status_code,
@@ -236,6 +284,7 @@ def store(key: str, token: str, response: HttpResponse) -> None:
         )
         cache.set(key, page, timeout=settings.FACTCHECK_PUBLIC_CACHE_SECONDS)
         recent_pages.put(key, page)
+        response.page_cache_mark = PageCacheMark(key, token, admit)
 
 
 def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -249,7 +298,7 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         if response is not None:
             return response
         response = view(request, *args, **kwargs)
-        if not _cacheable_response(response):
+        if not cacheable_response(response):
             return response
         # Browsers and proxies may keep a page briefly but must ask again after that, so a
         # correction reaches readers within FACTCHECK_PUBLIC_MAX_AGE seconds at most.

@@ -17,7 +17,7 @@ environment here, and only here:
                                  0 turns the page cache off); a publication drops it at once
 - FACTCHECK_PUBLIC_MAX_AGE       how long browsers and proxies may keep a public page (default 60)
 - FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES  bytes of recently served pages each process keeps beside the
-                                 shared cache (default 64 MiB)
+                                 shared cache, and again as sent (default 64 MiB each)
 - FACTCHECK_SEARCH_CONFIG        PostgreSQL text search configuration (default english)
 - FACTCHECK_API_THROTTLE_RATE    anonymous API requests per client address (default 600/minute)
 - FACTCHECK_API_MAX_AGE          how long browsers and proxies may keep an API answer (default 60)
@@ -80,7 +80,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so that even a response made by a later middleware carries the CORS headers.
+    # Before everything: sends again, as they were sent, the answers the page cache stored
+    # (claims/sent_pages.py); any other request goes on through the stack.
+    "claims.sent_pages.SentPagesMiddleware",
+    # First after it, so that even a response made by a later middleware carries the CORS
+    # headers.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything that reads or changes the body; it also weakens ETags as RFC 9110 asks.
@@ -245,7 +249,8 @@ FACTCHECK_SEARCH_CONFIG = os.environ.get("FACTCHECK_SEARCH_CONFIG", "english")
 # Public pages are cached until the public record changes, and at most this long (seconds).
 FACTCHECK_PUBLIC_CACHE_SECONDS = int(os.environ.get("FACTCHECK_PUBLIC_CACHE_SECONDS", "300"))
 FACTCHECK_PUBLIC_MAX_AGE = int(os.environ.get("FACTCHECK_PUBLIC_MAX_AGE", "60"))
-# Bytes of recent pages each process keeps beside the shared cache (claims/public_cache.py).
+# Bytes of recent pages each process keeps beside the shared cache (claims/public_cache.py),
+# and again as they were sent (claims/sent_pages.py).
 FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES = int(
     os.environ.get("FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES", str(64 * 1024 * 1024))
 )

@@ -15,7 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -57,19 +57,25 @@ from .pagination import (
 )
 from .params import MAX_ID, SLUG_PATTERN
 from .schema import claim_review_feed_schema, fact_check_search_schema
-from .throttling import AnonymousRateThrottle, Count
+from .throttling import AnonymousRateThrottle
 
 # What a source's listing shows: its text (tens of kilobytes) and imported raw input stay behind.
 SOURCE_LISTED = ["id", "url", "title", "publisher", "author", "language", "kind"]
 SOURCE_LISTED += ["published_at", "retrieved_at", "content_hash", "updated_at"]
-# The request headers get_conditional_response() reads; without them it changes nothing.
-CONDITIONAL_HEADERS = frozenset(
-    f"HTTP_IF_{name}" for name in ("MATCH", "NONE_MATCH", "MODIFIED_SINCE", "UNMODIFIED_SINCE")
-)
 # The path's converter takes exactly these; say so, so that clients and fuzzers know.
 SLUG_IN_PATH = OpenApiParameter(
     "slug", OpenApiTypes.STR, OpenApiParameter.PATH, pattern=SLUG_PATTERN, required=True
 )
+
+
+def counted_in_current_generation(request: HttpRequest) -> str | None:
+    """How an anonymous request for an answer of the API is let in: counted by the throttle,
+    with the page cache's generation read in the same round trip; None when refused (it is
+    then not counted, and DRF's own check refuses it again, with its 429)."""
+    count = AnonymousRateThrottle().count_and_fetch(request, [public_cache.GENERATION_KEY])
+    if not count.allowed:
+        return None
+    return count.fetched.get(public_cache.GENERATION_KEY) or public_cache.generation()
 
 
 class ReadOnlyViewSet(viewsets.GenericViewSet):
@@ -92,24 +98,26 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
         here (`finalize_response`).
         """
         view = super().as_view(actions, **initkwargs)
-        throttled = AnonymousRateThrottle in cls.throttle_classes
+        admit = (
+            counted_in_current_generation
+            if AnonymousRateThrottle in cls.throttle_classes
+            else public_cache.current_generation
+        )
 
         @functools.wraps(view)
         def cached_or_fresh(request: HttpRequest, *args: Any, **kwargs: Any):
-            if not public_cache.cacheable_request(request):
+            # Indented JSON, asked for in Accept, is made afresh and not kept: the cache keeps
+            # one answer per address, the compact one.
+            if not public_cache.cacheable_request(request) or "indent" in request.META.get(
+                "HTTP_ACCEPT", ""
+            ):
                 return view(request, *args, **kwargs)
             key = public_cache.page_key(request)
-            fetch = [public_cache.GENERATION_KEY]
-            count = (
-                AnonymousRateThrottle().count_and_fetch(request, fetch)
-                if throttled
-                else Count(True)
-            )
-            if count.allowed:
-                token = count.fetched.get(public_cache.GENERATION_KEY) or public_cache.generation()
-                cached = public_cache.cached_page(request, key, token)
+            token = public_cache.admitted(request, admit)
+            if token is not None:
+                cached = public_cache.cached_page(request, key, token, admit)
                 if cached is not None:
-                    if not request.META.keys() & CONDITIONAL_HEADERS:
+                    if not request.META.keys() & public_cache.CONDITIONAL_HEADERS:
                         return cached  # what get_conditional_response() would answer, sooner
                     return get_conditional_response(
                         request,
@@ -117,7 +125,7 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
                         last_modified=parse_http_date_safe(cached.get("Last-Modified", "")),
                         response=cached,
                     )
-                request.page_cache_entry = (key, token)
+                request.page_cache_entry = (key, token, admit)
             return view(request, *args, **kwargs)
 
         return cached_or_fresh
@@ -153,10 +161,13 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
             last_modified = int(self.last_modified.timestamp())
             response["Last-Modified"] = http_date(last_modified)
         patch_cache_control(response, public=True, max_age=settings.FACTCHECK_API_MAX_AGE)
+        # Accept may ask for indented JSON: caches must keep answers apart by it.
+        patch_vary_headers(response, ["Accept"])
         # Set by as_view() when the cache had no current answer for this anonymous GET.
         cache_entry = getattr(request._request, "page_cache_entry", None)
         if cache_entry is not None:
-            public_cache.store(*cache_entry, response)
+            key, token, admit = cache_entry
+            public_cache.store(key, token, response, admit)
         return get_conditional_response(
             request, etag=etag, last_modified=last_modified, response=response
         )

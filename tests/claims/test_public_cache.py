@@ -279,7 +279,7 @@ def entry(token: str, size: int) -> public_cache.StoredPage:
 
 def test_recent_pages_keep_the_latest_within_the_byte_budget(settings):
     settings.FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES = 25
-    pages = public_cache._RecentPages()
+    pages = public_cache.RecentPages()
     for key in ("a", "b", "c"):
         pages.put(key, entry("t1", 10))
     pages.put("too-big", entry("t1", 26))
@@ -292,7 +292,7 @@ def test_recent_pages_keep_the_latest_within_the_byte_budget(settings):
 
 def test_no_recent_pages_are_kept_with_a_budget_of_0(settings):
     settings.FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES = 0
-    pages = public_cache._RecentPages()
+    pages = public_cache.RecentPages()
     pages.put("empty", entry("t1", 0))
 
     assert pages.get("empty", "t1") is None
@@ -300,7 +300,7 @@ def test_no_recent_pages_are_kept_with_a_budget_of_0(settings):
 
 def test_recent_pages_expire_with_the_shared_cache(settings, monkeypatch):
     settings.FACTCHECK_PUBLIC_CACHE_SECONDS = 300
-    pages = public_cache._RecentPages()
+    pages = public_cache.RecentPages()
     pages.put("a", entry("t1", 10))
     now = public_cache.time.monotonic()
 
