@@ -95,7 +95,10 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
         exact address asked, so one is found only where the parameters were valid. Refused or
         not found, DRF answers as usual: the throttle's 429 (a refused request is not counted,
         so DRF's check refuses it again), or a fresh answer, stored under the generation read
-        here (`finalize_response`).
+        here (`finalize_response`). Once a process has sent an answer, the page cache's
+        outermost layer (claims/sent_pages.py) lets the next request for it in the same way
+        and sends it again itself; a request it let in but could not answer arrives here with
+        its generation read and its count made.
         """
         view = super().as_view(actions, **initkwargs)
         admit = (
