@@ -111,9 +111,8 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
         def cached_or_fresh(request: HttpRequest, *args: Any, **kwargs: Any):
             # Indented JSON, asked for in Accept, is made afresh and not kept: the cache keeps
             # one answer per address, the compact one.
-            if not public_cache.cacheable_request(request) or "indent" in request.META.get(
-                "HTTP_ACCEPT", ""
-            ):
+            indented = "indent" in request.META.get("HTTP_ACCEPT", "")
+            if indented or not public_cache.cacheable_request(request):
                 return view(request, *args, **kwargs)
             key = public_cache.page_key(request)
             token = public_cache.admitted(request, admit)
@@ -128,7 +127,7 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
                         last_modified=parse_http_date_safe(cached.get("Last-Modified", "")),
                         response=cached,
                     )
-                request.page_cache_entry = (key, token, admit)
+                request.page_cache_entry = public_cache.PageCacheMark(key, token, admit)
             return view(request, *args, **kwargs)
 
         return cached_or_fresh
@@ -167,10 +166,9 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
         # Accept may ask for indented JSON: caches must keep answers apart by it.
         patch_vary_headers(response, ["Accept"])
         # Set by as_view() when the cache had no current answer for this anonymous GET.
-        cache_entry = getattr(request._request, "page_cache_entry", None)
-        if cache_entry is not None:
-            key, token, admit = cache_entry
-            public_cache.store(key, token, response, admit)
+        entry = getattr(request._request, "page_cache_entry", None)
+        if entry is not None:
+            public_cache.store(entry.key, entry.token, response, entry.admit)
         return get_conditional_response(
             request, etag=etag, last_modified=last_modified, response=response
         )
