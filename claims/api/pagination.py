@@ -34,6 +34,7 @@ from ..compiled_reads import CompiledQueries, RowsForIds
 from ..models import Claim
 from .params import MAX_ID, UTC_MAX, UTC_MIN, ChoiceParam, IntegerParam, PatternParam
 from .reads import public_claim_rows, public_claim_set
+from .serializers import CLAIM
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 MICROSECOND = datetime.timedelta(microseconds=1)
@@ -157,13 +158,13 @@ class KeysetPagination(BasePagination):
             key = self.key_codec.decode(text)
         return Position(forward=direction == "n", key=key, id=min(int(number), MAX_ID))
 
+    def position_of(self, row: Any) -> tuple[Any, int]:
+        """The ordering key and id of a row of the page (here, a model instance)."""
+        return getattr(row, self.key, None), row.pk
+
     def encode_cursor(self, forward: bool, row: Any) -> str:
-        """`row` is a model instance or a `values()` row with the key and "id"."""
         prefix = "n" if forward else "b"
-        if isinstance(row, dict):
-            key, pk = row.get(self.key), row["id"]
-        else:
-            key, pk = getattr(row, self.key, None), row.pk
+        key, pk = self.position_of(row)
         if self.key_codec is None:
             return f"{prefix}{pk}"
         return f"{prefix}{self.key_codec.encode(key)}.{pk}"
@@ -317,15 +318,19 @@ class PublishedClaimRowsPagination(PublishedPagination):
             values = [position.key, position.id] if position is not None else []
             if position is None or connections[queryset.db].vendor != "postgresql":
                 return _PUBLIC_CLAIM_PAGES.rows(shape, values)
-            ids = [row["id"] for row in _PUBLIC_CLAIM_IDS.rows(shape, values)]
+            ids = [pk for (pk,) in _PUBLIC_CLAIM_IDS.rows(shape, values)]
         else:
             ids = list(
                 keyset_page(
                     queryset.values_list("pk", flat=True), self.key, position, reverse, limit
                 )
             )
-        by_id = {row["id"]: row for row in _public_claim_rows_by_id().rows(ids)}
+        by_id = {row[CLAIM.id]: row for row in _public_claim_rows_by_id().rows(ids)}
         return [by_id[pk] for pk in ids if pk in by_id]
+
+    def position_of(self, row: tuple[Any, ...]) -> tuple[Any, int]:
+        """A row of `serializers.CLAIM_FIELDS`."""
+        return row[getattr(CLAIM, self.key)], row[CLAIM.id]
 
 
 class NamePagination(KeysetPagination):

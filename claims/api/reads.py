@@ -1,7 +1,8 @@
 """The claims list and a claim's detail, read as rows: five queries, no model instances.
 
 A page of 50 claims as model instances is some 700 objects, each with its related managers and
-querysets: about 30 ms of CPU per request here; read with `values()`, about 10 ms. The rules
+querysets: about 30 ms of CPU per request here; read with `values()`, about 10 ms; as tuples of
+the fields `serializers` names, compiled once (claims/compiled_reads.py), under 5. The rules
 stay where they are: which claims are public comes from `selectors.public_claims()`, which
 reviews count from `Review.objects.approved()`, newest first as `selectors` orders them.
 """
@@ -11,62 +12,21 @@ from __future__ import annotations
 import datetime
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db.models import QuerySet
 
-from ..compiled_reads import RowsForIds
+from ..compiled_reads import Columns, RowsForIds
 from ..models import Claim, Evidence, PublicationEntry, Review
 from ..selectors import public_claims, public_repeat_count
 from ..text import quote_in_context
 from . import serializers as out
 
-_SOURCE = ["id", "url", "title", "publisher", "author", "language", "kind", "published_at"]
-_SPEAKER = ["slug", "name", "kind", "role", "wikidata_id", "url"]
-CLAIM_FIELDS = [
-    "id",
-    "slug",
-    "text",
-    "status",
-    "first_published_at",
-    "updated_at",
-    "context_note",
-    "repeat_of__slug",
-    "repeat_of__text",
-    "repeat_of__status",
-    *(
-        f"statement__{f}"
-        for f in ["quote", "prefix", "suffix", "start", "end", "speech", "said_where", "said_on"]
-    ),
-    *(f"statement__speaker__{f}" for f in _SPEAKER),
-    *(f"statement__reported_speaker__{f}" for f in ["slug", "name", "kind", "role"]),
-    *(f"statement__source__{f}" for f in _SOURCE),
-]
-REVIEW_FIELDS = [
-    "claim_id",
-    "summary",
-    "analysis",
-    "approved_at",
-    "correction_kind",
-    "public_note",
-    *(f"rating__{f}" for f in ["slug", "label", "value", "is_verdict", "colour", "scale__slug"]),
-]
-EVIDENCE_FIELDS = [
-    "claim_id",
-    "relation",
-    "excerpt",
-    "note",
-    "archive_url",
-    "archive_hash",
-    *(f"source__{f}" for f in _SOURCE),
-]
-RECORD_FIELDS = ["claim_id", "kind", "correction_kind", "note", "published_at"]
 
-
-def claim_rows(claims: QuerySet[Claim], *extra: str) -> QuerySet:
-    """The claims as rows of CLAIM_FIELDS (and `extra`), ready to be paged."""
-    return claims.prefetch_related(None).values(*CLAIM_FIELDS, *extra)
+def claim_rows(claims: QuerySet[Claim]) -> QuerySet:
+    """The claims as rows of `serializers.CLAIM_FIELDS`, ready to be paged."""
+    return claims.prefetch_related(None).values(*out.CLAIM_FIELDS)
 
 
 @functools.cache
@@ -93,40 +53,45 @@ def _related_rows() -> dict[str, RowsForIds]:
     querysets = {
         "verdicts": Review.objects.approved()
         .order_by("-approved_at", "-id")
-        .values(*REVIEW_FIELDS),
-        "evidence": Evidence.objects.order_by("relation", "id").values(*EVIDENCE_FIELDS),
-        "records": PublicationEntry.objects.order_by("published_at", "id").values(*RECORD_FIELDS),
+        .values(*out.REVIEW_FIELDS),
+        "evidence": Evidence.objects.order_by("relation", "id").values(*out.EVIDENCE_FIELDS),
+        "records": PublicationEntry.objects.order_by("published_at", "id").values(
+            *out.RECORD_FIELDS
+        ),
         "topics": Claim.topics.through.objects.order_by("topic__name", "topic_id").values(
-            "claim_id", "topic__slug", "topic__name"
+            *out.TOPIC_FIELDS
         ),
     }
     return {name: RowsForIds(rows, "claim_id") for name, rows in querysets.items()}
 
 
-def _by_claim(rows: Iterable[Mapping]) -> defaultdict[int, list[Mapping]]:
-    grouped: defaultdict[int, list[Mapping]] = defaultdict(list)
+def _by_claim(rows: Iterable[Sequence], columns: Columns) -> defaultdict[int, list[Sequence]]:
+    grouped: defaultdict[int, list[Sequence]] = defaultdict(list)
+    claim_id = columns.claim_id
     for row in rows:
-        grouped[row["claim_id"]].append(row)
+        grouped[row[claim_id]].append(row)
     return grouped
 
 
 def claims_data(
-    rows: list[Mapping], links: out.Links
+    rows: list[Sequence], links: out.Links
 ) -> tuple[list[dict[str, Any]], datetime.datetime | None]:
-    """The claims' JSON, and when the newest of them last changed. Four queries, whatever the
-    number of claims: approved reviews, evidence, public records, topics."""
+    """The claims' JSON from rows of `serializers.CLAIM_FIELDS`, and when the newest of them
+    last changed. Four queries, whatever the number of claims: approved reviews, evidence,
+    public records, topics."""
     if not rows:
         return [], None
-    ids = [row["id"] for row in rows]
+    c = out.CLAIM
+    ids = [row[c.id] for row in rows]
     related = _related_rows()
-    verdicts = _by_claim(related["verdicts"].rows(ids))
-    evidence = _by_claim(related["evidence"].rows(ids))
-    records = _by_claim(related["records"].rows(ids))
-    topics = _by_claim(related["topics"].rows(ids))
+    verdicts = _by_claim(related["verdicts"].rows(ids), out.REVIEW)
+    evidence = _by_claim(related["evidence"].rows(ids), out.EVIDENCE)
+    records = _by_claim(related["records"].rows(ids), out.RECORD)
+    topics = _by_claim(related["topics"].rows(ids), out.TOPIC)
     data, newest = [], None
     for row in rows:
-        pk = row["id"]
-        updated = out.claim_updated(row["updated_at"], records[pk])
+        pk = row[c.id]
+        updated = out.claim_updated(row[c.updated_at], records[pk])
         data.append(
             out.claim_data(
                 row,
@@ -147,13 +112,14 @@ def claim_detail(
 ) -> tuple[dict[str, Any], datetime.datetime] | None:
     """One public claim as the list shows it, plus the paragraph around the quote and how
     often it was repeated publicly since. None when no public claim has this slug."""
-    row = claim_rows(claims.filter(slug=slug), "statement__source__text").first()
+    fields = [*out.CLAIM_FIELDS, "statement__source__text"]
+    row = claims.filter(slug=slug).prefetch_related(None).values_list(*fields).first()
     if row is None:
         return None
     (data,), updated = claims_data([row], links)
-    paragraph = quote_in_context(
-        row["statement__source__text"], row["statement__start"], row["statement__end"]
-    )
-    data["statement"]["paragraph"] = {"before": paragraph.before, "after": paragraph.after}
-    data["repeats"] = public_repeat_count(row["id"])
+    text = row[len(out.CLAIM_FIELDS)]
+    statement = data["statement"]
+    paragraph = quote_in_context(text, statement["start"], statement["end"])
+    statement["paragraph"] = {"before": paragraph.before, "after": paragraph.after}
+    data["repeats"] = public_repeat_count(row[out.CLAIM.id])
     return data, updated

@@ -1,8 +1,9 @@
 """What the API returns: declared once for the schema, built by hand for speed.
 
 The `Serializer` classes only describe the objects, for drf-spectacular. The functions build
-the same objects as plain dicts from mappings: a `values()` row (its keys carry a prefix such as
-"statement__source__") or a model's `__dict__`, so a source looks the same wherever it appears.
+the same objects as plain dicts from rows: a tuple read by `claims.api.reads` (the fields
+below say which, `Columns` where each is) or a model's `__dict__` (`Columns.keys()`), so a
+source looks the same wherever it appears.
 Dates and times stay `date` and `datetime` objects: the renderer writes them as DRF's fields
 do (ISO 8601, UTC as Z), in C (claims/api/renderers.py).
 Going through DRF fields costs microseconds per value, thousands of values on a page of 50
@@ -16,12 +17,13 @@ sign-offs, unapproved reviews, or anything of an unpublished claim.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from django.urls import get_script_prefix, get_urlconf, reverse
 from rest_framework import serializers
 
+from ..compiled_reads import Columns
 from ..enums import (
     ClaimStatus,
     CorrectionKind,
@@ -35,6 +37,72 @@ from ..models import Claim, PublicationEntry, Rating, Source, Speaker, Statement
 
 PUBLIC_CLAIM_STATUSES = [ClaimStatus.PUBLISHED, ClaimStatus.WITHDRAWN]
 PUBLIC_RECORD_KINDS = [PublicationKind.CORRECTION, PublicationKind.WITHDRAWAL]
+# A row: a tuple of fields read by `claims.api.reads`, or a model's __dict__.
+Row = Sequence[Any] | Mapping[str, Any]
+
+# --- the rows the functions read --------------------------------------------------------------
+
+SOURCE_FIELDS = ["id", "url", "title", "publisher", "author", "language", "kind", "published_at"]
+SPEAKER_FIELDS = ["slug", "name", "kind", "role", "wikidata_id", "url"]
+RATING_FIELDS = ["slug", "label", "value", "is_verdict", "colour", "scale__slug"]
+CLAIM_FIELDS = [
+    "id",
+    "slug",
+    "text",
+    "status",
+    "first_published_at",
+    "updated_at",
+    "context_note",
+    "repeat_of__slug",
+    "repeat_of__text",
+    "repeat_of__status",
+    *(
+        f"statement__{f}"
+        for f in ["quote", "prefix", "suffix", "start", "end", "speech", "said_where", "said_on"]
+    ),
+    *(f"statement__speaker__{f}" for f in SPEAKER_FIELDS),
+    *(f"statement__reported_speaker__{f}" for f in ["slug", "name", "kind", "role"]),
+    *(f"statement__source__{f}" for f in SOURCE_FIELDS),
+]
+REVIEW_FIELDS = [
+    "claim_id",
+    "summary",
+    "analysis",
+    "approved_at",
+    "correction_kind",
+    "public_note",
+    *(f"rating__{f}" for f in RATING_FIELDS),
+]
+EVIDENCE_FIELDS = [
+    "claim_id",
+    "relation",
+    "excerpt",
+    "note",
+    "archive_url",
+    "archive_hash",
+    *(f"source__{f}" for f in SOURCE_FIELDS),
+]
+RECORD_FIELDS = ["claim_id", "kind", "correction_kind", "note", "published_at"]
+TOPIC_FIELDS = ["claim_id", "topic__slug", "topic__name"]
+
+CLAIM = Columns.of(CLAIM_FIELDS)
+REVIEW = Columns.of(REVIEW_FIELDS)
+EVIDENCE = Columns.of(EVIDENCE_FIELDS)
+RECORD = Columns.of(RECORD_FIELDS)
+TOPIC = Columns.of(TOPIC_FIELDS)
+# The parts of those rows, placed once rather than per row.
+_CLAIM_STATEMENT = CLAIM.under("statement__")
+_CLAIM_SPEAKER = CLAIM.under("statement__speaker__")
+_CLAIM_REPORTED = CLAIM.under("statement__reported_speaker__")
+_CLAIM_SOURCE = CLAIM.under("statement__source__")
+_CLAIM_REPEAT_OF = CLAIM.under("repeat_of__")
+_REVIEW_RATING = REVIEW.under("rating__")
+_EVIDENCE_SOURCE = EVIDENCE.under("source__")
+# A model's __dict__.
+_SOURCE_KEYS = Columns.keys(SOURCE_FIELDS)
+_SPEAKER_KEYS = Columns.keys(SPEAKER_FIELDS)
+_RATING_KEYS = Columns.keys(RATING_FIELDS)
+_CLAIM_LINK_KEYS = Columns.keys(["slug", "text"])
 
 
 class Links:
@@ -85,13 +153,14 @@ class Links:
         return f"{parts[0]}{value}{parts[1]}"
 
 
-def claim_updated(updated_at: datetime.datetime, record: list[Mapping]) -> datetime.datetime:
+def claim_updated(updated_at: datetime.datetime, record: list[Row]) -> datetime.datetime:
     """When anything readers see of a claim last changed: the claim row, or its public record
     (a correction's approval adds a record entry and leaves the claim row as it was)."""
     newest = updated_at
+    published_at = RECORD.published_at
     for entry in record:
-        if entry["published_at"] > newest:
-            newest = entry["published_at"]
+        if entry[published_at] > newest:
+            newest = entry[published_at]
     return newest
 
 
@@ -109,19 +178,19 @@ class RatingBriefSerializer(serializers.Serializer):
     scale = serializers.SlugField(help_text="The rating scale's slug.")
 
 
-def rating_brief(m: Mapping, p: str = "") -> dict[str, Any]:
+def rating_brief(row: Row, c: Columns) -> dict[str, Any]:
     return {
-        "slug": m[f"{p}slug"],
-        "label": m[f"{p}label"],
-        "value": m[f"{p}value"],
-        "is_verdict": m[f"{p}is_verdict"],
-        "colour": m[f"{p}colour"],
-        "scale": m[f"{p}scale__slug"],
+        "slug": row[c.slug],
+        "label": row[c.label],
+        "value": row[c.value],
+        "is_verdict": row[c.is_verdict],
+        "colour": row[c.colour],
+        "scale": row[c.scale__slug],
     }
 
 
 def rating_brief_of(rating: Rating) -> dict[str, Any]:
-    return rating_brief({**rating.__dict__, "scale__slug": rating.scale.slug})
+    return rating_brief({**rating.__dict__, "scale__slug": rating.scale.slug}, _RATING_KEYS)
 
 
 class VerdictSerializer(serializers.Serializer):
@@ -137,15 +206,17 @@ class VerdictSerializer(serializers.Serializer):
     correction_note = serializers.CharField(allow_null=True)
 
 
-def verdict_data(m: Mapping) -> dict[str, Any]:
-    """From a row of `reads.REVIEW_FIELDS`."""
+def verdict_data(row: Row) -> dict[str, Any]:
+    """From a row of REVIEW_FIELDS."""
+    c = REVIEW
+    correction_kind = row[c.correction_kind]
     return {
-        "rating": rating_brief(m, "rating__"),
-        "summary": m["summary"],
-        "analysis": m["analysis"],
-        "approved_at": m["approved_at"],
-        "correction_kind": m["correction_kind"] or None,
-        "correction_note": m["public_note"] if m["correction_kind"] else None,
+        "rating": rating_brief(row, _REVIEW_RATING),
+        "summary": row[c.summary],
+        "analysis": row[c.analysis],
+        "approved_at": row[c.approved_at],
+        "correction_kind": correction_kind or None,
+        "correction_note": row[c.public_note] if correction_kind else None,
     }
 
 
@@ -160,15 +231,15 @@ class SpeakerBriefSerializer(serializers.Serializer):
     page_url = serializers.CharField()
 
 
-def speaker_brief(m: Mapping, links: Links, p: str = "") -> dict[str, Any]:
-    slug = m[f"{p}slug"]
+def speaker_brief(row: Row, c: Columns, links: Links) -> dict[str, Any]:
+    slug = row[c.slug]
     return {
         "slug": slug,
-        "name": m[f"{p}name"],
-        "kind": m[f"{p}kind"],
-        "role": m[f"{p}role"],
-        "wikidata_id": m[f"{p}wikidata_id"],
-        "url": m[f"{p}url"],
+        "name": row[c.name],
+        "kind": row[c.kind],
+        "role": row[c.role],
+        "wikidata_id": row[c.wikidata_id],
+        "url": row[c.url],
         "api_url": links.join(links.speaker_api, slug),
         "page_url": links.join(links.speaker_page, slug),
     }
@@ -195,24 +266,25 @@ class StatementSerializer(serializers.Serializer):
     )
 
 
-def statement_data(m: Mapping, p: str = "statement__") -> dict[str, Any]:
-    reported = f"{p}reported_speaker__"
+def statement_data(row: Row) -> dict[str, Any]:
+    """From a row of CLAIM_FIELDS."""
+    c, reported = _CLAIM_STATEMENT, _CLAIM_REPORTED
     return {
-        "quote": m[f"{p}quote"],
-        "prefix": m[f"{p}prefix"],
-        "suffix": m[f"{p}suffix"],
-        "start": m[f"{p}start"],
-        "end": m[f"{p}end"],
-        "speech": m[f"{p}speech"],
-        "said_where": m[f"{p}said_where"],
-        "said_on": m[f"{p}said_on"],
+        "quote": row[c.quote],
+        "prefix": row[c.prefix],
+        "suffix": row[c.suffix],
+        "start": row[c.start],
+        "end": row[c.end],
+        "speech": row[c.speech],
+        "said_where": row[c.said_where],
+        "said_on": row[c.said_on],
         "reported_speaker": None
-        if m[f"{reported}slug"] is None
+        if row[reported.slug] is None
         else {
-            "slug": m[f"{reported}slug"],
-            "name": m[f"{reported}name"],
-            "kind": m[f"{reported}kind"],
-            "role": m[f"{reported}role"],
+            "slug": row[reported.slug],
+            "name": row[reported.name],
+            "kind": row[reported.kind],
+            "role": row[reported.role],
         },
     }
 
@@ -239,17 +311,17 @@ class SourceBriefSerializer(serializers.Serializer):
     page_url = serializers.CharField()
 
 
-def source_brief(m: Mapping, links: Links, p: str = "") -> dict[str, Any]:
-    pk = m[f"{p}id"]
+def source_brief(row: Row, c: Columns, links: Links) -> dict[str, Any]:
+    pk = row[c.id]
     return {
         "id": pk,
-        "url": m[f"{p}url"],
-        "title": m[f"{p}title"],
-        "publisher": m[f"{p}publisher"],
-        "author": m[f"{p}author"],
-        "language": m[f"{p}language"],
-        "kind": m[f"{p}kind"],
-        "published_at": m[f"{p}published_at"],
+        "url": row[c.url],
+        "title": row[c.title],
+        "publisher": row[c.publisher],
+        "author": row[c.author],
+        "language": row[c.language],
+        "kind": row[c.kind],
+        "published_at": row[c.published_at],
         "api_url": links.join(links.source_api, pk),
         "page_url": links.join(links.source_page, pk),
     }
@@ -264,15 +336,16 @@ class EvidenceSerializer(serializers.Serializer):
     archive_hash = serializers.CharField(help_text="SHA-256 of the archived copy; may be empty.")
 
 
-def evidence_data(m: Mapping, links: Links) -> dict[str, Any]:
-    """From a row of `reads.EVIDENCE_FIELDS`."""
+def evidence_data(row: Row, links: Links) -> dict[str, Any]:
+    """From a row of EVIDENCE_FIELDS."""
+    c = EVIDENCE
     return {
-        "relation": m["relation"],
-        "source": source_brief(m, links, "source__"),
-        "excerpt": m["excerpt"],
-        "note": m["note"],
-        "archive_url": m["archive_url"],
-        "archive_hash": m["archive_hash"],
+        "relation": row[c.relation],
+        "source": source_brief(row, _EVIDENCE_SOURCE, links),
+        "excerpt": row[c.excerpt],
+        "note": row[c.note],
+        "archive_url": row[c.archive_url],
+        "archive_hash": row[c.archive_hash],
     }
 
 
@@ -283,12 +356,14 @@ class RecordEntrySerializer(serializers.Serializer):
     published_at = serializers.DateTimeField()
 
 
-def record_entry(m: Mapping) -> dict[str, Any]:
+def record_entry(row: Row) -> dict[str, Any]:
+    """From a row of RECORD_FIELDS."""
+    c = RECORD
     return {
-        "kind": m["kind"],
-        "correction_kind": m["correction_kind"] or None,
-        "note": m["note"],
-        "published_at": m["published_at"],
+        "kind": row[c.kind],
+        "correction_kind": row[c.correction_kind] or None,
+        "note": row[c.note],
+        "published_at": row[c.published_at],
     }
 
 
@@ -304,11 +379,11 @@ class ClaimLinkSerializer(serializers.Serializer):
     page_url = serializers.CharField()
 
 
-def claim_link(m: Mapping, links: Links, p: str = "") -> dict[str, Any]:
-    slug = m[f"{p}slug"]
+def claim_link(row: Row, c: Columns, links: Links) -> dict[str, Any]:
+    slug = row[c.slug]
     return {
         "slug": slug,
-        "text": m[f"{p}text"],
+        "text": row[c.text],
         "api_url": links.join(links.claim_api, slug),
         "page_url": links.join(links.claim_page, slug),
     }
@@ -343,34 +418,37 @@ class ClaimSerializer(serializers.Serializer):
 
 
 def claim_data(
-    row: Mapping,
+    row: Row,
     links: Links,
     *,
-    verdicts: list[Mapping],
-    evidence: list[Mapping],
-    record: list[Mapping],
-    topics: list[Mapping],
+    verdicts: list[Row],
+    evidence: list[Row],
+    record: list[Row],
+    topics: list[Row],
     updated: datetime.datetime,
 ) -> dict[str, Any]:
-    """A claim from a row of `reads.CLAIM_FIELDS` and its rows of the other tables;
-    `updated` is `claim_updated()` of its row and record."""
+    """A claim from a row of CLAIM_FIELDS and its rows of REVIEW_FIELDS, EVIDENCE_FIELDS,
+    RECORD_FIELDS and TOPIC_FIELDS; `updated` is `claim_updated()` of its row and record."""
+    c = CLAIM
     repeat_of = None
     # An unpublished claim is never named, not even as what a public one repeats.
-    if row["repeat_of__status"] in PUBLIC_CLAIM_STATUSES:
-        repeat_of = claim_link(row, links, "repeat_of__")
+    if row[c.repeat_of__status] in PUBLIC_CLAIM_STATUSES:
+        repeat_of = claim_link(row, _CLAIM_REPEAT_OF, links)
+    slug = row[c.slug]
+    topic_slug, topic_name = TOPIC.topic__slug, TOPIC.topic__name
     return {
-        "slug": row["slug"],
-        "api_url": links.join(links.claim_api, row["slug"]),
-        "page_url": links.join(links.claim_page, row["slug"]),
-        "text": row["text"],
-        "status": row["status"],
-        "first_published_at": row["first_published_at"],
+        "slug": slug,
+        "api_url": links.join(links.claim_api, slug),
+        "page_url": links.join(links.claim_page, slug),
+        "text": row[c.text],
+        "status": row[c.status],
+        "first_published_at": row[c.first_published_at],
         "updated_at": updated,
-        "speaker": speaker_brief(row, links, "statement__speaker__"),
+        "speaker": speaker_brief(row, _CLAIM_SPEAKER, links),
         "statement": statement_data(row),
-        "source": source_brief(row, links, "statement__source__"),
-        "topics": [{"slug": t["topic__slug"], "name": t["topic__name"]} for t in topics],
-        "context_note": row["context_note"],
+        "source": source_brief(row, _CLAIM_SOURCE, links),
+        "topics": [{"slug": t[topic_slug], "name": t[topic_name]} for t in topics],
+        "context_note": row[c.context_note],
         "verdict": verdict_data(verdicts[0]) if verdicts else None,
         "earlier_verdicts": [verdict_data(v) for v in verdicts[1:]],
         "evidence": [evidence_data(item, links) for item in evidence],
@@ -407,7 +485,7 @@ class SpeakerSerializer(SpeakerBriefSerializer):
 
 
 def speaker_data(speaker: Speaker, links: Links, record: dict[str, list]) -> dict[str, Any]:
-    data = speaker_brief(speaker.__dict__, links)
+    data = speaker_brief(speaker.__dict__, _SPEAKER_KEYS, links)
     data["claims_url"] = f"{links.claims_list}?speaker={speaker.slug}"
     data["record"] = record
     return data
@@ -419,7 +497,7 @@ class SourceSerializer(SourceBriefSerializer):
 
 
 def source_data(source: Source, links: Links) -> dict[str, Any]:
-    data = source_brief(source.__dict__, links)
+    data = source_brief(source.__dict__, _SOURCE_KEYS, links)
     data["retrieved_at"] = source.retrieved_at
     data["content_hash"] = source.content_hash
     return data
@@ -455,11 +533,11 @@ def source_detail_data(
             "end": s.end,
             "quote": s.quote,
             "speaker": {"slug": s.speaker.slug, "name": s.speaker.name},
-            "claims": [claim_link(c.__dict__, links) for c in s.public_claims],
+            "claims": [claim_link(c.__dict__, _CLAIM_LINK_KEYS, links) for c in s.public_claims],
         }
         for s in statements
     ]
-    data["cited_by"] = [claim_link(c.__dict__, links) for c in citing]
+    data["cited_by"] = [claim_link(c.__dict__, _CLAIM_LINK_KEYS, links) for c in citing]
     return data
 
 
@@ -514,7 +592,7 @@ def correction_data(entry: PublicationEntry, links: Links) -> dict[str, Any]:
         "correction_kind": entry.correction_kind or None,
         "note": entry.note,
         "published_at": entry.published_at,
-        "claim": claim_link(entry.claim.__dict__, links),
+        "claim": claim_link(entry.claim.__dict__, _CLAIM_LINK_KEYS, links),
         "rating": rating_brief_of(review.rating) if review is not None and review.rating else None,
     }
 

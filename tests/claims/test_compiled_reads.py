@@ -8,15 +8,22 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
 
-from claims.compiled_reads import CompiledQueries, RowsForIds
+from claims.compiled_reads import Columns, CompiledQueries, RowsForIds, values_rows
 from claims.models import Claim, Evidence
 from tests.factories import ClaimFactory, EvidenceFactory
 
 pytestmark = pytest.mark.django_db
 
-EVIDENCE_ROWS = Evidence.objects.order_by("relation", "-id").values(
-    "claim_id", "relation", "excerpt", "source__title", "source__published_at", "created_at"
-)
+EVIDENCE_FIELDS = [
+    "claim_id",
+    "relation",
+    "excerpt",
+    "source__title",
+    "source__published_at",
+    "created_at",
+]
+EVIDENCE_ROWS = Evidence.objects.order_by("relation", "-id").values(*EVIDENCE_FIELDS)
+EVIDENCE = Columns.of(EVIDENCE_FIELDS)
 
 
 @pytest.fixture
@@ -32,12 +39,12 @@ def claims_with_evidence():
 def test_rows_for_ids_are_the_orm_rows(claims_with_evidence):
     rows = RowsForIds(EVIDENCE_ROWS, "claim_id")
     for ids in ([c.pk for c in claims_with_evidence], [claims_with_evidence[2].pk], [10**9]):
-        expected = list(EVIDENCE_ROWS.filter(claim_id__in=ids))
+        expected = list(EVIDENCE_ROWS.filter(claim_id__in=ids).values_list(*EVIDENCE_FIELDS))
         assert rows.rows(ids) == expected
     assert rows.rows([]) == []
     # Converted as the ORM converts them: aware datetimes, not the database's text.
     (row, *_) = rows.rows([claims_with_evidence[0].pk])
-    assert row["source__published_at"].utcoffset() == datetime.timedelta(0)
+    assert row[EVIDENCE.source__published_at].utcoffset() == datetime.timedelta(0)
 
 
 def test_rows_for_ids_take_any_number_of_ids_in_one_query(claims_with_evidence):
@@ -64,13 +71,13 @@ def test_compiled_queries_give_the_orm_rows_for_new_values(claims_with_evidence)
 
     queries = CompiledQueries(Claim, build)
     first = claims_with_evidence[0].pk
-    assert queries.rows((2,), [first - 1]) == list(_claims_after((2,), [first - 1]))
+    assert queries.rows((2,), [first - 1]) == values_rows(_claims_after((2,), [first - 1]))
     compiled_with = len(built)  # the stand-ins, then the real values to prove them equal
     assert compiled_with == 2
     for after in (first, first + 2, 10**9):
-        assert queries.rows((2,), [after]) == list(_claims_after((2,), [after]))
+        assert queries.rows((2,), [after]) == values_rows(_claims_after((2,), [after]))
     assert len(built) == compiled_with  # reused, not built again
-    assert queries.rows((3,), [first - 1]) == list(_claims_after((3,), [first - 1]))
+    assert queries.rows((3,), [first - 1]) == values_rows(_claims_after((3,), [first - 1]))
     assert len(built) == compiled_with + 2  # a new shape is compiled once
 
 
@@ -82,7 +89,7 @@ def test_compiled_queries_take_datetimes(claims_with_evidence):
     queries = CompiledQueries(Claim, build)
     long_ago = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
     later = datetime.datetime(2999, 1, 1, tzinfo=datetime.UTC)
-    assert queries.rows(10, [long_ago]) == list(build(10, [long_ago]))
+    assert queries.rows(10, [long_ago]) == values_rows(build(10, [long_ago]))
     assert queries.rows(10, [later]) == []
     assert len(queries.rows(10, [long_ago])) == 4
 
@@ -96,7 +103,7 @@ def test_a_query_whose_sql_changes_with_its_values_is_never_reused(claims_with_e
 
     queries = CompiledQueries(Claim, build)
     for after in (0, claims_with_evidence[1].pk, -1):
-        assert queries.rows("shape", [after]) == list(build("shape", [after]))
+        assert queries.rows("shape", [after]) == values_rows(build("shape", [after]))
 
 
 def test_values_of_other_types_are_read_by_the_orm(claims_with_evidence):
@@ -106,7 +113,7 @@ def test_values_of_other_types_are_read_by_the_orm(claims_with_evidence):
 
     queries = CompiledQueries(Claim, build)
     slug = claims_with_evidence[0].slug
-    assert queries.rows("by slug", [slug]) == [{"pk": claims_with_evidence[0].pk}]
+    assert queries.rows("by slug", [slug]) == [(claims_with_evidence[0].pk,)]
 
 
 postgres_only = pytest.mark.skipif(
@@ -132,7 +139,7 @@ def test_compiled_reads_are_planned_once_per_connection(claims_with_evidence, no
     rows = RowsForIds(EVIDENCE_ROWS, "claim_id")
     ids = [c.pk for c in claims_with_evidence]
     first, again = rows.rows(ids), rows.rows(ids[:1])
-    assert again == [row for row in first if row["claim_id"] == ids[0]]
+    assert again == [row for row in first if row[EVIDENCE.claim_id] == ids[0]]
     prepared = [s for s in _prepared_statements() if "claims_evidence" in s]
     assert len(prepared) == 1 and "ANY($1::bigint[])" in prepared[0]
 
@@ -152,3 +159,12 @@ def test_no_statement_is_prepared_where_preparing_is_off(
     monkeypatch.setattr(raw, "prepare_threshold", None)
     RowsForIds(EVIDENCE_ROWS, "claim_id").rows([claims_with_evidence[0].pk])
     assert not [s for s in _prepared_statements() if "claims_evidence" in s]
+
+
+def test_columns_place_fields_in_tuples_and_in_mappings():
+    columns = Columns.of(["id", "statement__source__title", "statement__source__id"])
+    source = columns.under("statement__source__")
+    row = (7, "Budget speech", 3)
+    assert (row[columns.id], row[source.title], row[source.id]) == (7, "Budget speech", 3)
+    by_name = Columns.keys(["title"])
+    assert {"title": "Budget speech"}[by_name.title] == "Budget speech"
