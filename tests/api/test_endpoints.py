@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from claims import selectors, services
+from claims.api.filters import ClaimFilter
 from claims.enums import ClaimStatus, PublicationKind, ReviewStatus
 from claims.models import Claim, Review
 from tests.factories import (
@@ -305,6 +306,16 @@ def test_bad_parameters_answer_400_naming_them(client, url, query, parameter):
     assert response.status_code == 400
     assert parameter in response.json()["errors"]
     assert response.json()["detail"]
+
+
+def test_filter_forms_are_made_per_request_from_a_class_built_once():
+    claims = Claim.objects.none()
+    wrong = ClaimFilter(data={"status": "in_review"}, queryset=claims)
+    right = ClaimFilter(data={"status": "published"}, queryset=claims)
+
+    assert type(wrong.form) is type(right.form)
+    assert not wrong.is_valid() and "status" in wrong.errors
+    assert right.is_valid() and not right.errors
 
 
 def test_extreme_but_valid_values_are_accepted(client, publish):
