@@ -2,12 +2,13 @@
 
 The bare view is the ceiling the API is compared with: the same server, middleware and process,
 and no work of its own; the plain DRF list (bench/plain_drf.py) shows what the API's own code
-saves. They live here so that they never reach the product's URLs.
+saves, and the flat one is issue 8's yardstick. They live here so that they never reach the
+product's URLs.
 """
 
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
-from plain_drf import PlainClaimList
+from plain_drf import FlatClaimList, PlainClaimList
 
 
 def bare(request: HttpRequest) -> HttpResponse:
@@ -17,5 +18,6 @@ def bare(request: HttpRequest) -> HttpResponse:
 urlpatterns = [
     path("bench/bare/", bare),
     path("bench/plain-drf/claims/", PlainClaimList.as_view()),
+    path("bench/flat-drf/claims/", FlatClaimList.as_view()),
     path("", include("factcheck.urls")),
 ]
