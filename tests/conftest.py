@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from claims.enums import ClaimStatus, PublicationKind, ReviewStatus, Role
+from claims.fulltext import forget_known_many
 from tests.factories import (
     ClaimFactory,
     EvidenceFactory,
@@ -92,6 +93,12 @@ def empty_cache():
     # The cache is not rolled back with the database: a page cached by one test must not be
     # served to the next.
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def no_counted_searches():
+    # Nor is which searches a process knows to match many claims (claims.fulltext).
+    forget_known_many()
 
 
 @pytest.fixture(autouse=True)

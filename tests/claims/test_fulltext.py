@@ -4,8 +4,10 @@ query syntax."""
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from claims.fulltext import (
+    forget_known_many,
     install_search_index,
     rebuild_search_index,
     remove_search_index,
@@ -248,3 +250,25 @@ def test_many_matches_are_shown_newest_first_and_few_ranked(monkeypatch):
     monkeypatch.setattr("claims.fulltext.SURELY_MANY", 1)
     assert newest_first("inflation") == [0.0, 0.0, 0.0]  # the planner expects many
     assert 0.0 not in newest_first("inflation rose")  # two words: counted, so ranked
+
+
+@postgres_only
+def test_a_search_counted_past_the_limit_is_not_counted_again_for_a_while(monkeypatch):
+    for _ in range(3):
+        ClaimFactory(text="Taxes rose again.")
+    monkeypatch.setattr("claims.fulltext.RANKED_MATCHES", 2)
+
+    def ranks_and_queries() -> tuple[list[float], int]:
+        with CaptureQueriesContext(connection) as queries:
+            matches = search_claims(Claim.objects.all(), "taxes rose")
+            ranks = list(matches.values_list("search_rank", flat=True))
+        return ranks, len(queries)
+
+    first, counted = ranks_and_queries()
+    again, remembered = ranks_and_queries()
+    assert first == again == [0.0, 0.0, 0.0]  # newest first, both times
+    assert remembered == counted - 1  # the count skipped
+    monkeypatch.setattr("claims.fulltext.MANY_FOR", -1)
+    forget_known_many()
+    ranks_and_queries()
+    assert ranks_and_queries()[1] == counted  # expired at once: counted every time
