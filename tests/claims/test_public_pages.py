@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from claims.enums import ClaimStatus, ReviewStatus
+from claims.forms import ClaimFilterForm
 from claims.models import Claim, Rating
 from tests.factories import (
     ClaimFactory,
@@ -187,6 +188,24 @@ def test_the_claims_list_runs_a_fixed_number_of_queries(client, count, django_as
     with django_assert_num_queries(4):
         response = client.get(reverse("claims:list"))
     assert response.status_code == 200
+
+
+def _filters(response) -> str:
+    body = response.content.decode()
+    return body[body.index('<form method="get" class="filters"') : body.index("</form>")]
+
+
+def test_the_filters_of_a_plain_page_are_written_once_as_the_form_writes_them(client, monkeypatch):
+    published_claim()
+    plain = _filters(client.get(reverse("claims:list"), {"page": "1"}))
+    searched = _filters(client.get(reverse("claims:list"), {"q": ""}))  # a form of this request
+    assert plain == searched and 'name="q"' in plain and 'name="topic"' in plain
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("the filters of a plain page are written once")
+
+    monkeypatch.setattr(ClaimFilterForm, "__init__", not_again)
+    assert _filters(client.get(reverse("claims:list"), {"page": "2"})) == plain
 
 
 def test_the_claim_page_runs_a_fixed_number_of_queries(client):
