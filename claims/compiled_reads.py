@@ -122,6 +122,9 @@ class Columns:
     without it: `columns.under("statement__source__").title`."""
 
     def __init__(self, places: dict[str, int | str]) -> None:
+        hidden = places.keys() & vars(Columns).keys()
+        if hidden:
+            raise ValueError(f"A field named like a method of Columns: {sorted(hidden)}")
         vars(self).update(places)
 
     @classmethod

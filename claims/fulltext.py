@@ -489,7 +489,8 @@ def _postgres_search(queryset: QuerySet, words: list[str], table: str) -> QueryS
     matches = queryset.filter(RawSQL(f"{table}.search_vector @@ {query}", params, BooleanField()))
     newest_first = matches.annotate(search_rank=Value(0.0, FloatField()))
     counted = matches.order_by().values_list("pk", flat=True)[: RANKED_MATCHES + 1]
-    count_sql = counted.query.sql_with_params()
+    sql, sql_params = counted.query.sql_with_params()
+    count_sql = (sql, repr(sql_params))  # hashable, whatever the other filters' values
     if _known_many.get(count_sql, 0.0) > time.monotonic():
         return newest_first
     if len(words) == 1 and _estimated_rows(matches.order_by().values("pk")) >= SURELY_MANY:
@@ -510,10 +511,10 @@ def _postgres_search(queryset: QuerySet, words: list[str], table: str) -> QueryS
 # about one word half a millisecond; a public claim stays public (withdrawn included), so a
 # search that had many matches keeps them. Only the order depends on it, never which claims
 # match. Per process, so it needs no round trip; tests clear it (`forget_known_many`).
-_known_many: dict[tuple[str, tuple], float] = {}
+_known_many: dict[tuple[str, str], float] = {}
 
 
-def _remember_many(count_sql: tuple[str, tuple]) -> None:
+def _remember_many(count_sql: tuple[str, str]) -> None:
     if len(_known_many) >= 1024:  # what readers search for is unbounded; this is not
         _known_many.clear()
     _known_many[count_sql] = time.monotonic() + MANY_FOR

@@ -168,3 +168,5 @@ def test_columns_place_fields_in_tuples_and_in_mappings():
     assert (row[columns.id], row[source.title], row[source.id]) == (7, "Budget speech", 3)
     by_name = Columns.keys(["title"])
     assert {"title": "Budget speech"}[by_name.title] == "Budget speech"
+    with pytest.raises(ValueError, match="under"):
+        Columns.of(["id", "under"])  # would hide the method
