@@ -706,7 +706,11 @@ class Rating(models.Model):
     @property
     def css_class(self) -> str:
         """The class that gives this rating's badge its colour (see the /ratings.css view)."""
-        return f"rating-{self.pk}"
+        return self.css_class_of(self.pk)
+
+    @staticmethod
+    def css_class_of(pk: int) -> str:
+        return f"rating-{pk}"
 
 
 class Review(models.Model):

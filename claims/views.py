@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from .charts import bar_chart
 from .enums import PUBLIC_STATUSES, ClaimStatus, EvidenceRelation
 from .forms import ClaimFilterForm
+from .listing import card_page
 from .models import Claim, Rating, RatingScale, Speaker
 from .paging import get_page
 from .public_cache import remember
@@ -63,7 +64,7 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     else:
         form, claims = None, listed_claims()
         filters = remember(f"claim-filters:{get_language()}", _empty_filters)
-    page = get_page(claims, request.GET.get("page"), CLAIMS_PER_PAGE)
+    page = card_page(claims, request.GET.get("page"), CLAIMS_PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
     context = {"page": page, "claims": page.object_list, "query": query.urlencode()}

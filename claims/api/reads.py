@@ -4,7 +4,7 @@ A page of 50 claims as model instances is some 700 objects, each with its relate
 querysets: about 30 ms of CPU per request here; read with `values()`, about 10 ms; as tuples of
 the fields `serializers` names, compiled once (claims/compiled_reads.py), under 5. The rules
 stay where they are: which claims are public comes from `selectors.public_claims()`, which
-reviews count from `Review.objects.approved()`, newest first as `selectors` orders them.
+reviews count, current first, from `Review.objects.current_first()`.
 """
 
 from __future__ import annotations
@@ -51,9 +51,7 @@ def _related_rows() -> dict[str, RowsForIds]:
     request: approved reviews (the current verdict first, as `selectors` orders them),
     evidence by relation, the public record oldest first, topics by name."""
     querysets = {
-        "verdicts": Review.objects.approved()
-        .order_by("-approved_at", "-id")
-        .values(*out.REVIEW_FIELDS),
+        "verdicts": Review.objects.current_first().values(*out.REVIEW_FIELDS),
         "evidence": Evidence.objects.order_by("relation", "id").values(*out.EVIDENCE_FIELDS),
         "records": PublicationEntry.objects.order_by("published_at", "id").values(
             *out.RECORD_FIELDS

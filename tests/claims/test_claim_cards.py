@@ -1,5 +1,6 @@
-"""`{% claim_card %}` (claims/templatetags/desk.py) writes each card of the claims list as the
-list's template wrote it, escaping and translation included."""
+"""`{% claim_card %}` (claims/templatetags/desk.py) writes each card of the claims list, read as
+rows (claims/listing.py), as the list's template wrote it from model instances, escaping and
+translation included."""
 
 import datetime
 
@@ -8,7 +9,8 @@ from django.template import Context, Template
 from django.utils import timezone, translation
 
 from claims.enums import ClaimStatus, ReviewStatus
-from claims.selectors import listed_claims
+from claims.listing import card_page
+from claims.selectors import listed_claims, public_claims
 from claims.templatetags.desk import claim_card
 from tests.factories import ClaimFactory, ReviewFactory
 
@@ -48,17 +50,28 @@ def _claims() -> list:
         status=ClaimStatus.WITHDRAWN, first_published_at=now, statement__said_on=said
     )
     ReviewFactory(claim=withdrawn, status=ReviewStatus.APPROVED, approved_at=now)
+    corrected = ClaimFactory(status=ClaimStatus.PUBLISHED, first_published_at=now)
+    ReviewFactory(claim=corrected, status=ReviewStatus.APPROVED, approved_at=now, summary="New.")
+    earlier = now - datetime.timedelta(days=1)
+    ReviewFactory(claim=corrected, status=ReviewStatus.APPROVED, approved_at=earlier)
     ClaimFactory(status=ClaimStatus.PUBLISHED, first_published_at=now)  # no verdict yet
-    return list(listed_claims())
+    return card_page(listed_claims(), None, 20).object_list
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
 def test_a_card_is_what_the_template_wrote(language):
-    claims = _claims()
-    assert len(claims) == 4
+    cards = _claims()
+    claims = {claim.slug: claim for claim in public_claims()}
+    assert len(cards) == len(claims) == 5
     with translation.override(language):
-        for claim in claims:
-            assert claim_card(claim) == TEMPLATE_CARD.render(Context({"claim": claim}))
+        for card in cards:
+            expected = TEMPLATE_CARD.render(Context({"claim": claims[card.slug]}))
+            assert claim_card(card) == expected
+
+
+def test_a_card_shows_the_current_verdict():
+    (card,) = [c for c in _claims() if c.verdict and c.verdict.summary == "New."]
+    assert "New." in claim_card(card)
 
 
 def test_nothing_a_desk_types_is_written_as_markup():

@@ -183,11 +183,14 @@ def test_the_claims_list_runs_a_fixed_number_of_queries(client, count, django_as
         claim = published_claim()
         EvidenceFactory(claim=claim)
 
-    # The claims (no COUNT: claims/paging.py), their approved reviews (with rating and
-    # scale), and the filter form's choices of verdicts and topics.
-    with django_assert_num_queries(4):
+    # The page's ids (no COUNT: claims/paging.py), the cards' rows, their current verdicts
+    # (claims/listing.py), and the filter form's choices of verdicts and topics, which are
+    # then kept (public_cache.remember) with the form's HTML.
+    with django_assert_num_queries(5):
         response = client.get(reverse("claims:list"))
     assert response.status_code == 200
+    with django_assert_num_queries(3):
+        assert client.get(reverse("claims:list"), {"page": "1"}).status_code == 200
 
 
 def _filters(response) -> str:
