@@ -288,9 +288,7 @@ def search_sources(sources: QuerySet[Source], term: str) -> QuerySet[Source]:
 def current_rating_slug() -> Subquery:
     """For annotating claims: the slug of the rating in their current (latest approved) review."""
     return Subquery(
-        Review.objects.filter(claim=OuterRef("pk"), status=ReviewStatus.APPROVED)
-        .order_by("-approved_at", "-id")
-        .values("rating__slug")[:1]
+        Review.objects.current_first().filter(claim=OuterRef("pk")).values("rating__slug")[:1]
     )
 
 
@@ -383,9 +381,7 @@ def speaker_rating_counts(speaker_ids: list[int]) -> dict[int, Counter[int]]:
     """For speakers' records, in one query: per speaker, how many of their published claims
     carry each rating (by id) as their current verdict (as `speaker_verdicts` counts them)."""
     current = Subquery(
-        Review.objects.filter(claim=OuterRef("pk"), status=ReviewStatus.APPROVED)
-        .order_by("-approved_at", "-id")
-        .values("rating_id")[:1]
+        Review.objects.current_first().filter(claim=OuterRef("pk")).values("rating_id")[:1]
     )
     rows = (
         Claim.objects.published()

@@ -13,7 +13,6 @@ from typing import Any
 
 from django.db.models import Count, Max, Prefetch
 
-from .enums import ReviewStatus
 from .models import Claim, Review, Speaker
 from .suggest import Candidate, ClaimIndex, KnownSpeaker, Suggestions, suggest
 
@@ -60,9 +59,7 @@ def claim_match_details(ids: set[int]) -> dict[int, dict[str, Any]]:
     """What an editor needs to know about each earlier claim: where it is, and its verdict."""
     approved = Prefetch(
         "reviews",
-        queryset=Review.objects.filter(status=ReviewStatus.APPROVED)
-        .select_related("rating")
-        .order_by("-approved_at", "-id"),
+        queryset=Review.objects.current_first().select_related("rating"),
         to_attr="approved_reviews",
     )
     claims = Claim.objects.filter(id__in=ids).select_related("statement__speaker")
