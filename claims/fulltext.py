@@ -489,14 +489,16 @@ def _postgres_search(queryset: QuerySet, words: list[str], table: str) -> QueryS
     matches = queryset.filter(RawSQL(f"{table}.search_vector @@ {query}", params, BooleanField()))
     newest_first = matches.annotate(search_rank=Value(0.0, FloatField()))
     counted = matches.order_by().values_list("pk", flat=True)[: RANKED_MATCHES + 1]
-    sql, sql_params = counted.query.sql_with_params()
+    sql, sql_params = counted.query.get_compiler(using=counted.db).as_sql()
     count_sql = (sql, repr(sql_params))  # hashable, whatever the other filters' values
     if _known_many.get(count_sql, 0.0) > time.monotonic():
         return newest_first
     if len(words) == 1 and _estimated_rows(matches.order_by().values("pk")) >= SURELY_MANY:
         _remember_many(count_sql)
         return newest_first
-    first = list(counted)
+    with connection.cursor() as cursor:  # the SQL compiled above, not compiled again
+        cursor.execute(sql, sql_params)
+        first = [pk for (pk,) in cursor.fetchall()]
     if len(first) > RANKED_MATCHES:
         _remember_many(count_sql)
         return newest_first
