@@ -5,7 +5,8 @@ import datetime
 
 import pytest
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import CharField, QuerySet
+from django.db.models.expressions import RawSQL
 from django.test.utils import CaptureQueriesContext
 
 from claims.compiled_reads import Columns, CompiledQueries, RowsForIds, values_rows
@@ -104,6 +105,23 @@ def test_a_query_whose_sql_changes_with_its_values_is_never_reused(claims_with_e
     queries = CompiledQueries(Claim, build)
     for after in (0, claims_with_evidence[1].pk, -1):
         assert queries.rows("shape", [after]) == values_rows(build("shape", [after]))
+
+
+def test_a_percent_sign_in_the_sql_stays_one(claims_with_evidence):
+    """On SQLite the compiled SQL names its placeholders; a literal % (written %% by Django)
+    must come out as Django's own conversion leaves it."""
+
+    def build(shape, values):
+        (after,) = values
+        sign = RawSQL("'100%%' || %s", ["%s"], output_field=CharField())
+        return Claim.objects.filter(pk__gt=after).annotate(sign=sign).values("pk", "sign")
+
+    queries = CompiledQueries(Claim, build)
+    first = claims_with_evidence[0].pk
+    for after in (first - 1, first, first + 2):
+        rows = queries.rows("signed", [after])
+        assert rows == values_rows(build("signed", [after]))
+        assert {sign for _, sign in rows} == {"100%%s"}
 
 
 def test_values_of_other_types_are_read_by_the_orm(claims_with_evidence):
