@@ -56,6 +56,7 @@ from .pagination import (
     RecordPagination,
 )
 from .params import MAX_ID, SLUG_PATTERN
+from .renderers import accepts_json
 from .schema import claim_review_feed_schema, fact_check_search_schema
 from .throttling import AnonymousRateThrottle
 
@@ -109,10 +110,15 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
 
         @functools.wraps(view)
         def cached_or_fresh(request: HttpRequest, *args: Any, **kwargs: Any):
-            # Indented JSON, asked for in Accept, is made afresh and not kept: the cache keeps
-            # one answer per address, the compact one.
-            indented = "indent" in request.META.get("HTTP_ACCEPT", "")
-            if indented or not public_cache.cacheable_request(request):
+            # The cache keeps one answer per address, compact JSON: indented JSON, asked for in
+            # Accept, is made afresh and not kept, and a client that takes no JSON gets DRF's
+            # 406 whether or not the address is cached.
+            accept = request.META.get("HTTP_ACCEPT", "")
+            if (
+                "indent" in accept
+                or not accepts_json(accept)
+                or not public_cache.cacheable_request(request)
+            ):
                 return view(request, *args, **kwargs)
             key = public_cache.page_key(request)
             token = public_cache.admitted(request, admit)

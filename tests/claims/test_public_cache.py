@@ -256,6 +256,23 @@ def test_the_api_is_cached_and_follows_corrections(
     assert client.get(detail, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
 
 
+@pytest.mark.parametrize("accept", ["text/html", "application/xml, text/*"])
+def test_a_client_that_takes_no_json_is_refused_whether_or_not_the_api_answer_is_cached(
+    client, published, accept
+):
+    detail = reverse("api:claim-detail", args=[published.slug])
+    assert client.get(detail, HTTP_ACCEPT=accept).status_code == 406
+    assert client.get(detail).status_code == 200  # now cached
+    assert client.get(detail)["X-Page-Cache"] == "hit"
+
+    refused = client.get(detail, HTTP_ACCEPT=accept)
+
+    assert refused.status_code == 406
+    assert refused.get("X-Page-Cache") != "hit"
+    for taking_json in ("application/json", "text/html, */*;q=0.8", "application/*", ""):
+        assert client.get(detail, HTTP_ACCEPT=taking_json).status_code == 200
+
+
 def test_a_hit_is_served_from_the_process_copy_while_its_generation_is_current(client, published):
 
     first = client.get(page(published))
