@@ -6,9 +6,12 @@ only ever sees the bytes fetched here, so it never goes to the network itself.
 
 Addresses inside the desk's own network (loopback, private, link-local) are refused unless
 `FetchLimits.allow_private` says otherwise, so that a URL typed into the admin cannot make the
-server read its neighbours (SSRF). Every redirect hop is checked again. The check resolves the
-name before requests resolves it a second time, so a DNS server that changes its answer in
-between can still get past it; a proxy that enforces the rule is the full answer in production.
+server read its neighbours (SSRF). Every redirect hop is checked twice: its name is resolved
+and refused with a clear message before connecting, and the address actually connected to is
+checked again on the socket before a byte is sent, so a DNS server that changes its answer
+between the two lookups (DNS rebinding) gets nothing. Through a proxy (HTTPS_PROXY and the
+like) only the first check applies: the proxy is the operator's, and it is the one that
+connects.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from .articles import ArticleError
 
@@ -69,6 +75,9 @@ def fetch_page(
     check_fetchable(url)
     if session is None:
         with requests.Session() as own:
+            if not limits.allow_private:
+                own.mount("http://", _PublicPeersOnly())
+                own.mount("https://", _PublicPeersOnly())
             return fetch_page(url, limits=limits, session=own)
     deadline = time.monotonic() + limits.timeout
     current = url
@@ -113,6 +122,8 @@ def _get(session: requests.Session, url: str, current: str, deadline: float) -> 
             timeout=(remaining, remaining),
             headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"},
         )
+    except _PrivatePeer as refused:
+        raise FetchError(_private_address(url, refused.host, refused.address)) from None
     except requests.Timeout:
         raise FetchError(f"{url}: no answer in time (timed out)") from None
     except requests.ConnectionError as error:
@@ -183,10 +194,64 @@ def _refuse_private_address(url: str, current: str) -> None:
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
         if not address.is_global:
-            raise FetchError(
-                f"{url}: {host} is a private or local address ({address}); the desk does not "
-                "fetch from its own network"
-            )
+            raise FetchError(_private_address(url, host, address))
+
+
+def _private_address(url: str, host: str, address: object) -> str:
+    return (
+        f"{url}: {host} is a private or local address ({address}); the desk does not fetch "
+        "from its own network"
+    )
+
+
+class _PrivatePeer(Exception):
+    """A connection reached an address outside the public internet. Not an OSError, so that
+    urllib3 neither retries it nor wraps it: it reaches `_get` as raised."""
+
+    def __init__(self, host: str, address: ipaddress.IPv4Address | ipaddress.IPv6Address):
+        super().__init__(f"{host} is at {address}")
+        self.host, self.address = host, address
+
+
+class _CheckedPeer:
+    """A urllib3 connection that refuses its peer, once connected, unless it is a public
+    address: the one the socket reached, whatever the name resolved to before."""
+
+    def _new_conn(self):
+        sock = super()._new_conn()
+        address = ipaddress.ip_address(sock.getpeername()[0].split("%", 1)[0])
+        if not address.is_global:
+            sock.close()
+            raise _PrivatePeer(self.host, address)
+        return sock
+
+
+class _CheckedHTTPConnection(_CheckedPeer, HTTPConnection):
+    pass
+
+
+class _CheckedHTTPSConnection(_CheckedPeer, HTTPSConnection):
+    pass
+
+
+class _CheckedHTTPConnectionPool(HTTPConnectionPool):
+    ConnectionCls = _CheckedHTTPConnection
+
+
+class _CheckedHTTPSConnectionPool(HTTPSConnectionPool):
+    ConnectionCls = _CheckedHTTPSConnection
+
+
+class _PublicPeersOnly(HTTPAdapter):
+    """requests' adapter, its direct connections made by `_CheckedPeer` (a proxy's manager is
+    made apart and keeps urllib3's own)."""
+
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {
+            "http": _CheckedHTTPConnectionPool,
+            "https": _CheckedHTTPSConnectionPool,
+        }
 
 
 def _reason(error: Exception) -> str:

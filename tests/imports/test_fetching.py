@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import socket
 
 import pytest
 
@@ -130,3 +131,27 @@ def test_private_addresses_are_refused_unless_allowed(site):
     with pytest.raises(FetchError, match="private or local address"):
         fetch_page(url, limits=public_only)
     assert site.hits == []  # refused before connecting
+
+
+def test_a_name_that_turns_private_after_the_check_is_refused_on_the_socket(site, monkeypatch):
+    """DNS rebinding: the name resolves to a public address when the desk checks it, then to
+    the desk's own network when the connection is made. The address the socket reached is
+    checked again, so nothing is sent."""
+    real_getaddrinfo = socket.getaddrinfo
+    answers = []
+
+    def rebinding(host, port, *args, **kwargs):
+        if host != "rebind.example":
+            return real_getaddrinfo(host, port, *args, **kwargs)
+        first = not answers
+        answers.append(host)
+        address = "93.184.215.14" if first else "127.0.0.1"  # public, then loopback
+        return real_getaddrinfo(address, port, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    url = site.add("/story", PAGE).replace("127.0.0.1", "rebind.example")
+
+    with pytest.raises(FetchError, match=re.escape("rebind.example is a private or local")):
+        fetch_page(url, limits=FetchLimits(timeout=2, max_bytes=100_000))
+    assert len(answers) == 2  # checked, then resolved again to connect
+    assert site.hits == []
