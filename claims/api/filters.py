@@ -67,8 +67,8 @@ class FilterSet(django_filters.FilterSet):
     - its filters shallowly, not deeply: django-filter deep-copies every filter, its options
       and its form field (1.1 million instructions a request for the claims' twelve, a tenth
       of a millisecond), though a request sets only which FilterSet and model a filter
-      belongs to, attributes of the copy's own;
-      a filter with a `method` gets a new binding to its copy, as a deep copy would;
+      belongs to, attributes of the copy's own; a filter with a `method` gets a new binding
+      to its copy, as a deep copy would;
     - its form class once per class, not per request: nothing in it depends on the request.
       The form itself is still made per request.
     """
