@@ -97,12 +97,11 @@ class _Compiled:
 def _runnable(
     sql: str, count: int, connection: BaseDatabaseWrapper
 ) -> tuple[str, tuple[str, ...] | None]:
-    """The SQL as run again and again, and its parameters' names if they are named."""
+    """The SQL as run again and again, and its parameters' names if they are named: prepared
+    on PostgreSQL, with named placeholders on SQLite (the only COMPILING_VENDORS)."""
     if connection.vendor == "postgresql":
         return PreparedSQL(sql), None
-    if connection.vendor == "sqlite":
-        return _named_placeholders(sql, count)
-    return sql, None
+    return _named_placeholders(sql, count)
 
 
 _PLACEHOLDER = re.compile("%%|%s")
