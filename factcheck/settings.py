@@ -20,6 +20,9 @@ environment here, and only here:
                                  shared cache, and again as sent (default 64 MiB each)
 - FACTCHECK_SEARCH_CONFIG        PostgreSQL text search configuration (default english)
 - FACTCHECK_API_THROTTLE_RATE    anonymous API requests per client address (default 600/minute)
+- FACTCHECK_TRUSTED_PROXIES      reverse proxies in front of the site that append the address they
+                                 saw to X-Forwarded-For (default 0: the header is ignored and the
+                                 client is the connection's address, REMOTE_ADDR)
 - FACTCHECK_API_MAX_AGE          how long browsers and proxies may keep an API answer (default 60)
 - FACTCHECK_LOGIN_FAILURE_LIMIT  failed logins for one username from one address before that pair
                                  is locked out (default 5)
@@ -258,6 +261,10 @@ FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES = int(
 # --- The read-only API (claims/api/) -----------------------------------------------------------
 # Anonymous requests per client address; the counts live in the default cache.
 FACTCHECK_API_THROTTLE_RATE = os.environ.get("FACTCHECK_API_THROTTLE_RATE", "600/minute")
+# X-Forwarded-For is written by whoever sends the request: only the entries the site's own
+# proxies appended can be believed, and without a proxy none can (a client would choose its own
+# address, escaping the limit or spending another client's).
+FACTCHECK_TRUSTED_PROXIES = int(os.environ.get("FACTCHECK_TRUSTED_PROXIES", "0"))
 # How long shared caches and browsers may keep an API answer, in seconds.
 FACTCHECK_API_MAX_AGE = int(os.environ.get("FACTCHECK_API_MAX_AGE", "60"))
 
@@ -270,6 +277,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": [],
     "DEFAULT_THROTTLE_CLASSES": ["claims.api.throttling.AnonymousRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": FACTCHECK_API_THROTTLE_RATE},
+    "NUM_PROXIES": FACTCHECK_TRUSTED_PROXIES,
     "DEFAULT_SCHEMA_CLASS": "claims.api.schema.APIAutoSchema",
     "EXCEPTION_HANDLER": "claims.api.exceptions.exception_handler",
     # `format` would be a parameter outside the schema; JSON is the only format anyway.

@@ -176,3 +176,37 @@ def test_a_cached_api_answer_still_answers_conditional_requests(client, throttle
     assert by_etag["ETag"] == by_date["ETag"] == first["ETag"]
     assert plain.status_code == 200 and plain["X-Page-Cache"] == "hit"
     assert plain.content == first.content
+
+
+def forwarded(address: str, forwarded_for: str) -> bool:
+    request = Request(
+        RequestFactory().get(
+            "/api/v1/claims/", REMOTE_ADDR=address, HTTP_X_FORWARDED_FOR=forwarded_for
+        )
+    )
+    return AnonymousRateThrottle().allow_request(request, None)
+
+
+def test_a_forged_forwarded_for_neither_escapes_the_limit_nor_spends_another_clients(
+    throttle_cache, rate, clock
+):
+    rate("3/minute")
+
+    # A new made-up address on each request: still one client, the connection's.
+    assert [forwarded("203.0.113.7", f"198.51.100.{n}") for n in range(4)] == [True] * 3 + [False]
+    # Another client's address, named by someone else, leaves that client's quota alone.
+    assert [forwarded("203.0.113.66", "192.0.2.1") for _ in range(3)] == [True] * 3
+    assert ask(3, address="192.0.2.1") == [True] * 3
+
+
+def test_behind_trusted_proxies_the_address_they_saw_is_the_client(
+    throttle_cache, rate, clock, settings
+):
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    rate("2/minute")
+
+    # The proxy appends the address it saw; whatever the client wrote before it is ignored.
+    answers = [forwarded("10.0.0.2", f"198.51.100.{n}, 192.0.2.1") for n in range(3)]
+
+    assert answers == [True, True, False]
+    assert forwarded("10.0.0.2", "192.0.2.2") is True
