@@ -1,8 +1,8 @@
 """Production settings: everything in `factcheck.settings`, made safe for the open internet.
 
 Use with DJANGO_SETTINGS_MODULE=factcheck.production (`make serve` does). It refuses to start
-without a real SECRET_KEY, explicit ALLOWED_HOSTS and a DATABASE_URL. Besides the variables of
-`factcheck.settings` it reads:
+without a real SECRET_KEY, explicit ALLOWED_HOSTS (never "*") and a DATABASE_URL. Besides the
+variables of `factcheck.settings` it reads:
 
 - CACHE_URL            the cache every worker shares (page cache, API throttling, login
                        lock-outs): redis://host:6379/0, or db://table for a table in the
@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .settings import *  # noqa: F403
-from .settings import _DEVELOPMENT_SECRET_KEY, MIDDLEWARE, env_bool
+from .settings import _DEVELOPMENT_SECRET_KEY, ALLOWED_HOSTS, MIDDLEWARE, env_bool
 
 DEBUG = False
 
@@ -34,6 +34,12 @@ if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters long.")
 if not os.environ.get("ALLOWED_HOSTS", "").strip():
     raise ImproperlyConfigured("Set ALLOWED_HOSTS to the host names this site answers to.")
+# "*" would take any Host header: a request naming an attacker's host would get pages, cached
+# under that host, whose absolute links (canonical URLs, feeds, the API's links) point there.
+if "*" in ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS must name the hosts this site answers to; '*' would accept any."
+    )
 if not os.environ.get("DATABASE_URL", "").strip():
     raise ImproperlyConfigured("Set DATABASE_URL, e.g. postgres://user@host:5432/factcheck.")
 

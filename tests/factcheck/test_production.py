@@ -51,6 +51,8 @@ def test_check_deploy_passes_with_the_production_settings(production_env):
         ({"SECRET_KEY": "insecure-development-key-never-use-in-production"}, "Set SECRET_KEY"),
         ({"SECRET_KEY": "short-but-random-Zq8"}, "at least 50 characters"),
         ({"ALLOWED_HOSTS": ""}, "Set ALLOWED_HOSTS"),
+        ({"ALLOWED_HOSTS": "*"}, "ALLOWED_HOSTS must name the hosts"),
+        ({"ALLOWED_HOSTS": "desk.example.org, *"}, "ALLOWED_HOSTS must name the hosts"),
         ({"DATABASE_URL": ""}, "Set DATABASE_URL"),
         ({"CACHE_URL": "memcached://127.0.0.1"}, "CACHE_URL must start with"),
     ],
