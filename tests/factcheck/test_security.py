@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import UserFactory
+from claims.enums import ClaimStatus
+from tests.factories import ClaimFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +109,24 @@ def test_fewer_failures_than_the_limit_do_not_lock(client, settings, editor_acco
         log_in(client, "edna", "guess", "203.0.113.7")
 
     assert log_in(client, "edna", "the-right-password", "203.0.113.7").status_code == 302
+
+
+@pytest.mark.parametrize("page", ["claims:speaker", "claims:source"])
+def test_a_speaker_or_source_with_nothing_published_is_as_absent_as_one_that_does_not_exist(
+    client, page, django_assert_num_queries
+):
+    # Answering faster for one that does not exist would tell outsiders what the desk holds.
+    draft = ClaimFactory(status=ClaimStatus.RESEARCHING)
+    statement = draft.statement
+    present, absent = {
+        "claims:speaker": (statement.speaker.slug, "nobody-at-all"),
+        "claims:source": (statement.source_id, statement.source_id + 1000),
+    }[page]
+
+    with django_assert_num_queries(1):
+        unpublished = client.get(reverse(page, args=[present]))
+    with django_assert_num_queries(1):
+        missing = client.get(reverse(page, args=[absent]))
+
+    assert unpublished.status_code == missing.status_code == 404
+    assert unpublished.content == missing.content
