@@ -13,11 +13,18 @@ With a cache shared by all processes (factcheck/production.py), invalidation rea
 every worker at once. With the default local-memory cache each process has its own token, so
 a change made by another process (a management command, a second worker) shows after at most
 FACTCHECK_PUBLIC_CACHE_SECONDS.
+
+The cache is best-effort. While it cannot be reached (Redis down, or too slow to answer within
+its socket timeout), pages are made afresh and not kept, and a change to the public record is
+saved all the same: only dropping the cached pages fails, so pages cached before it may be
+served until they expire, FACTCHECK_PUBLIC_CACHE_SECONDS after they were made. Failures are
+logged to `claims.cache`, at most once a minute for each kind, never raised.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import threading
 import time
@@ -34,6 +41,17 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
 from django.utils.translation import get_language
+from redis.exceptions import RedisError
+
+logger = logging.getLogger("claims.cache")
+
+# What a cache that cannot be reached raises: Redis's errors (refused, timed out, closed), and
+# the socket's own for any other backend that talks over the network.
+CACHE_ERRORS = (RedisError, OSError)
+# Seconds between two log lines about one kind of failure: an unreachable cache fails on every
+# request, and a line for each would bury everything else in the log.
+FAILURE_LOG_INTERVAL = 60.0
+_failures_logged_at: dict[str, float] = {}
 
 GENERATION_KEY = "public-pages:generation"
 # Versioned with the shape of a stored page (StoredPage), so that a deploy never reads what
@@ -82,18 +100,33 @@ class PageCacheMark(NamedTuple):
     admit: Callable[[HttpRequest], str | None]
 
 
-def generation() -> str:
-    """The current token; a new one is made (and stored) when the cache has none."""
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        token = uuid.uuid4().hex
-        # add() keeps a token another process stored in the meantime.
-        cache.add(GENERATION_KEY, token, timeout=None)
-        token = cache.get(GENERATION_KEY, token)
+def cache_failed(doing: str, error: Exception, level: int = logging.WARNING) -> None:
+    """Log that the cache failed while `doing` something, unless that was logged lately."""
+    now = time.monotonic()
+    last = _failures_logged_at.get(doing)
+    if last is not None and now - last < FAILURE_LOG_INTERVAL:
+        return
+    _failures_logged_at[doing] = now
+    logger.log(level, "The cache failed while %s; going on without it: %r", doing, error)
+
+
+def generation() -> str | None:
+    """The current token; a new one is made (and stored) when the cache has none. None when the
+    cache cannot be reached: nothing is then served from it or kept in it."""
+    try:
+        token = cache.get(GENERATION_KEY)
+        if token is None:
+            token = uuid.uuid4().hex
+            # add() keeps a token another process stored in the meantime.
+            cache.add(GENERATION_KEY, token, timeout=None)
+            token = cache.get(GENERATION_KEY, token)
+    except CACHE_ERRORS as error:
+        cache_failed("reading the public pages' generation", error)
+        return None
     return token
 
 
-def current_generation(request: HttpRequest) -> str:
+def current_generation(request: HttpRequest) -> str | None:
     """How a request for a public page is let in: always, in the current generation. (The
     API's answers also count the request against its client, `claims/api/views.py`.)"""
     return generation()
@@ -107,7 +140,13 @@ def admitted(request: HttpRequest, admit: Callable[[HttpRequest], str | None]) -
 
 
 def _new_generation() -> None:
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    try:
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    except CACHE_ERRORS as error:
+        # Raising would undo the change itself (this runs inside the writer's transaction),
+        # or fail a request whose change is already committed (on commit). Pages cached
+        # before expire on their own.
+        cache_failed("dropping the cached public pages", error, logging.ERROR)
 
 
 def invalidate() -> None:
@@ -125,11 +164,22 @@ def remember[T](name: str, compute: Callable[[], T]) -> T:
     until the record changes, so that a page cache miss does not pay for it again."""
     key = f"{MEMO_KEY_PREFIX}:{name}"
     token = generation()
-    found = cache.get(key)
+    if token is None:
+        return compute()
+    try:
+        found = cache.get(key)
+    except CACHE_ERRORS as error:
+        cache_failed("reading a value of the public record", error)
+        return compute()
     if found is not None and found[0] == token:
         return found[1]
     value = compute()
-    cache.set(key, (token, value), timeout=None)
+    try:
+        # Kept no longer than a page: should dropping the pages have failed, a memo of the
+        # old record goes with them.
+        cache.set(key, (token, value), timeout=settings.FACTCHECK_PUBLIC_CACHE_SECONDS or None)
+    except CACHE_ERRORS as error:
+        cache_failed("keeping a value of the public record", error)
     return value
 
 
@@ -208,14 +258,17 @@ class RecentPages:
 recent_pages = RecentPages()
 
 
-def lookup(request: HttpRequest) -> tuple[str, str, HttpResponse | None]:
-    """(page key, current generation, the cached page if it is of this generation).
+def lookup(request: HttpRequest) -> tuple[str, str | None, HttpResponse | None]:
+    """(page key, current generation, the cached page if it is of this generation); the
+    generation is None when the cache cannot be reached.
 
     A page is stored with the generation it was made in, and is good only while that
     generation is current.
     """
     key = page_key(request)
     token = admitted(request, current_generation)
+    if token is None:
+        return key, None, None
     return key, token, cached_page(request, key, token)
 
 
@@ -231,7 +284,11 @@ def cached_page(
     layer, so that every process learns it, not only the one that made it."""
     page = recent_pages.get(key, token)
     if page is None:
-        page = cache.get(key)
+        try:
+            page = cache.get(key)
+        except CACHE_ERRORS as error:
+            cache_failed("reading a cached public page", error)
+            return None
         if page is None or page.token != token:
             return None
         recent_pages.put(key, page)
@@ -282,7 +339,12 @@ def store(
             response.content,
             _gzipped(response),
         )
-        cache.set(key, page, timeout=settings.FACTCHECK_PUBLIC_CACHE_SECONDS)
+        try:
+            cache.set(key, page, timeout=settings.FACTCHECK_PUBLIC_CACHE_SECONDS)
+        except CACHE_ERRORS as error:
+            # This process may still keep it: its copies are served only while their
+            # generation, read from the shared cache on each request, is current.
+            cache_failed("storing a public page", error)
         recent_pages.put(key, page)
         response.page_cache_mark = PageCacheMark(key, token, admit)
 
@@ -304,6 +366,8 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
         # correction reaches readers within FACTCHECK_PUBLIC_MAX_AGE seconds at most.
         patch_cache_control(response, public=True, max_age=settings.FACTCHECK_PUBLIC_MAX_AGE)
         patch_vary_headers(response, ["Cookie"])
+        if token is None:  # the cache cannot be reached: made afresh, not kept
+            return response
         if hasattr(response, "render") and not response.is_rendered:
             # Sitemaps answer a TemplateResponse.
             response.add_post_render_callback(lambda rendered: store(key, token, rendered))

@@ -7,6 +7,8 @@ variables of `factcheck.settings` it reads:
 - CACHE_URL            the cache every worker shares (page cache, API throttling, login
                        lock-outs): redis://host:6379/0, or db://table for a table in the
                        database (default db://factcheck_cache; `make serve` creates it)
+- CACHE_SOCKET_TIMEOUT seconds to wait for Redis to connect or answer before going on without it
+                       (default 0.25): pages are then made afresh, not cached
 - SECURE_SSL_REDIRECT  "0" when a proxy in front already redirects to HTTPS (default on)
 - SECURE_HSTS_SECONDS  default one year; FACTCHECK_HSTS_PRELOAD=1 to ask for preloading
 - FACTCHECK_BEHIND_PROXY  "1" when a reverse proxy terminates TLS and sets X-Forwarded-Proto
@@ -15,10 +17,10 @@ variables of `factcheck.settings` it reads:
 from __future__ import annotations
 
 import os
-from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from .cache import cache_from_url
 from .settings import *  # noqa: F403
 from .settings import _DEVELOPMENT_SECRET_KEY, ALLOWED_HOSTS, MIDDLEWARE, env_bool
 
@@ -44,19 +46,14 @@ if not os.environ.get("DATABASE_URL", "").strip():
     raise ImproperlyConfigured("Set DATABASE_URL, e.g. postgres://user@host:5432/factcheck.")
 
 
-def cache_from_url(url: str) -> dict:
-    parts = urlsplit(url)
-    if parts.scheme in ("redis", "rediss"):
-        return {"BACKEND": "factcheck.cache.ReusingRedisCache", "LOCATION": url}
-    if parts.scheme == "db":
-        table = (parts.netloc + parts.path).strip("/") or "factcheck_cache"
-        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": table}
-    raise ImproperlyConfigured(f"CACHE_URL must start with redis:// or db://, not {url!r}.")
-
-
 # Shared by every worker: a local-memory cache would let each worker throttle, lock out and
 # invalidate on its own.
-CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "db://factcheck_cache"))}
+CACHES = {
+    "default": cache_from_url(
+        os.environ.get("CACHE_URL", "db://factcheck_cache"),
+        socket_timeout=float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.25")),
+    )
+}
 
 # Static files served by the application itself, compressed, with hashed names cached forever.
 MIDDLEWARE = [

@@ -23,6 +23,8 @@ environment here, and only here:
 - FACTCHECK_TRUSTED_PROXIES      reverse proxies in front of the site that append the address they
                                  saw to X-Forwarded-For (default 0: the header is ignored and the
                                  client is the connection's address, REMOTE_ADDR)
+- FACTCHECK_THROTTLE_FAIL_OPEN   "0" refuses API requests that cannot be counted because the cache
+                                 is unreachable; default on: they are let through, and logged
 - FACTCHECK_API_MAX_AGE          how long browsers and proxies may keep an API answer (default 60)
 - FACTCHECK_LOGIN_FAILURE_LIMIT  failed logins for one username from one address before that pair
                                  is locked out (default 5)
@@ -265,6 +267,9 @@ FACTCHECK_API_THROTTLE_RATE = os.environ.get("FACTCHECK_API_THROTTLE_RATE", "600
 # proxies appended can be believed, and without a proxy none can (a client would choose its own
 # address, escaping the limit or spending another client's).
 FACTCHECK_TRUSTED_PROXIES = int(os.environ.get("FACTCHECK_TRUSTED_PROXIES", "0"))
+# With the cache unreachable no request can be counted: let them through (the API stays up,
+# unthrottled, and the failure is logged) or refuse them all with 429.
+FACTCHECK_THROTTLE_FAIL_OPEN = env_bool("FACTCHECK_THROTTLE_FAIL_OPEN", True)
 # How long shared caches and browsers may keep an API answer, in seconds.
 FACTCHECK_API_MAX_AGE = int(os.environ.get("FACTCHECK_API_MAX_AGE", "60"))
 

@@ -13,6 +13,9 @@ trip. With another cache the same check is a read and an increment: exact in one
 local-memory cache), while the database cache may let a few extra requests through when
 workers race, as DRF's throttle does everywhere.
 
+With the cache unreachable, a request cannot be counted: it is let through, or refused when
+FACTCHECK_THROTTLE_FAIL_OPEN is off, and the failure is logged (`public_cache.cache_failed`).
+
 The rate is read when a request comes in: DRF's throttles copy it into a class attribute at
 import, so a changed setting (tests, a deploy that sets FACTCHECK_API_THROTTLE_RATE) would not
 reach them.
@@ -26,11 +29,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.http import HttpRequest
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
+
+from ..public_cache import CACHE_ERRORS, cache_failed
 
 # KEYS: this period's count, the previous period's, then any keys to read as well. ARGV: the
 # previous period's weight, the limit, how long a count is kept. Returns {1 if let through else
@@ -53,6 +59,9 @@ end
 return result
 """
 _script = None
+# How long a client refused because its requests cannot be counted is asked to wait: the cache
+# may be back long before the period's end.
+RETRY_UNCOUNTED = 10
 
 
 @dataclass
@@ -74,10 +83,18 @@ def count_request(
     # Kept two periods: this one's count is the next one's previous.
     keep = 2 * duration
     cache = caches["default"]
-    if isinstance(cache, RedisCache):
-        allowed, current, previous, fetched = _in_redis(cache, keys, fetch, weight, limit, keep)
-    else:
-        allowed, current, previous, fetched = _in_any_cache(cache, keys, fetch, weight, limit, keep)
+    try:
+        if isinstance(cache, RedisCache):
+            allowed, current, previous, fetched = _in_redis(cache, keys, fetch, weight, limit, keep)
+        else:
+            allowed, current, previous, fetched = _in_any_cache(
+                cache, keys, fetch, weight, limit, keep
+            )
+    except CACHE_ERRORS as error:
+        cache_failed("counting an API request", error)
+        if settings.FACTCHECK_THROTTLE_FAIL_OPEN:
+            return Count(True)
+        return Count(False, min(RETRY_UNCOUNTED, duration))
     if not allowed:
         return Count(False, seconds_until_allowed(current, previous, limit, duration, elapsed))
     return Count(True, fetched=fetched)
@@ -153,7 +170,11 @@ class AnonymousRateThrottle(AnonRateThrottle):
         the same round trip (the API's cached answers, `views.ReadOnlyViewSet.as_view`). The
         request is marked, so that DRF's own check does not count it again."""
         if self.rate is None:
-            return Count(True, fetched=caches["default"].get_many(fetch))
+            try:
+                return Count(True, fetched=caches["default"].get_many(fetch))
+            except CACHE_ERRORS as error:
+                cache_failed("reading the API's cached answers", error)
+                return Count(True)
         key = self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
         count = count_request(key, self.num_requests, self.duration, fetch, now=time.time())
         request.throttle_counted = count.allowed

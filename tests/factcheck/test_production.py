@@ -82,3 +82,34 @@ def test_production_shares_one_cache_between_workers(production_env):
         env={**production_env, "CACHE_URL": "redis://127.0.0.1:6379/3"},
     )
     assert redis.stdout.strip() == "factcheck.cache.ReusingRedisCache", redis.stderr
+
+
+def setting(name: str, env: dict[str, str]) -> str:
+    run = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        f"from django.conf import settings; print(settings.{name})",
+        env=env,
+    )
+    assert run.returncode == 0, run.stderr
+    return run.stdout.strip()
+
+
+def test_redis_is_given_a_short_socket_timeout(production_env):
+    redis = {**production_env, "CACHE_URL": "redis://127.0.0.1:6379/3"}
+    options = "CACHES['default']['OPTIONS']"
+
+    assert setting(options, redis) == str({"socket_connect_timeout": 0.25, "socket_timeout": 0.25})
+    assert setting(options, {**redis, "CACHE_SOCKET_TIMEOUT": "0.1"}) == str(
+        {"socket_connect_timeout": 0.1, "socket_timeout": 0.1}
+    )
+
+
+def test_the_throttle_trusts_forwarded_addresses_only_from_the_proxies_it_is_told_of(
+    production_env,
+):
+    num_proxies = "REST_FRAMEWORK['NUM_PROXIES']"
+
+    assert setting(num_proxies, production_env) == "0"
+    assert setting(num_proxies, {**production_env, "FACTCHECK_TRUSTED_PROXIES": "1"}) == "1"
