@@ -37,6 +37,7 @@ from typing import Any, NamedTuple, Protocol
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
@@ -183,6 +184,13 @@ def remember[T](name: str, compute: Callable[[], T]) -> T:
     return value
 
 
+def tell_cache_status(response: HttpResponse, status: str) -> None:
+    """Say in X-Page-Cache whether the answer came from the cache, where that is allowed: to
+    outsiders it would show when pages were last made, and so when the record changed."""
+    if settings.FACTCHECK_PAGE_CACHE_HEADER:
+        response["X-Page-Cache"] = status
+
+
 def page_key(request: HttpRequest) -> str:
     # The whole address, scheme and host included: pages carry absolute links (canonical
     # URL, JSON-LD, the API's links), so one host's answer must never be served for another.
@@ -296,7 +304,7 @@ def cached_page(
     if page.gzipped and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
         headers, body = page.gzipped
     response = HttpResponse(body, status=page.status, headers=headers)
-    response["X-Page-Cache"] = "hit"
+    tell_cache_status(response, "hit")
     response.page_cache_mark = PageCacheMark(key, token, admit)
     return response
 
@@ -373,7 +381,7 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
             response.add_post_render_callback(lambda rendered: store(key, token, rendered))
         else:
             store(key, token, response)
-        response["X-Page-Cache"] = "miss"
+        tell_cache_status(response, "miss")
         return response
 
     return cached_view
@@ -382,32 +390,45 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
 # --- what invalidates -------------------------------------------------------------------------
 
 
-def _claim_is_public(claim_id: int | None) -> bool:
+def _shown_publicly(sender, instance) -> bool:
+    """Whether a public page shows this row, so that editing it changes what readers see."""
     from .enums import PUBLIC_STATUSES
-    from .models import Claim
+    from .models import Claim, Evidence, Review, Source, Speaker, Statement
 
-    return Claim.objects.filter(pk=claim_id, status__in=PUBLIC_STATUSES).exists()
+    public_claims = Claim.objects.filter(status__in=PUBLIC_STATUSES)
+    if sender is Claim:
+        return public_claims.filter(pk=instance.pk).exists()
+    if sender in (Review, Evidence):
+        return public_claims.filter(pk=instance.claim_id).exists()
+    if sender is Statement:
+        return public_claims.filter(statement=instance.pk).exists()
+    if sender is Speaker:
+        # Claim pages name the speaker a statement quotes, too.
+        return public_claims.filter(
+            Q(statement__speaker=instance.pk) | Q(statement__reported_speaker=instance.pk)
+        ).exists()
+    if sender is Source:
+        return (
+            public_claims.filter(statement__source=instance.pk).exists()
+            or Evidence.objects.filter(source=instance.pk, claim__in=public_claims).exists()
+        )
+    # The public record itself, and what pages show of every claim or on their own (topics,
+    # ratings and their scales, the methodology page).
+    return True
 
 
 def _on_record_change(sender, instance, **kwargs) -> None:
     """Publishing, correcting and withdrawing all write a PublicationEntry, so its signal covers
-    every status change readers see (the transition's own UPDATE sends none). Edits to a public
-    claim, its reviews or evidence, and to anything pages show beside claims, count too; edits
-    to claims still in the newsroom do not."""
-    from .models import Claim, Evidence, Review
-
-    if sender is Claim:
-        public = _claim_is_public(instance.pk)
-    elif sender in (Review, Evidence):
-        public = _claim_is_public(instance.claim_id)
-    else:
-        public = True
-    if public:
+    every status change readers see (the transition's own UPDATE sends none). Edits to what a
+    public page shows count too; edits to what only the newsroom sees (claims still in the
+    works, their statements, speakers and sources) do not: dropping the cache for them would
+    let outsiders watch, in the page cache's hits and misses, the desk at work."""
+    if _shown_publicly(sender, instance):
         invalidate()
 
 
 def _on_topics_change(sender, instance, **kwargs) -> None:
-    if kwargs.get("action", "").startswith("post_") and _claim_is_public(instance.pk):
+    if kwargs.get("action", "").startswith("post_") and _shown_publicly(type(instance), instance):
         invalidate()
 
 

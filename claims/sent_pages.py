@@ -80,7 +80,7 @@ class SentPagesMiddleware:
             found = sent_pages.get((key, _variant(request, shape.vary)), token)
             if found is not None:
                 response = HttpResponse(found.body, status=found.status, headers=found.headers)
-                response["X-Page-Cache"] = "hit"
+                public_cache.tell_cache_status(response, "hit")
                 return response
         response = self.get_response(request)
         _keep(request, key, response)

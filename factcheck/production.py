@@ -25,6 +25,8 @@ from .settings import *  # noqa: F403
 from .settings import _DEVELOPMENT_SECRET_KEY, ALLOWED_HOSTS, MIDDLEWARE, env_bool
 
 DEBUG = False
+# Decided in factcheck.settings from the DEBUG of the environment, which may be unset here.
+FACTCHECK_PAGE_CACHE_HEADER = env_bool("FACTCHECK_PAGE_CACHE_HEADER", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY or SECRET_KEY == _DEVELOPMENT_SECRET_KEY or len(set(SECRET_KEY)) < 5:

@@ -18,6 +18,8 @@ environment here, and only here:
 - FACTCHECK_PUBLIC_MAX_AGE       how long browsers and proxies may keep a public page (default 60)
 - FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES  bytes of recently served pages each process keeps beside the
                                  shared cache, and again as sent (default 64 MiB each)
+- FACTCHECK_PAGE_CACHE_HEADER    "1" says in X-Page-Cache whether an answer came from the page cache
+                                 (default: only with DEBUG; production: off)
 - FACTCHECK_SEARCH_CONFIG        PostgreSQL text search configuration (default english)
 - FACTCHECK_API_THROTTLE_RATE    anonymous API requests per client address (default 600/minute)
 - FACTCHECK_TRUSTED_PROXIES      reverse proxies in front of the site that append the address they
@@ -254,6 +256,9 @@ FACTCHECK_SEARCH_CONFIG = os.environ.get("FACTCHECK_SEARCH_CONFIG", "english")
 # Public pages are cached until the public record changes, and at most this long (seconds).
 FACTCHECK_PUBLIC_CACHE_SECONDS = int(os.environ.get("FACTCHECK_PUBLIC_CACHE_SECONDS", "300"))
 FACTCHECK_PUBLIC_MAX_AGE = int(os.environ.get("FACTCHECK_PUBLIC_MAX_AGE", "60"))
+# X-Page-Cache (hit or miss) helps whoever tunes the cache, and tells outsiders when pages were
+# last made, and so when the public record changed: off unless asked for, or in development.
+FACTCHECK_PAGE_CACHE_HEADER = env_bool("FACTCHECK_PAGE_CACHE_HEADER", DEBUG)
 # Bytes of recent pages each process keeps beside the shared cache (claims/public_cache.py),
 # and again as they were sent (claims/sent_pages.py).
 FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES = int(

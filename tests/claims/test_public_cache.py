@@ -11,7 +11,14 @@ from django.utils import timezone
 from claims import public_cache, services
 from claims.enums import ClaimStatus, CorrectionKind, ReviewStatus, Transition
 from claims.models import Claim
-from tests.factories import ClaimFactory, EvidenceFactory, ReviewFactory, default_rating
+from tests.factories import (
+    ClaimFactory,
+    EvidenceFactory,
+    ReviewFactory,
+    SourceFactory,
+    SpeakerFactory,
+    default_rating,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -347,3 +354,67 @@ def test_a_hit_for_a_gzip_client_is_compressed_once_and_stays_conditional(
         assert hit["ETag"] == fresh["ETag"] == "W/" + plain["ETag"]
         again = client.get(url, headers={**gzip_client, "if-none-match": hit["ETag"]})
         assert again.status_code == 304
+
+
+def saved(thing) -> None:
+    thing.save()
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda claim: saved(claim.statement),
+        lambda claim: saved(claim.statement.speaker),
+        lambda claim: saved(claim.statement.source),
+    ],
+    ids=["statement", "speaker", "source"],
+)
+def test_edits_no_reader_can_see_keep_the_cache(edit):
+    """Only what a public page shows drops the cache: otherwise its hits and misses would let
+    outsiders watch the desk at work on what it has not published."""
+    in_research = ClaimFactory(status=ClaimStatus.RESEARCHING)
+    token = public_cache.generation()
+
+    edit(in_research)
+    saved(SpeakerFactory())
+    saved(SourceFactory())
+
+    assert public_cache.generation() == token
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda claim: saved(claim.statement),
+        lambda claim: saved(claim.statement.speaker),
+        lambda claim: saved(claim.statement.reported_speaker),
+        lambda claim: saved(claim.statement.source),
+        lambda claim: saved(claim.evidence.get().source),
+    ],
+    ids=["statement", "speaker", "quoted-speaker", "source", "cited-source"],
+)
+@pytest.mark.parametrize("status", [ClaimStatus.PUBLISHED, ClaimStatus.WITHDRAWN])
+def test_edits_to_what_a_public_page_shows_drop_the_cache(edit, status):
+    claim = ClaimFactory(
+        status=status,
+        first_published_at=timezone.now(),
+        statement__reported_speaker=SpeakerFactory(),
+    )
+    EvidenceFactory(claim=claim)
+    token = public_cache.generation()
+
+    edit(claim)
+
+    assert public_cache.generation() != token
+
+
+def test_outsiders_are_not_told_whether_an_answer_came_from_the_cache(client, published, settings):
+    # A debugging aid: to outsiders it would show when pages were last made, and so when the
+    # public record last changed.
+    settings.FACTCHECK_PAGE_CACHE_HEADER = False
+    addresses = [page(published), "/api/v1/claims/"]
+
+    answers = [client.get(address) for address in addresses for _ in range(3)]
+
+    assert [answer.status_code for answer in answers] == [200] * 6
+    assert [answer.get("X-Page-Cache") for answer in answers] == [None] * 6

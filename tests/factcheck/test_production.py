@@ -113,3 +113,10 @@ def test_the_throttle_trusts_forwarded_addresses_only_from_the_proxies_it_is_tol
 
     assert setting(num_proxies, production_env) == "0"
     assert setting(num_proxies, {**production_env, "FACTCHECK_TRUSTED_PROXIES": "1"}) == "1"
+
+
+def test_outsiders_are_not_told_about_the_page_cache_unless_asked(production_env):
+    header = "FACTCHECK_PAGE_CACHE_HEADER"
+
+    assert setting(header, production_env) == "False"
+    assert setting(header, {**production_env, "FACTCHECK_PAGE_CACHE_HEADER": "1"}) == "True"
