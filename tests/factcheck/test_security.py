@@ -1,5 +1,7 @@
 """Security headers on every kind of response, and brute-force protection of the login."""
 
+from html.parser import HTMLParser
+
 import pytest
 from django.urls import reverse
 
@@ -130,3 +132,35 @@ def test_a_speaker_or_source_with_nothing_published_is_as_absent_as_one_that_doe
 
     assert unpublished.status_code == missing.status_code == 404
     assert unpublished.content == missing.content
+
+
+class InlineCode(HTMLParser):
+    """What a page carries inline that a policy without 'unsafe-inline' refuses: style
+    attributes, event handler attributes, and <script>/<style> blocks without the nonce."""
+
+    def __init__(self, nonce: str) -> None:
+        super().__init__()
+        self.nonce, self.found = nonce, []
+
+    def handle_starttag(self, tag, attrs):
+        names = dict(attrs)
+        self.found += [f"<{tag} {name}>" for name in names if name == "style" or name[:2] == "on"]
+        if tag in ("script", "style") and "src" not in names and names.get("nonce") != self.nonce:
+            self.found.append(f"<{tag}> without the nonce")
+
+
+def test_a_claims_history_page_has_nothing_inline_the_policy_refuses(client, publish, superuser):
+    claim = publish()
+    claim.notes = "Asked the ministry for the figures."
+    claim.save()
+    client.force_login(superuser)
+
+    page = client.get(f"/admin/claims/claim/{claim.pk}/history/")
+    policy = page["Content-Security-Policy"]
+    nonce = policy.split("'nonce-", 1)[1].split("'", 1)[0] if "'nonce-" in policy else ""
+    parser = InlineCode(nonce)
+    parser.feed(page.content.decode())
+
+    assert page.status_code == 200 and 'id="change-history"' in page.content.decode()
+    assert parser.found == []
+    assert "claims/history.css" in page.content.decode()
