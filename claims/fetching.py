@@ -4,7 +4,8 @@ fetched (when, from where after redirects, and a hash of the bytes).
 Plain Python (no Django): the limits come from the caller. requests does the HTTP; trafilatura
 only ever sees the bytes fetched here, so it never goes to the network itself.
 
-Addresses inside the desk's own network (loopback, private, link-local) are refused unless
+Addresses inside the desk's own network (loopback, private, link-local, and IPv6 addresses that
+carry one of those IPv4 addresses, see `is_public_address`) are refused unless
 `FetchLimits.allow_private` says otherwise, so that a URL typed into the admin cannot make the
 server read its neighbours (SSRF). Every redirect hop is checked twice: its name is resolved
 and refused with a clear message before connecting, and the address actually connected to is
@@ -36,6 +37,11 @@ from .articles import ArticleError
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 USER_AGENT = "fact-check-desk/1.0 (article import)"
 CHUNK_BYTES = 64 * 1024
+# IPv6 prefixes whose addresses end in the IPv4 address they reach: NAT64's well-known prefix
+# (RFC 6052), IPv4-translated (RFC 2765) and the deprecated IPv4-compatible (RFC 4291).
+_IPV4_IN_LAST_32_BITS = tuple(
+    ipaddress.IPv6Network(prefix) for prefix in ("64:ff9b::/96", "::ffff:0:0:0/96", "::/96")
+)
 
 
 class FetchError(ArticleError):
@@ -98,7 +104,10 @@ def fetch_page(
 def check_fetchable(url: str, *, original: str | None = None) -> None:
     """Only http and https addresses with a host can be fetched."""
     name = original or url
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:  # an unclosed [ of an IPv6 host, and the like
+        raise FetchError(f"{name}: not a valid address ({error})") from None
     if parts.scheme.lower() not in ("http", "https"):
         where = "redirects to" if original else "is"
         raise FetchError(f"{name}: {where} not an http or https address")
@@ -193,8 +202,27 @@ def _refuse_private_address(url: str, current: str) -> None:
         raise FetchError(f"{url}: could not find the host {host}") from None
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
-        if not address.is_global:
+        if not is_public_address(address):
             raise FetchError(_private_address(url, host, address))
+
+
+def is_public_address(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Whether an address is on the public internet, and so is every IPv4 address it carries.
+
+    An IPv6 address can stand for an IPv4 host: IPv4-mapped (the host's own dual-stack socket),
+    6to4 and Teredo (a relay), NAT64 (a gateway that translates it). ipaddress judges some of
+    those prefixes as a whole (6to4, Teredo and the NAT64 local-use prefix are not global), but
+    the NAT64 well-known prefix is global whatever the address inside it, so each IPv4 address
+    an IPv6 address carries is judged on its own too.
+    """
+    if not address.is_global:
+        return False
+    if isinstance(address, ipaddress.IPv4Address):
+        return True
+    carried = [address.ipv4_mapped, address.sixtofour, *(address.teredo or ())]
+    if any(address in prefix for prefix in _IPV4_IN_LAST_32_BITS):
+        carried.append(ipaddress.IPv4Address(int(address) & 0xFFFF_FFFF))
+    return all(ipv4.is_global for ipv4 in carried if ipv4 is not None)
 
 
 def _private_address(url: str, host: str, address: object) -> str:
@@ -220,7 +248,7 @@ class _CheckedPeer:
     def _new_conn(self):
         sock = super()._new_conn()
         address = ipaddress.ip_address(sock.getpeername()[0].split("%", 1)[0])
-        if not address.is_global:
+        if not is_public_address(address):
             sock.close()
             raise _PrivatePeer(self.host, address)
         return sock
