@@ -8,6 +8,15 @@ that is not an article raises (or, in a batch, yields) an `ArticleError` with a 
 What an article's metadata comes from, first found wins: what the caller says (command options,
 the admin form), the fields of a JSON record, what trafilatura finds in the HTML, a leading
 `date YYYY-MM-DD Title` line in a text, the first short line of a text, the file's name.
+
+An HTML page is held to bounds of its own, whatever the article limit, because extraction is
+the one costly step and runs inside a web request: at most `HTML_MAX_BYTES` bytes and
+`HTML_MAX_ELEMENTS` elements (trafilatura's time grows with both), and past
+`HTML_FULL_EXTRACTION_ELEMENTS` elements trafilatura runs without its fallback extractors,
+since jusText's time grows with the square of the number of paragraphs. A page beyond the
+bounds is refused with a message saying to import its text instead. An extraction that finds
+fewer than `MIN_ARTICLE_CHARS` letters and digits outside the page's links (a menu, a list of
+headlines, a copyright line) is refused too, rather than stored as an article.
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ import hashlib
 import json
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,9 +50,14 @@ NOT_ARTICLES = (".desk.json",)
 FIRST_LINE_TITLE_MAX = 200
 RECORD_FIELDS = ("title", "url", "publisher", "author", "language", "kind")
 RECORD_TIMES = ("published_at", "retrieved_at")
+HTML_MAX_BYTES = 2_000_000
+HTML_MAX_ELEMENTS = 30_000
+HTML_FULL_EXTRACTION_ELEMENTS = 5_000
+MIN_ARTICLE_CHARS = 50
 
 _URL_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _LANGUAGE = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
+_WORD = re.compile(r"\w+")
 
 # Failures are reported by the desk, one line per input; trafilatura's and htmldate's own log
 # lines ("discarding data: None") would only repeat them, once per bad file of a batch.
@@ -73,6 +88,26 @@ class Article:
     kind: str = ""
     published_at: datetime.datetime | None = None
     retrieved_at: datetime.datetime | None = None
+
+    def __post_init__(self) -> None:
+        # Checked here, so that no reader can hand over what the database would refuse: a
+        # failure there would be an error page or a traceback instead of a line for the input.
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            if isinstance(value, str) and field.name != "origin":
+                if "\x00" in value:
+                    raise ArticleError(f"{self.origin}: `{field.name}` contains NUL characters")
+                if not _is_unicode(value):
+                    raise ArticleError(
+                        f"{self.origin}: `{field.name}` is not valid Unicode (a lone surrogate)"
+                    )
+            elif isinstance(value, datetime.datetime):
+                try:
+                    value.astimezone(datetime.UTC)
+                except OverflowError:
+                    raise ArticleError(
+                        f"{self.origin}: `{field.name}` is out of range ({value.isoformat()})"
+                    ) from None
 
     def overridden(self, **values: Any) -> Article:
         """A copy with every given non-empty value in place of the article's own."""
@@ -122,43 +157,53 @@ def article_from_html(
     the document only: it never fetches anything (links, images, the canonical URL)."""
     if isinstance(html, bytes):
         data = html
-        check_size(len(data), max_bytes=max_bytes, name=origin)
+        _check_html_size(len(data), max_bytes=max_bytes, origin=origin)
         html = decode_html(data, name=origin, declared=declared_charset)
     else:
         data = _utf8(html, origin)
-        check_size(len(data), max_bytes=max_bytes, name=origin)
+        _check_html_size(len(data), max_bytes=max_bytes, origin=origin)
     _refuse_binary(html, origin)
     if not html.strip():
         raise ArticleError(f"{origin}: the HTML is empty")
     try:
         tree = load_html(html)
-        document = (
-            trafilatura.bare_extraction(
-                tree, url=url or None, with_metadata=True, include_comments=False
+        if tree is None:
+            raise ArticleError(f"{origin}: does not look like an HTML document")
+        elements = sum(1 for _ in tree.iter())
+        if elements > HTML_MAX_ELEMENTS:
+            raise ArticleError(
+                f"{origin}: the page has too many elements to find its article in "
+                f"({elements:,}, over the {HTML_MAX_ELEMENTS:,} the desk reads); "
+                "import its text instead"
             )
-            if tree is not None
-            else None
+        document = trafilatura.bare_extraction(
+            tree,
+            url=url or None,
+            with_metadata=True,
+            include_comments=False,
+            fast=elements > HTML_FULL_EXTRACTION_ELEMENTS,
         )
-    except Exception as error:  # a third-party parser on arbitrary input: report, don't crash
-        raise ArticleError(f"{origin}: the HTML could not be read ({error})") from None
-    if tree is None:
-        raise ArticleError(f"{origin}: does not look like an HTML document")
-    text = normalize_text(document.text or "") if document is not None else ""
-    if not text.strip():
-        raise ArticleError(f"{origin}: no article text found in the HTML")
-    title = _one_line(document.title)
-    return Article(
-        origin=origin,
-        text=text,
-        raw_input=html,
-        raw_format="html",
-        raw_hash=_sha256(data),
-        title=title or _title_from_text(text, fallback_title or origin),
-        publisher=_one_line(document.sitename),
-        author=_one_line(document.author),
-        language=_html_language(tree),
-        published_at=_parse_date(document.date),
-    )
+        text = normalize_text(document.text or "") if document is not None else ""
+        if _chars_outside_links(text, tree) < MIN_ARTICLE_CHARS:
+            raise ArticleError(
+                f"{origin}: no article text found in the HTML (only links, or a few words)"
+            )
+        return Article(
+            origin=origin,
+            text=text,
+            raw_input=html,
+            raw_format="html",
+            raw_hash=_sha256(data),
+            title=_one_line(document.title) or _title_from_text(text, fallback_title or origin),
+            publisher=_one_line(document.sitename),
+            author=_one_line(document.author),
+            language=_html_language(tree),
+            published_at=_parse_date(document.date),
+        )
+    except ArticleError:
+        raise
+    except Exception as error:  # third-party parsers on arbitrary input: report, don't crash
+        raise _unreadable(origin, "the HTML could not be read", error) from error
 
 
 def article_from_bytes(data: bytes, *, origin: str, form: str, max_bytes: int) -> Article:
@@ -265,7 +310,7 @@ def file_form(path: Path) -> str:
     try:
         with path.open("rb") as file:
             start = file.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
-    except OSError:
+    except (OSError, ValueError):
         return "text"  # reading it later gives the error
     if start[:1] == b"<":
         return "html"
@@ -283,8 +328,8 @@ def count_articles(item: Input, *, max_bytes: int) -> int:
         if item.form == "json" and Path(item.location).stat().st_size <= max_bytes:
             data = json.loads(Path(item.location).read_bytes())
             return max(1, len(data)) if isinstance(data, list) else 1
-    except (OSError, ValueError):
-        pass
+    except (OSError, ValueError, RecursionError):
+        pass  # reading it later gives the error
     return 1
 
 
@@ -307,6 +352,8 @@ def read_input(
             yield read_article_file(Path(item.location), max_bytes=max_bytes, form=item.form)
     except ArticleError as error:
         yield error
+    except Exception as error:  # whatever else went wrong, the batch goes on with the next input
+        yield _unreadable(item.location, "could not be read", error)
 
 
 def read_article_file(path: Path, *, max_bytes: int, form: str | None = None) -> Article:
@@ -371,6 +418,8 @@ def _record(record: Any, *, origin: str, max_bytes: int) -> Article | ArticleErr
         return article_from_record(record, origin=origin, max_bytes=max_bytes)
     except ArticleError as error:
         return error
+    except Exception as error:  # one bad record must not end the file's other records
+        return _unreadable(origin, "could not be read", error)
 
 
 def _parse_json(text: str, origin: str) -> Any:
@@ -382,6 +431,10 @@ def _parse_json(text: str, origin: str) -> Any:
         raise ArticleError(
             f"{origin}: malformed JSON ({error.msg} at line {error.lineno}, column {error.colno})"
         ) from None
+    except RecursionError:
+        raise ArticleError(f"{origin}: the JSON is nested too deeply to read") from None
+    except ValueError:  # an integer longer than Python converts (sys.get_int_max_str_digits)
+        raise ArticleError(f"{origin}: malformed JSON (a number too long to read)") from None
 
 
 def _is_article_file(path: Path, root: Path) -> bool:
@@ -406,6 +459,39 @@ def _utf8(text: str, origin: str) -> bytes:
         return text.encode("utf-8")
     except UnicodeEncodeError:
         raise ArticleError(f"{origin}: not valid Unicode text (a lone surrogate)") from None
+
+
+def _check_html_size(size: int, *, max_bytes: int, origin: str) -> None:
+    check_size(size, max_bytes=max_bytes, name=origin)
+    if size > HTML_MAX_BYTES:
+        raise ArticleError(
+            f"{origin}: {size:,} bytes is over the limit of {HTML_MAX_BYTES:,} bytes for an "
+            "HTML page; import its text instead"
+        )
+
+
+def _chars_outside_links(text: str, tree: Any) -> int:
+    """How many letters and digits of the text are not the words of the page's links: what
+    is left of a menu or a list of headlines is nothing."""
+    words = Counter(word.casefold() for word in _WORD.findall(text))
+    for link in tree.iter("a"):
+        words.subtract(word.casefold() for word in _WORD.findall(link.text_content()))
+    return sum(len(word) * count for word, count in words.items() if count > 0)
+
+
+def _unreadable(origin: str, what: str, error: Exception) -> ArticleError:
+    detail = _one_line(str(error))[:200]
+    return ArticleError(
+        f"{origin}: {what} ({type(error).__name__}{': ' if detail else ''}{detail})"
+    )
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _refuse_binary(text: str, origin: str) -> None:
