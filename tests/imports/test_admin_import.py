@@ -282,3 +282,32 @@ def test_private_address_is_refused_by_default(editor_client, site, settings):
 
     assert "private or local address" in page_text(response)
     assert site.hits == [] and not Source.objects.exists()
+
+
+@pytest.mark.parametrize("charset", ["rot13", "base64", "zlib", "undefined"])
+def test_an_uploaded_page_declaring_a_charset_that_is_not_text_is_read_as_utf8(
+    editor_client, charset
+):
+    content = PAGE.replace('<meta charset="utf-8">', f'<meta charset="{charset}">').encode()
+
+    response = post(editor_client, file=SimpleUploadedFile("odd.html", content))
+
+    source = Source.objects.get()
+    assert response.status_code == 302 and response.url == change_url(source)
+    assert "grown by three members" in source.text
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b'<meta charset="rot13"><p>caf\xe9</p>', "not valid utf-8 text"),
+        (b'<html><body><nav><a href="/">Home</a></nav></body></html>', "no article text found"),
+    ],
+    ids=["not-text-charset-and-not-utf8", "navigation-only"],
+)
+def test_an_uploaded_page_with_nothing_to_store_is_a_form_error(editor_client, content, message):
+    response = post(editor_client, file=SimpleUploadedFile("page.html", content))
+
+    assert response.status_code == 200
+    assert message in page_text(response)
+    assert not Source.objects.exists()

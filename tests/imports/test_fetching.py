@@ -4,13 +4,14 @@ what a fetch records, and each way a fetch goes wrong."""
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import re
 import socket
 
 import pytest
 
 from claims.articles import ArticleError
-from claims.fetching import FetchError, FetchLimits, fetch_page
+from claims.fetching import FetchError, FetchLimits, fetch_page, is_public_address
 from claims.importing import article_from_url
 from tests.imports.conftest import PAGE
 
@@ -44,6 +45,15 @@ def test_fetch_uses_the_charset_the_server_declares(site):
 
     assert fetched.charset == "ISO-8859-1"
     assert "Le ministre a dit" in article_from_url(url, limits=LIMITS).text
+
+
+@pytest.mark.parametrize("charset", ["rot13", "base64", "zlib", "undefined"])
+def test_a_server_declaring_a_charset_that_is_not_text_gets_its_page_read_as_utf8(site, charset):
+    url = site.add("/odd", PAGE, headers={"Content-Type": f"text/html; charset={charset}"})
+
+    article = article_from_url(url, limits=LIMITS)
+
+    assert "grown by three members" in article.text
 
 
 def test_xhtml_is_html(site):
@@ -117,6 +127,7 @@ def test_unreachable_port_is_an_error(closed_port):
         ("http:///no-host", "no host name"),
         ("http://news.example:99999/", "port is not a number"),
         ("http://no-such-host.invalid/", "could not find the host"),
+        ("http://[::1/", re.escape("not a valid address (Invalid IPv6 URL)")),
     ],
 )
 def test_addresses_that_cannot_be_fetched(url, message):
@@ -155,3 +166,46 @@ def test_a_name_that_turns_private_after_the_check_is_refused_on_the_socket(site
         fetch_page(url, limits=FetchLimits(timeout=2, max_bytes=100_000))
     assert len(answers) == 2  # checked, then resolved again to connect
     assert site.hits == []
+
+
+# IPv6 addresses that carry an IPv4 address inside them reach that IPv4 host: through a NAT64
+# gateway, a 6to4 relay, or the host's own dual-stack socket.
+EMBEDDED_PRIVATE = [
+    "64:ff9b::7f00:1",  # NAT64, well-known prefix: 127.0.0.1
+    "64:ff9b::a00:1",  # NAT64: 10.0.0.1
+    "64:ff9b::a9fe:a9fe",  # NAT64: 169.254.169.254, the cloud metadata service
+    "64:ff9b:1::7f00:1",  # NAT64, local-use prefix
+    "2002:7f00:1::1",  # 6to4: 127.0.0.1
+    "2002:c0a8:101::1",  # 6to4: 192.168.1.1
+    "::ffff:127.0.0.1",  # IPv4-mapped
+    "::ffff:0:a00:1",  # IPv4-translated: 10.0.0.1
+    "::127.0.0.1",  # IPv4-compatible
+    "::a9fe:a9fe",  # IPv4-compatible: 169.254.169.254
+]
+
+
+@pytest.mark.parametrize("address", EMBEDDED_PRIVATE)
+def test_ipv6_addresses_that_embed_a_private_ipv4_are_refused(site, address):
+    url = f"http://[{address}]:{site.server.server_address[1]}/story"
+
+    with pytest.raises(FetchError, match="is a private or local address"):
+        fetch_page(url, limits=FetchLimits(timeout=0.5, max_bytes=1000))
+    assert site.hits == []
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        *[(address, False) for address in EMBEDDED_PRIVATE],
+        ("127.0.0.1", False),
+        ("10.1.2.3", False),
+        ("fd00::1", False),
+        ("::1", False),
+        ("8.8.8.8", True),
+        ("2606:4700:4700::1111", True),
+        ("64:ff9b::808:808", True),  # NAT64 to 8.8.8.8
+        ("::ffff:8.8.8.8", True),
+    ],
+)
+def test_an_address_is_public_only_when_every_ipv4_it_carries_is(address, public):
+    assert is_public_address(ipaddress.ip_address(address)) is public

@@ -338,3 +338,42 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
 
     assert "3/3" in terminal.getvalue() and "article" in terminal.getvalue()
     assert log.getvalue() == ""
+
+
+def test_a_batch_goes_on_past_every_kind_of_unreadable_input(tmp_path):
+    batch = tmp_path / "batch"
+    write_articles(batch, 2)
+    odd_charset = PAGE.replace('<meta charset="utf-8">', '<meta charset="rot13">')
+    (batch / "rot13.html").write_text(odd_charset, encoding="utf-8")
+    (batch / "zlib.html").write_bytes(b'<meta charset="zlib"><p>caf\xe9</p>')
+    (batch / "deep.json").write_text("[" * 100_000)
+    (batch / "feed.jsonl").write_text(
+        "\n".join(
+            [
+                "[" * 100_000,
+                json.dumps({"title": "From the feed", "text": "Feed article."}),
+                json.dumps({"text": "Words.", "title": "nul \u0000 inside"}),
+            ]
+        )
+    )
+    (batch / "nav.html").write_text('<html><body><nav><a href="/">Home</a></nav></body></html>')
+    out, err = io.StringIO(), io.StringIO()
+
+    with pytest.raises(CommandError, match="5 of 9 articles failed"):
+        call_command("import_source", str(batch), stdout=out, stderr=err)
+
+    assert set(Source.objects.values_list("title", flat=True)) == {
+        "Report 0",
+        "Report 1",
+        "Minister says the alliance grew",
+        "From the feed",
+    }
+    assert err.getvalue().splitlines() == [
+        "5 failed:",
+        f"  {batch / 'deep.json'}: the JSON is nested too deeply to read",
+        f"  {batch / 'feed.jsonl'}:1: the JSON is nested too deeply to read",
+        f"  {batch / 'feed.jsonl'}:3: `title` contains NUL characters",
+        f"  {batch / 'nav.html'}: no article text found in the HTML (only links, or a few words)",
+        f"  {batch / 'zlib.html'}: not valid utf-8 text (byte 27 cannot be decoded)",
+    ]
+    assert out.getvalue().splitlines()[-1] == "9 articles: 4 created, 0 already there, 5 failed."

@@ -13,6 +13,8 @@ import pytest
 from claims.articles import ArticleError
 from claims.fetching import FetchLimits
 from claims.importing import (
+    HTML_MAX_BYTES,
+    HTML_MAX_ELEMENTS,
     Input,
     article_from_bytes,
     article_from_html,
@@ -36,9 +38,9 @@ JS_ONLY_PAGE = (
 )
 
 
-def read_all(path: Path, form: str | None = None) -> list:
+def read_all(path: Path, form: str | None = None, max_bytes: int = LIMIT) -> list:
     item = Input(str(path), form or file_form(path))
-    return list(read_input(item, max_bytes=LIMIT, fetch_limits=NO_FETCH))
+    return list(read_input(item, max_bytes=max_bytes, fetch_limits=NO_FETCH))
 
 
 # --- text -----------------------------------------------------------------------------------
@@ -179,9 +181,91 @@ def test_html_language_from_meta_when_the_html_tag_has_none():
     assert article_from_html(html, origin="x", max_bytes=LIMIT).language == "fr"
 
 
+# Names Python can look up that are not charsets a page could be written in: transforms of bytes
+# (rot13, base64, zlib, hex), a codec that refuses everything (undefined), and codecs that read
+# ASCII as something else (escapes, UTF-7, IDNA).
+NOT_CHARSETS = ["rot13", "base64", "zlib", "hex", "undefined", "unicode_escape", "utf-7", "idna"]
+
+
+@pytest.mark.parametrize("charset", NOT_CHARSETS)
+def test_html_declaring_a_charset_that_is_not_a_text_encoding_is_read_as_utf8(charset):
+    html = PAGE.replace('<meta charset="utf-8">', f'<meta charset="{charset}">')
+    html = html.replace("The minister said", "Le ministre a déclaré + \\u0041")
+
+    from_meta = article_from_html(html.encode(), origin="odd.html", max_bytes=LIMIT)
+    from_header = article_from_html(
+        PAGE.encode(), origin="odd.html", max_bytes=LIMIT, declared_charset=charset
+    )
+
+    assert "Le ministre a déclaré + \\u0041" in from_meta.text
+    assert "grown by three members" in from_header.text
+
+
+@pytest.mark.parametrize("charset", NOT_CHARSETS)
+def test_html_declaring_a_charset_that_is_not_text_and_not_utf8_is_one_clear_error(charset):
+    html = f'<html><head><meta charset="{charset}"></head><body><p>caf\xe9</p></body></html>'
+
+    with pytest.raises(ArticleError, match="not valid utf-8 text") as error:
+        article_from_html(html.encode("latin-1"), origin="odd.html", max_bytes=LIMIT)
+
+    assert "\n" not in str(error.value)
+
+
 def test_plain_text_in_an_html_file_is_not_an_html_document():
     with pytest.raises(ArticleError, match="does not look like an HTML document"):
         article_from_html("just some words", origin="x.html", max_bytes=LIMIT)
+
+
+def many_paragraphs(count: int) -> str:
+    return "<html><body>" + "<p>A short line.</p>\n" * count + "</body></html>"
+
+
+def test_html_with_more_elements_than_the_extractor_is_given_is_refused():
+    html = many_paragraphs(HTML_MAX_ELEMENTS)
+
+    with pytest.raises(ArticleError, match="too many elements") as error:
+        article_from_html(html, origin="huge.html", max_bytes=len(html))
+
+    assert f"over the {HTML_MAX_ELEMENTS:,}" in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_html_over_the_extractors_size_bound_is_refused_whatever_the_article_limit():
+    html = PAGE.replace("<footer>", "<!--" + "x" * HTML_MAX_BYTES + "--><footer>")
+
+    with pytest.raises(ArticleError, match="over the limit of") as error:
+        article_from_html(html, origin="huge.html", max_bytes=10 * HTML_MAX_BYTES)
+
+    assert f"{HTML_MAX_BYTES:,} bytes for an HTML page" in str(error.value)
+
+
+NOT_ARTICLES = {
+    "one-link": '<nav><a href="/">Home</a></nav>',
+    "menu": '<nav><a href="/">Home</a> | <a href="/w">World</a> | <a href="/c">Contact</a></nav>',
+    "headlines": "<ul>"
+    + "".join(f'<li><a href="/{n}">Story number {n} of the day</a></li>' for n in range(10))
+    + "</ul>",
+    "footer": "<footer>Copyright 2024 News Example. All rights reserved.</footer>",
+}
+
+
+@pytest.mark.parametrize("body", NOT_ARTICLES.values(), ids=NOT_ARTICLES.keys())
+def test_html_with_only_links_or_a_few_words_is_not_an_article(body):
+    html = f"<html><head><title>Home</title></head><body>{body}</body></html>"
+
+    with pytest.raises(ArticleError, match="no article text found") as error:
+        article_from_html(html, origin="nav.html", max_bytes=LIMIT)
+
+    assert "\n" not in str(error.value)
+
+
+def test_html_with_one_real_sentence_is_an_article():
+    sentence = (
+        "The minister said on Monday that the alliance had grown by three members since 2009."
+    )
+    html = f'<html><body><nav><a href="/">Home</a></nav><p>{sentence}</p></body></html>'
+
+    assert sentence in article_from_html(html, origin="short.html", max_bytes=LIMIT).text
 
 
 # --- JSON and JSONL -------------------------------------------------------------------------
@@ -306,6 +390,56 @@ def test_bad_json_file_is_one_error(tmp_path, content, message):
 
     assert isinstance(result, ArticleError)
     assert message in str(result)
+
+
+DEEP = "[" * 100_000
+
+
+def test_json_nested_too_deeply_is_one_clear_error(tmp_path):
+    path = tmp_path / "deep.json"
+    path.write_text(DEEP, encoding="utf-8")
+
+    [result] = read_all(path, max_bytes=len(DEEP))
+
+    assert isinstance(result, ArticleError)
+    assert str(result) == f"{path}: the JSON is nested too deeply to read"
+    assert count_articles(Input(str(path), "json"), max_bytes=len(DEEP)) == 1
+
+
+def test_jsonl_goes_on_past_a_line_nested_too_deeply(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    deep_field = '{"text": "Inner.", "extra": ' + "[" * 50_000 + "]" * 50_000 + "}"
+    lines = [json.dumps({"text": "First."}), DEEP, deep_field, json.dumps({"text": "Last."})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    results = read_all(path, max_bytes=len(deep_field) + 1)
+
+    assert [r.text if not isinstance(r, ArticleError) else str(r) for r in results] == [
+        "First.",
+        f"{path}:2: the JSON is nested too deeply to read",
+        f"{path}:3: the JSON is nested too deeply to read",
+        "Last.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"text": "x", "n": ' + "1" * 5000 + "}", "malformed JSON (a number too long"),
+        ('{"text": "x", "title": "a\\u0000b"}', "`title` contains NUL characters"),
+        ('{"text": "x", "author": "\\ud800"}', "`author` is not valid Unicode"),
+        ('{"text": "x", "published_at": "0001-01-01T00:00+01:00"}', "out of range"),
+    ],
+    ids=["huge-number", "nul-title", "surrogate-author", "time-before-year-1-in-utc"],
+)
+def test_jsonl_line_the_database_could_not_take_is_one_clear_error(tmp_path, line, message):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(line + "\n" + json.dumps({"text": "Fine."}) + "\n", encoding="utf-8")
+
+    first, second = read_all(path)
+
+    assert isinstance(first, ArticleError) and message in str(first), first
+    assert second.text == "Fine."
 
 
 def test_empty_jsonl_is_an_error(tmp_path):
