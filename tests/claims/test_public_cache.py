@@ -395,12 +395,10 @@ def test_edits_no_reader_can_see_keep_the_cache(edit):
 )
 @pytest.mark.parametrize("status", [ClaimStatus.PUBLISHED, ClaimStatus.WITHDRAWN])
 def test_edits_to_what_a_public_page_shows_drop_the_cache(edit, status):
-    claim = ClaimFactory(
-        status=status,
-        first_published_at=timezone.now(),
-        statement__reported_speaker=SpeakerFactory(),
-    )
+    claim = ClaimFactory(status=ClaimStatus.IN_REVIEW, statement__reported_speaker=SpeakerFactory())
     EvidenceFactory(claim=claim)
+    # Made public in one UPDATE, as publishing does, once the evidence is in.
+    Claim.objects.filter(pk=claim.pk).update(status=status, first_published_at=timezone.now())
     token = public_cache.generation()
 
     edit(claim)
