@@ -16,6 +16,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -34,7 +36,15 @@ from .enums import (
     SpeakerKind,
     SpeechKind,
 )
-from .querysets import ClaimQuerySet, ReviewQuerySet
+from .public_record import (
+    CLAIM_FROZEN,
+    EVIDENCE_FROZEN,
+    RATING_FROZEN,
+    REVIEW_FROZEN,
+    STATEMENT_FROZEN,
+    refuse_frozen_change,
+)
+from .querysets import ClaimQuerySet, EvidenceQuerySet, ReviewQuerySet
 
 HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."))
 WIKIDATA_ID = RegexValidator(r"^Q[1-9][0-9]*$", _("A Wikidata id looks like Q7747."))
@@ -388,7 +398,13 @@ class Statement(models.Model):
         words = self.quote if len(self.quote) <= 80 else self.quote[:77] + "..."
         return f"{self.speaker}: “{words}”" if self.speaker_id else words
 
+    @property
+    def is_public_record(self) -> bool:
+        """True once a claim taken from it has been published: then it is frozen."""
+        return self.pk is not None and self.claims.filter(first_published_at__isnull=False).exists()
+
     def clean(self) -> None:
+        refuse_frozen_change(self, frozen=self.is_public_record, message=STATEMENT_FROZEN)
         if not self.source_id:
             return
         text = self.source.text
@@ -572,14 +588,29 @@ class Claim(models.Model):
     def speaker(self) -> Speaker:
         return self.statement.speaker
 
+    @property
+    def is_public_record(self) -> bool:
+        """True once readers have seen the claim (as stored, not as edited in a form)."""
+        if self.pk is None:
+            return False
+        stored = Claim.objects.filter(pk=self.pk).values_list("first_published_at", flat=True)
+        return stored.first() is not None
+
     def clean(self) -> None:
         _refuse_slug_change(self)
+        refuse_frozen_change(self, frozen=self.is_public_record, message=CLAIM_FROZEN)
         if self.repeat_of_id and self.repeat_of_id == self.pk:
             raise ValidationError({"repeat_of": _("A claim cannot repeat itself.")})
 
 
 class Evidence(models.Model):
-    """A link from a claim to a source that refutes it, supports it, or gives context."""
+    """A link from a claim to a source that refutes it, supports it, or gives context.
+
+    Invariants: evidence that a published verdict cites is never changed, moved or deleted
+    (`claims.public_record`, backed by triggers). New evidence reaches a published claim only
+    with a correction in progress (`correction`), and readers see it once that correction is
+    approved (`EvidenceQuerySet.cited`).
+    """
 
     claim = models.ForeignKey(
         Claim, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("claim")
@@ -606,10 +637,26 @@ class Evidence(models.Model):
         blank=True,
         help_text=_("SHA-256 of the archived copy, so the check can be reproduced."),
     )
+    correction = models.ForeignKey(
+        "Review",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="added_evidence",
+        verbose_name=_("added with correction"),
+        help_text=_(
+            "Evidence added to a published claim comes with a correction and is shown to "
+            "readers once the correction is approved."
+        ),
+    )
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, editable=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EvidenceQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["claim", "relation", "id"]
@@ -626,6 +673,33 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_relation_display()}: {self.source}"
+
+    @property
+    def is_public_record(self) -> bool:
+        """True while a published verdict cites it (as stored): then it is frozen."""
+        if self.pk is None:
+            return False
+        return (
+            Evidence.objects.filter(pk=self.pk)
+            .cited()
+            .filter(claim__first_published_at__isnull=False)
+            .exists()
+        )
+
+    def clean(self) -> None:
+        refuse_frozen_change(self, frozen=self.is_public_record, message=EVIDENCE_FROZEN)
+        if not self.claim_id:
+            return
+        published = Claim.objects.filter(pk=self.claim_id, first_published_at__isnull=False)
+        if published.exists() and not (
+            self.correction_id
+            and Review.objects.filter(
+                pk=self.correction_id, claim_id=self.claim_id, correction_kind__gt=""
+            )
+            .exclude(status=ReviewStatus.APPROVED)
+            .exists()
+        ):
+            raise ValidationError(EVIDENCE_FROZEN, code="public_record")
 
 
 class RatingScale(models.Model):
@@ -711,6 +785,14 @@ class Rating(models.Model):
     @staticmethod
     def css_class_of(pk: int) -> str:
         return f"rating-{pk}"
+
+    @property
+    def is_public_record(self) -> bool:
+        """True once an approved verdict uses it: readers were told this label."""
+        return self.pk is not None and Review.objects.approved().filter(rating_id=self.pk).exists()
+
+    def clean(self) -> None:
+        refuse_frozen_change(self, frozen=self.is_public_record, message=RATING_FROZEN)
 
 
 class Review(models.Model):
@@ -804,6 +886,16 @@ class Review(models.Model):
     @property
     def is_correction(self) -> bool:
         return bool(self.correction_kind)
+
+    @property
+    def is_public_record(self) -> bool:
+        """True once approved (as stored): an approved review is never edited."""
+        if self.pk is None:
+            return False
+        return Review.objects.approved().filter(pk=self.pk).exists()
+
+    def clean(self) -> None:
+        refuse_frozen_change(self, frozen=self.is_public_record, message=REVIEW_FROZEN)
 
 
 class Signoff(models.Model):
@@ -953,6 +1045,13 @@ class SuggestionDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_decision_display()} {self.start}-{self.end} in {self.source}"
+
+
+@receiver(pre_delete, sender=Evidence, dispatch_uid="evidence-cited-kept")
+def _keep_cited_evidence(sender, instance: Evidence, **kwargs) -> None:
+    # Every ORM delete, bulk ones included, sends this; raw SQL meets the trigger instead.
+    if instance.is_public_record:
+        raise ValidationError(EVIDENCE_FROZEN, code="public_record")
 
 
 def _refuse_slug_change(instance: models.Model) -> None:

@@ -34,3 +34,12 @@ class ReviewQuerySet(models.QuerySet):
     def current_first(self) -> ReviewQuerySet:
         """Approved reviews, the one readers see now (the latest approval) first."""
         return self.approved().order_by("-approved_at", "-id")
+
+
+class EvidenceQuerySet(models.QuerySet):
+    def cited(self) -> EvidenceQuerySet:
+        """Evidence readers may see with its claim: all of it, except what was added with a
+        correction that is not approved yet."""
+        return self.filter(
+            models.Q(correction__isnull=True) | models.Q(correction__status=ReviewStatus.APPROVED)
+        )

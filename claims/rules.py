@@ -56,6 +56,8 @@ def check_transition(claim: Claim, transition: str, by: User) -> None:
             raise WorkflowError(_("Write a review before submitting."))
         if review.author_id != by.pk:
             raise WorkflowError(_("Only the review's author can submit it."))
+        if review.is_correction:
+            raise WorkflowError(_("A correction is submitted with its own button, not this one."))
         if review.rating_id is None or not review.summary.strip() or not review.analysis.strip():
             raise WorkflowError(_("The review needs a rating, a summary and an analysis."))
         if not claim.evidence.exists():
@@ -80,19 +82,90 @@ def check_transition_input(
         raise WorkflowError(_("Assign the claim to a fact-checker."))
 
 
+def check_review_kind(claim: Claim, *, correction_kind: str) -> None:
+    """A first verdict is written while the claim is researched; a correction only of a claim
+    readers can see now. Checked when a review is started, edited, submitted and approved."""
+    if correction_kind:
+        if claim.status != ClaimStatus.PUBLISHED:
+            raise WorkflowError(
+                _("Only a published verdict can be corrected; this claim is %(status)s.")
+                % {"status": claim.get_status_display().lower()}
+            )
+    elif claim.first_published_at is not None:
+        raise WorkflowError(_("This claim is published: a new review must be a correction."))
+    elif claim.status != ClaimStatus.RESEARCHING:
+        raise WorkflowError(
+            _("A review is written while the claim is being researched; this claim is %(status)s.")
+            % {"status": claim.get_status_display().lower()}
+        )
+
+
 def check_review_create(claim: Claim, author: User, *, correction_kind: str) -> None:
-    """Whether `author` may start a review of the claim: a first verdict before publication,
-    only a correction after it, and never two reviews in progress at once."""
+    """Whether `author` may start a review of the claim: a first verdict while it is
+    researched, a correction once it is published, and never two reviews in progress."""
     if not has_role(author, Role.FACT_CHECKER):
         raise WorkflowError(_("Only fact-checkers write reviews."))
     if claim.status == ClaimStatus.WITHDRAWN:
         raise WorkflowError(_("This claim was withdrawn; it takes no new reviews."))
-    if claim.first_published_at is not None and not correction_kind:
-        raise WorkflowError(_("This claim is published: a new review must be a correction."))
-    if claim.first_published_at is None and correction_kind:
-        raise WorkflowError(_("Only a published verdict can be corrected."))
+    check_review_kind(claim, correction_kind=correction_kind)
     if claim.reviews.exclude(status=ReviewStatus.APPROVED).exists():
         raise WorkflowError(_("This claim already has a review in progress; edit that one."))
+
+
+DELETABLE_STATUSES = frozenset({ClaimStatus.NEW, ClaimStatus.DISMISSED})
+
+
+def check_claim_delete(claim: Claim, by: User) -> None:
+    """Only a claim still in triage may be deleted, by an editor: never one readers saw, one a
+    fact-checker reviewed, or one other claims point to as their first occurrence."""
+    if not has_role(by, Role.EDITOR):
+        raise WorkflowError(_("Only editors can delete claims."))
+    if claim.first_published_at is not None or claim.status not in DELETABLE_STATUSES:
+        raise WorkflowError(
+            _(
+                "Only a new or dismissed claim can be deleted; dismiss or withdraw this one "
+                "instead, so its record stays."
+            )
+        )
+    if claim.reviews.exists():
+        raise WorkflowError(_("This claim has a review; dismiss it instead of deleting it."))
+    if claim.repeats.exists():
+        raise WorkflowError(_("Other claims are linked to this one as repeats."))
+
+
+def pending_correction(claim: Claim, author: User) -> Review | None:
+    """The correction of `claim` that `author` is writing, if any."""
+    return (
+        claim.reviews.exclude(status=ReviewStatus.APPROVED)
+        .filter(author_id=author.pk)
+        .exclude(correction_kind="")
+        .first()
+    )
+
+
+def check_evidence_add(claim: Claim, by: User | None, *, correction: Review | None) -> None:
+    """Evidence is added by editors and fact-checkers; to a published claim only with a
+    correction in progress, by its author, so readers see it once the correction is approved."""
+    if by is not None and not has_role(by, Role.EDITOR, Role.FACT_CHECKER):
+        raise WorkflowError(_("Only editors and fact-checkers can add evidence."))
+    if claim.first_published_at is None:
+        if correction is not None:
+            raise WorkflowError(_("Evidence comes with a correction only on a published claim."))
+        return
+    if (
+        correction is None
+        or correction.claim_id != claim.pk
+        or not correction.is_correction
+        or correction.status == ReviewStatus.APPROVED
+    ):
+        raise WorkflowError(
+            _(
+                "This claim is published: evidence is added with a correction. Start a "
+                "correction first; its evidence is shown once the correction is approved."
+            )
+        )
+    if by is not None and correction.author_id != by.pk:
+        raise WorkflowError(_("Only the correction's author can add evidence to it."))
 
 
 def check_review_edit(review: Review, by: User) -> None:
@@ -115,6 +188,8 @@ def check_signoff(review: Review, by: User) -> None:
             _("This review is %(status)s, not waiting for sign-off.")
             % {"status": review.get_status_display().lower()}
         )
+    if review.is_correction:
+        check_review_kind(review.claim, correction_kind=review.correction_kind)
     if review.signoffs.filter(round=review.round, reviewer=by).exists():
         raise WorkflowError(_("You have already signed off this version of the review."))
 
@@ -127,5 +202,6 @@ def check_submit_correction(review: Review, by: User) -> None:
         ReviewStatus.CHANGES_REQUESTED,
     ):
         raise WorkflowError(_("Only a draft correction can be submitted this way."))
+    check_review_kind(review.claim, correction_kind=review.correction_kind)
     if review.rating_id is None or not review.summary or not review.analysis:
         raise WorkflowError(_("The review needs a rating, a summary and an analysis."))

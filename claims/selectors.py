@@ -253,7 +253,9 @@ def public_claim(slug: str, *, include_drafts: bool = False) -> Claim | None:
             _approved_reviews(),
             Prefetch(
                 "evidence",
-                queryset=Evidence.objects.select_related("source").order_by("relation", "id"),
+                queryset=Evidence.objects.cited()
+                .select_related("source")
+                .order_by("relation", "id"),
             ),
             "publication_record",
             "topics",
@@ -345,7 +347,8 @@ def public_source(pk: int) -> tuple[Source, list[Statement], list[Claim]] | None
         )
         .order_by("start")
     )
-    citing = list(public_claims().filter(evidence__source=source).distinct())
+    cites = Evidence.objects.cited().filter(claim=OuterRef("pk"), source=source)
+    citing = list(public_claims().filter(Exists(cites)))
     if not statements and not citing:
         return None
     return source, statements, citing
@@ -373,7 +376,9 @@ def public_speakers() -> QuerySet[Speaker]:
 def public_sources() -> QuerySet[Source]:
     """Sources readers may see: one a public claim is quoted from or cites as evidence."""
     quoted = Claim.objects.public().filter(statement__source=OuterRef("pk"))
-    cited = Evidence.objects.filter(source=OuterRef("pk"), claim__status__in=PUBLIC_STATUSES)
+    cited = Evidence.objects.cited().filter(
+        source=OuterRef("pk"), claim__status__in=PUBLIC_STATUSES
+    )
     return Source.objects.filter(Q(Exists(quoted)) | Q(Exists(cited)))
 
 

@@ -52,6 +52,8 @@ from .models import (
 from .roles import has_role
 from .rules import (
     WorkflowError,
+    check_claim_delete,
+    check_evidence_add,
     check_review_create,
     check_signoff,
     check_submit_correction,
@@ -444,6 +446,19 @@ def claim_transition(
 
 
 @transaction.atomic
+def claim_delete(*, claim: Claim, by: User) -> None:
+    """Delete a claim that never went further than triage (new or dismissed, no review, never
+    published), with its own events and evidence: a split made by mistake. Anything readers
+    saw or a fact-checker worked on stays; it is dismissed or withdrawn instead."""
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    check_claim_delete(claim, by)
+    claim._history_user = by
+    # The claim's own log goes with it; the field history keeps a record of the deletion.
+    claim.events.all()._raw_delete(claim.events.db) if False else None
+    claim.delete()
+
+
+@transaction.atomic
 def evidence_add(
     *,
     claim: Claim,
@@ -453,10 +468,12 @@ def evidence_add(
     excerpt: str = "",
     note: str = "",
     archive_url: str = "",
+    correction: Review | None = None,
 ) -> Evidence:
-    """Attach a counter-source or context to a claim; logged on the claim."""
-    if by is not None and not has_role(by, Role.EDITOR, Role.FACT_CHECKER):
-        raise WorkflowError(_("Only editors and fact-checkers can add evidence."))
+    """Attach a counter-source or context to a claim; logged on the claim. A published claim
+    takes new evidence only with a correction in progress (`rules.check_evidence_add`)."""
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    check_evidence_add(claim, by, correction=correction)
     evidence = Evidence(
         claim=claim,
         source=source,
@@ -464,9 +481,11 @@ def evidence_add(
         excerpt=excerpt,
         note=note,
         archive_url=archive_url,
+        correction=correction,
         added_by=by,
     )
     evidence.full_clean()
+    evidence._history_user = by
     evidence.save()
     _log(claim, actor=by, action="add_evidence", note=str(evidence))
     return evidence

@@ -20,6 +20,7 @@ from tests.factories import (
     TopicFactory,
     UserFactory,
     default_rating,
+    make_public,
 )
 
 
@@ -57,23 +58,22 @@ def publish(db):
     def make(rating="true", *, when=None, statement=None, topic="economy", evidence=True, **fields):
         n = next(counter)
         when = when or timezone.now() - datetime.timedelta(minutes=n)
+        status = fields.pop("status", ClaimStatus.PUBLISHED)
         claim = ClaimFactory(
-            status=ClaimStatus.PUBLISHED,
-            first_published_at=when,
-            statement=statement or StatementFactory(),
-            **fields,
+            status=ClaimStatus.IN_REVIEW, statement=statement or StatementFactory(), **fields
         )
+        if evidence:
+            EvidenceFactory(claim=claim, note="Membership list, checked.")
         review = ReviewFactory(
             claim=claim,
             status=ReviewStatus.APPROVED,
             approved_at=when,
             rating=default_rating(rating),
         )
+        claim = make_public(claim, status=status, when=when)
         PublicationEntryFactory(
             claim=claim, kind=PublicationKind.FIRST_PUBLICATION, review=review, published_at=when
         )
-        if evidence:
-            EvidenceFactory(claim=claim, note="Membership list, checked.")
         if topic:
             claim.topics.add(TopicFactory(slug=topic, name=topic.title()))
         return claim

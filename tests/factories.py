@@ -97,6 +97,16 @@ class ClaimFactory(factory.django.DjangoModelFactory):
     checkworthiness = 0.6
 
 
+def make_public(claim: models.Claim, *, status=ClaimStatus.PUBLISHED, when=None) -> models.Claim:
+    """Moves a claim built in the newsroom to a public status in one UPDATE, as publishing
+    does. Evidence a verdict cites is attached before this: afterwards only a correction can
+    bring more (`claims.public_record`)."""
+    when = when or timezone.now()
+    models.Claim.objects.filter(pk=claim.pk).update(status=status, first_published_at=when)
+    claim.refresh_from_db()
+    return claim
+
+
 class EvidenceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.Evidence

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
+from ..public_record import frozen_field_names
 from ..roles import has_role
 
 
@@ -28,6 +30,26 @@ class RoleGatedInlineAddMixin(RoleGatedAddMixin):
         return admin.options.InlineModelAdmin.has_add_permission(self, request, obj) and (
             has_role(request.user, *self.add_roles)
         )
+
+
+class PublicRecordInlineForm(forms.ModelForm):
+    """Shows the frozen fields of a row in the public record as disabled, so the page says
+    what cannot change; the model's `clean()` and the database refuse it all the same."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if getattr(self.instance, "is_public_record", False):
+            for name in frozen_field_names(type(self.instance)):
+                if name in self.fields:
+                    self.fields[name].disabled = True
+
+
+def frozen_readonly_fields(model_admin, obj, fields) -> list[str]:
+    """A change page's read-only fields, with the frozen ones once `obj` is public record."""
+    fields = list(fields)
+    if obj is not None and obj.is_public_record:
+        fields += [name for name in frozen_field_names(type(obj)) if name not in fields]
+    return fields
 
 
 class ServiceInlinesMixin:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
@@ -10,28 +12,48 @@ from .. import services
 from ..enums import Role, Transition
 from ..models import Claim, ClaimEvent, Evidence, PublicationEntry, Review, Speaker
 from ..roles import has_role
+from ..rules import WorkflowError, check_claim_delete, check_evidence_add, pending_correction
 from ..selectors import claim_actions, search_claims
 from . import workflow
 from .base import (
     HistoryAdmin,
+    PublicRecordInlineForm,
     ReadOnlyInline,
     RoleGatedAddMixin,
     RoleGatedInlineAddMixin,
     ServiceInlinesMixin,
     excerpt,
+    frozen_readonly_fields,
 )
 from .paging import CappedCountPaginator
 
 
 class EvidenceInline(RoleGatedInlineAddMixin, admin.StackedInline):
+    """On a published claim, cited evidence is read-only and new evidence comes with the
+    user's correction in progress (`rules.check_evidence_add`)."""
+
     model = Evidence
+    form = PublicRecordInlineForm
     add_roles = (Role.EDITOR, Role.FACT_CHECKER)
     extra = 0
     fields = ["relation", "source", "excerpt", "note", "archive_url", "archive_hash"]
     autocomplete_fields = ["source"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("source")
+        return super().get_queryset(request).select_related("source", "correction")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        if not super().has_add_permission(request, obj):
+            return False
+        if obj is None or obj.first_published_at is None:
+            return True
+        return pending_correction(obj, request.user) is not None
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # Whether a row may go is the model's to say (`Evidence.is_public_record`); the
+        # formset asks per row through `can_delete`, so refuse for a published claim's page.
+        published = obj is not None and obj.first_published_at is not None
+        return super().has_delete_permission(request, obj) and not published
 
 
 class ReviewInline(ReadOnlyInline):
@@ -62,9 +84,24 @@ class ClaimEventInline(ReadOnlyInline):
         return super().get_queryset(request).select_related("actor")
 
 
+def _delete_refusal(claim: Claim, user) -> str | None:
+    try:
+        check_claim_delete(claim, user)
+    except WorkflowError as refusal:
+        return " ".join(refusal.messages)
+    return None
+
+
+def correction_for_evidence(claim: Claim, user) -> Review | None:
+    """The correction new evidence for `claim` comes with: none for a claim readers have not
+    seen, the user's correction in progress for a published one."""
+    return None if claim.first_published_at is None else pending_correction(claim, user)
+
+
 def add_evidence(request, evidence: Evidence, claim: Claim) -> Evidence:
     """New evidence goes through the service, which logs it on the claim."""
     return services.evidence_add(
+        correction=correction_for_evidence(claim, request.user),
         claim=claim,
         source=evidence.source,
         relation=evidence.relation,
@@ -168,13 +205,39 @@ class ClaimAdmin(ServiceInlinesMixin, RoleGatedAddMixin, HistoryAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
         if obj is None:
-            return fields
-        if obj.first_published_at is not None:
-            # What readers were told was claimed must not shift under the verdict.
-            fields += ["statement", "text"]
-        return [*fields, "slug"]
+            return list(super().get_readonly_fields(request, obj))
+        # What readers were told was claimed must not shift under the verdict.
+        fields = frozen_readonly_fields(self, obj, super().get_readonly_fields(request, obj))
+        return fields if "slug" in fields else [*fields, "slug"]
+
+    # Deleting: only a claim still in triage, by an editor, through the service (which says
+    # why not); its own events and evidence go with it.
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if not super().has_delete_permission(request, obj):
+            return False
+        if obj is None:
+            return has_role(request.user, Role.EDITOR)
+        return _delete_refusal(obj, request.user) is None
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        # The claim's own log and evidence are deleted by the service with it, whatever the
+        # read-only admin of the log says.
+        perms_needed -= {ClaimEvent._meta.verbose_name, Evidence._meta.verbose_name}
+        refused = [
+            f"{claim}: {refusal}"
+            for claim in objs
+            if (refusal := _delete_refusal(claim, request.user)) is not None
+        ]
+        return deleted, counts, perms_needed, [*protected, *refused]
+
+    def delete_model(self, request, obj):
+        services.claim_delete(claim=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for claim in queryset:
+            services.claim_delete(claim=claim, by=request.user)
 
     def get_inlines(self, request, obj):
         # Evidence, reviews and records belong to a claim that exists.
@@ -213,9 +276,35 @@ class ClaimAdmin(ServiceInlinesMixin, RoleGatedAddMixin, HistoryAdmin):
         return workflow.bulk_transition(self, request, queryset, Transition.DISMISS)
 
 
+class EvidenceForm(forms.ModelForm):
+    """Checks new evidence against the rules before it is saved: a published claim takes it
+    only with the user's correction in progress."""
+
+    user = None  # set per request by EvidenceAdmin.get_form
+
+    def clean(self):
+        cleaned = super().clean()
+        claim = cleaned.get("claim")
+        if self.instance.pk is None and claim is not None:
+            correction = correction_for_evidence(claim, self.user)
+            try:
+                check_evidence_add(claim, self.user, correction=correction)
+            except WorkflowError as refusal:
+                raise ValidationError(refusal.messages) from None
+        return cleaned
+
+    def _post_clean(self):
+        # The model's own checks see the correction the evidence will be saved with.
+        claim = self.cleaned_data.get("claim")
+        if self.instance.pk is None and claim is not None:
+            self.instance.correction = correction_for_evidence(claim, self.user)
+        super()._post_clean()
+
+
 @admin.register(Evidence)
-class EvidenceAdmin(RoleGatedAddMixin, admin.ModelAdmin):
+class EvidenceAdmin(RoleGatedAddMixin, HistoryAdmin):
     add_roles = (Role.EDITOR, Role.FACT_CHECKER)
+    form = EvidenceForm
     list_display = ["claim", "relation", "source", "created_at"]
     list_filter = ["relation"]
     search_fields = ["claim__text", "source__title", "excerpt", "note"]
@@ -223,9 +312,28 @@ class EvidenceAdmin(RoleGatedAddMixin, admin.ModelAdmin):
     list_select_related = ["claim", "source"]
     paginator = CappedCountPaginator
     show_full_result_count = False
-    readonly_fields = ["added_by", "created_at"]
+    readonly_fields = ["correction", "added_by", "created_at"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (form,), {"user": request.user})
+
+    def get_readonly_fields(self, request, obj=None):
+        return frozen_readonly_fields(self, obj, super().get_readonly_fields(request, obj))
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        if obj is not None and obj.is_public_record:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        # One by one, so each row meets the model's check (bulk delete sends it too) and the
+        # field history records who removed it.
+        for evidence in queryset:
+            self.delete_model(request, evidence)
 
     def save_model(self, request, obj, form, change):
         if change:
+            obj._history_user = request.user
             return super().save_model(request, obj, form, change)
         obj.pk = add_evidence(request, obj, obj.claim).pk

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import services
 from ..enums import Role
 from ..models import Rating, RatingScale, Review, Signoff
-from ..rules import WorkflowError, check_review_create, check_review_edit
+from ..rules import WorkflowError, check_review_create, check_review_edit, check_review_kind
 from .base import HistoryAdmin, ReadOnlyInline, RoleGatedAddMixin
 from .paging import CappedCountPaginator
 
@@ -36,14 +36,17 @@ class ReviewForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        claim = cleaned.get("claim")
-        if self.instance.pk is None and claim is not None:
-            try:
-                check_review_create(
-                    claim, self.author, correction_kind=cleaned.get("correction_kind", "")
-                )
-            except WorkflowError as refusal:
-                raise ValidationError(refusal.messages) from None
+        claim = cleaned.get("claim") if self.instance.pk is None else self.instance.claim
+        kind = cleaned.get("correction_kind", "")
+        if claim is None:
+            return cleaned
+        try:
+            if self.instance.pk is None:
+                check_review_create(claim, self.author, correction_kind=kind)
+            else:  # a draft may not turn into a correction of a claim nobody saw, or back
+                check_review_kind(claim, correction_kind=kind)
+        except WorkflowError as refusal:
+            raise ValidationError(refusal.messages) from None
         return cleaned
 
 

@@ -31,13 +31,20 @@ from ..importing import (
 )
 from ..models import Claim, Source, Speaker, Statement, Topic
 from . import workspace
-from .base import RoleGatedInlineAddMixin, ServiceInlinesMixin, excerpt
+from .base import (
+    PublicRecordInlineForm,
+    RoleGatedInlineAddMixin,
+    ServiceInlinesMixin,
+    excerpt,
+    frozen_readonly_fields,
+)
 from .filters import RecentValuesFieldListFilter
 from .paging import CappedCountPaginator
 
 
 class StatementInline(admin.TabularInline):
     model = Statement
+    form = PublicRecordInlineForm
     extra = 0
     fields = ["speaker", "reported_speaker", "speech", "quote", "start", "end"]
     autocomplete_fields = ["speaker", "reported_speaker"]
@@ -397,8 +404,11 @@ class SpeakerAdmin(admin.ModelAdmin):
 
 class ClaimInline(RoleGatedInlineAddMixin, admin.TabularInline):
     model = Claim
+    form = PublicRecordInlineForm
     add_roles = (Role.EDITOR,)
     extra = 0
+    # A claim is deleted from its own page, where the rules say whether it may be.
+    can_delete = False
     fields = ["text", "status", "checkworthiness"]
     readonly_fields = ["status"]
     show_change_link = True
@@ -428,6 +438,11 @@ class StatementAdmin(ServiceInlinesMixin, admin.ModelAdmin):
         (_("When and where it was said"), {"fields": ["said_on", "said_where"]}),
     ]
     inlines = [ClaimInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Who said it, when, where and the quoted words, once a published claim rests on it.
+        return frozen_readonly_fields(self, obj, super().get_readonly_fields(request, obj))
+
     # New claims go through the service: it picks the slug and logs the creation.
     inline_creators = {
         Claim: lambda request, claim, statement: services.claim_create(

@@ -52,7 +52,9 @@ def _related_rows() -> dict[str, RowsForIds]:
     evidence by relation, the public record oldest first, topics by name."""
     querysets = {
         "verdicts": Review.objects.current_first().values(*out.REVIEW_FIELDS),
-        "evidence": Evidence.objects.order_by("relation", "id").values(*out.EVIDENCE_FIELDS),
+        "evidence": Evidence.objects.cited()
+        .order_by("relation", "id")
+        .values(*out.EVIDENCE_FIELDS),
         "records": PublicationEntry.objects.order_by("published_at", "id").values(
             *out.RECORD_FIELDS
         ),

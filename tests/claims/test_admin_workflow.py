@@ -428,4 +428,5 @@ def test_a_published_claim_keeps_its_wording(client, editor):
 
     assert 'name="text"' not in page
     assert 'name="statement"' not in page
-    assert 'name="context_note"' in page
+    assert 'name="context_note"' not in page  # shown to readers with the verdict
+    assert 'name="internal_note"' in page

@@ -12,7 +12,7 @@ from claims.enums import ClaimStatus, ReviewStatus
 from claims.listing import card_page
 from claims.selectors import listed_claims, public_claims
 from claims.templatetags.desk import claim_card
-from tests.factories import ClaimFactory, ReviewFactory
+from tests.factories import ClaimFactory, ReviewFactory, make_public
 
 pytestmark = pytest.mark.django_db
 
@@ -36,25 +36,26 @@ AWKWARD = "<script>alert('x')</script> & \"quotes\" 'too'"
 def _claims() -> list:
     now = timezone.now()
     said = datetime.date(2024, 5, 6)
-    plain = ClaimFactory(status=ClaimStatus.PUBLISHED, first_published_at=now)
+    plain = ClaimFactory(status=ClaimStatus.IN_REVIEW)
     ReviewFactory(claim=plain, status=ReviewStatus.APPROVED, approved_at=now)
+    make_public(plain, when=now)
     awkward = ClaimFactory(
-        status=ClaimStatus.PUBLISHED,
-        first_published_at=now,
+        status=ClaimStatus.IN_REVIEW,
         text=AWKWARD,
         statement__said_on=said,
         statement__speaker__name=AWKWARD,
     )
     ReviewFactory(claim=awkward, status=ReviewStatus.APPROVED, approved_at=now, summary=AWKWARD)
-    withdrawn = ClaimFactory(
-        status=ClaimStatus.WITHDRAWN, first_published_at=now, statement__said_on=said
-    )
+    make_public(awkward, when=now)
+    withdrawn = ClaimFactory(status=ClaimStatus.IN_REVIEW, statement__said_on=said)
     ReviewFactory(claim=withdrawn, status=ReviewStatus.APPROVED, approved_at=now)
-    corrected = ClaimFactory(status=ClaimStatus.PUBLISHED, first_published_at=now)
+    make_public(withdrawn, status=ClaimStatus.WITHDRAWN, when=now)
+    corrected = ClaimFactory(status=ClaimStatus.IN_REVIEW)
     ReviewFactory(claim=corrected, status=ReviewStatus.APPROVED, approved_at=now, summary="New.")
     earlier = now - datetime.timedelta(days=1)
     ReviewFactory(claim=corrected, status=ReviewStatus.APPROVED, approved_at=earlier)
-    ClaimFactory(status=ClaimStatus.PUBLISHED, first_published_at=now)  # no verdict yet
+    make_public(corrected, when=now)
+    make_public(ClaimFactory(), when=now)  # no verdict yet
     return card_page(listed_claims(), None, 20).object_list
 
 

@@ -20,6 +20,7 @@ from tests.factories import (
     ReviewFactory,
     UserFactory,
     default_rating,
+    make_public,
 )
 
 pytestmark = pytest.mark.django_db
@@ -33,9 +34,9 @@ def jsonld(response) -> list[dict]:
 
 
 def published_claim(**fields) -> Claim:
-    claim = ClaimFactory(status=ClaimStatus.PUBLISHED, first_published_at=timezone.now(), **fields)
+    claim = ClaimFactory(status=ClaimStatus.IN_REVIEW, **fields)
     ReviewFactory(claim=claim, status=ReviewStatus.APPROVED, approved_at=timezone.now())
-    return claim
+    return make_public(claim)
 
 
 def test_the_seed_claim_page_shows_claim_words_verdict_and_record(client, demo_desk):

@@ -18,6 +18,7 @@ from tests.factories import (
     SpeakerFactory,
     StatementFactory,
     default_rating,
+    make_public,
 )
 
 pytestmark = pytest.mark.django_db
@@ -25,14 +26,14 @@ PUBLISHED_SEED = ["NATO admitted Montenegro", "In December 2021 Russia asked"]
 
 
 def published(rating="true", **fields) -> Claim:
-    claim = ClaimFactory(status=ClaimStatus.PUBLISHED, first_published_at=timezone.now(), **fields)
+    claim = ClaimFactory(status=ClaimStatus.IN_REVIEW, **fields)
     ReviewFactory(
         claim=claim,
         status=ReviewStatus.APPROVED,
         approved_at=timezone.now(),
         rating=default_rating(rating),
     )
-    return claim
+    return make_public(claim)
 
 
 def public_urls() -> list[str]:

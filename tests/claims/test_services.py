@@ -20,6 +20,7 @@ from tests.factories import (
     SourceFactory,
     SpeakerFactory,
     UserFactory,
+    make_public,
 )
 
 pytestmark = pytest.mark.django_db
@@ -131,9 +132,8 @@ def claim_in(status: str, author) -> Claim:
     fields = {"status": status}
     if status == ClaimStatus.DISMISSED:
         fields["dismissal_reason"] = DismissalReason.OPINION
-    if status in (ClaimStatus.PUBLISHED, ClaimStatus.WITHDRAWN):
-        fields["first_published_at"] = timezone.now()
-    claim = ClaimFactory(**fields)
+    public = status in (ClaimStatus.PUBLISHED, ClaimStatus.WITHDRAWN)
+    claim = ClaimFactory(**(fields | {"status": ClaimStatus.IN_REVIEW} if public else fields))
     EvidenceFactory(claim=claim)
     if status == ClaimStatus.RESEARCHING:
         ReviewFactory(claim=claim, author=author)
@@ -141,7 +141,7 @@ def claim_in(status: str, author) -> Claim:
         ReviewFactory(
             claim=claim, author=author, status=ReviewStatus.APPROVED, approved_at=timezone.now()
         )
-    return claim
+    return make_public(claim, status=status) if public else claim
 
 
 ROLE_FIXTURES = {
