@@ -175,7 +175,8 @@ PUBLIC_RECORD_RULES: list[tuple[str, str, str, str]] = [
         "claims_evidence_public_record",
         "claims_evidence",
         "UPDATE",
-        f"(({{frozen:evidence}}) AND {_EVIDENCE_CITED}) OR ({_EVIDENCE_NEEDS_CORRECTION})",
+        f"(({{frozen:evidence}}) AND {_EVIDENCE_CITED})"
+        f" OR (NEW.claim_id <> OLD.claim_id AND {_EVIDENCE_NEEDS_CORRECTION})",
     ),
     ("claims_evidence_needs_correction", "claims_evidence", "INSERT", _EVIDENCE_NEEDS_CORRECTION),
     (

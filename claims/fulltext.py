@@ -445,7 +445,8 @@ def search(queryset: QuerySet, text: str, *, table: str) -> QuerySet:
     matches nothing."""
     words = _words(text)
     if not words:
-        return queryset.none()
+        # Still annotated: whoever sorts the result by relevance must not need to know.
+        return queryset.none().annotate(search_rank=Value(0.0, FloatField()))
     if connection.vendor == "postgresql":
         return _postgres_search(queryset, words, table)
     fts, fts_query = f"{table}_fts", _fts5_query(words)

@@ -404,7 +404,10 @@ class Statement(models.Model):
         return self.pk is not None and self.claims.filter(first_published_at__isnull=False).exists()
 
     def clean(self) -> None:
-        refuse_frozen_change(self, frozen=self.is_public_record, message=STATEMENT_FROZEN)
+        if self.is_public_record:
+            # Nothing to work out again: the anchor stays exactly as readers were shown it.
+            refuse_frozen_change(self, frozen=True, message=STATEMENT_FROZEN)
+            return
         if not self.source_id:
             return
         text = self.source.text
@@ -688,8 +691,10 @@ class Evidence(models.Model):
 
     def clean(self) -> None:
         refuse_frozen_change(self, frozen=self.is_public_record, message=EVIDENCE_FROZEN)
-        if not self.claim_id:
+        stored = Evidence.objects.filter(pk=self.pk).values_list("claim_id", flat=True).first()
+        if not self.claim_id or (self.pk is not None and stored == self.claim_id):
             return
+        # New here: on a published claim, only with a correction of it in progress.
         published = Claim.objects.filter(pk=self.claim_id, first_published_at__isnull=False)
         if published.exists() and not (
             self.correction_id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.forms.models import InlineForeignKeyField
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
@@ -40,8 +41,10 @@ class PublicRecordInlineForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if getattr(self.instance, "is_public_record", False):
             for name in frozen_field_names(type(self.instance)):
-                if name in self.fields:
-                    self.fields[name].disabled = True
+                field = self.fields.get(name)
+                # The link to the page's own object is the formset's to set.
+                if field is not None and not isinstance(field, InlineForeignKeyField):
+                    field.disabled = True
 
 
 def frozen_readonly_fields(model_admin, obj, fields) -> list[str]:

@@ -28,12 +28,51 @@ from .base import (
 from .paging import CappedCountPaginator
 
 
+class EvidenceForm(forms.ModelForm):
+    """New evidence is checked against the rules before it is saved, with the correction it
+    will be saved with: a published claim takes it only with the user's correction in
+    progress. The inline on a claim's page and the evidence page share it."""
+
+    user = None  # set per request by the admin's get_form / get_formset
+
+    def _new_evidence_claim(self) -> Claim | None:
+        if self.instance.pk is not None:
+            return None
+        claim = self.cleaned_data.get("claim")
+        if claim is None and self.instance.claim_id:  # an inline: the claim is the page's
+            claim = Claim.objects.get(pk=self.instance.claim_id)
+        return claim
+
+    def clean(self):
+        cleaned = super().clean()
+        claim = self._new_evidence_claim()
+        if claim is not None:
+            try:
+                check_evidence_add(
+                    claim, self.user, correction=correction_for_evidence(claim, self.user)
+                )
+            except WorkflowError as refusal:
+                raise ValidationError(refusal.messages) from None
+        return cleaned
+
+    def _post_clean(self):
+        # The model's own checks see the correction the evidence will be saved with.
+        claim = self._new_evidence_claim()
+        if claim is not None:
+            self.instance.correction = correction_for_evidence(claim, self.user)
+        super()._post_clean()
+
+
+class EvidenceInlineForm(EvidenceForm, PublicRecordInlineForm):
+    pass
+
+
 class EvidenceInline(RoleGatedInlineAddMixin, admin.StackedInline):
     """On a published claim, cited evidence is read-only and new evidence comes with the
     user's correction in progress (`rules.check_evidence_add`)."""
 
     model = Evidence
-    form = PublicRecordInlineForm
+    form = EvidenceInlineForm
     add_roles = (Role.EDITOR, Role.FACT_CHECKER)
     extra = 0
     fields = ["relation", "source", "excerpt", "note", "archive_url", "archive_hash"]
@@ -41,6 +80,10 @@ class EvidenceInline(RoleGatedInlineAddMixin, admin.StackedInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("source", "correction")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        form = type(self.form.__name__, (self.form,), {"user": request.user})
+        return super().get_formset(request, obj, form=form, **kwargs)
 
     def has_add_permission(self, request, obj=None) -> bool:
         if not super().has_add_permission(request, obj):
@@ -230,7 +273,9 @@ class ClaimAdmin(ServiceInlinesMixin, RoleGatedAddMixin, HistoryAdmin):
             for claim in objs
             if (refusal := _delete_refusal(claim, request.user)) is not None
         ]
-        return deleted, counts, perms_needed, [*protected, *refused]
+        if refused:  # say why the rules refuse, rather than which permissions are lacking
+            return deleted, counts, set(), [*protected, *refused]
+        return deleted, counts, perms_needed, protected
 
     def delete_model(self, request, obj):
         services.claim_delete(claim=obj, by=request.user)
@@ -276,31 +321,6 @@ class ClaimAdmin(ServiceInlinesMixin, RoleGatedAddMixin, HistoryAdmin):
         return workflow.bulk_transition(self, request, queryset, Transition.DISMISS)
 
 
-class EvidenceForm(forms.ModelForm):
-    """Checks new evidence against the rules before it is saved: a published claim takes it
-    only with the user's correction in progress."""
-
-    user = None  # set per request by EvidenceAdmin.get_form
-
-    def clean(self):
-        cleaned = super().clean()
-        claim = cleaned.get("claim")
-        if self.instance.pk is None and claim is not None:
-            correction = correction_for_evidence(claim, self.user)
-            try:
-                check_evidence_add(claim, self.user, correction=correction)
-            except WorkflowError as refusal:
-                raise ValidationError(refusal.messages) from None
-        return cleaned
-
-    def _post_clean(self):
-        # The model's own checks see the correction the evidence will be saved with.
-        claim = self.cleaned_data.get("claim")
-        if self.instance.pk is None and claim is not None:
-            self.instance.correction = correction_for_evidence(claim, self.user)
-        super()._post_clean()
-
-
 @admin.register(Evidence)
 class EvidenceAdmin(RoleGatedAddMixin, HistoryAdmin):
     add_roles = (Role.EDITOR, Role.FACT_CHECKER)
@@ -320,6 +340,12 @@ class EvidenceAdmin(RoleGatedAddMixin, HistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         return frozen_readonly_fields(self, obj, super().get_readonly_fields(request, obj))
+
+    # Cited evidence is shown, never changed: a correction brings new evidence instead.
+    def has_change_permission(self, request, obj=None) -> bool:
+        if obj is not None and obj.is_public_record:
+            return False
+        return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None) -> bool:
         if obj is not None and obj.is_public_record:
