@@ -15,6 +15,8 @@ from claims.api.filters import ClaimFilter
 from claims.enums import ClaimStatus, PublicationKind, ReviewStatus
 from claims.models import Claim, Review
 from tests.factories import (
+    ClaimFactory,
+    EvidenceFactory,
     PublicationEntryFactory,
     ReviewFactory,
     SourceFactory,
@@ -22,6 +24,7 @@ from tests.factories import (
     StatementFactory,
     UserFactory,
     default_rating,
+    make_public,
 )
 
 pytestmark = pytest.mark.django_db
@@ -48,6 +51,22 @@ def slugs(client, **params) -> list[str]:
     response = get(client, f"{API}/claims/", **params)
     assert response.status_code == 200, response.json()
     return [claim["slug"] for claim in response.json()["results"]]
+
+
+def published_with(*, evidence=None, review=None) -> Claim:
+    """A claim published as the `publish` fixture makes one, with its evidence or its approved
+    review made to measure: both come before publication (`claims.public_record`)."""
+    when = timezone.now()
+    claim = ClaimFactory(status=ClaimStatus.IN_REVIEW)
+    EvidenceFactory(claim=claim, **(evidence or {"note": "Membership list, checked."}))
+    approved = ReviewFactory(
+        claim=claim, status=ReviewStatus.APPROVED, approved_at=when, **(review or {})
+    )
+    claim = make_public(claim, when=when)
+    PublicationEntryFactory(
+        claim=claim, kind=PublicationKind.FIRST_PUBLICATION, review=approved, published_at=when
+    )
+    return claim
 
 
 def test_the_demo_desk_is_reachable_through_every_resource(client, demo_desk):
@@ -106,14 +125,15 @@ def test_a_claim_carries_its_quote_in_context_verdict_evidence_and_record(client
 def test_a_corrected_claim_shows_its_current_and_earlier_verdicts(client, publish):
     claim = publish("true")
     later = timezone.now() + datetime.timedelta(minutes=5)
+    # A correction is written as a review in progress and then approved (`claims.services`).
     correction = ReviewFactory(
         claim=claim,
-        status=ReviewStatus.APPROVED,
-        approved_at=later,
+        status=ReviewStatus.SUBMITTED,
         rating=default_rating("half-true"),
         correction_kind="rating_change",
         public_note="A figure was wrong.",
     )
+    Review.objects.filter(pk=correction.pk).update(status=ReviewStatus.APPROVED, approved_at=later)
     PublicationEntryFactory(
         claim=claim,
         kind=PublicationKind.CORRECTION,
@@ -483,8 +503,9 @@ def test_a_speaker_record_is_the_speaker_page_record(client, publish):
 def test_a_source_lists_its_published_statements_and_the_claims_citing_it(client, publish):
     source = SourceFactory()
     quoted = publish(statement=StatementFactory(source=source))
-    citing = publish(evidence=False)
-    citing.evidence.create(source=source, relation="context", excerpt="See paragraph 2.")
+    citing = published_with(
+        evidence={"source": source, "relation": "context", "excerpt": "See paragraph 2."}
+    )
 
     data = get(client, f"{API}/sources/{source.pk}/").json()
 
@@ -525,10 +546,9 @@ def test_links_follow_the_host_and_scheme_each_request_came_by(client, publish, 
         assert data["source"]["page_url"].startswith(f"{scheme}://{host}/")
 
 
-def test_review_authors_and_reviewers_are_never_named(client, publish):
-    claim = publish()
+def test_review_authors_and_reviewers_are_never_named(client):
     author = UserFactory(username="secret-author", first_name="Secret", last_name="Author")
-    Review.objects.filter(claim=claim).update(author=author)
+    claim = published_with(review={"author": author})
 
     body = client.get(f"{API}/claims/{claim.slug}/").content.decode()
 

@@ -8,15 +8,20 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from claims.enums import PublicationKind
+from claims.enums import ClaimStatus, PublicationKind, ReviewStatus
 from tests.factories import (
+    ClaimFactory,
     EvidenceFactory,
     PublicationEntryFactory,
     RatingFactory,
     RatingScaleFactory,
+    ReviewFactory,
     SourceFactory,
     SpeakerFactory,
     StatementFactory,
+    TopicFactory,
+    default_rating,
+    make_public,
 )
 
 pytestmark = pytest.mark.django_db
@@ -49,18 +54,21 @@ def add_claims(publish):
     source = SourceFactory()
     made = []
 
-    def add(n: int) -> None:
+    def add(n: int, *, details: int = 1) -> None:
+        """n claims, each with `details` pieces of evidence and as many corrections."""
         for _ in range(n):
             i = len(made)
-            claim = publish(
-                ("true", "false", "half-true", "unverifiable")[i % 4],
-                # half the claims by one speaker from one source, half from their own
-                statement=StatementFactory(
-                    speaker=speaker if i % 2 else SpeakerFactory(),
-                    source=source if i % 2 else SourceFactory(),
-                    start=i % 50,
-                ),
+            rating = ("true", "false", "half-true", "unverifiable")[i % 4]
+            # half the claims by one speaker from one source, half from their own
+            statement = StatementFactory(
+                speaker=speaker if i % 2 else SpeakerFactory(),
+                source=source if i % 2 else SourceFactory(),
+                start=i % 50,
             )
+            if details == 1:
+                claim = publish(rating, statement=statement)
+            else:
+                claim = published_with_details(rating, statement, details)
             PublicationEntryFactory(
                 claim=claim,
                 kind=PublicationKind.CORRECTION,
@@ -68,6 +76,13 @@ def add_claims(publish):
                 note="Clarified.",
                 published_at=timezone.now() + datetime.timedelta(seconds=i),
             )
+            for more in range(details - 1):
+                PublicationEntryFactory(
+                    claim=claim,
+                    kind=PublicationKind.CORRECTION,
+                    correction_kind="clarification",
+                    note=f"Clarified again ({more}).",
+                )
             made.append(claim)
 
     add.made = made
@@ -75,16 +90,27 @@ def add_claims(publish):
     return add
 
 
-def grow_the_details(claim) -> None:
-    """More of what a claim's page lists, and another rating scale."""
-    for n in range(19):
+def published_with_details(rating: str, statement, evidence: int):
+    """A claim as the `publish` fixture makes one, with more evidence: all of it attached
+    before publication, since afterwards only a correction can bring more
+    (`claims.public_record`)."""
+    when = timezone.now()
+    claim = ClaimFactory(status=ClaimStatus.IN_REVIEW, statement=statement)
+    EvidenceFactory(claim=claim, note="Membership list, checked.")
+    for n in range(evidence - 1):
         EvidenceFactory(claim=claim, note=f"Evidence {n}.")
-        PublicationEntryFactory(
-            claim=claim,
-            kind=PublicationKind.CORRECTION,
-            correction_kind="clarification",
-            note=f"Clarified again ({n}).",
-        )
+    review = ReviewFactory(
+        claim=claim, status=ReviewStatus.APPROVED, approved_at=when, rating=default_rating(rating)
+    )
+    claim = make_public(claim, when=when)
+    PublicationEntryFactory(
+        claim=claim, kind=PublicationKind.FIRST_PUBLICATION, review=review, published_at=when
+    )
+    claim.topics.add(TopicFactory(slug="economy", name="Economy"))
+    return claim
+
+
+def another_rating_scale() -> None:
     scale = RatingScaleFactory()
     for n in range(5):
         RatingFactory(scale=scale, value=n + 1)
@@ -94,8 +120,8 @@ def grow_the_details(claim) -> None:
 def test_every_endpoint_runs_a_fixed_number_of_queries(
     client, add_claims, django_assert_num_queries, endpoint
 ):
-    def url() -> str:
-        path = endpoint.format(slug=add_claims.made[1].slug, source=add_claims.source.pk)
+    def url(claim) -> str:
+        path = endpoint.format(slug=claim.slug, source=add_claims.source.pk)
         if "{" in endpoint:
             return path
         size = "pageSize" if "claims:search" in path else "page_size"
@@ -108,11 +134,14 @@ def test_every_endpoint_runs_a_fixed_number_of_queries(
         budget += 3
     add_claims(2)  # one claim by the shared speaker, from the shared source
     with django_assert_num_queries(budget):
-        small = client.get(url())
-    add_claims(38)
-    grow_the_details(add_claims.made[1])
+        small = client.get(url(add_claims.made[1]))
+    add_claims(37)
+    # The 40th, by the shared speaker from the shared source, lists 20 pieces of evidence and
+    # 20 corrections; its page is the one asked for now.
+    add_claims(1, details=20)
+    another_rating_scale()
     with django_assert_num_queries(budget):
-        large = client.get(url())
+        large = client.get(url(add_claims.made[39]))
 
     assert small.status_code == large.status_code == 200
     assert len(large.content) > len(small.content)  # the second answer did show more

@@ -11,13 +11,18 @@ from django.core.management import call_command
 from django.utils import timezone
 from jsonschema import Draft202012Validator, FormatChecker
 
-from claims.enums import ClaimStatus, PublicationKind
+from claims.enums import ClaimStatus, PublicationKind, ReviewStatus
 from claims.models import Claim
 from tests.factories import (
+    ClaimFactory,
     EvidenceFactory,
     PublicationEntryFactory,
+    ReviewFactory,
     SpeakerFactory,
     StatementFactory,
+    TopicFactory,
+    default_rating,
+    make_public,
 )
 
 pytestmark = pytest.mark.django_db
@@ -57,8 +62,20 @@ def everything(demo_desk, publish):
     statement = StatementFactory(
         reported_speaker=SpeakerFactory(), said_on=timezone.now().date(), said_where="On TV"
     )
-    claim = publish("half-true", statement=statement, repeat_of=first)
+    # Built as the desk works: in review with its archived evidence and verdict, published,
+    # then corrected (`claims.public_record`).
+    claim = ClaimFactory(status=ClaimStatus.IN_REVIEW, statement=statement, repeat_of=first)
+    EvidenceFactory(claim=claim, note="Membership list, checked.")
     EvidenceFactory(claim=claim, archive_url="https://archive.example/1", archive_hash="a" * 64)
+    review = ReviewFactory(
+        claim=claim,
+        status=ReviewStatus.APPROVED,
+        approved_at=timezone.now(),
+        rating=default_rating("half-true"),
+    )
+    claim = make_public(claim)
+    PublicationEntryFactory(claim=claim, kind=PublicationKind.FIRST_PUBLICATION, review=review)
+    claim.topics.add(TopicFactory(slug="economy", name="Economy"))
     PublicationEntryFactory(
         claim=claim, kind=PublicationKind.CORRECTION, correction_kind="clarification", note="Dated."
     )

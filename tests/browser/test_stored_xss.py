@@ -22,6 +22,7 @@ from tests.factories import (
     TopicFactory,
     UserFactory,
     default_rating,
+    make_public,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -75,12 +76,13 @@ def planted(db):
         said_where=payload("said-where"),
     )
     author = UserFactory(username="xss-author", first_name=payload("first-name")[:150])
+    # Built in the workflow's order: the claim in review, its verdict, sign-off and evidence,
+    # then published (`claims.public_record`), then corrected and, for another, withdrawn.
     claim = ClaimFactory(
         statement=statement,
         text=payload("claim") + " </script><script>__xss.push('jsonld')</script>",
         slug="xss-claim",
-        status=ClaimStatus.PUBLISHED,
-        first_published_at=timezone.now(),
+        status=ClaimStatus.IN_REVIEW,
         context_note=payload("context"),
         internal_note=payload("internal"),
     )
@@ -102,6 +104,7 @@ def planted(db):
         note=payload("evidence-note"),
         archive_url=JS_URL,
     )
+    claim = make_public(claim)
     PublicationEntryFactory(claim=claim, review=review, kind=PublicationKind.FIRST_PUBLICATION)
     PublicationEntryFactory(
         claim=claim,
@@ -114,9 +117,9 @@ def planted(db):
         statement=statement,
         slug="xss-withdrawn",
         text=payload("withdrawn"),
-        status=ClaimStatus.WITHDRAWN,
-        first_published_at=timezone.now(),
+        status=ClaimStatus.IN_REVIEW,
     )
+    withdrawn = make_public(withdrawn, status=ClaimStatus.WITHDRAWN)
     PublicationEntryFactory(
         claim=withdrawn, kind=PublicationKind.WITHDRAWAL, note=payload("withdrawal-note")
     )

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from claims.enums import ClaimStatus, ReviewStatus
+from claims.enums import ClaimStatus, PublicationKind, ReviewStatus
 from claims.models import Claim, Source
 from tests.factories import (
     ClaimFactory,
@@ -25,15 +25,25 @@ pytestmark = pytest.mark.django_db
 PUBLISHED_SEED = ["NATO admitted Montenegro", "In December 2021 Russia asked"]
 
 
-def published(rating="true", **fields) -> Claim:
+def published(rating="true", *, cites=(), **fields) -> Claim:
+    """A claim built in the workflow's order: in review with its evidence (one piece from each
+    source it `cites`) and its approved verdict, then published with its first publication
+    entry. Afterwards only a correction changes them (`claims.public_record`)."""
     claim = ClaimFactory(status=ClaimStatus.IN_REVIEW, **fields)
-    ReviewFactory(
+    for source in cites:
+        EvidenceFactory(claim=claim, source=source)
+    now = timezone.now()
+    review = ReviewFactory(
         claim=claim,
         status=ReviewStatus.APPROVED,
-        approved_at=timezone.now(),
+        approved_at=now,
         rating=default_rating(rating),
     )
-    return make_public(claim)
+    claim = make_public(claim, when=now)
+    PublicationEntryFactory(
+        claim=claim, kind=PublicationKind.FIRST_PUBLICATION, review=review, published_at=now
+    )
+    return claim
 
 
 def public_urls() -> list[str]:
@@ -236,8 +246,8 @@ def test_the_speaker_page_runs_a_fixed_number_of_queries(client):
 def test_the_source_page_runs_a_fixed_number_of_queries(client):
     source = SourceFactory(text="word " * 400)
     url = reverse("claims:source", args=[source.pk])
-    first = published(statement=StatementFactory(source=source, start=0, end=4))
-    EvidenceFactory(claim=first, source=source)  # the source is also cited as evidence
+    # the source is also cited as evidence
+    published(statement=StatementFactory(source=source, start=0, end=4), cites=[source])
 
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
@@ -246,16 +256,16 @@ def test_the_source_page_runs_a_fixed_number_of_queries(client):
 
     one = queries()
     for index in range(1, 20):
-        claim = published(
-            statement=StatementFactory(source=source, start=index * 10, end=index * 10 + 4)
+        published(
+            statement=StatementFactory(source=source, start=index * 10, end=index * 10 + 4),
+            cites=[source],
         )
-        EvidenceFactory(claim=claim, source=source)
     assert queries() == one
 
 
 def test_a_source_page_exists_for_sources_cited_as_evidence(client):
-    claim = published()
-    cited = EvidenceFactory(claim=claim).source
+    cited = SourceFactory(title="Official membership list")
+    claim = published(cites=[cited])
 
     body = client.get(reverse("claims:source", args=[cited.pk])).content.decode()
 
