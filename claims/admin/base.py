@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.forms.models import InlineForeignKeyField
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import InlineForeignKeyField
 from simple_history.admin import SimpleHistoryAdmin
 
 from ..public_record import frozen_field_names
@@ -31,6 +32,34 @@ class RoleGatedInlineAddMixin(RoleGatedAddMixin):
         return admin.options.InlineModelAdmin.has_add_permission(self, request, obj) and (
             has_role(request.user, *self.add_roles)
         )
+
+
+class TolerantAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete widget, except that a value that is no id of the related model
+    (typed into a request by hand) is left out of the form that reports the error, instead of
+    crashing the page while it looks the value up."""
+
+    def optgroups(self, name, value, attr=None):
+        target = self.field.remote_field.model._meta.get_field(self.field.remote_field.field_name)
+        ids = []
+        for item in value:
+            try:
+                target.to_python(item)
+            except ValidationError:
+                continue
+            ids.append(item)
+        return super().optgroups(name, ids, attr)
+
+
+class TolerantAutocompleteMixin:
+    """For admins and inlines with `autocomplete_fields`: uses TolerantAutocompleteSelect."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = TolerantAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class PublicRecordInlineForm(forms.ModelForm):

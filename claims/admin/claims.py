@@ -22,6 +22,7 @@ from .base import (
     RoleGatedAddMixin,
     RoleGatedInlineAddMixin,
     ServiceInlinesMixin,
+    TolerantAutocompleteMixin,
     excerpt,
     frozen_readonly_fields,
 )
@@ -67,7 +68,7 @@ class EvidenceInlineForm(EvidenceForm, PublicRecordInlineForm):
     pass
 
 
-class EvidenceInline(RoleGatedInlineAddMixin, admin.StackedInline):
+class EvidenceInline(TolerantAutocompleteMixin, RoleGatedInlineAddMixin, admin.StackedInline):
     """On a published claim, cited evidence is read-only and new evidence comes with the
     user's correction in progress (`rules.check_evidence_add`)."""
 
@@ -156,7 +157,7 @@ def add_evidence(request, evidence: Evidence, claim: Claim) -> Evidence:
 
 
 @admin.register(Claim)
-class ClaimAdmin(ServiceInlinesMixin, RoleGatedAddMixin, HistoryAdmin):
+class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMixin, HistoryAdmin):
     add_roles = (Role.EDITOR,)
     list_display = [
         "claim_excerpt",
@@ -322,7 +323,7 @@ class ClaimAdmin(ServiceInlinesMixin, RoleGatedAddMixin, HistoryAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(RoleGatedAddMixin, HistoryAdmin):
+class EvidenceAdmin(TolerantAutocompleteMixin, RoleGatedAddMixin, HistoryAdmin):
     add_roles = (Role.EDITOR, Role.FACT_CHECKER)
     form = EvidenceForm
     list_display = ["claim", "relation", "source", "created_at"]

@@ -14,7 +14,7 @@ from .. import services
 from ..enums import Role
 from ..models import Rating, RatingScale, Review, Signoff
 from ..rules import WorkflowError, check_review_create, check_review_edit, check_review_kind
-from .base import HistoryAdmin, ReadOnlyInline, RoleGatedAddMixin
+from .base import HistoryAdmin, ReadOnlyInline, RoleGatedAddMixin, TolerantAutocompleteMixin
 from .paging import CappedCountPaginator
 
 
@@ -51,7 +51,7 @@ class ReviewForm(forms.ModelForm):
 
 
 @admin.register(Review)
-class ReviewAdmin(RoleGatedAddMixin, HistoryAdmin):
+class ReviewAdmin(TolerantAutocompleteMixin, RoleGatedAddMixin, HistoryAdmin):
     add_roles = (Role.FACT_CHECKER,)
     form = ReviewForm
     list_display = ["claim", "rating", "status", "author", "correction_kind", "approved_at"]

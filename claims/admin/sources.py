@@ -35,6 +35,7 @@ from .base import (
     PublicRecordInlineForm,
     RoleGatedInlineAddMixin,
     ServiceInlinesMixin,
+    TolerantAutocompleteMixin,
     excerpt,
     frozen_readonly_fields,
 )
@@ -42,7 +43,7 @@ from .filters import RecentValuesFieldListFilter
 from .paging import CappedCountPaginator
 
 
-class StatementInline(admin.TabularInline):
+class StatementInline(TolerantAutocompleteMixin, admin.TabularInline):
     model = Statement
     form = PublicRecordInlineForm
     extra = 0
@@ -420,7 +421,7 @@ class ClaimInline(RoleGatedInlineAddMixin, admin.TabularInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(ServiceInlinesMixin, admin.ModelAdmin):
+class StatementAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, admin.ModelAdmin):
     list_display = ["quote_excerpt", "speaker", "reported_speaker", "speech", "source", "said_on"]
     list_filter = ["speech", "said_on"]
     search_fields = ["quote", "speaker__name", "source__title", "said_where"]
