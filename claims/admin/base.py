@@ -68,12 +68,17 @@ class PublicRecordInlineForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if getattr(self.instance, "is_public_record", False):
+        if self.instance.pk is not None and self.row_is_public_record():
             for name in frozen_field_names(type(self.instance)):
                 field = self.fields.get(name)
                 # The link to the page's own object is the formset's to set.
                 if field is not None and not isinstance(field, InlineForeignKeyField):
                     field.disabled = True
+
+    def row_is_public_record(self) -> bool:
+        """Whether the row, as just read, is frozen; inlines answer from what they already
+        read, so that a page does not spend a query per row on it."""
+        return self.instance.is_public_record
 
 
 def frozen_readonly_fields(model_admin, obj, fields) -> list[str]:

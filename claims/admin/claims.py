@@ -9,7 +9,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from .. import services
-from ..enums import Role, Transition
+from ..enums import ReviewStatus, Role, Transition
 from ..models import Claim, ClaimEvent, Evidence, PublicationEntry, Review, Speaker
 from ..roles import has_role
 from ..rules import WorkflowError, check_claim_delete, check_evidence_add, pending_correction
@@ -65,7 +65,14 @@ class EvidenceForm(forms.ModelForm):
 
 
 class EvidenceInlineForm(EvidenceForm, PublicRecordInlineForm):
-    pass
+    claim_published = False  # set per page by EvidenceInline.get_formset
+
+    def row_is_public_record(self) -> bool:
+        # The correction was read with the row; the claim is the page's.
+        correction = self.instance.correction
+        return self.claim_published and (
+            correction is None or correction.status == ReviewStatus.APPROVED
+        )
 
 
 class EvidenceInline(TolerantAutocompleteMixin, RoleGatedInlineAddMixin, admin.StackedInline):
@@ -83,7 +90,12 @@ class EvidenceInline(TolerantAutocompleteMixin, RoleGatedInlineAddMixin, admin.S
         return super().get_queryset(request).select_related("source", "correction")
 
     def get_formset(self, request, obj=None, **kwargs):
-        form = type(self.form.__name__, (self.form,), {"user": request.user})
+        published = obj is not None and obj.first_published_at is not None
+        form = type(
+            self.form.__name__,
+            (self.form,),
+            {"user": request.user, "claim_published": published},
+        )
         return super().get_formset(request, obj, form=form, **kwargs)
 
     def has_add_permission(self, request, obj=None) -> bool:

@@ -403,9 +403,14 @@ class SpeakerAdmin(admin.ModelAdmin):
         return {} if obj is not None else self.prepopulated_fields
 
 
+class ClaimInlineForm(PublicRecordInlineForm):
+    def row_is_public_record(self) -> bool:
+        return self.instance.first_published_at is not None
+
+
 class ClaimInline(RoleGatedInlineAddMixin, admin.TabularInline):
     model = Claim
-    form = PublicRecordInlineForm
+    form = ClaimInlineForm
     add_roles = (Role.EDITOR,)
     extra = 0
     # A claim is deleted from its own page, where the rules say whether it may be.

@@ -5,6 +5,7 @@ import gzip
 
 import pytest
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -146,11 +147,29 @@ def test_a_withdrawal_is_visible_at_once(client, published, editor):
     )
 
 
-def test_editing_a_public_claims_evidence_drops_the_cache(client, published):
+def test_evidence_added_with_an_approved_correction_drops_the_cache(
+    client, published, fact_checker, second_reviewer
+):
     client.get(page(published))
-    evidence = published.evidence.get()
-    evidence.excerpt = "Audited accounts put the cost at 2.1 billion euros."
-    evidence.save()
+    correction = services.review_create(
+        claim=published,
+        author=fact_checker,
+        rating=default_rating("false"),
+        summary="Wrong after all.",
+        analysis="The audited accounts disagree.",
+        correction_kind="factual_correction",
+        public_note="We found the audited accounts.",
+    )
+    services.evidence_add(
+        claim=published,
+        source=SourceFactory(title="Audited accounts"),
+        relation="refutes",
+        excerpt="Audited accounts put the cost at 2.1 billion euros.",
+        by=fact_checker,
+        correction=correction,
+    )
+    services.review_submit_correction(review=correction, by=fact_checker)
+    services.review_approve(review=correction, by=second_reviewer)
 
     response = client.get(page(published))
     assert response["X-Page-Cache"] == "miss"
@@ -214,8 +233,12 @@ def test_the_sitemap_is_cached_and_follows_publication(client, published, editor
     client.get(reverse("sitemap"))
     assert client.get(reverse("sitemap"))["X-Page-Cache"] == "hit"
 
-    published.first_published_at = timezone.now()
-    published.save()
+    published.context_note = "Said again on 5 May."
+    with pytest.raises(ValidationError):  # what readers were told is not edited in place
+        published.full_clean()
+    services.claim_transition(
+        claim=published, transition=Transition.WITHDRAW, by=editor, note="Checked the wrong speech."
+    )
 
     assert client.get(reverse("sitemap"))["X-Page-Cache"] == "miss"
 
