@@ -330,8 +330,9 @@ def public_speaker(slug: str) -> tuple[Speaker, list[Claim]] | None:
 def public_source(pk: int) -> tuple[Source, list[Statement], list[Claim]] | None:
     """A source that readers may see: one a public claim is anchored in or cites. Returns the
     statements in it that carry public claims (each with `public_claims`) and the public
-    claims citing it as evidence."""
-    source = Source.objects.filter(pk=pk).first()
+    claims citing it as evidence. One query finds it only if it is public, so a source with
+    nothing published costs what a missing one does."""
+    source = public_sources().filter(pk=pk).first()
     if source is None:
         return None
     statements = list(

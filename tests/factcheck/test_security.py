@@ -164,3 +164,24 @@ def test_a_claims_history_page_has_nothing_inline_the_policy_refuses(client, pub
     assert page.status_code == 200 and 'id="change-history"' in page.content.decode()
     assert parser.found == []
     assert "claims/history.css" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"), [("api:source-detail", "source"), ("api:speaker-detail", "speaker")]
+)
+def test_the_api_answers_an_unpublished_speaker_or_source_as_a_missing_one(
+    client, name, kind, django_assert_num_queries
+):
+    statement = ClaimFactory(status=ClaimStatus.RESEARCHING).statement
+    present, absent = {
+        "source": (statement.source_id, statement.source_id + 1000),
+        "speaker": (statement.speaker.slug, "nobody-at-all"),
+    }[kind]
+
+    with django_assert_num_queries(1):
+        unpublished = client.get(reverse(name, args=[present]))
+    with django_assert_num_queries(1):
+        missing = client.get(reverse(name, args=[absent]))
+
+    assert unpublished.status_code == missing.status_code == 404
+    assert unpublished.content == missing.content
