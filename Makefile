@@ -46,7 +46,7 @@ run: seed
 
 # The production configuration (factcheck/production.py) under gunicorn, a WSGI server: every
 # view is synchronous, and ASGI would add a thread hop per request. Needs SECRET_KEY,
-# ALLOWED_HOSTS and DATABASE_URL in the environment (README: Deploying).
+# ALLOWED_HOSTS and DATABASE_URL in the environment (docs/deployment.md).
 WORKERS ?= 2
 HOST ?= 127.0.0.1
 serve: export DJANGO_SETTINGS_MODULE = factcheck.production
@@ -56,7 +56,7 @@ serve: install
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	$(BIN)/gunicorn factcheck.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT)
 
-# Benchmarks print figures and assert nothing (README: Benchmarks). The load run needs
+# Benchmarks print figures and assert nothing (bench/README.md). The load run needs
 # PostgreSQL (a million claims in the database factcheck_bench) and wrk, installed from Debian
 # when missing. BENCH_CLAIMS=100000 for a quicker run.
 BENCH_CLAIMS ?= 1000000

@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 DEFAULT_DB = BENCH / "results" / "bench_api.sqlite3"
-# The index on claims the API's list needs (see README, "API"); a migration will add it.
+# The index on claims the API's list needs (see docs/api.md); a migration will add it.
 INDEX_SQL = (
     "CREATE INDEX IF NOT EXISTS claims_claim_published_order "
     "ON claims_claim (first_published_at, id)"
