@@ -25,7 +25,7 @@ from __future__ import annotations
 from django.apps import apps
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from .public_record import TRIGGER_MESSAGE, frozen_columns
+from .public_record import FROZEN_FIELDS, TRIGGER_MESSAGE, frozen_columns
 
 APPEND_ONLY_TABLES = ("claims_claimevent", "claims_publicationentry")
 REQUIRED_TABLES = {"claims_source", "claims_statement", *APPEND_ONLY_TABLES}
@@ -228,7 +228,7 @@ def _condition(template: str, distinct: str) -> str:
             f'NEW."{column}" {distinct} OLD."{column}"' for column in frozen_columns(model)
         )
 
-    for model_name in ("claim", "statement", "evidence", "review", "rating"):
+    for model_name in FROZEN_FIELDS:
         template = template.replace(f"{{frozen:{model_name}}}", frozen(model_name))
     return template
 

@@ -691,18 +691,16 @@ class Evidence(models.Model):
 
     def clean(self) -> None:
         refuse_frozen_change(self, frozen=self.is_public_record, message=EVIDENCE_FROZEN)
-        stored = Evidence.objects.filter(pk=self.pk).values_list("claim_id", flat=True).first()
-        if not self.claim_id or (self.pk is not None and stored == self.claim_id):
+        if not self.claim_id:
             return
-        # New here: on a published claim, only with a correction of it in progress.
+        if self.pk is not None:
+            stored = Evidence.objects.filter(pk=self.pk).values_list("claim_id", flat=True)
+            if stored.first() == self.claim_id:
+                return
+        # New to this claim: on a published one, only with a correction of it in progress.
         published = Claim.objects.filter(pk=self.claim_id, first_published_at__isnull=False)
         if published.exists() and not (
-            self.correction_id
-            and Review.objects.filter(
-                pk=self.correction_id, claim_id=self.claim_id, correction_kind__gt=""
-            )
-            .exclude(status=ReviewStatus.APPROVED)
-            .exists()
+            self.correction is not None and self.correction.corrects_now(self.claim_id)
         ):
             raise ValidationError(EVIDENCE_FROZEN, code="public_record")
 
@@ -891,6 +889,15 @@ class Review(models.Model):
     @property
     def is_correction(self) -> bool:
         return bool(self.correction_kind)
+
+    def corrects_now(self, claim_id: int) -> bool:
+        """Whether this is a correction of that claim still in progress: what new evidence
+        for a published claim comes with."""
+        return (
+            self.claim_id == claim_id
+            and self.is_correction
+            and self.status != ReviewStatus.APPROVED
+        )
 
     @property
     def is_public_record(self) -> bool:

@@ -75,7 +75,7 @@ RATING_FROZEN = _(
     "rating instead."
 )
 
-# The message a database trigger raises; the admin turns it into the matching message above.
+# The message a database trigger raises, for writes that skipped the checks above.
 TRIGGER_MESSAGE = "public record: %s cannot change"
 
 

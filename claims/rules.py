@@ -152,12 +152,7 @@ def check_evidence_add(claim: Claim, by: User | None, *, correction: Review | No
         if correction is not None:
             raise WorkflowError(_("Evidence comes with a correction only on a published claim."))
         return
-    if (
-        correction is None
-        or correction.claim_id != claim.pk
-        or not correction.is_correction
-        or correction.status == ReviewStatus.APPROVED
-    ):
+    if correction is None or not correction.corrects_now(claim.pk):
         raise WorkflowError(
             _(
                 "This claim is published: evidence is added with a correction. Start a "

@@ -319,19 +319,20 @@ def speaker_verdicts(claims: list[Claim]) -> tuple[list[RatingCount], list[Ratin
 
 
 def public_speaker(slug: str) -> tuple[Speaker, list[Claim]] | None:
-    """A speaker and their public claims, or None when nothing of theirs is published."""
-    speaker = Speaker.objects.filter(slug=slug).first()
+    """A speaker and their public claims, or None when nothing of theirs is published. One
+    query finds the speaker only if public, so one with nothing published costs what a missing
+    one does, and neither the answer nor its timing tells outsiders which the desk holds."""
+    speaker = public_speakers().filter(slug=slug).first()
     if speaker is None:
         return None
-    claims = list(public_claims().filter(statement__speaker=speaker))
-    return (speaker, claims) if claims else None
+    return speaker, list(public_claims().filter(statement__speaker=speaker))
 
 
 def public_source(pk: int) -> tuple[Source, list[Statement], list[Claim]] | None:
     """A source that readers may see: one a public claim is anchored in or cites. Returns the
     statements in it that carry public claims (each with `public_claims`) and the public
-    claims citing it as evidence. One query finds it only if it is public, so a source with
-    nothing published costs what a missing one does."""
+    claims citing it as evidence. One query finds it only if it is public, as `public_speaker`
+    finds a speaker."""
     source = public_sources().filter(pk=pk).first()
     if source is None:
         return None

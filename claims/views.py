@@ -26,8 +26,7 @@ from .selectors import (
     public_claims,
     public_corrections,
     public_source,
-    public_sources,
-    public_speakers,
+    public_speaker,
     speaker_verdicts,
 )
 from .spans import Mark, segments
@@ -76,16 +75,11 @@ def _empty_filters() -> str:
     return render_to_string("claims/claim_filters.html", {"form": ClaimFilterForm()})
 
 
-# A speaker or source with nothing published is looked for exactly as one that does not
-# exist, in one query, so that neither the answer nor its timing tells outsiders which the desk
-# holds.
-
-
 def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    speaker = public_speakers().filter(slug=slug).first()
-    if speaker is None:
+    found = public_speaker(slug)
+    if found is None:
         raise Http404("No published claims by this speaker.")
-    claims = list(public_claims().filter(statement__speaker=speaker))
+    speaker, claims = found
     verdicts, others = speaker_verdicts(claims)
     chart = bar_chart([(v.rating.label, v.rating.colour, v.count) for v in verdicts])
     return render(
@@ -102,7 +96,7 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    found = public_source(pk) if public_sources().filter(pk=pk).exists() else None
+    found = public_source(pk)
     if found is None:
         raise Http404("No published claims in this source.")
     source, statements, citing = found

@@ -9,7 +9,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
-from claims.enums import ClaimStatus, PublicationKind, ReviewStatus, Role
+from claims import services
+from claims.enums import ClaimStatus, CorrectionKind, PublicationKind, ReviewStatus, Role
 from claims.fulltext import forget_known_many
 from tests.factories import (
     ClaimFactory,
@@ -77,6 +78,27 @@ def publish(db):
         if topic:
             claim.topics.add(TopicFactory(slug=topic, name=topic.title()))
         return claim
+
+    return make
+
+
+@pytest.fixture
+def write_correction(db):
+    """Starts a correction (a rating change) of a published claim, through the service."""
+
+    def make(claim, author, **fields):
+        return services.review_create(
+            claim=claim,
+            author=author,
+            **{
+                "rating": default_rating("false"),
+                "summary": "Wrong after all.",
+                "analysis": "The figures were out of date.",
+                "correction_kind": CorrectionKind.RATING_CHANGE,
+                "public_note": "We rated this again with the current figures.",
+                **fields,
+            },
+        )
 
     return make
 

@@ -81,7 +81,7 @@ class PublicRecordInlineForm(forms.ModelForm):
         return self.instance.is_public_record
 
 
-def frozen_readonly_fields(model_admin, obj, fields) -> list[str]:
+def frozen_readonly_fields(obj, fields) -> list[str]:
     """A change page's read-only fields, with the frozen ones once `obj` is public record."""
     fields = list(fields)
     if obj is not None and obj.is_public_record:

@@ -36,32 +36,19 @@ class EvidenceForm(forms.ModelForm):
 
     user = None  # set per request by the admin's get_form / get_formset
 
-    def _new_evidence_claim(self) -> Claim | None:
-        if self.instance.pk is not None:
-            return None
-        claim = self.cleaned_data.get("claim")
-        if claim is None and self.instance.claim_id:  # an inline: the claim is the page's
-            claim = Claim.objects.get(pk=self.instance.claim_id)
-        return claim
-
     def clean(self):
         cleaned = super().clean()
-        claim = self._new_evidence_claim()
+        # The claim chosen, or on a claim's page the page's own (the inline's link field).
+        claim = cleaned.get("claim") if self.instance.pk is None else None
         if claim is not None:
+            correction = correction_for_evidence(claim, self.user)
             try:
-                check_evidence_add(
-                    claim, self.user, correction=correction_for_evidence(claim, self.user)
-                )
+                check_evidence_add(claim, self.user, correction=correction)
             except WorkflowError as refusal:
                 raise ValidationError(refusal.messages) from None
+            # The model's own checks, which run next, see what it will be saved with.
+            self.instance.correction = correction
         return cleaned
-
-    def _post_clean(self):
-        # The model's own checks see the correction the evidence will be saved with.
-        claim = self._new_evidence_claim()
-        if claim is not None:
-            self.instance.correction = correction_for_evidence(claim, self.user)
-        super()._post_clean()
 
 
 class EvidenceInlineForm(EvidenceForm, PublicRecordInlineForm):
@@ -264,7 +251,7 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
         if obj is None:
             return list(super().get_readonly_fields(request, obj))
         # What readers were told was claimed must not shift under the verdict.
-        fields = frozen_readonly_fields(self, obj, super().get_readonly_fields(request, obj))
+        fields = frozen_readonly_fields(obj, super().get_readonly_fields(request, obj))
         return fields if "slug" in fields else [*fields, "slug"]
 
     # Deleting: only a claim still in triage, by an editor, through the service (which says
@@ -352,7 +339,7 @@ class EvidenceAdmin(TolerantAutocompleteMixin, RoleGatedAddMixin, HistoryAdmin):
         return type(form.__name__, (form,), {"user": request.user})
 
     def get_readonly_fields(self, request, obj=None):
-        return frozen_readonly_fields(self, obj, super().get_readonly_fields(request, obj))
+        return frozen_readonly_fields(obj, super().get_readonly_fields(request, obj))
 
     # Cited evidence is shown, never changed: a correction brings new evidence instead.
     def has_change_permission(self, request, obj=None) -> bool:

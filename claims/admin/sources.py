@@ -447,7 +447,7 @@ class StatementAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, admin.Model
 
     def get_readonly_fields(self, request, obj=None):
         # Who said it, when, where and the quoted words, once a published claim rests on it.
-        return frozen_readonly_fields(self, obj, super().get_readonly_fields(request, obj))
+        return frozen_readonly_fields(obj, super().get_readonly_fields(request, obj))
 
     # New claims go through the service: it picks the slug and logs the creation.
     inline_creators = {

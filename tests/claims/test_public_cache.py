@@ -148,18 +148,10 @@ def test_a_withdrawal_is_visible_at_once(client, published, editor):
 
 
 def test_evidence_added_with_an_approved_correction_drops_the_cache(
-    client, published, fact_checker, second_reviewer
+    client, published, fact_checker, second_reviewer, write_correction
 ):
     client.get(page(published))
-    correction = services.review_create(
-        claim=published,
-        author=fact_checker,
-        rating=default_rating("false"),
-        summary="Wrong after all.",
-        analysis="The audited accounts disagree.",
-        correction_kind="factual_correction",
-        public_note="We found the audited accounts.",
-    )
+    correction = write_correction(published, fact_checker)
     services.evidence_add(
         claim=published,
         source=SourceFactory(title="Audited accounts"),

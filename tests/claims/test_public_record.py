@@ -213,18 +213,10 @@ def test_an_approved_verdict_cannot_be_added_to_a_published_claim_behind_the_rec
 
 
 @pytest.fixture
-def correcting(publish, fact_checker):
+def correcting(publish, fact_checker, write_correction):
     """A published claim and a correction of it being written by `fact_checker`."""
     claim = publish()
-    correction = services.review_create(
-        claim=claim,
-        author=fact_checker,
-        rating=default_rating("false"),
-        summary="Wrong after all.",
-        analysis="The list was out of date.",
-        correction_kind=CorrectionKind.RATING_CHANGE,
-        public_note="We rated this again with the current membership list.",
-    )
+    correction = write_correction(claim, fact_checker)
     return claim, correction
 
 
