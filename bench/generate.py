@@ -15,7 +15,7 @@ model instances and adapting values one at a time. Every concrete column of each
 written, unset ones with the field's default, so the generator keeps working as models gain
 columns. It skips the services on purpose: a benchmark needs volume, not the audit trail (no
 claim events, sign-offs or field history are written); the database's triggers still check
-every quote. The search index is filled once at the end (`claims.fulltext.search_index_paused`)
+every quote. The search index is filled once at the end (`claims.db.fulltext.search_index_paused`)
 rather than row by row (a generator killed midway leaves the triggers and PostgreSQL's GIN
 indexes off until the next `migrate`, which puts them back and fills the index). One
 generator at a time per database: ids continue from the current maximum.
@@ -106,7 +106,7 @@ def generate(
     from django.core.management.color import no_style
     from django.db import connection, transaction
 
-    from claims.fulltext import search_index_paused
+    from claims.db.fulltext import search_index_paused
 
     generator = _Generator(n_claims, seed=seed)
     done = 0

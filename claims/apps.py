@@ -5,8 +5,8 @@ from django.db.models.signals import post_migrate
 
 def _reinstall_triggers(using: str, **kwargs) -> None:
     # SQLite drops triggers when a migration rebuilds a table; put them back every time.
-    from .db_triggers import install_triggers
-    from .fulltext import install_search_index
+    from .db.fulltext import install_search_index
+    from .db.triggers import install_triggers
 
     install_triggers(connections[using])
     install_search_index(connections[using])
@@ -17,8 +17,8 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Fact-check desk"
 
     def ready(self) -> None:
-        from .prepared_sql import connect_prepared_statements
-        from .public_cache import connect_invalidation
+        from .db.prepared_sql import connect_prepared_statements
+        from .public.cache import connect_invalidation
 
         connect_prepared_statements()
         post_migrate.connect(_reinstall_triggers, sender=self, dispatch_uid="claims_triggers")

@@ -5,7 +5,7 @@ where, and the span of the source), the evidence it cites and its approved verdi
 the public record. They change only through a correction that is signed off and enters the
 record (`claims.services`); every other write is refused. This module is the one list of those
 fields. The models' `clean()` reads it to give forms a clear message, the admin reads it to
-show the fields read-only, and `claims.db_triggers` builds the database triggers from it, so
+show the fields read-only, and `claims.db.triggers` builds the database triggers from it, so
 that no path (an inline, a bulk action, the shell, raw SQL) gets around it.
 """
 

@@ -18,7 +18,7 @@ from django.db.models import (
 )
 from django.utils.translation import gettext_lazy as _
 
-from . import fulltext
+from .db import fulltext
 from .enums import (
     PUBLIC_STATUSES,
     TRANSITIONS,
@@ -278,7 +278,7 @@ def public_repeat_count(claim_id: int) -> int:
 def search_claims(claims: QuerySet[Claim], term: str) -> QuerySet[Claim]:
     """Claims whose wording, quoted words or speaker's name match a reader's search, annotated
     with `search_rank` (higher is better): the one search rule of the pages, the API and the
-    admin, in the database's full-text engine (`claims.fulltext`)."""
+    admin, in the database's full-text engine (`claims.db.fulltext`)."""
     return fulltext.search(claims, term, table=Claim._meta.db_table)
 
 

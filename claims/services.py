@@ -63,7 +63,7 @@ from .rules import (
 )
 
 if TYPE_CHECKING:  # importing pulls in trafilatura, which the other services do not need
-    from .importing import Article
+    from .imports.importing import Article
 
 User = AbstractBaseUser
 
@@ -201,7 +201,7 @@ def source_import_article(
     language: str = "",
     kind: str = "",
 ) -> tuple[Source, bool]:
-    """Store an article read by `claims.importing` (see `source_import`). Each non-empty
+    """Store an article read by `claims.imports.importing` (see `source_import`). Each non-empty
     keyword replaces what the article says, e.g. a publisher given on the command line."""
     article = article.overridden(
         title=title, url=url, publisher=publisher, author=author, language=language, kind=kind

@@ -17,7 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 def cache_from_url(url: str, *, socket_timeout: float) -> dict:
     """The CACHES entry for CACHE_URL. Redis is given `socket_timeout` seconds to connect and to
-    answer each command: the cache is best-effort (claims/public_cache.py), and redis-py's own
+    answer each command: the cache is best-effort (claims/public/cache.py), and redis-py's own
     default, five seconds, would hold every request that long while Redis hangs."""
     parts = urlsplit(url)
     if parts.scheme in ("redis", "rediss"):

@@ -88,8 +88,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Before everything: sends again, as they were sent, the answers the page cache stored
-    # (claims/sent_pages.py); any other request goes on through the stack.
-    "claims.sent_pages.SentPagesMiddleware",
+    # (claims/public/sent_pages.py); any other request goes on through the stack.
+    "claims.public.sent_pages.SentPagesMiddleware",
     # First after it, so that even a response made by a later middleware carries the CORS
     # headers.
     "corsheaders.middleware.CorsMiddleware",
@@ -158,7 +158,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "claims.context_processors.desk",
+                "claims.public.context_processors.desk",
             ],
         },
     },
@@ -192,7 +192,7 @@ def database_from_url(url: str) -> dict:
         config["CONN_HEALTH_CHECKS"] = True
         # Parameters sent apart from the SQL, not written into it by psycopg in Python (some
         # 0.3 ms of an API page). Statements are prepared only where the code asks, for the
-        # compiled reads (claims/compiled_reads.py), never by psycopg after some number of
+        # compiled reads (claims/db/compiled_reads.py), never by psycopg after some number of
         # runs: a plan kept for one search term could be disastrous for another (a
         # newest-first scan for a rare word reads every claim). DATABASE_PREPARE=0 turns
         # preparing off, for PgBouncer before 1.21 in transaction mode.
@@ -259,8 +259,8 @@ FACTCHECK_PUBLIC_MAX_AGE = int(os.environ.get("FACTCHECK_PUBLIC_MAX_AGE", "60"))
 # X-Page-Cache (hit or miss) helps whoever tunes the cache, and tells outsiders when pages were
 # last made, and so when the public record changed: off unless asked for, or in development.
 FACTCHECK_PAGE_CACHE_HEADER = env_bool("FACTCHECK_PAGE_CACHE_HEADER", DEBUG)
-# Bytes of recent pages each process keeps beside the shared cache (claims/public_cache.py),
-# and again as they were sent (claims/sent_pages.py).
+# Bytes of recent pages each process keeps beside the shared cache (claims/public/cache.py),
+# and again as they were sent (claims/public/sent_pages.py).
 FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES = int(
     os.environ.get("FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES", str(64 * 1024 * 1024))
 )

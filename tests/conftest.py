@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from claims import services
+from claims.db.fulltext import forget_known_many
 from claims.enums import ClaimStatus, CorrectionKind, PublicationKind, ReviewStatus, Role
-from claims.fulltext import forget_known_many
 from tests.factories import (
     ClaimFactory,
     EvidenceFactory,
@@ -119,7 +119,7 @@ def empty_cache():
 
 @pytest.fixture(autouse=True)
 def no_counted_searches():
-    # Nor is which searches a process knows to match many claims (claims.fulltext).
+    # Nor is which searches a process knows to match many claims (claims.db.fulltext).
     forget_known_many()
 
 

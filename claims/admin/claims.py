@@ -26,7 +26,7 @@ from .base import (
     excerpt,
     frozen_readonly_fields,
 )
-from .paging import CappedCountPaginator
+from .capped_count import CappedCountPaginator
 
 
 class EvidenceForm(forms.ModelForm):

@@ -6,8 +6,8 @@ from django.contrib import admin
 
 from ..models import ClaimEvent, PublicationEntry, Signoff, SuggestionDecision
 from .base import ReadOnlyAdmin
+from .capped_count import CappedCountPaginator
 from .filters import RecentValuesFieldListFilter
-from .paging import CappedCountPaginator
 
 
 @admin.register(Signoff)

@@ -15,7 +15,7 @@ from ..enums import Role
 from ..models import Rating, RatingScale, Review, Signoff
 from ..rules import WorkflowError, check_review_create, check_review_edit, check_review_kind
 from .base import HistoryAdmin, ReadOnlyInline, RoleGatedAddMixin, TolerantAutocompleteMixin
-from .paging import CappedCountPaginator
+from .capped_count import CappedCountPaginator
 
 
 class SignoffInline(ReadOnlyInline):

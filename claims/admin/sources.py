@@ -18,10 +18,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import services
-from ..articles import ArticleError
 from ..enums import Role, SourceKind
-from ..fetching import FetchLimits
-from ..importing import (
+from ..imports.articles import ArticleError
+from ..imports.fetching import FetchLimits
+from ..imports.importing import (
     HTML_SUFFIXES,
     TEXT_SUFFIXES,
     Article,
@@ -39,8 +39,8 @@ from .base import (
     excerpt,
     frozen_readonly_fields,
 )
+from .capped_count import CappedCountPaginator
 from .filters import RecentValuesFieldListFilter
-from .paging import CappedCountPaginator
 
 
 class StatementInline(TolerantAutocompleteMixin, admin.TabularInline):

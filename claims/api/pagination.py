@@ -30,7 +30,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
-from ..compiled_reads import CompiledQueries, RowsForIds
+from ..db.compiled_reads import CompiledQueries, RowsForIds
 from ..models import Claim
 from .params import MAX_ID, UTC_MAX, UTC_MIN, ChoiceParam, IntegerParam, PatternParam
 from .reads import public_claim_rows, public_claim_set
@@ -301,7 +301,7 @@ def _public_claim_rows_by_id() -> RowsForIds:
 class PublishedClaimRowsPagination(PublishedPagination):
     """The claims list's pages, claims narrowed as models (`reads.public_claim_set()`) and
     read as rows of six tables (`reads.public_claim_rows()`), with SQL compiled once
-    (claims/compiled_reads.py), since compiling it costs more than running it, and on
+    (claims/db/compiled_reads.py), since compiling it costs more than running it, and on
     PostgreSQL planned once, since planning a join of six tables costs more still.
 
     Without filters a page is one such query. Filtered, the page's ids come first, from the

@@ -2,7 +2,7 @@
 
 A page of 50 claims as model instances is some 700 objects, each with its related managers and
 querysets: about 30 ms of CPU per request here; read with `values()`, about 10 ms; as tuples of
-the fields `serializers` names, compiled once (claims/compiled_reads.py), under 5. The rules
+the fields `serializers` names, compiled once (claims/db/compiled_reads.py), under 5. The rules
 stay where they are: which claims are public comes from `selectors.public_claims()`, which
 reviews count, current first, from `Review.objects.current_first()`.
 """
@@ -17,7 +17,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from ..compiled_reads import Columns, RowsForIds
+from ..db.compiled_reads import Columns, RowsForIds
 from ..models import Claim, Evidence, PublicationEntry, Review
 from ..selectors import public_claims, public_repeat_count
 from ..text import quote_in_context

@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 from django.urls import get_script_prefix, get_urlconf, reverse
 from rest_framework import serializers
 
-from ..compiled_reads import Columns
+from ..db.compiled_reads import Columns
 from ..enums import (
     ClaimStatus,
     CorrectionKind,

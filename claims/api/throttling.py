@@ -36,7 +36,7 @@ from django.http import HttpRequest
 from rest_framework.settings import api_settings
 from rest_framework.throttling import AnonRateThrottle
 
-from ..public_cache import CACHE_ERRORS, cache_failed
+from ..public.cache import CACHE_ERRORS, cache_failed
 
 # KEYS: this period's count, the previous period's, then any keys to read as well. ARGV: the
 # previous period's weight, the limit, how long a count is kept. Returns {1 if let through else

@@ -26,9 +26,10 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from .. import public_cache
 from ..enums import ClaimStatus
 from ..models import Claim, PublicationEntry, Rating, Source, Speaker
+from ..public import cache as public_cache
+from ..public.structured_data import claim_review_for, rating_bounds_by_scale
 from ..selectors import (
     public_claims,
     public_corrections,
@@ -37,7 +38,6 @@ from ..selectors import (
     public_speakers,
     speaker_rating_counts,
 )
-from ..structured_data import claim_review_for, rating_bounds_by_scale
 from . import reads
 from . import serializers as out
 from .filters import (
@@ -88,7 +88,7 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
 
     @classmethod
     def as_view(cls, actions=None, **initkwargs):
-        """The view, served from the public page cache (claims/public_cache.py) when it can be.
+        """The view, served from the public page cache (claims/public/cache.py) when it can be.
 
         An anonymous GET is counted by the throttle, and the page cache's generation read, in
         one round trip before DRF sees it: a cached answer costs what a cached public page
@@ -97,7 +97,7 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
         not found, DRF answers as usual: the throttle's 429 (a refused request is not counted,
         so DRF's check refuses it again), or a fresh answer, stored under the generation read
         here (`finalize_response`). Once a process has sent an answer, the page cache's
-        outermost layer (claims/sent_pages.py) lets the next request for it in the same way
+        outermost layer (claims/public/sent_pages.py) lets the next request for it in the same way
         and sends it again itself; a request it let in but could not answer arrives here with
         its generation read and its count made.
         """

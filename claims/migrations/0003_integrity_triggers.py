@@ -1,8 +1,8 @@
-"""Install the integrity triggers described in `claims.db_triggers`."""
+"""Install the integrity triggers described in `claims.db.triggers`."""
 
 from django.db import migrations
 
-from claims.db_triggers import install_triggers, remove_triggers
+from claims.db.triggers import install_triggers, remove_triggers
 
 
 def forwards(apps, schema_editor):

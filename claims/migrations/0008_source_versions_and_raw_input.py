@@ -3,13 +3,13 @@
 
 SQLite rebuilds claims_source for these changes, and a trigger on claims_statement that reads
 claims_source would stop the rebuild half-way, so the triggers are taken down first and put back
-at the end (`claims.db_triggers`).
+at the end (`claims.db.triggers`).
 """
 
 import django.db.models.deletion
 from django.db import migrations, models
 
-from claims.db_triggers import install_triggers, remove_triggers
+from claims.db.triggers import install_triggers, remove_triggers
 
 
 def _install(apps, schema_editor):

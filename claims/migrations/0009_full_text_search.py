@@ -1,9 +1,9 @@
 """Full-text search of claims and sources: FTS5 tables on SQLite, tsvector columns with GIN
-indexes on PostgreSQL, kept by triggers (`claims.fulltext`)."""
+indexes on PostgreSQL, kept by triggers (`claims.db.fulltext`)."""
 
 from django.db import migrations
 
-from claims.fulltext import install_search_index, remove_search_index
+from claims.db.fulltext import install_search_index, remove_search_index
 
 
 def forwards(apps, schema_editor):

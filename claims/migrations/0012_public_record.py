@@ -5,7 +5,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-from claims.db_triggers import install_triggers
+from claims.db.triggers import install_triggers
 
 
 def install_public_record_triggers(apps, schema_editor):

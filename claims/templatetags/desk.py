@@ -13,8 +13,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from ..enums import ClaimStatus
-from ..listing import Card
-from ..markdown import render_markdown
+from ..public.listing import Card
+from ..public.markdown import render_markdown
 
 register = template.Library()
 
@@ -46,7 +46,7 @@ def page_url(name: str, slug: str | None = None) -> str:
 
 @register.filter(name="markdown")
 def markdown_filter(text: str) -> str:
-    # Safe to mark: render_markdown sanitises with an allow-list (claims/markdown.py).
+    # Safe to mark: render_markdown sanitises with an allow-list (claims/public/markdown.py).
     return mark_safe(render_markdown(text))
 
 

@@ -130,7 +130,7 @@ def test_every_endpoint_runs_a_fixed_number_of_queries(
     budget = BUDGETS[endpoint]
     if connection.vendor == "postgresql" and ("q=" in endpoint or "query=" in endpoint):
         # PostgreSQL's search of one word first lists the word's completions, asks the
-        # planner's estimate of its matches and counts them (claims/fulltext.py).
+        # planner's estimate of its matches and counts them (claims/db/fulltext.py).
         budget += 3
     add_claims(2)  # one claim by the shared speaker, from the shared source
     with django_assert_num_queries(budget):

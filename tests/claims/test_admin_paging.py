@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from claims.admin.paging import CappedCountPaginator
+from claims.admin.capped_count import CappedCountPaginator
 from claims.models import Claim
 from tests.factories import (
     ClaimEventFactory,

@@ -1,4 +1,4 @@
-"""A backup restores with every row, on SQLite and on PostgreSQL (claims/backups.py).
+"""A backup restores with every row, on SQLite and on PostgreSQL (claims/db/backups.py).
 
 The suite runs on either engine (DATABASE_URL): a backup of the test database is restored into a
 second database of the same engine, a SQLite file in tmp_path or a PostgreSQL database created
@@ -29,7 +29,7 @@ from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, connections
 from django.db.utils import load_backend
 
-from claims import backups
+from claims.db import backups
 from claims.models import ClaimEvent, Statement, Topic
 from tests.factories import (
     ClaimEventFactory,

@@ -1,5 +1,5 @@
 """`{% claim_card %}` (claims/templatetags/desk.py) writes each card of the claims list, read as
-rows (claims/listing.py), as the list's template wrote it from model instances, escaping and
+rows (claims/public/listing.py), as the list's template wrote it from model instances, escaping and
 translation included."""
 
 import datetime
@@ -9,7 +9,7 @@ from django.template import Context, Template
 from django.utils import timezone, translation
 
 from claims.enums import ClaimStatus, ReviewStatus
-from claims.listing import card_page
+from claims.public.listing import card_page
 from claims.selectors import listed_claims, public_claims
 from claims.templatetags.desk import claim_card
 from tests.factories import ClaimFactory, ReviewFactory, make_public

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from claims.claimreview import Appearance, ClaimReviewData, claim_review
+from claims.public.claimreview import Appearance, ClaimReviewData, claim_review
 
 PUBLISHED = datetime.datetime(2026, 11, 28, 9, 30, tzinfo=datetime.UTC)
 

@@ -1,4 +1,4 @@
-"""Reads compiled once (claims/compiled_reads.py) give exactly what the ORM gives, on both
+"""Reads compiled once (claims/db/compiled_reads.py) give exactly what the ORM gives, on both
 databases, and stop compiling after the first request of a shape."""
 
 import datetime
@@ -9,7 +9,7 @@ from django.db.models import CharField, QuerySet
 from django.db.models.expressions import RawSQL
 from django.test.utils import CaptureQueriesContext
 
-from claims.compiled_reads import Columns, CompiledQueries, RowsForIds, values_rows
+from claims.db.compiled_reads import Columns, CompiledQueries, RowsForIds, values_rows
 from claims.models import Claim, Evidence
 from tests.factories import ClaimFactory, EvidenceFactory
 

@@ -5,8 +5,8 @@ from html.parser import HTMLParser
 import pytest
 from django import forms
 
-from claims.forms import ClaimFilterForm
-from claims.widgets import FastDateInput, FastLabelsMixin, FastSelect, FastTextInput
+from claims.public.forms import ClaimFilterForm
+from claims.public.widgets import FastDateInput, FastLabelsMixin, FastSelect, FastTextInput
 
 CHOICES = [("", "Any <verdict>"), ("false", "False & misleading"), (3, "three")]
 

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from claims.fulltext import (
+from claims.db.fulltext import (
     forget_known_many,
     install_search_index,
     rebuild_search_index,
@@ -209,7 +209,7 @@ def test_every_word_of_every_write_path_is_listed_for_completion():
 def test_a_prefix_with_too_many_completions_is_matched_by_the_index(monkeypatch):
     ClaimFactory(text="Exports rose."), ClaimFactory(text="Exporters complained.")
     listed = sorted(found("expo"))
-    monkeypatch.setattr("claims.fulltext.MAX_COMPLETIONS", 1)
+    monkeypatch.setattr("claims.db.fulltext.MAX_COMPLETIONS", 1)
     assert sorted(found("expo")) == listed == ["Exporters complained.", "Exports rose."]
 
 
@@ -244,10 +244,10 @@ def test_many_matches_are_shown_newest_first_and_few_ranked(monkeypatch):
         )
 
     assert len(set(newest_first("inflation"))) > 1  # ranked
-    monkeypatch.setattr("claims.fulltext.RANKED_MATCHES", 2)
+    monkeypatch.setattr("claims.db.fulltext.RANKED_MATCHES", 2)
     assert newest_first("inflation") == [0.0, 0.0, 0.0]  # counted past the limit
-    monkeypatch.setattr("claims.fulltext.RANKED_MATCHES", 500)
-    monkeypatch.setattr("claims.fulltext.SURELY_MANY", 1)
+    monkeypatch.setattr("claims.db.fulltext.RANKED_MATCHES", 500)
+    monkeypatch.setattr("claims.db.fulltext.SURELY_MANY", 1)
     assert newest_first("inflation") == [0.0, 0.0, 0.0]  # the planner expects many
     assert 0.0 not in newest_first("inflation rose")  # two words: counted, so ranked
 
@@ -256,7 +256,7 @@ def test_many_matches_are_shown_newest_first_and_few_ranked(monkeypatch):
 def test_a_search_counted_past_the_limit_is_not_counted_again_for_a_while(monkeypatch):
     for _ in range(3):
         ClaimFactory(text="Taxes rose again.")
-    monkeypatch.setattr("claims.fulltext.RANKED_MATCHES", 2)
+    monkeypatch.setattr("claims.db.fulltext.RANKED_MATCHES", 2)
 
     def ranks_and_queries() -> tuple[list[float], int]:
         with CaptureQueriesContext(connection) as queries:
@@ -268,7 +268,7 @@ def test_a_search_counted_past_the_limit_is_not_counted_again_for_a_while(monkey
     again, remembered = ranks_and_queries()
     assert first == again == [0.0, 0.0, 0.0]  # newest first, both times
     assert remembered == counted - 1  # the count skipped
-    monkeypatch.setattr("claims.fulltext.MANY_FOR", -1)
+    monkeypatch.setattr("claims.db.fulltext.MANY_FOR", -1)
     forget_known_many()
     ranks_and_queries()
     assert ranks_and_queries()[1] == counted  # expired at once: counted every time

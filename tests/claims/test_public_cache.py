@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from claims import public_cache, services
+from claims import services
 from claims.enums import ClaimStatus, CorrectionKind, ReviewStatus, Transition
 from claims.models import Claim
+from claims.public import cache as public_cache
 from tests.factories import (
     ClaimFactory,
     EvidenceFactory,

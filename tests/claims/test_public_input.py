@@ -12,7 +12,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims.structured_data import json_for_script
+from claims.public.structured_data import json_for_script
 
 pytestmark = pytest.mark.django_db
 

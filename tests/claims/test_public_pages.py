@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from claims.enums import ClaimStatus, PublicationKind, ReviewStatus
-from claims.forms import ClaimFilterForm
 from claims.models import Claim, Rating
+from claims.public.forms import ClaimFilterForm
 from tests.factories import (
     ClaimFactory,
     EvidenceFactory,
@@ -206,9 +206,9 @@ def test_the_claims_list_runs_a_fixed_number_of_queries(client, count, django_as
     for _ in range(count):
         published_claim(evidence=1)
 
-    # The page's ids (no COUNT: claims/paging.py), the cards' rows, their current verdicts
-    # (claims/listing.py), and the filter form's choices of verdicts and topics, which are
-    # then kept (public_cache.remember) with the form's HTML.
+    # The page's ids (no COUNT: claims/public/lookahead_paging.py), the cards' rows, their
+    # current verdicts (claims/public/listing.py), and the filter form's choices of verdicts and
+    # topics, which are then kept (public_cache.remember) with the form's HTML.
     with django_assert_num_queries(5):
         response = client.get(reverse("claims:list"))
     assert response.status_code == 200

@@ -1,5 +1,5 @@
 """What readers were told changes only through a correction: through the admin, the services,
-the ORM and raw UPDATEs alike (`claims.public_record`, `claims.db_triggers`)."""
+the ORM and raw UPDATEs alike (`claims.public_record`, `claims.db.triggers`)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The page cache's outermost layer (claims/sent_pages.py): a page the cache stored is sent
+"""The page cache's outermost layer (claims/public/sent_pages.py): a page the cache stored is sent
 again as it was sent, without the middleware, for as long as the page cache would serve it,
 and never where the answer would differ."""
 
@@ -10,8 +10,10 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
 
-from claims import public_cache, sent_pages, services
+from claims import services
 from claims.enums import CorrectionKind
+from claims.public import cache as public_cache
+from claims.public import sent_pages
 from tests.factories import default_rating
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,9 @@ import threading
 import pytest
 from django.urls import reverse
 
-from claims import public_cache, services
+from claims import services
 from claims.enums import ClaimStatus, Transition
+from claims.public import cache as public_cache
 from factcheck.cache import cache_from_url
 from tests.factories import ClaimFactory, EvidenceFactory, ReviewFactory, default_rating
 

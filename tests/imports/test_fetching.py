@@ -1,5 +1,5 @@
-"""Fetching pages from a real local web server (claims.fetching, claims.importing): redirects,
-what a fetch records, and each way a fetch goes wrong."""
+"""Fetching pages from a real local web server (claims.imports.fetching and .importing):
+redirects, what a fetch records, and each way a fetch goes wrong."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import socket
 
 import pytest
 
-from claims.articles import ArticleError
-from claims.fetching import FetchError, FetchLimits, fetch_page, is_public_address
-from claims.importing import article_from_url
+from claims.imports.articles import ArticleError
+from claims.imports.fetching import FetchError, FetchLimits, fetch_page, is_public_address
+from claims.imports.importing import article_from_url
 from tests.imports.conftest import PAGE
 
 LIMITS = FetchLimits(timeout=0.5, max_bytes=100_000, allow_private=True)

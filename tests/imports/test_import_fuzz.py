@@ -1,5 +1,5 @@
-"""Property-based tests of the readers (claims.importing): whatever bytes, text, HTML or JSON
-comes in, a reader gives an Article the database can take or raises ArticleError with a
+"""Property-based tests of the readers (claims.imports.importing): whatever bytes, text, HTML
+or JSON comes in, a reader gives an Article the database can take or raises ArticleError with a
 one-line message, never anything else."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claims.articles import ArticleError
-from claims.fetching import FetchLimits
-from claims.importing import (
+from claims.imports.articles import ArticleError
+from claims.imports.fetching import FetchLimits
+from claims.imports.importing import (
     Article,
     Input,
     article_from_bytes,

@@ -1,5 +1,5 @@
 """Reading articles without the database: text, the seed's metadata line, HTML extraction,
-JSON and JSONL batches, folders, and every kind of bad input (claims.importing)."""
+JSON and JSONL batches, folders, and every kind of bad input (claims.imports.importing)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from claims.articles import ArticleError
-from claims.fetching import FetchLimits
-from claims.importing import (
+from claims.imports.articles import ArticleError
+from claims.imports.fetching import FetchLimits
+from claims.imports.importing import (
     HTML_MAX_BYTES,
     HTML_MAX_ELEMENTS,
     Input,

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from claims import services
-from claims.importing import article_from_html, article_from_text
+from claims.imports.importing import article_from_html, article_from_text
 from claims.models import Source
 from tests.factories import SourceFactory, StatementFactory
 from tests.imports.conftest import page

@@ -1,4 +1,4 @@
-"""Back up the database with its engine's own tool (see claims/backups.py).
+"""Back up the database with its engine's own tool (see claims/db/backups.py).
 
     python manage.py backup                       # backups/factcheck-<engine>-<UTC time>.<ext>
     python manage.py backup --output /srv/backups/
@@ -17,7 +17,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from claims import backups
+from claims.db import backups
 
 
 def human_size(size: int) -> str:

@@ -22,10 +22,10 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from claims import services
-from claims.articles import ArticleError
 from claims.enums import SourceKind
-from claims.fetching import FetchLimits
-from claims.importing import Article, count_articles, plan_inputs, read_input
+from claims.imports.articles import ArticleError
+from claims.imports.fetching import FetchLimits
+from claims.imports.importing import Article, count_articles, plan_inputs, read_input
 from claims.models import Source
 
 TITLE_SHOWN = 60

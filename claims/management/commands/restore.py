@@ -1,4 +1,4 @@
-"""Restore a backup made by `manage.py backup` (see claims/backups.py).
+"""Restore a backup made by `manage.py backup` (see claims/db/backups.py).
 
     python manage.py restore backups/factcheck-sqlite-20260101T020000Z.sqlite3
     python manage.py restore backups/factcheck-postgresql-20260101T020000Z.dump --force
@@ -16,8 +16,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from claims import backups, public_cache
+from claims.db import backups
 from claims.management.commands.backup import shown
+from claims.public import cache as public_cache
 
 
 class Command(BaseCommand):

@@ -20,9 +20,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from claims import services
-from claims.articles import ArticleError
 from claims.enums import ClaimStatus, Role, Transition
-from claims.importing import read_article_file
+from claims.imports.articles import ArticleError
+from claims.imports.importing import read_article_file
 from claims.models import Claim, Rating, Source, Speaker, Statement, Topic
 from claims.rules import WorkflowError
 
@@ -108,7 +108,7 @@ class Command(BaseCommand):
 
     def load_article(self, path: Path) -> Source:
         # Read as `import_source` reads it: the same checks, and the leading
-        # `date YYYY-MM-DD Title` line gives the date and title (claims.importing).
+        # `date YYYY-MM-DD Title` line gives the date and title (claims.imports.importing).
         try:
             article = read_article_file(path, max_bytes=settings.FACTCHECK_MAX_ARTICLE_BYTES)
         except ArticleError as error:

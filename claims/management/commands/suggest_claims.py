@@ -16,7 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.articles import ArticleError, read_article
+from claims.imports.articles import ArticleError, read_article
 from claims.models import Source
 from claims.suggestions import suggest_for_text
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .enums import PUBLIC_STATUSES
-from .models import Claim, Source, Speaker
+from ..enums import PUBLIC_STATUSES
+from ..models import Claim, Source, Speaker
 
 
 class ClaimSitemap(Sitemap):

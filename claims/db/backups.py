@@ -10,7 +10,7 @@ Each engine is backed up with its own native tool, online and consistent while t
   WAL file, while writers carry on (in WAL mode a reader blocks no one). Copying the file with
   `cp` would miss the WAL and could catch a half-written page. The copy is switched to the
   rollback journal, so a backup is one self-contained file, and holds everything in the
-  database: tables, indexes, the integrity triggers (claims/db_triggers.py) and the FTS5 tables.
+  database: tables, indexes, the integrity triggers (claims/db/triggers.py) and the FTS5 tables.
 - **PostgreSQL**: `pg_dump --format=custom` (compressed; `pg_restore` can list it and restore
   parts of it), run in a REPEATABLE READ snapshot that this module exports: the row counts the
   manifest records are taken in the very snapshot pg_dump copies, so they are exact even while

@@ -13,14 +13,9 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 
-from .charts import bar_chart
-from .enums import PUBLIC_STATUSES, ClaimStatus, EvidenceRelation
-from .forms import ClaimFilterForm
-from .listing import card_page
-from .models import Claim, Rating, RatingScale, Speaker
-from .paging import get_page
-from .public_cache import remember
-from .selectors import (
+from ..enums import PUBLIC_STATUSES, ClaimStatus, EvidenceRelation
+from ..models import Claim, Rating, RatingScale, Speaker
+from ..selectors import (
     listed_claims,
     public_claim,
     public_claims,
@@ -29,9 +24,14 @@ from .selectors import (
     public_speaker,
     speaker_verdicts,
 )
-from .spans import Mark, segments
+from ..spans import Mark, segments
+from ..text import quote_in_context
+from .cache import remember
+from .charts import bar_chart
+from .forms import ClaimFilterForm
+from .listing import card_page
+from .lookahead_paging import get_page
 from .structured_data import claim_review_for, json_for_script, rating_bounds_by_scale
-from .text import quote_in_context
 
 CLAIMS_PER_PAGE = 20
 

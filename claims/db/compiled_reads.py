@@ -16,7 +16,7 @@ fields).
   with the real values is compiled too and must match, or that shape is never reused.
 
 On PostgreSQL the SQL is also planned once per connection, as a prepared statement
-(claims/prepared_sql.py): planning a read across six tables takes the server 1-3 ms, several
+(claims/db/prepared_sql.py): planning a read across six tables takes the server 1-3 ms, several
 times what running it takes. Both kinds of read are safe to keep a plan for: rows looked up by
 key, a page in index order; what a search matches is never compiled here, since its best plan
 depends on its words.

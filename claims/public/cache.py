@@ -93,8 +93,9 @@ class Kept(Protocol):
 
 
 class PageCacheMark(NamedTuple):
-    """Left on an answer the page cache stored, for the outermost layer (claims/sent_pages.py):
-    under which key and generation, and how a request for it is let in (`admit`)."""
+    """Left on an answer the page cache stored, for the outermost layer
+    (claims/public/sent_pages.py): under which key and generation, and how a request for it
+    is let in (`admit`)."""
 
     key: str
     token: str
@@ -392,8 +393,8 @@ def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
 
 def _shown_publicly(sender, instance) -> bool:
     """Whether a public page shows this row, so that editing it changes what readers see."""
-    from .enums import PUBLIC_STATUSES
-    from .models import Claim, Evidence, Review, Source, Speaker, Statement
+    from ..enums import PUBLIC_STATUSES
+    from ..models import Claim, Evidence, Review, Source, Speaker, Statement
 
     public_claims = Claim.objects.filter(status__in=PUBLIC_STATUSES)
     if sender is Claim:
@@ -435,7 +436,7 @@ def _on_topics_change(sender, instance, **kwargs) -> None:
 def connect_invalidation() -> None:
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    from . import models
+    from .. import models
 
     shown_publicly = [
         models.PublicationEntry,

@@ -25,7 +25,7 @@ from __future__ import annotations
 from django.apps import apps
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from .public_record import FROZEN_FIELDS, TRIGGER_MESSAGE, frozen_columns
+from ..public_record import FROZEN_FIELDS, TRIGGER_MESSAGE, frozen_columns
 
 APPEND_ONLY_TABLES = ("claims_claimevent", "claims_publicationentry")
 REQUIRED_TABLES = {"claims_source", "claims_statement", *APPEND_ONLY_TABLES}

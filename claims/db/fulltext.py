@@ -17,7 +17,7 @@ name; a source's is its title, publisher, author and text. Both documents are ke
 so every write path (services, admin, bulk inserts, raw SQL) keeps the index right, and the
 columns and tables stay out of the Django models: they are an index, not data.
 
-Like the integrity triggers (`claims.db_triggers`), the search triggers are re-installed after
+Like the integrity triggers (`claims.db.triggers`), the search triggers are re-installed after
 every `migrate`, since SQLite drops a table's triggers when a migration rebuilds it; a
 migration that rebuilds claims_claim, claims_statement, claims_speaker or claims_source must
 call `remove_search_index` first, as 0008 does for the integrity triggers.

@@ -1,7 +1,7 @@
 """The desk's published verdicts as schema.org ClaimReview, from stored claims.
 
-`claims.claimreview` builds the markup from plain values; this module reads those values off a
-claim, so the claim page's JSON-LD and the API's ClaimReview feed share one mapping.
+`claims.public.claimreview` builds the markup from plain values; this module reads those
+values off a claim, so the claim page's JSON-LD and the API's ClaimReview feed share one mapping.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Max, Min
 
+from ..enums import ClaimStatus
+from ..models import Claim, Rating
 from .claimreview import Appearance, ClaimReviewData, claim_review
-from .enums import ClaimStatus
-from .models import Claim, Rating
 
 
 def rating_bounds_by_scale() -> dict[int, tuple[int, int]]:

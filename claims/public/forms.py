@@ -6,10 +6,10 @@ from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .enums import PUBLIC_STATUSES
-from .models import Claim, Rating, Topic
-from .public_cache import remember
-from .selectors import current_rating_slug, search_claims
+from ..enums import PUBLIC_STATUSES
+from ..models import Claim, Rating, Topic
+from ..selectors import current_rating_slug, search_claims
+from .cache import remember
 from .widgets import FastDateInput, FastLabelsMixin, FastSelect, FastTextInput
 
 SORTS = {

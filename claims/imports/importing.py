@@ -1,5 +1,5 @@
 """Reading articles in every form the desk takes them in: pasted text, text and HTML files, JSON
-and JSONL batches, folders of such files, and web pages (fetched by `claims.fetching`).
+and JSONL batches, folders of such files, and web pages (fetched by `claims.imports.fetching`).
 
 Plain Python (no Django), so it can be tested and benchmarked alone: limits are passed in, and
 every reader returns `Article`s that `claims.services.source_import_article` stores. Anything
@@ -36,9 +36,9 @@ from typing import Any
 import trafilatura
 from trafilatura.utils import load_html
 
+from ..text import normalize_text, parse_metadata_line
 from .articles import ArticleError, check_size, decode_html, decode_text, read_bytes
 from .fetching import FetchLimits, fetch_page
-from .text import normalize_text, parse_metadata_line
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")

@@ -9,8 +9,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import Claim, PublicationEntry
-from .selectors import public_claims, public_corrections
+from ..models import Claim, PublicationEntry
+from ..selectors import public_claims, public_corrections
 
 FEED_SIZE = 50
 

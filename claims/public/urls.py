@@ -1,11 +1,11 @@
 from django.urls import path
 
 from . import feeds, views
-from .public_cache import cache_public_page as cached
+from .cache import cache_public_page as cached
 
 app_name = "claims"
 
-# Every public page is served from the page cache (claims/public_cache.py) until the public
+# Every public page is served from the page cache (claims/public/cache.py) until the public
 # record changes.
 urlpatterns = [
     path("", cached(views.home), name="home"),

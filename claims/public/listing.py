@@ -2,7 +2,7 @@
 
 Which claims, and in what order, comes from the list's queryset (`selectors.listed_claims()`,
 narrowed and sorted by `forms.ClaimFilterForm`); the page reads its ids from it, then what each
-card shows for those ids, with SQL compiled once per process (claims/compiled_reads.py): the
+card shows for those ids, with SQL compiled once per process (claims/db/compiled_reads.py): the
 wording, the speaker, the day it was said and the current verdict. As model instances with a
 prefetch of their reviews, a page of 20 took 3.3 ms of CPU at a million claims, as rows 1.0.
 """
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from .compiled_reads import Columns, RowsForIds
-from .models import Claim, Rating, Review
-from .paging import Page, get_page
+from ..db.compiled_reads import Columns, RowsForIds
+from ..models import Claim, Rating, Review
+from .lookahead_paging import Page, get_page
 
 CARD_FIELDS = [
     "id",

@@ -10,7 +10,7 @@ import codecs
 import re
 from pathlib import Path
 
-from .text import normalize_text
+from ..text import normalize_text
 
 # A declared character set in the first bytes of an HTML document: <meta charset="...">, or
 # the older <meta http-equiv="Content-Type" content="text/html; charset=...">.

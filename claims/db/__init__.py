@@ -1,0 +1,1 @@
+"""Database-specific code: triggers, full-text search, explicit SQL, backups."""

@@ -1,0 +1,1 @@
+"""Bringing articles in: reading files and web pages into text the desk can split into claims."""
