@@ -8,9 +8,9 @@ from django.contrib import admin
 class RecentValuesFieldListFilter(admin.AllValuesFieldListFilter):
     """Lists the values found among the latest `recent` rows, not among every row.
 
-    Django's filter runs `SELECT DISTINCT` over the whole table on every page (~270 ms for
-    the language of 400,000 sources on PostgreSQL); the latest thousand rows are read through
-    the primary key in about a millisecond and hold the values the desk works with now. A value
+    Django's filter runs `SELECT DISTINCT` over the whole table on every page; the latest
+    thousand rows are read through the primary key and hold the values the desk works with
+    now (docs/adr/0008-admin-lists-at-a-million-rows.md). A value
     only older rows have still filters from the address (`?language=xx`) and is then listed.
     """
 

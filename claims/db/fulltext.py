@@ -67,8 +67,8 @@ POSTGRES_COLUMNS = [
 
 # Every lexeme of the claims' search documents, so that the last word of a search can be
 # matched as a prefix by listing its completions: a GIN prefix match (`border:*`) gathers
-# every row of every matching lexeme before anything else, 10-20 ms for a common word at a
-# million claims, where the same words listed (`border | borders`) cost 1-3 ms. Lexemes are
+# every row of every matching lexeme before anything else, several times what the same words
+# listed (`border | borders`) cost (docs/adr/0009-postgresql-search-heuristics.md). Lexemes are
 # only ever added; one no longer used costs nothing but a line in the list.
 POSTGRES_WORDS_TABLE = [
     'CREATE TABLE IF NOT EXISTS claims_claim_search_word (word text COLLATE "C" PRIMARY KEY)',
@@ -396,8 +396,8 @@ def remove_search_index(db: BaseDatabaseWrapper, *, keep_data: bool = True) -> N
 @contextmanager
 def search_index_paused(db: BaseDatabaseWrapper) -> Iterator[None]:
     """For bulk loads (bench/generate.py): the search triggers off while rows go in, then the
-    new rows indexed in one statement each. Row by row, the triggers and the GIN index's
-    upkeep cost four fifths of a million-claim load on PostgreSQL; in bulk, a few per cent.
+    new rows indexed in one statement each: row by row, the triggers and the GIN index's
+    upkeep cost most of a large load's time.
     Only for a database nobody else writes to meanwhile: their writes would not be indexed
     until the end either."""
     remove_search_index(db)
@@ -473,11 +473,11 @@ MAX_COMPLETIONS = 64
 
 
 def _postgres_search(queryset: QuerySet, words: list[str], table: str) -> QuerySet:
-    """Ranking needs every match read from the table, about 8 microseconds a row: cheap for a
-    search matching hundreds of claims, 250 ms for a common word matching 30,000. Counting
-    the matches through the GIN index costs too, some 10 ms for a word in 3% of a million
-    claims. So for a search of one word, whose frequency the column's statistics know, the
-    planner's estimate comes first (a fraction of a millisecond): surely many, the search is
+    """Ranking needs every match read from the table: cheap for a search matching hundreds of
+    claims, slow for a common word matching tens of thousands. Counting the matches through
+    the GIN index costs too (docs/adr/0009-postgresql-search-heuristics.md). So for a search
+    of one word, whose frequency the column's statistics know, the planner's estimate comes
+    first (cheaper than counting): surely many, the search is
     shown newest first (`search_rank` 0 for all), which the newest-first index answers by
     reading only until a page is full. Otherwise (and for several words, whose estimate
     assumes they occur independently) the matches are counted up to RANKED_MATCHES through
@@ -508,12 +508,11 @@ def _postgres_search(queryset: QuerySet, words: list[str], table: str) -> QueryS
 
 
 # The searches (their count query's SQL and parameters) known to match more than
-# RANKED_MATCHES claims, and until when to trust it. Counting a pair of common words ("taxes
-# rose": 4,000 matches of "tax", in 31,000 claims, and "rose", in 125,000) costs the GIN index
-# 4-5 ms before any row is read, as much as the newest-first page itself, and asking the planner
-# about one word half a millisecond; a public claim stays public (withdrawn included), so a
-# search that had many matches keeps them. Only the order depends on it, never which claims
-# match. Per process, so it needs no round trip; tests clear it (`forget_known_many`).
+# RANKED_MATCHES claims, and until when to trust it. Counting a pair of common words costs the
+# GIN index as much as the newest-first page itself, before any row is read; a public claim
+# stays public (withdrawn included), so a search that had many matches keeps them. Only the
+# order depends on it, never which claims match. Per process, so it needs no round trip; tests
+# clear it (`forget_known_many`).
 _known_many: dict[tuple[str, str], float] = {}
 
 
