@@ -1,7 +1,7 @@
 """Statuses, roles and the claim workflow's transition table: one place for each rule.
 
 The workflow status of a claim, the verdict inside a review and the public record are kept
-apart (PRODUCT.md); this module names the first and the choices the other two use.
+apart (docs/architecture.md); this module names the first and the choices the other two use.
 """
 
 from __future__ import annotations

@@ -433,7 +433,7 @@ class StatementAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, admin.Model
     autocomplete_fields = ["source", "speaker", "reported_speaker"]
     list_select_related = ["speaker", "reported_speaker", "source"]
     # Newest first, through the primary key: the model's order (by source, i.e. the source's
-    # publication date) sorted the whole statement-source join on every page (~1.9 s).
+    # publication date) sorted the whole statement-source join on every page.
     ordering = ["-id"]
     paginator = CappedCountPaginator
     show_full_result_count = False
