@@ -4,13 +4,13 @@
     python manage.py backup --output /srv/backups/
     python manage.py backup --output nightly.dump -v 0   # prints only the path
 
-Prints the path, the size and the rows per table, and writes `<backup>.json` beside it (the
-manifest a restore checks against). An error is one line and the exit status 1; a failed backup
-leaves nothing under the backup's name.
+An error is one line and the exit status 1; a failed backup leaves nothing under the backup's
+name, and an existing file is never overwritten.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ class Command(BaseCommand):
     requires_system_checks = []
     help = (
         "Back up the database: SQLite with its online backup API, PostgreSQL with pg_dump "
-        "--format=custom. Writes the backup and a manifest (<backup>.json) of its row counts."
+        "--format=custom."
     )
 
     def add_arguments(self, parser) -> None:
@@ -56,29 +56,21 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, output: str | None, database: str, **options: Any) -> None:
-        verbosity = options["verbosity"]
+        settings_dict = connections[database].settings_dict
+        started = time.monotonic()
         try:
-            backup = backups.create_backup(connections[database].settings_dict, output)
+            path = backups.create_backup(settings_dict, output)
         except backups.BackupError as error:
             raise CommandError(str(error)) from None
-        path = shown(backup.path)
-        if verbosity == 0:
-            self.stdout.write(path)
+        if options["verbosity"] == 0:
+            self.stdout.write(shown(path))
             return
-        tables = backup.tables if verbosity > 1 else {k: v for k, v in backup.tables.items() if v}
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Backed up {backups.describe(connections[database].settings_dict)} to {path}"
-            )
+            self.style.SUCCESS(f"Backed up the {backups.describe(settings_dict)} to {shown(path)}")
         )
         self.stdout.write(
-            f"{human_size(backup.size)}, {backup.rows:,} rows in {len(backup.tables)} tables, "
-            f"{len(backup.migrations)} migrations, in {backup.seconds:.2f} s; "
-            f"manifest {shown(backup.manifest_path)}"
+            f"{human_size(path.stat().st_size)} in {time.monotonic() - started:.2f} s"
         )
-        width = max((len(name) for name in tables), default=0)
-        for name, count in tables.items():
-            self.stdout.write(f"  {name:<{width}}  {count:>9,}")
 
 
 def shown(path: Path) -> str:
