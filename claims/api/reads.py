@@ -35,8 +35,6 @@ from . import serializers as out
 # A claim as listed, keyed by its id: the rows' order is the page's, set by the caller.
 ClaimRow = tuple[int, dict[str, Any]]
 
-_LINK, _NESTED, _UTC, _LATER = range(4)
-
 
 class Shape:
     """How a row whose columns are named by JSON path ("statement.quote") becomes the JSON of
@@ -46,7 +44,7 @@ class Shape:
     not shown. On SQLite, datetimes come naive and are made aware, in UTC.
 
     Each object is made in two steps: every key at once with a column's value (in C, by
-    `itemgetter`), then the keys whose value is not a column's as it is (`fixes`)."""
+    `itemgetter`), then the keys whose value is not a column's as it is."""
 
     def __init__(
         self, serializer: drf.Serializer, columns: Sequence[str], extra: Iterable[str], utc: bool
@@ -54,58 +52,62 @@ class Shape:
         self.places = {name: i for i, name in enumerate(columns)}
         self.utc = utc
         self.used = set(extra)
+        self.views: set[str] = set()
         self.node = self._node(serializer, "")
         unknown = set(columns) - self.used
         if unknown:
             raise ValueError(f"Columns not in {type(serializer).__name__}: {sorted(unknown)}")
 
     def _node(self, serializer: drf.Serializer, prefix: str) -> _Node:
-        keys, places, fixes = [], [], []
+        keys, places, links, nested, utc, later = [], [], [], [], [], {}
         for name, field in serializer.fields.items():
             path = f"{prefix}{name}"
-            place = self.places.get(path, 0)  # what no column holds is fixed after
+            keys.append(name)
+            places.append(self.places.get(path, 0))  # what no column holds is set after
             if isinstance(field, out.LinkField):
                 lookup = f"{prefix}{field.lookup}"
                 self.used.add(lookup)
-                fixes.append((name, _LINK, self.places[lookup], field.view_name))
+                self.views.add(field.view_name)
+                links.append((name, self.places[lookup], field.view_name))
             elif isinstance(field, drf.Serializer) and any(
                 column.startswith(f"{path}.") for column in self.places
             ):
-                nested = self._node(field, f"{path}.")
                 first = self.places[f"{path}.{next(iter(field.fields))}"]
-                fixes.append((name, _NESTED, nested, first if field.allow_null else None))
+                child = self._node(field, f"{path}.")
+                nested.append((name, child, first if field.allow_null else None))
             elif path in self.places:
                 self.used.add(path)
                 if self.utc and isinstance(field, drf.DateTimeField):
-                    fixes.append((name, _UTC, place, None))
+                    utc.append((name, places[-1]))
             else:
-                fixes.append((name, _LATER, None, None))
-            keys.append(name)
-            places.append(place)
-        return tuple(keys), itemgetter(*places, 0), fixes  # 0: a tuple, however few keys
-
-    def build(self, row: Sequence[Any], links: out.Links) -> dict[str, Any]:
-        return _build(self.node, row, links)
+                later[name] = None
+        # The getter's last 0 makes it return a tuple however few keys; zip stops at the keys.
+        return tuple(keys), itemgetter(*places, 0), links, nested, utc, later
 
 
-_Node = tuple[tuple[str, ...], Callable[[Sequence[Any]], tuple], list[tuple[str, int, Any, Any]]]
+_Node = tuple[
+    tuple[str, ...],
+    Callable[[Sequence[Any]], tuple],
+    list[tuple[str, int, str]],
+    list[tuple[str, Any, int | None]],
+    list[tuple[str, int]],
+    dict[str, None],
+]
 
 
-def _build(node: _Node, row: Sequence[Any], links: out.Links) -> dict[str, Any]:
-    keys, values, fixes = node
-    data = dict(zip(keys, values(row), strict=False))  # the getter's last 0 is spare
-    for name, kind, place, more in fixes:
-        if kind == _LINK:
-            data[name] = links.url(more, row[place])
-        elif kind == _NESTED:
-            data[name] = (
-                None if more is not None and row[more] is None else _build(place, row, links)
-            )
-        elif kind == _UTC:
-            value = row[place]
-            data[name] = value if value is None else value.replace(tzinfo=datetime.UTC)
-        else:
-            data[name] = None
+def _build(node: _Node, row: Sequence[Any], parts: dict[str, tuple[str, str]]) -> dict:
+    keys, values, links, nested, utc, later = node
+    data = dict(zip(keys, values(row), strict=False))
+    for name, place, view in links:
+        head, tail = parts[view]
+        data[name] = f"{head}{row[place]}{tail}"
+    for name, child, first in nested:
+        data[name] = None if first is not None and row[first] is None else _build(child, row, parts)
+    for name, place in utc:
+        value = row[place]
+        data[name] = value if value is None else value.replace(tzinfo=datetime.UTC)
+    if later:
+        data.update(later)
     return data
 
 
@@ -132,8 +134,8 @@ def _read(
     columns, rows = sql.rows(names, params, numbers=numbers)
     vendor = connections[DEFAULT_DB_ALIAS].vendor
     shape = _shape(serializer_class, tuple(columns), (key,), vendor)
-    at = columns.index(key)
-    return [(row[at], shape.build(row, links)) for row in rows]
+    at, node, parts = columns.index(key), shape.node, links.parts(shape.views)
+    return [(row[at], _build(node, row, parts)) for row in rows]
 
 
 # --- the list ----------------------------------------------------------------------------------
@@ -182,18 +184,16 @@ def complete(claims: list[ClaimRow], links: out.Links) -> datetime.datetime | No
         related[name] = grouped = defaultdict(list)
         for pk, item in _read(["ids", name], ids, serializer_class, "claim_id", links):
             grouped[pk].append(item)
-    newest = None
+    verdicts, evidence, records, topics = related.values()
     for pk, claim in claims:
-        verdicts, record = related["verdicts"][pk], related["record"][pk]
-        claim["topics"] = related["topics"][pk]
-        claim["verdict"] = verdicts[0] if verdicts else None
-        claim["earlier_verdicts"] = verdicts[1:]
-        claim["evidence"] = related["evidence"][pk]
+        claim_verdicts, record = verdicts[pk], records[pk]
+        claim["topics"] = topics[pk]
+        claim["verdict"] = claim_verdicts[0] if claim_verdicts else None
+        claim["earlier_verdicts"] = claim_verdicts[1:]
+        claim["evidence"] = evidence[pk]
         claim["publication_record"] = record
-        updated = last_changed(claim["updated_at"], [entry["published_at"] for entry in record])
-        claim["updated_at"] = updated
-        newest = updated if newest is None or updated > newest else newest
-    return newest
+        claim["updated_at"] = last_changed(claim["updated_at"], [e["published_at"] for e in record])
+    return max(claim["updated_at"] for _, claim in claims)
 
 
 def last_changed(

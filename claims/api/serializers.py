@@ -13,6 +13,7 @@ sign-offs, unapproved reviews, or anything of an unpublished claim.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -51,6 +52,10 @@ class Links:
         if parts is None:
             parts = self._mine[view_name] = self._parts_of(view_name)
         return f"{parts[0]}{value}{parts[1]}"
+
+    def parts(self, view_names: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """What comes before and after the argument in each view's URL."""
+        return {name: self._parts_of(name) for name in view_names}
 
     def _parts_of(self, view_name: str) -> tuple[str, str]:
         key = (self.site, view_name)

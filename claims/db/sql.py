@@ -72,7 +72,13 @@ def rows(
         finally:
             if threshold is not None:
                 raw.prepare_threshold = threshold
-        return [column[0] for column in cursor.description], cursor.fetchall()
+        columns = _COLUMNS.get(sql)
+        if columns is None:  # the statement names them: read once (psycopg builds each anew)
+            columns = _COLUMNS[sql] = [column[0] for column in cursor.description]
+        return columns, cursor.fetchall()
+
+
+_COLUMNS: dict[str, list[str]] = {}
 
 
 def id_list(ids: Iterable[int]) -> str:
