@@ -1,17 +1,16 @@
 """About the same claims as the API's list, written the plainest DRF way: nested
 ModelSerializers over model instances, page-number pagination. For bench/bench_api.py only,
 which measures it in the same run as the API's list, so that a reader sees what the API's
-hand-built rows save on whatever machine runs the bench.
+rows read with explicit SQL save on whatever machine runs the bench.
 
 It reads what the API shows (speaker, statement, source, approved reviews, evidence, record,
 topics) the usual way: select_related for the joins, one prefetch per list, a count for the
-page numbers. It is not the yardstick of issue 8's "about 10 ms" (that was lighter: measured
-here, this takes many times that); the API's target stays 5 ms of CPU.
+page numbers. It is not the yardstick of the API's target, which is lighter.
 
 `FlatClaimList` is that yardstick as we read it: "a plain DRF ModelSerializer with page-number
 pagination", the claim's own public columns (its speaker's statement and the claim it repeats
-as ids), 50 a page, counted. Measured in the same run, it tells how fast the machine is
-against the one where it took about 10 ms.
+as ids), 50 a page, counted. The API list may take at most half its CPU, measured in the same
+run, whatever the machine's speed.
 """
 
 from django.db.models import Prefetch

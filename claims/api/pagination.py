@@ -15,13 +15,10 @@ a 400 naming the parameter.
 from __future__ import annotations
 
 import datetime
-import functools
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import connections
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
@@ -30,11 +27,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
-from ..db.compiled_reads import CompiledQueries, RowsForIds
-from ..models import Claim
+from . import reads
 from .params import MAX_ID, UTC_MAX, UTC_MIN, ChoiceParam, IntegerParam, PatternParam
-from .reads import public_claim_rows, public_claim_set
-from .serializers import CLAIM
+from .serializers import Links
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 MICROSECOND = datetime.timedelta(microseconds=1)
@@ -277,60 +272,33 @@ class PublishedPagination(KeysetPagination):
     key_codec = DateTimeKey
 
 
-def _pages_of(claims: Callable[[], QuerySet]) -> CompiledQueries:
-    """Pages of the public claims as `claims()` reads them, compiled once per page shape
-    (key, direction, size); the values are the position's key and id, if any."""
-
-    def page(shape: tuple[str, bool, int], values: Sequence[Any]) -> QuerySet:
-        key, reverse, limit = shape
-        position = Position(True, *values) if values else None
-        return keyset_page(claims(), key, position, reverse, limit)
-
-    return CompiledQueries(Claim, page)
-
-
-_PUBLIC_CLAIM_PAGES = _pages_of(public_claim_rows)
-_PUBLIC_CLAIM_IDS = _pages_of(lambda: public_claim_set().values("id"))
-
-
-@functools.cache
-def _public_claim_rows_by_id() -> RowsForIds:
-    return RowsForIds(public_claim_rows(), "id")
-
-
-class PublishedClaimRowsPagination(PublishedPagination):
-    """The claims list's pages, claims narrowed as models (`reads.public_claim_set()`) and
-    read as rows of six tables (`reads.public_claim_rows()`), with SQL compiled once
-    (claims/db/compiled_reads.py), since compiling it costs more than running it, and on
-    PostgreSQL planned once, since planning a join of six tables costs more still.
-
-    Without filters a page is one such query. Filtered, the page's ids come first, from the
-    claims table and what the filters join, planned for their values (a search's words); then
-    the rows for those ids. So do pages after a position on PostgreSQL: it plans such a page
-    afresh every time (it judges the kept plan dearer, though the plan is the same), and
-    planning six tables costs more than running two reads."""
+class ClaimPagination(PublishedPagination):
+    """The claims list's pages, read as rows (`reads`): without filters, a page is one
+    statement, its position in the SQL; filtered, the page's ids come first, from the claims
+    table and what the filters join, planned for their values (a search's words), then the
+    rows for those ids."""
 
     def read_page(
         self, queryset: QuerySet, position: Position | None, reverse: bool, limit: int
     ) -> list:
-        if queryset is public_claim_set():  # not filtered
-            shape = (self.key, reverse, limit)
-            values = [position.key, position.id] if position is not None else []
-            if position is None or connections[queryset.db].vendor != "postgresql":
-                return _PUBLIC_CLAIM_PAGES.rows(shape, values)
-            ids = [pk for (pk,) in _PUBLIC_CLAIM_IDS.rows(shape, values)]
-        else:
-            ids = list(
-                keyset_page(
-                    queryset.values_list("pk", flat=True), self.key, position, reverse, limit
+        links = Links(self.request)
+        if queryset is reads.public_claim_set():  # not filtered
+            if position is None:  # one after every claim, in the order read
+                position = (
+                    Position(True, UTC_MAX, MAX_ID) if reverse else Position(True, UTC_MIN, 0)
                 )
+            rows = reads.claim_page(reverse, position.key, position.id, limit, links)
+        else:
+            page = keyset_page(
+                queryset.values_list("pk", flat=True), self.key, position, reverse, limit
             )
-        by_id = {row[CLAIM.id]: row for row in _public_claim_rows_by_id().rows(ids)}
-        return [by_id[pk] for pk in ids if pk in by_id]
+            rows = reads.claims_by_id(list(page), links)
+        rows.sort(key=self.position_of, reverse=reverse)
+        return rows
 
-    def position_of(self, row: tuple[Any, ...]) -> tuple[Any, int]:
-        """A row of `serializers.CLAIM_FIELDS`."""
-        return row[getattr(CLAIM, self.key)], row[CLAIM.id]
+    def position_of(self, row: reads.ClaimRow) -> tuple[Any, int]:
+        pk, claim = row
+        return claim[self.key], pk
 
 
 class NamePagination(KeysetPagination):

@@ -1,10 +1,14 @@
-"""The claims list and a claim's detail, read as rows: five queries, no model instances.
+"""The claims: the list read as rows and nested into the shapes of `serializers`; the detail
+read with the ORM, as the claim's page reads it.
 
-A page of 50 claims as model instances is some 700 objects, each with its related managers and
-querysets: about 30 ms of CPU per request here; read with `values()`, about 10 ms; as tuples of
-the fields `serializers` names, compiled once (claims/db/compiled_reads.py), under 5. The rules
-stay where they are: which claims are public comes from `selectors.public_claims()`, which
-reviews count, current first, from `Review.objects.current_first()`.
+A page of 50 claims as model instances through DRF serializers costs many times the API's CPU
+target: some 700 objects and thousands of field calls. So the list reads rows with explicit SQL
+(claims/db/sql/), whose columns are named by their place in the JSON ("statement.quote"), and
+`Shape` nests each row as its serializer declares: the same fields in the same order, links
+built as `LinkField` builds them, a nullable object null when its first column is. Which claims
+are public, and in what order a claim's verdicts, evidence and record come, is what `selectors`
+and the querysets say; tests/db/test_sql.py holds each SQL file to the ORM's rows, and
+tests/api/test_reads.py each listed claim to its detail.
 """
 
 from __future__ import annotations
@@ -12,114 +16,210 @@ from __future__ import annotations
 import datetime
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
+from rest_framework import serializers as drf
 
-from ..db.compiled_reads import Columns, RowsForIds
-from ..models import Claim, Evidence, PublicationEntry, Review
-from ..selectors import public_claims, public_repeat_count
+from ..db import sql
+from ..enums import PUBLIC_STATUSES
+from ..models import Claim
+from ..selectors import public_claim, public_claims
 from ..text import quote_in_context
 from . import serializers as out
 
+# A claim as listed, keyed by its id: the rows' order is the page's, set by the caller.
+ClaimRow = tuple[int, dict[str, Any]]
 
-def claim_rows(claims: QuerySet[Claim]) -> QuerySet:
-    """The claims as rows of `serializers.CLAIM_FIELDS`, ready to be paged."""
-    return claims.prefetch_related(None).values(*out.CLAIM_FIELDS)
+
+class Shape:
+    """How a row whose columns are named by JSON path ("statement.quote") becomes the JSON of
+    `serializer`: its fields in its order, each a column's value, a link built from its lookup
+    column, a nested object (null, where the field allows it, when its first column is), or
+    None for the caller to fill (lists, and what no column holds). `extra` columns are read but
+    not shown. On SQLite, datetimes come naive and are made aware, in UTC.
+
+    Each object is made in two steps: every key at once with a column's value (in C, by
+    `itemgetter`), then the keys whose value is not a column's as it is."""
+
+    def __init__(
+        self, serializer: drf.Serializer, columns: Sequence[str], extra: Iterable[str], utc: bool
+    ) -> None:
+        self.places = {name: i for i, name in enumerate(columns)}
+        self.utc = utc
+        self.used = set(extra)
+        self.views: set[str] = set()
+        self.node = self._node(serializer, "")
+        unknown = set(columns) - self.used
+        if unknown:
+            raise ValueError(f"Columns not in {type(serializer).__name__}: {sorted(unknown)}")
+
+    def _node(self, serializer: drf.Serializer, prefix: str) -> _Node:
+        keys, places, links, nested, utc, later = [], [], [], [], [], {}
+        for name, field in serializer.fields.items():
+            path = f"{prefix}{name}"
+            keys.append(name)
+            places.append(self.places.get(path, 0))  # what no column holds is set after
+            if isinstance(field, out.LinkField):
+                lookup = f"{prefix}{field.lookup}"
+                self.used.add(lookup)
+                self.views.add(field.view_name)
+                links.append((name, self.places[lookup], field.view_name))
+            elif isinstance(field, drf.Serializer) and any(
+                column.startswith(f"{path}.") for column in self.places
+            ):
+                first = self.places[f"{path}.{next(iter(field.fields))}"]
+                child = self._node(field, f"{path}.")
+                nested.append((name, child, first if field.allow_null else None))
+            elif path in self.places:
+                self.used.add(path)
+                if self.utc and isinstance(field, drf.DateTimeField):
+                    utc.append((name, places[-1]))
+            else:
+                later[name] = None
+        # The getter's last 0 makes it return a tuple however few keys; zip stops at the keys.
+        return tuple(keys), itemgetter(*places, 0), links, nested, utc, later
+
+
+_Node = tuple[
+    tuple[str, ...],
+    Callable[[Sequence[Any]], tuple],
+    list[tuple[str, int, str]],
+    list[tuple[str, Any, int | None]],
+    list[tuple[str, int]],
+    dict[str, None],
+]
+
+
+def _build(node: _Node, row: Sequence[Any], parts: dict[str, tuple[str, str]]) -> dict:
+    keys, values, links, nested, utc, later = node
+    data = dict(zip(keys, values(row), strict=False))
+    for name, place, view in links:
+        head, tail = parts[view]
+        data[name] = f"{head}{row[place]}{tail}"
+    for name, child, first in nested:
+        data[name] = None if first is not None and row[first] is None else _build(child, row, parts)
+    for name, place in utc:
+        value = row[place]
+        data[name] = value if value is None else value.replace(tzinfo=datetime.UTC)
+    if later:
+        data.update(later)
+    return data
+
+
+@functools.cache
+def _shape(
+    serializer_class: type[drf.Serializer],
+    columns: tuple[str, ...],
+    extra: tuple[str, ...],
+    vendor: str,
+) -> Shape:
+    utc = vendor == "sqlite" and settings.USE_TZ
+    return Shape(serializer_class(), columns, extra, utc)
+
+
+def _read(
+    names: Sequence[str],
+    params: Mapping[str, Any],
+    serializer_class: type[drf.Serializer],
+    key: str,
+    links: out.Links,
+    **numbers: int,
+) -> list[ClaimRow]:
+    """The rows of a read as (`key` column, JSON of `serializer_class`) pairs."""
+    columns, rows = sql.rows(names, params, numbers=numbers)
+    vendor = connections[DEFAULT_DB_ALIAS].vendor
+    shape = _shape(serializer_class, tuple(columns), (key,), vendor)
+    at, node, parts = columns.index(key), shape.node, links.parts(shape.views)
+    return [(row[at], _build(node, row, parts)) for row in rows]
+
+
+# --- the list ----------------------------------------------------------------------------------
 
 
 @functools.cache
 def public_claim_set() -> QuerySet[Claim]:
-    """`public_claims()`, built once: what the list's filters narrow, before the page is
-    read as rows. Narrowed as models, not rows, so that what a filter reads for itself (a
-    search counting its matches) reads the claims table alone, not the six tables of a row.
-    Never evaluated itself; filters clone it."""
+    """`public_claims()`, built once: what the list's filters narrow (cloning it), never
+    evaluated itself, so that the paginator knows an unfiltered list by this very object."""
     return public_claims()
 
 
-@functools.cache
-def public_claim_rows() -> QuerySet:
-    """`claim_rows(public_claim_set())`, built once: resolving some forty fields across six
-    tables costs a millisecond a request. Never evaluated itself."""
-    return claim_rows(public_claim_set())
+def claim_page(
+    newest_first: bool, key: datetime.datetime, pk: int, limit: int, links: out.Links
+) -> list[ClaimRow]:
+    """Up to `limit` public claims after the position (`key`, `pk`) in the order of
+    (first_published_at, id), in no particular order: one statement."""
+    page = "claim_page_newest" if newest_first else "claim_page_oldest"
+    params = {"key": key, "id": pk}
+    return _read([page, "claims"], params, out.ClaimSerializer, "id", links, limit=limit)
 
 
-@functools.cache
-def _related_rows() -> dict[str, RowsForIds]:
-    """What a claim lists from other tables, compiled once and read for the page's claims per
-    request: approved reviews (the current verdict first, as `selectors` orders them),
-    evidence by relation, the public record oldest first, topics by name."""
-    querysets = {
-        "verdicts": Review.objects.current_first().values(*out.REVIEW_FIELDS),
-        "evidence": Evidence.objects.cited()
-        .order_by("relation", "id")
-        .values(*out.EVIDENCE_FIELDS),
-        "records": PublicationEntry.objects.order_by("published_at", "id").values(
-            *out.RECORD_FIELDS
-        ),
-        "topics": Claim.topics.through.objects.order_by("topic__name", "topic_id").values(
-            *out.TOPIC_FIELDS
-        ),
-    }
-    return {name: RowsForIds(rows, "claim_id") for name, rows in querysets.items()}
+def claims_by_id(ids: Sequence[int], links: out.Links) -> list[ClaimRow]:
+    """The public claims of these ids, in no particular order."""
+    if not ids:
+        return []
+    return _read(["ids", "claims"], {"ids": sql.id_list(ids)}, out.ClaimSerializer, "id", links)
 
 
-def _by_claim(rows: Iterable[Sequence], columns: Columns) -> defaultdict[int, list[Sequence]]:
-    grouped: defaultdict[int, list[Sequence]] = defaultdict(list)
-    claim_id = columns.claim_id
-    for row in rows:
-        grouped[row[claim_id]].append(row)
-    return grouped
+RELATED = {
+    "verdicts": out.VerdictSerializer,
+    "evidence": out.EvidenceSerializer,
+    "record": out.RecordEntrySerializer,
+    "topics": out.TopicSerializer,
+}
 
 
-def claims_data(
-    rows: list[Sequence], links: out.Links
-) -> tuple[list[dict[str, Any]], datetime.datetime | None]:
-    """The claims' JSON from rows of `serializers.CLAIM_FIELDS`, and when the newest of them
-    last changed. Four queries, whatever the number of claims: approved reviews, evidence,
-    public records, topics."""
-    if not rows:
-        return [], None
-    c = out.CLAIM
-    ids = [row[c.id] for row in rows]
-    related = _related_rows()
-    verdicts = _by_claim(related["verdicts"].rows(ids), out.REVIEW)
-    evidence = _by_claim(related["evidence"].rows(ids), out.EVIDENCE)
-    records = _by_claim(related["records"].rows(ids), out.RECORD)
-    topics = _by_claim(related["topics"].rows(ids), out.TOPIC)
-    data, newest = [], None
-    for row in rows:
-        pk = row[c.id]
-        updated = out.claim_updated(row[c.updated_at], records[pk])
-        data.append(
-            out.claim_data(
-                row,
-                links,
-                verdicts=verdicts[pk],
-                evidence=evidence[pk],
-                record=records[pk],
-                topics=topics[pk],
-                updated=updated,
-            )
-        )
-        newest = updated if newest is None or updated > newest else newest
-    return data, newest
-
-
-def claim_detail(
-    claims: QuerySet[Claim], slug: str, links: out.Links
-) -> tuple[dict[str, Any], datetime.datetime] | None:
-    """One public claim as the list shows it, plus the paragraph around the quote and how
-    often it was repeated publicly since. None when no public claim has this slug."""
-    fields = [*out.CLAIM_FIELDS, "statement__source__text"]
-    row = claims.filter(slug=slug).prefetch_related(None).values_list(*fields).first()
-    if row is None:
+def complete(claims: list[ClaimRow], links: out.Links) -> datetime.datetime | None:
+    """Fill in what the claims list from other tables (four reads, whatever their number), and
+    return when the newest of them last changed."""
+    if not claims:
         return None
-    (data,), updated = claims_data([row], links)
-    text = row[len(out.CLAIM_FIELDS)]
-    statement = data["statement"]
-    paragraph = quote_in_context(text, statement["start"], statement["end"])
-    statement["paragraph"] = {"before": paragraph.before, "after": paragraph.after}
-    data["repeats"] = public_repeat_count(row[out.CLAIM.id])
-    return data, updated
+    ids = {"ids": sql.id_list(pk for pk, _ in claims)}
+    related: dict[str, defaultdict[int, list[dict]]] = {}
+    for name, serializer_class in RELATED.items():
+        related[name] = grouped = defaultdict(list)
+        for pk, item in _read(["ids", name], ids, serializer_class, "claim_id", links):
+            grouped[pk].append(item)
+    verdicts, evidence, records, topics = related.values()
+    for pk, claim in claims:
+        claim_verdicts, record = verdicts[pk], records[pk]
+        claim["topics"] = topics[pk]
+        claim["verdict"] = claim_verdicts[0] if claim_verdicts else None
+        claim["earlier_verdicts"] = claim_verdicts[1:]
+        claim["evidence"] = evidence[pk]
+        claim["publication_record"] = record
+        claim["updated_at"] = last_changed(claim["updated_at"], [e["published_at"] for e in record])
+    return max(claim["updated_at"] for _, claim in claims)
+
+
+def last_changed(
+    updated_at: datetime.datetime, record: list[datetime.datetime]
+) -> datetime.datetime:
+    """When anything readers see of a claim last changed: the claim row, or its public record
+    (a correction's approval adds a record entry and leaves the claim row as it was)."""
+    return max([updated_at, *record])
+
+
+# --- the detail --------------------------------------------------------------------------------
+
+
+def claim_detail(slug: str) -> Claim | None:
+    """One public claim as `serializers.ClaimDetailSerializer` shows it: `selectors.public_claim`
+    with what the serializer reads beside the model's fields. None when no public claim has
+    this slug."""
+    claim = public_claim(slug)
+    if claim is None:
+        return None
+    reviews = claim.approved_reviews
+    claim.verdicts = {"current": reviews[0] if reviews else None, "earlier": reviews[1:]}
+    record = [entry.published_at for entry in claim.publication_record.all()]
+    claim.public_updated_at = last_changed(claim.updated_at, record)
+    repeated = claim.repeat_of
+    claim.public_repeat_of = repeated if repeated and repeated.status in PUBLIC_STATUSES else None
+    statement = claim.statement
+    statement.paragraph = quote_in_context(statement.source.text, statement.start, statement.end)
+    return claim

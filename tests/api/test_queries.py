@@ -164,8 +164,8 @@ def test_a_search_reads_the_claims_table_alone(client, add_claims):
 def test_a_page_after_a_position_runs_a_fixed_number_of_queries(
     client, add_claims, django_assert_num_queries
 ):
-    # On PostgreSQL such a page reads its ids, then its rows (claims/api/pagination.py).
-    budget = 6 if connection.vendor == "postgresql" else 5
+    # One statement for the page, then the four reads of what its claims list.
+    budget = 5
     add_claims(3)
     first = client.get(f"{API}/claims/?page_size=1").json()
     with django_assert_num_queries(budget):

@@ -1,0 +1,86 @@
+"""Explicit SQL, from the files in claims/db/sql/, for the reads the ORM is too slow for.
+
+A read is a list of files run as one statement, in order: a fragment that names the rows wanted
+(`WITH page(id) AS (...)`: a page after a position, or a list of ids), then the read itself, so
+that a read's columns are written once however its rows were chosen. Where the databases
+differ, a file has one version per vendor (`ids.postgresql.sql`, `ids.sqlite.sql`) instead of
+one `ids.sql`. Each file is read once per process. Parameters are named (`%(ids)s`);
+datetimes among them are passed to the driver as Django passes them. An integer that the
+database should plan with, not for any value, is written into the SQL instead (`{limit}`,
+from `numbers`): each value is then a statement of its own.
+
+On PostgreSQL every read here is a prepared statement: planned once per connection, since
+planning a join of six tables costs the server more than running it. psycopg prepares a
+statement once it has run `prepare_threshold` times, and the settings keep that from ever
+happening by count (a plan kept for one search could be disastrous for another), so `rows()`
+sets the threshold to 0 for its own execute() alone: psycopg then prepares the statement, or
+runs the one it prepared before. Where the settings turn preparing off (`prepare_threshold`
+None, for PgBouncer before 1.21 in transaction mode), nothing is prepared.
+
+Rows come back as the driver and Django's converters give them: on SQLite, datetimes naive,
+in UTC as Django stores them (`claims.api.reads` makes them aware).
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from django.db import DEFAULT_DB_ALIAS, connections
+
+FILES = Path(__file__).with_name("sql")
+
+
+@functools.cache
+def statement(names: tuple[str, ...], vendor: str) -> str:
+    """The files `names` joined, each in its `vendor`'s version where it has one."""
+    parts = []
+    for name in names:
+        path = FILES / f"{name}.{vendor}.sql"
+        parts.append((path if path.exists() else FILES / f"{name}.sql").read_text())
+    return "\n".join(parts)
+
+
+def rows(
+    names: Sequence[str],
+    params: Mapping[str, Any],
+    *,
+    numbers: Mapping[str, int] | None = None,
+    using: str = DEFAULT_DB_ALIAS,
+) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The column names and rows of the read made of the files `names`."""
+    connection = connections[using]
+    sql = statement(tuple(names), connection.vendor)
+    for name, number in (numbers or {}).items():
+        sql = sql.replace(f"{{{name}}}", str(int(number)))
+    adapt = connection.ops.adapt_datetimefield_value
+    params = {
+        key: adapt(value) if isinstance(value, datetime.datetime) else value
+        for key, value in params.items()
+    }
+    with connection.cursor() as cursor:
+        raw = connection.connection
+        threshold = getattr(raw, "prepare_threshold", None)  # psycopg's; None: never prepare
+        if threshold is not None:
+            raw.prepare_threshold = 0
+        try:
+            cursor.execute(sql, params)
+        finally:
+            if threshold is not None:
+                raw.prepare_threshold = threshold
+        columns = _COLUMNS.get(sql)
+        if columns is None:  # the statement names them: read once (psycopg builds each anew)
+            columns = _COLUMNS[sql] = [column[0] for column in cursor.description]
+        return columns, cursor.fetchall()
+
+
+_COLUMNS: dict[str, list[str]] = {}
+
+
+def id_list(ids: Iterable[int]) -> str:
+    """Ids as the `ids` fragment takes them: one parameter, a JSON array."""
+    return json.dumps([int(pk) for pk in ids])

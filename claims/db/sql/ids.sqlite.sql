@@ -1,0 +1,3 @@
+-- The claims whose ids are given, as `page(id)` for the read that follows: %(ids)s is a JSON
+-- array of integers, so one statement serves any number of ids.
+WITH page(id) AS (SELECT value FROM json_each(%(ids)s))

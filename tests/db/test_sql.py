@@ -1,0 +1,210 @@
+"""Each read of claims/db/sql/ gives the rows the ORM gives for the same data, on both
+databases: the same public claims in the same order, the same columns and values."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.models import QuerySet
+
+from claims.api.pagination import Position, keyset_page
+from claims.api.params import MAX_ID, UTC_MAX, UTC_MIN
+from claims.db import sql
+from claims.enums import ClaimStatus, CorrectionKind, PublicationKind, ReviewStatus
+from claims.models import Claim, Evidence, PublicationEntry, Review
+from claims.selectors import public_claims
+from tests.factories import (
+    ClaimFactory,
+    EvidenceFactory,
+    PublicationEntryFactory,
+    ReviewFactory,
+    SpeakerFactory,
+    StatementFactory,
+    TopicFactory,
+    default_rating,
+)
+
+pytestmark = pytest.mark.django_db
+
+WHEN = datetime.datetime(2024, 5, 6, 7, 8, 9, 123456, tzinfo=datetime.UTC)
+DAY = datetime.timedelta(days=1)
+
+
+@pytest.fixture
+def desk(publish):
+    """Public claims with every optional part, two published at the same moment, and claims
+    readers may not see: one in review, repeated by a public one."""
+    first = publish("true", when=WHEN)
+    reported = StatementFactory(reported_speaker=SpeakerFactory(), said_on=WHEN.date())
+    publish("false", when=WHEN, statement=reported, repeat_of=first)
+    hidden = ClaimFactory(status=ClaimStatus.IN_REVIEW)
+    EvidenceFactory(claim=hidden)
+    publish("half-true", when=WHEN - DAY, repeat_of=hidden, topic="zeta")
+    publish("false", when=WHEN + DAY, status=ClaimStatus.WITHDRAWN, topic=None, evidence=False)
+    # A correction approved, with its evidence and record entry, and one still pending.
+    approved = ReviewFactory(
+        claim=first,
+        status=ReviewStatus.DRAFT,
+        correction_kind=CorrectionKind.RATING_CHANGE,
+        public_note="Rated again.",
+        rating=default_rating("false"),
+    )
+    EvidenceFactory(claim=first, correction=approved, note="New figures.")
+    Review.objects.filter(pk=approved.pk).update(
+        status=ReviewStatus.APPROVED, approved_at=WHEN + DAY
+    )
+    PublicationEntryFactory(
+        claim=first,
+        kind=PublicationKind.CORRECTION,
+        correction_kind=CorrectionKind.RATING_CHANGE,
+        note="Rated again.",
+        published_at=WHEN + DAY,
+    )
+    pending = ReviewFactory(
+        claim=first,
+        status=ReviewStatus.DRAFT,
+        correction_kind=CorrectionKind.CLARIFICATION,
+        public_note="Clarified.",
+    )
+    EvidenceFactory(claim=first, correction=pending, note="Not yet.")
+    first.topics.add(TopicFactory(slug="alpha", name="Alpha"))
+    others = Claim.objects.exclude(pk=first.pk).values_list("pk", flat=True)
+    return [first.pk, *others, 10**9]  # every claim, the first one first, and one missing
+
+
+def aware(value):
+    """SQLite's datetimes come naive, in UTC, from a cursor; the ORM makes them aware."""
+    if isinstance(value, datetime.datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=datetime.UTC)
+    return value
+
+
+def read(names, numbers=None, **params) -> list[dict]:
+    columns, rows = sql.rows(names, params, numbers=numbers)
+    return [dict(zip(columns, map(aware, row), strict=True)) for row in rows]
+
+
+def orm_rows(queryset: QuerySet, columns: list[str], paths: dict) -> list[dict]:
+    """The ORM's rows of `queryset` with the SQL's columns: each read through the lookup
+    `paths` names for it (a function of the row, for values the SQL derives), or through the
+    column's own path ("rating.slug" is rating__slug)."""
+    lookups = {c: paths.get(c, c.replace(".", "__")) for c in columns}
+    fields = {lookup for lookup in lookups.values() if isinstance(lookup, str)}
+    fields |= {f for lookup in lookups.values() if not isinstance(lookup, str) for f in lookup[0]}
+    rows = queryset.values(*fields)
+    return [
+        {
+            c: row[lookup] if isinstance(lookup, str) else lookup[1](*(row[f] for f in lookup[0]))
+            for c, lookup in lookups.items()
+        }
+        for row in rows
+    ]
+
+
+def blank_as_null(fields: str):
+    return ([fields], lambda value: value or None)
+
+
+def test_the_claims_rows_are_the_orm_rows(desk):
+    found = read(["ids", "claims"], ids=sql.id_list(desk))
+    public = set(Claim.objects.public().values_list("pk", flat=True))
+    prefixes = {"speaker.": "statement__speaker__", "source.": "statement__source__"}
+
+    def path(column: str) -> str:
+        for prefix, lookup in prefixes.items():
+            if column.startswith(prefix):
+                return lookup + column.removeprefix(prefix)
+        return column.replace(".", "__")
+
+    def if_public(name):
+        return (["repeat_of_id", f"repeat_of__{name}"], lambda pk, v: v if pk in public else None)
+
+    columns = list(found[0])
+    paths = {c: path(c) for c in columns}
+    paths |= {"repeat_of.slug": if_public("slug"), "repeat_of.text": if_public("text")}
+    expected = orm_rows(public_claims().filter(pk__in=desk), columns, paths)
+
+    assert sorted(found, key=lambda r: r["id"]) == sorted(expected, key=lambda r: r["id"])
+    assert len(found) == 4
+    repeats = {r["repeat_of.slug"] for r in found}
+    assert len(repeats) == 2 and None in repeats  # one repeat of a public claim, one hidden
+
+
+@pytest.mark.parametrize("newest_first", [True, False])
+def test_a_page_is_the_orm_page_after_any_position(desk, newest_first):
+    claims = public_claims()
+    page = "claim_page_newest" if newest_first else "claim_page_oldest"
+    start = (UTC_MAX, MAX_ID) if newest_first else (UTC_MIN, 0)
+    positions = [None, *claims.values_list("first_published_at", "pk")]
+    for position in positions:
+        key, pk = position or start
+        for limit in (1, 2, 10):
+            found = read([page, "claims"], {"limit": limit}, key=key, id=pk)
+            found.sort(key=lambda r: (r["first_published_at"], r["id"]), reverse=newest_first)
+            after = Position(True, key, pk) if position else None
+            expected = keyset_page(
+                claims.values_list("pk", flat=True),
+                "first_published_at",
+                after,
+                newest_first,
+                limit,
+            )
+            assert [r["id"] for r in found] == list(expected), (position, limit)
+
+
+def test_the_verdicts_are_the_orm_rows(desk):
+    found = read(["ids", "verdicts"], ids=sql.id_list(desk))
+    paths = {
+        "rating.scale": "rating__scale__slug",
+        "correction_kind": blank_as_null("correction_kind"),
+        "correction_note": (
+            ["correction_kind", "public_note"],
+            lambda kind, note: note if kind else None,
+        ),
+    }
+    reviews = Review.objects.current_first().filter(claim_id__in=desk)
+    assert found == orm_rows(reviews, list(found[0]), paths)
+    assert {r["correction_note"] for r in found} == {None, "Rated again."}
+
+
+def test_the_evidence_is_the_orm_rows(desk):
+    found = read(["ids", "evidence"], ids=sql.id_list(desk))
+    cited = Evidence.objects.cited().filter(claim_id__in=desk).order_by("relation", "id")
+    assert found == orm_rows(cited, list(found[0]), {})
+    notes = {r["note"] for r in found}
+    assert "New figures." in notes and "Not yet." not in notes
+
+
+def test_the_record_is_the_orm_rows(desk):
+    found = read(["ids", "record"], ids=sql.id_list(desk))
+    entries = PublicationEntry.objects.filter(claim_id__in=desk).order_by("published_at", "id")
+    paths = {"correction_kind": blank_as_null("correction_kind")}
+    assert found == orm_rows(entries, list(found[0]), paths)
+
+
+def test_the_topics_are_the_orm_rows(desk):
+    found = read(["ids", "topics"], ids=sql.id_list(desk))
+    links = Claim.topics.through.objects.filter(claim_id__in=desk)
+    paths = {"slug": "topic__slug", "name": "topic__name"}
+    expected = orm_rows(links.order_by("topic__name", "topic_id"), list(found[0]), paths)
+    # In order within each claim (the order of claims sharing a topic is not set).
+    assert sorted(found, key=lambda r: r["claim_id"]) == sorted(
+        expected, key=lambda r: r["claim_id"]
+    )
+    assert [r["slug"] for r in found if r["claim_id"] == desk[0]] == ["alpha", "economy"]
+
+
+def test_no_ids_no_rows(desk):
+    assert read(["ids", "claims"], ids=sql.id_list([])) == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared on PostgreSQL only")
+def test_reads_are_prepared_statements_on_postgresql(desk):
+    for _ in range(2):
+        read(["ids", "verdicts"], ids=sql.id_list(desk))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ["%FROM claims_review review%"],
+        )
+        assert cursor.fetchone() == (1,)
