@@ -92,6 +92,7 @@ def render(
     """Write <run>/nginx.conf from the template; the folders it names are made. Started as
     root, nginx's workers run as www-data (else nobody), which then own the temporary files and
     the cache: <run> and the folders above it must let them in."""
+    run = run.resolve()
     worker = None
     if os.geteuid() == 0:
         worker = next(u for u in ("www-data", "nobody") if _user_exists(u))
@@ -108,7 +109,7 @@ def render(
         raise SystemExit(f"SESSION_COOKIE_NAME {session_cookie!r} cannot be named in nginx.conf")
     values = {
         "USER": f"user {worker};" if worker else "# (workers run as whoever starts nginx)",
-        "RUN": str(run.resolve()),
+        "RUN": str(run),
         "LISTEN": listen,
         "UPSTREAM": upstream,
         "STATIC_URL": static_url,
@@ -120,7 +121,7 @@ def render(
         "SEARCH_RATE": search_rate,
         "SEARCH_BURST": "20",
         "MAX_BODY": max_body,
-        "ACCESS_LOG": str(run.resolve() / "access.log") if access_log else "off",
+        "ACCESS_LOG": str(run / "access.log") if access_log else "off",
         "MIME_TYPES": f"include {mime};"
         if mime
         else "types { text/css css; "
@@ -208,9 +209,12 @@ class Stack:
         self.stop()
         raise SystemExit("the stack did not start (see the output above and .serve/error.log)")
 
-    def wait(self) -> None:
-        """Until either process stops (or this one is told to)."""
-        while all(p.poll() is None for p in self.processes):
+    def wait(self) -> str:
+        """Until either process stops (or this one is told to): which one did."""
+        while True:
+            for name, process in (("gunicorn", self.gunicorn), ("nginx", self.nginx)):
+                if process.poll() is not None:
+                    return name
             time.sleep(0.5)
 
     def stop(self) -> None:
@@ -248,15 +252,18 @@ def main(argv: list[str] | None = None) -> int:
     def stop(signum, frame) -> None:
         raise KeyboardInterrupt
 
+    # Both, explicitly: a shell that starts this in the background leaves SIGINT ignored.
+    signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     print(f"nginx on http://{args.listen}, gunicorn on {args.upstream}; Ctrl-C stops both")
     try:
-        stack.wait()
+        stopped = stack.wait()
     except KeyboardInterrupt:
-        pass
+        return 0
     finally:
         stack.stop()
-    return 0
+    print(f"{stopped} stopped (see its output above, or {args.run}/error.log); stopped the other")
+    return 1
 
 
 if __name__ == "__main__":
