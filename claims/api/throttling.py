@@ -54,14 +54,14 @@ def seconds_until_allowed(
 
 
 def _count(key: str, keep: int) -> int:
-    """This request, added to the count under `key`: the count with it."""
-    if cache.add(key, 1, keep):
-        return 1
+    """This request, added to the count under `key`: the count with it. The count is there
+    for all but a period's first request, so incr() comes first."""
     try:
         return cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.add(key, 1, keep)
-        return 1
+    except ValueError:
+        if cache.add(key, 1, keep):
+            return 1
+        return cache.incr(key)  # another worker's request came first
 
 
 class AnonymousRateThrottle(AnonRateThrottle):

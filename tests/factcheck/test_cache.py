@@ -5,9 +5,9 @@ import socket
 import uuid
 
 import pytest
-from django.core.cache.backends.redis import RedisCache
 
 from factcheck.cache import cache_from_url
+from tests.factcheck.redis_for_tests import OwnKeysRedisCache
 
 
 def redis_answers() -> bool:
@@ -28,7 +28,7 @@ def test_redis_is_djangos_own_backend_with_short_timeouts():
 @pytest.mark.skipif(not redis_answers(), reason="no Redis on 127.0.0.1:6379")
 def test_it_stores_reads_counts_and_forgets():
     config = cache_from_url("redis://127.0.0.1:6379/11", socket_timeout=0.25)
-    cache = RedisCache(
+    cache = OwnKeysRedisCache(
         config["LOCATION"], {"OPTIONS": config["OPTIONS"], "KEY_PREFIX": f"test-{uuid.uuid4().hex}"}
     )
     try:
