@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12; do \
 help:
 	@echo "make run      set up, migrate, load the demo desk and serve on http://127.0.0.1:$(PORT)"
 	@echo "make test     set up and run lint, migration checks and the whole test suite"
-	@echo "make serve    the production configuration under gunicorn (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)"
+	@echo "make serve    the production stack, nginx in front of gunicorn (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)"
 	@echo "make bench    the benchmarks, a million claims on PostgreSQL included (prints figures)"
 	@echo "make install  only create .venv and install the pinned dependencies"
 	@echo "make lock     re-pin requirements.lock from pyproject.toml"
@@ -44,27 +44,41 @@ seed: migrate
 run: seed
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# The production configuration (factcheck/production.py) under gunicorn, a WSGI server: every
-# view is synchronous, and ASGI would add a thread hop per request. Needs SECRET_KEY,
-# ALLOWED_HOSTS and DATABASE_URL in the environment (docs/deployment.md).
+# Installs a Debian package whose command is missing, when root with apt-get; else says so.
+define debian_package
+	@command -v $(1) >/dev/null 2>&1 || test -x /usr/sbin/$(1) || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing $(1) from Debian"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
+		else echo "make $@ needs $(1): sudo apt-get install $(1)"; exit 1; fi; }
+endef
+
+# The production stack (docs/deployment.md): nginx on $(HOST):$(PORT) in front of gunicorn, a
+# WSGI server (every view is synchronous, and ASGI would add a thread hop per request), on
+# 127.0.0.1:$(UPSTREAM_PORT), with factcheck/production.py. nginx keeps answers as their
+# Cache-Control allows, limits rates and serves the static files (deploy/nginx.conf); its pid,
+# logs and cache go to .serve/. Ctrl-C stops both. Needs SECRET_KEY, ALLOWED_HOSTS and
+# DATABASE_URL in the environment.
 WORKERS ?= 2
 HOST ?= 127.0.0.1
+UPSTREAM_PORT ?= $(shell echo $$(($(PORT) + 1)))
 serve: export DJANGO_SETTINGS_MODULE = factcheck.production
 serve: install
+	$(call debian_package,nginx)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	$(BIN)/gunicorn factcheck.wsgi --workers $(WORKERS) --bind $(HOST):$(PORT)
+	@mkdir -p .serve
+	$(BIN)/python deploy/serve.py --listen $(HOST):$(PORT) --upstream 127.0.0.1:$(UPSTREAM_PORT) \
+		--workers $(WORKERS) --run .serve
 
 # Benchmarks print figures and assert nothing (bench/README.md). The load run needs
-# PostgreSQL (a million claims in the database factcheck_bench) and wrk, installed from Debian
-# when missing. BENCH_CLAIMS=100000 for a quicker run.
+# PostgreSQL (a million claims in the database factcheck_bench), wrk and nginx, installed from
+# Debian when missing. BENCH_CLAIMS=100000 for a quicker run.
 BENCH_CLAIMS ?= 1000000
 bench: install
-	@command -v wrk >/dev/null 2>&1 || { \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
-		else echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; fi; }
+	$(call debian_package,wrk)
+	$(call debian_package,nginx)
 	$(BIN)/python bench/bench_suggest.py
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_api.py

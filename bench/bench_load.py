@@ -1,21 +1,24 @@
-"""Load on loopback against the production server, measured with wrk; prints a table, asserts
+"""Load on loopback against the production stack, measured with wrk; prints a table, asserts
 nothing.
 
     make bench                                           # PostgreSQL, 1,000,000 claims
     .venv/bin/python bench/bench_load.py --claims 100000 --seconds 5
 
-The server is what `make serve` runs: gunicorn with two sync workers and the production
-settings (bench/load_site.py adds a bare view, plain-HTTP cookies and a throttle limit the one
-load address never reaches), against a benchmark database filled by bench/generate.py up to
---claims published claims (never the desk's own database; BENCH_DATABASE_URL chooses it).
-Each endpoint gets wrk for --seconds with --connections connections, asking for gzip as
-browsers and HTTP libraries do: requests per second, latency p50/p95/p99, the server's CPU time
-per request (from /proc, master and workers), and the ratio of its throughput to the bare
-view's, measured in the same run. "Cold" rows run against a second server with the page cache
-off and walk many different pages, so no answer is served from memory; "cached" rows ask one
-page over and over of a server whose cache is shared by both workers (Redis when it answers on
-127.0.0.1:6379, else the database cache). wrk runs on the same two cores as the server, so the
-ratios are the figures to compare between machines, not the absolute rates.
+The stack is what `make serve` runs (deploy/serve.py): nginx in front of gunicorn with two sync
+workers and the production settings (bench/load_site.py adds a bare view, plain-HTTP cookies and
+a throttle limit the one load address never reaches, in Django and in nginx), against a
+benchmark database filled by bench/generate.py up to --claims published claims (never the
+desk's own database; BENCH_DATABASE_URL chooses it). Each endpoint gets wrk for --seconds with
+--connections connections, asking for gzip as browsers and HTTP libraries do: requests per
+second, latency p50/p95/p99, the CPU time per request of the processes that answer (from /proc:
+gunicorn's, and nginx's for the rows through it), and the ratio of its throughput to the bare
+view's, measured in the same run through gunicorn directly. "Cached" rows ask one address over
+and over, through nginx (its micro-cache) and through gunicorn directly (the page cache in
+Django alone, shared by both workers: Redis when it answers on 127.0.0.1:6379, else the
+database cache). "Cold" rows run against a second server, gunicorn alone, with the page cache
+off, and walk many different pages, so no answer is served from memory. wrk runs on the same
+cores as the server, so the ratios are the figures to compare between machines, not the
+absolute rates.
 
 Results go to bench/results/load-<UTC time>.json and bench/results/load-latest.md.
 """
@@ -156,7 +159,7 @@ print(json.dumps({{"slugs": slugs}}))
 
 
 class Server:
-    """gunicorn as `make serve` starts it, in its own process group."""
+    """gunicorn alone, in its own process group."""
 
     def __init__(self, env: dict[str, str], port: int, workers: int) -> None:
         self.port = port
@@ -192,21 +195,8 @@ class Server:
         self.stop()
         raise SystemExit("the server did not start")
 
-    def pids(self) -> list[int]:
-        children = subprocess.run(
-            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True
-        ).stdout.split()
-        return [self.process.pid, *map(int, children)]
-
     def cpu_seconds(self) -> float:
-        total = 0
-        for pid in self.pids():
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            except FileNotFoundError:
-                continue
-            total += int(fields[11]) + int(fields[12])  # utime, stime
-        return total / CLOCK_TICKS
+        return cpu_seconds([self.process.pid])
 
     def stop(self) -> None:
         try:
@@ -214,6 +204,59 @@ class Server:
             self.process.wait(timeout=20)
         except (ProcessLookupError, subprocess.TimeoutExpired):
             os.killpg(self.process.pid, 9)
+
+
+def cpu_seconds(leaders: list[int]) -> float:
+    """CPU time used so far by these processes and their children (a master and its workers)."""
+    total = 0
+    for leader in leaders:
+        children = subprocess.run(
+            ["pgrep", "-P", str(leader)], capture_output=True, text=True
+        ).stdout.split()
+        for pid in [leader, *map(int, children)]:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except FileNotFoundError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / CLOCK_TICKS
+
+
+@dataclass
+class Through:
+    """One way into the stack: its address, and the processes whose CPU time a request costs."""
+
+    url: str
+    leaders: list[int]
+
+    def cpu_seconds(self) -> float:
+        return cpu_seconds(self.leaders)
+
+
+def start_stack(env: dict[str, str], workers: int):
+    """nginx in front of gunicorn, as `make serve` starts them (deploy/serve.py)."""
+    sys.path.insert(0, str(ROOT))
+    from deploy.serve import Stack
+
+    values = json.loads(manage(env, "shell", "--no-imports", "-c", _NGINX_VALUES).splitlines()[-1])
+    stack = Stack(
+        Path(tempfile.mkdtemp(prefix="bench-serve-")),
+        listen=f"{HOST}:{free_port()}",
+        upstream=f"{HOST}:{free_port()}",
+        workers=workers,
+        env=env,
+        python=PYTHON,
+        **values,
+    )
+    stack.wait_until_up("/bench/bare/")
+    return stack
+
+
+_NGINX_VALUES = """
+import json
+from deploy.serve import django_values
+print(json.dumps(django_values()))
+"""
 
 
 def admin_cookie(server: Server) -> str:
@@ -239,7 +282,7 @@ def admin_cookie(server: Server) -> str:
 
 
 def run_wrk(
-    server: Server,
+    server: Server | Through,
     name: str,
     paths: list[str],
     *,
@@ -329,7 +372,9 @@ def main(argv: list[str] | None = None) -> int:
     database = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE)
     if database.startswith("postgres"):
         ensure_postgres_database(database)
-    cache_url = "redis://127.0.0.1:6379/7" if redis_answers() else "db://factcheck_cache"
+    cache_url = os.environ.get("BENCH_CACHE_URL") or (
+        "redis://127.0.0.1:6379/7" if redis_answers() else "db://factcheck_cache"
+    )
     cached_env = environment(database, cache_seconds=300, cache_url=cache_url)
     cold_env = environment(database, cache_seconds=0, cache_url=cache_url)
     began = time.perf_counter()
@@ -337,7 +382,8 @@ def main(argv: list[str] | None = None) -> int:
     slugs: list[str] = data["slugs"]  # type: ignore[assignment]
     engine = "PostgreSQL" if database.startswith("postgres") else "SQLite"
     print(
-        f"{data['claims']:,} published claims on {engine}; gunicorn, {args.workers} workers; "
+        f"{data['claims']:,} published claims on {engine}; nginx and gunicorn, {args.workers} "
+        "workers; "
         f"wrk, {args.connections} connections, {args.seconds} s per endpoint; cache {cache_url}",
         flush=True,
     )
@@ -348,21 +394,24 @@ def main(argv: list[str] | None = None) -> int:
 
         redis.Redis.from_url(cache_url).flushdb()
 
-    server = Server(cached_env, free_port(), args.workers)
+    stack = start_stack(cached_env, args.workers)
+    gunicorn = Through(stack.upstream_url, [stack.gunicorn.pid])
+    nginx = Through(stack.url, [stack.gunicorn.pid, stack.nginx.pid])
     try:
-        bare = run_wrk(server, "bare Django view", ["/bench/bare/"], **run)
+        bare = run_wrk(gunicorn, "bare Django view", ["/bench/bare/"], **run)
         rows.append(bare)
         for name, path in [
-            ("claims list, cached", "/claims/"),
-            ("claim page, cached", f"/claims/{slugs[0]}/"),
-            ("API claims list, cached", "/api/v1/claims/?page_size=50"),
+            ("claims list", "/claims/"),
+            ("claim page", f"/claims/{slugs[0]}/"),
+            ("API claims list", "/api/v1/claims/?page_size=50"),
         ]:
-            # Fill the cache, and warm both workers: a worker's first page (imports, templates,
-            # its database connection) takes most of a second, which wrk would count.
-            run_wrk(server, name, [path], seconds=2, connections=args.connections, quiet=True)
-            rows.append(run_wrk(server, name, [path], **run))
+            # Fill the caches, and warm both workers: a worker's first page (imports,
+            # templates, its database connection) takes most of a second, which wrk would count.
+            run_wrk(gunicorn, name, [path], seconds=2, connections=args.connections, quiet=True)
+            rows.append(run_wrk(nginx, f"{name}, cached (nginx)", [path], **run))
+            rows.append(run_wrk(gunicorn, f"{name}, cached (Django)", [path], **run))
     finally:
-        server.stop()
+        stack.stop()
 
     server = Server(cold_env, free_port(), args.workers)
     try:
@@ -396,9 +445,9 @@ def main(argv: list[str] | None = None) -> int:
     stamp = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     header = (
         f"{data['claims']:,} published claims on {engine}, gunicorn with {args.workers} sync "
-        f"workers, wrk with {args.connections} connections for {args.seconds} s per endpoint, "
-        f"on {os.cpu_count()} cores ({stamp}); 'vs bare' is throughput against the bare view's "
-        f"mean in this run."
+        f"workers (nginx in front for the rows that say so), wrk with {args.connections} "
+        f"connections for {args.seconds} s per endpoint, on {os.cpu_count()} cores ({stamp}); "
+        f"'vs bare' is throughput against the bare view's mean in this run (through gunicorn)."
     )
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / f"load-{stamp}.json").write_text(

@@ -423,8 +423,10 @@ class _Generator:
                     t["topics"].add(claim_id=claim_id, topic_id=topic_id)
         # Parents before children: the triggers check as rows go in. Evidence comes before its
         # claims, as in the newsroom: a published claim takes new evidence only with a
-        # correction. Foreign keys are checked at commit, so the order does not upset them.
-        for name in ("sources", "statements", "evidence", "claims", "reviews", "entries"):
+        # correction; approved reviews come before their claims, since an approved review of a
+        # claim already public enters only by sign-off. Foreign keys are checked at commit, so
+        # the order does not upset them.
+        for name in ("sources", "statements", "evidence", "reviews", "claims", "entries"):
             t[name].flush()
         t["topics"].flush()
 

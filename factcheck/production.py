@@ -12,6 +12,7 @@ variables of `factcheck.settings` it reads:
 - SECURE_SSL_REDIRECT  "0" when a proxy in front already redirects to HTTPS (default on)
 - SECURE_HSTS_SECONDS  default one year; FACTCHECK_HSTS_PRELOAD=1 to ask for preloading
 - FACTCHECK_BEHIND_PROXY  "1" when a reverse proxy terminates TLS and sets X-Forwarded-Proto
+                       (`make serve` sets it, and FACTCHECK_TRUSTED_PROXIES=1, for its nginx)
 """
 
 from __future__ import annotations

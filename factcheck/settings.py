@@ -16,8 +16,6 @@ environment here, and only here:
 - FACTCHECK_PUBLIC_CACHE_SECONDS how long a public page stays in the server's cache (default 300;
                                  0 turns the page cache off); a publication drops it at once
 - FACTCHECK_PUBLIC_MAX_AGE       how long browsers and proxies may keep a public page (default 60)
-- FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES  bytes of recently served pages each process keeps beside the
-                                 shared cache, and again as sent (default 64 MiB each)
 - FACTCHECK_PAGE_CACHE_HEADER    "1" says in X-Page-Cache whether an answer came from the page cache
                                  (default: only with DEBUG; production: off)
 - FACTCHECK_SEARCH_CONFIG        PostgreSQL text search configuration (default english)
@@ -87,11 +85,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Before everything: sends again, as they were sent, the answers the page cache stored
-    # (claims/public/sent_pages.py); any other request goes on through the stack.
-    "claims.public.sent_pages.SentPagesMiddleware",
-    # First after it, so that even a response made by a later middleware carries the CORS
-    # headers.
+    # First, so that even a response made by a later middleware carries the CORS headers.
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before anything that reads or changes the body; it also weakens ETags as RFC 9110 asks.
@@ -143,6 +137,8 @@ AXES_COOLOFF_TIME = datetime.timedelta(
 )
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The address the API throttle counts: behind a proxy, the one it saw (FACTCHECK_TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "claims.api.throttling.client_address"
 
 ROOT_URLCONF = "factcheck.urls"
 WSGI_APPLICATION = "factcheck.wsgi.application"
@@ -259,11 +255,6 @@ FACTCHECK_PUBLIC_MAX_AGE = int(os.environ.get("FACTCHECK_PUBLIC_MAX_AGE", "60"))
 # X-Page-Cache (hit or miss) helps whoever tunes the cache, and tells outsiders when pages were
 # last made, and so when the public record changed: off unless asked for, or in development.
 FACTCHECK_PAGE_CACHE_HEADER = env_bool("FACTCHECK_PAGE_CACHE_HEADER", DEBUG)
-# Bytes of recent pages each process keeps beside the shared cache (claims/public/cache.py),
-# and again as they were sent (claims/public/sent_pages.py).
-FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES = int(
-    os.environ.get("FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES", str(64 * 1024 * 1024))
-)
 
 # --- The read-only API (claims/api/) -----------------------------------------------------------
 # Anonymous requests per client address; the counts live in the default cache.

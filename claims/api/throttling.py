@@ -1,17 +1,15 @@
 """Anonymous throttling: at most N requests per period from one client address.
 
-The window slides, approximated from two fixed ones (as Cloudflare's rate limiting does): a
-request is let through while the count of this period so far, plus the previous period's count
-weighted by the share of it still within the last `duration` seconds, is under N. Only
-requests let through are counted, so a client over the limit is back as soon as its rate falls.
-
-DRF's own throttle keeps the time of every request in the period in one list, read, trimmed and
-written back on each request: two round trips to the cache carrying up to N pickled times, and
-two workers reading the same list both let a request through. Here, with Redis (CACHE_URL
-redis://, as in production), a small server-side script checks and counts in one atomic round
-trip. With another cache the same check is a read and an increment: exact in one process (the
-local-memory cache), while the database cache may let a few extra requests through when
-workers race, as DRF's throttle does everywhere.
+DRF's AnonRateThrottle, counting in the default cache with `cache.incr` instead of keeping the
+time of every request in a list (read, trimmed and written back on each request, so two workers
+reading the same list both let a request through). The window slides, approximated from two
+fixed ones (as Cloudflare's rate limiting does): a request is let through while the count of
+this period so far, plus the previous period's count weighted by the share of it still within
+the last `duration` seconds, is under N. A request is counted first and, if that takes it over
+the limit, uncounted: only requests let through are counted, so a client over the limit is back
+as soon as its rate falls, and since each increment is atomic (Redis, the local-memory cache)
+concurrent requests never let more than N through. The database cache's increment is a read
+and a write, so workers racing there may let a few extra through, as DRF's throttle does.
 
 With the cache unreachable, a request cannot be counted: it is let through, or refused when
 FACTCHECK_THROTTLE_FAIL_OPEN is off, and the failure is logged (`public_cache.cache_failed`).
@@ -19,120 +17,28 @@ FACTCHECK_THROTTLE_FAIL_OPEN is off, and the failure is logged (`public_cache.ca
 The rate is read when a request comes in: DRF's throttles copy it into a class attribute at
 import, so a changed setting (tests, a deploy that sets FACTCHECK_API_THROTTLE_RATE) would not
 reach them.
+
+In production the proxy in front (deploy/nginx.conf) limits every address first, answers it
+keeps included; this throttle counts what reaches Django, cached answers of the page cache
+included (`throttle_counts`).
 """
 
 from __future__ import annotations
 
 import math
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
 from django.conf import settings
-from django.core.cache import caches
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache import cache
 from django.http import HttpRequest
 from rest_framework.settings import api_settings
-from rest_framework.throttling import AnonRateThrottle
+from rest_framework.throttling import AnonRateThrottle, BaseThrottle
 
 from ..public.cache import CACHE_ERRORS, cache_failed
 
-# KEYS: this period's count, the previous period's, then any keys to read as well. ARGV: the
-# previous period's weight, the limit, how long a count is kept. Returns {1 if let through else
-# 0, this period's count (this request included when let through), the previous period's
-# count, then the values of the other keys when let through}.
-_CHECK_AND_COUNT = """
-local current = tonumber(redis.call('GET', KEYS[1]) or '0')
-local previous = tonumber(redis.call('GET', KEYS[2]) or '0')
-if current + previous * tonumber(ARGV[1]) >= tonumber(ARGV[2]) then
-    return {0, current, previous}
-end
-current = redis.call('INCR', KEYS[1])
-redis.call('EXPIRE', KEYS[1], ARGV[3])
-local result = {1, current, previous}
-if #KEYS > 2 then
-    for i, value in ipairs(redis.call('MGET', unpack(KEYS, 3))) do
-        result[3 + i] = value
-    end
-end
-return result
-"""
-_script = None
 # How long a client refused because its requests cannot be counted is asked to wait: the cache
 # may be back long before the period's end.
 RETRY_UNCOUNTED = 10
-
-
-@dataclass
-class Count:
-    allowed: bool
-    retry_after: float | None = None  # seconds, when refused
-    fetched: dict[str, Any] = field(default_factory=dict)  # the `fetch` keys found
-
-
-def count_request(
-    key: str, limit: int, duration: int, fetch: Sequence[str] = (), *, now: float
-) -> Count:
-    """Check a request against `limit` per `duration` seconds under `key`, count it if it goes
-    through, and then also read the cache keys `fetch`: one round trip with Redis."""
-    period = int(now // duration)
-    elapsed = now - period * duration
-    weight = 1 - elapsed / duration
-    keys = [f"{key}:{period}", f"{key}:{period - 1}"]
-    # Kept two periods: this one's count is the next one's previous.
-    keep = 2 * duration
-    cache = caches["default"]
-    try:
-        if isinstance(cache, RedisCache):
-            allowed, current, previous, fetched = _in_redis(cache, keys, fetch, weight, limit, keep)
-        else:
-            allowed, current, previous, fetched = _in_any_cache(
-                cache, keys, fetch, weight, limit, keep
-            )
-    except CACHE_ERRORS as error:
-        cache_failed("counting an API request", error)
-        if settings.FACTCHECK_THROTTLE_FAIL_OPEN:
-            return Count(True)
-        return Count(False, min(RETRY_UNCOUNTED, duration))
-    if not allowed:
-        return Count(False, seconds_until_allowed(current, previous, limit, duration, elapsed))
-    return Count(True, fetched=fetched)
-
-
-def _in_redis(cache: RedisCache, keys, fetch, weight: float, limit: int, keep: int):
-    global _script
-    # make_key(), not make_and_validate_key(): the check only warns of keys memcached would
-    # refuse, walking each key in Python, and Redis takes any key.
-    full_keys = [cache.make_key(key) for key in [*keys, *fetch]]
-    # Django's Redis cache stores integers as plain numbers, so INCR and GET agree with it.
-    client = cache._cache.get_client(full_keys[0], write=True)
-    if _script is None:
-        _script = client.register_script(_CHECK_AND_COUNT)
-    allowed, current, previous, *values = _script(
-        keys=full_keys, args=[repr(weight), limit, keep], client=client
-    )
-    if not allowed:
-        return False, int(current), int(previous), {}
-    loads = cache._cache._serializer.loads
-    fetched = {
-        key: loads(value) for key, value in zip(fetch, values, strict=True) if value is not None
-    }
-    return True, int(current), int(previous), fetched
-
-
-def _in_any_cache(cache, keys, fetch, weight: float, limit: int, keep: int):
-    found = cache.get_many([*keys, *fetch])
-    current, previous = found.pop(keys[0], 0), found.pop(keys[1], 0)
-    if current + previous * weight >= limit:
-        return False, current, previous, {}
-    if cache.add(keys[0], 1, keep):
-        return True, 1, previous, found
-    try:
-        return True, cache.incr(keys[0]), previous, found
-    except ValueError:  # expired between add() and incr()
-        cache.set(keys[0], 1, keep)
-        return True, 1, previous, found
 
 
 def seconds_until_allowed(
@@ -147,41 +53,72 @@ def seconds_until_allowed(
     return duration - elapsed + (duration * (1 - limit / current) if current else 0)
 
 
+def _count(key: str, keep: int) -> int:
+    """This request, added to the count under `key`: the count with it. The count is there
+    for all but a period's first request, so incr() comes first."""
+    try:
+        return cache.incr(key)
+    except ValueError:
+        if cache.add(key, 1, keep):
+            return 1
+        return cache.incr(key)  # another worker's request came first
+
+
 class AnonymousRateThrottle(AnonRateThrottle):
     retry_after: float | None = None
 
     def get_rate(self) -> str | None:
         return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
 
-    def allow_request(self, request, view) -> bool:
-        if getattr(request, "throttle_counted", False):  # see count_and_fetch()
-            return True
-        if self.rate is None:
-            return True
-        key = self.get_cache_key(request, view)
-        if key is None:
-            return True
-        count = count_request(key, self.num_requests, self.duration, now=time.time())
-        self.retry_after = count.retry_after
-        return count.allowed
+    def get_cache_key(self, request, view) -> str:
+        # The API has no sign-in: every client is known by its address alone.
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
-    def count_and_fetch(self, request: HttpRequest, fetch: Sequence[str]) -> Count:
-        """Count an anonymous request before DRF sees it, reading the cache keys `fetch` in
-        the same round trip (the API's cached answers, `views.ReadOnlyViewSet.as_view`). The
-        request is marked, so that DRF's own check does not count it again."""
+    def allow_request(self, request, view) -> bool:
         if self.rate is None:
-            try:
-                return Count(True, fetched=caches["default"].get_many(fetch))
-            except CACHE_ERRORS as error:
-                cache_failed("reading the API's cached answers", error)
-                return Count(True)
-        key = self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
-        count = count_request(key, self.num_requests, self.duration, fetch, now=time.time())
-        request.throttle_counted = count.allowed
-        return count
+            return True
+        limit, duration = self.num_requests, self.duration
+        now = time.time()
+        period = int(now // duration)
+        elapsed = now - period * duration
+        key = self.get_cache_key(request, view)
+        current_key, previous_key = f"{key}:{period}", f"{key}:{period - 1}"
+        try:
+            previous = cache.get(previous_key, 0)
+            # Kept two periods: this one's count is the next one's previous.
+            current = _count(current_key, 2 * duration)
+            if current - 1 + previous * (1 - elapsed / duration) < limit:
+                return True
+            cache.decr(current_key)
+        except ValueError:  # expired before decr(): nothing left to take back
+            pass
+        except CACHE_ERRORS as error:
+            cache_failed("counting an API request", error)
+            if settings.FACTCHECK_THROTTLE_FAIL_OPEN:
+                return True
+            self.retry_after = min(RETRY_UNCOUNTED, duration)
+            return False
+        self.retry_after = seconds_until_allowed(current - 1, previous, limit, duration, elapsed)
+        return False
 
     def wait(self) -> float | None:
         if self.retry_after is None:
             return None
         # DRF sends Retry-After rounded up; never 0, which would invite an immediate retry.
         return max(1.0, math.ceil(self.retry_after))
+
+
+def throttle_counts(request: HttpRequest) -> bool:
+    """Whether the throttle lets a request for a cached answer through, counting it: the page
+    cache asks before sending one (`public_cache.cache_public_page`), so that a cached answer
+    counts as a fresh one does. A refused request is not counted, and DRF's own check refuses
+    it again with its 429."""
+    return AnonymousRateThrottle().allow_request(request, None)
+
+
+def client_address(request: HttpRequest) -> str | None:
+    """The client's address as the throttle knows it: the connection's, or behind the
+    FACTCHECK_TRUSTED_PROXIES proxies (nginx, deploy/nginx.conf) the one they saw. The login
+    lock-outs use it too (AXES_CLIENT_IP_CALLABLE), else behind a proxy every login would come
+    from the proxy's address and one attacker would lock a username out for everyone."""
+    return BaseThrottle().get_ident(request)

@@ -8,7 +8,6 @@ shared caches keep it briefly. Writes answer 405, bad parameters 400 naming them
 from __future__ import annotations
 
 import datetime
-import functools
 import hashlib
 from typing import Any
 
@@ -16,7 +15,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -56,9 +55,8 @@ from .pagination import (
     RecordPagination,
 )
 from .params import MAX_ID, SLUG_PATTERN
-from .renderers import accepts_json
 from .schema import claim_review_feed_schema, fact_check_search_schema
-from .throttling import AnonymousRateThrottle
+from .throttling import AnonymousRateThrottle, throttle_counts
 
 # What a source's listing shows: its text (tens of kilobytes) and imported raw input stay behind.
 SOURCE_LISTED = ["id", "url", "title", "publisher", "author", "language", "kind"]
@@ -67,16 +65,6 @@ SOURCE_LISTED += ["published_at", "retrieved_at", "content_hash", "updated_at"]
 SLUG_IN_PATH = OpenApiParameter(
     "slug", OpenApiTypes.STR, OpenApiParameter.PATH, pattern=SLUG_PATTERN, required=True
 )
-
-
-def counted_in_current_generation(request: HttpRequest) -> str | None:
-    """How an anonymous request for an answer of the API is let in: counted by the throttle,
-    with the page cache's generation read in the same round trip; None when refused (it is
-    then not counted, and DRF's own check refuses it again, with its 429)."""
-    count = AnonymousRateThrottle().count_and_fetch(request, [public_cache.GENERATION_KEY])
-    if not count.allowed:
-        return None
-    return count.fetched.get(public_cache.GENERATION_KEY) or public_cache.generation()
 
 
 class ReadOnlyViewSet(viewsets.GenericViewSet):
@@ -88,55 +76,13 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
 
     @classmethod
     def as_view(cls, actions=None, **initkwargs):
-        """The view, served from the public page cache (claims/public/cache.py) when it can be.
-
-        An anonymous GET is counted by the throttle, and the page cache's generation read, in
-        one round trip before DRF sees it: a cached answer costs what a cached public page
-        does, and still counts against its client. Only answers of 200 are stored, under the
-        exact address asked, so one is found only where the parameters were valid. Refused or
-        not found, DRF answers as usual: the throttle's 429 (a refused request is not counted,
-        so DRF's check refuses it again), or a fresh answer, stored under the generation read
-        here (`finalize_response`). Once a process has sent an answer, the page cache's
-        outermost layer (claims/public/sent_pages.py) lets the next request for it in the same way
-        and sends it again itself; a request it let in but could not answer arrives here with
-        its generation read and its count made.
+        """The view, served from the public page cache (claims/public/cache.py) where it can
+        be: only 200s, under the exact address and Accept asked (indented JSON is kept apart).
+        A cached answer is counted by the throttle like a fresh one; refused, DRF answers 429.
         """
         view = super().as_view(actions, **initkwargs)
-        admit = (
-            counted_in_current_generation
-            if AnonymousRateThrottle in cls.throttle_classes
-            else public_cache.current_generation
-        )
-
-        @functools.wraps(view)
-        def cached_or_fresh(request: HttpRequest, *args: Any, **kwargs: Any):
-            # The cache keeps one answer per address, compact JSON: indented JSON, asked for in
-            # Accept, is made afresh and not kept, and a client that takes no JSON gets DRF's
-            # 406 whether or not the address is cached.
-            accept = request.META.get("HTTP_ACCEPT", "")
-            if (
-                "indent" in accept
-                or not accepts_json(accept)
-                or not public_cache.cacheable_request(request)
-            ):
-                return view(request, *args, **kwargs)
-            key = public_cache.page_key(request)
-            token = public_cache.admitted(request, admit)
-            if token is not None:
-                cached = public_cache.cached_page(request, key, token, admit)
-                if cached is not None:
-                    if not request.META.keys() & public_cache.CONDITIONAL_HEADERS:
-                        return cached  # what get_conditional_response() would answer, sooner
-                    return get_conditional_response(
-                        request,
-                        etag=cached.get("ETag"),
-                        last_modified=parse_http_date_safe(cached.get("Last-Modified", "")),
-                        response=cached,
-                    )
-                request.page_cache_entry = public_cache.PageCacheMark(key, token, admit)
-            return view(request, *args, **kwargs)
-
-        return cached_or_fresh
+        counted = throttle_counts if AnonymousRateThrottle in cls.throttle_classes else None
+        return public_cache.cache_public_page(view, admit=counted, varies_by=["Accept"])
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
@@ -171,10 +117,6 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
         patch_cache_control(response, public=True, max_age=settings.FACTCHECK_API_MAX_AGE)
         # Accept may ask for indented JSON: caches must keep answers apart by it.
         patch_vary_headers(response, ["Accept"])
-        # Set by as_view() when the cache had no current answer for this anonymous GET.
-        entry = getattr(request._request, "page_cache_entry", None)
-        if entry is not None:
-            public_cache.store(entry.key, entry.token, response, entry.admit)
         return get_conditional_response(
             request, etag=etag, last_modified=last_modified, response=response
         )

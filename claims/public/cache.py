@@ -6,8 +6,16 @@ is served only while that token is current. Anything that can change a public pa
 a speaker, source or rating) replaces the token, so no page cached before is served again.
 Readers therefore see a correction on their next request, with no list of pages to purge.
 
+One layer, one decorator: `cache_public_page` wraps the public views and the API's views alike.
 Only anonymous GET/HEAD requests are served from or stored in the cache: signed-in staff see
-live pages, and a draft preview (staff only) is never stored. Only 200 answers are stored.
+live pages, and a draft preview (staff only) is never stored. Only 200 answers are stored, under
+the whole address (scheme and host included) and the language; the gzipped body is made once,
+when the page is stored. A cached answer with an ETag or Last-Modified still answers a
+conditional request with 304.
+
+In production a proxy in front (deploy/nginx.conf) keeps answers for FACTCHECK_PUBLIC_MAX_AGE
+seconds as their Cache-Control allows, so most readers never reach this layer; this one makes
+what does reach Django cheap, and is what makes a correction show at once in Django.
 
 With a cache shared by all processes (factcheck/production.py), invalidation reaches
 every worker at once. With the default local-memory cache each process has its own token, so
@@ -26,20 +34,19 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import threading
 import time
 import uuid
-from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Iterable
 from functools import wraps
-from typing import Any, NamedTuple, Protocol
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import parse_http_date_safe
 from django.utils.text import compress_string
 from django.utils.translation import get_language
 from redis.exceptions import RedisError
@@ -57,12 +64,8 @@ _failures_logged_at: dict[str, float] = {}
 GENERATION_KEY = "public-pages:generation"
 # Versioned with the shape of a stored page (StoredPage), so that a deploy never reads what
 # the previous release stored.
-PAGE_KEY_PREFIX = "public-pages:page:v2"
+PAGE_KEY_PREFIX = "public-pages:page:v3"
 MEMO_KEY_PREFIX = "public-pages:memo"
-# The request headers get_conditional_response() reads; without them it changes nothing.
-CONDITIONAL_HEADERS = frozenset(
-    f"HTTP_IF_{name}" for name in ("MATCH", "NONE_MATCH", "MODIFIED_SINCE", "UNMODIFIED_SINCE")
-)
 # As GZipMiddleware reads Accept-Encoding.
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
@@ -76,30 +79,6 @@ class StoredPage(NamedTuple):
     headers: list[tuple[str, str]]
     body: bytes
     gzipped: tuple[list[tuple[str, str]], bytes] | None  # headers and body, see _gzipped()
-
-    @property
-    def size(self) -> int:
-        return len(self.body) + (len(self.gzipped[1]) if self.gzipped else 0)
-
-
-class Kept(Protocol):
-    """What `RecentPages` keeps: anything made in one generation, with a size in bytes."""
-
-    @property
-    def token(self) -> str: ...
-
-    @property
-    def size(self) -> int: ...
-
-
-class PageCacheMark(NamedTuple):
-    """Left on an answer the page cache stored, for the outermost layer
-    (claims/public/sent_pages.py): under which key and generation, and how a request for it
-    is let in (`admit`)."""
-
-    key: str
-    token: str
-    admit: Callable[[HttpRequest], str | None]
 
 
 def cache_failed(doing: str, error: Exception, level: int = logging.WARNING) -> None:
@@ -126,19 +105,6 @@ def generation() -> str | None:
         cache_failed("reading the public pages' generation", error)
         return None
     return token
-
-
-def current_generation(request: HttpRequest) -> str | None:
-    """How a request for a public page is let in: always, in the current generation. (The
-    API's answers also count the request against its client, `claims/api/views.py`.)"""
-    return generation()
-
-
-def admitted(request: HttpRequest, admit: Callable[[HttpRequest], str | None]) -> str | None:
-    """The generation this request is served in, or None if it is refused: as the outermost
-    layer read it while letting the request in (one round trip for both), else from `admit`."""
-    token = getattr(request, "page_cache_token", None)
-    return token if token is not None else admit(request)
 
 
 def _new_generation() -> None:
@@ -192,11 +158,13 @@ def tell_cache_status(response: HttpResponse, status: str) -> None:
         response["X-Page-Cache"] = status
 
 
-def page_key(request: HttpRequest) -> str:
-    # The whole address, scheme and host included: pages carry absolute links (canonical
-    # URL, JSON-LD, the API's links), so one host's answer must never be served for another.
-    path = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"{PAGE_KEY_PREFIX}:{get_language()}:{path}"
+def page_key(request: HttpRequest, varies_by: Iterable[str] = ()) -> str:
+    """The whole address, scheme and host included: pages carry absolute links (canonical URL,
+    JSON-LD, the API's links), so one host's answer must never be served for another. With the
+    values of the request headers `varies_by` names (the API's Accept)."""
+    parts = [request.build_absolute_uri(), *(request.headers.get(h, "") for h in varies_by)]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"{PAGE_KEY_PREFIX}:{get_language()}:{digest}"
 
 
 def cacheable_request(request: HttpRequest) -> bool:
@@ -220,102 +188,29 @@ def cacheable_response(response: HttpResponse) -> bool:
     )
 
 
-class RecentPages:
-    """The pages this process stored or served lately, kept beside the shared cache.
-
-    A hit then reads only the generation token from the shared cache, not the page (for a page
-    of 50 claims in the API, 136 kB that Redis sends and this process reads, copies and
-    unpickles on every request). The copy is served only while its generation is current, so
-    it is exactly as fresh as the shared cache's, and for no longer than
-    FACTCHECK_PUBLIC_CACHE_SECONDS. Least recently used pages go first once their bodies pass
-    FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES (0 keeps none).
-    """
-
-    def __init__(self) -> None:
-        self._pages: OrderedDict[Hashable, tuple[float, Kept]] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable, token: str) -> Any:
-        with self._lock:
-            found = self._pages.get(key)
-            if found is None:
-                return None
-            expires, page = found
-            if page.token != token or expires < time.monotonic():
-                return None
-            self._pages.move_to_end(key)
-            return page
-
-    def put(self, key: Hashable, page: Kept) -> None:
-        size = page.size
-        limit = settings.FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES
-        if not limit or size > limit:
-            return
-        expires = time.monotonic() + settings.FACTCHECK_PUBLIC_CACHE_SECONDS
-        with self._lock:
-            old = self._pages.pop(key, None)
-            if old is not None:
-                self._bytes -= old[1].size
-            self._pages[key] = (expires, page)
-            self._bytes += size
-            while self._bytes > limit:
-                _key, (_expires, evicted) = self._pages.popitem(last=False)
-                self._bytes -= evicted.size
-
-
-recent_pages = RecentPages()
-
-
-def lookup(request: HttpRequest) -> tuple[str, str | None, HttpResponse | None]:
-    """(page key, current generation, the cached page if it is of this generation); the
-    generation is None when the cache cannot be reached.
-
-    A page is stored with the generation it was made in, and is good only while that
-    generation is current.
-    """
-    key = page_key(request)
-    token = admitted(request, current_generation)
-    if token is None:
-        return key, None, None
-    return key, token, cached_page(request, key, token)
-
-
-def cached_page(
-    request: HttpRequest,
-    key: str,
-    token: str,
-    admit: Callable[[HttpRequest], str | None] = current_generation,
-) -> HttpResponse | None:
-    """The page stored under `key` in generation `token`, if any: from this process's recent
-    pages, else from the shared cache (a second round trip, once per process and page);
-    gzipped for a client that accepts it. Marked, like a page just stored, for the outermost
-    layer, so that every process learns it, not only the one that made it."""
-    page = recent_pages.get(key, token)
-    if page is None:
-        try:
-            page = cache.get(key)
-        except CACHE_ERRORS as error:
-            cache_failed("reading a cached public page", error)
-            return None
-        if page is None or page.token != token:
-            return None
-        recent_pages.put(key, page)
+def cached_page(request: HttpRequest, key: str, token: str) -> HttpResponse | None:
+    """The page stored under `key` in generation `token`, if any, gzipped for a client that
+    accepts it."""
+    try:
+        page = cache.get(key)
+    except CACHE_ERRORS as error:
+        cache_failed("reading a cached public page", error)
+        return None
+    if page is None or page.token != token:
+        return None
     headers, body = page.headers, page.body
     if page.gzipped and ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
         headers, body = page.gzipped
     response = HttpResponse(body, status=page.status, headers=headers)
     tell_cache_status(response, "hit")
-    response.page_cache_mark = PageCacheMark(key, token, admit)
     return response
 
 
 def _gzipped(response: HttpResponse) -> tuple[list[tuple[str, str]], bytes] | None:
     """The headers and body for every client that accepts gzip, made once, where GZipMiddleware
-    would compress the answer: compressing 136 kB of JSON on each request cost three times
-    what serving the cached answer does. Without the middleware's random padding against
-    BREACH: a cacheable answer sets no cookie and is the same for every reader, so it holds no
-    secret for that attack to guess."""
+    would compress the answer, instead of on every hit. Without the middleware's random padding
+    against BREACH: a cacheable answer sets no cookie and is the same for every reader, so it
+    holds no secret for that attack to guess."""
     content = response.content
     if len(content) < 200 or response.has_header("Content-Encoding"):
         return None
@@ -331,49 +226,66 @@ def _gzipped(response: HttpResponse) -> tuple[list[tuple[str, str]], bytes] | No
     return list(encoded.items()), gzipped
 
 
-def store(
-    key: str,
-    token: str,
-    response: HttpResponse,
-    admit: Callable[[HttpRequest], str | None] = current_generation,
-) -> None:
+def store(key: str, token: str, response: HttpResponse) -> None:
     """Keep a rendered answer under `key`, as made in generation `token` (read before
     rendering, so that an answer rendered while the record changed is never served as
-    current), and mark it for the outermost layer, which keeps it as it is finally sent."""
-    if cacheable_response(response):
-        page = StoredPage(
-            token,
-            response.status_code,
-            list(response.items()),
-            response.content,
-            _gzipped(response),
-        )
-        try:
-            cache.set(key, page, timeout=settings.FACTCHECK_PUBLIC_CACHE_SECONDS)
-        except CACHE_ERRORS as error:
-            # This process may still keep it: its copies are served only while their
-            # generation, read from the shared cache on each request, is current.
-            cache_failed("storing a public page", error)
-        recent_pages.put(key, page)
-        response.page_cache_mark = PageCacheMark(key, token, admit)
+    current)."""
+    if not cacheable_response(response):
+        return
+    page = StoredPage(
+        token, response.status_code, list(response.items()), response.content, _gzipped(response)
+    )
+    try:
+        cache.set(key, page, timeout=settings.FACTCHECK_PUBLIC_CACHE_SECONDS)
+    except CACHE_ERRORS as error:
+        cache_failed("storing a public page", error)
 
 
-def cache_public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve a public view from the page cache; see the module docstring."""
+def answer_conditionally(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """A 304 where the request's If-None-Match or If-Modified-Since matches the cached answer
+    (the API's carry an ETag and a Last-Modified), as the view itself would answer."""
+    last_modified = response.get("Last-Modified")
+    return get_conditional_response(
+        request,
+        etag=response.get("ETag"),
+        last_modified=parse_http_date_safe(last_modified) if last_modified else None,
+        response=response,
+    )
+
+
+def cache_public_page(
+    view: Callable[..., HttpResponse],
+    *,
+    admit: Callable[[HttpRequest], bool] | None = None,
+    varies_by: Iterable[str] = (),
+) -> Callable[..., HttpResponse]:
+    """Serve a public view from the page cache; see the module docstring.
+
+    `admit` is asked before a cached answer is sent (the API's throttle, which counts the
+    request); a request it refuses goes to the view, which refuses it again in its own way (a
+    429). `varies_by` names request headers whose values the answer depends on, each value
+    cached apart.
+    """
+    varies_by = tuple(varies_by)
 
     @wraps(view)
     def cached_view(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not cacheable_request(request):
             return view(request, *args, **kwargs)
-        key, token, response = lookup(request)
-        if response is not None:
-            return response
+        key = page_key(request, varies_by)
+        token = generation()
+        if token is not None:
+            found = cached_page(request, key, token)
+            if found is not None and (admit is None or admit(request)):
+                return answer_conditionally(request, found)
         response = view(request, *args, **kwargs)
         if not cacheable_response(response):
             return response
         # Browsers and proxies may keep a page briefly but must ask again after that, so a
-        # correction reaches readers within FACTCHECK_PUBLIC_MAX_AGE seconds at most.
-        patch_cache_control(response, public=True, max_age=settings.FACTCHECK_PUBLIC_MAX_AGE)
+        # correction reaches readers within FACTCHECK_PUBLIC_MAX_AGE seconds at most (the
+        # API's answers say FACTCHECK_API_MAX_AGE themselves).
+        if "max-age" not in response.get("Cache-Control", ""):
+            patch_cache_control(response, public=True, max_age=settings.FACTCHECK_PUBLIC_MAX_AGE)
         patch_vary_headers(response, ["Cookie"])
         if token is None:  # the cache cannot be reached: made afresh, not kept
             return response

@@ -296,58 +296,29 @@ def test_a_client_that_takes_no_json_is_refused_whether_or_not_the_api_answer_is
         assert client.get(detail, HTTP_ACCEPT=taking_json).status_code == 200
 
 
-def test_a_hit_is_served_from_the_process_copy_while_its_generation_is_current(client, published):
-
+def test_a_hit_is_served_only_while_its_generation_is_current(client, published):
     first = client.get(page(published))
-    key = public_cache.page_key(first.wsgi_request)
-    cache.delete(key)  # gone from the shared cache: the process's copy still answers
+    assert client.get(page(published))["X-Page-Cache"] == "hit"
 
-    second = client.get(page(published))
-
-    assert second["X-Page-Cache"] == "hit"
-    assert second.content == first.content
-
-    # Another process changed the public record: the copy is of an old generation.
+    # Another process changed the public record.
     cache.set(public_cache.GENERATION_KEY, "set-by-another-worker", timeout=None)
 
     assert client.get(page(published))["X-Page-Cache"] == "miss"
+    assert client.get(page(published)).content == first.content
 
 
-def entry(token: str, size: int) -> public_cache.StoredPage:
-    return public_cache.StoredPage(token, 200, [], b"x" * size, None)
+def test_indented_json_is_cached_apart_from_compact_json(client, published):
+    detail = reverse("api:claim-detail", args=[published.slug])
+    indented = {"accept": "application/json; indent=2"}
+    compact = client.get(detail)
 
+    first = client.get(detail, headers=indented)
+    again = client.get(detail, headers=indented)
 
-def test_recent_pages_keep_the_latest_within_the_byte_budget(settings):
-    settings.FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES = 25
-    pages = public_cache.RecentPages()
-    for key in ("a", "b", "c"):
-        pages.put(key, entry("t1", 10))
-    pages.put("too-big", entry("t1", 26))
-
-    assert pages.get("a", "t1") is None  # the oldest went to make room
-    assert pages.get("b", "t1") and pages.get("c", "t1")
-    assert pages.get("too-big", "t1") is None
-    assert pages.get("b", "t2") is None  # another generation's page is never served
-
-
-def test_no_recent_pages_are_kept_with_a_budget_of_0(settings):
-    settings.FACTCHECK_PUBLIC_CACHE_LOCAL_BYTES = 0
-    pages = public_cache.RecentPages()
-    pages.put("empty", entry("t1", 0))
-
-    assert pages.get("empty", "t1") is None
-
-
-def test_recent_pages_expire_with_the_shared_cache(settings, monkeypatch):
-    settings.FACTCHECK_PUBLIC_CACHE_SECONDS = 300
-    pages = public_cache.RecentPages()
-    pages.put("a", entry("t1", 10))
-    now = public_cache.time.monotonic()
-
-    monkeypatch.setattr(public_cache.time, "monotonic", lambda: now + 299)
-    assert pages.get("a", "t1")
-    monkeypatch.setattr(public_cache.time, "monotonic", lambda: now + 301)
-    assert pages.get("a", "t1") is None
+    assert first["X-Page-Cache"] == "miss" and again["X-Page-Cache"] == "hit"
+    assert again.content == first.content != compact.content
+    assert client.get(detail)["X-Page-Cache"] == "hit"
+    assert client.get(detail).content == compact.content
 
 
 @pytest.mark.parametrize("address", ["page", "api"])

@@ -81,7 +81,7 @@ def test_production_shares_one_cache_between_workers(production_env):
         "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
         env={**production_env, "CACHE_URL": "redis://127.0.0.1:6379/3"},
     )
-    assert redis.stdout.strip() == "factcheck.cache.ReusingRedisCache", redis.stderr
+    assert redis.stdout.strip() == "django.core.cache.backends.redis.RedisCache", redis.stderr
 
 
 def setting(name: str, env: dict[str, str]) -> str:

@@ -166,3 +166,13 @@ def test_a_claims_history_page_has_nothing_inline_the_policy_refuses(client, pub
     assert page.status_code == 200 and 'id="change-history"' in page.content.decode()
     assert parser.found == []
     assert "claims/history.css" in page.content.decode()
+
+
+def test_login_lock_outs_count_the_address_the_trusted_proxy_saw(rf, settings):
+    from axes.helpers import get_client_ip_address
+
+    request = rf.get("/admin/login/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="192.0.2.9")
+    assert get_client_ip_address(request) == "127.0.0.1"
+
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    assert get_client_ip_address(request) == "192.0.2.9"
