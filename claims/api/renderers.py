@@ -20,7 +20,6 @@ from typing import Any
 import orjson
 from rest_framework import renderers
 from rest_framework.utils.encoders import JSONEncoder
-from rest_framework.utils.mediatypes import media_type_matches
 
 _OPTIONS = orjson.OPT_UTC_Z | orjson.OPT_NON_STR_KEYS
 
@@ -54,13 +53,3 @@ _LINE_SEPARATORS = re.compile(b"\xe2\x80[\xa8\xa9]")  # U+2028, U+2029 in UTF-8
 
 def _escaped_separator(match: re.Match[bytes]) -> bytes:
     return b"\\u2028" if match.group() == b"\xe2\x80\xa8" else b"\\u2029"
-
-
-def accepts_json(accept: str) -> bool:
-    """Whether DRF's negotiation answers a request with this Accept header in JSON, the one
-    media type the API writes, rather than with 406 (no header is as good as `*/*`)."""
-    if not accept.strip():
-        return True
-    return any(
-        media_type_matches(JSONRenderer.media_type, token.strip()) for token in accept.split(",")
-    )
