@@ -10,7 +10,6 @@ from ..enums import PUBLIC_STATUSES
 from ..models import Claim, Rating, Topic
 from ..selectors import current_rating_slug, search_claims
 from .cache import remember
-from .widgets import FastDateInput, FastLabelsMixin, FastSelect, FastTextInput
 
 SORTS = {
     "relevance": ("-search_rank", "-first_published_at", "-id"),
@@ -42,40 +41,34 @@ def _filter_lists() -> dict[str, list]:
     }
 
 
-class ClaimFilterForm(FastLabelsMixin, forms.Form):
+class ClaimFilterForm(forms.Form):
     """Search, filters and sorting of /claims/. Values that do not validate are ignored and
     reported on the page; the rest still apply."""
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=200, widget=FastTextInput)
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
     rating = forms.ModelChoiceField(
         label=_("Verdict"),
         required=False,
         queryset=Rating.objects.filter(scale__is_default=True),
         to_field_name="slug",
         empty_label=_("Any verdict"),
-        widget=FastSelect,
     )
     # Typed, not chosen from a list: a desk checks thousands of speakers. A speaker's page
     # links here with their slug; readers type part of a name.
-    speaker = forms.CharField(
-        label=_("Speaker"), required=False, max_length=200, widget=FastTextInput
-    )
+    speaker = forms.CharField(label=_("Speaker"), required=False, max_length=200)
     topic = forms.ModelChoiceField(
         label=_("Topic"),
         required=False,
         queryset=Topic.objects.all(),
         to_field_name="slug",
         empty_label=_("Any topic"),
-        widget=FastSelect,
     )
-    publisher = forms.CharField(
-        label=_("Publisher"), required=False, max_length=200, widget=FastTextInput
-    )
+    publisher = forms.CharField(label=_("Publisher"), required=False, max_length=200)
     since = forms.DateField(
-        label=_("Published from"), required=False, widget=FastDateInput(attrs={"type": "date"})
+        label=_("Published from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     until = forms.DateField(
-        label=_("Published until"), required=False, widget=FastDateInput(attrs={"type": "date"})
+        label=_("Published until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     sort = forms.ChoiceField(
         label=_("Sort"),
@@ -86,7 +79,6 @@ class ClaimFilterForm(FastLabelsMixin, forms.Form):
             ("oldest", _("Oldest verdicts")),
             ("said", _("Most recently said")),
         ],
-        widget=FastSelect,
     )
 
     def __init__(self, *args, **kwargs):
