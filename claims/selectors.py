@@ -33,7 +33,6 @@ from .models import (
     Evidence,
     PublicationEntry,
     Rating,
-    RatingScale,
     Review,
     Signoff,
     Source,
@@ -289,9 +288,12 @@ def search_sources(sources: QuerySet[Source], term: str) -> QuerySet[Source]:
 
 def current_rating_slug() -> Subquery:
     """For annotating claims: the slug of the rating in their current (latest approved) review."""
-    return Subquery(
-        Review.objects.current_first().filter(claim=OuterRef("pk")).values("rating__slug")[:1]
-    )
+    return _current_review("rating__slug")
+
+
+def _current_review(field: str) -> Subquery:
+    """For annotating claims: `field` of their current (latest approved) review."""
+    return Subquery(Review.objects.current_first().filter(claim=OuterRef("pk")).values(field)[:1])
 
 
 @dataclass(frozen=True)
@@ -300,32 +302,40 @@ class RatingCount:
     count: int
 
 
-def speaker_verdicts(claims: list[Claim]) -> tuple[list[RatingCount], list[RatingCount]]:
-    """A speaker's record from their published claims' current verdicts: the verdict ratings of
-    the scales used, in order (zeros included), and apart, the ratings that are not verdicts."""
-    current = [
-        claim.approved_reviews[0].rating
-        for claim in claims
-        if claim.status == ClaimStatus.PUBLISHED and claim.approved_reviews
-    ]
-    tally = Counter(rating.pk for rating in current)
-    scales = {rating.scale_id for rating in current} or set(
-        RatingScale.objects.filter(is_default=True).values_list("id", flat=True)
+def speaker_verdicts(claims: QuerySet[Claim]) -> tuple[list[RatingCount], list[RatingCount]]:
+    """A speaker's record from the current verdicts of their published `claims`, counted by the
+    database: the verdict ratings of the scales used, in order (zeros included; the default
+    scale's when there is none), and apart, the ratings that are not verdicts."""
+    tally = Counter(
+        dict(
+            claims.published()
+            .annotate(current_rating_id=_current_review("rating_id"))
+            .filter(current_rating_id__isnull=False)
+            .order_by()
+            .values_list("current_rating_id")
+            .annotate(n=Count("id"))
+        )
     )
-    ratings = Rating.objects.filter(scale_id__in=scales).order_by("scale_id", "value", "label")
+    ratings = Rating.objects.select_related("scale").order_by("scale_id", "value", "label")
+    ratings = list(ratings)
+    scales = {r.scale_id for r in ratings if r.pk in tally} or {
+        r.scale_id for r in ratings if r.scale.is_default
+    }
+    ratings = [r for r in ratings if r.scale_id in scales]
     verdicts = [RatingCount(r, tally[r.pk]) for r in ratings if r.is_verdict]
     others = [RatingCount(r, tally[r.pk]) for r in ratings if not r.is_verdict and tally[r.pk]]
     return verdicts, others
 
 
-def public_speaker(slug: str) -> tuple[Speaker, list[Claim]] | None:
-    """A speaker and their public claims, or None when nothing of theirs is published. One
-    query finds the speaker only if public, so one with nothing published costs what a missing
-    one does, and neither the answer nor its timing tells outsiders which the desk holds."""
+def public_speaker(slug: str) -> tuple[Speaker, QuerySet[Claim]] | None:
+    """A speaker and their public claims, newest publication first (for `listing.card_page`
+    and `speaker_verdicts`), or None when nothing of theirs is published. One query finds the
+    speaker only if public, so one with nothing published costs what a missing one does, and
+    neither the answer nor its timing tells outsiders which the desk holds."""
     speaker = public_speakers().filter(slug=slug).first()
     if speaker is None:
         return None
-    return speaker, list(public_claims().filter(statement__speaker=speaker))
+    return speaker, listed_claims().filter(statement__speaker=speaker)
 
 
 def public_source(pk: int) -> tuple[Source, list[Statement], list[Claim]] | None:
@@ -387,13 +397,10 @@ def public_sources() -> QuerySet[Source]:
 def speaker_rating_counts(speaker_ids: list[int]) -> dict[int, Counter[int]]:
     """For speakers' records, in one query: per speaker, how many of their published claims
     carry each rating (by id) as their current verdict (as `speaker_verdicts` counts them)."""
-    current = Subquery(
-        Review.objects.current_first().filter(claim=OuterRef("pk")).values("rating_id")[:1]
-    )
     rows = (
         Claim.objects.published()
         .filter(statement__speaker_id__in=speaker_ids)
-        .annotate(current_rating_id=current)
+        .annotate(current_rating_id=_current_review("rating_id"))
         .filter(current_rating_id__isnull=False)
         .order_by()
         .values("statement__speaker_id", "current_rating_id")

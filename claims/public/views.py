@@ -18,7 +18,6 @@ from ..models import Claim, Rating, RatingScale, Speaker
 from ..selectors import (
     listed_claims,
     public_claim,
-    public_claims,
     public_corrections,
     public_source,
     public_speaker,
@@ -29,15 +28,15 @@ from ..text import quote_in_context
 from .cache import remember
 from .charts import bar_chart
 from .forms import ClaimFilterForm
-from .listing import card_page
-from .lookahead_paging import get_page
+from .listing import card_page, card_rows, cards
+from .lookahead_paging import lookahead_page
 from .structured_data import claim_review_for, json_for_script, rating_bounds_by_scale
 
 CLAIMS_PER_PAGE = 20
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    claims = public_claims()
+    latest = cards(card_rows(listed_claims().filter(status=ClaimStatus.PUBLISHED))[:5])
     figures = {
         "published": Claim.objects.filter(status=ClaimStatus.PUBLISHED).count(),
         "speakers": Speaker.objects.filter(statements__claims__status__in=PUBLIC_STATUSES)
@@ -48,7 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "claims/home.html",
-        {"latest": claims.filter(status=ClaimStatus.PUBLISHED)[:5], "figures": figures},
+        {"latest": latest, "figures": figures},
     )
 
 
@@ -67,8 +66,8 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     page = card_page(claims, request.GET.get("page"), CLAIMS_PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"page": page, "claims": page.object_list, "query": query.urlencode()}
-    return render(request, "claims/claim_list.html", {**context, "form": form, "filters": filters})
+    context = {"page": page, "query": query.urlencode(), "form": form, "filters": filters}
+    return render(request, "claims/claim_list.html", context)
 
 
 def _empty_filters() -> str:
@@ -76,23 +75,24 @@ def _empty_filters() -> str:
 
 
 def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A speaker's record, counted over all their published claims, and a page of their claims,
+    paged as the claims list is."""
     found = public_speaker(slug)
     if found is None:
         raise Http404("No published claims by this speaker.")
     speaker, claims = found
     verdicts, others = speaker_verdicts(claims)
-    chart = bar_chart([(v.rating.label, v.rating.colour, v.count) for v in verdicts])
-    return render(
-        request,
-        "claims/speaker_detail.html",
-        {
-            "speaker": speaker,
-            "claims": claims,
-            "verdicts": verdicts,
-            "others": others,
-            "chart": chart,
-        },
-    )
+    page = card_page(claims, request.GET.get("page"), CLAIMS_PER_PAGE)
+    canonical = request.path if page.number == 1 else f"{request.path}?page={page.number}"
+    context = {
+        "speaker": speaker,
+        "page": page,
+        "verdicts": verdicts,
+        "others": others,
+        "chart": bar_chart([(v.rating.label, v.rating.colour, v.count) for v in verdicts]),
+        "canonical_url": request.build_absolute_uri(canonical),
+    }
+    return render(request, "claims/speaker_detail.html", context)
 
 
 def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -116,7 +116,7 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def corrections(request: HttpRequest) -> HttpResponse:
-    page = get_page(public_corrections(), request.GET.get("page"), CLAIMS_PER_PAGE)
+    page = lookahead_page(public_corrections(), request.GET.get("page"), CLAIMS_PER_PAGE)
     return render(request, "claims/corrections.html", {"page": page, "entries": page.object_list})
 
 
