@@ -54,8 +54,8 @@ def home(request: HttpRequest) -> HttpResponse:
 def claim_list(request: HttpRequest) -> HttpResponse:
     """The published claims, newest first, searched and filtered by `ClaimFilterForm`. Without
     a search or filter, the form is the same on every page: written once per language until
-    the public record changes (its lists of topics and verdicts come from it), where building
-    and writing it took a fifth of an uncached page's CPU."""
+    the public record changes (its lists of topics and verdicts come from it), rather than
+    built and written for every uncached page."""
     if request.GET.keys() & ClaimFilterForm.base_fields.keys():
         form = ClaimFilterForm(request.GET)
         form.is_valid()  # invalid fields are reported and left out; valid ones still apply
@@ -144,17 +144,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-def _claim_review_jsonld(request: HttpRequest, claim: Claim) -> str | None:
-    """The page's one ClaimReview, or None when there is no public verdict to mark up."""
-    data = claim_review_for(
-        claim,
-        page_url=request.build_absolute_uri(reverse("claims:detail", args=[claim.slug])),
-        site_url=request.build_absolute_uri("/"),
-        bounds=rating_bounds_by_scale(),
-    )
-    return None if data is None else json_for_script(data)
-
-
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     can_preview = request.user.is_active and request.user.has_perm("claims.view_claim")
     claim = public_claim(slug, include_drafts=can_preview)
@@ -168,6 +157,16 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     evidence = {relation: [] for relation in EvidenceRelation.values}
     for item in claim.evidence.all():
         evidence[item.relation].append(item)
+    canonical_url = request.build_absolute_uri(reverse("claims:detail", args=[claim.slug]))
+    # The one ClaimReview, when there is a public verdict to mark up.
+    review = None
+    if not draft:
+        review = claim_review_for(
+            claim,
+            page_url=canonical_url,
+            site_url=request.build_absolute_uri("/"),
+            bounds=rating_bounds_by_scale(),
+        )
     context = {
         "claim": claim,
         "draft": draft,
@@ -180,8 +179,8 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
             if items
         ],
         "record": list(claim.publication_record.all()),
-        "claim_review_jsonld": None if draft else _claim_review_jsonld(request, claim),
-        "canonical_url": request.build_absolute_uri(reverse("claims:detail", args=[claim.slug])),
+        "claim_review_jsonld": None if review is None else json_for_script(review),
+        "canonical_url": canonical_url,
         "public_statuses": PUBLIC_STATUSES,
     }
     response = render(request, "claims/claim_detail.html", context)
