@@ -14,16 +14,21 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 
 from ..models import Claim, Rating, Review
 from .lookahead_paging import LookaheadPage, lookahead_page
 
-CARD_COLUMNS = {
-    "said_on": F("statement__said_on"),
-    "speaker_slug": F("statement__speaker__slug"),
-    "speaker_name": F("statement__speaker__name"),
-}
+# A card's row, in the order of Card's fields.
+CARD_FIELDS = [
+    "id",
+    "slug",
+    "text",
+    "status",
+    "statement__said_on",
+    "statement__speaker__slug",
+    "statement__speaker__name",
+]
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ class Card:
 
 def card_rows(claims: QuerySet[Claim]) -> QuerySet:
     """`claims` as the rows a card is made of."""
-    return claims.values("id", "slug", "text", "status", **CARD_COLUMNS)
+    return claims.values_list(*CARD_FIELDS)
 
 
 def card_page(claims: QuerySet[Claim], value: str | None, per_page: int) -> LookaheadPage:
@@ -58,22 +63,22 @@ def card_page(claims: QuerySet[Claim], value: str | None, per_page: int) -> Look
     page = lookahead_page(
         claims.prefetch_related(None).values_list("pk", flat=True), value, per_page
     )
-    rows = {row["id"]: row for row in card_rows(Claim.objects.filter(pk__in=page.object_list))}
+    rows = {row[0]: row for row in card_rows(Claim.objects.filter(pk__in=page.object_list))}
     return dataclasses.replace(
         page, object_list=cards(rows[pk] for pk in page.object_list if pk in rows)
     )
 
 
-def cards(rows: Iterable[dict]) -> list[Card]:
+def cards(rows: Iterable[tuple]) -> list[Card]:
     """Cards of `card_rows`, with their current verdicts read in one query."""
     rows = list(rows)
     verdicts = (
         Review.objects.current_first()
-        .filter(claim_id__in=[row["id"] for row in rows])
+        .filter(claim_id__in=[row[0] for row in rows])
         .values_list("claim_id", "rating_id", "rating__label", "summary")
     )
     current: dict[int, Verdict] = {}
     for claim_id, rating_id, label, summary in verdicts:  # newest first: the first is current
         if claim_id not in current:
             current[claim_id] = Verdict(label, Rating.css_class_of(rating_id), summary)
-    return [Card(**row, verdict=current.get(row["id"])) for row in rows]
+    return [Card(*row, verdict=current.get(row[0])) for row in rows]
