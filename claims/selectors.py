@@ -33,7 +33,6 @@ from .models import (
     Evidence,
     PublicationEntry,
     Rating,
-    RatingScale,
     Review,
     Signoff,
     Source,
@@ -241,32 +240,34 @@ def listed_claims() -> QuerySet[Claim]:
 
 
 def public_claim(slug: str, *, include_drafts: bool = False) -> Claim | None:
-    """One claim as its page shows it: attribution, verdicts, evidence, record, repeats.
+    """One claim as its page shows it: attribution, verdicts, evidence, record, repeats. The
+    sources' texts stay in the database, except the one its quote is shown in.
 
     Unpublished claims are found only with `include_drafts` (a staff preview).
     """
     claims = Claim.objects.all() if include_drafts else Claim.objects.public()
-    claim = (
-        claims.with_attribution()
-        .select_related("repeat_of")
-        .prefetch_related(
-            _approved_reviews(),
-            Prefetch(
-                "evidence",
-                queryset=Evidence.objects.cited()
-                .select_related("source")
-                .order_by("relation", "id"),
-            ),
-            "publication_record",
-            "topics",
-        )
-        .filter(slug=slug)
-        .first()
+    evidence = (
+        Evidence.objects.cited()
+        .select_related("source")
+        .defer("source__text", "source__raw_input")
+        .order_by("relation", "id")
     )
-    if claim is not None:
-        # Counted apart: as an annotation, the count grouped the join of seven tables by every
-        # column, which took PostgreSQL 5 ms to plan at a million claims (3 ms without it).
-        claim.public_repeats = public_repeat_count(claim.pk)
+    try:
+        # get(), not first(): a slug is unique, and ordering the join only made it longer to plan.
+        claim = (
+            claims.with_attribution()
+            .defer("statement__source__raw_input")
+            .select_related("repeat_of")
+            .prefetch_related(
+                _approved_reviews(), Prefetch("evidence", evidence), "publication_record"
+            )
+            .get(slug=slug)
+        )
+    except Claim.DoesNotExist:
+        return None
+    # Counted apart: as an annotation, the count grouped the join of seven tables by every
+    # column, which made PostgreSQL plan for longer than it ran.
+    claim.public_repeats = public_repeat_count(claim.pk)
     return claim
 
 
@@ -289,9 +290,12 @@ def search_sources(sources: QuerySet[Source], term: str) -> QuerySet[Source]:
 
 def current_rating_slug() -> Subquery:
     """For annotating claims: the slug of the rating in their current (latest approved) review."""
-    return Subquery(
-        Review.objects.current_first().filter(claim=OuterRef("pk")).values("rating__slug")[:1]
-    )
+    return _current_review("rating__slug")
+
+
+def _current_review(field: str) -> Subquery:
+    """For annotating claims: `field` of their current (latest approved) review."""
+    return Subquery(Review.objects.current_first().filter(claim=OuterRef("pk")).values(field)[:1])
 
 
 @dataclass(frozen=True)
@@ -300,32 +304,40 @@ class RatingCount:
     count: int
 
 
-def speaker_verdicts(claims: list[Claim]) -> tuple[list[RatingCount], list[RatingCount]]:
-    """A speaker's record from their published claims' current verdicts: the verdict ratings of
-    the scales used, in order (zeros included), and apart, the ratings that are not verdicts."""
-    current = [
-        claim.approved_reviews[0].rating
-        for claim in claims
-        if claim.status == ClaimStatus.PUBLISHED and claim.approved_reviews
-    ]
-    tally = Counter(rating.pk for rating in current)
-    scales = {rating.scale_id for rating in current} or set(
-        RatingScale.objects.filter(is_default=True).values_list("id", flat=True)
+def speaker_verdicts(claims: QuerySet[Claim]) -> tuple[list[RatingCount], list[RatingCount]]:
+    """A speaker's record from the current verdicts of their published `claims`, counted by the
+    database: the verdict ratings of the scales used, in order (zeros included; the default
+    scale's when there is none), and apart, the ratings that are not verdicts."""
+    tally = Counter(
+        dict(
+            claims.published()
+            .annotate(current_rating_id=_current_review("rating_id"))
+            .filter(current_rating_id__isnull=False)
+            .order_by()
+            .values_list("current_rating_id")
+            .annotate(n=Count("id"))
+        )
     )
-    ratings = Rating.objects.filter(scale_id__in=scales).order_by("scale_id", "value", "label")
+    ratings = Rating.objects.select_related("scale").order_by("scale_id", "value", "label")
+    ratings = list(ratings)
+    scales = {r.scale_id for r in ratings if r.pk in tally} or {
+        r.scale_id for r in ratings if r.scale.is_default
+    }
+    ratings = [r for r in ratings if r.scale_id in scales]
     verdicts = [RatingCount(r, tally[r.pk]) for r in ratings if r.is_verdict]
     others = [RatingCount(r, tally[r.pk]) for r in ratings if not r.is_verdict and tally[r.pk]]
     return verdicts, others
 
 
-def public_speaker(slug: str) -> tuple[Speaker, list[Claim]] | None:
-    """A speaker and their public claims, or None when nothing of theirs is published. One
-    query finds the speaker only if public, so one with nothing published costs what a missing
-    one does, and neither the answer nor its timing tells outsiders which the desk holds."""
+def public_speaker(slug: str) -> tuple[Speaker, QuerySet[Claim]] | None:
+    """A speaker and their public claims, newest publication first (for `listing.card_page`
+    and `speaker_verdicts`), or None when nothing of theirs is published. One query finds the
+    speaker only if public, so one with nothing published costs what a missing one does, and
+    neither the answer nor its timing tells outsiders which the desk holds."""
     speaker = public_speakers().filter(slug=slug).first()
     if speaker is None:
         return None
-    return speaker, list(public_claims().filter(statement__speaker=speaker))
+    return speaker, listed_claims().filter(statement__speaker=speaker)
 
 
 def public_source(pk: int) -> tuple[Source, list[Statement], list[Claim]] | None:
@@ -387,13 +399,10 @@ def public_sources() -> QuerySet[Source]:
 def speaker_rating_counts(speaker_ids: list[int]) -> dict[int, Counter[int]]:
     """For speakers' records, in one query: per speaker, how many of their published claims
     carry each rating (by id) as their current verdict (as `speaker_verdicts` counts them)."""
-    current = Subquery(
-        Review.objects.current_first().filter(claim=OuterRef("pk")).values("rating_id")[:1]
-    )
     rows = (
         Claim.objects.published()
         .filter(statement__speaker_id__in=speaker_ids)
-        .annotate(current_rating_id=current)
+        .annotate(current_rating_id=_current_review("rating_id"))
         .filter(current_rating_id__isnull=False)
         .order_by()
         .values("statement__speaker_id", "current_rating_id")

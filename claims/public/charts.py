@@ -9,6 +9,7 @@ LABEL_WIDTH = 130
 BAR_AREA = 220
 ROW_HEIGHT = 28
 BAR_HEIGHT = 18
+DIGIT_WIDTH = 8  # room for a digit of the counts after the longest bar
 
 
 @dataclass(frozen=True)
@@ -49,4 +50,6 @@ def bar_chart(rows: list[tuple[str, str, int]]) -> BarChart:
         )
         for index, (label, colour, count) in enumerate(rows)
     ]
-    return BarChart(bars=bars, width=LABEL_WIDTH + BAR_AREA + 40, height=len(rows) * ROW_HEIGHT)
+    # The longest bar's count is written past its end: room for all its digits.
+    width = LABEL_WIDTH + BAR_AREA + 12 + DIGIT_WIDTH * max(3, len(str(longest)))
+    return BarChart(bars=bars, width=width, height=len(rows) * ROW_HEIGHT)

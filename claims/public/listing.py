@@ -1,25 +1,25 @@
-"""A page of the /claims/ list (and of a search's results), read as rows.
+"""Claim cards, read as rows: what a card shows (`claims/_claim_card.html`) for the /claims/ list,
+a search's results, a speaker's page and the home page.
 
-Which claims, and in what order, comes from the list's queryset (`selectors.listed_claims()`,
-narrowed and sorted by `forms.ClaimFilterForm`); the page reads its ids from it, then what each
-card shows for those ids, with SQL compiled once per process (claims/db/compiled_reads.py): the
-wording, the speaker, the day it was said and the current verdict. As model instances with a
-prefetch of their reviews, a page of 20 took 3.3 ms of CPU at a million claims, as rows 1.0.
+Which claims, and in what order, comes from the caller's queryset (`selectors.listed_claims()`,
+narrowed and sorted by `forms.ClaimFilterForm`, or a speaker's claims); a page reads its ids
+from it, then the cards' rows and their current verdicts by those ids: no model instances, no
+prefetch, and the joins only for the claims shown (see docs/adr/0007).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
-import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from ..db.compiled_reads import Columns, RowsForIds
 from ..models import Claim, Rating, Review
-from .lookahead_paging import Page, get_page
+from .lookahead_paging import LookaheadPage, lookahead_page
 
+# A card's row, in the order of Card's fields.
 CARD_FIELDS = [
     "id",
     "slug",
@@ -29,68 +29,56 @@ CARD_FIELDS = [
     "statement__speaker__slug",
     "statement__speaker__name",
 ]
-VERDICT_FIELDS = ["claim_id", "summary", "rating_id", "rating__label"]
-_CARD = Columns.of(CARD_FIELDS)
-_VERDICT = Columns.of(VERDICT_FIELDS)
 
 
 @dataclass(frozen=True)
 class Verdict:
+    """A card's verdict: what `{% rating_badge %}` needs of a rating, and the summary."""
+
+    label: str
+    css_class: str
     summary: str
-    rating_css_class: str
-    rating_label: str
 
 
 @dataclass(frozen=True)
 class Card:
-    """What a card of the list shows (`{% claim_card %}` writes it)."""
-
+    id: int
     slug: str
     text: str
     status: str
     said_on: datetime.date | None
     speaker_slug: str
     speaker_name: str
-    verdict: Verdict | None  # the current one: the newest approved review
+    verdict: Verdict | None = None  # the current one: the newest approved review
 
 
-@functools.cache
-def _card_rows() -> RowsForIds:
-    return RowsForIds(Claim.objects.values(*CARD_FIELDS), "id")
+def card_rows(claims: QuerySet[Claim]) -> QuerySet:
+    """`claims` as the rows a card is made of."""
+    return claims.values_list(*CARD_FIELDS)
 
 
-@functools.cache
-def _verdict_rows() -> RowsForIds:
-    return RowsForIds(Review.objects.current_first().values(*VERDICT_FIELDS), "claim_id")
-
-
-def card_page(claims: QuerySet[Claim], value: str | None, per_page: int) -> Page:
-    """The page asked for (`value`) of `claims`, as Cards. Three queries: the page's ids
-    (`paging.get_page`), the cards' rows, their verdicts."""
-    ids = get_page(claims.prefetch_related(None).values_list("pk", flat=True), value, per_page)
-    shown = list(ids.object_list)
-    rows = {row[_CARD.id]: row for row in _card_rows().rows(shown)}
-    current: dict[int, tuple] = {}
-    for row in _verdict_rows().rows(shown):  # newest first: the first of a claim is current
-        current.setdefault(row[_VERDICT.claim_id], row)
-    cards = [_card(rows[pk], current.get(pk)) for pk in shown if pk in rows]
-    return dataclasses.replace(ids, object_list=cards)
-
-
-def _card(row: tuple, verdict: tuple | None) -> Card:
-    c, v = _CARD, _VERDICT
-    return Card(
-        slug=row[c.slug],
-        text=row[c.text],
-        status=row[c.status],
-        said_on=row[c.statement__said_on],
-        speaker_slug=row[c.statement__speaker__slug],
-        speaker_name=row[c.statement__speaker__name],
-        verdict=None
-        if verdict is None
-        else Verdict(
-            summary=verdict[v.summary],
-            rating_css_class=Rating.css_class_of(verdict[v.rating_id]),
-            rating_label=verdict[v.rating__label],
-        ),
+def card_page(claims: QuerySet[Claim], value: str | None, per_page: int) -> LookaheadPage:
+    """The page asked for (`value`) of `claims`, as Cards, in three queries: the page's ids, the
+    cards' rows, their current verdicts."""
+    page = lookahead_page(
+        claims.prefetch_related(None).values_list("pk", flat=True), value, per_page
     )
+    rows = {row[0]: row for row in card_rows(Claim.objects.filter(pk__in=page.object_list))}
+    return dataclasses.replace(
+        page, object_list=cards(rows[pk] for pk in page.object_list if pk in rows)
+    )
+
+
+def cards(rows: Iterable[tuple]) -> list[Card]:
+    """Cards of `card_rows`, with their current verdicts read in one query."""
+    rows = list(rows)
+    verdicts = (
+        Review.objects.current_first()
+        .filter(claim_id__in=[row[0] for row in rows])
+        .values_list("claim_id", "rating_id", "rating__label", "summary")
+    )
+    current: dict[int, Verdict] = {}
+    for claim_id, rating_id, label, summary in verdicts:  # newest first: the first is current
+        if claim_id not in current:
+            current[claim_id] = Verdict(label, Rating.css_class_of(rating_id), summary)
+    return [Card(*row, verdict=current.get(row[0])) for row in rows]

@@ -14,7 +14,9 @@ MAX_PAGE = 500
 
 
 @dataclass(frozen=True)
-class Page:
+class LookaheadPage:
+    """A page that knows whether another follows, not how many there are."""
+
     number: int
     object_list: Sequence[Any]
     has_next: bool
@@ -45,8 +47,9 @@ def page_number(value: str | None) -> int:
     return min(max(number, 1), MAX_PAGE)
 
 
-def get_page(queryset: QuerySet, value: str | None, per_page: int) -> Page:
+def lookahead_page(queryset: QuerySet, value: str | None, per_page: int) -> LookaheadPage:
+    """Page `value` of `queryset`, read with one row more than it shows."""
     number = page_number(value)
     start = (number - 1) * per_page
     rows = list(queryset[start : start + per_page + 1])
-    return Page(number=number, object_list=rows[:per_page], has_next=len(rows) > per_page)
+    return LookaheadPage(number=number, object_list=rows[:per_page], has_next=len(rows) > per_page)

@@ -18,7 +18,6 @@ from ..models import Claim, Rating, RatingScale, Speaker
 from ..selectors import (
     listed_claims,
     public_claim,
-    public_claims,
     public_corrections,
     public_source,
     public_speaker,
@@ -29,15 +28,15 @@ from ..text import quote_in_context
 from .cache import remember
 from .charts import bar_chart
 from .forms import ClaimFilterForm
-from .listing import card_page
-from .lookahead_paging import get_page
+from .listing import card_page, card_rows, cards
+from .lookahead_paging import lookahead_page
 from .structured_data import claim_review_for, json_for_script, rating_bounds_by_scale
 
 CLAIMS_PER_PAGE = 20
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    claims = public_claims()
+    latest = cards(card_rows(listed_claims().filter(status=ClaimStatus.PUBLISHED))[:5])
     figures = {
         "published": Claim.objects.filter(status=ClaimStatus.PUBLISHED).count(),
         "speakers": Speaker.objects.filter(statements__claims__status__in=PUBLIC_STATUSES)
@@ -48,15 +47,15 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "claims/home.html",
-        {"latest": claims.filter(status=ClaimStatus.PUBLISHED)[:5], "figures": figures},
+        {"latest": latest, "figures": figures},
     )
 
 
 def claim_list(request: HttpRequest) -> HttpResponse:
     """The published claims, newest first, searched and filtered by `ClaimFilterForm`. Without
     a search or filter, the form is the same on every page: written once per language until
-    the public record changes (its lists of topics and verdicts come from it), where building
-    and writing it took a fifth of an uncached page's CPU."""
+    the public record changes (its lists of topics and verdicts come from it), rather than
+    built and written for every uncached page."""
     if request.GET.keys() & ClaimFilterForm.base_fields.keys():
         form = ClaimFilterForm(request.GET)
         form.is_valid()  # invalid fields are reported and left out; valid ones still apply
@@ -67,8 +66,8 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     page = card_page(claims, request.GET.get("page"), CLAIMS_PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"page": page, "claims": page.object_list, "query": query.urlencode()}
-    return render(request, "claims/claim_list.html", {**context, "form": form, "filters": filters})
+    context = {"page": page, "query": query.urlencode(), "form": form, "filters": filters}
+    return render(request, "claims/claim_list.html", context)
 
 
 def _empty_filters() -> str:
@@ -76,23 +75,24 @@ def _empty_filters() -> str:
 
 
 def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A speaker's record, counted over all their published claims, and a page of their claims,
+    paged as the claims list is."""
     found = public_speaker(slug)
     if found is None:
         raise Http404("No published claims by this speaker.")
     speaker, claims = found
     verdicts, others = speaker_verdicts(claims)
-    chart = bar_chart([(v.rating.label, v.rating.colour, v.count) for v in verdicts])
-    return render(
-        request,
-        "claims/speaker_detail.html",
-        {
-            "speaker": speaker,
-            "claims": claims,
-            "verdicts": verdicts,
-            "others": others,
-            "chart": chart,
-        },
-    )
+    page = card_page(claims, request.GET.get("page"), CLAIMS_PER_PAGE)
+    canonical = request.path if page.number == 1 else f"{request.path}?page={page.number}"
+    context = {
+        "speaker": speaker,
+        "page": page,
+        "verdicts": verdicts,
+        "others": others,
+        "chart": bar_chart([(v.rating.label, v.rating.colour, v.count) for v in verdicts]),
+        "canonical_url": request.build_absolute_uri(canonical),
+    }
+    return render(request, "claims/speaker_detail.html", context)
 
 
 def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -116,7 +116,7 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def corrections(request: HttpRequest) -> HttpResponse:
-    page = get_page(public_corrections(), request.GET.get("page"), CLAIMS_PER_PAGE)
+    page = lookahead_page(public_corrections(), request.GET.get("page"), CLAIMS_PER_PAGE)
     return render(request, "claims/corrections.html", {"page": page, "entries": page.object_list})
 
 
@@ -144,17 +144,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-def _claim_review_jsonld(request: HttpRequest, claim: Claim) -> str | None:
-    """The page's one ClaimReview, or None when there is no public verdict to mark up."""
-    data = claim_review_for(
-        claim,
-        page_url=request.build_absolute_uri(reverse("claims:detail", args=[claim.slug])),
-        site_url=request.build_absolute_uri("/"),
-        bounds=rating_bounds_by_scale(),
-    )
-    return None if data is None else json_for_script(data)
-
-
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     can_preview = request.user.is_active and request.user.has_perm("claims.view_claim")
     claim = public_claim(slug, include_drafts=can_preview)
@@ -168,6 +157,16 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     evidence = {relation: [] for relation in EvidenceRelation.values}
     for item in claim.evidence.all():
         evidence[item.relation].append(item)
+    canonical_url = request.build_absolute_uri(reverse("claims:detail", args=[claim.slug]))
+    # The one ClaimReview, when there is a public verdict to mark up.
+    review = None
+    if not draft:
+        review = claim_review_for(
+            claim,
+            page_url=canonical_url,
+            site_url=request.build_absolute_uri("/"),
+            bounds=rating_bounds_by_scale(),
+        )
     context = {
         "claim": claim,
         "draft": draft,
@@ -180,8 +179,8 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
             if items
         ],
         "record": list(claim.publication_record.all()),
-        "claim_review_jsonld": None if draft else _claim_review_jsonld(request, claim),
-        "canonical_url": request.build_absolute_uri(reverse("claims:detail", args=[claim.slug])),
+        "claim_review_jsonld": None if review is None else json_for_script(review),
+        "canonical_url": canonical_url,
         "public_statuses": PUBLIC_STATUSES,
     }
     response = render(request, "claims/claim_detail.html", context)

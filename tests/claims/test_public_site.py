@@ -286,3 +286,29 @@ def test_the_list_pages_without_counting(client):
     assert second.count('class="claim-card"') == 1
     for bad in ("abc", "-3", "0", "99999999999"):
         assert client.get(url, {"page": bad}).status_code == 200, bad
+
+
+@pytest.mark.parametrize("count", [1, 25])
+def test_the_speaker_page_is_paged_in_a_fixed_number_of_queries(client, count):
+    speaker = SpeakerFactory(slug="dana-ortiz")
+    for _ in range(count):
+        published(statement=StatementFactory(speaker=speaker))
+    url = reverse("claims:speaker", args=["dana-ortiz"])
+
+    # The speaker, their record (counted by the database) and the ratings, then the page as the
+    # claims list reads it: its ids, the cards' rows, their current verdicts.
+    with CaptureQueriesContext(connection) as captured:
+        first = client.get(url).content.decode()
+    assert len(captured) == 6
+    assert first.count('class="claim-card"') == min(count, 20)
+    assert f"True: {count}" in first  # the record counts every claim, not just the page's
+    if count > 20:
+        assert 'rel="next"' in first and 'rel="prev"' not in first
+        second = client.get(url, {"page": "2"}).content.decode()
+        assert second.count('class="claim-card"') == count - 20
+        assert 'rel="prev"' in second and 'rel="next"' not in second
+        assert (
+            '<link rel="canonical" href="http://testserver/speakers/dana-ortiz/?page=2">' in second
+        )
+    else:
+        assert 'rel="next"' not in first
