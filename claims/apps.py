@@ -17,9 +17,7 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Fact-check desk"
 
     def ready(self) -> None:
-        from .db.prepared_sql import connect_prepared_statements
         from .public.cache import connect_invalidation
 
-        connect_prepared_statements()
         post_migrate.connect(_reinstall_triggers, sender=self, dispatch_uid="claims_triggers")
         connect_invalidation()

@@ -170,7 +170,7 @@ def database_from_url(url: str) -> dict:
     config = dj_database_url.parse(url)
     if config["ENGINE"] == "django.db.backends.sqlite3":
         # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue instead of
-        # failing with "database is locked" mid-transaction (TIPS.md).
+        # failing with "database is locked" mid-transaction.
         config["OPTIONS"] = {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
@@ -183,15 +183,15 @@ def database_from_url(url: str) -> dict:
         database = Path(config["NAME"])
         config["TEST"] = {"NAME": str(database.with_name(f"test_{database.name}"))}
     else:
-        # Persistent connections: without them PostgreSQL throughput halves (TIPS.md).
+        # Persistent connections: without them each request pays for a new connection.
         config["CONN_MAX_AGE"] = 60
         config["CONN_HEALTH_CHECKS"] = True
-        # Parameters sent apart from the SQL, not written into it by psycopg in Python (some
-        # 0.3 ms of an API page). Statements are prepared only where the code asks, for the
-        # compiled reads (claims/db/compiled_reads.py), never by psycopg after some number of
-        # runs: a plan kept for one search term could be disastrous for another (a
-        # newest-first scan for a rare word reads every claim). DATABASE_PREPARE=0 turns
-        # preparing off, for PgBouncer before 1.21 in transaction mode.
+        # Parameters sent apart from the SQL, not written into it by psycopg in Python.
+        # Statements are prepared only where the code asks, for the explicit SQL reads
+        # (claims/db/sql.py), never by psycopg after some number of runs: a plan kept for one
+        # search term could be disastrous for another (a newest-first scan for a rare word
+        # reads every claim). DATABASE_PREPARE=0 turns preparing off, for PgBouncer before 1.21
+        # in transaction mode.
         config.setdefault("OPTIONS", {}).update(
             server_side_binding=True,
             prepare_threshold=NEVER_BY_COUNT if env_bool("DATABASE_PREPARE", True) else None,
@@ -218,7 +218,7 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
-# Local memory by default; production settings (issue 8) use a cache shared by all workers.
+# Local memory by default; production settings use a cache shared by all workers.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 STATIC_URL = "static/"
