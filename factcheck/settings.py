@@ -158,6 +158,17 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Only the claim cards (docs/adr/0010-claim-cards-in-jinja2.md); everything else is a
+        # Django template.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "claims.public.jinja2.environment",
+            "extensions": ["jinja2.ext.i18n"],
+        },
+    },
 ]
 
 

@@ -1,4 +1,4 @@
-"""Claim cards, read as rows: what a card shows (`claims/_claim_card.html`) for the /claims/ list,
+"""Claim cards, read as rows: what a card shows (`claims/_claim_cards.html`) for the /claims/ list,
 a search's results, a speaker's page and the home page.
 
 Which claims, and in what order, comes from the caller's queryset (`selectors.listed_claims()`,

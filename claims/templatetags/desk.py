@@ -3,6 +3,7 @@
 import datetime
 
 from django import template
+from django.template import engines
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -34,6 +35,14 @@ def rating_badge(rating, large: bool = False) -> SafeString:
     every inline style."""
     size = " rating-large" if large else ""
     return format_html('<span class="rating {}{}">{}</span>', rating.css_class, size, rating.label)
+
+
+@register.simple_tag
+def claim_cards(cards, level: int = 2) -> SafeString:
+    """The cards of a list of claims (`listing.Card`), written by their Jinja2 template."""
+    template = engines["jinja2"].get_template("claims/_claim_cards.html")
+    # Jinja2 has escaped every value itself (autoescape, as Django's backend sets it).
+    return mark_safe(template.render({"cards": cards, "level": level}))
 
 
 @register.filter

