@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from ..db import sql
 from ..models import Claim, Rating, Review
 from .lookahead_paging import LookaheadPage, lookahead_page
 
@@ -53,20 +54,30 @@ class Card:
 
 
 def card_rows(claims: QuerySet[Claim]) -> QuerySet:
-    """`claims` as the rows a card is made of."""
+    """`claims` as the rows a card is made of (the home page's latest, read with the ORM)."""
     return claims.values_list(*CARD_FIELDS)
 
 
 def card_page(claims: QuerySet[Claim], value: str | None, per_page: int) -> LookaheadPage:
-    """The page asked for (`value`) of `claims`, as Cards, in three queries: the page's ids, the
-    cards' rows, their current verdicts."""
+    """The page asked for (`value`) of `claims`, as Cards, in two queries: the page's ids, then
+    the cards with their current verdicts (claims/db/sql/cards.sql, docs/adr/0007)."""
     page = lookahead_page(
         claims.prefetch_related(None).values_list("pk", flat=True), value, per_page
     )
-    rows = {row[0]: row for row in card_rows(Claim.objects.filter(pk__in=page.object_list))}
+    _columns, rows = sql.rows(["ids", "cards"], {"ids": sql.id_list(page.object_list)})
+    found = {row[0]: _card_of(row) for row in rows}
     return dataclasses.replace(
-        page, object_list=cards(rows[pk] for pk in page.object_list if pk in rows)
+        page, object_list=[found[pk] for pk in page.object_list if pk in found]
     )
+
+
+def _card_of(row: tuple) -> Card:
+    *fields, rating_id, label, summary = row
+    said_on = fields[4]
+    if isinstance(said_on, str):  # SQLite gives dates as text
+        fields[4] = datetime.date.fromisoformat(said_on)
+    verdict = None if rating_id is None else Verdict(label, Rating.css_class_of(rating_id), summary)
+    return Card(*fields, verdict=verdict)
 
 
 def cards(rows: Iterable[tuple]) -> list[Card]:

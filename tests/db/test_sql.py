@@ -208,3 +208,15 @@ def test_reads_are_prepared_statements_on_postgresql(desk):
             ["%FROM claims_review review%"],
         )
         assert cursor.fetchone() == (1,)
+
+
+def test_the_cards_read_gives_the_cards_the_orm_gives(desk):
+    """claims/db/sql/cards.sql against the same cards read with the ORM: wording, speaker, day
+    said and the current verdict, for every listed claim."""
+    from claims.public.listing import card_page, card_rows, cards
+    from claims.selectors import listed_claims
+
+    by_sql = card_page(listed_claims(), None, 50).object_list
+    by_orm = cards(card_rows(listed_claims()))
+    assert by_sql == by_orm
+    assert any(card.verdict for card in by_sql) and any(card.said_on for card in by_sql)

@@ -206,13 +206,13 @@ def test_the_claims_list_runs_a_fixed_number_of_queries(client, count, django_as
     for _ in range(count):
         published_claim(evidence=1)
 
-    # The page's ids (no COUNT: claims/public/lookahead_paging.py), the cards' rows, their
-    # current verdicts (claims/public/listing.py), and the filter form's choices of verdicts and
-    # topics, which are then kept (public_cache.remember) with the form's HTML.
-    with django_assert_num_queries(5):
+    # The page's ids (no COUNT: claims/public/lookahead_paging.py), the cards with their current
+    # verdicts (claims/public/listing.py), and the filter form's choices of verdicts and topics,
+    # which are then kept (public_cache.remember) with the form's HTML.
+    with django_assert_num_queries(4):
         response = client.get(reverse("claims:list"))
     assert response.status_code == 200
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         assert client.get(reverse("claims:list"), {"page": "1"}).status_code == 200
 
 
