@@ -2,8 +2,8 @@
 
 The bare view is the ceiling the API is compared with: the same server, middleware and process,
 and no work of its own; the plain DRF list (bench/plain_drf.py) shows what the API's own code
-saves, and the flat one is issue 8's yardstick. They live here so that they never reach the
-product's URLs.
+saves, and the flat one is the yardstick of the API's CPU target. They live here so that they
+never reach the product's URLs.
 """
 
 from django.http import HttpRequest, HttpResponse
