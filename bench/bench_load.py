@@ -164,21 +164,9 @@ class Server:
     def __init__(self, env: dict[str, str], port: int, workers: int) -> None:
         self.port = port
         self.url = f"http://{HOST}:{port}"
-        self.process = subprocess.Popen(
-            [
-                str(Path(PYTHON).with_name("gunicorn")),
-                "factcheck.wsgi",
-                "--workers",
-                str(workers),
-                "--bind",
-                f"{HOST}:{port}",
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-            cwd=ROOT,
-            start_new_session=True,
-        )
+        from deploy.serve import start_gunicorn
+
+        self.process = start_gunicorn(f"{HOST}:{port}", workers=workers, env=env, python=PYTHON)
         self._wait()
 
     def _wait(self) -> None:

@@ -148,6 +148,28 @@ def _user_exists(name: str) -> bool:
     return True
 
 
+def start_gunicorn(
+    bind: str, *, workers: int, env: dict[str, str], python: str = sys.executable
+) -> subprocess.Popen:
+    """gunicorn serving the project on `bind`, in its own process group (so that stopping it
+    stops its workers too)."""
+    return subprocess.Popen(
+        [
+            str(Path(python).with_name("gunicorn")),
+            "factcheck.wsgi",
+            "--workers",
+            str(workers),
+            "--bind",
+            bind,
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+
+
 class Stack:
     """gunicorn and nginx, started together and stopped together."""
 
@@ -169,21 +191,7 @@ class Stack:
         self.url = f"http://{listen}"
         self.upstream_url = f"http://{upstream}"
         config = render(run, listen=listen, upstream=upstream, **render_options)
-        self.gunicorn = subprocess.Popen(
-            [
-                str(Path(python).with_name("gunicorn")),
-                "factcheck.wsgi",
-                "--workers",
-                str(workers),
-                "--bind",
-                upstream,
-                "--log-level",
-                "warning",
-            ],
-            env=self.env,
-            cwd=ROOT,
-            start_new_session=True,
-        )
+        self.gunicorn = start_gunicorn(upstream, workers=workers, env=self.env, python=python)
         self.nginx = subprocess.Popen(
             [nginx, "-p", str(run.resolve()), "-c", str(config), "-g", "daemon off;"],
             cwd=ROOT,

@@ -28,7 +28,7 @@ from ..text import quote_in_context
 from .cache import remember
 from .charts import bar_chart
 from .forms import ClaimFilterForm
-from .listing import card_page, card_rows, cards
+from .listing import card_page
 from .lookahead_paging import lookahead_page
 from .structured_data import claim_review_for, json_for_script, rating_bounds_by_scale
 
@@ -36,7 +36,7 @@ CLAIMS_PER_PAGE = 20
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    latest = cards(card_rows(listed_claims().filter(status=ClaimStatus.PUBLISHED))[:5])
+    latest = card_page(listed_claims().filter(status=ClaimStatus.PUBLISHED), None, 5).object_list
     figures = {
         "published": Claim.objects.filter(status=ClaimStatus.PUBLISHED).count(),
         "speakers": Speaker.objects.filter(statements__claims__status__in=PUBLIC_STATUSES)
