@@ -1,0 +1,143 @@
+"""The corpus evaluator's match rules (bench/eval_suggest.py), on a small synthetic article."""
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+_spec = importlib.util.spec_from_file_location("eval_suggest", ROOT / "bench" / "eval_suggest.py")
+ev = importlib.util.module_from_spec(_spec)
+sys.modules["eval_suggest"] = ev  # dataclasses look their module up while the file loads
+_spec.loader.exec_module(ev)
+
+TEXT = (
+    "Minister vows cuts\n\n"
+    "Photo: the minister in May\n\n"
+    'Exports rose 5 percent, Finance Minister Anna Berg said. "Debt fell," she added.\n'
+)
+
+
+def _at(words, kind="person", speaker="Anna Berg", reported=None, also=()):
+    start = TEXT.index(words)
+    return ev.Label(start, start + len(words), speaker, kind, reported, tuple(also))
+
+
+def _cand(words, speaker, score, reported=None):
+    start = TEXT.index(words)
+    return ev.Suggested(start, start + len(words), speaker, reported, score)
+
+
+@pytest.mark.parametrize(
+    ("labelled", "suggested", "person", "same"),
+    [
+        ("Anna Berg", "Berg", True, True),
+        ("Anna Berg", "Finance Minister Anna Berg", True, True),
+        ("Sergei Stepashin", "Sergey Stepashin", True, True),
+        ("Anna Berg", "Anna Lee", True, False),
+        ("Public Health England", "PHE", False, True),
+        ("Department for Transport", "GOV.UK", False, False),
+        ("López Obrador", "Andrés Manuel Lopez Obrador", True, True),
+        ("the Home Office", "Home Office", False, True),
+        ("Anna Berg", None, True, False),
+    ],
+)
+def test_same_speaker_follows_the_documented_rule(labelled, suggested, person, same):
+    assert ev.same_speaker(labelled, suggested, person=person) is same
+
+
+def test_claim_is_found_only_inside_a_candidate_and_speaker_checked_there():
+    labels = [_at("Exports rose 5 percent"), _at("Debt fell")]
+    candidates = [
+        _cand("Exports rose 5 percent", "Berg", 0.9),  # holds the first label, right speaker
+        _cand("Debt", "Anna Berg", 0.8),  # too short: does not hold the second label
+        _cand("Minister vows cuts", "The Outlet", 0.7),  # the headline
+    ]
+
+    score = ev.score_article(labels, [ev.Span(0, len("Minister vows cuts"))], candidates)
+
+    assert (score.found, score.right_speaker, score.labels) == (1, 1, 2)
+    assert (score.useful_candidates, score.candidates) == (1, 3)
+    assert score.furniture == 1
+    assert score.precision == pytest.approx(1 / 3)
+
+
+def test_wrong_speaker_is_found_but_not_right():
+    labels = [_at("Debt fell")]
+
+    score = ev.score_article(labels, [], [_cand('"Debt fell,"', "The Outlet", 0.5)])
+
+    assert (score.found, score.right_speaker) == (1, 0)
+    assert score.wrong and "got 'The Outlet'" in score.wrong[0]
+
+
+def test_reported_speaker_is_scored_only_where_labelled_and_spurious_counted_apart():
+    labels = [_at("Exports rose 5 percent", reported="Statistics Office", kind="person")]
+    right = ev.score_article(
+        labels, [], [_cand("Exports rose 5 percent", "Berg", 0.5, reported="Statistics Office")]
+    )
+    missing = ev.score_article(labels, [], [_cand("Exports rose 5 percent", "Berg", 0.5)])
+    spurious = ev.score_article(
+        [_at("Debt fell")], [], [_cand("Debt fell", "Berg", 0.5, reported="Anna Lee")]
+    )
+
+    assert (right.reported_labels, right.right_reported) == (1, 1)
+    assert (missing.reported_labels, missing.right_reported) == (1, 0)
+    assert (spurious.reported_labels, spurious.spurious_reported) == (0, 1)
+
+
+def test_also_right_names_are_accepted():
+    labels = [_at("Debt fell", speaker="Anna Berg", also=("Lena Holt",))]
+
+    score = ev.score_article(labels, [], [_cand("Debt fell", "Lena Holt", 0.5)])
+
+    assert score.right_speaker == 1
+
+
+def test_roc_auc_counts_pairs_and_ties():
+    assert ev.roc_auc([0.9, 0.8], [0.1, 0.2]) == 1.0
+    assert ev.roc_auc([0.1], [0.9]) == 0.0
+    assert ev.roc_auc([0.5], [0.5]) == 0.5
+    assert ev.roc_auc([0.9, 0.4], [0.5, 0.1]) == 0.75
+    assert ev.roc_auc([], [0.5]) is None
+
+
+def test_totals_add_up_and_furniture_is_per_five_articles():
+    one = ev.Score(articles=1, labels=2, found=2, right_speaker=1, candidates=4, furniture=1)
+    two = ev.Score(articles=1, labels=2, found=1, right_speaker=1, candidates=2, furniture=0)
+    total = ev.Score()
+
+    total.add(one)
+    total.add(two)
+
+    assert (total.articles, total.labels, total.found, total.right_speaker) == (2, 4, 3, 2)
+    assert total.furniture_per_5 == 2.5
+    assert total.right_speaker_share == 0.5
+
+
+def test_labels_off_their_offsets_are_refused(tmp_path):
+    article = {
+        "id": "x",
+        "text": "Debt fell.\n",
+        "claims": [
+            {"start": 1, "end": 5, "text": "Debt", "speaker": "A", "speaker_kind": "person"}
+        ],
+        "not_claims": [],
+    }
+    path = tmp_path / "x.json"
+    path.write_text(json.dumps(article), encoding="utf-8")
+
+    with pytest.raises(ValueError, match="not at its offsets"):
+        ev.load_article(path)
+
+
+def test_every_corpus_label_sits_at_its_offsets():
+    paths = sorted(ev.CORPUS.glob("*.json"))
+
+    articles = [ev.load_article(path) for path in paths]
+
+    assert len(articles) >= 25
+    assert len({a["outlet"] for a in articles}) >= 5
+    assert all(a["claims"] and a["licence"]["url"] and a["obtained_from"] for a in articles)
