@@ -355,7 +355,7 @@ FLOORS = {
     "min_precision": ("precision", 0.30, "share of candidates holding a labelled claim"),
     "min_auc": ("auc", 0.73, "ROC AUC of checkworthiness"),
 }
-MAX_FURNITURE_PER_5 = 8.5
+MAX_FURNITURE_PER_5 = 10.5
 
 
 def main(argv: Sequence[str] | None = None) -> int:
