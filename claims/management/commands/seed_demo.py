@@ -93,15 +93,14 @@ class Command(BaseCommand):
         for username, (password, roles, superuser) in DEMO_USERS.items():
             user = User.objects.filter(username=username).first()
             if user is None:
-                user = User(
-                    username=username,
+                user = User.objects.create_user(
+                    username,
+                    password=password,
                     is_staff=True,
                     is_superuser=superuser,
                     first_name=username.capitalize(),
                     last_name="Demo",
                 )
-                user.set_password(password)
-                user.save()
                 user.groups.set(Group.objects.filter(name__in=roles))
             users[username] = user
         return users
