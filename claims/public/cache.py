@@ -33,12 +33,15 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_http_date_safe
 from django.utils.translation import get_language
 from redis.exceptions import RedisError
+
+from .. import models
 
 logger = logging.getLogger("claims.cache")
 # What a cache that cannot be reached raises: Redis's errors, and the socket's own.
@@ -219,23 +222,17 @@ def _on_record_change(sender, instance, action: str = "post_", **kwargs) -> None
     public page shows count too; edits to what only the newsroom sees (claims still in the
     works, their statements, speakers and sources) do not: dropping the cache for them would
     let outsiders watch, in the page cache's hits and misses, the desk at work."""
-    from ..models import Claim
-
     if not action.startswith("post_"):  # a claim's topics: m2m_changed says pre_ and post_
         return
     lookups = SHOWN_ON_CLAIMS.get(type(instance).__name__)
     if lookups:
         shown_on = reduce(or_, (Q(**{field: getattr(instance, at)}) for field, at in lookups))
-        if not Claim.objects.public().filter(shown_on).exists():
+        if not models.Claim.objects.public().filter(shown_on).exists():
             return
     invalidate()
 
 
 def connect_invalidation() -> None:
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-
-    from .. import models
-
     for name in [*SHOWN_ON_CLAIMS, *ALWAYS_SHOWN]:
         for signal in (post_save, post_delete):
             signal.connect(_on_record_change, getattr(models, name), dispatch_uid=f"pages-{name}")
