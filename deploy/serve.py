@@ -72,22 +72,20 @@ def render(
     access_log: bool = False,
 ) -> Path:
     """Write <run>/nginx.conf, for nginx started with `-p <run>`. Started as root, nginx's
-    workers run as www-data, which then owns the temporary files and the cache: <run> and the
-    folders above it must let it in."""
+    workers run as www-data, which nginx makes the owner of the temporary files and the cache:
+    <run> and the folders above it must let it in."""
     if not re.fullmatch(r"[A-Za-z0-9_-]+", session_cookie):
         raise SystemExit(f"SESSION_COOKIE_NAME {session_cookie!r} cannot be named in nginx.conf")
-    as_root = os.geteuid() == 0
-    run.mkdir(parents=True, exist_ok=True)
-    run.chmod(0o755)
-    for folder in (run / "tmp", run / "cache"):
-        folder.mkdir(exist_ok=True)
-        if as_root:
-            shutil.chown(folder, "www-data")
+    for folder in (run, run / "tmp"):  # nginx makes the folders in them, for its workers
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o755)
     # DRF's "600/minute" (or /s, /h, /d) as nginx's requests a minute.
     count, period = api_rate.split("/")
     per_minute = max(1, round(int(count) * 60 / SECONDS[period.strip()[0]]))
     values = {
-        "USER": "user www-data;" if as_root else "# (workers run as whoever starts nginx)",
+        "USER": "user www-data;"
+        if os.geteuid() == 0
+        else "# (workers run as whoever starts nginx)",
         "LISTEN": listen,
         "UPSTREAM": upstream,
         "STATIC_URL": static_url,
