@@ -3,13 +3,13 @@
     python deploy/serve.py --listen 127.0.0.1:8000 --upstream 127.0.0.1:8001 --workers 2
 
 `make serve` runs it after migrating and collecting the static files. It renders
-deploy/nginx.conf into <run>/nginx.conf (default .serve/) from the Django settings (static files,
-session cookie name, API throttle rate, the X-Page-Cache choice) and the checkout's paths, starts
-gunicorn and nginx as its children, each in its own process group, and stops both when either
-stops or on Ctrl-C (SIGINT or SIGTERM). nginx runs in the foreground with its pid, temporary
-files, logs and cache under <run>/, never the system's /etc/nginx configuration.
+deploy/nginx.conf into <run>/nginx.conf (default .serve/) with values from the Django settings
+(static files, session cookie name, API throttle rate, the X-Page-Cache choice), starts gunicorn
+and nginx, each in its own process group, and stops both when either stops or on Ctrl-C (SIGINT
+or SIGTERM). nginx runs in the foreground with <run>/ as its prefix, where its pid, temporary
+files, logs and cache go, never the system's /etc/nginx configuration.
 
-bench/bench_load.py and the tests start the same stack through `Stack`.
+bench/bench_load.py starts the same stack through `Stack`.
 """
 
 from __future__ import annotations
@@ -27,33 +27,15 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-TEMPLATE = ROOT / "deploy" / "nginx.conf"
-MIME_TYPES = [
-    Path("/etc/nginx/mime.types"),
-    Path("/usr/local/etc/nginx/mime.types"),
-    Path("/opt/homebrew/etc/nginx/mime.types"),
-]
 # What the stack tells Django, unless the environment says otherwise (another proxy in front of
 # nginx), about the proxy in front of it (factcheck/settings.py, factcheck/production.py): nginx
 # appends the client's address to X-Forwarded-For and says the scheme in X-Forwarded-Proto.
 BEHIND_NGINX = {"FACTCHECK_TRUSTED_PROXIES": "1", "FACTCHECK_BEHIND_PROXY": "1"}
+SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 def nginx_binary() -> str | None:
-    return shutil.which("nginx") or next(
-        (str(p) for p in (Path("/usr/sbin/nginx"), Path("/usr/local/sbin/nginx")) if p.exists()),
-        None,
-    )
-
-
-def nginx_rate(rate: str) -> str:
-    """DRF's "600/minute" (or /s, /h, /d) as nginx's r/s or r/m, which are all it takes."""
-    count, period = rate.split("/")
-    seconds = {"s": 1, "m": 60, "h": 3600, "d": 86400}[period.strip()[0]]
-    per_minute = int(count) * 60 / seconds
-    if seconds == 1:
-        return f"{int(count)}r/s"
-    return f"{max(1, round(per_minute))}r/m"
+    return shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin:/usr/local/sbin")
 
 
 def django_values() -> dict[str, str]:
@@ -89,63 +71,42 @@ def render(
     max_body: str = str(10 * 1024 * 1024),
     access_log: bool = False,
 ) -> Path:
-    """Write <run>/nginx.conf from the template; the folders it names are made. Started as
-    root, nginx's workers run as www-data (else nobody), which then own the temporary files and
-    the cache: <run> and the folders above it must let them in."""
-    run = run.resolve()
-    worker = None
-    if os.geteuid() == 0:
-        worker = next(u for u in ("www-data", "nobody") if _user_exists(u))
-    run.mkdir(parents=True, exist_ok=True)
-    run.chmod(0o755)
-    for folder in ("tmp", "cache"):
-        (run / folder).mkdir(exist_ok=True)
-        if worker:
-            shutil.chown(run / folder, worker)
-    api = nginx_rate(api_rate)
-    per_minute = int(api[:-3]) * (60 if api.endswith("r/s") else 1)
-    mime = next((p for p in MIME_TYPES if p.exists()), None)
+    """Write <run>/nginx.conf, for nginx started with `-p <run>`. Started as root, nginx's
+    workers run as www-data, which nginx makes the owner of the temporary files and the cache:
+    <run> and the folders above it must let it in."""
     if not re.fullmatch(r"[A-Za-z0-9_-]+", session_cookie):
         raise SystemExit(f"SESSION_COOKIE_NAME {session_cookie!r} cannot be named in nginx.conf")
+    for folder in (run, run / "tmp"):  # nginx makes the folders in them, for its workers
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o755)
+    # DRF's "600/minute" (or /s, /h, /d) as nginx's requests a minute.
+    count, period = api_rate.split("/")
+    per_minute = max(1, round(int(count) * 60 / SECONDS[period.strip()[0]]))
     values = {
-        "USER": f"user {worker};" if worker else "# (workers run as whoever starts nginx)",
-        "RUN": str(run),
+        "USER": "user www-data;"
+        if os.geteuid() == 0
+        else "# (workers run as whoever starts nginx)",
         "LISTEN": listen,
         "UPSTREAM": upstream,
         "STATIC_URL": static_url,
         "STATIC_ROOT": static_root.rstrip("/"),
         "SESSION_COOKIE": session_cookie,
-        "API_RATE": api,
+        "API_RATE": f"{per_minute}r/m",
         # A tenth of a minute's allowance at once, for a client paging quickly.
         "API_BURST": str(max(10, per_minute // 10)),
         "SEARCH_RATE": search_rate,
-        "SEARCH_BURST": "20",
         "MAX_BODY": max_body,
-        "ACCESS_LOG": str(run / "access.log") if access_log else "off",
-        "MIME_TYPES": f"include {mime};"
-        if mime
-        else "types { text/css css; "
-        "application/javascript js; image/svg+xml svg; image/png png; font/woff2 woff2; }",
+        "ACCESS_LOG": "access.log" if access_log else "off",
         # Off unless FACTCHECK_PAGE_CACHE_HEADER: like X-Page-Cache, it tells outsiders when
         # pages were last made.
         "CACHE_STATUS_HEADER": "add_header X-Cache-Status $upstream_cache_status always;"
         if cache_status
         else "# (X-Cache-Status: off, as FACTCHECK_PAGE_CACHE_HEADER)",
     }
-    text = re.sub(r"@([A-Z_]+)@", lambda m: values[m.group(1)], TEMPLATE.read_text())
+    template = (ROOT / "deploy" / "nginx.conf").read_text()
     target = run / "nginx.conf"
-    target.write_text(text)
+    target.write_text(re.sub(r"@([A-Z_]+)@", lambda m: values[m[1]], template))
     return target
-
-
-def _user_exists(name: str) -> bool:
-    import pwd
-
-    try:
-        pwd.getpwnam(name)
-    except KeyError:
-        return False
-    return True
 
 
 def start_gunicorn(
@@ -153,21 +114,10 @@ def start_gunicorn(
 ) -> subprocess.Popen:
     """gunicorn serving the project on `bind`, in its own process group (so that stopping it
     stops its workers too)."""
-    return subprocess.Popen(
-        [
-            str(Path(python).with_name("gunicorn")),
-            "factcheck.wsgi",
-            "--workers",
-            str(workers),
-            "--bind",
-            bind,
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=ROOT,
-        start_new_session=True,
-    )
+    gunicorn = str(Path(python).with_name("gunicorn"))
+    command = [gunicorn, "factcheck.wsgi", "--workers", str(workers), "--bind", bind]
+    command += ["--log-level", "warning"]
+    return subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
 
 
 class Stack:
@@ -187,27 +137,29 @@ class Stack:
         nginx = nginx_binary()
         if nginx is None:
             raise SystemExit("nginx is missing: apt-get install nginx (make serve does as root)")
-        self.env = {**BEHIND_NGINX, **(env or os.environ)}
-        self.url = f"http://{listen}"
-        self.upstream_url = f"http://{upstream}"
-        config = render(run, listen=listen, upstream=upstream, **render_options)
-        self.gunicorn = start_gunicorn(upstream, workers=workers, env=self.env, python=python)
+        self.run = run.resolve()
+        self.url, self.upstream_url = f"http://{listen}", f"http://{upstream}"
+        config = render(self.run, listen=listen, upstream=upstream, **render_options)
+        env = {**BEHIND_NGINX, **(env or os.environ)}
+        self.gunicorn = start_gunicorn(upstream, workers=workers, env=env, python=python)
         self.nginx = subprocess.Popen(
-            [nginx, "-p", str(run.resolve()), "-c", str(config), "-g", "daemon off;"],
+            [nginx, "-p", str(self.run), "-c", str(config), "-g", "daemon off;"],
             cwd=ROOT,
             start_new_session=True,
         )
-        self.processes = [self.gunicorn, self.nginx]
+        self.processes = {"gunicorn": self.gunicorn, "nginx": self.nginx}
+
+    def stopped(self) -> str | None:
+        """Which of the two has stopped, if either has."""
+        return next((name for name, p in self.processes.items() if p.poll() is not None), None)
 
     def wait_until_up(self, path: str = "/", timeout: float = 60) -> None:
         """Until nginx answers `path` from gunicorn with anything but a gateway error."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if any(p.poll() is not None for p in self.processes):
-                break
+        while time.monotonic() < deadline and not self.stopped():
             try:
-                with urllib.request.urlopen(self.url + path, timeout=2):
-                    return
+                urllib.request.urlopen(self.url + path, timeout=2).close()
+                return
             except urllib.error.HTTPError as error:
                 if error.code not in (502, 503, 504):
                     return
@@ -215,21 +167,13 @@ class Stack:
                 pass
             time.sleep(0.2)
         self.stop()
-        raise SystemExit("the stack did not start (see the output above and .serve/error.log)")
-
-    def wait(self) -> str:
-        """Until either process stops (or this one is told to): which one did."""
-        while True:
-            for name, process in (("gunicorn", self.gunicorn), ("nginx", self.nginx)):
-                if process.poll() is not None:
-                    return name
-            time.sleep(0.5)
+        raise SystemExit(f"the stack did not start (see the output above and {self.run}/error.log)")
 
     def stop(self) -> None:
-        for process in self.processes:
+        for process in self.processes.values():
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
-        for process in self.processes:
+        for process in self.processes.values():
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
@@ -244,28 +188,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--run", type=Path, default=ROOT / ".serve")
     parser.add_argument("--search-rate", default="60r/m", help="per address, nginx's syntax")
-    args = parser.parse_args(argv)
-    for name, value in BEHIND_NGINX.items():
-        os.environ.setdefault(name, value)
-    stack = Stack(
-        args.run,
-        listen=args.listen,
-        upstream=args.upstream,
-        workers=args.workers,
-        search_rate=args.search_rate,
-        access_log=True,
-        **django_values(),
-    )
-
-    def stop(signum, frame) -> None:
-        raise KeyboardInterrupt
-
+    args = parser.parse_args(argv)  # each option is one of Stack's
+    stack = Stack(**vars(args), access_log=True, **django_values())
     # Both, explicitly: a shell that starts this in the background leaves SIGINT ignored.
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.default_int_handler)
     print(f"nginx on http://{args.listen}, gunicorn on {args.upstream}; Ctrl-C stops both")
     try:
-        stopped = stack.wait()
+        while not (stopped := stack.stopped()):
+            time.sleep(0.5)
     except KeyboardInterrupt:
         return 0
     finally:

@@ -85,8 +85,9 @@ def _pg_command(tool: str, database: dict[str, Any], *args: str) -> tuple[list[s
 
 
 def _run(command: list[str], failure: str, env: dict[str, str] | None = None) -> str:
+    # What a damaged archive makes a tool print may quote its bytes, which need not be UTF-8.
     result = subprocess.run(
-        command, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False
+        command, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, errors="replace"
     )
     if result.returncode != 0:
         # A tool that crashes (pg_restore can, on some damaged archives) says nothing.

@@ -30,118 +30,43 @@ from ..public_record import FROZEN_FIELDS, TRIGGER_MESSAGE, frozen_columns
 APPEND_ONLY_TABLES = ("claims_claimevent", "claims_publicationentry")
 REQUIRED_TABLES = {"claims_source", "claims_statement", *APPEND_ONLY_TABLES}
 
+# Rules as (name, table, event, condition): the row may not be written when the condition
+# holds. Conditions are SQL shared by both databases, in which `{distinct}` is each database's
+# null-safe "differs from". SQLite takes one event a trigger: a rule for two is two triggers
+# there, named for their event.
 _QUOTE_SLICE = """
     SELECT substr("text", NEW."start" + 1, NEW."end" - NEW."start")
     FROM claims_source WHERE id = NEW.source_id
 """
-QUOTE_MISMATCH = "statement quote does not match its source text"
-TEXT_FROZEN = "source text is anchored by statements and cannot change"
-
-SQLITE_DROP = [
-    "DROP TRIGGER IF EXISTS claims_statement_quote_matches_source_insert",
-    "DROP TRIGGER IF EXISTS claims_statement_quote_matches_source_update",
-    "DROP TRIGGER IF EXISTS claims_source_text_frozen",
-    *[f"DROP TRIGGER IF EXISTS {table}_append_only" for table in APPEND_ONLY_TABLES],
+INTEGRITY_RULES = [
+    (
+        "claims_statement_quote_matches_source",
+        "claims_statement",
+        "INSERT OR UPDATE",
+        f"NEW.quote {{distinct}} ({_QUOTE_SLICE})",
+    ),
+    (
+        "claims_source_text_frozen",
+        "claims_source",
+        'UPDATE OF "text"',
+        'NEW."text" {distinct} OLD."text"'
+        " AND EXISTS (SELECT 1 FROM claims_statement WHERE source_id = OLD.id)",
+    ),
+    *[(f"{table}_append_only", table, "UPDATE", "TRUE") for table in APPEND_ONLY_TABLES],
 ]
-SQLITE_CREATE = [
-    *[
-        f"""
-        CREATE TRIGGER claims_statement_quote_matches_source_{op.lower()}
-        BEFORE {op} ON claims_statement
-        FOR EACH ROW WHEN NEW.quote IS NOT ({_QUOTE_SLICE})
-        BEGIN SELECT RAISE(ABORT, '{QUOTE_MISMATCH}'); END
-        """
-        for op in ("INSERT", "UPDATE")
-    ],
-    f"""
-    CREATE TRIGGER claims_source_text_frozen
-    BEFORE UPDATE OF "text" ON claims_source
-    FOR EACH ROW WHEN NEW."text" IS NOT OLD."text"
-        AND EXISTS (SELECT 1 FROM claims_statement WHERE source_id = OLD.id)
-    BEGIN SELECT RAISE(ABORT, '{TEXT_FROZEN}'); END
-    """,
-    *[
-        f"""
-        CREATE TRIGGER {table}_append_only BEFORE UPDATE ON {table}
-        BEGIN SELECT RAISE(ABORT, '{table} rows are append-only'); END
-        """
-        for table in APPEND_ONLY_TABLES
-    ],
-]
-
-POSTGRES_DROP = [
-    "DROP TRIGGER IF EXISTS claims_statement_quote_matches_source ON claims_statement",
-    "DROP TRIGGER IF EXISTS claims_source_text_frozen ON claims_source",
-    *[f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}" for table in APPEND_ONLY_TABLES],
-    "DROP FUNCTION IF EXISTS claims_statement_quote_matches_source()",
-    "DROP FUNCTION IF EXISTS claims_source_text_frozen()",
-    "DROP FUNCTION IF EXISTS claims_append_only()",
-]
-POSTGRES_CREATE = [
-    f"""
-    CREATE FUNCTION claims_statement_quote_matches_source() RETURNS trigger AS $$
-    BEGIN
-        IF NEW.quote IS DISTINCT FROM ({_QUOTE_SLICE}) THEN
-            RAISE EXCEPTION '{QUOTE_MISMATCH}' USING ERRCODE = 'check_violation';
-        END IF;
-        RETURN NEW;
-    END $$ LANGUAGE plpgsql
-    """,
-    """
-    CREATE TRIGGER claims_statement_quote_matches_source
-    BEFORE INSERT OR UPDATE ON claims_statement
-    FOR EACH ROW EXECUTE FUNCTION claims_statement_quote_matches_source()
-    """,
-    f"""
-    CREATE FUNCTION claims_source_text_frozen() RETURNS trigger AS $$
-    BEGIN
-        IF NEW."text" IS DISTINCT FROM OLD."text"
-            AND EXISTS (SELECT 1 FROM claims_statement WHERE source_id = OLD.id) THEN
-            RAISE EXCEPTION '{TEXT_FROZEN}' USING ERRCODE = 'check_violation';
-        END IF;
-        RETURN NEW;
-    END $$ LANGUAGE plpgsql
-    """,
-    """
-    CREATE TRIGGER claims_source_text_frozen BEFORE UPDATE ON claims_source
-    FOR EACH ROW EXECUTE FUNCTION claims_source_text_frozen()
-    """,
-    """
-    CREATE FUNCTION claims_append_only() RETURNS trigger AS $$
-    BEGIN
-        RAISE EXCEPTION '% rows are append-only', TG_TABLE_NAME USING ERRCODE = 'check_violation';
-    END $$ LANGUAGE plpgsql
-    """,
-    *[
-        f"""
-        CREATE TRIGGER {table}_append_only BEFORE UPDATE ON {table}
-        FOR EACH ROW EXECUTE FUNCTION claims_append_only()
-        """
-        for table in APPEND_ONLY_TABLES
-    ],
-]
-
-_SQL = {
-    "sqlite": (SQLITE_DROP, SQLITE_CREATE),
-    "postgresql": (POSTGRES_DROP, POSTGRES_CREATE),
+MESSAGES = {
+    "claims_statement_quote_matches_source": "statement quote does not match its source text",
+    "claims_source_text_frozen": "source text is anchored by statements and cannot change",
+    **{f"{table}_append_only": f"{table} rows are append-only" for table in APPEND_ONLY_TABLES},
 }
-
-
-def _statements(connection: BaseDatabaseWrapper) -> tuple[list[str], list[str]]:
-    try:
-        return _SQL[connection.vendor]
-    except KeyError:
-        raise RuntimeError(
-            f"No integrity triggers for {connection.vendor}: the desk supports SQLite and "
-            "PostgreSQL."
-        ) from None
+# What an earlier release installed and no rule names any more.
+RETIRED = {"postgresql": ["DROP FUNCTION IF EXISTS claims_append_only()"], "sqlite": []}
 
 
 # --- the public record (`claims.public_record`) ----------------------------------------------
 
-# Rules as (name, table, event, condition): the row may not be written when the condition
-# holds. Conditions are SQL shared by both databases, in which `{frozen:model}` expands to "one
-# of the model's frozen columns changed", in each database's null-safe comparison.
+# Rules as above, each raising TRIGGER_MESSAGE; `{frozen:model}` in a condition expands to "one
+# of the model's frozen columns changed".
 _PUBLISHED_CLAIM = (
     "SELECT 1 FROM claims_claim WHERE id = {row}.claim_id AND first_published_at IS NOT NULL"
 )
@@ -156,7 +81,7 @@ _EVIDENCE_CITED = f"""
 _EVIDENCE_NEEDS_CORRECTION = (
     f"EXISTS ({_PUBLISHED_CLAIM.format(row='NEW')}) AND NOT EXISTS ({_PENDING_CORRECTION})"
 )
-PUBLIC_RECORD_RULES: list[tuple[str, str, str, str]] = [
+PUBLIC_RECORD_RULES = [
     (
         "claims_claim_public_record",
         "claims_claim",
@@ -222,31 +147,31 @@ PUBLIC_RECORD_COLUMN = ("claims_evidence", "correction_id")
 
 
 def _condition(template: str, distinct: str) -> str:
-    def frozen(model_name: str) -> str:
-        model = apps.get_model("claims", model_name)
-        return " OR ".join(
-            f'NEW."{column}" {distinct} OLD."{column}"' for column in frozen_columns(model)
-        )
-
+    template = template.replace("{distinct}", distinct)
     for model_name in FROZEN_FIELDS:
-        template = template.replace(f"{{frozen:{model_name}}}", frozen(model_name))
+        if f"{{frozen:{model_name}}}" in template:
+            columns = frozen_columns(apps.get_model("claims", model_name))
+            changed = " OR ".join(f'NEW."{column}" {distinct} OLD."{column}"' for column in columns)
+            template = template.replace(f"{{frozen:{model_name}}}", changed)
     return template
 
 
-def _public_record_sql(vendor: str) -> tuple[list[str], list[str]]:
+def _sql(vendor: str, rules: list[tuple[str, str, str, str]]) -> tuple[list[str], list[str]]:
+    """The statements that drop and that create the triggers for `rules`."""
     drop, create = [], []
-    if vendor == "sqlite":
-        for name, table, event, condition in PUBLIC_RECORD_RULES:
-            message = TRIGGER_MESSAGE % table
-            drop.append(f"DROP TRIGGER IF EXISTS {name}")
-            create.append(
-                f"CREATE TRIGGER {name} BEFORE {event} ON {table} FOR EACH ROW"
-                f" WHEN {_condition(condition, 'IS NOT')}"
-                f" BEGIN SELECT RAISE(ABORT, '{message}'); END"
-            )
-        return drop, create
-    for name, table, event, condition in [*PUBLIC_RECORD_RULES, *POSTGRES_ONLY_RULES]:
-        message = TRIGGER_MESSAGE % table
+    for name, table, event, condition in rules:
+        message = MESSAGES.get(name, TRIGGER_MESSAGE % table)
+        if vendor == "sqlite":
+            events = event.split(" OR ")
+            for each in events:
+                trigger = f"{name}_{each.lower()}" if len(events) > 1 else name
+                drop.append(f"DROP TRIGGER IF EXISTS {trigger}")
+                create.append(
+                    f"CREATE TRIGGER {trigger} BEFORE {each} ON {table} FOR EACH ROW"
+                    f" WHEN {_condition(condition, 'IS NOT')}"
+                    f" BEGIN SELECT RAISE(ABORT, '{message}'); END"
+                )
+            continue
         returned = "OLD" if event == "DELETE" else "NEW"
         drop += [f"DROP TRIGGER IF EXISTS {name} ON {table}", f"DROP FUNCTION IF EXISTS {name}()"]
         create += [
@@ -265,6 +190,14 @@ def _public_record_sql(vendor: str) -> tuple[list[str], list[str]]:
     return drop, create
 
 
+def _public_record_rules(vendor: str) -> list[tuple[str, str, str, str]]:
+    if vendor not in RETIRED:
+        raise RuntimeError(
+            f"No integrity triggers for {vendor}: the desk supports SQLite and PostgreSQL."
+        )
+    return [*PUBLIC_RECORD_RULES, *(POSTGRES_ONLY_RULES if vendor == "postgresql" else [])]
+
+
 def _has_public_record_columns(connection: BaseDatabaseWrapper) -> bool:
     table, column = PUBLIC_RECORD_COLUMN
     with connection.cursor() as cursor:
@@ -273,10 +206,10 @@ def _has_public_record_columns(connection: BaseDatabaseWrapper) -> bool:
 
 
 def remove_triggers(connection: BaseDatabaseWrapper) -> None:
-    drop, _create = _statements(connection)
-    record_drop, _record_create = _public_record_sql(connection.vendor)
+    vendor = connection.vendor
+    drop, _create = _sql(vendor, [*_public_record_rules(vendor), *INTEGRITY_RULES])
     with connection.cursor() as cursor:
-        for sql in [*record_drop, *drop]:
+        for sql in [*drop, *RETIRED[vendor]]:
             cursor.execute(sql)
 
 
@@ -285,10 +218,11 @@ def install_triggers(connection: BaseDatabaseWrapper) -> None:
     public record's only once its columns exist (a migration before 0012 installs the rest)."""
     if not set(connection.introspection.table_names()) >= REQUIRED_TABLES:
         return
-    drop, create = _statements(connection)
-    record_drop, record_create = _public_record_sql(connection.vendor)
-    if not _has_public_record_columns(connection):
-        record_create = []
+    remove_triggers(connection)
+    rules = INTEGRITY_RULES
+    if _has_public_record_columns(connection):
+        rules = [*rules, *_public_record_rules(connection.vendor)]
+    _drop, create = _sql(connection.vendor, rules)
     with connection.cursor() as cursor:
-        for sql in [*record_drop, *drop, *create, *record_create]:
+        for sql in create:
             cursor.execute(sql)

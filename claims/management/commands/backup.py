@@ -16,19 +16,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.template.defaultfilters import filesizeformat
 
 from claims.db import backups
-
-
-def human_size(size: int) -> str:
-    if size < 1000:
-        return f"{size} bytes"
-    value, unit = size / 1000, "KB"
-    for bigger in ("MB", "GB", "TB"):
-        if round(value, 1) < 1000:
-            break
-        value, unit = value / 1000, bigger
-    return f"{value:.1f} {unit}"
 
 
 class Command(BaseCommand):
@@ -68,9 +58,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Backed up the {backups.describe(settings_dict)} to {shown(path)}")
         )
-        self.stdout.write(
-            f"{human_size(path.stat().st_size)} in {time.monotonic() - started:.2f} s"
-        )
+        size = filesizeformat(path.stat().st_size).replace("\xa0", " ")
+        self.stdout.write(f"{size} in {time.monotonic() - started:.2f} s")
 
 
 def shown(path: Path) -> str:

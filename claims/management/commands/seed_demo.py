@@ -37,19 +37,14 @@ DEMO_USERS: dict[str, tuple[str, list[str], bool]] = {
 }
 
 # The steps that bring a new claim to each status, in order.
+_RESEARCHING = [Transition.SELECT, Transition.ASSIGN]
 PATH_TO_STATUS: dict[str, list[str]] = {
     ClaimStatus.NEW: [],
     ClaimStatus.SELECTED: [Transition.SELECT],
     ClaimStatus.DISMISSED: [Transition.DISMISS],
-    ClaimStatus.RESEARCHING: [Transition.SELECT, Transition.ASSIGN],
-    ClaimStatus.IN_REVIEW: [Transition.SELECT, Transition.ASSIGN, Transition.SUBMIT],
-    ClaimStatus.PUBLISHED: [
-        Transition.SELECT,
-        Transition.ASSIGN,
-        Transition.SUBMIT,
-        "approve",
-        Transition.PUBLISH,
-    ],
+    ClaimStatus.RESEARCHING: _RESEARCHING,
+    ClaimStatus.IN_REVIEW: [*_RESEARCHING, Transition.SUBMIT],
+    ClaimStatus.PUBLISHED: [*_RESEARCHING, Transition.SUBMIT, "approve", Transition.PUBLISH],
 }
 
 
@@ -74,9 +69,10 @@ class Command(BaseCommand):
                 users = self.ensure_users()
                 self.counts = dict.fromkeys(["sources", "speakers", "statements", "claims"], 0)
                 for path in sorted(seeds_dir.glob("*.txt")):
-                    source = self.load_article(path)
-                    desk = path.with_suffix(".desk.json")
-                    if desk.exists():
+                    desk_path = path.with_suffix(".desk.json")
+                    desk = json.loads(desk_path.read_text("utf-8")) if desk_path.exists() else {}
+                    source = self.load_article(path, desk["source"] if desk else {})
+                    if desk:
                         self.load_desk(source, desk, users)
         except (ValidationError, WorkflowError, ValueError, KeyError) as error:
             raise CommandError(f"Seed data refused, nothing was stored: {error}") from error
@@ -93,28 +89,25 @@ class Command(BaseCommand):
         for username, (password, roles, superuser) in DEMO_USERS.items():
             user = User.objects.filter(username=username).first()
             if user is None:
-                user = User(
-                    username=username,
+                user = User.objects.create_user(
+                    username,
+                    password=password,
                     is_staff=True,
                     is_superuser=superuser,
                     first_name=username.capitalize(),
                     last_name="Demo",
                 )
-                user.set_password(password)
-                user.save()
                 user.groups.set(Group.objects.filter(name__in=roles))
             users[username] = user
         return users
 
-    def load_article(self, path: Path) -> Source:
+    def load_article(self, path: Path, meta: dict[str, str]) -> Source:
         # Read as `import_source` reads it: the same checks, and the leading
         # `date YYYY-MM-DD Title` line gives the date and title (claims.imports.importing).
         try:
             article = read_article_file(path, max_bytes=settings.FACTCHECK_MAX_ARTICLE_BYTES)
         except ArticleError as error:
             raise CommandError(str(error)) from None
-        desk = path.with_suffix(".desk.json")
-        meta = json.loads(desk.read_text(encoding="utf-8"))["source"] if desk.exists() else {}
         source, created = services.source_import_article(
             article=article,
             url=meta.get("url", ""),
@@ -125,8 +118,7 @@ class Command(BaseCommand):
         self.counts["sources"] += created
         return source
 
-    def load_desk(self, source: Source, desk_path: Path, users: dict[str, Any]) -> None:
-        desk = json.loads(desk_path.read_text(encoding="utf-8"))
+    def load_desk(self, source: Source, desk: dict[str, Any], users: dict[str, Any]) -> None:
         speakers = {}
         for spec in desk["speakers"]:
             speaker, created = services.speaker_get_or_create(**spec)
