@@ -66,7 +66,8 @@ EVERYTHING = [
 # claims.enums.TRANSITIONS, not by these permissions.
 ROLE_PERMISSIONS = {
     "Editor": {
-        "view": [*EVERYTHING, "suggestiondecision"],
+        "view": [*EVERYTHING, "suggestiondecision", "job"],
+        "retry": ["job"],
         "add": ["source", "speaker", "statement", "topic", "claim", "evidence", "rating",
                 "ratingscale"],
         "change": ["source", "speaker", "statement", "topic", "claim", "evidence", "rating",
@@ -74,7 +75,7 @@ ROLE_PERMISSIONS = {
         "delete": ["source", "speaker", "statement", "topic", "claim", "evidence"],
     },
     "Fact-checker": {
-        "view": [*EVERYTHING, "suggestiondecision"],
+        "view": [*EVERYTHING, "suggestiondecision", "job"],
         "add": ["source", "speaker", "evidence", "review"],
         "change": ["source", "speaker", "claim", "evidence", "review"],
         "delete": ["evidence"],
