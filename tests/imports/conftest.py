@@ -45,6 +45,7 @@ class Response:
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html"})
     delay: float = 0.0  # seconds before answering
     trickle: float = 0.0  # seconds between chunks of the body
+    gate: threading.Event | None = None  # when given, the answer waits until it is set
 
 
 class Site:
@@ -76,6 +77,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 body="<html><body><p>Not here</p></body></html>", status=404
             )
             time.sleep(response.delay)
+            if response.gate is not None:
+                response.gate.wait(timeout=60)
             body = response.body.encode() if isinstance(response.body, str) else response.body
             try:
                 self.send_response(response.status)
