@@ -17,12 +17,7 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Fact-check desk"
 
     def ready(self) -> None:
-        from django.tasks.signals import task_finished
-
-        from .jobs.queue import retry_when_worth_it
         from .public.cache import connect_invalidation
-
-        task_finished.connect(retry_when_worth_it, dispatch_uid="claims_job_retries")
 
         post_migrate.connect(_reinstall_triggers, sender=self, dispatch_uid="claims_triggers")
         connect_invalidation()

@@ -1073,7 +1073,3 @@ def _refuse_slug_change(instance: models.Model) -> None:
     stored = type(instance).objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
     if stored and stored != instance.slug:
         raise ValidationError({"slug": _("The slug is part of public links and cannot change.")})
-
-
-# The background work's models live with its code; imported here so the app registers them.
-from .jobs.models import Job, Worker  # noqa: E402, F401

@@ -98,6 +98,8 @@ INSTALLED_APPS = [
     # The database queue's table, its worker (db_worker) and its pruning command.
     "django_tasks_db",
     "claims",
+    # Background work: the workers' heartbeats and the jobs' admin (claims/jobs/).
+    "claims.jobs",
 ]
 
 MIDDLEWARE = [

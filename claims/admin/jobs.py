@@ -1,5 +1,5 @@
 """The background jobs of the database queue: queued, running, failed with their error, done;
-and a way to queue a failed job again, for those allowed to (`claims.retry_job`).
+and a way to queue a failed job again, for those allowed to (`jobs.retry_job`).
 
 django-tasks-db's own admin already lists the rows read-only with their traceback; this one
 builds on it under the desk's name, adds the state in words (waiting for a retry, tries so far),
@@ -61,10 +61,10 @@ class JobAdmin(DBTaskResultAdmin):
     paginator = CappedCountPaginator
     show_full_result_count = False
     actions = ["retry_selected"]
-    change_form_template = "admin/claims/job/change_form.html"
+    change_form_template = "admin/jobs/job/change_form.html"
 
     def has_retry_permission(self, request: HttpRequest) -> bool:
-        return request.user.has_perm("claims.retry_job")
+        return request.user.has_perm("jobs.retry_job")
 
     @admin.display(description=_("job"))
     def short_id(self, obj: Job) -> str:
@@ -111,7 +111,7 @@ class JobAdmin(DBTaskResultAdmin):
             path(
                 "<path:object_id>/retry/",
                 self.admin_site.admin_view(require_POST(self.retry_view)),
-                name="claims_job_retry",
+                name="jobs_job_retry",
             ),
             *super().get_urls(),
         ]
@@ -126,7 +126,7 @@ class JobAdmin(DBTaskResultAdmin):
             self.message_user(
                 request, gettext("Only a failed job can be queued again."), messages.WARNING
             )
-        return HttpResponseRedirect(reverse("admin:claims_job_change", args=[job.pk]))
+        return HttpResponseRedirect(reverse("admin:jobs_job_change", args=[job.pk]))
 
     def render_change_form(self, request, context, *args, obj=None, **kwargs):
         context["can_retry"] = (

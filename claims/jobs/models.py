@@ -1,5 +1,4 @@
-"""The queue's rows as the desk sees them, and the workers' heartbeats (imported by
-`claims.models`, so they belong to the claims app)."""
+"""The queue's rows as the desk sees them, and the workers' heartbeats (the `jobs` app)."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from tests.factories import SourceFactory, UserFactory
 from tests.imports.conftest import PAGE
 
 pytestmark = pytest.mark.django_db
-JOBS = reverse("admin:claims_job_changelist")
+JOBS = reverse("admin:jobs_job_changelist")
 IMPORT = reverse("admin:claims_source_import")
 ERROR = (
     "claims.imports.fetching.FetchError: https://news.example/gone: the server answered 404 "
@@ -81,8 +81,8 @@ def test_a_job_waiting_for_its_next_try_says_when(client, database_queue):
 def test_an_editor_may_queue_a_failed_job_again(client, database_queue):
     job = failed_job()
     login(client, Role.EDITOR)
-    change = reverse("admin:claims_job_change", args=[job.pk])
-    retry = reverse("admin:claims_job_retry", args=[job.pk])
+    change = reverse("admin:jobs_job_change", args=[job.pk])
+    retry = reverse("admin:jobs_job_retry", args=[job.pk])
 
     assert retry in text(client.get(change))
     response = client.post(retry)
@@ -111,10 +111,10 @@ def test_the_retry_action_queues_only_the_failed_jobs(client, database_queue):
 def test_a_fact_checker_sees_the_jobs_but_may_not_retry(client, database_queue):
     job = failed_job()
     login(client, Role.FACT_CHECKER)
-    retry = reverse("admin:claims_job_retry", args=[job.pk])
+    retry = reverse("admin:jobs_job_retry", args=[job.pk])
 
     page = text(client.get(JOBS))
-    change = text(client.get(reverse("admin:claims_job_change", args=[job.pk])))
+    change = text(client.get(reverse("admin:jobs_job_change", args=[job.pk])))
 
     assert str(job.pk)[:8] in page and "retry_selected" not in page
     assert retry not in change
@@ -133,11 +133,11 @@ def test_the_workers_are_listed_for_superusers_only(client, database_queue):
     now = timezone.now()
     Worker.objects.create(worker_id="w-one", hostname="box", pid=7, started_at=now, seen_at=now)
 
-    assert client.get(reverse("admin:claims_worker_changelist")).status_code == 302
+    assert client.get(reverse("admin:jobs_worker_changelist")).status_code == 302
     login(client, Role.EDITOR)
-    assert client.get(reverse("admin:claims_worker_changelist")).status_code == 403
+    assert client.get(reverse("admin:jobs_worker_changelist")).status_code == 403
     client.force_login(UserFactory(username="root", is_superuser=True))
-    assert "w-one" in text(client.get(reverse("admin:claims_worker_changelist")))
+    assert "w-one" in text(client.get(reverse("admin:jobs_worker_changelist")))
 
 
 @pytest.mark.parametrize("count", [1, 20])
