@@ -14,7 +14,7 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12; do \
 .PHONY: help install run serve bench test lint format migrate seed lock clean test-tools
 
 help:
-	@echo "make run      set up, migrate, load the demo desk and serve on http://127.0.0.1:$(PORT)"
+	@echo "make run      set up, migrate, load the demo desk, serve on http://127.0.0.1:$(PORT) with a worker"
 	@echo "make test     set up and run lint, migration checks and the whole test suite"
 	@echo "make serve    the production stack, nginx in front of gunicorn (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)"
 	@echo "make bench    the benchmarks, a million claims on PostgreSQL included (prints figures)"
@@ -41,7 +41,13 @@ migrate: install
 seed: migrate
 	$(BIN)/python manage.py seed_demo
 
+# The web server and, beside it, a worker for background jobs (docs/background-work.md). Ctrl-C
+# reaches both: the worker ends the job it is running, then stops (Ctrl-C again: at once).
+# Should the server stop on its own, the worker is stopped too.
 run: seed
+	@$(BIN)/python manage.py worker & worker=$$!; \
+	trap 'wait $$worker' INT; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Installs a Debian package whose command is missing, when root with apt-get; else says so.

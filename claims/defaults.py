@@ -66,7 +66,8 @@ EVERYTHING = [
 # claims.enums.TRANSITIONS, not by these permissions.
 ROLE_PERMISSIONS = {
     "Editor": {
-        "view": [*EVERYTHING, "suggestiondecision"],
+        "view": [*EVERYTHING, "suggestiondecision", "jobs.job"],
+        "retry": ["jobs.job"],
         "add": ["source", "speaker", "statement", "topic", "claim", "evidence", "rating",
                 "ratingscale"],
         "change": ["source", "speaker", "statement", "topic", "claim", "evidence", "rating",
@@ -74,7 +75,7 @@ ROLE_PERMISSIONS = {
         "delete": ["source", "speaker", "statement", "topic", "claim", "evidence"],
     },
     "Fact-checker": {
-        "view": [*EVERYTHING, "suggestiondecision"],
+        "view": [*EVERYTHING, "suggestiondecision", "jobs.job"],
         "add": ["source", "speaker", "evidence", "review"],
         "change": ["source", "speaker", "claim", "evidence", "review"],
         "delete": ["evidence"],
@@ -114,22 +115,33 @@ def create_default_scale(apps) -> None:
 
 def create_roles(apps) -> None:
     """The role groups with their permissions, for the models that exist in `apps` (a
-    migration sees the models as they were at its point in history)."""
+    migration sees the models as they were at its point in history). A model is named by
+    itself in the claims app, or as `app.model` in another (`jobs.job`)."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    known_models = {model._meta.model_name for model in apps.get_app_config("claims").get_models()}
+    known = {
+        (model._meta.app_label, model._meta.model_name)
+        for label in ("claims", "jobs")
+        if label in {config.label for config in apps.get_app_configs()}
+        for model in apps.get_app_config(label).get_models()
+    }
     for role, grants in ROLE_PERMISSIONS.items():
         group, _ = Group.objects.get_or_create(name=role)
-        codenames = [
-            f"{action}_{model}"
+        wanted = {
+            (app, f"{action}_{name}")
             for action, models in grants.items()
-            for model in models
-            if model in known_models
+            for app, name in (m.split(".") if "." in m else ("claims", m) for m in models)
+            if (app, name) in known
+        }
+        permissions = [
+            permission
+            for app in {app for app, _ in wanted}
+            for permission in Permission.objects.filter(
+                content_type__app_label=app,
+                codename__in=[codename for label, codename in wanted if label == app],
+            )
         ]
-        permissions = Permission.objects.filter(
-            content_type__app_label="claims", codename__in=codenames
-        )
-        missing = set(codenames) - set(permissions.values_list("codename", flat=True))
+        missing = wanted - {(p.content_type.app_label, p.codename) for p in permissions}
         if missing:
             raise RuntimeError(f"Permissions not found for {role}: {sorted(missing)}")
         group.permissions.add(*permissions)

@@ -29,6 +29,20 @@ environment here, and only here:
 - FACTCHECK_LOGIN_FAILURE_LIMIT  failed logins for one username from one address before that pair
                                  is locked out (default 5)
 - FACTCHECK_LOGIN_COOLOFF_MINUTES how long such a lock lasts (default 15)
+- FACTCHECK_TASKS_BACKEND        where background jobs wait for a worker (docs/background-work.md):
+                                 "database" (default: a table, `manage.py worker`), "redis" (RQ,
+                                 `manage.py rqworker`) or "immediate" (run at once, in the caller)
+- FACTCHECK_TASKS_REDIS_URL      the Redis database of the "redis" queue
+                                 (default redis://127.0.0.1:6379/0)
+- FACTCHECK_JOB_TIME_LIMIT       seconds a job may run before it is stopped and failed (default 300)
+- FACTCHECK_JOB_ATTEMPTS         tries of a job that fails for outside reasons (a fetch) or whose
+                                 worker died, the first included (default 3)
+- FACTCHECK_JOB_RETRY_DELAY      seconds before the second try; each later wait doubles (default 30)
+- FACTCHECK_WORKER_HEARTBEAT     seconds between a worker's signs of life (default 10)
+- FACTCHECK_WORKER_LOST_AFTER    seconds without one after which its running job is taken back and
+                                 queued again (default 60)
+- FACTCHECK_JOBS_KEEP_DAYS       days a finished job's result is kept (default 14) ...
+- FACTCHECK_FAILED_JOBS_KEEP_DAYS  ... and a failed one's (default 30)
 """
 
 from __future__ import annotations
@@ -81,7 +95,11 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    # The database queue's table, its worker (db_worker) and its pruning command.
+    "django_tasks_db",
     "claims",
+    # Background work: the workers' heartbeats and the jobs' admin (claims/jobs/).
+    "claims.jobs",
 ]
 
 MIDDLEWARE = [
@@ -321,3 +339,36 @@ CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After"]
+
+# --- Background work (claims/jobs/, docs/background-work.md) -----------------------------------
+# Every job is written against django.tasks, so where jobs wait is this setting alone.
+FACTCHECK_TASKS_BACKEND = os.environ.get("FACTCHECK_TASKS_BACKEND", "database").strip().lower()
+FACTCHECK_TASKS_REDIS_URL = os.environ.get("FACTCHECK_TASKS_REDIS_URL", "redis://127.0.0.1:6379/0")
+FACTCHECK_JOB_TIME_LIMIT = float(os.environ.get("FACTCHECK_JOB_TIME_LIMIT", "300"))
+FACTCHECK_JOB_ATTEMPTS = int(os.environ.get("FACTCHECK_JOB_ATTEMPTS", "3"))
+FACTCHECK_JOB_RETRY_DELAY = float(os.environ.get("FACTCHECK_JOB_RETRY_DELAY", "30"))
+FACTCHECK_WORKER_HEARTBEAT = float(os.environ.get("FACTCHECK_WORKER_HEARTBEAT", "10"))
+FACTCHECK_WORKER_LOST_AFTER = float(os.environ.get("FACTCHECK_WORKER_LOST_AFTER", "60"))
+FACTCHECK_JOBS_KEEP_DAYS = int(os.environ.get("FACTCHECK_JOBS_KEEP_DAYS", "14"))
+FACTCHECK_FAILED_JOBS_KEEP_DAYS = int(os.environ.get("FACTCHECK_FAILED_JOBS_KEEP_DAYS", "30"))
+
+TASK_QUEUES = ["default"]
+if FACTCHECK_TASKS_BACKEND == "database":
+    # Rows claimed with SELECT ... FOR UPDATE SKIP LOCKED on PostgreSQL, so workers can be added
+    # freely; on SQLite one worker per database file.
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": TASK_QUEUES}}
+elif FACTCHECK_TASKS_BACKEND == "redis":
+    # RQ through django-tasks-rq; RQ stops a job at the queue's DEFAULT_TIMEOUT itself.
+    INSTALLED_APPS.append("django_rq")
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": TASK_QUEUES}}
+    RQ_QUEUES = {
+        name: {"URL": FACTCHECK_TASKS_REDIS_URL, "DEFAULT_TIMEOUT": int(FACTCHECK_JOB_TIME_LIMIT)}
+        for name in TASK_QUEUES
+    }
+elif FACTCHECK_TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured(
+        "FACTCHECK_TASKS_BACKEND must be database, redis or immediate, "
+        f"not {FACTCHECK_TASKS_BACKEND!r}."
+    )

@@ -129,6 +129,16 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def jobs_run_at_once(settings):
+    # A job enqueued in a test runs inside the call that enqueues it, so a test of what a job
+    # does needs no worker; tests of the queue itself (tests/jobs/) put the database queue back.
+    settings.TASKS = IMMEDIATE_TASKS
+
+
 def pytest_collection_modifyitems(items):
     """Tests under tests/browser/ are marked `browser` and run last: once Playwright starts,
     an event loop runs in the main thread for the rest of the session (see its conftest)."""

@@ -10,25 +10,27 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.tasks import TaskResultStatus
+from django.tasks.exceptions import TaskResultDoesNotExist, TaskResultMismatch
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .. import services
+from .. import services, tasks
 from ..enums import Role, SourceKind
 from ..imports.articles import ArticleError
-from ..imports.fetching import FetchLimits
 from ..imports.importing import (
     HTML_SUFFIXES,
     TEXT_SUFFIXES,
     Article,
     article_from_bytes,
     article_from_text,
-    article_from_url,
 )
+from ..jobs import error_line
+from ..jobs.progress import job_progress
 from ..models import Claim, Source, Speaker, Statement, Topic
 from . import workspace
 from .base import (
@@ -102,6 +104,7 @@ class SourceImportForm(forms.Form):
     )
 
     INPUTS = ("text", "file", "url")
+    OVERRIDES = ("title", "publisher", "language", "kind")
     PASTED = "pasted text"  # the origin in messages, which the form leaves out
 
     def clean(self):
@@ -114,15 +117,9 @@ class SourceImportForm(forms.Form):
         return cleaned
 
     def read(self) -> Article:
-        """The article the form names; raises ArticleError (see `add_article_error`)."""
+        """The pasted or uploaded article; raises ArticleError (see `add_article_error`). A URL
+        is not read here: a job fetches it (`import_view`)."""
         max_bytes = settings.FACTCHECK_MAX_ARTICLE_BYTES
-        if self.cleaned_data.get("url"):
-            limits = FetchLimits(
-                timeout=settings.FACTCHECK_FETCH_TIMEOUT,
-                max_bytes=max_bytes,
-                allow_private=settings.FACTCHECK_FETCH_PRIVATE_ADDRESSES,
-            )
-            return article_from_url(self.cleaned_data["url"], limits=limits)
         upload = self.cleaned_data.get("file")
         if upload:
             name = PurePath(upload.name).name
@@ -159,11 +156,23 @@ class SourceImportForm(forms.Form):
 
 
 def import_view(request: HttpRequest, model_admin: SourceAdmin) -> HttpResponse:
-    """The admin's way in for one article; opens the source it made or found."""
+    """The admin's way in for one article; opens the source it made or found. A URL is fetched
+    by a background job (`claims.tasks.import_url`): the answer is the job's progress page."""
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
     form = SourceImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and form.cleaned_data.get("url"):
+        job = tasks.import_url.enqueue(
+            form.cleaned_data["url"],
+            **{name: form.cleaned_data[name] for name in form.OVERRIDES},
+        )
+        if not job.is_finished:
+            return HttpResponseRedirect(reverse("admin:claims_source_import_job", args=[job.id]))
+        # Run at once (the immediate backend): its outcome, as for a paste.
+        if job.status == TaskResultStatus.SUCCESSFUL:
+            return _open_imported(request, job.return_value)
+        form.add_error("url", _job_error(job))
+    elif request.method == "POST" and form.is_valid():
         try:
             article = form.read()
             source, created = services.source_import_article(
@@ -188,6 +197,45 @@ def import_view(request: HttpRequest, model_admin: SourceAdmin) -> HttpResponse:
         "max_bytes": settings.FACTCHECK_MAX_ARTICLE_BYTES,
     }
     return TemplateResponse(request, "admin/claims/source/import.html", context)
+
+
+def import_job_view(request: HttpRequest, model_admin: SourceAdmin, job_id: str) -> HttpResponse:
+    """A URL import's progress: queued (or waiting to try again), running, done with a link to
+    the source, or failed with its reason. The page reloads itself until the job has ended."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    try:
+        job = tasks.import_url.get_result(job_id)
+    except (TaskResultDoesNotExist, TaskResultMismatch, ValidationError, ValueError):
+        raise Http404(gettext("No such import (old ones are forgotten).")) from None
+    source = created = None
+    if job.status == TaskResultStatus.SUCCESSFUL:
+        source = Source.objects.filter(pk=job.return_value["source"]).first()
+        created = job.return_value["created"]
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": Source._meta,
+        "title": gettext("Importing %(url)s") % {"url": job.args[0]},
+        "job": job,
+        "url": job.args[0],
+        "source": source,
+        "created": created,
+        "error": _job_error(job) if job.status == TaskResultStatus.FAILED else "",
+        "waiting": job_progress(job),
+        "refresh_seconds": 0 if job.is_finished else 2,
+    }
+    return TemplateResponse(request, "admin/claims/source/import_job.html", context)
+
+
+def _open_imported(request: HttpRequest, value: dict) -> HttpResponse:
+    source = Source.objects.get(pk=value["source"])
+    _report_import(request, source, value["created"])
+    return HttpResponseRedirect(reverse("admin:claims_source_change", args=[source.pk]))
+
+
+def _job_error(job) -> str:
+    error = job.errors[-1]
+    return error_line(error.exception_class_path, error.traceback)
 
 
 def _report_import(request: HttpRequest, source: Source, created: bool) -> None:
@@ -340,6 +388,13 @@ class SourceAdmin(admin.ModelAdmin):
                 "import/",
                 self.admin_site.admin_view(lambda request: import_view(request, self)),
                 name="claims_source_import",
+            ),
+            path(
+                "import/<str:job_id>/",
+                self.admin_site.admin_view(
+                    lambda request, job_id: import_job_view(request, self, job_id)
+                ),
+                name="claims_source_import_job",
             ),
             *(
                 path(

@@ -48,6 +48,16 @@ class FetchError(ArticleError):
     """The page could not be fetched, or what came back is not an article page."""
 
 
+class FetchUnavailable(FetchError):
+    """The site could not be reached or answered with a passing trouble (no answer in time, a
+    refused or broken connection, a 5xx or 429 status): the same fetch may work later, so a job
+    tries it again; every other FetchError would fail the same way."""
+
+
+# Statuses that say "not now" rather than "not this page".
+UNAVAILABLE_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
 @dataclass(frozen=True)
 class FetchLimits:
     timeout: float
@@ -122,7 +132,7 @@ def check_fetchable(url: str, *, original: str | None = None) -> None:
 def _get(session: requests.Session, url: str, current: str, deadline: float) -> requests.Response:
     remaining = deadline - time.monotonic()
     if remaining <= 0:
-        raise FetchError(f"{url}: no answer in time (timed out)")
+        raise FetchUnavailable(f"{url}: no answer in time (timed out)")
     try:
         return session.get(
             current,
@@ -134,9 +144,12 @@ def _get(session: requests.Session, url: str, current: str, deadline: float) -> 
     except _PrivatePeer as refused:
         raise FetchError(_private_address(url, refused.host, refused.address)) from None
     except requests.Timeout:
-        raise FetchError(f"{url}: no answer in time (timed out)") from None
+        raise FetchUnavailable(f"{url}: no answer in time (timed out)") from None
     except requests.ConnectionError as error:
-        raise FetchError(f"{url}: could not connect ({_reason(error)})") from None
+        reason = _reason(error)
+        # A name that does not exist stays so; a refused or reset connection may not.
+        failure = FetchError if reason in PERMANENT_REASONS else FetchUnavailable
+        raise failure(f"{url}: could not connect ({reason})") from None
     except requests.RequestException as error:
         raise FetchError(f"{url}: could not fetch ({_reason(error)})") from None
 
@@ -150,7 +163,8 @@ def _read_page(
 ) -> Fetched:
     if response.status_code != 200:
         reason = f" {response.reason}" if response.reason else ""
-        raise FetchError(f"{url}: the server answered {response.status_code}{reason}")
+        failure = FetchUnavailable if response.status_code in UNAVAILABLE_STATUSES else FetchError
+        raise failure(f"{url}: the server answered {response.status_code}{reason}")
     header = Message()
     header["content-type"] = response.headers.get("Content-Type", "")
     content_type = header.get_content_type() if response.headers.get("Content-Type") else ""
@@ -173,11 +187,11 @@ def _read_page(
             if len(body) > limits.max_bytes:
                 raise FetchError(f"{url}: the page is over the limit of {limits.max_bytes:,} bytes")
             if time.monotonic() > deadline:
-                raise FetchError(f"{url}: no answer in time (timed out)")
+                raise FetchUnavailable(f"{url}: no answer in time (timed out)")
     except (requests.RequestException, urllib3.exceptions.HTTPError, OSError) as error:
         if "timed out" in str(error).lower():
-            raise FetchError(f"{url}: no answer in time (timed out)") from None
-        raise FetchError(f"{url}: the connection broke ({_reason(error)})") from None
+            raise FetchUnavailable(f"{url}: no answer in time (timed out)") from None
+        raise FetchUnavailable(f"{url}: the connection broke ({_reason(error)})") from None
     charset = header.get_param("charset") if response.headers.get("Content-Type") else None
     data = bytes(body)
     return Fetched(
@@ -198,7 +212,11 @@ def _refuse_private_address(url: str, current: str) -> None:
     port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError):
+    except socket.gaierror as error:
+        # EAI_AGAIN: the name server did not answer now; any other answer is final.
+        failure = FetchUnavailable if error.errno == socket.EAI_AGAIN else FetchError
+        raise failure(f"{url}: could not find the host {host}") from None
+    except UnicodeError:
         raise FetchError(f"{url}: could not find the host {host}") from None
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%", 1)[0])
@@ -280,6 +298,10 @@ class _PublicPeersOnly(HTTPAdapter):
             "http": _CheckedHTTPConnectionPool,
             "https": _CheckedHTTPSConnectionPool,
         }
+
+
+# Connection failures that trying again will not mend.
+PERMANENT_REASONS = frozenset({"host not found", "the site's certificate is not valid"})
 
 
 def _reason(error: Exception) -> str:

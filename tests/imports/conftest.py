@@ -45,6 +45,8 @@ class Response:
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html"})
     delay: float = 0.0  # seconds before answering
     trickle: float = 0.0  # seconds between chunks of the body
+    gate: threading.Event | None = None  # when given, the answer waits until it is set
+    failures: int = 0  # the first requests this many get 503 Service Unavailable
 
 
 class Site:
@@ -75,7 +77,12 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             response = site.pages.get(self.path) or Response(
                 body="<html><body><p>Not here</p></body></html>", status=404
             )
+            if response.failures > 0:
+                response.failures -= 1
+                response = Response(body="<p>Try later</p>", status=503)
             time.sleep(response.delay)
+            if response.gate is not None:
+                response.gate.wait(timeout=60)
             body = response.body.encode() if isinstance(response.body, str) else response.body
             try:
                 self.send_response(response.status)

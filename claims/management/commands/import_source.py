@@ -3,17 +3,24 @@
     python manage.py import_source seeds/000_350d1086ef0d2fa7.txt
     python manage.py import_source https://news.example/story feed.jsonl saved-pages/
     python manage.py import_source monitoring/ --publisher Sputnik --language en
+    python manage.py import_source --queue https://news.example/story feed.jsonl
 
 Prints, for each article, the source's id and whether it was created or already there, and a
 summary at the end. Each article is stored in its own transaction: a bad file or record is
 listed at the end (exit status 1) and the rest are still imported; a single bad input is a
 one-line error. A progress bar goes to stderr when it is a terminal.
+
+With --queue nothing is read here: each input (a URL, or a file, which the worker must be able
+to read at the same path) becomes one background job (`claims.tasks`), and the command prints
+the jobs' ids and ends; `manage.py worker` runs them, and the admin's jobs list shows how they
+went.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from contextlib import nullcontext
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -21,11 +28,11 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from claims import services
+from claims import services, tasks
 from claims.enums import SourceKind
 from claims.imports.articles import ArticleError
 from claims.imports.fetching import FetchLimits
-from claims.imports.importing import Article, count_articles, plan_inputs, read_input
+from claims.imports.importing import Article, Input, count_articles, plan_inputs, read_input
 from claims.models import Source
 
 TITLE_SHOWN = 60
@@ -51,10 +58,25 @@ class Command(BaseCommand):
             choices=SourceKind.values,
             help="What the documents are (default: what a record says, else article).",
         )
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="Hand each input to the background worker instead of importing it here.",
+        )
 
     def handle(
-        self, *args: Any, inputs: list[str], publisher: str, language: str, kind: str, **options
+        self,
+        *args: Any,
+        inputs: list[str],
+        publisher: str,
+        language: str,
+        kind: str,
+        queue: bool = False,
+        **options,
     ) -> None:
+        if queue:
+            self.queue(plan_inputs(inputs), publisher=publisher, language=language, kind=kind)
+            return
         max_bytes = settings.FACTCHECK_MAX_ARTICLE_BYTES
         limits = FetchLimits(
             timeout=settings.FACTCHECK_FETCH_TIMEOUT,
@@ -95,6 +117,29 @@ class Command(BaseCommand):
                 f"{len(failures)} of {sum(self.tally.values())} articles failed; "
                 "the others were imported."
             )
+
+    def queue(self, planned: list[Input], **overrides: str) -> None:
+        """One job per input; the worker imports it as this command would."""
+        unreadable = [item.error for item in planned if item.error]
+        jobs = []
+        for item in planned:
+            if item.error:
+                continue
+            if item.form == "url":
+                job = tasks.import_url.enqueue(item.location, **overrides)
+            else:
+                location = str(Path(item.location).resolve())
+                job = tasks.import_input.enqueue(location, item.form, **overrides)
+            jobs.append(job)
+            self.stdout.write(f"{job.id}  {str(job.status).lower():10} {item.location}")
+        for error in unreadable:
+            self.stderr.write(error)
+        self.stdout.write(
+            f"{len(jobs)} input{'s' if len(jobs) != 1 else ''} queued: `manage.py worker` "
+            "imports them; the admin's jobs list shows how each went."
+        )
+        if unreadable:
+            raise CommandError(f"{len(unreadable)} inputs could not be queued.")
 
     def store(self, article: Article) -> str | None:
         """Import one article; returns the error message, if any."""
