@@ -29,10 +29,11 @@ READY, RUNNING, FAILED, SUCCESSFUL = (
 
 
 @pytest.fixture
-def run_queued(database_queue, transactional_db):
+def run_queued(database_queue, transactional_db, django_db_serialized_rollback):
     """Run what is queued with db_worker in this process, then put back the signal handlers it
     installs. The worker closes its connection between jobs, so the test cannot keep it in a
-    transaction (transactional_db)."""
+    transaction (transactional_db); like every transactional test here, it restores what the
+    migrations made (serialized rollback), so that the next one finds the same rows."""
     signals = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
     handlers = {sig: signal.getsignal(sig) for sig in signals}
 
@@ -184,7 +185,8 @@ def test_a_heartbeat_records_the_worker_and_then_refreshes_it(db):
     assert again.hostname and again.pid > 0
 
 
-@pytest.mark.django_db(transaction=True)  # a round closes stale connections, as a worker does
+# A round closes stale connections, as a worker does: no test transaction around it.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_housekeeping_round_beats_sweeps_and_prunes(database_queue):
     worker("dead", seen_ago=600)
     job = running_job(database_queue, worker="dead", started_ago=600)

@@ -21,7 +21,7 @@ from claims.tasks import import_url
 from tests.imports.conftest import PAGE, page
 from tests.jobs.conftest import ROOT, finished, wait_for, worker_env
 
-pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def on_postgresql(reason: str):
