@@ -13,15 +13,17 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from .attribution import Discourse, Statement
+from .attribution import Discourse, Statement, _clause_ahead, _that_opens_clause
 from .lexicon import (
+    FINDING_NOUNS,
     FINITE_VERBS,
     FIRST_PERSON,
     LEADING_CONNECTORS,
     PASSIVE_BEFORE_CUE,
+    SKIP_BEFORE_CUE,
     word_set,
 )
-from .phrases import is_cue, mention_after, mention_before
+from .phrases import cue_fits, is_cue, mention_after, mention_before
 from .quotes import find_quotes
 from .segment import split_sentences
 from .tokens import Token, tokenize
@@ -69,7 +71,8 @@ def atomic_pieces(
                 relayed = None
                 span = _trim(text, clause[0].start, clause[-1].end, after_cut=a > 0)
             if span and _words(text, *span) >= _MIN_WORDS:
-                pieces.append(Piece(*span, reported_speaker=relayed if report else None))
+                who = relayed if report else statement.reported
+                pieces.append(Piece(*span, reported_speaker=who))
     return pieces
 
 
@@ -188,21 +191,54 @@ def _relayed(
             continue
         if k == 0:
             continue
-        before = clause[k - 1].lower
-        if before in PASSIVE_BEFORE_CUE or (k >= 2 and clause[k - 2].lower == "as"):
+        j = k - 1
+        while j > 0 and clause[j].lower in SKIP_BEFORE_CUE:
+            j -= 1
+        before = clause[j].lower
+        as_clause = _as_said(clause, j)
+        if not as_clause and (
+            before in PASSIVE_BEFORE_CUE or (k >= 2 and clause[k - 2].lower == "as")
+        ):
             continue  # "as recently said", "it was said"
-        mention = mention_before(text, clause, k - 1)
-        if mention is None or mention.kind not in ("name", "role"):
+        mention = mention_before(text, clause, j)
+        if mention is None or mention.kind not in ("name", "role", "phrase"):
+            continue
+        if mention.kind == "phrase" and not _finding(mention):
+            continue
+        if not cue_fits(clause, k, mention):
             continue
         who = _relayed_name(discourse, mention, speaker)
         if who:
-            return who, _after_cue(clause, k)
+            if as_clause:  # "as the Head of the OECD has said, this started ...": after the comma
+                comma = next((t for t in clause[k + 1 :] if t.text == ","), None)
+                return (who, comma.end) if comma else None
+            begin = _after_cue(clause, k)
+            if begin == clause[k].end and not _clause_ahead(clause[k + 1 : k + 13]):
+                continue  # "Russia had warned against ...": an act, no words reported
+            return who, begin
     return None
+
+
+def _as_said(clause: list[Token], j: int) -> bool:
+    """Whether the speaker phrase ending at clause[j] follows "as" ("as the minister said")."""
+    for k in range(j, max(-1, j - 12), -1):
+        if clause[k].lower == "as":
+            return k < j
+        if clause[k].text in ",;":
+            return False
+    return False
+
+
+def _finding(mention) -> bool:
+    words = mention.text.lower().split()
+    return bool(words) and words[-1].strip(".,") in FINDING_NOUNS
 
 
 def _relayed_name(discourse: Discourse, mention, speaker: str | None) -> str | None:
     if mention.kind == "name":
         who = discourse.registry.register(mention, mention.start)
+    elif mention.kind == "phrase":
+        who = mention.text
     else:
         who = discourse.role(mention.role, exclude=speaker)
     if who is None or who == speaker or who.lower() in FIRST_PERSON:
@@ -213,7 +249,9 @@ def _relayed_name(discourse: Discourse, mention, speaker: str | None) -> str | N
 def _after_cue(clause: list[Token], k: int) -> int:
     for j in range(k + 1, min(len(clause), k + 7)):
         if clause[j].lower == "that":
-            return clause[j].end
+            if _that_opens_clause(clause, k + 1, j, clause[k].lower):
+                return clause[j].end
+            break
     return clause[k].end
 
 

@@ -17,7 +17,7 @@ from .matching import ClaimIndex
 from .names import Registry, find_people, register_people
 from .scoring import checkworthiness
 from .segment import classify, dateline_end, split_paragraphs
-from .tokens import proper_words, tokenize
+from .tokens import plain_spaces, proper_words, tokenize
 from .types import Candidate, KnownSpeaker, Paragraph, Suggestions
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -34,14 +34,18 @@ def suggest(
     Offsets are indices into `text` exactly as given; every candidate's text is
     `text[candidate.start:candidate.end]`.
     """
+    original, text = text, plain_spaces(text)
     paragraphs = read_paragraphs(text)
     body = [p for p in paragraphs if p.kind == "body"]
     names = proper_words(text)
     registry = Registry(speakers, text)
     people = []
-    for paragraph in body:
+    for paragraph in paragraphs:
+        if paragraph.kind not in ("body", "heading"):
+            continue
         start = dateline_end(text, paragraph.start, paragraph.end)
-        people += find_people(text, tokenize(text, start, paragraph.end, names))
+        tokens = tokenize(text, start, paragraph.end, names)
+        people += find_people(text, tokens, heading=paragraph.kind == "heading")
     register_people(registry, people)
     discourse = Discourse(registry, outlet=outlet)
     candidates: list[Candidate] = []
@@ -51,7 +55,7 @@ def suggest(
         )
         for statement in statements:
             for piece in atomic_pieces(text, statement, discourse, names):
-                candidates.append(_candidate(text, statement, piece))
+                candidates.append(_candidate(original, text, statement, piece))
     mark_duplicates(candidates)
     return Suggestions(paragraphs, candidates, _speakers(registry, candidates, outlet))
 
@@ -60,9 +64,11 @@ def read_paragraphs(text: str) -> list[Paragraph]:
     """Every non-blank line, classified, with reprinted body paragraphs marked as repeats."""
     paragraphs = []
     after_body = False
+    first = True
     for index, (start, end) in enumerate(split_paragraphs(text)):
-        kind, reason = classify(text, start, end, after_body=after_body)
+        kind, reason = classify(text, start, end, after_body=after_body, first=first)
         after_body = after_body or kind == "body"
+        first = first and kind == "noise"
         paragraphs.append(Paragraph(index, start, end, kind, reason, None))
     seen = ClaimIndex()
     exact: dict[str, int] = {}
@@ -85,13 +91,13 @@ def read_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
-def _candidate(text: str, statement: Statement, piece: Piece) -> Candidate:
+def _candidate(original: str, text: str, statement: Statement, piece: Piece) -> Candidate:
     words = text[piece.start : piece.end]
     score, reasons = checkworthiness(words, reported=piece.reported_speaker is not None)
     return Candidate(
         start=piece.start,
         end=piece.end,
-        text=words,
+        text=original[piece.start : piece.end],
         kind=statement.kind,
         speaker=statement.speaker,
         reported_speaker=piece.reported_speaker,

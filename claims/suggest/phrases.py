@@ -15,10 +15,14 @@ from .lexicon import (
     ABBREVIATIONS,
     CUE_WORDS,
     DETERMINERS,
+    FINDING_CUES,
+    FINDING_NOUNS,
     FIRST_PERSON,
     GROUP_PRONOUNS,
     HONORIFICS,
+    INDEFINITES,
     ORG_WORDS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     ROLE_MODIFIERS,
     STOP_CAPS,
@@ -33,6 +37,7 @@ GROUP_NOUNS = word_set("""
     scientists researchers report statement study survey data spokesperson spokesman
     spokeswoman activists lawmakers diplomats leaders ministers organisers organizers
     prosecutors investigators doctors economists reporters journalists protesters voters
+    authors bloggers twitterers users commentators campaigners students workers parents
     """)
 _SPACES = re.compile(r"\s+")
 _APPOSITIVE_SPAN = 10
@@ -58,6 +63,8 @@ def _is_role_word(low: str) -> bool:
         or low in HONORIFICS
         or (low.endswith("s") and low[:-1] in TITLE_WORDS)
         or low in GROUP_NOUNS
+        or low in PERSON_NOUNS
+        or (low.endswith("s") and low[:-1] in PERSON_NOUNS)
     )
 
 
@@ -68,7 +75,7 @@ def np_word(token: Token) -> bool:
         return False
     if token.is_capitalised:
         return low not in STOP_CAPS
-    return _is_role_word(low) or low in ROLE_MODIFIERS or low in ORG_WORDS
+    return _is_role_word(low) or low in ROLE_MODIFIERS or low in ORG_WORDS or low in FINDING_NOUNS
 
 
 def _joins(tokens: list[Token], k: int) -> bool:
@@ -87,7 +94,7 @@ def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
     k = j
     while k >= lo:
         token = tokens[k]
-        if token.lower in DETERMINERS and k < j:
+        if (token.lower in DETERMINERS or token.lower in INDEFINITES) and k < j:
             return k
         if np_word(token):
             k -= 1
@@ -105,7 +112,7 @@ def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
 def collect_forward(tokens: list[Token], i: int, hi: int) -> int | None:
     """End index (exclusive) of the noun phrase starting at tokens[i], or None."""
     k = i
-    if k < hi and tokens[k].lower in DETERMINERS:
+    if k < hi and (tokens[k].lower in DETERMINERS or tokens[k].lower in INDEFINITES):
         k += 1
     while k < hi:
         token = tokens[k]
@@ -215,6 +222,28 @@ def is_cue(tokens: list[Token], k: int) -> bool:
     return True
 
 
+def cue_fits(tokens: list[Token], k: int, mention: Mention | None) -> bool:
+    """Whether a cue can attribute words to the phrase before it: "found" or "shows" only do
+    for a study, data or an organisation ("the survey found that"), not for a person who
+    found or showed something."""
+    if tokens[k].lower not in FINDING_CUES:
+        return True
+    if mention is None:
+        return False
+    if mention.organisation:
+        return True
+    words = mention.text.lower().split()
+    return bool(words) and words[-1].strip(".,") in FINDING_NOUNS
+
+
+def cue_span(tokens: list[Token], k: int) -> tuple[int, int]:
+    """The cue's words in the text: "said", "according to", "pointed out"."""
+    low = tokens[k].lower
+    if low in ("according", "pointed") and k + 1 < len(tokens):
+        return tokens[k].start, tokens[k + 1].end
+    return tokens[k].start, tokens[k].end
+
+
 def cue_text(tokens: list[Token], k: int) -> str:
     """The cue as the `Candidate.cue` field shows it."""
     low = tokens[k].lower
@@ -230,6 +259,9 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
     written = text[start:end]
     if len(words) == 1 and words[0].lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return pronoun(words[0])
+    spokesperson = _spokesperson_of(text, words, start, end)
+    if spokesperson is not None:
+        return spokesperson
     last = words[-1]
     if (last.is_capitalised and (last.lower in ORG_WORDS or _is_acronym(last.text))) or _org_of(
         words
@@ -249,6 +281,7 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
         if low in ROLE_MODIFIERS or low.endswith(("'s", "’s")):
             break
         name_start = i
+    name_start = _name_after_title(words, name_start)
     role_words = [w.lower for w in words[:name_start] if w.lower not in HONORIFICS | DETERMINERS]
     role = " ".join(role_words) if any(_is_role_word(w) for w in role_words) else ""
     if appositive:
@@ -258,6 +291,8 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
         org = any(w.lower in ORG_WORDS for w in words[name_start:])
         return Mention(start, end, "name", written, name=name, role=role, organisation=org)
     head = words[-1].lower
+    if words[0].lower in INDEFINITES or head in FINDING_NOUNS:
+        return Mention(start, end, "phrase", written)  # "a witness", "the study": no one named
     if (head in GROUP_NOUNS and head.endswith("s")) or head in ("police", "data"):
         return Mention(start, end, "phrase", written)  # "officials": a group, not one person
     if any(_is_role_word(w.lower) or w.lower in ORG_WORDS for w in words):
@@ -265,6 +300,51 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
         described = " ".join(role_words)
         return Mention(start, end, "role", written, role=described, organisation=org)
     return None
+
+
+# People who speak for an organisation without being named: the organisation is the speaker.
+_SPOKESPEOPLE = word_set(
+    "spokesperson spokesman spokeswoman representative representatives official officials "
+    "source sources statement"
+)
+_NAME_PARTICLES = word_set("de da di del van von der den du la le al el bin ibn")
+
+
+def _spokesperson_of(text: str, words: list[Token], start: int, end: int) -> Mention | None:
+    """ "A spokesperson for the Department for Transport": the department speaks."""
+    for i, word in enumerate(words[:-2]):
+        if word.lower not in _SPOKESPEOPLE or words[i + 1].lower not in ("for", "of", "at", "from"):
+            continue
+        if any(w.is_capitalised and w.lower not in STOP_CAPS for w in words[:i]):
+            return None  # a named person with a role: "Jane Doe, spokesperson for ..."
+        rest = words[i + 2 :]
+        if rest and rest[0].lower in DETERMINERS:
+            rest = rest[1:]
+        if rest and rest[0].is_capitalised:
+            name = _clean(text[rest[0].start : rest[-1].end])
+            return Mention(start, end, "name", text[start:end], name=name, organisation=True)
+        return None
+    return None
+
+
+def _name_after_title(words: list[Token], name_start: int) -> int:
+    """Where a person's name starts after a long title ("President of Russia Vladimir Putin",
+    "Deputy Director of Public Prosecution Eva-Marie Persson"): the capitalised words after
+    "of" or "for" belong to the title, all but the last two (three with an initial or a
+    particle such as "van")."""
+    if len(words) - name_start <= 2 or name_start == 0:
+        return name_start
+    if words[name_start - 1].lower not in ("of", "for", "at"):
+        return name_start
+    if not any(_is_role_word(w.lower) for w in words[:name_start]):
+        return name_start
+    keep = len(words) - 2
+    middle = words[keep - 1]
+    if keep - 1 > name_start and (
+        len(middle.text.rstrip(".")) == 1 or middle.lower in _NAME_PARTICLES
+    ):
+        keep -= 1
+    return keep
 
 
 def _org_of(words: list[Token]) -> bool:

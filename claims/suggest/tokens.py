@@ -33,6 +33,25 @@ class Token(NamedTuple):
         return self.text[0].isupper()
 
 
+# Characters that stand for a plain space or a line break in pasted text: no-break and thin
+# spaces, zero-width spaces, Unicode line and paragraph separators. Each is replaced by one
+# character, so offsets into the replaced text are offsets into the text as given.
+_ODD_SPACES = {
+    **{code: " " for code in (0xA0, 0x1680, 0x202F, 0x205F, 0x3000, 0x200B, 0xFEFF)},
+    **{code: " " for code in range(0x2000, 0x200B)},
+    0x2028: "\n",
+    0x2029: "\n",
+    0x0B: "\n",
+    0x0C: "\n",
+    0x85: "\n",
+}
+
+
+def plain_spaces(text: str) -> str:
+    """The text with odd spaces and line breaks made plain, every offset unchanged."""
+    return text.translate(_ODD_SPACES)
+
+
 def proper_words(text: str) -> frozenset[str]:
     """Capitalised words that stand alone somewhere in the text: the names a typo can glue to."""
     return frozenset(_CAPITALISED.findall(text))
