@@ -17,6 +17,7 @@ from .matching import ClaimIndex
 from .names import Registry, find_people, register_people
 from .scoring import checkworthiness
 from .segment import classify, dateline_end, split_paragraphs
+from .structure import Blocks, read_structure
 from .tokens import plain_spaces, proper_words, tokenize
 from .types import Candidate, KnownSpeaker, Paragraph, Suggestions
 
@@ -36,7 +37,7 @@ def suggest(
     """
     original, text = text, plain_spaces(text)
     paragraphs = read_paragraphs(text)
-    body = [p for p in paragraphs if p.kind == "body"]
+    [p for p in paragraphs if p.kind == "body"]
     names = proper_words(text)
     registry = Registry(speakers, text)
     people = []
@@ -48,14 +49,23 @@ def suggest(
         people += find_people(text, tokens, heading=paragraph.kind == "heading")
     register_people(registry, people)
     discourse = Discourse(registry, outlet=outlet)
+    structure = read_structure(text, paragraphs, discourse, names)
+    blocks = Blocks(text, discourse, names)
     candidates: list[Candidate] = []
-    for paragraph in body:
+    for paragraph in paragraphs:
+        if paragraph.kind != "body":
+            blocks.skip(paragraph)
+            continue
+        if blocks.attribution_line(paragraph, structure):
+            continue
+        voice = blocks.voice(paragraph, structure.voices.get(paragraph.index))
         statements = paragraph_statements(
-            text, paragraph.index, paragraph.start, paragraph.end, discourse, names
+            text, paragraph.index, paragraph.start, paragraph.end, discourse, names, voice
         )
         for statement in statements:
             for piece in atomic_pieces(text, statement, discourse, names):
                 candidates.append(_candidate(original, text, statement, piece))
+        blocks.after(paragraph, structure)
     mark_duplicates(candidates)
     return Suggestions(paragraphs, candidates, _speakers(registry, candidates, outlet))
 

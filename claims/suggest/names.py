@@ -123,6 +123,10 @@ class Registry:
                 person.titled = True
         return canonical
 
+    def alias(self, spelling: str, canonical: str) -> None:
+        """Another way the article writes someone already registered ("PHE")."""
+        self._alias.setdefault(spelling.lower(), canonical)
+
     def _rename(self, old: str, new: str) -> str:
         """Give a person found by a shorter name first the fuller name found later."""
         person = self.people.pop(old)
