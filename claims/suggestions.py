@@ -108,6 +108,12 @@ def candidate_json(candidate: Candidate, matches: list[dict[str, Any]]) -> dict[
         "statement_start": candidate.statement_start,
         "statement_end": candidate.statement_end,
         "cue": candidate.cue,
+        "cue_start": candidate.cue_start,
+        "cue_end": candidate.cue_end,
+        "speaker_start": candidate.speaker_start,
+        "speaker_end": candidate.speaker_end,
+        "confidence": candidate.confidence,
+        "evidence": candidate.evidence,
     }
 
 

@@ -118,6 +118,12 @@ def _candidate(original: str, text: str, statement: Statement, piece: Piece) -> 
         statement_start=min(statement.start, piece.start),
         statement_end=max(statement.end, piece.end),
         cue=statement.cue,
+        cue_start=statement.cue_span[0] if statement.cue_span else None,
+        cue_end=statement.cue_span[1] if statement.cue_span else None,
+        speaker_start=statement.speaker_span[0] if statement.speaker_span else None,
+        speaker_end=statement.speaker_span[1] if statement.speaker_span else None,
+        confidence=round(statement.confidence, 2) if statement.speaker else 0.0,
+        evidence=statement.evidence,
     )
 
 

@@ -92,7 +92,9 @@ TITLE_WORDS = word_set("""
     congressman congresswoman deputy mp analyst expert economist researcher scientist
     candidate founder attorney prosecutor lawyer commander colonel captain admiral sheriff
     coach executive emir sultan sheikh archbishop bishop patriarch cardinal marshal lieutenant
-    sergeant president-elect vice-president press-secretary negotiator
+    sergeant president-elect vice-president press-secretary negotiator coordinator
+    administrator counsel counsellor councillor councilman councilwoman solicitor registrar
+    inspector superintendent constable auditor comptroller treasurer surgeon physician
     """)
 
 # Honorifics: a name follows directly ("Mr. Trudeau", "Dr. Fauci").
@@ -119,7 +121,7 @@ ORG_WORDS = word_set("""
     academy society trust charity coalition watchdog regulator directorate secretariat
     programme firm holdings airlines airways motors technologies media newspaper magazine
     journal radio television broadcasting broadcaster herald guardian telegraph tribune
-    gazette daily monitor chronicle nations assembly legislature exchange
+    gazette daily monitor chronicle nations assembly legislature exchange blog website club
     """)
 
 # Nouns for a person described rather than named ("a witness", "another resident"): with an
@@ -131,7 +133,9 @@ PERSON_NOUNS = word_set("""
     author researcher scientist engineer pilot soldier firefighter paramedic juror defendant
     suspect plaintiff bystander fan supporter critic historian member manager organiser
     organizer volunteer participant customer user shopper trader investor banker analyst
-    economist expert official spokesperson spokesman spokeswoman representative
+    economist expert official spokesperson spokesman spokeswoman representative blogger
+    artist journalist writer editor columnist reporter commentator sociologist lecturer
+    academic entrepreneur businessman businesswoman
     """)
 
 # Nouns for findings rather than people: what "found", "shows" or "according to" can cite.

@@ -297,10 +297,12 @@ def _issuer(
         mention = interpret(text, tokens)
         if re.fullmatch(r"[Gg]overnment", text[start:end]):
             who = "Government"
-        elif mention is None or mention.kind != "name" or not mention.organisation:
+        elif mention is None or mention.kind != "name":
             continue
-        else:
-            who = discourse.registry.register(mention, start)
+        else:  # what issues a release is an organisation, whatever its name's last word
+            who = discourse.registry.register(
+                dataclasses.replace(mention, organisation=True), start
+            )
             if match.group("abbr"):
                 discourse.registry.alias(match.group("abbr"), who)
         outlet = discourse.outlet or ""
@@ -480,12 +482,12 @@ def _label_speaker(
             return None
     elif len(words) > 6:
         return None
+    if upper:  # "MS. JEAN-PIERRE" read as "Ms. Jean-Pierre", not as an acronym
+        text = text[:start] + _title(text[start:end]) + text[end:]
     tokens = tokenize(text, start, end, names)
     mention = interpret(text, tokens)
     if mention is None:
         return None
-    if upper and mention.kind == "name":
-        mention = dataclasses.replace(mention, name=_title(mention.name))
     if mention.kind == "name" and mention.organisation:
         return None
     if mention.kind == "role" and not any(w in TITLE_WORDS for w in mention.role.split()):
@@ -494,8 +496,10 @@ def _label_speaker(
     return who if confidence >= NAMED or mention.kind != "name" else None
 
 
-def _title(name: str) -> str:
-    return " ".join(w if len(w) <= 1 else w[0] + w[1:].lower() for w in name.split())
+def _title(words: str) -> str:
+    """Capitals as a name has them, every character in its place ("JEAN-PIERRE" gives
+    "Jean-Pierre")."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + m.group()[1:].lower(), words)
 
 
 # --- blocks after "X said:" ----------------------------------------------------------------
