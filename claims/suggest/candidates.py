@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .attribution import Discourse, Statement, _clause_ahead, _that_opens_clause
 from .lexicon import (
+    CUE_WORDS,
     FINDING_NOUNS,
     FINITE_VERBS,
     FIRST_PERSON,
@@ -34,9 +35,11 @@ _VERBISH = FINITE_VERBS
 _ADVERBIAL_OPENERS = word_set(
     """
     in on at for with by from after before during when if while although though because since
-    as unless until despite under over of to especially like without within amid among
+    as unless until despite under over of to especially like without within amid among only
+    just even also still yet here there then now
     """
 )
+_SUBORDINATORS = word_set("that while whereas")
 _FILLERS = (", just like that", ", of course", ", you know", ", so to speak", ", in fact")
 _MIN_WORDS = 3
 
@@ -103,6 +106,10 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
     if word in _CONJUNCTIONS:
         if word == "but" and any(t.lower == "only" for t in tokens[max(0, k - 6) : k]):
             return False  # "not only Russia, but all Russians"
+        since = max((j for j in range(begin, k - 1) if tokens[j].text == ","), default=begin - 1)
+        pronoun = bool(rest) and rest[0].lower in _SUBJECTS
+        if not pronoun and not _has_finite_verb(tokens[since + 1 : k - 1]):
+            return False  # the last item of a list: "food, energy, and trade services slowed"
         return _clause_follows(rest)
     if word == "that" and rest and rest[0].lower in _SUBJECTS:
         return _clause_follows(rest[1:], subject_given=True)
@@ -122,6 +129,10 @@ def _clause_follows(tokens: list[Token], *, subject_given: bool = False) -> bool
         return words[0].lower in _VERBISH or words[0].lower.endswith("ed") or len(words) > 2
     if words[0].lower in _SUBJECTS:
         return True
+    if words[0].lower in CUE_WORDS:
+        return True  # "..., and added that ...": more words reported
+    if words[0].lower in _VERBISH or words[0].lower.endswith("ed"):
+        return False  # "fell, and is now at its lowest": one subject, two verbs
     return any(
         w.lower in _VERBISH or (w.lower.endswith("ed") and len(w.text) > 4) for w in words[:6]
     )
@@ -145,7 +156,7 @@ def _has_verb(tokens: list[Token]) -> bool:
     """Whether a stretch of words can be a clause of its own: it holds a finite verb, or at
     least does not open like a mere adverbial ("In Istanbul, for the first time, ...")."""
     words = [t for t in tokens if t.is_word]
-    if words and words[0].lower not in _ADVERBIAL_OPENERS:
+    if words and not _adverbial_opener(words[0].lower):
         return True
     for k, token in enumerate(tokens):
         low = token.lower
@@ -154,6 +165,17 @@ def _has_verb(tokens: list[Token]) -> bool:
         if low in _SUBJECTS - {"that", "such", "there"} and k + 1 < len(tokens):
             return True
     return False
+
+
+def _adverbial_opener(low: str) -> bool:
+    """ "In Istanbul", "only for this test", "Measured over 12 months", "Speaking in Paris"."""
+    return low in _ADVERBIAL_OPENERS or (len(low) > 4 and low.endswith(("ed", "ing")))
+
+
+def _has_finite_verb(tokens: list[Token]) -> bool:
+    return any(
+        t.lower in _VERBISH or (t.lower.endswith("ed") and len(t.lower) > 4) for t in tokens
+    )
 
 
 def _has_words(tokens: list[Token], a: int, b: int, least: int) -> bool:
@@ -261,7 +283,8 @@ def _trim(text: str, start: int, end: int, *, after_cut: bool) -> tuple[int, int
     "that" is dropped only where a clause was cut off ("..., that this is"): a sentence may
     well start with the demonstrative "That".
     """
-    connectors = LEADING_CONNECTORS if after_cut else LEADING_CONNECTORS - {"that"}
+    # "While 76% agreed, only 38% did": a subordinator opening a sentence is part of it.
+    connectors = LEADING_CONNECTORS if after_cut else LEADING_CONNECTORS - _SUBORDINATORS
     while True:
         while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
             start += 1
