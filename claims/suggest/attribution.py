@@ -141,9 +141,12 @@ class Discourse:
             self.current = speaker
             self.spoke[speaker] = position
 
-    def resolve(self, mention: Mention | None, position: int) -> tuple[str | None, float]:
+    def resolve(
+        self, mention: Mention | None, position: int, *, relayed: bool = False
+    ) -> tuple[str | None, float]:
         """The canonical speaker a phrase refers to (the current speaker when there is
-        none), and how sure that is."""
+        none), and how sure that is. A role that fits nobody is the current speaker's, but
+        not when someone `relayed` is meant ("the national auditor reported that ...")."""
         if mention is None:
             return self.current, CARRIED if self.current else 0.0
         if mention.kind == "name":
@@ -155,6 +158,8 @@ class Discourse:
             who = self.role(mention.role)
             if who:
                 return who, ROLE
+            if relayed:
+                return mention.text, DESCRIBED
             return self._unresolved_role(mention), DESCRIBED
         return mention.text, DESCRIBED
 
@@ -403,9 +408,11 @@ def _reported(
         _note_subject(text, tokens, discourse)
         return [_narration(start, end, index, discourse, voice)]
     mention = found.mention
-    speaker, confidence = discourse.resolve(mention, mention.start if mention else start)
+    relaying = voice is not None and voice.speaker and (voice.relays or _cites_finding(found))
+    where = mention.start if mention else start
+    speaker, confidence = discourse.resolve(mention, where, relayed=bool(relaying))
     named_at = (mention.start, mention.end) if mention else None
-    if voice is not None and voice.speaker and (voice.relays or _cites_finding(found)):
+    if relaying:
         reported = speaker if speaker != voice.speaker else None
         return [
             Statement(

@@ -173,9 +173,7 @@ def _adverbial_opener(low: str) -> bool:
 
 
 def _has_finite_verb(tokens: list[Token]) -> bool:
-    return any(
-        t.lower in _VERBISH or (t.lower.endswith("ed") and len(t.lower) > 4) for t in tokens
-    )
+    return any(t.lower in _VERBISH or (t.lower.endswith("ed") and len(t.lower) > 4) for t in tokens)
 
 
 def _has_words(tokens: list[Token], a: int, b: int, least: int) -> bool:

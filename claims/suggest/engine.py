@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from .attribution import Discourse, Statement, paragraph_statements
 from .candidates import Piece, atomic_pieces
+from .lexicon import CUE_WORDS, FINITE_VERBS
 from .matching import ClaimIndex
 from .names import Registry, find_people, register_people
 from .scoring import checkworthiness
@@ -75,10 +76,15 @@ def read_paragraphs(text: str) -> list[Paragraph]:
     paragraphs = []
     after_body = False
     first = True
+    listing = False
     for index, (start, end) in enumerate(split_paragraphs(text)):
         kind, reason = classify(text, start, end, after_body=after_body, first=first)
+        if listing and reason == "short line without final punctuation" and _says(text, start, end):
+            kind, reason = "body", "list item"  # "64 per cent said they knew" under a lead-in
         after_body = after_body or kind == "body"
         first = first and kind == "noise"
+        if kind != "noise":
+            listing = text[end - 1] == ":" or (listing and reason == "list item")
         paragraphs.append(Paragraph(index, start, end, kind, reason, None))
     seen = ClaimIndex()
     exact: dict[str, int] = {}
@@ -99,6 +105,14 @@ def read_paragraphs(text: str) -> list[Paragraph]:
         exact[key] = paragraph.index
         seen.add(paragraph.index, line, words)
     return paragraphs
+
+
+def _says(text: str, start: int, end: int) -> bool:
+    """Whether a short line has a verb, so is a statement rather than a label."""
+    words = [t.lower for t in tokenize(text, start, end) if t.is_word]
+    return len(words) >= 5 and any(
+        w in FINITE_VERBS or w in CUE_WORDS or (w.endswith("ed") and len(w) > 4) for w in words
+    )
 
 
 def _candidate(original: str, text: str, statement: Statement, piece: Piece) -> Candidate:

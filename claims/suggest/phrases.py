@@ -95,6 +95,9 @@ def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
     while k >= lo:
         token = tokens[k]
         if (token.lower in DETERMINERS or token.lower in INDEFINITES) and k < j:
+            if token.lower == "the" and _after_name_of(tokens, k, lo):
+                k -= 2  # "Lena Ortiz of the Civic Watch blog": the name before "of the"
+                continue
             return k
         if np_word(token):
             k -= 1
@@ -109,15 +112,29 @@ def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
     return start if start <= j else None
 
 
+def _after_name_of(tokens: list[Token], k: int, lo: int) -> bool:
+    """Whether "the" at tokens[k] follows a capitalised name and "of", "at" or "from"."""
+    if k - 2 < lo or tokens[k - 1].lower not in ("of", "at", "from"):
+        return False
+    before = tokens[k - 2]
+    return (
+        before.is_capitalised and before.lower not in STOP_CAPS and not _is_role_word(before.lower)
+    )
+
+
 def collect_forward(tokens: list[Token], i: int, hi: int) -> int | None:
     """End index (exclusive) of the noun phrase starting at tokens[i], or None."""
     k = i
-    if k < hi and (tokens[k].lower in DETERMINERS or tokens[k].lower in INDEFINITES):
+    determined = k < hi and (tokens[k].lower in DETERMINERS or tokens[k].lower in INDEFINITES)
+    if determined:
         k += 1
     while k < hi:
         token = tokens[k]
         if np_word(token):
             k += 1
+            continue
+        if determined and token.text[0].isdigit() and k + 1 < hi and np_word(tokens[k + 1]):
+            k += 1  # "a 2022 survey"
             continue
         if _joins(tokens, k) and k + 1 < hi and (np_word(tokens[k + 1]) or token.text in "[]."):
             k += 1
@@ -272,6 +289,9 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
         )
         name = _clean(text[words[first].start : last.end])
         return Mention(start, end, "name", written, name=name, role=appositive, organisation=True)
+    person = _person_of(text, words, start, end, appositive)
+    if person is not None:
+        return person
     name_start = len(words)
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
@@ -325,6 +345,30 @@ def _spokesperson_of(text: str, words: list[Token], start: int, end: int) -> Men
             return Mention(start, end, "name", text[start:end], name=name, organisation=True)
         return None
     return None
+
+
+def _person_of(
+    text: str, words: list[Token], start: int, end: int, appositive: str
+) -> Mention | None:
+    """ "Lena Ortiz of the Civic Watch blog", "Silvio Rendón of Gran Combo Club": a person
+    named before "of", "at" or "from", and where they write or work after it."""
+    joint = next((i for i, w in enumerate(words) if w.lower in ("of", "at", "from")), None)
+    if joint is None or not 2 <= joint <= 3 or joint + 1 >= len(words):
+        return None
+    name = words[:joint]
+    if not all(
+        w.is_capitalised
+        and w.lower not in STOP_CAPS
+        and not _is_role_word(w.lower)
+        and w.lower not in ORG_WORDS
+        and w.lower not in ROLE_MODIFIERS
+        for w in name
+    ):
+        return None
+    place = " ".join(w.lower for w in words[joint:])
+    role = f"{place}; {appositive}" if appositive else place
+    written = _clean(text[name[0].start : name[-1].end])
+    return Mention(start, end, "name", text[start:end], name=written, role=role)
 
 
 def _name_after_title(words: list[Token], name_start: int) -> int:

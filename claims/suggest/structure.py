@@ -347,10 +347,13 @@ def _standfirst(
         return
     line = text[first.start : first.end]
     span = (first.start, first.end)
-    describes = any(
+    figures = bool(re.search(r"\d", line))
+    cited = any(
         v is not None and v.cue_span is not None and span[0] <= v.cue_span[0] < span[1]
         for v in (document, narrator)
-    ) or (narrator is not None and _inside(narrator.speaker_span, span))
+    )
+    issued = narrator is not None and _inside(narrator.speaker_span, span)
+    describes = not figures and (cited or issued)
     if _EMPHASIS.match(line) or describes or _repeated_later(text, first, paragraphs):
         first.kind, first.reason = "heading", "standfirst"
 
@@ -576,11 +579,14 @@ def _lead_in(
     handle = _handle_line(text, s, e, tokens, discourse, names)
     if handle is not None:
         return handle, whole
-    for k in range(len(tokens) - 1, 0, -1):
+    for k in range(len(tokens) - 1, -1, -1):
         if not is_cue(tokens, k):
             continue
         if tokens[k].lower == "according":
-            return _according_block(text, tokens, k, discourse, structure), whole
+            block = _according_block(text, tokens, k, discourse, structure)
+            return (block, whole) if block is not None else None
+        if k == 0:
+            return None
         j = k - 1
         while j >= 0 and tokens[j].lower in SKIP_BEFORE_CUE:
             j -= 1
