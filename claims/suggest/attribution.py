@@ -137,7 +137,7 @@ class Discourse:
     finding: str | None = None  # a study or data cited in this paragraph, for what follows
 
     def speaking(self, speaker: str | None, position: int) -> None:
-        if speaker and speaker in self.registry.people:
+        if speaker:
             self.current = speaker
             self.spoke[speaker] = position
 
@@ -196,11 +196,12 @@ class Discourse:
         registry = self.registry
         if word in ("he", "she"):
             people = {n: p for n, p in self.subjects.items() if not registry.is_organisation(n)}
-            if self.current and not registry.is_organisation(self.current):
+            current = self.current if self.current in registry.people else None
+            if current and not registry.is_organisation(current):
                 people[self.current] = max(
                     self.spoke.get(self.current, -1), people.get(self.current, -1)
                 )
-            return max(people, key=people.__getitem__) if people else self.current
+            return max(people, key=people.__getitem__) if people else current
         if self.current and registry.is_organisation(self.current):
             return self.current
         groups = {n: p for n, p in self.subjects.items() if registry.is_organisation(n)}
@@ -334,12 +335,29 @@ def _attribution(text: str, outside: list[Token]) -> tuple[Mention | None, int |
 
 def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention | None:
     """The phrase before a cue ("the minister said", "Lavrov also added")."""
-    j = cue - 1
-    while j >= lo and tokens[j].lower in SKIP_BEFORE_CUE:
-        j -= 1
+    j = _skip_back(tokens, cue - 1, lo)
     if j < lo or tokens[j].lower in PASSIVE_BEFORE_CUE:
         return None
     return mention_before(text, tokens, j, lo)
+
+
+def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
+    """Back over what may stand between a speaker and the cue: adverbs ("has always"), a
+    language tag ("[es]") or a parenthesis ("(which means ...)")."""
+    while j >= lo:
+        if tokens[j].lower in SKIP_BEFORE_CUE:
+            j -= 1
+        elif tokens[j].text in ")]":
+            opener = "(" if tokens[j].text == ")" else "["
+            k = j - 1
+            while k >= lo and tokens[k].text != opener and j - k < 12:
+                k -= 1
+            if k < lo or tokens[k].text != opener:
+                return j
+            j = k - 1
+        else:
+            return j
+    return j
 
 
 def _inverted(text: str, tokens: list[Token], cue: int) -> Mention | None:
@@ -407,6 +425,11 @@ def _reported(
     if found is None or found.span is None:
         _note_subject(text, tokens, discourse)
         return [_narration(start, end, index, discourse, voice)]
+    more = _participle_tail(text, tokens, end)
+    if more is not None and more.cue_span[0] > found.cue_span[0]:
+        more = Found(found.mention, more.cue, more.cue_span, more.span)
+    else:
+        more = None
     mention = found.mention
     relaying = voice is not None and voice.speaker and (voice.relays or _cites_finding(found))
     where = mention.start if mention else start
@@ -434,16 +457,18 @@ def _reported(
     evidence = "reported speech" if found.cue != "according to" else "according to"
     return [
         Statement(
-            *found.span,
+            *part.span,
             "indirect",
             speaker,
-            found.cue,
+            part.cue,
             index,
             speaker_span=named_at,
-            cue_span=found.cue_span,
+            cue_span=part.cue_span,
             confidence=confidence,
             evidence=evidence,
         )
+        for part in (found, more)
+        if part is not None and part.span is not None
     ]
 
 
@@ -522,6 +547,11 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
     for k in range(1, len(tokens)):
         if not is_cue(tokens, k) or tokens[k].lower == "according":
             continue
+        if tokens[_skip_back(tokens, k - 1, 0)].lower == "and":
+            found = _coordinated(text, tokens, k, end)
+            if found is not None:
+                return found
+            continue
         mention = _subject(text, tokens, k)
         if mention is None or (mention.kind == "pronoun" and mention.role in ("i", "we", "you")):
             continue
@@ -530,14 +560,45 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
         first = _token_index(tokens, mention.start)
         if not (
             first == 0
-            or tokens[first - 1].text == ","
+            or tokens[first - 1].text in ",:"
             or _only_connectors(tokens[:first])
             or _opener(tokens[:first])
         ):
             continue
+        tail = k + 1 < len(tokens) and tokens[k + 1].text == ","
+        if first and tokens[first - 1].text == "," and tail:
+            continue  # "..., Moss said, telling Cook ...": the words are before it
         span = _reported_clause(text, tokens, k, end)
         if span is not None:
             return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span)
+    return None
+
+
+def _coordinated(text: str, tokens: list[Token], k: int, end: int) -> Found | None:
+    """ "Alberto Ruiz called a press conference and stated that ...": the cue's subject is
+    the sentence's, named before its first verb."""
+    subject = _sentence_subject(text, tokens, k)
+    if subject is None:
+        return None
+    span = _reported_clause(text, tokens, k, end)
+    if span is None:
+        return None
+    return Found(subject, cue_text(tokens, k), cue_span(tokens, k), span)
+
+
+def _sentence_subject(text: str, tokens: list[Token], upto: int) -> Mention | None:
+    """The first name in a sentence before its first verb ("President Biden and President
+    Lopez discussed ...", "One of the leaders, Alberto Ruiz, called ...")."""
+    k = 0
+    while k < upto:
+        token = tokens[k]
+        if _verbish(token) or is_cue(tokens, k):
+            return None
+        if token.is_capitalised and token.lower not in STOP_CAPS:
+            mention = mention_after(text, tokens, k, upto)
+            if mention is not None and mention.kind == "name":
+                return mention
+        k += 1
     return None
 
 
@@ -552,7 +613,7 @@ def _opener(tokens: list[Token]) -> bool:
 
 def _verbish(token: Token) -> bool:
     low = token.lower
-    return low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4)
+    return low in FINITE_VERBS or (token.text.islower() and low.endswith("ed") and len(low) > 4)
 
 
 def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tuple[int, int] | None:
@@ -594,10 +655,9 @@ def _that_opens_clause(tokens: list[Token], after: int, k: int, cue: str) -> boo
 def _clause_ahead(tokens: list[Token]) -> bool:
     """Whether the words after a cue read as a clause with a verb, not a noun phrase."""
     for k, token in enumerate(tokens):
-        low = token.lower
-        if low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4):
+        if _verbish(token):
             return True
-        if k and _present_verb(low) and _could_be_subject(tokens[k - 1]):
+        if k and _present_verb(token.lower) and _could_be_subject(tokens, k - 1):
             return True  # "said the company expects growth"
     return False
 
@@ -606,25 +666,39 @@ def _present_verb(low: str) -> bool:
     return len(low) > 3 and low.isalpha() and low.endswith("s") and not low.endswith(("ss", "us"))
 
 
-def _could_be_subject(token: Token) -> bool:
-    return token.lower in ("he", "she", "it") or (
-        token.is_word and token.is_capitalised and token.lower not in STOP_CAPS
-    )
+def _could_be_subject(tokens: list[Token], k: int) -> bool:
+    token = tokens[k]
+    if token.lower in ("he", "she", "it"):
+        return True
+    if token.is_word and token.is_capitalised and token.lower not in STOP_CAPS:
+        return True
+    return k > 0 and tokens[k - 1].lower in ("the", "a", "an", "this", "its", "their")
 
 
 def _said_at_end(text: str, tokens: list[Token], start: int) -> Found | None:
     """'NATO is a threat, Lavrov said.' / '..., said Lavrov.' / '..., but X has said.' /
-    'Apple was "pulled in," CEO Tim Cook said.'"""
+    'Apple was "pulled in," CEO Tim Cook said.' / '..., Moss said, telling Cook that ...'"""
     bounds = [k for k, t in enumerate(tokens) if t.text == "," or _quote_ends_in_comma(text, t)]
-    if not bounds:
-        return None
-    comma = bounds[-1]
-    if len(tokens) - comma > _TAIL_ATTRIBUTION or comma < 3:
-        return None
+    for comma in reversed(bounds):
+        quoted = tokens[comma].text == '"'
+        if comma < (1 if quoted else 3):
+            return None
+        found = _attribution_after(text, tokens, comma, start)
+        if found is not None:
+            return found
+        if len(tokens) - comma > _TAIL_ATTRIBUTION:
+            return None
+    return None
+
+
+def _attribution_after(text: str, tokens: list[Token], comma: int, start: int) -> Found | None:
+    """ "..., X said" (and what may follow: ", telling Y that ..."), after tokens[comma]."""
     lead = comma + 1
     while lead < len(tokens) and tokens[lead].lower in ("but", "as", "though", "although"):
         lead += 1
-    for k in range(lead, len(tokens)):
+    for k in range(lead, min(len(tokens), lead + 10)):
+        if tokens[k].text in ",;:":
+            return None
         if not is_cue(tokens, k) or tokens[k].lower == "according":
             continue
         mention = _subject(text, tokens, k, lo=lead)
@@ -634,6 +708,9 @@ def _said_at_end(text: str, tokens: list[Token], start: int) -> Found | None:
             mention = _inverted(text, tokens, k)
         if mention is None or not cue_fits(tokens, k, mention):
             return None
+        after = tokens[k + 1 :]
+        if after and after[0].text not in ",." and len([t for t in after if t.is_word]) > 6:
+            return None  # ", the minister said the plan ...": its own clause, not a tail
         boundary = tokens[comma]
         clause_end = boundary.end if boundary.text == '"' else boundary.start
         span = _clause_span(text, start, clause_end)

@@ -93,6 +93,15 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
     """Whether a new independent clause starts at tokens[k] (after a comma or semicolon),
     the current one having started at tokens[begin] and holding a verb of its own."""
     before = tokens[k - 1].text
+    if before in "—–" and k >= 2 and tokens[k - 2].end < tokens[k - 1].start:
+        # "... the spacecraft, a dash, only for this test, there was no rocket": a spaced dash
+        # between two clauses, each with its verb.
+        since = max((j for j in range(begin, k - 1) if tokens[j].text == ","), default=begin - 1)
+        return (
+            not _nesting(tokens, k)
+            and _has_finite_verb(tokens[since + 1 : k - 1])
+            and _has_finite_verb(tokens[k : k + 12])
+        )
     if before not in ",;" or _nesting(tokens, k):
         return False
     if not _has_words(tokens, begin, k - 1, _MIN_WORDS):
@@ -159,10 +168,14 @@ def _has_verb(tokens: list[Token]) -> bool:
     if words and not _adverbial_opener(words[0].lower):
         return True
     for k, token in enumerate(tokens):
+        if words and token is words[0]:
+            continue  # the participle opening "Measured over 12 months" is not the verb
         low = token.lower
         if low in _VERBISH or (low.endswith("ed") and len(low) > 4):
             return True
-        if low in _SUBJECTS - {"that", "such", "there"} and k + 1 < len(tokens):
+        if low in _SUBJECTS - {"that", "such", "there", "this", "these", "those"} and k + 1 < len(
+            tokens
+        ):
             return True
     return False
 
@@ -173,7 +186,10 @@ def _adverbial_opener(low: str) -> bool:
 
 
 def _has_finite_verb(tokens: list[Token]) -> bool:
-    return any(t.lower in _VERBISH or (t.lower.endswith("ed") and len(t.lower) > 4) for t in tokens)
+    return any(
+        t.lower in _VERBISH or (t.text.islower() and t.lower.endswith("ed") and len(t.text) > 4)
+        for t in tokens
+    )
 
 
 def _has_words(tokens: list[Token], a: int, b: int, least: int) -> bool:
@@ -259,8 +275,8 @@ def _relayed_name(discourse: Discourse, mention, speaker: str | None) -> str | N
         who = discourse.registry.register(mention, mention.start)
     elif mention.kind == "phrase":
         who = mention.text
-    else:
-        who = discourse.role(mention.role, exclude=speaker)
+    else:  # a role nobody in the article holds is relayed as written ("the minister")
+        who = discourse.role(mention.role, exclude=speaker) or mention.text
     if who is None or who == speaker or who.lower() in FIRST_PERSON:
         return None
     return who

@@ -29,7 +29,7 @@ CUE_WORDS = word_set("""
     show shows showed suggests indicates reports believe warn argue insist estimate write
     predict contend maintain stress note add explain mentions tell telling cautioned conceded
     countered retorted lamented recounted boasted charged pledged forecast projected ruled
-    determined agreed disputed objected protested continues
+    determined agreed disputed objected protested continues mention
     """)
 
 # Cues that attribute only when their subject is a study, data or an organisation ("the survey
@@ -73,7 +73,8 @@ SKIP_BEFORE_CUE = word_set("""
     also further later then reportedly previously earlier recently has had have once again
     repeatedly publicly separately subsequently quickly firmly clearly explicitly bluntly openly
     flatly categorically emphatically specifically immediately already further however
-    always never long consistently strongly vehemently initially originally first both
+    always never long consistently strongly vehemently initially originally first both does
+    did do
     """)
 
 # A cue after one of these is a passive or a parenthetical, not someone speaking.

@@ -113,10 +113,15 @@ def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
 
 
 def _after_name_of(tokens: list[Token], k: int, lo: int) -> bool:
-    """Whether "the" at tokens[k] follows a capitalised name and "of", "at" or "from"."""
-    if k - 2 < lo or tokens[k - 1].lower not in ("of", "at", "from"):
+    """Whether "the" at tokens[k] follows a capitalised name and "of", "at" or "from", or
+    a spokesperson and "for" ("a spokesperson for the Department of Energy")."""
+    if k - 2 < lo or tokens[k - 1].lower not in ("of", "at", "from", "for"):
         return False
     before = tokens[k - 2]
+    if before.lower in _SPOKESPEOPLE:
+        return True
+    if tokens[k - 1].lower == "for":
+        return False
     return (
         before.is_capitalised and before.lower not in STOP_CAPS and not _is_role_word(before.lower)
     )
@@ -184,6 +189,9 @@ def mention_after(text: str, tokens: list[Token], i: int, hi: int) -> Mention | 
     end = collect_forward(tokens, i, hi)
     if end is None:
         return None
+    by = _finding_by(tokens, i, end, hi)
+    if by is not None:
+        return mention_after(text, tokens, by, hi)
     role = ""
     if end < hi and tokens[end].text == ",":
         stop = end + 1
@@ -191,6 +199,18 @@ def mention_after(text: str, tokens: list[Token], i: int, hi: int) -> Mention | 
             stop += 1
         role = _appositive_role(tokens[end + 1 : stop])
     return interpret(text, tokens[i:end], appositive=role)
+
+
+def _finding_by(tokens: list[Token], i: int, end: int, hi: int) -> int | None:
+    """ "a study by Kobe University": where the name of whoever made the finding starts."""
+    if end + 1 >= hi or tokens[end].lower not in ("by", "from"):
+        return None
+    if tokens[end - 1].lower not in FINDING_NOUNS:
+        return None
+    after = end + 1
+    if tokens[after].lower in DETERMINERS and after + 1 < hi:
+        after += 1
+    return after if tokens[after].is_capitalised else None
 
 
 def pronoun(token: Token) -> Mention:
@@ -378,9 +398,13 @@ def _name_after_title(words: list[Token], name_start: int) -> int:
     particle such as "van")."""
     if len(words) - name_start <= 2 or name_start == 0:
         return name_start
-    if words[name_start - 1].lower not in ("of", "for", "at"):
+    joint = max(
+        (i for i, w in enumerate(words[:name_start]) if w.lower in ("of", "for", "at")),
+        default=None,
+    )
+    if joint is None or not any(_is_role_word(w.lower) for w in words[:joint]):
         return name_start
-    if not any(_is_role_word(w.lower) for w in words[:name_start]):
+    if not all(w.is_capitalised for w in words[joint + 1 : name_start]):
         return name_start
     keep = len(words) - 2
     middle = words[keep - 1]

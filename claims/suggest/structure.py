@@ -24,9 +24,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .attribution import NAMED, Discourse, Voice
-from .lexicon import SKIP_BEFORE_CUE, TITLE_WORDS, word_set
+from .lexicon import FIRST_PERSON, SKIP_BEFORE_CUE, STOP_CAPS, TITLE_WORDS, word_set
 from .matching import ClaimIndex
-from .phrases import cue_span, cue_text, interpret, is_cue, mention_before
+from .phrases import cue_span, cue_text, interpret, is_cue, mention_after, mention_before
 from .segment import split_sentences
 from .tokens import Token, tokenize
 from .types import Paragraph
@@ -591,6 +591,18 @@ def _lead_in(
         while j >= 0 and tokens[j].lower in SKIP_BEFORE_CUE:
             j -= 1
         mention = mention_before(text, tokens, j) if j >= 0 else None
+        if mention is None and whole:
+            # "Jane Doe, former vice presdent, writes:": the name that opens the line
+            mention = next(
+                (
+                    m
+                    for i, t in enumerate(tokens[:k])
+                    if t.is_capitalised and t.lower not in STOP_CAPS
+                    for m in [mention_after(text, tokens, i, k)]
+                    if m is not None and m.kind == "name"
+                ),
+                None,
+            )
         if mention is None:
             return None
         who, _confidence = discourse.resolve(mention, mention.start)
@@ -616,8 +628,6 @@ def _according_block(
     text: str, tokens: list[Token], k: int, discourse: Discourse, structure: Structure
 ) -> Voice | None:
     """ "According to a 2011 survey of ...:" over a list of its findings."""
-    from .phrases import mention_after
-
     mention = mention_after(text, tokens, k + 2, len(tokens))
     if mention is None:
         return None
@@ -686,7 +696,9 @@ def _ends_block(
     if _INSTITUTION_SUBJECT.search(line):
         return True
     for k in range(1, len(tokens)):
-        if is_cue(tokens, k) and tokens[k - 1].is_word and tokens[k - 1].is_capitalised:
+        before = tokens[k - 1]
+        named = before.is_word and before.is_capitalised and before.lower not in STOP_CAPS
+        if is_cue(tokens, k) and named and before.lower not in FIRST_PERSON:
             return True
         if tokens[k].lower == "according" and is_cue(tokens, k):
             return True
