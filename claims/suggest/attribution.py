@@ -95,6 +95,7 @@ class Voice:
     body_start: int | None = None  # where the words start after a speaker label
     relays: bool = True  # attributions inside are the voice relaying someone (a speech)
     reported: str | None = None  # whom the voice relays throughout ("according to a survey:")
+    quoted_only: bool = False  # a block that holds only the quotations following its lead-in
 
 
 @dataclass
@@ -430,6 +431,7 @@ def _reported(
         more = Found(found.mention, more.cue, more.cue_span, more.span)
     else:
         more = None
+    statements: list[Statement] = []
     mention = found.mention
     relaying = voice is not None and voice.speaker and (voice.relays or _cites_finding(found))
     where = mention.start if mention else start
@@ -454,8 +456,21 @@ def _reported(
     discourse.speaking(speaker, start)
     if _cites_finding(found) and mention is not None and mention.kind == "phrase":
         discourse.finding = speaker
+    before = _narration_before(text, tokens, found, start)
+    if before is not None:  # "There are no reports of deaths, but the agency says: ..."
+        statements.append(
+            Statement(
+                *before,
+                "narration",
+                discourse.outlet,
+                None,
+                index,
+                confidence=OUTLET if discourse.outlet else 0.0,
+                evidence="the outlet's narration",
+            )
+        )
     evidence = "reported speech" if found.cue != "according to" else "according to"
-    return [
+    return statements + [
         Statement(
             *part.span,
             "indirect",
@@ -512,6 +527,26 @@ def _narration(
     )
 
 
+def _narration_before(
+    text: str, tokens: list[Token], found: Found, start: int
+) -> tuple[int, int] | None:
+    """The outlet's own clause before ", but X says ...", which the attribution leaves out."""
+    mention, span = found.mention, found.span
+    if mention is None or span is None or span[0] < mention.start or mention.start <= start:
+        return None
+    comma = max(
+        (t for t in tokens if t.text == "," and t.end <= mention.start),
+        default=None,
+        key=lambda t: t.start,
+    )
+    if comma is None:
+        return None
+    words = [t for t in tokens if t.is_word and t.end <= comma.start]
+    if len(words) < 3 or not any(_verbish(t) for t in words):
+        return None
+    return _clause_span(text, start, comma.start)
+
+
 def _cites_finding(found: Found) -> bool:
     """Whether an attribution cites a study, a survey or data rather than someone speaking."""
     mention = found.mention
@@ -561,6 +596,11 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
         if not (
             first == 0
             or tokens[first - 1].text in ",:"
+            or (
+                first > 1
+                and tokens[first - 1].lower in ("but", "and")
+                and tokens[first - 2].text == ","
+            )
             or _only_connectors(tokens[:first])
             or _opener(tokens[:first])
         ):
@@ -577,6 +617,8 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
 def _coordinated(text: str, tokens: list[Token], k: int, end: int) -> Found | None:
     """ "Alberto Ruiz called a press conference and stated that ...": the cue's subject is
     the sentence's, named before its first verb."""
+    if tokens[k].lower in ("announced", "announces", "reported", "revealed", "found", "showed"):
+        return None  # "came together and announced they will vote": an act the outlet reports
     subject = _sentence_subject(text, tokens, k)
     if subject is None:
         return None
@@ -621,6 +663,8 @@ def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tupl
     after = cue + 2 if low == "pointed" else cue + 1
     if after < len(tokens) and tokens[after].lower in ("about", "of") and low in ABOUT_CUES:
         return _clause_span(text, tokens[after].end, end)  # "writes about the neglect of ..."
+    if after < len(tokens) and tokens[after].text == ":":
+        return _clause_span(text, tokens[after].end, end)  # "the agency says: 14 villages ..."
     for k in range(after, min(len(tokens), after + _CLAUSE_LOOKAHEAD)):
         if tokens[k].text in '.;"“”':
             break

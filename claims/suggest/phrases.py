@@ -40,7 +40,7 @@ GROUP_NOUNS = word_set("""
     authors bloggers twitterers users commentators campaigners students workers parents
     """)
 _SPACES = re.compile(r"\s+")
-_APPOSITIVE_SPAN = 10
+_APPOSITIVE_SPAN = 14
 _APPOSITIVE_GLUE = DETERMINERS | {"of", "for", "and", "at", "in"}
 
 
@@ -105,11 +105,23 @@ def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
         if _joins(tokens, k) and lo < k < j and (np_word(tokens[k - 1]) or token.text in "[]."):
             k -= 1
             continue
+        if _noun_modifier(tokens, k, j, lo):
+            return k - 1  # "the fire service", "the health ministry"
         break
     start = k + 1
     while start <= j and not tokens[start].is_word:
         start += 1
     return start if start <= j else None
+
+
+def _noun_modifier(tokens: list[Token], k: int, j: int, lo: int) -> bool:
+    """Whether tokens[k] is a plain noun between "the" and an organisation or role word."""
+    if not (lo < k < j) or not tokens[k].text.isalpha() or not tokens[k].text.islower():
+        return False
+    head = tokens[k + 1].lower
+    if not (head in ORG_WORDS or _is_role_word(head)) or tokens[k + 1].is_capitalised:
+        return False
+    return tokens[k - 1].lower in ("the", "a", "an", "its", "their")
 
 
 def _after_name_of(tokens: list[Token], k: int, lo: int) -> bool:
@@ -164,6 +176,9 @@ def mention_before(text: str, tokens: list[Token], j: int, lo: int = 0) -> Menti
     if comma is None or comma - 1 < lo:
         return None
     inner = tokens[comma + 1 : j]
+    author = _authored_by(text, inner)
+    if author is not None:  # "LiberateLaura, a blog written by Jane Roe, says"
+        return author
     start = collect_back(tokens, comma - 1, lo)
     outer = None if start is None else interpret(text, tokens[start:comma])
     role = _appositive_role(inner)
@@ -178,6 +193,21 @@ def mention_before(text: str, tokens: list[Token], j: int, lo: int = 0) -> Menti
         extra = outer.role if outer is not None and outer.kind == "role" else ""
         return interpret(text, inner, appositive=extra)
     return outer
+
+
+_AUTHORED = word_set("written authored run edited hosted founded created published kept")
+
+
+def _authored_by(text: str, inner: list[Token]) -> Mention | None:
+    """The person an appositive credits with a blog, a column or an account."""
+    for k in range(len(inner) - 2):
+        if inner[k].lower in _AUTHORED and inner[k + 1].lower == "by":
+            start = collect_back(inner, len(inner) - 1, k + 2)
+            if start is None:
+                return None
+            mention = interpret(text, inner[start:])
+            return mention if mention is not None and mention.kind == "name" else None
+    return None
 
 
 def mention_after(text: str, tokens: list[Token], i: int, hi: int) -> Mention | None:
@@ -299,6 +329,9 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
     spokesperson = _spokesperson_of(text, words, start, end)
     if spokesperson is not None:
         return spokesperson
+    person = _person_of(text, words, start, end, appositive)
+    if person is not None:
+        return person
     last = words[-1]
     if (last.is_capitalised and (last.lower in ORG_WORDS or _is_acronym(last.text))) or _org_of(
         words
@@ -309,9 +342,6 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
         )
         name = _clean(text[words[first].start : last.end])
         return Mention(start, end, "name", written, name=name, role=appositive, organisation=True)
-    person = _person_of(text, words, start, end, appositive)
-    if person is not None:
-        return person
     name_start = len(words)
     for i in range(len(words) - 1, -1, -1):
         word = words[i]

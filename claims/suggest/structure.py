@@ -99,8 +99,8 @@ _ISSUED = re.compile(
     r"|sets out|responds)\b"
 )
 _INSTITUTION_SUBJECT = re.compile(
-    r"(?:^|[.!?]\s+|,\s+)(?:[Tt]he|[Tt]his)\s+(?:department|government|ministry|agency|council"
-    r"|company|office|authority|administration|organisation|organization|commission|service)"
+    r"(?:^|[.!?]\s+|,\s+)(?:[Tt]he|[Tt]his)\s+(?:department|ministry|agency|council"
+    r"|company|office|authority|organisation|organization|commission|service)"
     r"\s+(?:\w+\s+){0,2}?(?:has|have|had|is|was|will|took|accepted|decided|launched|published"
     r"|announced|said|made|set|agreed|confirmed|received|wrote|asked|consulted)\b"
 )
@@ -544,6 +544,10 @@ class Blocks:
         if _ends_block(self.text, paragraph, self.block, self.speaker_words, self.names):
             self.block = None
             return voice
+        line = self.text[paragraph.start : paragraph.end]
+        if self.block.quoted_only and line[0] not in "\"“‘'«" and not _closes_quote(line):
+            self.block = None
+            return voice
         self.count += 1
         confidence = BLOCK_FIRST if self.count == 1 else BLOCK_LATER
         return dataclasses.replace(self.block, confidence=confidence)
@@ -609,8 +613,6 @@ def _lead_in(
         if who is None:
             return None
         words = [t for t in tokens[k + 1 :] if t.is_word]
-        if len(words) > 4:
-            return None  # "X said the plan had three parts:" is a lead-in to a list: keep it
         voice = Voice(
             who,
             "direct",
@@ -619,6 +621,9 @@ def _lead_in(
             speaker_span=(mention.start, mention.end),
             cue_span=cue_span(tokens, k),
             cue=cue_text(tokens, k),
+            # "X describes the verdict as absurd and asks:" gives X the quotations after it;
+            # "X said the plan had three parts:" a list that stays X's too.
+            quoted_only=len(words) > 4,
         )
         return voice, whole and not words
     return None
@@ -675,6 +680,12 @@ def _handle_line(
     )
 
 
+def _closes_quote(line: str) -> bool:
+    """Whether a paragraph ends a quotation opened in a paragraph before it."""
+    end = line.rstrip(" .")
+    return end.endswith(("”", '"')) and line.count("“") < line.count("”") + line.count('"') // 2
+
+
 def _ends_block(
     text: str,
     paragraph: Paragraph,
@@ -684,6 +695,8 @@ def _ends_block(
 ) -> bool:
     """Whether a paragraph after "X said:" is no longer X's."""
     line = text[paragraph.start : paragraph.end]
+    if line.endswith(":"):
+        return True  # a lead-in of its own: what follows is introduced anew
     if line[0] in "\"“‘'«":
         return False  # a quotation: X's, unless it says otherwise
     tokens = tokenize(text, paragraph.start, paragraph.end, names)

@@ -304,3 +304,34 @@ def test_no_break_spaces_are_read_as_spaces_and_offsets_kept():
     assert candidate.text == "exports rose by\xa05\xa0per\xa0cent in\u202fMay"
     assert candidate.speaker == "The minister"
     assert "percentage" in candidate.reasons
+
+
+def test_outlets_clause_before_but_x_says_is_kept():
+    text = (
+        "There are no official figures on the damage, but the fire service says: 40 homes "
+        "burned overnight."
+    )
+
+    result = suggest(text, outlet="Courier")
+
+    assert [(c.speaker, c.text) for c in result.candidates] == [
+        ("Courier", "There are no official figures on the damage"),
+        ("the fire service", "40 homes burned overnight"),
+    ]
+
+
+def test_blog_credited_to_its_author_and_its_quoted_paragraphs():
+    text = (
+        "Reactions to the sentence\n\n"
+        "HarbourNotes, a blog written by retired judge Omar Selim, describes the sentence as "
+        "“absurd” and questions the court's haste:\n\n"
+        "“The trial lasted 4 days. The defence saw the file 2 hours before it began.\n\n"
+        "No court in the region has moved this fast since 1990.”\n\n"
+        "Other bloggers were silent."
+    )
+
+    result = suggest(text, outlet="Roundup")
+
+    assert _one(result, "4 days").speaker == "Omar Selim"
+    assert _one(result, "since 1990").speaker == "Omar Selim"
+    assert _one(result, "Other bloggers").speaker == "Roundup"
