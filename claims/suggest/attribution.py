@@ -40,6 +40,7 @@ from .phrases import (
     cue_fits,
     cue_span,
     cue_text,
+    interpret,
     is_cue,
     mention_after,
     mention_before,
@@ -419,6 +420,7 @@ def _reported(
     tokens = _outside(sentence, inline) if inline else sentence
     found = (
         _according_to(text, tokens, end)
+        or _as_said(text, tokens, end)
         or _said_that(text, tokens, end)
         or _said_at_end(text, tokens, start)
         or _participle_tail(text, tokens, end)
@@ -574,6 +576,27 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
         if tokens[k - 1].text in ",(":
             span = _clause_span(text, tokens[0].start, tokens[k - 1].start)
             return Found(mention, "according to", where, span)
+    return None
+
+
+def _as_said(text: str, tokens: list[Token], end: int) -> Found | None:
+    """ "And as the head of the OECD, Jane Roe, has said, this brought in 50 billion": the
+    clause after the attribution is the one cited."""
+    at = next((k for k, t in enumerate(tokens[:3]) if t.lower == "as"), None)
+    if at is None:
+        return None
+    for k in range(at + 2, min(len(tokens), at + 16)):
+        if tokens[k].text in ".;":
+            return None
+        if not is_cue(tokens, k):
+            continue
+        j = _skip_back(tokens, k - 1, at + 1)
+        mention = interpret(text, tokens[at + 1 : j + 1]) if j > at else None
+        comma = next((m for m in range(k + 1, len(tokens)) if tokens[m].text == ","), None)
+        if mention is None or mention.kind not in ("name", "role") or comma is None:
+            return None
+        span = _clause_span(text, tokens[comma].end, end)
+        return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span)
     return None
 
 

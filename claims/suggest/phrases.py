@@ -150,9 +150,13 @@ def collect_forward(tokens: list[Token], i: int, hi: int) -> int | None:
         if np_word(token):
             k += 1
             continue
-        if determined and token.text[0].isdigit() and k + 1 < hi and np_word(tokens[k + 1]):
-            k += 1  # "a 2022 survey"
-            continue
+        if determined and token.is_word and not token.is_capitalised:
+            head = next(
+                (m for m in range(k, min(hi, k + 3)) if tokens[m].lower in FINDING_NOUNS), None
+            )
+            if head is not None:
+                k = head + 1  # "a 2011 independent survey"
+                continue
         if _joins(tokens, k) and k + 1 < hi and (np_word(tokens[k + 1]) or token.text in "[]."):
             k += 1
             continue
@@ -434,7 +438,7 @@ def _name_after_title(words: list[Token], name_start: int) -> int:
     )
     if joint is None or not any(_is_role_word(w.lower) for w in words[:joint]):
         return name_start
-    if not all(w.is_capitalised for w in words[joint + 1 : name_start]):
+    if not all(w.is_capitalised or w.lower == "the" for w in words[joint + 1 : name_start]):
         return name_start
     keep = len(words) - 2
     middle = words[keep - 1]

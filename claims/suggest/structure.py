@@ -578,7 +578,8 @@ def _lead_in(
         return None
     sentences = split_sentences(text, paragraph.start, paragraph.end)
     s, e = sentences[-1]
-    whole = len(sentences) == 1
+    # "2. According to a survey:": a list number before the lead-in is not a sentence of its own
+    whole = all(len(text[a:b].split()) < 2 for a, b in sentences[:-1])
     tokens = tokenize(text, s, e, names)
     handle = _handle_line(text, s, e, tokens, discourse, names)
     if handle is not None:

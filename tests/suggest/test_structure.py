@@ -259,3 +259,18 @@ def test_standfirst_that_the_article_repeats_is_set_aside():
     assert [c.text for c in result.candidates if "12 drugs" in c.text] == [
         "Limits for 12 drugs have now been approved and will come into force in June."
     ]
+
+
+def test_numbered_lead_in_with_a_survey_is_not_a_candidate():
+    text = (
+        "Helpline figures\n\n"
+        "The helpline answered 80,000 calls, the Health Office said.\n\n"
+        "2. According to a 2021 national survey of 300 teachers:\n\n"
+        "The majority (61 per cent) said they had used the helpline\n"
+    )
+
+    result = suggest(text, outlet="gov.example")
+
+    used = _one(result, "61 per cent")
+    assert used.speaker == "a 2021 national survey"  # the outlet cites it: the survey speaks
+    assert not [c for c in result.candidates if "According to" in c.text]
