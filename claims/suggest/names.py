@@ -105,7 +105,8 @@ class Registry:
     def register(self, mention: Mention, position: int) -> str:
         """The canonical name for a named mention, adding it (and its role) when new."""
         name = mention.name
-        canonical = self.lookup(name)
+        # "Public Health England" is not someone called England.
+        canonical = self._alias.get(name.lower()) if mention.organisation else self.lookup(name)
         if canonical is None:
             canonical = name
             self.people[name] = Person(name, organisation=mention.organisation)

@@ -131,12 +131,35 @@ def classify(
         return "noise", "dateline-only"
     if first and not after_body and _headline(line):
         return "heading", "headline"
+    if _QUESTION_LINE.match(line) or _questions_only(text, start, end):
+        return "heading", "question"
     heading = _heading_reason(line)
     if heading:
         return "heading", heading
-    if _QUESTION_LINE.match(line):
-        return "heading", "question"
+    if _LIST_LEAD_IN.search(line):
+        return "heading", "list lead-in"
     return "body", "body text"
+
+
+# "The limits are:", "Here is the statement from the council:": what follows is a list or a
+# document, and the line itself says nothing.
+_LIST_LEAD_IN = re.compile(
+    r"^(?:here (?:is|are)\b.*|these (?:are|include)\b.*|the following\b.*"
+    r"|.*\b(?:are|is|include|includes|including|following|as follows|below)):$",
+    re.IGNORECASE,
+)
+_TAGS = re.compile(r"(?:\s+[#@][\w]+)+\s*$")
+
+
+def _questions_only(text: str, start: int, end: int) -> bool:
+    """A paragraph of questions only ("who killed them? #tag"), the last one unanswered."""
+    line = _TAGS.sub("", text[start:end])
+    if not line.endswith("?"):
+        return False
+    return all(
+        text[b - 1] == "?" or text[b - 1] in '"”’'
+        for a, b in split_sentences(text, start, start + len(line))
+    )
 
 
 # A paragraph that is one question and nothing else: a sub-heading of an explainer or an

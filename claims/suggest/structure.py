@@ -104,7 +104,8 @@ _INSTITUTION_SUBJECT = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:has|have|had|is|was|will|took|accepted|decided|launched|published"
     r"|announced|said|made|set|agreed|confirmed|received|wrote|asked|consulted)\b"
 )
-_STATEMENT_DUPLICATE = 0.55  # how close a standfirst is to a later sentence that it repeats
+_STANDFIRST_REPEATED = 0.85  # the share of a summary's words that the article goes on to use
+_STANDFIRST_WORDS = 20  # content words: longer than that, a first paragraph is the lede
 _EMPHASIS = re.compile(r"^[*_]+[^*_].*[^*_][*_]+$")
 
 
@@ -353,6 +354,7 @@ def _standfirst(
         for v in (document, narrator)
     )
     issued = narrator is not None and _inside(narrator.speaker_span, span)
+    cited = cited or (document is not None and _inside(document.speaker_span, span))
     describes = not figures and (cited or issued)
     if _EMPHASIS.match(line) or describes or _repeated_later(text, first, paragraphs):
         first.kind, first.reason = "heading", "standfirst"
@@ -363,13 +365,17 @@ def _inside(inner: tuple[int, int] | None, outer: tuple[int, int]) -> bool:
 
 
 def _repeated_later(text: str, first: Paragraph, paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether the article goes on to say everything a short first paragraph says: a
+    summary of what follows, where a lede would hold details of its own."""
     index = ClaimIndex()
+    words = set(index.words(text[first.start : first.end]))
+    if not words or len(words) > _STANDFIRST_WORDS:
+        return False
+    rest: set[str] = set()
     for paragraph in paragraphs:
         if paragraph.kind == "body" and paragraph.index > first.index:
-            for number, (s, e) in enumerate(split_sentences(text, paragraph.start, paragraph.end)):
-                index.add((paragraph.index, number), text[s:e])
-    line = text[first.start : first.end]
-    return bool(index.search(line, limit=1, min_score=_STATEMENT_DUPLICATE))
+            rest.update(index.words(text[paragraph.start : paragraph.end]))
+    return len(words & rest) / len(words) >= _STANDFIRST_REPEATED
 
 
 # --- transcripts ---------------------------------------------------------------------------

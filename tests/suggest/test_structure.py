@@ -251,7 +251,8 @@ def test_standfirst_that_the_article_repeats_is_set_aside():
     text = (
         "Drug limits approved\n\n"
         "Limits for 12 drugs have now been approved after two consultations.\n\n"
-        "Limits for 12 drugs have now been approved and will come into force in June.\n"
+        "Limits for 12 drugs have now been approved and will come into force in June.\n\n"
+        "The two consultations received 900 responses.\n"
     )
 
     result = suggest(text, outlet="gov")
