@@ -153,6 +153,8 @@ _TAGS = re.compile(r"(?:\s+[#@][\w]+)+\s*$")
 
 def _questions_only(text: str, start: int, end: int) -> bool:
     """A paragraph of questions only ("who killed them? #tag"), the last one unanswered."""
+    if "?" not in text[start:end]:
+        return False
     line = _TAGS.sub("", text[start:end])
     if not line.endswith("?"):
         return False

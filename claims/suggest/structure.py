@@ -491,10 +491,10 @@ def _label_speaker(
             return None
     elif len(words) > 6:
         return None
-    if upper:  # "MS. JEAN-PIERRE" read as "Ms. Jean-Pierre", not as an acronym
-        text = text[:start] + _title(text[start:end]) + text[end:]
-    tokens = tokenize(text, start, end, names)
-    mention = interpret(text, tokens)
+    # "MS. JEAN-PIERRE" read as "Ms. Jean-Pierre", not as an acronym; read alone, so that
+    # its offsets are the label's own.
+    words_only = _title(text[start:end]) if upper else text[start:end]
+    mention = interpret(words_only, tokenize(words_only, 0, len(words_only), names))
     if mention is None:
         return None
     if mention.kind == "name" and mention.organisation:

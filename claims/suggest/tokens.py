@@ -6,6 +6,8 @@ back an exact span. A cue glued to a name by a typo ("Putinsaid") is read as two
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from typing import NamedTuple
 
@@ -58,7 +60,28 @@ def proper_words(text: str) -> frozenset[str]:
 
 
 def tokenize(text: str, start: int, end: int, names: frozenset[str] = frozenset()) -> list[Token]:
-    """Tokens of text[start:end]; `names` are words a glued cue may be split from."""
+    """Tokens of text[start:end]; `names` are words a glued cue may be split from.
+
+    An article is read many times over (paragraphs, sentences, clauses, speaker phrases), so
+    its tokens are found once and each range is a slice of them.
+    """
+    tokens, starts = _article_tokens(text, names)
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end, first)
+    if last > first and tokens[last - 1].end > end:
+        return _tokenize(text, start, end, names)  # a range that ends inside a word
+    if first < len(tokens) and first and tokens[first - 1].end > start:
+        return _tokenize(text, start, end, names)  # ... or starts inside one
+    return list(tokens[first:last])
+
+
+@functools.lru_cache(maxsize=4)
+def _article_tokens(text: str, names: frozenset[str]) -> tuple[tuple[Token, ...], list[int]]:
+    tokens = tuple(_tokenize(text, 0, len(text), names))
+    return tokens, [t.start for t in tokens]
+
+
+def _tokenize(text: str, start: int, end: int, names: frozenset[str]) -> list[Token]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
