@@ -57,6 +57,7 @@ NAMED = 0.9  # a name next to the cue, in the same sentence
 ROLE = 0.75  # a role ("the minister") resolved to someone the article names
 DESCRIBED = 0.7  # a phrase that is itself the speaker ("officials", "a witness")
 PRONOUN = 0.65  # "he said", resolved to the last person speaking or talked about
+CONTINUED = 0.8  # a quotation after one the paragraph attributed by name
 CARRIED = 0.55  # nothing in the sentence: the speaker carried on from before
 FINDING_CARRIED = 0.5  # a finding written as narration after its source was cited
 OUTLET = 0.5  # no attribution found: the outlet's narration (one may have been missed)
@@ -125,6 +126,8 @@ class Found:
     cue: str
     cue_span: tuple[int, int]
     span: tuple[int, int] | None
+    before: tuple[int, int] | None = None  # the outlet's words before ("X met Y and said")
+    after: tuple[int, int] | None = None  # more of the speaker's ("..., X said, the worst ...")
 
 
 @dataclass
@@ -137,6 +140,7 @@ class Discourse:
     spoke: dict[str, int] = field(default_factory=dict)
     subjects: dict[str, int] = field(default_factory=dict)
     finding: str | None = None  # a study or data cited in this paragraph, for what follows
+    paragraph_speaker: str | None = None  # who was last quoted by name in this paragraph
 
     def speaking(self, speaker: str | None, position: int) -> None:
         if speaker:
@@ -231,7 +235,7 @@ def paragraph_statements(
     quotes = find_quotes(text, body, end)
     spoken = [q for q in quotes if is_statement(text, q, body, end)]
     statements: list[Statement] = []
-    discourse.finding = None
+    discourse.finding = discourse.paragraph_speaker = None
     for s, e in split_sentences(text, body, end, [q.outer for q in quotes]):
         sentence = [t for t in tokens if s <= t.start < e]
         inside = [q for q in spoken if s <= q.open < e]
@@ -281,6 +285,10 @@ def _direct(
     named_at = (mention.start, mention.end) if mention else None
     cue_at_span = cue_span(outside, cue_at) if cue_at is not None else None
     reported = None
+    if mention is None and speaker is not None and discourse.paragraph_speaker == speaker:
+        confidence, evidence = CONTINUED, "quotation continuing the speaker's words"
+    elif mention is not None:
+        discourse.paragraph_speaker = speaker
     speaking = voice is not None and voice.speaker is not None and voice.relays
     if speaking and (mention is None or speaker == voice.speaker):
         speaker, confidence, evidence = voice.speaker, voice.confidence, voice.evidence
@@ -418,6 +426,15 @@ def _reported(
     """Indirect speech ("X said that ...", "according to X") or narration."""
     # A cue inside a quoted phrase is someone else's wording, not this sentence's attribution.
     tokens = _outside(sentence, inline) if inline else sentence
+    turn = _second_speaker(text, tokens)
+    if turn is not None:  # "X said A, but Y said B": two attributions, read one by one
+        first, second = tokens[:turn], tokens[turn + 1 :]
+        end_first = tokens[turn - 1].start
+        inline_first = [q for q in inline if q.open < end_first]
+        inline_second = [q for q in inline if q.open >= end_first]
+        return _reported(
+            text, index, first, inline_first, start, end_first, discourse, voice
+        ) + _reported(text, index, second, inline_second, second[0].start, end, discourse, voice)
     found = (
         _according_to(text, tokens, end)
         or _as_said(text, tokens, end)
@@ -458,7 +475,7 @@ def _reported(
     discourse.speaking(speaker, start)
     if _cites_finding(found) and mention is not None and mention.kind == "phrase":
         discourse.finding = speaker
-    before = _narration_before(text, tokens, found, start)
+    before = found.before or _narration_before(text, tokens, found, start)
     if before is not None:  # "There are no reports of deaths, but the agency says: ..."
         statements.append(
             Statement(
@@ -484,9 +501,32 @@ def _reported(
             confidence=confidence,
             evidence=evidence,
         )
-        for part in (found, more)
+        for part in (found, more, _rest(found))
         if part is not None and part.span is not None
     ]
+
+
+def _rest(found: Found) -> Found | None:
+    return (
+        None
+        if found.after is None
+        else Found(found.mention, found.cue, found.cue_span, found.after)
+    )
+
+
+def _second_speaker(text: str, tokens: list[Token]) -> int | None:
+    """Where a sentence turns to someone else's words: the "but" of "X said A, but Y said B"
+    when both halves have a named speaker and a cue of their own."""
+    for k in range(3, len(tokens) - 3):
+        if tokens[k - 1].text != "," or tokens[k].lower not in ("but", "while", "whereas"):
+            continue
+        if not any(is_cue(tokens, j) for j in range(k - 1)):
+            return None
+        subject = _sentence_subject(text, tokens[k + 1 :], len(tokens) - k - 1)
+        if subject is None or not any(is_cue(tokens, j) for j in range(k + 1, len(tokens))):
+            continue
+        return k
+    return None
 
 
 def _narration(
@@ -628,9 +668,11 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
             or _opener(tokens[:first])
         ):
             continue
-        tail = k + 1 < len(tokens) and tokens[k + 1].text == ","
+        tail = k + 1 < len(tokens) and (
+            tokens[k + 1].text == "," or _adverbial_tail(tokens[k + 1 :])
+        )
         if first and tokens[first - 1].text == "," and tail:
-            continue  # "..., Moss said, telling Cook ...": the words are before it
+            continue  # "..., Moss said (on Monday), telling Cook ...": the words are before it
         span = _reported_clause(text, tokens, k, end)
         if span is not None:
             return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span)
@@ -648,7 +690,10 @@ def _coordinated(text: str, tokens: list[Token], k: int, end: int) -> Found | No
     span = _reported_clause(text, tokens, k, end)
     if span is None:
         return None
-    return Found(subject, cue_text(tokens, k), cue_span(tokens, k), span)
+    before = None
+    if len([t for t in tokens[: k - 1] if t.is_word]) >= 4:  # what the subject did first
+        before = _clause_span(text, tokens[0].start, tokens[_skip_back(tokens, k - 1, 0)].start)
+    return Found(subject, cue_text(tokens, k), cue_span(tokens, k), span, before=before)
 
 
 def _sentence_subject(text: str, tokens: list[Token], upto: int) -> Mention | None:
@@ -776,13 +821,37 @@ def _attribution_after(text: str, tokens: list[Token], comma: int, start: int) -
         if mention is None or not cue_fits(tokens, k, mention):
             return None
         after = tokens[k + 1 :]
-        if after and after[0].text not in ",." and len([t for t in after if t.is_word]) > 6:
+        if after and after[0].text not in ",." and not _adverbial_tail(after):
             return None  # ", the minister said the plan ...": its own clause, not a tail
         boundary = tokens[comma]
         clause_end = boundary.end if boundary.text == '"' else boundary.start
         span = _clause_span(text, start, clause_end)
-        return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span)
+        # "..., the ministry said on Tuesday, the worst result since 1961.": the words after
+        # the attribution are the speaker's too.
+        rest = next((m for m in range(k + 1, len(tokens)) if tokens[m].text == ","), None)
+        after = None
+        if (
+            rest is not None
+            and rest + 1 < len(tokens)
+            and tokens[rest + 1].lower not in TAIL_CUES
+            and len([t for t in tokens[rest + 1 :] if t.is_word]) >= 3
+        ):
+            after = _clause_span(text, tokens[rest].end, tokens[-1].end)
+        return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span, after=after)
     return None
+
+
+def _adverbial_tail(tokens: list[Token]) -> bool:
+    """Whether words after an end-of-sentence cue are only a time or place ("said on Tuesday,
+    the worst result since 1961"; "said in a statement.")."""
+    words = []
+    for token in tokens:
+        if token.text in ",.;":
+            break
+        words.append(token)
+    if not words or len(words) > 5:
+        return not words
+    return words[0].lower in _INTERPOSED and not any(_verbish(t) for t in words)
 
 
 def _quote_ends_in_comma(text: str, token: Token) -> bool:

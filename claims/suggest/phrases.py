@@ -105,8 +105,9 @@ def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
         if _joins(tokens, k) and lo < k < j and (np_word(tokens[k - 1]) or token.text in "[]."):
             k -= 1
             continue
-        if _noun_modifier(tokens, k, j, lo):
-            return k - 1  # "the fire service", "the health ministry"
+        modified = _noun_modifier(tokens, k, j, lo)
+        if modified is not None:
+            return modified  # "the fire service", "opposition leader Tomas Berg"
         break
     start = k + 1
     while start <= j and not tokens[start].is_word:
@@ -114,14 +115,17 @@ def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
     return start if start <= j else None
 
 
-def _noun_modifier(tokens: list[Token], k: int, j: int, lo: int) -> bool:
-    """Whether tokens[k] is a plain noun between "the" and an organisation or role word."""
-    if not (lo < k < j) or not tokens[k].text.isalpha() or not tokens[k].text.islower():
-        return False
+def _noun_modifier(tokens: list[Token], k: int, j: int, lo: int) -> int | None:
+    """Where a phrase starts when tokens[k] is a plain noun before an organisation or role
+    word: after "the" ("the fire service") or opening the sentence ("opposition leader")."""
+    if not (lo <= k < j) or not tokens[k].text.isalpha() or not tokens[k].text.islower():
+        return None
     head = tokens[k + 1].lower
     if not (head in ORG_WORDS or _is_role_word(head)) or tokens[k + 1].is_capitalised:
-        return False
-    return tokens[k - 1].lower in ("the", "a", "an", "its", "their")
+        return None
+    if k > lo and tokens[k - 1].lower in ("the", "a", "an", "its", "their"):
+        return k - 1
+    return k if k == lo else None
 
 
 def _after_name_of(tokens: list[Token], k: int, lo: int) -> bool:
@@ -179,6 +183,13 @@ def mention_before(text: str, tokens: list[Token], j: int, lo: int = 0) -> Menti
     comma = _previous_comma(tokens, j, lo)
     if comma is None or comma - 1 < lo:
         return None
+    if tokens[comma - 1].text[0].isdigit() or _relative_clause(tokens[comma + 1 : j]):
+        # "Jana Kral, 54, who grows wheat, said": skip the clause and the age to the name
+        earlier = _previous_comma(tokens, comma, lo)
+        if earlier is not None and earlier - 1 >= lo and earlier + 3 >= comma:
+            comma = earlier
+        elif tokens[comma - 1].text[0].isdigit():
+            return None
     inner = tokens[comma + 1 : j]
     author = _authored_by(text, inner)
     if author is not None:  # "LiberateLaura, a blog written by Jane Roe, says"
@@ -251,6 +262,10 @@ def pronoun(token: Token) -> Mention:
     return Mention(token.start, token.end, "pronoun", token.text, role=token.lower)
 
 
+def _relative_clause(tokens: list[Token]) -> bool:
+    return bool(tokens) and tokens[0].lower in ("who", "whose", "which", "whom")
+
+
 def _previous_comma(tokens: list[Token], j: int, lo: int) -> int | None:
     for k in range(j - 1, max(lo, j - _APPOSITIVE_SPAN) - 1, -1):
         if tokens[k].text == ",":
@@ -303,6 +318,12 @@ def cue_fits(tokens: list[Token], k: int, mention: Mention | None) -> bool:
         return False
     if mention.organisation:
         return True
+    if (
+        tokens[k].lower in ("found", "finds")
+        and k + 1 < len(tokens)
+        and tokens[k + 1].lower == "that"
+    ):
+        return True  # "the researchers found that ...": a finding, whoever made it
     words = mention.text.lower().split()
     return bool(words) and words[-1].strip(".,") in FINDING_NOUNS
 

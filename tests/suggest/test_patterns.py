@@ -151,10 +151,12 @@ def test_coordinated_verb_keeps_the_sentences_subject():
         "the company had fired 300 workers."
     )
 
-    (candidate,) = suggest(text).candidates
+    result = suggest(text, outlet="Courier")
 
-    assert candidate.speaker == "Rosa Vidal"
-    assert candidate.text == "the company had fired 300 workers"
+    assert [(c.speaker, c.text) for c in result.candidates] == [
+        ("Courier", "One of the strike leaders, Rosa Vidal, called a news conference"),
+        ("Rosa Vidal", "the company had fired 300 workers"),
+    ]
 
 
 def test_speaker_after_a_colon():
@@ -335,3 +337,61 @@ def test_blog_credited_to_its_author_and_its_quoted_paragraphs():
     assert _one(result, "4 days").speaker == "Omar Selim"
     assert _one(result, "since 1990").speaker == "Omar Selim"
     assert _one(result, "Other bloggers").speaker == "Roundup"
+
+
+def test_mid_sentence_attribution_keeps_the_words_on_both_sides():
+    text = (
+        "The wheat harvest fell by 34 percent last year, the Agriculture Ministry said on "
+        "Tuesday, the worst result since records began in 1961."
+    )
+
+    result = suggest(text)
+
+    assert [(c.speaker, c.text) for c in result.candidates] == [
+        ("Agriculture Ministry", "The wheat harvest fell by 34 percent last year"),
+        ("Agriculture Ministry", "the worst result since records began in 1961"),
+    ]
+
+
+def test_two_speakers_in_one_sentence():
+    text = (
+        "Minister Hana Novak said the state would pay 300 million euros in aid, but "
+        "opposition leader Tomas Berg said farmers needed three times as much."
+    )
+
+    result = suggest(text)
+
+    assert _one(result, "300 million").speaker == "Hana Novak"
+    assert _one(result, "three times as much").speaker == "Tomas Berg"
+
+
+def test_age_and_relative_clause_between_name_and_cue():
+    text = (
+        "Farmer Jana Kral, 54, who grows wheat near Brno, said her harvest was the smallest in "
+        "30 years."
+    )
+
+    (candidate,) = suggest(text).candidates
+
+    assert (candidate.speaker, candidate.text) == (
+        "Jana Kral",
+        "her harvest was the smallest in 30 years",
+    )
+
+
+def test_a_quote_after_an_attributed_one_in_its_paragraph_is_confident():
+    text = '"Rain was low," Minister Hana Novak said. "Farmers lost 2 billion euros."'
+
+    result = suggest(text)
+
+    second = _one(result, "2 billion")
+    assert second.speaker == "Hana Novak"
+    assert second.confidence >= 0.8
+
+
+def test_researchers_found_that():
+    text = "The researchers found that irrigation would halve the losses."
+
+    (candidate,) = suggest(text).candidates
+
+    assert (candidate.speaker, candidate.cue) == ("The researchers", "found")
