@@ -28,10 +28,12 @@ from .lexicon import (
     FINDING_NOUNS,
     FINITE_VERBS,
     LISTENER_CUES,
+    MONTHS,
     PASSIVE_BEFORE_CUE,
     SKIP_BEFORE_CUE,
     STOP_CAPS,
     TAIL_CUES,
+    WEEKDAYS,
     word_set,
 )
 from .names import Registry
@@ -752,7 +754,7 @@ def _that_opens_clause(tokens: list[Token], after: int, k: int, cue: str) -> boo
     """Whether the "that" at tokens[k] opens the clause a cue reports: "said on Monday that
     exports rose", not "said exports rose in the quarter that ended" or "on that front"."""
     if k == after:
-        return True
+        return not _demonstrative(tokens, k)
     if tokens[k - 1].lower in _NOT_BEFORE_THAT:
         return False
     between = tokens[after:k]
@@ -761,7 +763,21 @@ def _that_opens_clause(tokens: list[Token], after: int, k: int, cue: str) -> boo
         return False
     if cue in LISTENER_CUES or cue in ("warned", "warns", "urged", "promised", "convinced"):
         return len(words) <= 8  # the listener: "told reporters in Paris that"
-    return bool(words) and words[0].lower in _INTERPOSED and len(words) <= 10
+    if _demonstrative(tokens, k):
+        return False  # "denied that figure"
+    first = words[0].lower if words else ""
+    return (first in _INTERPOSED or first in WEEKDAYS or first in MONTHS) and len(words) <= 10
+
+
+def _demonstrative(tokens: list[Token], k: int) -> bool:
+    """Whether the "that" at tokens[k] points at a thing ("denied that figure.") rather than
+    opening a clause: a few words, none a verb, to the end of the sentence or clause."""
+    words = []
+    for token in tokens[k + 1 :]:
+        if token.text in ",.;:!?":
+            break
+        words.append(token)
+    return len(words) <= 3 and not _clause_ahead(words)
 
 
 def _clause_ahead(tokens: list[Token]) -> bool:

@@ -246,11 +246,17 @@ def mention_after(text: str, tokens: list[Token], i: int, hi: int) -> Mention | 
     return interpret(text, tokens[i:end], appositive=role)
 
 
+_COMPILED = word_set("compiled published released collected gathered conducted commissioned")
+
+
 def _finding_by(tokens: list[Token], i: int, end: int, hi: int) -> int | None:
     """ "a study by Kobe University": where the name of whoever made the finding starts."""
+    if end + 1 < hi and tokens[end].lower in _COMPILED and tokens[end + 1].lower == "by":
+        end += 1  # "data compiled by Bloomberg"
     if end + 1 >= hi or tokens[end].lower not in ("by", "from"):
         return None
-    if tokens[end - 1].lower not in FINDING_NOUNS:
+    noun = tokens[end - 2] if tokens[end - 1].lower in _COMPILED else tokens[end - 1]
+    if noun.lower not in FINDING_NOUNS:
         return None
     after = end + 1
     if tokens[after].lower in DETERMINERS and after + 1 < hi:
@@ -377,6 +383,11 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
             break
         name_start = i
     name_start = _name_after_title(words, name_start)
+    before = [w.lower for w in words[:name_start]]
+    if before and before[-1] in ("of", "at", "for") and any(_is_role_word(w) for w in before):
+        # "the chief executive of Orbis Semiconductor": a role at an organisation, no name
+        role = " ".join(w.lower for w in words if w.lower not in DETERMINERS)
+        return Mention(start, end, "role", written, role=role)
     role_words = [w.lower for w in words[:name_start] if w.lower not in HONORIFICS | DETERMINERS]
     role = " ".join(role_words) if any(_is_role_word(w) for w in role_words) else ""
     if appositive:

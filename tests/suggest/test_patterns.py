@@ -395,3 +395,30 @@ def test_researchers_found_that():
     (candidate,) = suggest(text).candidates
 
     assert (candidate.speaker, candidate.cue) == ("The researchers", "found")
+
+
+def test_a_role_at_an_organisation_without_a_name_is_a_described_speaker():
+    text = "The chief executive of Orbis Chips said Thursday that sales fell 18% in May."
+
+    (candidate,) = suggest(text).candidates
+
+    assert candidate.speaker == "The chief executive of Orbis Chips"
+    assert candidate.text == "sales fell 18% in May"
+
+
+def test_data_compiled_by_someone_is_theirs():
+    text = "Revenue will reach $2.1 billion, according to data compiled by Bloomberg."
+
+    (candidate,) = suggest(text).candidates
+
+    assert candidate.speaker == "Bloomberg"
+
+
+def test_a_demonstrative_that_after_a_cue_keeps_the_sentence():
+    text = "Mayor Rosa Lind read the report on Monday. She has always denied that figure."
+
+    result = suggest(text, outlet="Courier")
+
+    assert [c.text for c in result.candidates if "figure" in c.text] == [
+        "She has always denied that figure."
+    ]
