@@ -773,8 +773,10 @@ def _demonstrative(tokens: list[Token], k: int) -> bool:
     """Whether the "that" at tokens[k] points at a thing ("denied that figure.") rather than
     opening a clause: a few words, none a verb, to the end of the sentence or clause."""
     words = []
-    for token in tokens[k + 1 :]:
-        if token.text in ",.;:!?":
+    rest = tokens[k + 1 :]
+    for m, token in enumerate(rest):
+        inside_number = token.text == "." and m + 1 < len(rest) and rest[m + 1].start == token.end
+        if token.text in ",.;:!?" and not inside_number:  # "1.2 million" goes on
             break
         words.append(token)
     return len(words) <= 3 and not _clause_ahead(words)

@@ -133,6 +133,8 @@ def classify(
         return "heading", "headline"
     if _QUESTION_LINE.match(line) or _questions_only(text, start, end):
         return "heading", "question"
+    if _BULLET.match(line):
+        return "body", "list item"
     heading = _heading_reason(line)
     if heading:
         return "heading", heading
@@ -148,6 +150,8 @@ _LIST_LEAD_IN = re.compile(
     r"|.*\b(?:are|is|include|includes|including|following|as follows|below)):$",
     re.IGNORECASE,
 )
+# "- rents could rise by 5%", "• 40 jobs", "* fines of up to £30,000": a list's item.
+_BULLET = re.compile(r"^[-*•–▪●][ \t]+(?:\S+[ \t]+){2,}\S")
 _TAGS = re.compile(r"(?:\s+[#@][\w]+)+\s*$")
 
 

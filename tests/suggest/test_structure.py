@@ -275,3 +275,21 @@ def test_numbered_lead_in_with_a_survey_is_not_a_candidate():
     used = _one(result, "61 per cent")
     assert used.speaker == "a 2021 national survey"  # the outlet cites it: the survey speaks
     assert not [c for c in result.candidates if "According to" in c.text]
+
+
+def test_bullet_list_after_x_also_said_is_the_speakers():
+    text = (
+        "Rent cap approved\n\n"
+        "Housing Secretary Mark Ellis said on Tuesday that 1.2 million households would be "
+        "covered.\n\n"
+        "Ellis also said:\n\n"
+        "- rents could rise by no more than 5% a year\n\n"
+        "- landlords who break the rules would face fines of up to £30,000\n\n"
+        "- councils would get £50 million\n"
+    )
+
+    result = suggest(text, outlet="Wire")
+
+    assert _one(result, "1.2 million").text == "1.2 million households would be covered"
+    for words in ("5% a year", "£30,000", "£50 million"):
+        assert _one(result, words).speaker == "Mark Ellis"
