@@ -133,7 +133,8 @@ def read_structure(
     if document is None:
         structure.narrator = _issuer(text, headline, lead, discourse, names)
     _standfirst(text, headline, lead, paragraphs, document, structure.narrator)
-    _speaker_lines(text, paragraphs, discourse, names, structure)
+    interviewee = _interviewee(text, headline, discourse, names)
+    _speaker_lines(text, paragraphs, discourse, names, structure, interviewee)
     for paragraph in paragraphs:
         if paragraph.kind != "body" or paragraph.index in structure.voices:
             continue
@@ -396,8 +397,9 @@ def _speaker_lines(
     discourse: Discourse,
     names: frozenset[str],
     structure: Structure,
+    interviewee: str | None = None,
 ) -> None:
-    """Voices from a transcript's speaker lines."""
+    """Voices from a transcript's speaker lines; "A:" is the interviewee's."""
     lines = []
     for paragraph in paragraphs:
         if paragraph.kind in ("body", "heading") and paragraph.reason != "headline":
@@ -409,7 +411,7 @@ def _speaker_lines(
     first_line = lines[0].paragraph.index
     by_index = {line.paragraph.index: line for line in lines}
     current: _Line | None = None
-    answering: str | None = None
+    answering: str | None = interviewee
     for paragraph in paragraphs:
         line = by_index.get(paragraph.index)
         if line is None and paragraph.kind == "body" and paragraph.index < first_line:
@@ -445,6 +447,25 @@ def _speaker_lines(
             "transcript speaker line above",
             speaker_span=current.label,
         )
+
+
+_INTERVIEW = re.compile(
+    r"(?:\binterview(?:ed)? with|\bq\s*&\s*a with|\bconversation with|^q\s*&\s*a:)\s+"
+    r"(?P<who>[^:,;]+?)(?=\s+(?:on|about|at|in|over|after|for)\s|[:,;]|\s-\s|$)",
+    re.IGNORECASE,
+)
+
+
+def _interviewee(
+    text: str, headline: Paragraph | None, discourse: Discourse, names: frozenset[str]
+) -> str | None:
+    """Who answers in an interview, as its headline names them ("Interview with Jane Roe")."""
+    if headline is None:
+        return None
+    match = _INTERVIEW.search(text, headline.start, headline.end)
+    if not match:
+        return None
+    return _person(text, match.start("who"), match.end("who"), discourse, names)
 
 
 def _speaker_line(

@@ -293,3 +293,19 @@ def test_bullet_list_after_x_also_said_is_the_speakers():
     assert _one(result, "1.2 million").text == "1.2 million households would be covered"
     for words in ("5% a year", "£30,000", "£50 million"):
         assert _one(result, words).speaker == "Mark Ellis"
+
+
+def test_answers_of_an_interview_are_the_interviewees():
+    text = (
+        "Interview with central bank governor Ana Vidal on inflation\n\n"
+        "Q: Is inflation under control?\n\n"
+        "A: Inflation fell to 2.9% in May, the lowest since 2021.\n\n"
+        "Q: And wages?\n\n"
+        "A: Real wages rose 1.5% last year.\n"
+    )
+
+    result = suggest(text, outlet="Daily")
+
+    assert _one(result, "2.9%").speaker == "Ana Vidal"
+    assert _one(result, "1.5%").speaker == "Ana Vidal"
+    assert not [c for c in result.candidates if "under control" in c.text]
