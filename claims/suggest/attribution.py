@@ -143,6 +143,7 @@ class Discourse:
     subjects: dict[str, int] = field(default_factory=dict)
     finding: str | None = None  # a study or data cited in this paragraph, for what follows
     paragraph_speaker: str | None = None  # who was last quoted by name in this paragraph
+    group: tuple[str, int] | None = None  # a group that opened a narration sentence, and where
 
     def speaking(self, speaker: str | None, position: int) -> None:
         if speaker:
@@ -210,6 +211,10 @@ class Discourse:
                     self.spoke.get(self.current, -1), people.get(self.current, -1)
                 )
             return max(people, key=people.__getitem__) if people else current
+        if word == "they" and self.group is not None:
+            phrase, where = self.group
+            if where > self.spoke.get(self.current or "", -1):
+                return phrase  # "The researchers analysed ... They found that ..."
         if self.current and registry.is_organisation(self.current):
             return self.current
         groups = {n: p for n, p in self.subjects.items() if registry.is_organisation(n)}
@@ -909,7 +914,13 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
 
 
 def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
-    """Remember a known person who opens a narration sentence, for "he"/"the minister"."""
+    """Remember a known person who opens a narration sentence, for "he"/"the minister", and
+    a group ("The researchers analysed ..."), for "they"."""
+    if tokens and tokens[0].lower in ("the", "these", "those"):
+        mention = mention_after(text, tokens, 0, len(tokens))
+        if mention is not None and mention.kind == "phrase" and mention.text.endswith("s"):
+            discourse.group = (mention.text, tokens[0].start)
+            return
     for k, token in enumerate(tokens[:6]):
         if token.is_capitalised and token.lower not in STOP_CAPS:
             mention = mention_after(text, tokens, k, len(tokens))

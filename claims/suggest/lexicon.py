@@ -108,7 +108,8 @@ ROLE_MODIFIERS = word_set("""
     prime foreign deputy vice former top chief senior acting interim first assistant press
     defense defence state affairs interior finance health economy economic trade energy
     education security national executive managing current outgoing incoming presidential
-    federal regional local military general home justice internal external public
+    federal regional local military general home justice internal external public lead
+    principal associate co-author study
     """)
 
 # Words that make a capitalised name an organisation rather than a person.

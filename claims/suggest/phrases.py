@@ -439,9 +439,16 @@ def _person_of(
     """ "Lena Ortiz of the Civic Watch blog", "Silvio Rendón of Gran Combo Club": a person
     named before "of", "at" or "from", and where they write or work after it."""
     joint = next((i for i, w in enumerate(words) if w.lower in ("of", "at", "from")), None)
-    if joint is None or not 2 <= joint <= 3 or joint + 1 >= len(words):
+    if joint is None or joint + 1 >= len(words):
         return None
-    name = words[:joint]
+    titles = 0  # "Professor Sarah Lane of King's College": the title before the name
+    while titles < joint and (
+        words[titles].lower in HONORIFICS or _is_role_word(words[titles].lower)
+    ):
+        titles += 1
+    if not 2 <= joint - titles <= 3:
+        return None
+    name = words[titles:joint]
     if not all(
         w.is_capitalised
         and w.lower not in STOP_CAPS
@@ -451,7 +458,7 @@ def _person_of(
         for w in name
     ):
         return None
-    place = " ".join(w.lower for w in words[joint:])
+    place = " ".join(w.lower for w in words[:titles] + words[joint:])
     role = f"{place}; {appositive}" if appositive else place
     written = _clean(text[name[0].start : name[-1].end])
     return Mention(start, end, "name", text[start:end], name=written, role=role)

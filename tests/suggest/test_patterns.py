@@ -422,3 +422,19 @@ def test_a_demonstrative_that_after_a_cue_keeps_the_sentence():
     assert [c.text for c in result.candidates if "figure" in c.text] == [
         "She has always denied that figure."
     ]
+
+
+def test_science_story_speakers():
+    text = (
+        "The researchers, from two universities, analysed data from 494,585 people. They "
+        "found that coffee drinkers were 49% less likely to die of liver disease.\n"
+        '"The benefits may offer a preventative treatment," said lead author Dr Omar Kent.\n'
+        "Professor Sarah Lane of Kingsbridge University, who was not involved in the study, "
+        "warned that the findings did not prove cause and effect."
+    )
+
+    result = suggest(text, outlet="Health News")
+
+    assert _one(result, "49% less likely").speaker == "The researchers"
+    assert _one(result, "preventative treatment").speaker == "Omar Kent"
+    assert _one(result, "cause and effect").speaker == "Sarah Lane"
