@@ -165,6 +165,8 @@ def _has_verb(tokens: list[Token]) -> bool:
     """Whether a stretch of words can be a clause of its own: it holds a finite verb, or at
     least does not open like a mere adverbial ("In Istanbul, for the first time, ...")."""
     words = [t for t in tokens if t.is_word]
+    while words and words[0].lower in _CONJUNCTIONS:
+        words = words[1:]  # "But in my hospital, we lost 40": the adverbial after "but"
     if words and not _adverbial_opener(words[0].lower):
         return True
     for k, token in enumerate(tokens):

@@ -309,3 +309,21 @@ def test_answers_of_an_interview_are_the_interviewees():
     assert _one(result, "2.9%").speaker == "Ana Vidal"
     assert _one(result, "1.5%").speaker == "Ana Vidal"
     assert not [c for c in result.candidates if "under control" in c.text]
+
+
+def test_first_person_column_under_a_byline_is_its_authors():
+    text = (
+        "Opinion: our hospitals cannot wait another winter\n\n"
+        "By Helen Ward\n\n"
+        "I have worked as a nurse in this city for 22 years. Last winter, my ward had 14 beds "
+        "for 30 patients.\n\n"
+        "The government says it has hired 5,000 nurses since 2022. But in my hospital, we "
+        "lost 40 and gained 12.\n"
+    )
+
+    result = suggest(text, outlet="The Daily")
+
+    assert _one(result, "14 beds").speaker == "Helen Ward"
+    hired = _one(result, "5,000 nurses")
+    assert (hired.speaker, hired.reported_speaker) == ("Helen Ward", "The government")
+    assert _one(result, "lost 40").text == "in my hospital, we lost 40 and gained 12."
