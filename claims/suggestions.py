@@ -18,6 +18,9 @@ from .suggest import Candidate, ClaimIndex, KnownSpeaker, Suggestions, suggest
 
 MATCHES_PER_CANDIDATE = 3
 MIN_MATCH_SCORE = 0.55
+# Below this confidence, a quoted or reported speaker was found only indirectly (carried on
+# from an earlier sentence, a finding followed on): the editor confirms it before accepting.
+CONFIRM_SPEAKER_BELOW = 0.6
 
 
 def known_speakers() -> list[KnownSpeaker]:
@@ -108,7 +111,24 @@ def candidate_json(candidate: Candidate, matches: list[dict[str, Any]]) -> dict[
         "statement_start": candidate.statement_start,
         "statement_end": candidate.statement_end,
         "cue": candidate.cue,
+        "cue_start": candidate.cue_start,
+        "cue_end": candidate.cue_end,
+        "speaker_start": candidate.speaker_start,
+        "speaker_end": candidate.speaker_end,
+        "confidence": candidate.confidence,
+        "evidence": candidate.evidence,
+        "confirm_speaker": speaker_in_doubt(candidate),
     }
+
+
+def speaker_in_doubt(candidate: Candidate) -> bool:
+    """Whether a suggestion's speaker must be confirmed: words given to someone on weak
+    evidence. The outlet's own narration and a missing speaker are plain to see already."""
+    return (
+        candidate.speaker is not None
+        and candidate.kind != "narration"
+        and candidate.confidence < CONFIRM_SPEAKER_BELOW
+    )
 
 
 def _search(index: ClaimIndex, text: str, exclude_claims: set[int]) -> list[tuple[int, float]]:

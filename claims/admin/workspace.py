@@ -68,10 +68,27 @@ class SpanClaimsForm(forms.Form):
 
 
 class SuggestionForm(SpanClaimsForm):
-    """Accepting a suggestion: its statement span and the (possibly edited) claim it became."""
+    """Accepting a suggestion: its statement span and the (possibly edited) claim it became.
+
+    A suggestion whose speaker was found on weak evidence (`confirm_speaker`) is accepted
+    only once the editor has ticked that the speaker is right.
+    """
 
     candidate_start = forms.IntegerField(min_value=0)
     candidate_end = forms.IntegerField(min_value=1)
+    confirm_speaker = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    speaker_confirmed = forms.BooleanField(label=_("The speaker is right"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("confirm_speaker") and not cleaned.get("speaker_confirmed"):
+            raise ValidationError(
+                gettext(
+                    "The speaker of this suggestion was found on weak evidence: check it, "
+                    "and tick “The speaker is right” before accepting."
+                )
+            )
+        return cleaned
 
 
 class RejectForm(forms.Form):
@@ -138,6 +155,14 @@ def workspace_view(request: HttpRequest, object_id: str, model_admin) -> HttpRes
         if (data["start"], data["end"]) not in decided and index not in covered
     ]
     marks = [Mark(c.data["start"], c.data["end"], "candidate", c.index) for c in candidates]
+    # The words that gave each suggestion its speaker: the cue, and the name or role.
+    for c in candidates:
+        for kind, start, end in (
+            ("cue", c.data["cue_start"], c.data["cue_end"]),
+            ("named", c.data["speaker_start"], c.data["speaker_end"]),
+        ):
+            if start is not None and end is not None and start < end:
+                marks.append(Mark(start, end, kind, c.index))
     marks += [Mark(s.start, s.end, "statement", s.pk) for s in statements]
     paragraphs = [
         {

@@ -1,11 +1,21 @@
 """Who said what: direct quotes, reported speech and the outlet's own narration.
 
 A paragraph becomes statements. A quotation with its attribution ('"...," the minister said',
-'Lavrov said: "..."') is direct speech; "X said that ...", "according to X" and
-"..., X said." are indirect speech; everything else is the outlet's narration. Speakers are
+'Lavrov said: "..."') is direct speech; "X said that ...", "according to X", "..., X said."
+and "..., saying that ..." are indirect speech; everything else is narration. Speakers are
 resolved through the article's registry, and roles and pronouns through the discourse: who
 spoke last and who was last the subject of a sentence, so that "the diplomat added" means the
 minister speaking and not the people he mentioned in his own quotes.
+
+A paragraph may have a voice (`Voice`, found by `structure`): the speaker of a transcript's
+speaker line, of a block of paragraphs after "X said:", of a speech or statement published
+under a name, or the institution whose press release it is. A voice speaks whatever the
+paragraph's sentences do not attribute; a speaking voice also relays what they do attribute
+("the inspectorate reported that ..." in a minister's speech is the minister's statement,
+the inspectorate its reported speaker).
+
+Every statement carries its evidence: the span that named the speaker, the cue's span, and a
+confidence between 0 and 1 that says how directly the text gives the speaker.
 """
 
 from __future__ import annotations
@@ -13,20 +23,83 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import (
+    ABOUT_CUES,
+    AS_CUES,
+    FINDING_NOUNS,
     FINITE_VERBS,
+    LISTENER_CUES,
+    MONTHS,
     PASSIVE_BEFORE_CUE,
     SKIP_BEFORE_CUE,
     STOP_CAPS,
     TAIL_CUES,
+    WEEKDAYS,
+    word_set,
 )
 from .names import Registry
-from .phrases import Mention, cue_text, is_cue, mention_after, mention_before
+from .phrases import (
+    Mention,
+    cue_fits,
+    cue_span,
+    cue_text,
+    interpret,
+    is_cue,
+    mention_after,
+    mention_before,
+)
 from .quotes import Quote, find_quotes, is_statement
 from .segment import dateline_end, split_sentences
 from .tokens import Token, tokenize
 
 _CLAUSE_LOOKAHEAD = 12  # tokens after a cue within which "that" opens the reported clause
 _TAIL_ATTRIBUTION = 14  # tokens after a final comma that may still be "Lavrov said on Monday"
+
+# How directly the text gives a speaker.
+NAMED = 0.9  # a name next to the cue, in the same sentence
+ROLE = 0.75  # a role ("the minister") resolved to someone the article names
+DESCRIBED = 0.7  # a phrase that is itself the speaker ("officials", "a witness")
+PRONOUN = 0.65  # "he said", resolved to the last person speaking or talked about
+CONTINUED = 0.8  # a quotation after one the paragraph attributed by name
+CARRIED = 0.55  # nothing in the sentence: the speaker carried on from before
+FINDING_CARRIED = 0.5  # a finding written as narration after its source was cited
+OUTLET = 0.5  # no attribution found: the outlet's narration (one may have been missed)
+
+# Words that may stand between a cue and the "that" opening its clause: "said on Monday
+# that", "told reporters in Paris that". After anything else (a verb, a figure) a "that" is
+# a relative pronoun or a demonstrative, not the start of the reported clause.
+_INTERPOSED = word_set(
+    """
+    on in at during to with for from after before by via through over last this earlier later
+    also again repeatedly once yesterday today tonight recently previously publicly privately
+    separately there here then now already first
+    """
+)
+_NOT_BEFORE_THAT = word_set(
+    "on in at of for by with from to about into upon under over after before than all like "
+    "the a an this and or"
+)
+# Words that open a sentence before its subject without a comma: "Last week X revealed".
+_OPENERS = word_set(
+    "last on in at during earlier later yesterday today this next since after before then now "
+    "recently meanwhile separately also"
+)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Who speaks in a paragraph where its sentences name nobody, and how that was found."""
+
+    speaker: str | None
+    kind: str  # "direct" | "narration"
+    confidence: float
+    evidence: str
+    speaker_span: tuple[int, int] | None = None
+    cue_span: tuple[int, int] | None = None
+    cue: str | None = None
+    body_start: int | None = None  # where the words start after a speaker label
+    relays: bool = True  # attributions inside are the voice relaying someone (a speech)
+    reported: str | None = None  # whom the voice relays throughout ("according to a survey:")
+    quoted_only: bool = False  # a block that holds only the quotations following its lead-in
 
 
 @dataclass
@@ -40,6 +113,23 @@ class Statement:
     cue: str | None
     paragraph: int
     quoted: bool = False
+    reported: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    cue_span: tuple[int, int] | None = None
+    confidence: float = 0.0
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Found:
+    """An attribution found in a sentence: who, the cue, and the words it reports."""
+
+    mention: Mention | None
+    cue: str
+    cue_span: tuple[int, int]
+    span: tuple[int, int] | None
+    before: tuple[int, int] | None = None  # the outlet's words before ("X met Y and said")
+    after: tuple[int, int] | None = None  # more of the speaker's ("..., X said, the worst ...")
 
 
 @dataclass
@@ -51,23 +141,36 @@ class Discourse:
     current: str | None = None
     spoke: dict[str, int] = field(default_factory=dict)
     subjects: dict[str, int] = field(default_factory=dict)
+    finding: str | None = None  # a study or data cited in this paragraph, for what follows
+    paragraph_speaker: str | None = None  # who was last quoted by name in this paragraph
+    group: tuple[str, int] | None = None  # a group that opened a narration sentence, and where
 
     def speaking(self, speaker: str | None, position: int) -> None:
-        if speaker and speaker in self.registry.people:
+        if speaker:
             self.current = speaker
             self.spoke[speaker] = position
 
-    def resolve(self, mention: Mention | None, position: int) -> str | None:
-        """The canonical speaker a phrase refers to; the current speaker when there is none."""
+    def resolve(
+        self, mention: Mention | None, position: int, *, relayed: bool = False
+    ) -> tuple[str | None, float]:
+        """The canonical speaker a phrase refers to (the current speaker when there is
+        none), and how sure that is. A role that fits nobody is the current speaker's, but
+        not when someone `relayed` is meant ("the national auditor reported that ...")."""
         if mention is None:
-            return self.current
+            return self.current, CARRIED if self.current else 0.0
         if mention.kind == "name":
-            return self.registry.register(mention, position)
+            return self.registry.register(mention, position), NAMED
         if mention.kind == "pronoun":
-            return self._pronoun(mention.role)
+            who = self._pronoun(mention.role)
+            return who, PRONOUN if who else 0.0
         if mention.kind == "role":
-            return self.role(mention.role) or self._unresolved_role(mention)
-        return mention.text
+            who = self.role(mention.role)
+            if who:
+                return who, ROLE
+            if relayed:
+                return mention.text, DESCRIBED
+            return self._unresolved_role(mention), DESCRIBED
+        return mention.text, DESCRIBED
 
     def role(self, role: str, exclude: str | None = None) -> str | None:
         """The person a role phrase means: the current speaker if it fits, then the most
@@ -102,11 +205,16 @@ class Discourse:
         registry = self.registry
         if word in ("he", "she"):
             people = {n: p for n, p in self.subjects.items() if not registry.is_organisation(n)}
-            if self.current and not registry.is_organisation(self.current):
+            current = self.current if self.current in registry.people else None
+            if current and not registry.is_organisation(current):
                 people[self.current] = max(
                     self.spoke.get(self.current, -1), people.get(self.current, -1)
                 )
-            return max(people, key=people.__getitem__) if people else self.current
+            return max(people, key=people.__getitem__) if people else current
+        if word == "they" and self.group is not None:
+            phrase, where = self.group
+            if where > self.spoke.get(self.current or "", -1):
+                return phrase  # "The researchers analysed ... They found that ..."
         if self.current and registry.is_organisation(self.current):
             return self.current
         groups = {n: p for n, p in self.subjects.items() if registry.is_organisation(n)}
@@ -114,37 +222,56 @@ class Discourse:
 
 
 def paragraph_statements(
-    text: str, index: int, start: int, end: int, discourse: Discourse, names: frozenset[str]
+    text: str,
+    index: int,
+    start: int,
+    end: int,
+    discourse: Discourse,
+    names: frozenset[str],
+    voice: Voice | None = None,
 ) -> list[Statement]:
-    """The statements of one body paragraph, in text order, with its dateline set aside."""
-    body = dateline_end(text, start, end)
+    """The statements of one body paragraph, in text order, with its dateline (or its
+    speaker label) set aside."""
+    if voice is not None and voice.body_start is not None:
+        body = voice.body_start
+    else:
+        body = dateline_end(text, start, end)
+    if voice is not None and voice.speaker and voice.relays:
+        discourse.speaking(voice.speaker, body)
     tokens = tokenize(text, body, end, names)
     quotes = find_quotes(text, body, end)
     spoken = [q for q in quotes if is_statement(text, q, body, end)]
     statements: list[Statement] = []
+    discourse.finding = discourse.paragraph_speaker = None
     for s, e in split_sentences(text, body, end, [q.outer for q in quotes]):
         sentence = [t for t in tokens if s <= t.start < e]
         inside = [q for q in spoken if s <= q.open < e]
         if inside:
-            statements += _direct(text, index, sentence, inside, e, discourse)
+            statements += _direct(text, index, sentence, inside, e, discourse, voice)
         else:
-            statements += _reported(text, index, sentence, s, e, discourse)
+            inline = [q for q in quotes if s <= q.open < e]
+            statements += _reported(text, index, sentence, inline, s, e, discourse, voice)
+    discourse.finding = None
     return statements
 
 
 def _outside(tokens: list[Token], quotes: list[Quote]) -> list[Token]:
-    """Tokens outside the quotations, with a quote mark standing in for each one."""
+    """Tokens outside the quotations, with a quote mark standing in for each one (its span
+    is the quotation's, marks included)."""
     outside: list[Token] = []
     pending = sorted(quotes, key=lambda q: q.open)
     for token in tokens:
         while pending and token.start >= pending[0].outer[1]:
-            quote = pending.pop(0)
-            outside.append(Token('"', quote.open, quote.open, '"'))
+            outside.append(_stand_in(pending.pop(0)))
         if any(q.outer[0] <= token.start < q.outer[1] for q in quotes):
             continue
         outside.append(token)
-    outside += [Token('"', q.open, q.open, '"') for q in pending]
+    outside += [_stand_in(q) for q in pending]
     return outside
+
+
+def _stand_in(quote: Quote) -> Token:
+    return Token('"', quote.open, quote.outer[1], '"')
 
 
 def _direct(
@@ -154,22 +281,51 @@ def _direct(
     quotes: list[Quote],
     sentence_end: int,
     discourse: Discourse,
+    voice: Voice | None,
 ) -> list[Statement]:
     outside = _outside(sentence, quotes)
     mention, cue_at = _attribution(text, outside)
     position = quotes[0].open
-    speaker = discourse.resolve(mention, position)
+    speaker, confidence = discourse.resolve(mention, position)
     cue = cue_text(outside, cue_at) if cue_at is not None else None
-    discourse.speaking(speaker, position)
+    evidence = "quotation attributed in its sentence" if mention else "quotation, speaker before"
+    named_at = (mention.start, mention.end) if mention else None
+    cue_at_span = cue_span(outside, cue_at) if cue_at is not None else None
+    reported = None
+    if mention is None and speaker is not None and discourse.paragraph_speaker == speaker:
+        confidence, evidence = CONTINUED, "quotation continuing the speaker's words"
+    elif mention is not None:
+        discourse.paragraph_speaker = speaker
+    speaking = voice is not None and voice.speaker is not None and voice.relays
+    if speaking and (mention is None or speaker == voice.speaker):
+        speaker, confidence, evidence = voice.speaker, voice.confidence, voice.evidence
+        named_at = voice.speaker_span
+        cue, cue_at_span = cue or voice.cue, cue_at_span or voice.cue_span
+    elif speaking:
+        reported, speaker, confidence = speaker, voice.speaker, voice.confidence
+        evidence = f"{voice.evidence}, relaying someone"
+    else:
+        discourse.speaking(speaker, position)
+        if mention is None and speaker is None and voice is not None:
+            speaker, confidence, evidence = voice.speaker, voice.confidence, voice.evidence
     statements = []
+    common = dict(
+        reported=reported,
+        speaker_span=named_at,
+        cue_span=cue_at_span,
+        confidence=confidence,
+        evidence=evidence,
+    )
     for quote in quotes:
         span = _quote_span(text, quote)
         if span:
-            statements.append(Statement(*span, "direct", speaker, cue, index, quoted=True))
+            statements.append(
+                Statement(*span, "direct", speaker, cue, index, quoted=True, **common)
+            )
     if cue_at is not None:
         tail = _tail_clause(outside, cue_at, sentence_end, text)
         if tail:
-            statements.append(Statement(*tail, "indirect", speaker, cue, index))
+            statements.append(Statement(*tail, "indirect", speaker, cue, index, **common))
     return statements
 
 
@@ -179,10 +335,12 @@ def _attribution(text: str, outside: list[Token]) -> tuple[Mention | None, int |
     for k in range(len(outside)):
         if not is_cue(outside, k):
             continue
-        if first_cue is None:
+        if first_cue is None and outside[k].lower not in LISTENER_CUES | {"according"}:
             first_cue = k
-        mention = _subject(text, outside, k) or _inverted(text, outside, k)
-        if mention is not None:
+        mention = _subject(text, outside, k)
+        if mention is None and outside[k].lower not in LISTENER_CUES:
+            mention = _inverted(text, outside, k)
+        if mention is not None and cue_fits(outside, k, mention):
             return mention, k
     if first_cue is not None:
         return None, first_cue
@@ -194,12 +352,29 @@ def _attribution(text: str, outside: list[Token]) -> tuple[Mention | None, int |
 
 def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention | None:
     """The phrase before a cue ("the minister said", "Lavrov also added")."""
-    j = cue - 1
-    while j >= lo and tokens[j].lower in SKIP_BEFORE_CUE:
-        j -= 1
+    j = _skip_back(tokens, cue - 1, lo)
     if j < lo or tokens[j].lower in PASSIVE_BEFORE_CUE:
         return None
     return mention_before(text, tokens, j, lo)
+
+
+def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
+    """Back over what may stand between a speaker and the cue: adverbs ("has always"), a
+    language tag ("[es]") or a parenthesis ("(which means ...)")."""
+    while j >= lo:
+        if tokens[j].lower in SKIP_BEFORE_CUE:
+            j -= 1
+        elif tokens[j].text in ")]":
+            opener = "(" if tokens[j].text == ")" else "["
+            k = j - 1
+            while k >= lo and tokens[k].text != opener and j - k < 12:
+                k -= 1
+            if k < lo or tokens[k].text != opener:
+                return j
+            j = k - 1
+        else:
+            return j
+    return j
 
 
 def _inverted(text: str, tokens: list[Token], cue: int) -> Mention | None:
@@ -240,7 +415,7 @@ def _clause_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A reported clause from start to end, without blanks or the sentence's full stop."""
     while start < end and (text[start].isspace() or text[start] in ",:"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == "."):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,"):
         end -= 1
     return (start, end) if end - start > 1 else None
 
@@ -249,26 +424,185 @@ def _reported(
     text: str,
     index: int,
     sentence: list[Token],
+    inline: list[Quote],
     start: int,
     end: int,
     discourse: Discourse,
+    voice: Voice | None,
 ) -> list[Statement]:
-    """Indirect speech ("X said that ...", "according to X") or the outlet's narration."""
-    found = _according_to(text, sentence, end) or _said_that(text, sentence, end)
-    found = found or _said_at_end(text, sentence, start)
-    if found is None:
-        _note_subject(text, sentence, discourse)
-        return [Statement(start, end, "narration", discourse.outlet, None, index)]
-    mention, cue, span = found
-    if span is None:
-        _note_subject(text, sentence, discourse)
-        return [Statement(start, end, "narration", discourse.outlet, None, index)]
-    speaker = discourse.resolve(mention, mention.start if mention else start)
+    """Indirect speech ("X said that ...", "according to X") or narration."""
+    # A cue inside a quoted phrase is someone else's wording, not this sentence's attribution.
+    tokens = _outside(sentence, inline) if inline else sentence
+    turn = _second_speaker(text, tokens)
+    if turn is not None:  # "X said A, but Y said B": two attributions, read one by one
+        first, second = tokens[:turn], tokens[turn + 1 :]
+        end_first = tokens[turn - 1].start
+        inline_first = [q for q in inline if q.open < end_first]
+        inline_second = [q for q in inline if q.open >= end_first]
+        return _reported(
+            text, index, first, inline_first, start, end_first, discourse, voice
+        ) + _reported(text, index, second, inline_second, second[0].start, end, discourse, voice)
+    found = (
+        _according_to(text, tokens, end)
+        or _as_said(text, tokens, end)
+        or _said_that(text, tokens, end)
+        or _said_at_end(text, tokens, start)
+        or _participle_tail(text, tokens, end)
+    )
+    if found is None or found.span is None:
+        _note_subject(text, tokens, discourse)
+        return [_narration(start, end, index, discourse, voice)]
+    more = _participle_tail(text, tokens, end)
+    if more is not None and more.cue_span[0] > found.cue_span[0]:
+        more = Found(found.mention, more.cue, more.cue_span, more.span)
+    else:
+        more = None
+    statements: list[Statement] = []
+    mention = found.mention
+    relaying = voice is not None and voice.speaker and (voice.relays or _cites_finding(found))
+    where = mention.start if mention else start
+    speaker, confidence = discourse.resolve(mention, where, relayed=bool(relaying))
+    named_at = (mention.start, mention.end) if mention else None
+    if relaying:
+        reported = speaker if speaker != voice.speaker else None
+        return [
+            Statement(
+                *found.span,
+                "direct" if voice.kind == "direct" else "indirect",
+                voice.speaker,
+                found.cue,
+                index,
+                reported=reported,
+                speaker_span=voice.speaker_span,
+                cue_span=found.cue_span,
+                confidence=voice.confidence,
+                evidence=f"{voice.evidence}, relaying someone" if reported else voice.evidence,
+            )
+        ]
     discourse.speaking(speaker, start)
-    return [Statement(*span, "indirect", speaker, cue, index)]
+    if _cites_finding(found) and mention is not None and mention.kind == "phrase":
+        discourse.finding = speaker
+    before = found.before or _narration_before(text, tokens, found, start)
+    if before is not None:  # "There are no reports of deaths, but the agency says: ..."
+        statements.append(
+            Statement(
+                *before,
+                "narration",
+                discourse.outlet,
+                None,
+                index,
+                confidence=OUTLET if discourse.outlet else 0.0,
+                evidence="the outlet's narration",
+            )
+        )
+    evidence = "reported speech" if found.cue != "according to" else "according to"
+    return statements + [
+        Statement(
+            *part.span,
+            "indirect",
+            speaker,
+            part.cue,
+            index,
+            speaker_span=named_at,
+            cue_span=part.cue_span,
+            confidence=confidence,
+            evidence=evidence,
+        )
+        for part in (found, more, _rest(found))
+        if part is not None and part.span is not None
+    ]
 
 
-Found = tuple[Mention | None, str, tuple[int, int] | None]
+def _rest(found: Found) -> Found | None:
+    return (
+        None
+        if found.after is None
+        else Found(found.mention, found.cue, found.cue_span, found.after)
+    )
+
+
+def _second_speaker(text: str, tokens: list[Token]) -> int | None:
+    """Where a sentence turns to someone else's words: the "but" of "X said A, but Y said B"
+    when both halves have a named speaker and a cue of their own."""
+    for k in range(3, len(tokens) - 3):
+        if tokens[k - 1].text != "," or tokens[k].lower not in ("but", "while", "whereas"):
+            continue
+        if not any(is_cue(tokens, j) for j in range(k - 1)):
+            return None
+        subject = _sentence_subject(text, tokens[k + 1 :], len(tokens) - k - 1)
+        if subject is None or not any(is_cue(tokens, j) for j in range(k + 1, len(tokens))):
+            continue
+        return k
+    return None
+
+
+def _narration(
+    start: int, end: int, index: int, discourse: Discourse, voice: Voice | None
+) -> Statement:
+    if voice is not None and voice.speaker:
+        return Statement(
+            start,
+            end,
+            voice.kind,
+            voice.speaker,
+            voice.cue,
+            index,
+            reported=voice.reported,
+            speaker_span=voice.speaker_span,
+            cue_span=voice.cue_span,
+            confidence=voice.confidence,
+            evidence=voice.evidence,
+        )
+    if discourse.finding:
+        return Statement(
+            start,
+            end,
+            "indirect",
+            discourse.finding,
+            None,
+            index,
+            confidence=FINDING_CARRIED,
+            evidence="a finding of the source cited before in the paragraph",
+        )
+    return Statement(
+        start,
+        end,
+        "narration",
+        discourse.outlet,
+        None,
+        index,
+        confidence=OUTLET if discourse.outlet else 0.0,
+        evidence="the outlet's narration",
+    )
+
+
+def _narration_before(
+    text: str, tokens: list[Token], found: Found, start: int
+) -> tuple[int, int] | None:
+    """The outlet's own clause before ", but X says ...", which the attribution leaves out."""
+    mention, span = found.mention, found.span
+    if mention is None or span is None or span[0] < mention.start or mention.start <= start:
+        return None
+    comma = max(
+        (t for t in tokens if t.text == "," and t.end <= mention.start),
+        default=None,
+        key=lambda t: t.start,
+    )
+    if comma is None:
+        return None
+    words = [t for t in tokens if t.is_word and t.end <= comma.start]
+    if len(words) < 3 or not any(_verbish(t) for t in words):
+        return None
+    return _clause_span(text, start, comma.start)
+
+
+def _cites_finding(found: Found) -> bool:
+    """Whether an attribution cites a study, a survey or data rather than someone speaking."""
+    mention = found.mention
+    if mention is None or mention.kind not in ("phrase", "role"):
+        return found.cue == "according to" and mention is not None and mention.kind == "phrase"
+    words = mention.text.lower().replace(",", " ").split()
+    return any(w in FINDING_NOUNS for w in words)
 
 
 def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
@@ -278,15 +612,38 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
         mention = mention_after(text, tokens, k + 2, len(tokens))
         if mention is None:
             return None
+        where = cue_span(tokens, k)
         if k == 0 or _only_connectors(tokens[:k]):
             comma = next(
-                (t for t in tokens[k + 2 :] if t.text == "," and t.start >= mention.end), None
+                (t for t in tokens[k + 2 :] if t.text in ",:" and t.start >= mention.end), None
             )
             if comma is None:
                 return None
-            return mention, "according to", _clause_span(text, comma.end, end)
-        if tokens[k - 1].text == ",":
-            return mention, "according to", _clause_span(text, tokens[0].start, tokens[k - 1].start)
+            return Found(mention, "according to", where, _clause_span(text, comma.end, end))
+        if tokens[k - 1].text in ",(":
+            span = _clause_span(text, tokens[0].start, tokens[k - 1].start)
+            return Found(mention, "according to", where, span)
+    return None
+
+
+def _as_said(text: str, tokens: list[Token], end: int) -> Found | None:
+    """ "And as the head of the OECD, Jane Roe, has said, this brought in 50 billion": the
+    clause after the attribution is the one cited."""
+    at = next((k for k, t in enumerate(tokens[:3]) if t.lower == "as"), None)
+    if at is None:
+        return None
+    for k in range(at + 2, min(len(tokens), at + 16)):
+        if tokens[k].text in ".;":
+            return None
+        if not is_cue(tokens, k):
+            continue
+        j = _skip_back(tokens, k - 1, at + 1)
+        mention = interpret(text, tokens[at + 1 : j + 1]) if j > at else None
+        comma = next((m for m in range(k + 1, len(tokens)) if tokens[m].text == ","), None)
+        if mention is None or mention.kind not in ("name", "role") or comma is None:
+            return None
+        span = _clause_span(text, tokens[comma].end, end)
+        return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span)
     return None
 
 
@@ -295,63 +652,275 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
     for k in range(1, len(tokens)):
         if not is_cue(tokens, k) or tokens[k].lower == "according":
             continue
+        if tokens[_skip_back(tokens, k - 1, 0)].lower == "and":
+            found = _coordinated(text, tokens, k, end)
+            if found is not None:
+                return found
+            continue
         mention = _subject(text, tokens, k)
         if mention is None or (mention.kind == "pronoun" and mention.role in ("i", "we", "you")):
             continue
-        first = _token_index(tokens, mention.start)
-        if not (first == 0 or tokens[first - 1].text == "," or _only_connectors(tokens[:first])):
+        if not cue_fits(tokens, k, mention):
             continue
+        first = _token_index(tokens, mention.start)
+        if not (
+            first == 0
+            or tokens[first - 1].text in ",:"
+            or (
+                first > 1
+                and tokens[first - 1].lower in ("but", "and")
+                and tokens[first - 2].text == ","
+            )
+            or _only_connectors(tokens[:first])
+            or _opener(tokens[:first])
+        ):
+            continue
+        tail = k + 1 < len(tokens) and (
+            tokens[k + 1].text == "," or _adverbial_tail(tokens[k + 1 :])
+        )
+        if first and tokens[first - 1].text == "," and tail:
+            continue  # "..., Moss said (on Monday), telling Cook ...": the words are before it
         span = _reported_clause(text, tokens, k, end)
         if span is not None:
-            return mention, cue_text(tokens, k), span
+            return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span)
     return None
 
 
+def _coordinated(text: str, tokens: list[Token], k: int, end: int) -> Found | None:
+    """ "Alberto Ruiz called a press conference and stated that ...": the cue's subject is
+    the sentence's, named before its first verb."""
+    if tokens[k].lower in ("announced", "announces", "reported", "revealed", "found", "showed"):
+        return None  # "came together and announced they will vote": an act the outlet reports
+    subject = _sentence_subject(text, tokens, k)
+    if subject is None:
+        return None
+    span = _reported_clause(text, tokens, k, end)
+    if span is None:
+        return None
+    before = None
+    if len([t for t in tokens[: k - 1] if t.is_word]) >= 4:  # what the subject did first
+        before = _clause_span(text, tokens[0].start, tokens[_skip_back(tokens, k - 1, 0)].start)
+    return Found(subject, cue_text(tokens, k), cue_span(tokens, k), span, before=before)
+
+
+def _sentence_subject(text: str, tokens: list[Token], upto: int) -> Mention | None:
+    """The first name in a sentence before its first verb ("President Biden and President
+    Lopez discussed ...", "One of the leaders, Alberto Ruiz, called ...")."""
+    k = 0
+    while k < upto:
+        token = tokens[k]
+        if _verbish(token) or is_cue(tokens, k):
+            return None
+        if token.is_capitalised and token.lower not in STOP_CAPS:
+            mention = mention_after(text, tokens, k, upto)
+            if mention is not None and mention.kind == "name":
+                return mention
+        k += 1
+    return None
+
+
+def _opener(tokens: list[Token]) -> bool:
+    """Whether words before a subject are a time or place phrase ("Last week", "On Monday",
+    "Earlier this year") rather than a clause of their own."""
+    words = [t for t in tokens if t.is_word]
+    if not words or len(words) > 6 or words[0].lower not in _OPENERS:
+        return False
+    return not any(_verbish(t) for t in words)
+
+
+def _verbish(token: Token) -> bool:
+    low = token.lower
+    return low in FINITE_VERBS or (token.text.islower() and low.endswith("ed") and len(low) > 4)
+
+
 def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tuple[int, int] | None:
-    after = cue + 2 if tokens[cue].lower == "pointed" else cue + 1
+    low = tokens[cue].lower
+    after = cue + 2 if low == "pointed" else cue + 1
+    if after < len(tokens) and tokens[after].lower in ("about", "of") and low in ABOUT_CUES:
+        return _clause_span(text, tokens[after].end, end)  # "writes about the neglect of ..."
+    if after < len(tokens) and tokens[after].text == ":":
+        return _clause_span(text, tokens[after].end, end)  # "the agency says: 14 villages ..."
     for k in range(after, min(len(tokens), after + _CLAUSE_LOOKAHEAD)):
         if tokens[k].text in '.;"“”':
             break
         if tokens[k].lower == "that":
-            return _clause_span(text, tokens[k].end, end)
-    if after >= len(tokens) or not _clause_ahead(tokens[after : after + _CLAUSE_LOOKAHEAD]):
+            if _that_opens_clause(tokens, after, k, low):
+                return _clause_span(text, tokens[k].end, end)
+            break
+    ahead = tokens[after : after + _CLAUSE_LOOKAHEAD]
+    if low in AS_CUES and any(t.lower == "as" for t in ahead):
+        return _clause_span(text, tokens[after].start, end)  # "described the plan as ..."
+    if after >= len(tokens) or not _clause_ahead(ahead):
         return None  # "Putin announced an operation": an act the outlet reports, not words
     return _clause_span(text, tokens[after].start, end)
 
 
+def _that_opens_clause(tokens: list[Token], after: int, k: int, cue: str) -> bool:
+    """Whether the "that" at tokens[k] opens the clause a cue reports: "said on Monday that
+    exports rose", not "said exports rose in the quarter that ended" or "on that front"."""
+    if k == after:
+        return not _demonstrative(tokens, k)
+    if tokens[k - 1].lower in _NOT_BEFORE_THAT:
+        return False
+    between = tokens[after:k]
+    words = [t for t in between if t.is_word]
+    if any(_verbish(t) or t.text[0].isdigit() or t.text in '"“”' for t in between):
+        return False
+    if cue in LISTENER_CUES or cue in ("warned", "warns", "urged", "promised", "convinced"):
+        return len(words) <= 8  # the listener: "told reporters in Paris that"
+    if _demonstrative(tokens, k):
+        return False  # "denied that figure"
+    first = words[0].lower if words else ""
+    return (first in _INTERPOSED or first in WEEKDAYS or first in MONTHS) and len(words) <= 10
+
+
+def _demonstrative(tokens: list[Token], k: int) -> bool:
+    """Whether the "that" at tokens[k] points at a thing ("denied that figure.") rather than
+    opening a clause: a few words, none a verb, to the end of the sentence or clause."""
+    words = []
+    rest = tokens[k + 1 :]
+    for m, token in enumerate(rest):
+        inside_number = token.text == "." and m + 1 < len(rest) and rest[m + 1].start == token.end
+        if token.text in ",.;:!?" and not inside_number:  # "1.2 million" goes on
+            break
+        words.append(token)
+    return len(words) <= 3 and not _clause_ahead(words)
+
+
 def _clause_ahead(tokens: list[Token]) -> bool:
     """Whether the words after a cue read as a clause with a verb, not a noun phrase."""
-    for token in tokens:
-        low = token.lower
-        if low in FINITE_VERBS or (low.endswith("ed") and len(low) > 4):
+    for k, token in enumerate(tokens):
+        if _verbish(token):
             return True
+        if k and _present_verb(token.lower) and _could_be_subject(tokens, k - 1):
+            return True  # "said the company expects growth"
     return False
 
 
+def _present_verb(low: str) -> bool:
+    return len(low) > 3 and low.isalpha() and low.endswith("s") and not low.endswith(("ss", "us"))
+
+
+def _could_be_subject(tokens: list[Token], k: int) -> bool:
+    token = tokens[k]
+    if token.lower in ("he", "she", "it"):
+        return True
+    if token.is_word and token.is_capitalised and token.lower not in STOP_CAPS:
+        return True
+    return k > 0 and tokens[k - 1].lower in ("the", "a", "an", "this", "its", "their")
+
+
 def _said_at_end(text: str, tokens: list[Token], start: int) -> Found | None:
-    """'NATO is a threat, Lavrov said.' / '..., said Lavrov.'"""
-    commas = [k for k, t in enumerate(tokens) if t.text == ","]
-    if not commas:
-        return None
-    comma = commas[-1]
-    if len(tokens) - comma > _TAIL_ATTRIBUTION or comma < 3:
-        return None
-    for k in range(comma + 1, len(tokens)):
-        if not is_cue(tokens, k):
+    """'NATO is a threat, Lavrov said.' / '..., said Lavrov.' / '..., but X has said.' /
+    'Apple was "pulled in," CEO Tim Cook said.' / '..., Moss said, telling Cook that ...'"""
+    bounds = [k for k, t in enumerate(tokens) if t.text == "," or _quote_ends_in_comma(text, t)]
+    for comma in reversed(bounds):
+        quoted = tokens[comma].text == '"'
+        if comma < (1 if quoted else 3):
+            return None
+        found = _attribution_after(text, tokens, comma, start)
+        if found is not None:
+            return found
+        if len(tokens) - comma > _TAIL_ATTRIBUTION:
+            return None
+    return None
+
+
+def _attribution_after(text: str, tokens: list[Token], comma: int, start: int) -> Found | None:
+    """ "..., X said" (and what may follow: ", telling Y that ..."), after tokens[comma]."""
+    lead = comma + 1
+    while lead < len(tokens) and tokens[lead].lower in ("but", "as", "though", "although"):
+        lead += 1
+    for k in range(lead, min(len(tokens), lead + 10)):
+        if tokens[k].text in ",;:":
+            return None
+        if not is_cue(tokens, k) or tokens[k].lower == "according":
             continue
-        mention = _subject(text, tokens, k, lo=comma + 1)
-        if mention is not None and _token_index(tokens, mention.start) != comma + 1:
+        mention = _subject(text, tokens, k, lo=lead)
+        if mention is not None and _token_index(tokens, mention.start) != lead:
             mention = None
-        if mention is None and k == comma + 1:
+        if mention is None and k == lead and tokens[k].lower not in LISTENER_CUES:
             mention = _inverted(text, tokens, k)
+        if mention is None or not cue_fits(tokens, k, mention):
+            return None
+        after = tokens[k + 1 :]
+        if after and after[0].text not in ",." and not _adverbial_tail(after):
+            return None  # ", the minister said the plan ...": its own clause, not a tail
+        boundary = tokens[comma]
+        clause_end = boundary.end if boundary.text == '"' else boundary.start
+        span = _clause_span(text, start, clause_end)
+        # "..., the ministry said on Tuesday, the worst result since 1961.": the words after
+        # the attribution are the speaker's too.
+        rest = next((m for m in range(k + 1, len(tokens)) if tokens[m].text == ","), None)
+        after = None
+        if (
+            rest is not None
+            and rest + 1 < len(tokens)
+            and tokens[rest + 1].lower not in TAIL_CUES
+            and len([t for t in tokens[rest + 1 :] if t.is_word]) >= 3
+        ):
+            after = _clause_span(text, tokens[rest].end, tokens[-1].end)
+        return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span, after=after)
+    return None
+
+
+def _adverbial_tail(tokens: list[Token]) -> bool:
+    """Whether words after an end-of-sentence cue are only a time or place ("said on Tuesday,
+    the worst result since 1961"; "said in a statement.")."""
+    words = []
+    for token in tokens:
+        if token.text in ",.;":
+            break
+        words.append(token)
+    if not words or len(words) > 5:
+        return not words
+    return words[0].lower in _INTERPOSED and not any(_verbish(t) for t in words)
+
+
+def _quote_ends_in_comma(text: str, token: Token) -> bool:
+    """Whether a quotation's stand-in closes on a comma inside the marks ('"...," he said')."""
+    if token.text != '"' or token.end - token.start < 3:
+        return False
+    inside = text[token.start + 1 : token.end - 1].rstrip()
+    return inside.endswith(",")
+
+
+def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
+    """'The minister weighed in on Tuesday, saying exports fell.': the subject at the start
+    of the sentence says what follows the participle."""
+    for k in range(2, len(tokens) - 1):
+        if tokens[k - 1].text != "," or tokens[k].lower not in TAIL_CUES:
+            continue
+        first = 0
+        while first < k and (tokens[first].lower in STOP_CAPS or not tokens[first].is_word):
+            if tokens[first].lower in ("he", "she", "it", "they"):
+                break
+            first += 1
+        mention = mention_after(text, tokens, first, k)
         if mention is None:
             return None
-        return mention, cue_text(tokens, k), _clause_span(text, start, tokens[comma].start)
+        begin = k + 1
+        for j in range(k + 1, min(len(tokens), k + _CLAUSE_LOOKAHEAD)):
+            if tokens[j].lower == "that" and _that_opens_clause(tokens, k + 1, j, tokens[k].lower):
+                begin = j + 1
+                break
+        if tokens[k].lower in LISTENER_CUES and begin == k + 1:
+            return None  # "..., telling Cook": whom, and no words reported
+        if begin >= len(tokens):
+            return None
+        span = _clause_span(text, tokens[begin].start, end)
+        return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span)
     return None
 
 
 def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
-    """Remember a known person who opens a narration sentence, for "he"/"the minister"."""
+    """Remember a known person who opens a narration sentence, for "he"/"the minister", and
+    a group ("The researchers analysed ..."), for "they"."""
+    if tokens and tokens[0].lower in ("the", "these", "those"):
+        mention = mention_after(text, tokens, 0, len(tokens))
+        if mention is not None and mention.kind == "phrase" and mention.text.endswith("s"):
+            discourse.group = (mention.text, tokens[0].start)
+            return
     for k, token in enumerate(tokens[:6]):
         if token.is_capitalised and token.lower not in STOP_CAPS:
             mention = mention_after(text, tokens, k, len(tokens))

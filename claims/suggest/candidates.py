@@ -13,15 +13,18 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from .attribution import Discourse, Statement
+from .attribution import Discourse, Statement, _clause_ahead, _that_opens_clause
 from .lexicon import (
+    CUE_WORDS,
+    FINDING_NOUNS,
     FINITE_VERBS,
     FIRST_PERSON,
     LEADING_CONNECTORS,
     PASSIVE_BEFORE_CUE,
+    SKIP_BEFORE_CUE,
     word_set,
 )
-from .phrases import is_cue, mention_after, mention_before
+from .phrases import cue_fits, is_cue, mention_after, mention_before
 from .quotes import find_quotes
 from .segment import split_sentences
 from .tokens import Token, tokenize
@@ -32,9 +35,11 @@ _VERBISH = FINITE_VERBS
 _ADVERBIAL_OPENERS = word_set(
     """
     in on at for with by from after before during when if while although though because since
-    as unless until despite under over of to especially like without within amid among
+    as unless until despite under over of to especially like without within amid among only
+    just even also still yet here there then now
     """
 )
+_SUBORDINATORS = word_set("that while whereas")
 _FILLERS = (", just like that", ", of course", ", you know", ", so to speak", ", in fact")
 _MIN_WORDS = 3
 
@@ -69,7 +74,8 @@ def atomic_pieces(
                 relayed = None
                 span = _trim(text, clause[0].start, clause[-1].end, after_cut=a > 0)
             if span and _words(text, *span) >= _MIN_WORDS:
-                pieces.append(Piece(*span, reported_speaker=relayed if report else None))
+                who = relayed if report else statement.reported
+                pieces.append(Piece(*span, reported_speaker=who))
     return pieces
 
 
@@ -87,6 +93,15 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
     """Whether a new independent clause starts at tokens[k] (after a comma or semicolon),
     the current one having started at tokens[begin] and holding a verb of its own."""
     before = tokens[k - 1].text
+    if before in "—–" and k >= 2 and tokens[k - 2].end < tokens[k - 1].start:
+        # "... the spacecraft, a dash, only for this test, there was no rocket": a spaced dash
+        # between two clauses, each with its verb.
+        since = max((j for j in range(begin, k - 1) if tokens[j].text == ","), default=begin - 1)
+        return (
+            not _nesting(tokens, k)
+            and _has_finite_verb(tokens[since + 1 : k - 1])
+            and _has_finite_verb(tokens[k : k + 12])
+        )
     if before not in ",;" or _nesting(tokens, k):
         return False
     if not _has_words(tokens, begin, k - 1, _MIN_WORDS):
@@ -100,6 +115,10 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
     if word in _CONJUNCTIONS:
         if word == "but" and any(t.lower == "only" for t in tokens[max(0, k - 6) : k]):
             return False  # "not only Russia, but all Russians"
+        since = max((j for j in range(begin, k - 1) if tokens[j].text == ","), default=begin - 1)
+        pronoun = bool(rest) and rest[0].lower in _SUBJECTS
+        if not pronoun and not _has_finite_verb(tokens[since + 1 : k - 1]):
+            return False  # the last item of a list: "food, energy, and trade services slowed"
         return _clause_follows(rest)
     if word == "that" and rest and rest[0].lower in _SUBJECTS:
         return _clause_follows(rest[1:], subject_given=True)
@@ -119,6 +138,10 @@ def _clause_follows(tokens: list[Token], *, subject_given: bool = False) -> bool
         return words[0].lower in _VERBISH or words[0].lower.endswith("ed") or len(words) > 2
     if words[0].lower in _SUBJECTS:
         return True
+    if words[0].lower in CUE_WORDS:
+        return True  # "..., and added that ...": more words reported
+    if words[0].lower in _VERBISH or words[0].lower.endswith("ed"):
+        return False  # "fell, and is now at its lowest": one subject, two verbs
     return any(
         w.lower in _VERBISH or (w.lower.endswith("ed") and len(w.text) > 4) for w in words[:6]
     )
@@ -142,15 +165,33 @@ def _has_verb(tokens: list[Token]) -> bool:
     """Whether a stretch of words can be a clause of its own: it holds a finite verb, or at
     least does not open like a mere adverbial ("In Istanbul, for the first time, ...")."""
     words = [t for t in tokens if t.is_word]
-    if words and words[0].lower not in _ADVERBIAL_OPENERS:
+    while words and words[0].lower in _CONJUNCTIONS:
+        words = words[1:]  # "But in my hospital, we lost 40": the adverbial after "but"
+    if words and not _adverbial_opener(words[0].lower):
         return True
     for k, token in enumerate(tokens):
+        if words and token is words[0]:
+            continue  # the participle opening "Measured over 12 months" is not the verb
         low = token.lower
         if low in _VERBISH or (low.endswith("ed") and len(low) > 4):
             return True
-        if low in _SUBJECTS - {"that", "such", "there"} and k + 1 < len(tokens):
+        if low in _SUBJECTS - {"that", "such", "there", "this", "these", "those"} and k + 1 < len(
+            tokens
+        ):
             return True
     return False
+
+
+def _adverbial_opener(low: str) -> bool:
+    """ "In Istanbul", "only for this test", "Measured over 12 months", "Speaking in Paris"."""
+    return low in _ADVERBIAL_OPENERS or (len(low) > 4 and low.endswith(("ed", "ing")))
+
+
+def _has_finite_verb(tokens: list[Token]) -> bool:
+    return any(
+        t.lower in _VERBISH or (t.text.islower() and t.lower.endswith("ed") and len(t.text) > 4)
+        for t in tokens
+    )
 
 
 def _has_words(tokens: list[Token], a: int, b: int, least: int) -> bool:
@@ -188,23 +229,56 @@ def _relayed(
             continue
         if k == 0:
             continue
-        before = clause[k - 1].lower
-        if before in PASSIVE_BEFORE_CUE or (k >= 2 and clause[k - 2].lower == "as"):
+        j = k - 1
+        while j > 0 and clause[j].lower in SKIP_BEFORE_CUE:
+            j -= 1
+        before = clause[j].lower
+        as_clause = _as_said(clause, j)
+        if not as_clause and (
+            before in PASSIVE_BEFORE_CUE or (k >= 2 and clause[k - 2].lower == "as")
+        ):
             continue  # "as recently said", "it was said"
-        mention = mention_before(text, clause, k - 1)
-        if mention is None or mention.kind not in ("name", "role"):
+        mention = mention_before(text, clause, j)
+        if mention is None or mention.kind not in ("name", "role", "phrase"):
+            continue
+        if mention.kind == "phrase" and not _finding(mention):
+            continue
+        if not cue_fits(clause, k, mention):
             continue
         who = _relayed_name(discourse, mention, speaker)
         if who:
-            return who, _after_cue(clause, k)
+            if as_clause:  # "as the Head of the OECD has said, this started ...": after the comma
+                comma = next((t for t in clause[k + 1 :] if t.text == ","), None)
+                return (who, comma.end) if comma else None
+            begin = _after_cue(clause, k)
+            if begin == clause[k].end and not _clause_ahead(clause[k + 1 : k + 13]):
+                continue  # "Russia had warned against ...": an act, no words reported
+            return who, begin
     return None
+
+
+def _as_said(clause: list[Token], j: int) -> bool:
+    """Whether the speaker phrase ending at clause[j] follows "as" ("as the minister said")."""
+    for k in range(j, max(-1, j - 12), -1):
+        if clause[k].lower == "as":
+            return k < j
+        if clause[k].text in ",;":
+            return False
+    return False
+
+
+def _finding(mention) -> bool:
+    words = mention.text.lower().split()
+    return bool(words) and words[-1].strip(".,") in FINDING_NOUNS
 
 
 def _relayed_name(discourse: Discourse, mention, speaker: str | None) -> str | None:
     if mention.kind == "name":
         who = discourse.registry.register(mention, mention.start)
-    else:
-        who = discourse.role(mention.role, exclude=speaker)
+    elif mention.kind == "phrase":
+        who = mention.text
+    else:  # a role nobody in the article holds is relayed as written ("the minister")
+        who = discourse.role(mention.role, exclude=speaker) or mention.text
     if who is None or who == speaker or who.lower() in FIRST_PERSON:
         return None
     return who
@@ -213,7 +287,9 @@ def _relayed_name(discourse: Discourse, mention, speaker: str | None) -> str | N
 def _after_cue(clause: list[Token], k: int) -> int:
     for j in range(k + 1, min(len(clause), k + 7)):
         if clause[j].lower == "that":
-            return clause[j].end
+            if _that_opens_clause(clause, k + 1, j, clause[k].lower):
+                return clause[j].end
+            break
     return clause[k].end
 
 
@@ -223,7 +299,8 @@ def _trim(text: str, start: int, end: int, *, after_cut: bool) -> tuple[int, int
     "that" is dropped only where a clause was cut off ("..., that this is"): a sentence may
     well start with the demonstrative "That".
     """
-    connectors = LEADING_CONNECTORS if after_cut else LEADING_CONNECTORS - {"that"}
+    # "While 76% agreed, only 38% did": a subordinator opening a sentence is part of it.
+    connectors = LEADING_CONNECTORS if after_cut else LEADING_CONNECTORS - _SUBORDINATORS
     while True:
         while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
             start += 1

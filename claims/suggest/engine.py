@@ -13,11 +13,13 @@ from collections.abc import Sequence
 
 from .attribution import Discourse, Statement, paragraph_statements
 from .candidates import Piece, atomic_pieces
+from .lexicon import CUE_WORDS, FINITE_VERBS
 from .matching import ClaimIndex
 from .names import Registry, find_people, register_people
 from .scoring import checkworthiness
 from .segment import classify, dateline_end, split_paragraphs
-from .tokens import proper_words, tokenize
+from .structure import Blocks, read_structure
+from .tokens import plain_spaces, proper_words, tokenize
 from .types import Candidate, KnownSpeaker, Paragraph, Suggestions
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -34,24 +36,37 @@ def suggest(
     Offsets are indices into `text` exactly as given; every candidate's text is
     `text[candidate.start:candidate.end]`.
     """
+    original, text = text, plain_spaces(text)
     paragraphs = read_paragraphs(text)
-    body = [p for p in paragraphs if p.kind == "body"]
+    [p for p in paragraphs if p.kind == "body"]
     names = proper_words(text)
     registry = Registry(speakers, text)
     people = []
-    for paragraph in body:
+    for paragraph in paragraphs:
+        if paragraph.kind not in ("body", "heading"):
+            continue
         start = dateline_end(text, paragraph.start, paragraph.end)
-        people += find_people(text, tokenize(text, start, paragraph.end, names))
+        tokens = tokenize(text, start, paragraph.end, names)
+        people += find_people(text, tokens, heading=paragraph.kind == "heading")
     register_people(registry, people)
     discourse = Discourse(registry, outlet=outlet)
+    structure = read_structure(text, paragraphs, discourse, names)
+    blocks = Blocks(text, discourse, names)
     candidates: list[Candidate] = []
-    for paragraph in body:
+    for paragraph in paragraphs:
+        if paragraph.kind != "body":
+            blocks.skip(paragraph)
+            continue
+        if blocks.attribution_line(paragraph, structure):
+            continue
+        voice = blocks.voice(paragraph, structure.voices.get(paragraph.index))
         statements = paragraph_statements(
-            text, paragraph.index, paragraph.start, paragraph.end, discourse, names
+            text, paragraph.index, paragraph.start, paragraph.end, discourse, names, voice
         )
         for statement in statements:
             for piece in atomic_pieces(text, statement, discourse, names):
-                candidates.append(_candidate(text, statement, piece))
+                candidates.append(_candidate(original, text, statement, piece))
+        blocks.after(paragraph, structure)
     mark_duplicates(candidates)
     return Suggestions(paragraphs, candidates, _speakers(registry, candidates, outlet))
 
@@ -60,9 +75,16 @@ def read_paragraphs(text: str) -> list[Paragraph]:
     """Every non-blank line, classified, with reprinted body paragraphs marked as repeats."""
     paragraphs = []
     after_body = False
+    first = True
+    listing = False
     for index, (start, end) in enumerate(split_paragraphs(text)):
-        kind, reason = classify(text, start, end, after_body=after_body)
+        kind, reason = classify(text, start, end, after_body=after_body, first=first)
+        if listing and reason == "short line without final punctuation" and _says(text, start, end):
+            kind, reason = "body", "list item"  # "64 per cent said they knew" under a lead-in
         after_body = after_body or kind == "body"
+        first = first and kind == "noise"
+        if kind != "noise":
+            listing = text[end - 1] == ":" or (listing and reason == "list item")
         paragraphs.append(Paragraph(index, start, end, kind, reason, None))
     seen = ClaimIndex()
     exact: dict[str, int] = {}
@@ -85,13 +107,21 @@ def read_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
-def _candidate(text: str, statement: Statement, piece: Piece) -> Candidate:
+def _says(text: str, start: int, end: int) -> bool:
+    """Whether a short line has a verb, so is a statement rather than a label."""
+    words = [t.lower for t in tokenize(text, start, end) if t.is_word]
+    return len(words) >= 5 and any(
+        w in FINITE_VERBS or w in CUE_WORDS or (w.endswith("ed") and len(w) > 4) for w in words
+    )
+
+
+def _candidate(original: str, text: str, statement: Statement, piece: Piece) -> Candidate:
     words = text[piece.start : piece.end]
     score, reasons = checkworthiness(words, reported=piece.reported_speaker is not None)
     return Candidate(
         start=piece.start,
         end=piece.end,
-        text=words,
+        text=original[piece.start : piece.end],
         kind=statement.kind,
         speaker=statement.speaker,
         reported_speaker=piece.reported_speaker,
@@ -102,6 +132,12 @@ def _candidate(text: str, statement: Statement, piece: Piece) -> Candidate:
         statement_start=min(statement.start, piece.start),
         statement_end=max(statement.end, piece.end),
         cue=statement.cue,
+        cue_start=statement.cue_span[0] if statement.cue_span else None,
+        cue_end=statement.cue_span[1] if statement.cue_span else None,
+        speaker_start=statement.speaker_span[0] if statement.speaker_span else None,
+        speaker_end=statement.speaker_span[1] if statement.speaker_span else None,
+        confidence=round(statement.confidence, 2) if statement.speaker else 0.0,
+        evidence=statement.evidence,
     )
 
 

@@ -25,8 +25,26 @@ CUE_WORDS = word_set("""
     commented concluded urged predicted promised vowed vows maintained maintains alleged
     alleges complained estimated estimates assured reiterated reiterates highlighted specified
     clarified indicated mentioned disclosed believes believed thinks contended contends
-    reported pointed according
+    reported pointed according testified testifies assailed described describes found finds
+    show shows showed suggests indicates reports believe warn argue insist estimate write
+    predict contend maintain stress note add explain mentions tell telling cautioned conceded
+    countered retorted lamented recounted boasted charged pledged forecast projected ruled
+    determined agreed disputed objected protested continues mention
     """)
+
+# Cues that attribute only when their subject is a study, data or an organisation ("the survey
+# found that", "official figures show"): a person who "found" or "showed" something did it.
+FINDING_CUES = word_set("found finds show shows showed suggests indicates")
+
+# Cues followed by the listener, not the speaker: in "told Newsweek" or ", telling Cook",
+# the name after the verb is who heard the words.
+LISTENER_CUES = word_set("told tell tells telling assured assures reminded reminds informed")
+
+# Cues whose words follow as "X as Y": "described the plan as unworkable".
+AS_CUES = word_set("described describes assailed branded dismissed labelled labeled")
+
+# Cues whose words follow as a topic: "writes about the neglect of ...", "warned of delays".
+ABOUT_CUES = word_set("writes wrote write spoke speaks talked talks complained warned warns")
 
 # Cues that, glued to the name before them by a typo ("Putinsaid"), are split off again.
 GLUE_CUES = (
@@ -47,7 +65,7 @@ GLUE_CUES = (
 # Participles that open a reported clause after a comma: '"...," he said, adding that ...'.
 TAIL_CUES = word_set(
     "adding noting saying stressing explaining warning insisting recalling claiming "
-    "arguing emphasizing emphasising"
+    "arguing emphasizing emphasising telling"
 )
 
 # Words allowed between a speaker and the cue ("Lavrov also said", "he later added").
@@ -55,6 +73,8 @@ SKIP_BEFORE_CUE = word_set("""
     also further later then reportedly previously earlier recently has had have once again
     repeatedly publicly separately subsequently quickly firmly clearly explicitly bluntly openly
     flatly categorically emphatically specifically immediately already further however
+    always never long consistently strongly vehemently initially originally first both does
+    did do
     """)
 
 # A cue after one of these is a passive or a parenthetical, not someone speaking.
@@ -73,7 +93,9 @@ TITLE_WORDS = word_set("""
     congressman congresswoman deputy mp analyst expert economist researcher scientist
     candidate founder attorney prosecutor lawyer commander colonel captain admiral sheriff
     coach executive emir sultan sheikh archbishop bishop patriarch cardinal marshal lieutenant
-    sergeant president-elect vice-president press-secretary negotiator
+    sergeant president-elect vice-president press-secretary negotiator coordinator
+    administrator counsel counsellor councillor councilman councilwoman solicitor registrar
+    inspector superintendent constable auditor comptroller treasurer surgeon physician
     """)
 
 # Honorifics: a name follows directly ("Mr. Trudeau", "Dr. Fauci").
@@ -86,7 +108,8 @@ ROLE_MODIFIERS = word_set("""
     prime foreign deputy vice former top chief senior acting interim first assistant press
     defense defence state affairs interior finance health economy economic trade energy
     education security national executive managing current outgoing incoming presidential
-    federal regional local military general home justice internal external public
+    federal regional local military general home justice internal external public lead
+    principal associate co-author study
     """)
 
 # Words that make a capitalised name an organisation rather than a person.
@@ -95,8 +118,39 @@ ORG_WORDS = word_set("""
     government parliament congress senate party bank company corporation corp inc ltd llc plc
     association union organization organisation institute university service police army navy
     forces command court foundation group board bureau embassy administration cabinet duma
-    house alliance federation fund network news times post press channel
+    house alliance federation fund network news times post press channel authority
+    inspectorate ombudsman tribunal centre center laboratory observatory hospital clinic
+    academy society trust charity coalition watchdog regulator directorate secretariat
+    programme firm holdings airlines airways motors technologies media newspaper magazine
+    journal radio television broadcasting broadcaster herald guardian telegraph tribune
+    gazette daily monitor chronicle nations assembly legislature exchange blog website club
+    republic kingdom emirates
     """)
+
+# Nouns for a person described rather than named ("a witness", "another resident"): with an
+# indefinite article they are someone new, never a person named earlier.
+PERSON_NOUNS = word_set("""
+    witness eyewitness resident neighbour neighbor victim survivor student teacher nurse doctor
+    patient farmer worker employee owner driver passenger parent mother father relative friend
+    colleague source insider observer campaigner activist protester voter villager citizen
+    author researcher scientist engineer pilot soldier firefighter paramedic juror defendant
+    suspect plaintiff bystander fan supporter critic historian member manager organiser
+    organizer volunteer participant customer user shopper trader investor banker analyst
+    economist expert official spokesperson spokesman spokeswoman representative blogger
+    artist journalist writer editor columnist reporter commentator sociologist lecturer
+    academic entrepreneur businessman businesswoman
+    """)
+
+# Nouns for findings rather than people: what "found", "shows" or "according to" can cite.
+FINDING_NOUNS = word_set("""
+    study studies survey surveys report reports analysis analyses research data figures
+    statistics poll polls paper review audit inspection census estimate estimates findings
+    results trial trials investigation inquiry assessment evaluation model modelling modeling
+    records documents filings forecast projections experiment experiments
+    """)
+
+# Determiners that introduce someone not met before.
+INDEFINITES = word_set("a an another one some several two three four five many")
 
 # Capitalised words that start sentences or qualify nouns without ever being names.
 STOP_CAPS = word_set("""

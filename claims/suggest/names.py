@@ -12,7 +12,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from .lexicon import DETERMINERS, HONORIFICS, ROLE_FAMILIES, ROLE_MODIFIERS, SKIP_BEFORE_CUE
+from .lexicon import (
+    DETERMINERS,
+    HONORIFICS,
+    ROLE_FAMILIES,
+    ROLE_MODIFIERS,
+    SKIP_BEFORE_CUE,
+    TITLE_WORDS,
+)
 from .phrases import Mention, collect_forward, is_cue, mention_after, np_word
 from .tokens import Token
 from .types import KnownSpeaker
@@ -98,7 +105,8 @@ class Registry:
     def register(self, mention: Mention, position: int) -> str:
         """The canonical name for a named mention, adding it (and its role) when new."""
         name = mention.name
-        canonical = self.lookup(name)
+        # "Public Health England" is not someone called England.
+        canonical = self._alias.get(name.lower()) if mention.organisation else self.lookup(name)
         if canonical is None:
             canonical = name
             self.people[name] = Person(name, organisation=mention.organisation)
@@ -115,6 +123,10 @@ class Registry:
                 person.roles.add(role)
                 person.titled = True
         return canonical
+
+    def alias(self, spelling: str, canonical: str) -> None:
+        """Another way the article writes someone already registered ("PHE")."""
+        self._alias.setdefault(spelling.lower(), canonical)
 
     def _rename(self, old: str, new: str) -> str:
         """Give a person found by a shorter name first the fuller name found later."""
@@ -203,8 +215,12 @@ def register_people(registry: Registry, mentions: list[Mention]) -> None:
         registry.register(mention, mention.start)
 
 
-def find_people(text: str, tokens: list[Token]) -> list[Mention]:
-    """The people a paragraph names with a role, an honorific or next to a cue."""
+def find_people(text: str, tokens: list[Token], *, heading: bool = False) -> list[Mention]:
+    """The people a paragraph names with a role, an honorific or next to a cue.
+
+    In a `heading`, where every word is capitalised, only a name after a title or an
+    honorific counts ("Press Secretary Jane Doe", "Remarks by President Biden").
+    """
     found: list[Mention] = []
     i, n = 0, len(tokens)
     while i < n:
@@ -217,10 +233,24 @@ def find_people(text: str, tokens: list[Token]) -> list[Mention]:
             i += 1
             continue
         mention = mention_after(text, tokens, i, n)
-        if mention is not None and mention.kind == "name" and _introduced(tokens, i, end, mention):
+        named = mention is not None and mention.kind == "name"
+        if (
+            named
+            and _introduced(tokens, i, end, mention)
+            and (not heading or _titled_in_heading(mention))
+        ):
             found.append(mention)
         i = end
     return found
+
+
+def _titled_in_heading(mention: Mention) -> bool:
+    words = mention.role.split()
+    return (
+        not mention.organisation
+        and len(mention.name.split()) <= 4
+        and any(w in TITLE_WORDS or w in HONORIFICS for w in words)
+    )
 
 
 def _introduced(tokens: list[Token], i: int, end: int, mention: Mention) -> bool:

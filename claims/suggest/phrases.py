@@ -15,10 +15,14 @@ from .lexicon import (
     ABBREVIATIONS,
     CUE_WORDS,
     DETERMINERS,
+    FINDING_CUES,
+    FINDING_NOUNS,
     FIRST_PERSON,
     GROUP_PRONOUNS,
     HONORIFICS,
+    INDEFINITES,
     ORG_WORDS,
+    PERSON_NOUNS,
     PERSON_PRONOUNS,
     ROLE_MODIFIERS,
     STOP_CAPS,
@@ -33,9 +37,10 @@ GROUP_NOUNS = word_set("""
     scientists researchers report statement study survey data spokesperson spokesman
     spokeswoman activists lawmakers diplomats leaders ministers organisers organizers
     prosecutors investigators doctors economists reporters journalists protesters voters
+    authors bloggers twitterers users commentators campaigners students workers parents
     """)
 _SPACES = re.compile(r"\s+")
-_APPOSITIVE_SPAN = 10
+_APPOSITIVE_SPAN = 14
 _APPOSITIVE_GLUE = DETERMINERS | {"of", "for", "and", "at", "in"}
 
 
@@ -58,6 +63,8 @@ def _is_role_word(low: str) -> bool:
         or low in HONORIFICS
         or (low.endswith("s") and low[:-1] in TITLE_WORDS)
         or low in GROUP_NOUNS
+        or low in PERSON_NOUNS
+        or (low.endswith("s") and low[:-1] in PERSON_NOUNS)
     )
 
 
@@ -68,7 +75,7 @@ def np_word(token: Token) -> bool:
         return False
     if token.is_capitalised:
         return low not in STOP_CAPS
-    return _is_role_word(low) or low in ROLE_MODIFIERS or low in ORG_WORDS
+    return _is_role_word(low) or low in ROLE_MODIFIERS or low in ORG_WORDS or low in FINDING_NOUNS
 
 
 def _joins(tokens: list[Token], k: int) -> bool:
@@ -87,7 +94,10 @@ def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
     k = j
     while k >= lo:
         token = tokens[k]
-        if token.lower in DETERMINERS and k < j:
+        if (token.lower in DETERMINERS or token.lower in INDEFINITES) and k < j:
+            if token.lower == "the" and _after_name_of(tokens, k, lo):
+                k -= 2  # "Lena Ortiz of the Civic Watch blog": the name before "of the"
+                continue
             return k
         if np_word(token):
             k -= 1
@@ -95,6 +105,9 @@ def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
         if _joins(tokens, k) and lo < k < j and (np_word(tokens[k - 1]) or token.text in "[]."):
             k -= 1
             continue
+        modified = _noun_modifier(tokens, k, j, lo)
+        if modified is not None:
+            return modified  # "the fire service", "opposition leader Tomas Berg"
         break
     start = k + 1
     while start <= j and not tokens[start].is_word:
@@ -102,16 +115,52 @@ def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
     return start if start <= j else None
 
 
+def _noun_modifier(tokens: list[Token], k: int, j: int, lo: int) -> int | None:
+    """Where a phrase starts when tokens[k] is a plain noun before an organisation or role
+    word: after "the" ("the fire service") or opening the sentence ("opposition leader")."""
+    if not (lo <= k < j) or not tokens[k].text.isalpha() or not tokens[k].text.islower():
+        return None
+    head = tokens[k + 1].lower
+    if not (head in ORG_WORDS or _is_role_word(head)) or tokens[k + 1].is_capitalised:
+        return None
+    if k > lo and tokens[k - 1].lower in ("the", "a", "an", "its", "their"):
+        return k - 1
+    return k if k == lo else None
+
+
+def _after_name_of(tokens: list[Token], k: int, lo: int) -> bool:
+    """Whether "the" at tokens[k] follows a capitalised name and "of", "at" or "from", or
+    a spokesperson and "for" ("a spokesperson for the Department of Energy")."""
+    if k - 2 < lo or tokens[k - 1].lower not in ("of", "at", "from", "for"):
+        return False
+    before = tokens[k - 2]
+    if before.lower in _SPOKESPEOPLE:
+        return True
+    if tokens[k - 1].lower == "for":
+        return False
+    return (
+        before.is_capitalised and before.lower not in STOP_CAPS and not _is_role_word(before.lower)
+    )
+
+
 def collect_forward(tokens: list[Token], i: int, hi: int) -> int | None:
     """End index (exclusive) of the noun phrase starting at tokens[i], or None."""
     k = i
-    if k < hi and tokens[k].lower in DETERMINERS:
+    determined = k < hi and (tokens[k].lower in DETERMINERS or tokens[k].lower in INDEFINITES)
+    if determined:
         k += 1
     while k < hi:
         token = tokens[k]
         if np_word(token):
             k += 1
             continue
+        if determined and token.is_word and not token.is_capitalised:
+            head = next(
+                (m for m in range(k, min(hi, k + 3)) if tokens[m].lower in FINDING_NOUNS), None
+            )
+            if head is not None:
+                k = head + 1  # "a 2011 independent survey"
+                continue
         if _joins(tokens, k) and k + 1 < hi and (np_word(tokens[k + 1]) or token.text in "[]."):
             k += 1
             continue
@@ -134,7 +183,17 @@ def mention_before(text: str, tokens: list[Token], j: int, lo: int = 0) -> Menti
     comma = _previous_comma(tokens, j, lo)
     if comma is None or comma - 1 < lo:
         return None
+    if tokens[comma - 1].text[0].isdigit() or _relative_clause(tokens[comma + 1 : j]):
+        # "Jana Kral, 54, who grows wheat, said": skip the clause and the age to the name
+        earlier = _previous_comma(tokens, comma, lo)
+        if earlier is not None and earlier - 1 >= lo and earlier + 3 >= comma:
+            comma = earlier
+        elif tokens[comma - 1].text[0].isdigit():
+            return None
     inner = tokens[comma + 1 : j]
+    author = _authored_by(text, inner)
+    if author is not None:  # "LiberateLaura, a blog written by Jane Roe, says"
+        return author
     start = collect_back(tokens, comma - 1, lo)
     outer = None if start is None else interpret(text, tokens[start:comma])
     role = _appositive_role(inner)
@@ -151,6 +210,21 @@ def mention_before(text: str, tokens: list[Token], j: int, lo: int = 0) -> Menti
     return outer
 
 
+_AUTHORED = word_set("written authored run edited hosted founded created published kept")
+
+
+def _authored_by(text: str, inner: list[Token]) -> Mention | None:
+    """The person an appositive credits with a blog, a column or an account."""
+    for k in range(len(inner) - 2):
+        if inner[k].lower in _AUTHORED and inner[k + 1].lower == "by":
+            start = collect_back(inner, len(inner) - 1, k + 2)
+            if start is None:
+                return None
+            mention = interpret(text, inner[start:])
+            return mention if mention is not None and mention.kind == "name" else None
+    return None
+
+
 def mention_after(text: str, tokens: list[Token], i: int, hi: int) -> Mention | None:
     """The speaker phrase starting at tokens[i] ("said Lavrov, Russia's foreign minister")."""
     if i >= hi:
@@ -160,6 +234,9 @@ def mention_after(text: str, tokens: list[Token], i: int, hi: int) -> Mention | 
     end = collect_forward(tokens, i, hi)
     if end is None:
         return None
+    by = _finding_by(tokens, i, end, hi)
+    if by is not None:
+        return mention_after(text, tokens, by, hi)
     role = ""
     if end < hi and tokens[end].text == ",":
         stop = end + 1
@@ -169,8 +246,30 @@ def mention_after(text: str, tokens: list[Token], i: int, hi: int) -> Mention | 
     return interpret(text, tokens[i:end], appositive=role)
 
 
+_COMPILED = word_set("compiled published released collected gathered conducted commissioned")
+
+
+def _finding_by(tokens: list[Token], i: int, end: int, hi: int) -> int | None:
+    """ "a study by Kobe University": where the name of whoever made the finding starts."""
+    if end + 1 < hi and tokens[end].lower in _COMPILED and tokens[end + 1].lower == "by":
+        end += 1  # "data compiled by Bloomberg"
+    if end + 1 >= hi or tokens[end].lower not in ("by", "from"):
+        return None
+    noun = tokens[end - 2] if tokens[end - 1].lower in _COMPILED else tokens[end - 1]
+    if noun.lower not in FINDING_NOUNS:
+        return None
+    after = end + 1
+    if tokens[after].lower in DETERMINERS and after + 1 < hi:
+        after += 1
+    return after if tokens[after].is_capitalised else None
+
+
 def pronoun(token: Token) -> Mention:
     return Mention(token.start, token.end, "pronoun", token.text, role=token.lower)
+
+
+def _relative_clause(tokens: list[Token]) -> bool:
+    return bool(tokens) and tokens[0].lower in ("who", "whose", "which", "whom")
 
 
 def _previous_comma(tokens: list[Token], j: int, lo: int) -> int | None:
@@ -215,6 +314,34 @@ def is_cue(tokens: list[Token], k: int) -> bool:
     return True
 
 
+def cue_fits(tokens: list[Token], k: int, mention: Mention | None) -> bool:
+    """Whether a cue can attribute words to the phrase before it: "found" or "shows" only do
+    for a study, data or an organisation ("the survey found that"), not for a person who
+    found or showed something."""
+    if tokens[k].lower not in FINDING_CUES:
+        return True
+    if mention is None:
+        return False
+    if mention.organisation:
+        return True
+    if (
+        tokens[k].lower in ("found", "finds")
+        and k + 1 < len(tokens)
+        and tokens[k + 1].lower == "that"
+    ):
+        return True  # "the researchers found that ...": a finding, whoever made it
+    words = mention.text.lower().split()
+    return bool(words) and words[-1].strip(".,") in FINDING_NOUNS
+
+
+def cue_span(tokens: list[Token], k: int) -> tuple[int, int]:
+    """The cue's words in the text: "said", "according to", "pointed out"."""
+    low = tokens[k].lower
+    if low in ("according", "pointed") and k + 1 < len(tokens):
+        return tokens[k].start, tokens[k + 1].end
+    return tokens[k].start, tokens[k].end
+
+
 def cue_text(tokens: list[Token], k: int) -> str:
     """The cue as the `Candidate.cue` field shows it."""
     low = tokens[k].lower
@@ -230,6 +357,12 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
     written = text[start:end]
     if len(words) == 1 and words[0].lower in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return pronoun(words[0])
+    spokesperson = _spokesperson_of(text, words, start, end)
+    if spokesperson is not None:
+        return spokesperson
+    person = _person_of(text, words, start, end, appositive)
+    if person is not None:
+        return person
     last = words[-1]
     if (last.is_capitalised and (last.lower in ORG_WORDS or _is_acronym(last.text))) or _org_of(
         words
@@ -249,6 +382,12 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
         if low in ROLE_MODIFIERS or low.endswith(("'s", "’s")):
             break
         name_start = i
+    name_start = _name_after_title(words, name_start)
+    before = [w.lower for w in words[:name_start]]
+    if before and before[-1] in ("of", "at", "for") and any(_is_role_word(w) for w in before):
+        # "the chief executive of Orbis Semiconductor": a role at an organisation, no name
+        role = " ".join(w.lower for w in words if w.lower not in DETERMINERS)
+        return Mention(start, end, "role", written, role=role)
     role_words = [w.lower for w in words[:name_start] if w.lower not in HONORIFICS | DETERMINERS]
     role = " ".join(role_words) if any(_is_role_word(w) for w in role_words) else ""
     if appositive:
@@ -258,6 +397,8 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
         org = any(w.lower in ORG_WORDS for w in words[name_start:])
         return Mention(start, end, "name", written, name=name, role=role, organisation=org)
     head = words[-1].lower
+    if words[0].lower in INDEFINITES or head in FINDING_NOUNS:
+        return Mention(start, end, "phrase", written)  # "a witness", "the study": no one named
     if (head in GROUP_NOUNS and head.endswith("s")) or head in ("police", "data"):
         return Mention(start, end, "phrase", written)  # "officials": a group, not one person
     if any(_is_role_word(w.lower) or w.lower in ORG_WORDS for w in words):
@@ -265,6 +406,86 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
         described = " ".join(role_words)
         return Mention(start, end, "role", written, role=described, organisation=org)
     return None
+
+
+# People who speak for an organisation without being named: the organisation is the speaker.
+_SPOKESPEOPLE = word_set(
+    "spokesperson spokesman spokeswoman representative representatives official officials "
+    "source sources statement"
+)
+_NAME_PARTICLES = word_set("de da di del van von der den du la le al el bin ibn")
+
+
+def _spokesperson_of(text: str, words: list[Token], start: int, end: int) -> Mention | None:
+    """ "A spokesperson for the Department for Transport": the department speaks."""
+    for i, word in enumerate(words[:-2]):
+        if word.lower not in _SPOKESPEOPLE or words[i + 1].lower not in ("for", "of", "at", "from"):
+            continue
+        if any(w.is_capitalised and w.lower not in STOP_CAPS for w in words[:i]):
+            return None  # a named person with a role: "Jane Doe, spokesperson for ..."
+        rest = words[i + 2 :]
+        if rest and rest[0].lower in DETERMINERS:
+            rest = rest[1:]
+        if rest and rest[0].is_capitalised:
+            name = _clean(text[rest[0].start : rest[-1].end])
+            return Mention(start, end, "name", text[start:end], name=name, organisation=True)
+        return None
+    return None
+
+
+def _person_of(
+    text: str, words: list[Token], start: int, end: int, appositive: str
+) -> Mention | None:
+    """ "Lena Ortiz of the Civic Watch blog", "Silvio Rendón of Gran Combo Club": a person
+    named before "of", "at" or "from", and where they write or work after it."""
+    joint = next((i for i, w in enumerate(words) if w.lower in ("of", "at", "from")), None)
+    if joint is None or joint + 1 >= len(words):
+        return None
+    titles = 0  # "Professor Sarah Lane of King's College": the title before the name
+    while titles < joint and (
+        words[titles].lower in HONORIFICS or _is_role_word(words[titles].lower)
+    ):
+        titles += 1
+    if not 2 <= joint - titles <= 3:
+        return None
+    name = words[titles:joint]
+    if not all(
+        w.is_capitalised
+        and w.lower not in STOP_CAPS
+        and not _is_role_word(w.lower)
+        and w.lower not in ORG_WORDS
+        and w.lower not in ROLE_MODIFIERS
+        for w in name
+    ):
+        return None
+    place = " ".join(w.lower for w in words[:titles] + words[joint:])
+    role = f"{place}; {appositive}" if appositive else place
+    written = _clean(text[name[0].start : name[-1].end])
+    return Mention(start, end, "name", text[start:end], name=written, role=role)
+
+
+def _name_after_title(words: list[Token], name_start: int) -> int:
+    """Where a person's name starts after a long title ("President of Russia Vladimir Putin",
+    "Deputy Director of Public Prosecution Eva-Marie Persson"): the capitalised words after
+    "of" or "for" belong to the title, all but the last two (three with an initial or a
+    particle such as "van")."""
+    if len(words) - name_start <= 2 or name_start == 0:
+        return name_start
+    joint = max(
+        (i for i, w in enumerate(words[:name_start]) if w.lower in ("of", "for", "at")),
+        default=None,
+    )
+    if joint is None or not any(_is_role_word(w.lower) for w in words[:joint]):
+        return name_start
+    if not all(w.is_capitalised or w.lower == "the" for w in words[joint + 1 : name_start]):
+        return name_start
+    keep = len(words) - 2
+    middle = words[keep - 1]
+    if keep - 1 > name_start and (
+        len(middle.text.rstrip(".")) == 1 or middle.lower in _NAME_PARTICLES
+    ):
+        keep -= 1
+    return keep
 
 
 def _org_of(words: list[Token]) -> bool:

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from .lexicon import CUE_WORDS
 
-_OPENERS = {"“": "”", "„": "“”", "«": "»", '"': '"'}
+# Pasted text mixes straight and curly marks ("“...,\" he said"), and some sites open with
+# the closing mark ("”...“"): each opener accepts any double closing mark.
+_OPENERS = {"“": '”"', "„": '“”"', "«": "»", '"': '"”', "”": '“”"'}
 _SINGLE_OPENERS = {"‘": "’", "'": "'"}
 _WORD = re.compile(r"[^\W_]+")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
@@ -64,6 +66,8 @@ def _pair(text: str, start: int, end: int, openers: dict[str, str]) -> list[Quot
 
 def _can_open(text: str, i: int, start: int, end: int, *, single: bool) -> bool:
     if i + 1 >= end or text[i + 1].isspace():
+        return False
+    if text[i] == "”" and not (i == start or text[i - 1].isspace()):
         return False
     if not single:
         return True

@@ -13,7 +13,8 @@ import re
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
     r"|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|twice"
-    r"|double|half|third|quarter)\b",
+    r"|double|half|third|quarter|second|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|majority|minority)\b",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"\d\s?%|\bper ?cent\b|\bpercentage points?\b", re.IGNORECASE)
@@ -27,7 +28,8 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w'’\-.]*")
 _COMPARISON = re.compile(
     r"\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse|most|least"
     r"|than|largest|biggest|highest|lowest|best|worst|first|record|twice|doubled|tripled"
-    r"|increased?|decreased?|rose|fell|grew|declined|radically different)\b",
+    r"|increased?|decreased?|rose|fell|grew|declined|radically different|in a row"
+    r"|(?:down|up) (?:from|to|by)|(?:come|gone|went|going|coming) (?:down|up)|lowest|highest)\b",
     re.IGNORECASE,
 )
 _CAUSAL = re.compile(
@@ -40,6 +42,13 @@ _EVENT = re.compile(
     r"|voted|approved|invaded|attacked|arrested|won|lost|sent|handed|presented|held|took place"
     r"|declared|introduced|adopted|joined|withdrew|banned|imposed|shifted|destroyed|captured"
     r"|fired|struck|shot|paid|requested|warned|proved|admitted|elected|appointed|visited)\b",
+    re.IGNORECASE,
+)
+# Greetings and thanks in a transcript: "Good afternoon", "Thank you, Karine", "Go ahead".
+_COURTESY = re.compile(
+    r"^\W*(?:(?:oh|well|so|and|yes|okay|ok)\W+)*(?:good (?:morning|afternoon|evening)|thank you"
+    r"|thanks|go ahead|hello|hi|welcome|please|sorry|love it|it['’]s (?:so )?good"
+    r"|nice to (?:see|meet) you)\b[^.!?]{0,25}[.!?]?\s*$",
     re.IGNORECASE,
 )
 _QUESTION = re.compile(r"\?\s*$|^\W*(?:why|how can|how could|what for)\b", re.IGNORECASE)
@@ -74,9 +83,10 @@ _WEIGHTS = {
     "specific event": 0.1,
     "reported speech": 0.15,
     "rhetorical question": -0.25,
-    "intention": -0.2,
+    "intention": -0.1,
     "opinion": -0.2,
     "vague": -0.15,
+    "courtesy": -0.4,
 }
 
 
@@ -105,6 +115,7 @@ def _signals(text: str, *, reported: bool) -> list[tuple[str, bool]]:
         ("intention", bool(_INTENTION.search(text))),
         ("opinion", bool(_OPINION.search(text))),
         ("vague", words < 6 or (not facts and bool(_VAGUE.search(text)))),
+        ("courtesy", bool(_COURTESY.match(text))),
     ]
 
 

@@ -30,8 +30,25 @@ _TIMEISH = re.compile(
 )
 _PHOTO = re.compile(
     r"^(?:©|\(c\)\s|\(?(?:photo|image|picture|credit|illustration|video)s?(?:\s+by|\s+credit)?"
-    r"\s*[:/]|image (?:caption|source)|file photo)|go to the (?:photo|media) ?bank"
-    r"|getty images|/\s*(?:afp|ap|reuters|getty|epa|sputnik|tass|anadolu)\b",
+    r"\s*[:/]|image (?:caption|source)|file photo"
+    r"|(?:photo|picture|image)s? (?:of|by|from|courtesy)\b)"
+    r"|go to the (?:photo|media) ?bank|getty images|/\s*(?:afp|ap|reuters|getty|epa|sputnik|tass"
+    r"|anadolu)\b|\b(?:used|licensed|reproduced) under (?:a )?creative commons"
+    r"|\bcreative commons (?:licen[cs]e|attribution)\b",
+    re.IGNORECASE,
+)
+# An image described for readers who cannot see it: a caption or its alternative text.
+_PICTURE_WORDS = re.compile(
+    r"\b(?:in the (?:fore|back)ground|of the (?:image|photo|picture|frame)|this (?:image|photo)"
+    r"|(?:is|are) (?:pictured|seen|shown) (?:here|at|in|with|during)|pictured (?:above|below|left"
+    r"|right|here)|\((?:left|right|centre|center|l-r|from left)\)|from left to right)\b",
+    re.IGNORECASE,
+)
+# A telephone number, as contact lines give it.
+_PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,5}\)?(?:[ .-]\d{2,4}){2,3}\b")
+_CONTACT = re.compile(
+    r"^(?:(?:media|press|news|roads?|public) (?:enquiries|inquiries|office|desk|contacts?)"
+    r"|(?:out of hours|switchboard|telephone|phone|tel|fax|e-?mail)\b)",
     re.IGNORECASE,
 )
 _UPDATING = re.compile(
@@ -96,11 +113,15 @@ def dateline_end(text: str, start: int, end: int) -> int:
     return match.end()
 
 
-def classify(text: str, start: int, end: int, *, after_body: bool) -> tuple[str, str]:
+def classify(
+    text: str, start: int, end: int, *, after_body: bool, first: bool = False
+) -> tuple[str, str]:
     """The kind and reason for one paragraph, before repeats are looked for.
 
     `after_body` says whether a body paragraph came before: a lone time stamp among body
     paragraphs is a related-article stamp, one above them is the article's own time stamp.
+    `first` says whether it is the first line with words: an article's headline, however long,
+    has no full stop.
     """
     line = text[start:end]
     noise = _noise_reason(line, after_body=after_body)
@@ -108,10 +129,56 @@ def classify(text: str, start: int, end: int, *, after_body: bool) -> tuple[str,
         return "noise", noise
     if dateline_end(text, start, end) == end or _DATELINE_ONLY.match(line):
         return "noise", "dateline-only"
+    if first and not after_body and _headline(line):
+        return "heading", "headline"
+    if _QUESTION_LINE.match(line) or _questions_only(text, start, end):
+        return "heading", "question"
+    if _BULLET.match(line):
+        return "body", "list item"
     heading = _heading_reason(line)
     if heading:
         return "heading", heading
+    if _LIST_LEAD_IN.search(line):
+        return "heading", "list lead-in"
     return "body", "body text"
+
+
+# "The limits are:", "Here is the statement from the council:": what follows is a list or a
+# document, and the line itself says nothing.
+_LIST_LEAD_IN = re.compile(
+    r"^(?:here (?:is|are)\b.*|these (?:are|include)\b.*|the following\b.*"
+    r"|.*\b(?:are|is|include|includes|including|following|as follows|below)):$",
+    re.IGNORECASE,
+)
+# "- rents could rise by 5%", "• 40 jobs", "* fines of up to £30,000": a list's item.
+_BULLET = re.compile(r"^[-*•–▪●][ \t]+(?:\S+[ \t]+){2,}\S")
+_TAGS = re.compile(r"(?:\s+[#@][\w]+)+\s*$")
+
+
+def _questions_only(text: str, start: int, end: int) -> bool:
+    """A paragraph of questions only ("who killed them? #tag"), the last one unanswered."""
+    if "?" not in text[start:end]:
+        return False
+    line = _TAGS.sub("", text[start:end])
+    if not line.endswith("?"):
+        return False
+    return all(
+        text[b - 1] == "?" or text[b - 1] in '"”’'
+        for a, b in split_sentences(text, start, start + len(line))
+    )
+
+
+# A paragraph that is one question and nothing else: a sub-heading of an explainer or an
+# interviewer's question, never a claim.
+_QUESTION_LINE = re.compile(r"^[^.!?\n]{3,200}\?[\"”’'»)\]*]*$")
+_HEADLINE_MAX_WORDS = 30
+
+
+def _headline(line: str) -> bool:
+    words = re.findall(r"[^\W_][\w'’\-]*", line)
+    if not words or len(words) > _HEADLINE_MAX_WORDS:
+        return False
+    return line[-1] not in _TERMINAL or line[-1] in "?:"
 
 
 def _noise_reason(line: str, *, after_body: bool) -> str | None:
@@ -125,6 +192,10 @@ def _noise_reason(line: str, *, after_body: bool) -> str | None:
         return "timestamp"
     if _PHOTO.search(line):
         return "photo credit"
+    if _PICTURE_WORDS.search(line):
+        return "caption"
+    if _CONTACT.match(line) or (len(line.split()) <= 10 and _PHONE.search(line)):
+        return "contact"
     if _UPDATING.match(line):
         return "being updated"
     if _RELATED.match(line):
@@ -142,15 +213,21 @@ def _noise_reason(line: str, *, after_body: bool) -> str | None:
 
 
 def _heading_reason(line: str) -> str | None:
-    """A short line without a sentence's final punctuation reads as a headline."""
-    if (line[-1] in _TERMINAL and line[-1] != "?") or line[0] in '"“„«':
+    """A short line without a sentence's final punctuation reads as a headline; so does a
+    short title-case phrase on a participle ending in a full stop ("Closing the Gender Gap in
+    Science."), which has no verb to make it a sentence."""
+    if line[0] in '"“„«':
         return None
+    stop = line[-1] in _TERMINAL and line[-1] != "?"
     words = re.findall(r"[^\W_][\w'’\-]*", line)
-    if not words or len(words) > 20:
+    if not words or len(words) > 20 or (stop and (line[-1] != "." or len(words) > 12)):
         return None
     content = [w for w in words if w.lower() not in _MINOR_WORDS]
     capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
-    title_case = bool(content) and capitalised / len(content) >= 0.75
+    title_case = len(content) > 1 and capitalised / len(content) >= 0.75
+    if stop:
+        participle = words[0].endswith("ing") and words[0][0].isupper()
+        return "headline-like" if participle and title_case and "." not in line[:-1] else None
     if line.endswith("?") and not title_case:
         return None
     if title_case or line.isupper():

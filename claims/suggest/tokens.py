@@ -6,6 +6,8 @@ back an exact span. A cue glued to a name by a typo ("Putinsaid") is read as two
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from typing import NamedTuple
 
@@ -33,13 +35,53 @@ class Token(NamedTuple):
         return self.text[0].isupper()
 
 
+# Characters that stand for a plain space or a line break in pasted text: no-break and thin
+# spaces, zero-width spaces, Unicode line and paragraph separators. Each is replaced by one
+# character, so offsets into the replaced text are offsets into the text as given.
+_ODD_SPACES = {
+    **{code: " " for code in (0xA0, 0x1680, 0x202F, 0x205F, 0x3000, 0x200B, 0xFEFF)},
+    **{code: " " for code in range(0x2000, 0x200B)},
+    0x2028: "\n",
+    0x2029: "\n",
+    0x0B: "\n",
+    0x0C: "\n",
+    0x85: "\n",
+}
+
+
+def plain_spaces(text: str) -> str:
+    """The text with odd spaces and line breaks made plain, every offset unchanged."""
+    return text.translate(_ODD_SPACES)
+
+
 def proper_words(text: str) -> frozenset[str]:
     """Capitalised words that stand alone somewhere in the text: the names a typo can glue to."""
     return frozenset(_CAPITALISED.findall(text))
 
 
 def tokenize(text: str, start: int, end: int, names: frozenset[str] = frozenset()) -> list[Token]:
-    """Tokens of text[start:end]; `names` are words a glued cue may be split from."""
+    """Tokens of text[start:end]; `names` are words a glued cue may be split from.
+
+    An article is read many times over (paragraphs, sentences, clauses, speaker phrases), so
+    its tokens are found once and each range is a slice of them.
+    """
+    tokens, starts = _article_tokens(text, names)
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end, first)
+    if last > first and tokens[last - 1].end > end:
+        return _tokenize(text, start, end, names)  # a range that ends inside a word
+    if first < len(tokens) and first and tokens[first - 1].end > start:
+        return _tokenize(text, start, end, names)  # ... or starts inside one
+    return list(tokens[first:last])
+
+
+@functools.lru_cache(maxsize=4)
+def _article_tokens(text: str, names: frozenset[str]) -> tuple[tuple[Token, ...], list[int]]:
+    tokens = tuple(_tokenize(text, 0, len(text), names))
+    return tokens, [t.start for t in tokens]
+
+
+def _tokenize(text: str, start: int, end: int, names: frozenset[str]) -> list[Token]:
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()

@@ -33,7 +33,16 @@ class Paragraph:
 
 @dataclass
 class Candidate:
-    """One atomic claim candidate, anchored to exact offsets in the text as given."""
+    """One atomic claim candidate, anchored to exact offsets in the text as given.
+
+    The attribution carries its evidence: `cue` and `cue_start`/`cue_end` are the words that
+    attribute it ("said", "according to", a transcript's speaker label is the speaker span
+    alone), `speaker_start`/`speaker_end` the words that named the speaker (a pronoun, a
+    role, a headline's "Statement from ..."), `evidence` says in words how the speaker was
+    found, and `confidence` (0 to 1) how directly the text gives the speaker: about 0.9 for a
+    name next to the cue, less for a role, a pronoun or a speaker carried over, 0.5 for the
+    outlet's narration, 0 for no speaker at all.
+    """
 
     start: int
     end: int
@@ -48,6 +57,12 @@ class Candidate:
     statement_start: int = 0
     statement_end: int = 0
     cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    confidence: float = 0.0
+    evidence: str = ""
 
 
 @dataclass

@@ -1,6 +1,8 @@
 """The editor's workspace on a source, through the admin's URLs (the browser test drives the
 mouse and keyboard; these cover the rules and what each request stores)."""
 
+import re
+
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
@@ -196,3 +198,49 @@ def test_similar_claims_come_with_their_verdicts(client, seed_source):
     assert best["slug"] == "nato-admitted-montenegro-north-macedonia-and-albania"
     assert best["verdict"] == "True"
     assert best["url"].endswith(f"/claims/claim/{best['id']}/change/")
+
+
+DOUBT = (
+    "Mayor Jo Park spoke on Monday.\n\n"
+    '"We hired 300 new teachers in 2023," Park said.\n\n'
+    '"The school budget rose by 4% last year, to 80 million pounds."'
+)
+
+
+def _doubtful_card(page: str, source: Source) -> str:
+    """The index of the suggestion whose speaker was carried over from a quote before."""
+    text = page.split('class="ws-card ws-kind-direct ws-doubt" id="cand-', 1)[1]
+    return text.split('"', 1)[0]
+
+
+def test_a_speaker_found_on_weak_evidence_is_marked_and_its_cue_highlighted(client, editor):
+    source = Source.objects.create(title="Schools", text=DOUBT)
+    client.force_login(editor)
+
+    page = workspace(client, source).content.decode()
+
+    index = _doubtful_card(page, source)
+    assert "to confirm before accepting" in page
+    assert f'id="confirmed-{index}"' in page
+    assert re.search(r'class="ws-seg[^"]* ws-cue[^"]*"[^>]*>said</span>', page)
+    assert re.search(r'class="ws-seg[^"]* ws-named[^"]*"[^>]*>Park</span>', page)
+
+
+def test_a_doubtful_speaker_must_be_confirmed_before_accepting(client, editor):
+    source = Source.objects.create(title="Schools", text=DOUBT)
+    client.force_login(editor)
+    page = workspace(client, source)
+    index = _doubtful_card(page.content.decode(), source)
+    data = form_data(page, f"accept-{index}")
+    url = reverse("admin:claims_source_accept", args=[source.pk])
+
+    refused = client.post(url, data, follow=True)
+
+    assert not Claim.objects.exists()
+    assert any("weak evidence" in m for m in messages_of(refused))
+
+    accepted = client.post(url, {**data, "speaker_confirmed": "on"}, follow=True)
+
+    claim = Claim.objects.get()
+    assert claim.statement.speaker.name == "Jo Park", messages_of(accepted)
+    assert "4%" in claim.text

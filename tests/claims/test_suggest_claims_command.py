@@ -127,3 +127,32 @@ def test_the_command_exits_non_zero_with_one_line_on_stderr(tmp_path):
 
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [f"CommandError: {missing}: no such file"]
+
+
+PAGE = """<!doctype html><html lang="en"><head><title>Bridge costs rise - City Courier</title>
+<meta property="og:site_name" content="City Courier"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>Bridge costs rise</h1>
+<p>Mayor Sarah Collins said on Monday that the new bridge will cost 40 million pounds,
+ten million more than planned in 2021.</p>
+<p>"Every penny of it is already in the budget," Collins told the council.</p>
+<p>Council leader David Okafor said the true cost was closer to 65 million pounds.</p>
+</article>
+<footer><p>Copyright City Courier. All rights reserved. Contact us.</p></footer>
+</body></html>"""
+
+
+@pytest.mark.django_db
+def test_an_html_page_is_read_as_the_import_reads_it(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(PAGE, encoding="utf-8")
+
+    candidates = run_json(str(path))
+
+    texts = " ".join(c["text"] for c in candidates)
+    assert "40 million pounds" in texts
+    assert "<" not in texts and "Home" not in texts and "All rights reserved" not in texts
+    assert {c["speaker"] for c in candidates if "40 million" in c["text"]} == {"Sarah Collins"}
+    assert all(
+        set(c) >= {"confidence", "evidence", "cue_start", "speaker_start"} for c in candidates
+    )

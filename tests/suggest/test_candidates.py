@@ -136,3 +136,20 @@ def test_duplicate_requires_the_same_figures():
     )
 
     assert [c.duplicate_of for c in suggest(text).candidates] == [None, None, None, None]
+
+
+@pytest.mark.parametrize(
+    "text", ["Good afternoon, everyone.", "Thank you, Karine.", "Oh, it's so good to be here."]
+)
+def test_checkworthiness_courtesies_score_lowest(text):
+    score, reasons = checkworthiness(text)
+
+    assert "courtesy" in reasons
+    assert score < 0.1
+
+
+def test_checkworthiness_a_change_over_time_is_a_comparison():
+    score, reasons = checkworthiness("For the sixth month in a row, inflation has come down.")
+
+    assert {"number", "comparison"} <= set(reasons)
+    assert score >= 0.5

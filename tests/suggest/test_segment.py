@@ -134,3 +134,53 @@ def test_sentences_do_not_break_inside_a_protected_quote():
     spans = split_sentences(text, 0, len(text), [(0, 18)])
 
     assert [text[s:e] for s, e in spans] == ['"We came. We saw."', "He left.", "Then she spoke."]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "Photo of the flooded square by Ana Lima, used under a Creative Commons licence.",
+            "photo credit",
+        ),
+        ("A red tram in the foreground and the old town hall in the background.", "caption"),
+        ("Press enquiries 020 7000 1234", "contact"),
+        ("Out of hours 020 7000 9999", "contact"),
+    ],
+)
+def test_classify_captions_and_contact_lines_are_noise(line, reason):
+    text = f"The council met on Monday.\n{line}\nIt approved the budget."
+
+    kinds = _kinds(text)
+
+    assert kinds[1] == (line, "noise", reason)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("What does the new law change?", "question"),
+        ("Why was the bridge closed? Who pays for it? #traffic", "question"),
+        ("The new limits are:", "list lead-in"),
+        ("Here is the full statement from the council:", "list lead-in"),
+    ],
+)
+def test_classify_questions_and_list_lead_ins_are_not_claims(line, reason):
+    text = f"The council met on Monday.\n{line}\nIt approved the budget."
+
+    kinds = _kinds(text)
+
+    assert kinds[1] == (line, "heading", reason)
+
+
+def test_a_long_headline_on_the_first_line_is_a_heading():
+    headline = (
+        "Minister addresses the annual conference of regional transport authorities in the "
+        "capital on the future of rail freight"
+    )
+    text = f"{headline}\n\nThe minister said freight volumes rose 4% in 2023."
+
+    kinds = _kinds(text)
+
+    assert kinds[0] == (headline, "heading", "headline")
+    assert kinds[1][1] == "body"

@@ -1,10 +1,13 @@
 """Suggest the statements and atomic claims in an article, with their speakers.
 
     python manage.py suggest_claims seeds/000_350d1086ef0d2fa7.txt
-    python manage.py suggest_claims 12 --json        # a stored source, by id
+    python manage.py suggest_claims saved-page.html          # the article, not the page's menus
+    python manage.py suggest_claims 12 --json                # a stored source, by id
 
-Offsets are Python string indices into the text as the desk stores it (newlines unified,
-Unicode NFC): for a stored source, its text; for a file, the file's text normalised the same way.
+A file or URL is read by the same reader as `import_source` (text, HTML, a one-article JSON or
+JSONL record, a web page), so the text suggested from is the text an import would store.
+Offsets are Python string indices into that text (newlines unified, Unicode NFC): for a stored
+source, its text; for anything else, the article as the importer reads it.
 """
 
 from __future__ import annotations
@@ -16,7 +19,9 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.imports.articles import ArticleError, read_article
+from claims.imports.articles import ArticleError
+from claims.imports.fetching import FetchLimits
+from claims.imports.importing import plan_inputs, read_input
 from claims.models import Source
 from claims.suggestions import suggest_for_text
 
@@ -25,7 +30,10 @@ class Command(BaseCommand):
     help = "Suggest attributed claims for an article file or a stored source (by id)."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("article", help="Path of a text file, or the id of a stored source.")
+        parser.add_argument(
+            "article",
+            help="A file (text, HTML, JSON), a URL, or the id of a stored source.",
+        )
         parser.add_argument(
             "--json", dest="as_json", action="store_true", help="Print a JSON list."
         )
@@ -68,10 +76,28 @@ class Command(BaseCommand):
                 raise CommandError(f"Source {article} has no text to suggest from.")
             made = set(source.statements.values_list("claims__id", flat=True)) - {None}
             return source.text, source.publisher, made
-        try:
-            return read_article(path, max_bytes=settings.FACTCHECK_MAX_ARTICLE_BYTES), "", set()
-        except ArticleError as error:
-            raise CommandError(str(error)) from None
+        return self.read(article)
+
+    def read(self, location: str) -> tuple[str, str, set[int]]:
+        """(text, publisher, no claims) for a file or URL, read as `import_source` reads it."""
+        max_bytes = settings.FACTCHECK_MAX_ARTICLE_BYTES
+        limits = FetchLimits(
+            timeout=settings.FACTCHECK_FETCH_TIMEOUT,
+            max_bytes=max_bytes,
+            allow_private=settings.FACTCHECK_FETCH_PRIVATE_ADDRESSES,
+        )
+        articles = []
+        for item in plan_inputs([location]):
+            for result in read_input(item, max_bytes=max_bytes, fetch_limits=limits):
+                if isinstance(result, ArticleError):
+                    raise CommandError(str(result))
+                articles.append(result)
+        if len(articles) != 1:
+            raise CommandError(
+                f"{location} holds {len(articles)} articles: import it with import_source, "
+                "then suggest from each source by its id."
+            )
+        return articles[0].text, articles[0].publisher, set()
 
     def print_json(self, candidates: list[dict[str, Any]]) -> None:
         self.stdout.write(json.dumps(candidates, ensure_ascii=False, indent=2))

@@ -1,0 +1,746 @@
+"""How an article is built, read before its sentences: who speaks where nobody is named.
+
+- Transcript speaker lines ("Q:", "JOHN SMITH:", "Vladimir Putin:", "MS. JEAN-PIERRE:") give
+  their paragraph, and the paragraphs after it, their speaker; a questioner's paragraphs are
+  set aside as questions, and the introduction above the first speaker line as a standfirst.
+- A paragraph ending in an attribution ("Professor Jane Doe, the agency's director, said:",
+  "He continues:", a name and a social-media handle) gives the paragraphs after it to its
+  speaker, until something else speaks: another attribution, a heading, a paragraph that
+  names the speaker in the third person, or the institution narrating again.
+- A speech or statement published under a name ("Statement from President Jane Doe on ...",
+  "Remarks by ...", "John Smith's speech at ...", a standfirst "X gave a statement to ...",
+  a byline over first-person text) gives the whole article to that person.
+- A press release in an institution's voice ("... was launched by the Home Office today")
+  makes the institution the narrator in place of the outlet.
+- The standfirst under a headline (a one-sentence summary that the article repeats, describes
+  the speech, or announces the release) is set aside as a heading.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .attribution import NAMED, Discourse, Voice
+from .lexicon import FIRST_PERSON, SKIP_BEFORE_CUE, STOP_CAPS, TITLE_WORDS, word_set
+from .matching import ClaimIndex
+from .phrases import cue_span, cue_text, interpret, is_cue, mention_after, mention_before
+from .segment import split_sentences
+from .tokens import Token, tokenize
+from .types import Paragraph
+
+SPEAKER_LINE = 0.9  # "JOHN SMITH: ..." names the speaker of its own paragraph
+SPEAKER_ABOVE = 0.8  # a paragraph under a speaker line, before the next one
+BLOCK_FIRST = 0.8  # the first paragraph after "X said:"
+BLOCK_LATER = 0.7  # the paragraphs after that one
+PUBLISHED_UNDER = 0.75  # a speech or statement published under its speaker's name
+ISSUER = 0.6  # a press release in its institution's voice
+
+# --- transcript speaker lines --------------------------------------------------------------
+
+_LABEL = re.compile(
+    r"(?P<label>(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB|GOV)\.[ ][A-Z][A-Z'’\-]+"
+    r"(?:[ ][A-Z][A-Z'’\-]+)?)[.:][ ]+(?=\S)"
+    r"|(?P<q>Q|QUESTION|Question)(?:[ ]*[:.][ ]*|[ ]+)(?=[A-Z\"“])"
+    r"|(?P<label2>[^:\n]{1,80}?)[ ]*:(?:[ ]+|$)"
+)
+_ANSWER = frozenset({"a", "answer"})
+_NOT_SPEAKERS = word_set(
+    """
+    note update updated breaking watch read also editor's correction fact sheet source sources
+    photo video listen warning ends tags background summary context analysis opinion comment
+    quote transcript live related more see contact contacts media enquiries notes
+    """
+)
+_LABEL_JOINERS = word_set("of for the and de da di del van von der den du la le al el bin")
+_HANDLE = re.compile(r"@\w+")
+
+# --- speeches and statements published under a name ----------------------------------------
+
+_SPEECH_WORDS = (
+    r"statement|remarks|speech|address|keynote|testimony|op-ed|letter|message|lecture"
+    r"|oral statement|written statement|opening statement|closing remarks|opening remarks"
+)
+_PUBLISHED_BY = re.compile(
+    rf"^(?:(?:full )?(?:text|transcript) of )?(?:the )?(?P<cue>{_SPEECH_WORDS})s?"
+    r" (?:from|by|of) (?P<who>.+?)"
+    r"(?=\s+(?:on|at|to|before|in|for|during|after|marking|about|regarding|with)\s|[:,–—]\s"
+    r"|\s-\s|$)",
+    re.IGNORECASE,
+)
+_OWN_SPEECH = re.compile(
+    r"(?:^|:\s+)(?P<who>[^:]+?)['’]s?\s+(?:[a-z\-]+\s+){0,2}"
+    rf"(?P<cue>{_SPEECH_WORDS})s?\b",
+    re.IGNORECASE,
+)
+_DELIVERED = re.compile(
+    r"^(?P<who>[A-Z][^,.;:]{2,80}?)\s+(?:(?:gave|delivered|made|makes|gives|delivers)\s+"
+    r"(?:a|an|his|her|the|their)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?P<cue>speech|statement|address|remarks|keynote|lecture|testimony)\b"
+    r"|(?P<cue2>closed|opened|addressed|spoke\s+(?:at|to|in|before))\b)"
+)
+_ABBREVIATED_ROLES = {"pm": "prime minister", "fm": "foreign minister", "potus": "president"}
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|I['’](?:m|ve|ll|d))\b")
+_BYLINE = re.compile(r"^[Bb]y\s+(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})\s*$")
+
+# --- press releases in an institution's voice ----------------------------------------------
+
+_ORG = r"(?:[Tt]he\s+)?[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|of|for|and|on|the))*"
+_ISSUED = re.compile(
+    r"\b(?:was|were|has been|have been|is being|are being)\s+(?:launched|published|announced"
+    r"|released|unveiled|issued)\s+(?:today\s+)?by\s+(?P<org>" + _ORG + r")(?=\s+today\b)"
+    r"|(?:^|[.!?]\s+)(?P<org2>" + _ORG + r")\s+(?:has\s+|have\s+)?today\s+(?:announced|launched"
+    r"|published|released|unveiled|reported|set out|confirmed)\b"
+    r"|\bnew\s+(?:analysis|research|figures|data|report|survey|study)\s+(?:from|by)\s+"
+    r"(?P<org3>" + _ORG + r")(?:\s+\((?P<abbr>[A-Z]{2,})\))?\s+(?:out|published|released)?\s*today"
+    r"|^(?P<org4>(?:The\s+)?[Gg]overnment|" + _ORG + r")\s+(?:publishes|launches|announces"
+    r"|sets out|responds)\b"
+)
+_INSTITUTION_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+|,\s+)(?:[Tt]he|[Tt]his)\s+(?:department|ministry|agency|council"
+    r"|company|office|authority|organisation|organization|commission|service)"
+    r"\s+(?:\w+\s+){0,2}?(?:has|have|had|is|was|will|took|accepted|decided|launched|published"
+    r"|announced|said|made|set|agreed|confirmed|received|wrote|asked|consulted)\b"
+)
+_STANDFIRST_REPEATED = 0.85  # the share of a summary's words that the article goes on to use
+_STANDFIRST_WORDS = 20  # content words: longer than that, a first paragraph is the lede
+_EMPHASIS = re.compile(r"^[*_]+[^*_].*[^*_][*_]+$")
+
+
+@dataclass
+class Structure:
+    """Each paragraph's voice, and who narrates what no voice covers."""
+
+    voices: dict[int, Voice] = field(default_factory=dict)
+    narrator: Voice | None = None
+
+
+def read_structure(
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    discourse: Discourse,
+    names: frozenset[str],
+) -> Structure:
+    """Voices for an article's body paragraphs, but for blocks after "X said:" (`Blocks`,
+    read with the sentences); sets aside standfirsts and questions by changing their
+    paragraphs' kind to "heading"."""
+    structure = Structure()
+    headline = next((p for p in paragraphs if p.reason == "headline"), None)
+    lead = [p for p in paragraphs if p.kind == "body"][:2]
+    document = _published_under(text, headline, lead, discourse, names, paragraphs)
+    if document is None:
+        structure.narrator = _issuer(text, headline, lead, discourse, names)
+    _standfirst(text, headline, lead, paragraphs, document, structure.narrator)
+    interviewee = _interviewee(text, headline, discourse, names)
+    _speaker_lines(text, paragraphs, discourse, names, structure, interviewee)
+    for paragraph in paragraphs:
+        if paragraph.kind != "body" or paragraph.index in structure.voices:
+            continue
+        voice = document or structure.narrator
+        if voice is not None:
+            structure.voices[paragraph.index] = voice
+    return structure
+
+
+# --- published under a name ----------------------------------------------------------------
+
+
+def _published_under(
+    text: str,
+    headline: Paragraph | None,
+    lead: list[Paragraph],
+    discourse: Discourse,
+    names: frozenset[str],
+    paragraphs: Sequence[Paragraph],
+) -> Voice | None:
+    """The person whose speech or statement the article is, if it says so."""
+    standfirst = lead[0] if lead else None
+    if headline is not None:
+        line = text[headline.start : headline.end]
+        match = _PUBLISHED_BY.search(line) or _OWN_SPEECH.search(line)
+        if match:
+            start, end = headline.start + match.start("who"), headline.start + match.end("who")
+            cue = (headline.start + match.start("cue"), headline.start + match.end("cue"))
+            who = _person(text, start, end, discourse, names)
+            if who is None and standfirst is not None:
+                who = _delivered_by(text, standfirst, discourse, names)
+                if who is not None:
+                    start, end = who[1]
+                    who = who[0]
+            if who is not None:
+                return _document_voice(who, (start, end), cue, match.group("cue"))
+    if standfirst is not None and headline is not None:
+        found = _delivered_by(text, standfirst, discourse, names)
+        if found is not None and _speaks_throughout(text, found[0], standfirst, paragraphs):
+            who, span, cue = found
+            return _document_voice(who, span, cue, text[cue[0] : cue[1]])
+    return _byline_author(text, paragraphs, discourse, names)
+
+
+def _speaks_throughout(
+    text: str, who: str, standfirst: Paragraph, paragraphs: Sequence[Paragraph]
+) -> bool:
+    """Whether the text after a standfirst reads as the speaker's own: in the first person,
+    never naming the speaker, as a speech does and a report of one does not."""
+    body = [p for p in paragraphs if p.kind == "body" and p.index > standfirst.index]
+    surname = who.split()[-1]
+    if any(re.search(rf"\b{re.escape(surname)}\b", text[p.start : p.end]) for p in body):
+        return False
+    first_person = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b")
+    return any(first_person.search(_unquoted(text, p)) for p in body)
+
+
+def _document_voice(who: str, span: tuple[int, int], cue: tuple[int, int], cue_words: str) -> Voice:
+    return Voice(
+        who,
+        "direct",
+        PUBLISHED_UNDER,
+        f"a {cue_words.lower()} published under the speaker's name",
+        speaker_span=span,
+        cue_span=cue,
+        cue=cue_words.lower(),
+    )
+
+
+def _delivered_by(
+    text: str, paragraph: Paragraph, discourse: Discourse, names: frozenset[str]
+) -> tuple[str, tuple[int, int], tuple[int, int]] | None:
+    """ "Home Secretary Jane Doe gave a statement to Parliament on ...": Jane Doe."""
+    line = text[paragraph.start : paragraph.end]
+    match = _DELIVERED.match(line)
+    if not match:
+        return None
+    start, end = paragraph.start + match.start("who"), paragraph.start + match.end("who")
+    group = "cue" if match.group("cue") else "cue2"
+    cue = (paragraph.start + match.start(group), paragraph.start + match.end(group))
+    who = _person(text, start, end, discourse, names)
+    return (who, (start, end), cue) if who else None
+
+
+def _person(
+    text: str, start: int, end: int, discourse: Discourse, names: frozenset[str]
+) -> str | None:
+    """The person a phrase names, or the one a role abbreviation or role means."""
+    tokens = tokenize(text, start, end, names)
+    phrase = text[start:end].strip().lower()
+    if phrase in _ABBREVIATED_ROLES:
+        return discourse.role(_ABBREVIATED_ROLES[phrase])
+    mention = interpret(text, tokens)
+    if mention is None or mention.kind == "phrase":
+        return None
+    if mention.kind == "name":
+        if mention.organisation:
+            return None
+        return discourse.registry.register(mention, start)
+    if mention.kind == "role":
+        return discourse.role(mention.role)
+    return None
+
+
+def _byline_author(
+    text: str, paragraphs: Sequence[Paragraph], discourse: Discourse, names: frozenset[str]
+) -> Voice | None:
+    """A byline over text written in the first person: an op-ed, a letter, a blog post."""
+    byline = next((p for p in paragraphs if p.reason == "byline"), None)
+    if byline is None:
+        return None
+    match = _BYLINE.match(text[byline.start : byline.end])
+    if not match or " and " in match.group("who"):
+        return None
+    body = [p for p in paragraphs if p.kind == "body"]
+    first_person = sum(1 for p in body if _FIRST_PERSON.search(_unquoted(text, p)))
+    if first_person < 2:
+        return None
+    start, end = byline.start + match.start("who"), byline.start + match.end("who")
+    mention = interpret(text, tokenize(text, start, end, names))
+    if mention is None or mention.kind != "name":
+        return None
+    who = discourse.registry.register(mention, start)
+    return Voice(
+        who,
+        "direct",
+        PUBLISHED_UNDER,
+        "first-person text under the author's byline",
+        speaker_span=(start, end),
+        cue_span=(byline.start, byline.start + 2),
+        cue="by",
+    )
+
+
+def _unquoted(text: str, paragraph: Paragraph) -> str:
+    return re.sub(r"[\"“][^\"“”]*[\"”]", " ", text[paragraph.start : paragraph.end])
+
+
+# --- the institution behind a press release ------------------------------------------------
+
+
+def _issuer(
+    text: str,
+    headline: Paragraph | None,
+    lead: list[Paragraph],
+    discourse: Discourse,
+    names: frozenset[str],
+) -> Voice | None:
+    """The institution whose press release this is, when the release says so at its top."""
+    for paragraph in [p for p in (headline, *lead) if p is not None]:
+        line = text[paragraph.start : paragraph.end]
+        match = _ISSUED.search(line)
+        if not match:
+            continue
+        group = next(g for g in ("org", "org2", "org3", "org4") if match.group(g))
+        start, end = paragraph.start + match.start(group), paragraph.start + match.end(group)
+        words = text[start:end]
+        lead_words = re.match(r"(?:[Tt]he\s+)", words)
+        if lead_words:
+            start += lead_words.end()
+        tokens = tokenize(text, start, end, names)
+        mention = interpret(text, tokens)
+        if re.fullmatch(r"[Gg]overnment", text[start:end]):
+            who = "Government"
+        elif mention is None or mention.kind != "name":
+            continue
+        else:  # what issues a release is an organisation, whatever its name's last word
+            who = discourse.registry.register(
+                dataclasses.replace(mention, organisation=True), start
+            )
+            if match.group("abbr"):
+                discourse.registry.alias(match.group("abbr"), who)
+        outlet = discourse.outlet or ""
+        if outlet and _same_name(who, outlet):
+            return None
+        return Voice(
+            who,
+            "narration",
+            ISSUER,
+            "a press release in the institution's own voice",
+            speaker_span=(start, end),
+            relays=False,
+        )
+    return None
+
+
+def _same_name(a: str, b: str) -> bool:
+    wa = set(re.findall(r"\w+", a.lower())) - {"the", "inc", "ltd", "plc", "llc", "corp"}
+    wb = set(re.findall(r"\w+", b.lower())) - {"the", "inc", "ltd", "plc", "llc", "corp"}
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+# --- standfirst ----------------------------------------------------------------------------
+
+
+def _standfirst(
+    text: str,
+    headline: Paragraph | None,
+    lead: list[Paragraph],
+    paragraphs: Sequence[Paragraph],
+    document: Voice | None,
+    narrator: Voice | None,
+) -> None:
+    """Set aside a one-sentence summary under the headline."""
+    if headline is None or not lead:
+        return
+    first = lead[0]
+    between = paragraphs[headline.index + 1 : first.index]
+    if any(p.kind == "body" for p in between):
+        return
+    if len(split_sentences(text, first.start, first.end)) != 1:
+        return
+    line = text[first.start : first.end]
+    span = (first.start, first.end)
+    figures = bool(re.search(r"\d", line))
+    cited = any(
+        v is not None and v.cue_span is not None and span[0] <= v.cue_span[0] < span[1]
+        for v in (document, narrator)
+    )
+    issued = narrator is not None and _inside(narrator.speaker_span, span)
+    cited = cited or (document is not None and _inside(document.speaker_span, span))
+    describes = not figures and (cited or issued)
+    if _EMPHASIS.match(line) or describes or _repeated_later(text, first, paragraphs):
+        first.kind, first.reason = "heading", "standfirst"
+
+
+def _inside(inner: tuple[int, int] | None, outer: tuple[int, int]) -> bool:
+    return inner is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _repeated_later(text: str, first: Paragraph, paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether the article goes on to say everything a short first paragraph says: a
+    summary of what follows, where a lede would hold details of its own."""
+    index = ClaimIndex()
+    words = set(index.words(text[first.start : first.end]))
+    if not words or len(words) > _STANDFIRST_WORDS:
+        return False
+    rest: set[str] = set()
+    for paragraph in paragraphs:
+        if paragraph.kind == "body" and paragraph.index > first.index:
+            rest.update(index.words(text[paragraph.start : paragraph.end]))
+    return len(words & rest) / len(words) >= _STANDFIRST_REPEATED
+
+
+# --- transcripts ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Line:
+    paragraph: Paragraph
+    speaker: str | None  # None for a question
+    question: bool
+    label: tuple[int, int]
+    body_start: int
+
+
+def _speaker_lines(
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    discourse: Discourse,
+    names: frozenset[str],
+    structure: Structure,
+    interviewee: str | None = None,
+) -> None:
+    """Voices from a transcript's speaker lines; "A:" is the interviewee's."""
+    lines = []
+    for paragraph in paragraphs:
+        if paragraph.kind in ("body", "heading") and paragraph.reason != "headline":
+            line = _speaker_line(text, paragraph, discourse, names)
+            if line is not None:
+                lines.append(line)
+    if len(lines) < 2:
+        return
+    first_line = lines[0].paragraph.index
+    by_index = {line.paragraph.index: line for line in lines}
+    current: _Line | None = None
+    answering: str | None = interviewee
+    for paragraph in paragraphs:
+        line = by_index.get(paragraph.index)
+        if line is None and paragraph.kind == "body" and paragraph.index < first_line:
+            if any(p.reason == "headline" for p in paragraphs[: paragraph.index]):
+                paragraph.kind, paragraph.reason = "heading", "standfirst"
+            continue
+        if line is not None:
+            current = line
+            paragraph.kind = "body"
+            if line.question:
+                paragraph.kind, paragraph.reason = "heading", "question"
+                continue
+            answering = line.speaker or answering
+            paragraph.reason = "speaker line"
+            structure.voices[paragraph.index] = Voice(
+                line.speaker or answering,
+                "direct",
+                SPEAKER_LINE,
+                "transcript speaker line",
+                speaker_span=line.label,
+                body_start=line.body_start,
+            )
+            continue
+        if current is None or paragraph.kind != "body":
+            continue
+        if current.question:
+            paragraph.kind, paragraph.reason = "heading", "question"
+            continue
+        structure.voices[paragraph.index] = Voice(
+            current.speaker or answering,
+            "direct",
+            SPEAKER_ABOVE,
+            "transcript speaker line above",
+            speaker_span=current.label,
+        )
+
+
+_INTERVIEW = re.compile(
+    r"(?:\binterview(?:ed)? with|\bq\s*&\s*a with|\bconversation with|^q\s*&\s*a:)\s+"
+    r"(?P<who>[^:,;]+?)(?=\s+(?:on|about|at|in|over|after|for)\s|[:,;]|\s-\s|$)",
+    re.IGNORECASE,
+)
+
+
+def _interviewee(
+    text: str, headline: Paragraph | None, discourse: Discourse, names: frozenset[str]
+) -> str | None:
+    """Who answers in an interview, as its headline names them ("Interview with Jane Roe")."""
+    if headline is None:
+        return None
+    match = _INTERVIEW.search(text, headline.start, headline.end)
+    if not match:
+        return None
+    return _person(text, match.start("who"), match.end("who"), discourse, names)
+
+
+def _speaker_line(
+    text: str, paragraph: Paragraph, discourse: Discourse, names: frozenset[str]
+) -> _Line | None:
+    match = _LABEL.match(text, paragraph.start, paragraph.end)
+    if not match:
+        return None
+    if match.group("q"):
+        return _Line(paragraph, None, True, match.span("q"), match.end())
+    group = "label" if match.group("label") else "label2"
+    start, end = match.span(group)
+    label = text[start:end].strip("* ")
+    if match.end() >= paragraph.end:
+        return None  # "Jane Doe said:" alone: an attribution line, read with the blocks
+    if label.lower() in _ANSWER:
+        return _Line(paragraph, None, False, (start, end), match.end())
+    who = _label_speaker(text, start, end, label, discourse, names)
+    if who is None:
+        return None
+    return _Line(paragraph, who, False, (start, end), match.end())
+
+
+def _label_speaker(
+    text: str,
+    start: int,
+    end: int,
+    label: str,
+    discourse: Discourse,
+    names: frozenset[str],
+) -> str | None:
+    """Who a speaker label names, if it reads as one ("THE PRESIDENT", "Vladimir Putin")."""
+    words = re.findall(r"[^\W_][\w'’\-]*", label)
+    if not words or len(words) > 8 or "," in label or any(c.isdigit() for c in label):
+        return None
+    if label.lower() in _NOT_SPEAKERS or words[0].lower() in _NOT_SPEAKERS:
+        return None
+    upper = label.isupper()
+    if not upper:
+        capitalised = [w for w in words if w[0].isupper()]
+        if any(not w[0].isupper() and w.lower() not in _LABEL_JOINERS for w in words):
+            return None
+        if len(capitalised) < 2 and not discourse.registry.lookup(label):
+            return None
+    elif len(words) > 6:
+        return None
+    # "MS. JEAN-PIERRE" read as "Ms. Jean-Pierre", not as an acronym; read alone, so that
+    # its offsets are the label's own.
+    words_only = _title(text[start:end]) if upper else text[start:end]
+    mention = interpret(words_only, tokenize(words_only, 0, len(words_only), names))
+    if mention is None:
+        return None
+    if mention.kind == "name" and mention.organisation:
+        return None
+    if mention.kind == "role" and not any(w in TITLE_WORDS for w in mention.role.split()):
+        return None
+    who, confidence = discourse.resolve(mention, start)
+    return who if confidence >= NAMED or mention.kind != "name" else None
+
+
+def _title(words: str) -> str:
+    """Capitals as a name has them, every character in its place ("JEAN-PIERRE" gives
+    "Jean-Pierre")."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + m.group()[1:].lower(), words)
+
+
+# --- blocks after "X said:" ----------------------------------------------------------------
+
+
+class Blocks:
+    """The paragraphs that follow an attribution ending in a colon, read in order with the
+    rest of the article so that "He continues:" finds who "he" is."""
+
+    def __init__(self, text: str, discourse: Discourse, names: frozenset[str]) -> None:
+        self.text = text
+        self.discourse = discourse
+        self.names = names
+        self.block: Voice | None = None
+        self.speaker_words: set[str] = set()
+        self.count = 0
+
+    def skip(self, paragraph: Paragraph) -> None:
+        """A paragraph that is not body text: a heading ends the block."""
+        if paragraph.kind == "heading" and paragraph.reason != "question":
+            self.block = None
+
+    def attribution_line(self, paragraph: Paragraph, structure: Structure) -> bool:
+        """Whether the paragraph is only "X said:"; if so it opens a block and is set aside."""
+        found = _lead_in(self.text, paragraph, self.discourse, self.names, structure)
+        if found is None or not found[1]:
+            return False
+        self._open(found[0])
+        paragraph.kind, paragraph.reason = "heading", "attribution line"
+        return True
+
+    def voice(self, paragraph: Paragraph, voice: Voice | None) -> Voice | None:
+        """The block's voice for a paragraph inside it, else the paragraph's own."""
+        if voice is not None and voice.body_start is not None:
+            self.block = None  # a transcript's speaker line speaks for itself
+            return voice
+        if self.block is None:
+            return voice
+        if _ends_block(self.text, paragraph, self.block, self.speaker_words, self.names):
+            self.block = None
+            return voice
+        line = self.text[paragraph.start : paragraph.end]
+        if self.block.quoted_only and line[0] not in "\"“‘'«" and not _closes_quote(line):
+            self.block = None
+            return voice
+        self.count += 1
+        confidence = BLOCK_FIRST if self.count == 1 else BLOCK_LATER
+        return dataclasses.replace(self.block, confidence=confidence)
+
+    def after(self, paragraph: Paragraph, structure: Structure) -> None:
+        """A paragraph ending in "He continues:" opens a block once its words are read."""
+        found = _lead_in(self.text, paragraph, self.discourse, self.names, structure)
+        if found is not None:
+            self._open(found[0])
+
+    def _open(self, voice: Voice) -> None:
+        self.block = voice
+        self.count = 0
+        self.speaker_words = {w.lower() for w in re.findall(r"\w+", voice.speaker or "")}
+
+
+def _lead_in(
+    text: str,
+    paragraph: Paragraph,
+    discourse: Discourse,
+    names: frozenset[str],
+    structure: Structure,
+) -> tuple[Voice, bool] | None:
+    """The voice a paragraph ending "..., X said:" gives to what follows, and whether the
+    attribution is the whole paragraph."""
+    line = text[paragraph.start : paragraph.end]
+    if not line.endswith(":"):
+        return None
+    sentences = split_sentences(text, paragraph.start, paragraph.end)
+    s, e = sentences[-1]
+    # "2. According to a survey:": a list number before the lead-in is not a sentence of its own
+    whole = all(len(text[a:b].split()) < 2 for a, b in sentences[:-1])
+    tokens = tokenize(text, s, e, names)
+    handle = _handle_line(text, s, e, tokens, discourse, names)
+    if handle is not None:
+        return handle, whole
+    for k in range(len(tokens) - 1, -1, -1):
+        if not is_cue(tokens, k):
+            continue
+        if tokens[k].lower == "according":
+            block = _according_block(text, tokens, k, discourse, structure)
+            return (block, whole) if block is not None else None
+        if k == 0:
+            return None
+        j = k - 1
+        while j >= 0 and tokens[j].lower in SKIP_BEFORE_CUE:
+            j -= 1
+        mention = mention_before(text, tokens, j) if j >= 0 else None
+        if mention is None and whole:
+            # "Jane Doe, former vice presdent, writes:": the name that opens the line
+            mention = next(
+                (
+                    m
+                    for i, t in enumerate(tokens[:k])
+                    if t.is_capitalised and t.lower not in STOP_CAPS
+                    for m in [mention_after(text, tokens, i, k)]
+                    if m is not None and m.kind == "name"
+                ),
+                None,
+            )
+        if mention is None:
+            return None
+        who, _confidence = discourse.resolve(mention, mention.start)
+        if who is None:
+            return None
+        words = [t for t in tokens[k + 1 :] if t.is_word]
+        voice = Voice(
+            who,
+            "direct",
+            BLOCK_FIRST,
+            "paragraphs after the attribution that ends in a colon",
+            speaker_span=(mention.start, mention.end),
+            cue_span=cue_span(tokens, k),
+            cue=cue_text(tokens, k),
+            # "X describes the verdict as absurd and asks:" gives X the quotations after it;
+            # "X said the plan had three parts:" a list that stays X's too.
+            quoted_only=len(words) > 4,
+        )
+        return voice, whole and not words
+    return None
+
+
+def _according_block(
+    text: str, tokens: list[Token], k: int, discourse: Discourse, structure: Structure
+) -> Voice | None:
+    """ "According to a 2011 survey of ...:" over a list of its findings."""
+    mention = mention_after(text, tokens, k + 2, len(tokens))
+    if mention is None:
+        return None
+    source, _confidence = discourse.resolve(mention, mention.start)
+    narrator = structure.narrator
+    if narrator is not None and narrator.speaker:
+        return dataclasses.replace(narrator, reported=source, cue="according to", relays=False)
+    return Voice(
+        source,
+        "narration",
+        BLOCK_FIRST,
+        "findings listed after “according to”",
+        speaker_span=(mention.start, mention.end),
+        cue_span=cue_span(tokens, k),
+        cue="according to",
+    )
+
+
+def _handle_line(
+    text: str,
+    start: int,
+    end: int,
+    tokens: list[Token],
+    discourse: Discourse,
+    names: frozenset[str],
+) -> Voice | None:
+    """ "Jane Doe @janedoe:" or "@janedoe:" over a post."""
+    line = text[start:end]
+    handle = _HANDLE.search(line)
+    if handle is None or len(line.split()) > 6:
+        return None
+    before = line[: handle.start()].strip()
+    who = None
+    if before:
+        mention = interpret(text, tokenize(text, start, start + len(before), names))
+        if mention is not None and mention.kind == "name":
+            who = discourse.registry.register(mention, start)
+    who = who or handle.group()
+    return Voice(
+        who,
+        "direct",
+        BLOCK_FIRST,
+        "a post under its author's name",
+        speaker_span=(start, start + (len(before) if before else handle.end())),
+    )
+
+
+def _closes_quote(line: str) -> bool:
+    """Whether a paragraph ends a quotation opened in a paragraph before it."""
+    end = line.rstrip(" .")
+    return end.endswith(("”", '"')) and line.count("“") < line.count("”") + line.count('"') // 2
+
+
+def _ends_block(
+    text: str,
+    paragraph: Paragraph,
+    block: Voice,
+    speaker_words: set[str],
+    names: frozenset[str],
+) -> bool:
+    """Whether a paragraph after "X said:" is no longer X's."""
+    line = text[paragraph.start : paragraph.end]
+    if line.endswith(":"):
+        return True  # a lead-in of its own: what follows is introduced anew
+    if line[0] in "\"“‘'«":
+        return False  # a quotation: X's, unless it says otherwise
+    tokens = tokenize(text, paragraph.start, paragraph.end, names)
+    words = [t for t in tokens if t.is_word]
+    if words and words[0].lower in ("he", "she", "they"):
+        return True
+    surname = [w for w in speaker_words if len(w) > 2]
+    if surname and any(t.lower == surname[-1] for t in words):
+        return True
+    if _INSTITUTION_SUBJECT.search(line):
+        return True
+    for k in range(1, len(tokens)):
+        before = tokens[k - 1]
+        named = before.is_word and before.is_capitalised and before.lower not in STOP_CAPS
+        if is_cue(tokens, k) and named and before.lower not in FIRST_PERSON:
+            return True
+        if tokens[k].lower == "according" and is_cue(tokens, k):
+            return True
+    return False

@@ -1,0 +1,440 @@
+"""Attribution patterns of English news, each on sentences written for the test."""
+
+import pytest
+
+from claims.suggest import suggest
+
+from .helpers import check_spans
+
+
+def _one(result, words):
+    (found,) = [c for c in result.candidates if words in c.text]
+    return found
+
+
+# --- a later "that" is not "said that" ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "The minister said exports rose 5 percent in the quarter that ended in June.",
+            "exports rose 5 percent in the quarter that ended in June",
+        ),
+        (
+            "The mayor said on that front the city had hired 40 inspectors.",
+            "on that front the city had hired 40 inspectors",
+        ),
+        (
+            "The chief executive told investors on Monday that sales fell 8% in May.",
+            "sales fell 8% in May",
+        ),
+    ],
+)
+def test_that_opens_the_reported_clause_only_next_to_the_cue(sentence, claim):
+    (candidate,) = suggest(sentence).candidates
+
+    assert candidate.text == claim
+    assert candidate.kind == "indirect"
+
+
+# --- the speaker after the clause, and other shapes ---------------------------------------
+
+
+def test_speaker_after_the_clause_behind_but():
+    text = "Officials say the dam is safe, but engineer Maria Tanaka has said it leaks."
+
+    result = suggest(text)
+
+    assert _one(result, "the dam is safe").speaker is not None
+
+
+def test_opening_time_phrase_before_the_speaker():
+    text = "Last week Senator Paula Grant revealed that the fund had lost $40 million."
+
+    (candidate,) = suggest(text).candidates
+
+    assert (candidate.speaker, candidate.cue) == ("Paula Grant", "revealed")
+    assert candidate.text == "the fund had lost $40 million"
+
+
+def test_speaker_who_has_always_denied():
+    text = "Mayor Ken Obi has always denied that the contract cost $9 million."
+
+    (candidate,) = suggest(text).candidates
+
+    assert (candidate.speaker, candidate.cue) == ("Ken Obi", "denied")
+
+
+def test_partial_quote_then_the_speaker():
+    text = 'Profits were "hit hard by the strike," chief executive Anna Weiss said.'
+
+    (candidate,) = suggest(text).candidates
+
+    assert candidate.speaker == "Anna Weiss"
+    assert "hit hard by the strike" in candidate.text
+
+
+def test_said_followed_by_a_clause_without_that():
+    text = "Police Chief Dan Cole said the company expects 300 arrests a year."
+
+    (candidate,) = suggest(text).candidates
+
+    assert (candidate.speaker, candidate.text) == (
+        "Dan Cole",
+        "the company expects 300 arrests a year",
+    )
+
+
+def test_apposition_after_the_verb_is_someone_new():
+    text = (
+        "Nurse Ines Moro said the ward was full.\n"
+        '"The doors were locked at 9 p.m.," said another witness, a 34-year-old driver.'
+    )
+
+    doors = _one(suggest(text), "doors were locked")
+
+    assert doors.speaker == "another witness"
+
+
+def test_straight_and_curly_quote_marks_mixed():
+    text = '“The plant will close in 2026," the company said. "We have no buyer.”'
+
+    result = suggest(text)
+
+    assert [c.text for c in result.candidates] == [
+        "The plant will close in 2026",
+        "We have no buyer.",
+    ]
+    assert {c.speaker for c in result.candidates} == {"the company"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Engineer Lars Berg testified that the valve had failed twice.", "testified"),
+        ("Governor Ruth Lane argued that the tax raised $3 billion.", "argued"),
+        ("Minister Aya Sato acknowledged that 12 schools had closed.", "acknowledged"),
+        ("The regulator warned that 40% of banks lacked capital.", "warned"),
+        ("Coach Tim Hale insisted the team had lost only twice.", "insisted"),
+    ],
+)
+def test_more_cue_verbs(sentence, cue):
+    (candidate,) = suggest(sentence).candidates
+
+    assert candidate.cue == cue
+    assert candidate.kind == "indirect"
+
+
+def test_described_as_gives_the_speakers_judgement():
+    text = "Senator Maya Ruiz described the budget as the largest cut since 1990."
+
+    (candidate,) = suggest(text).candidates
+
+    assert candidate.speaker == "Maya Ruiz"
+    assert "largest cut since 1990" in candidate.text
+
+
+def test_weighed_in_saying_is_the_subjects():
+    text = "Economist Jo Hart weighed in on Tuesday, saying wages fell 2% in real terms."
+
+    (candidate,) = suggest(text).candidates
+
+    assert (candidate.speaker, candidate.cue) == ("Jo Hart", "saying")
+    assert candidate.text == "wages fell 2% in real terms"
+
+
+def test_coordinated_verb_keeps_the_sentences_subject():
+    text = (
+        "One of the strike leaders, Rosa Vidal, called a news conference and stated that "
+        "the company had fired 300 workers."
+    )
+
+    result = suggest(text, outlet="Courier")
+
+    assert [(c.speaker, c.text) for c in result.candidates] == [
+        ("Courier", "One of the strike leaders, Rosa Vidal, called a news conference"),
+        ("Rosa Vidal", "the company had fired 300 workers"),
+    ]
+
+
+def test_speaker_after_a_colon():
+    text = "The reports are alarming: the agency says: 14 villages were flooded overnight."
+
+    (candidate,) = suggest(text).candidates
+
+    assert candidate.speaker == "the agency"
+
+
+# --- the listener is not the speaker -------------------------------------------------------
+
+
+def test_the_magazine_told_is_the_listener():
+    text = (
+        "Senator Paula Grant spoke on Monday.\n"
+        '"We will block the bill," she told Newsweek.\n'
+        '"It costs $2 trillion," she added.'
+    )
+
+    result = suggest(text)
+
+    assert _one(result, "block the bill").speaker == "Paula Grant"
+    assert _one(result, "$2 trillion").speaker == "Paula Grant"
+
+
+def test_telling_someone_is_not_their_words():
+    text = (
+        "Chief executive Lia Moss met her rival Tom Cook on stage.\n"
+        "Our sales doubled in 2023, Moss said, telling Cook that his company had lost 20% of "
+        "its customers."
+    )
+
+    result = suggest(text)
+
+    assert {c.speaker for c in result.candidates if "2023" in c.text} == {"Lia Moss"}
+
+
+def test_a_person_named_inside_a_quote_is_not_its_speaker():
+    text = (
+        "Mayor Jo Park opened the bridge.\n"
+        'Residents said the repairs "were promised by Governor Ann Lee, who said they would '
+        'take a month" and took a year.'
+    )
+
+    result = suggest(text)
+
+    assert {c.speaker for c in result.candidates if "took a year" in c.text} == {"Residents"}
+
+
+# --- reported speakers ---------------------------------------------------------------------
+
+
+def test_told_reuters_that_someone_said():
+    text = (
+        "Union leader Sam Okoro told Reuters that the minister said 2,000 jobs would go in "
+        "the spring."
+    )
+
+    (candidate,) = suggest(text).candidates
+
+    assert candidate.speaker == "Sam Okoro"
+    assert candidate.reported_speaker == "the minister"
+    assert candidate.text == "2,000 jobs would go in the spring"
+
+
+def test_survey_cited_by_a_speaker_is_the_reported_speaker():
+    text = (
+        "Minister Aya Sato spoke in Osaka.\n"
+        '"According to a study by Kobe University, 30% of pupils skip breakfast," Sato said.'
+    )
+
+    pupils = _one(suggest(text), "30% of pupils")
+
+    assert (pupils.speaker, pupils.reported_speaker) == ("Aya Sato", "Kobe University")
+
+
+# --- organisations and groups --------------------------------------------------------------
+
+
+def test_spokesperson_for_an_organisation_speaks_for_it():
+    text = "A spokesperson for the Department of Energy said the plant had shut down twice."
+
+    (candidate,) = suggest(text).candidates
+
+    assert candidate.speaker == "Department of Energy"
+
+
+def test_authority_and_its_pronoun():
+    text = (
+        "The Swedish Prosecution Authority said the suspect was arrested on Friday. "
+        "It added that 3 other people had been questioned."
+    )
+
+    result = suggest(text)
+
+    assert _one(result, "arrested on Friday").speaker == "Swedish Prosecution Authority"
+    assert _one(result, "3 other people").speaker == "Swedish Prosecution Authority"
+
+
+def test_authors_and_they_wrote():
+    text = (
+        "The study was published in a medical journal on Monday. The authors said the drug "
+        "cut deaths by 11%. They wrote that side effects were rare."
+    )
+
+    result = suggest(text)
+
+    assert _one(result, "cut deaths by 11%").speaker == "The authors"
+
+
+def test_finding_of_a_study_carries_to_the_next_sentence():
+    text = (
+        "According to a study published in The Lancet, obesity doubled between 1990 and 2022. "
+        "Women were 30% more likely to be affected than men."
+    )
+
+    result = suggest(text)
+
+    first = _one(result, "obesity doubled")
+    later = _one(result, "30% more likely")
+    assert first.speaker == later.speaker
+    assert "study" in first.speaker
+    assert later.confidence < first.confidence
+
+
+def test_long_title_before_a_name_is_kept_out_of_the_name():
+    text = (
+        "Deputy Director of Public Prosecution Eva-Maria Lind said the case had taken three years."
+    )
+
+    (candidate,) = suggest(text).candidates
+
+    assert candidate.speaker == "Eva-Maria Lind"
+
+
+# --- odd whitespace ------------------------------------------------------------------------
+
+
+def test_no_break_spaces_are_read_as_spaces_and_offsets_kept():
+    text = "The\xa0minister said\xa0that exports rose by\xa05\xa0per\xa0cent in\u202fMay."
+
+    result = suggest(text)
+
+    check_spans(text, result)
+    (candidate,) = result.candidates
+    assert candidate.text == "exports rose by\xa05\xa0per\xa0cent in\u202fMay"
+    assert candidate.speaker == "The minister"
+    assert "percentage" in candidate.reasons
+
+
+def test_outlets_clause_before_but_x_says_is_kept():
+    text = (
+        "There are no official figures on the damage, but the fire service says: 40 homes "
+        "burned overnight."
+    )
+
+    result = suggest(text, outlet="Courier")
+
+    assert [(c.speaker, c.text) for c in result.candidates] == [
+        ("Courier", "There are no official figures on the damage"),
+        ("the fire service", "40 homes burned overnight"),
+    ]
+
+
+def test_blog_credited_to_its_author_and_its_quoted_paragraphs():
+    text = (
+        "Reactions to the sentence\n\n"
+        "HarbourNotes, a blog written by retired judge Omar Selim, describes the sentence as "
+        "“absurd” and questions the court's haste:\n\n"
+        "“The trial lasted 4 days. The defence saw the file 2 hours before it began.\n\n"
+        "No court in the region has moved this fast since 1990.”\n\n"
+        "Other bloggers were silent."
+    )
+
+    result = suggest(text, outlet="Roundup")
+
+    assert _one(result, "4 days").speaker == "Omar Selim"
+    assert _one(result, "since 1990").speaker == "Omar Selim"
+    assert _one(result, "Other bloggers").speaker == "Roundup"
+
+
+def test_mid_sentence_attribution_keeps_the_words_on_both_sides():
+    text = (
+        "The wheat harvest fell by 34 percent last year, the Agriculture Ministry said on "
+        "Tuesday, the worst result since records began in 1961."
+    )
+
+    result = suggest(text)
+
+    assert [(c.speaker, c.text) for c in result.candidates] == [
+        ("Agriculture Ministry", "The wheat harvest fell by 34 percent last year"),
+        ("Agriculture Ministry", "the worst result since records began in 1961"),
+    ]
+
+
+def test_two_speakers_in_one_sentence():
+    text = (
+        "Minister Hana Novak said the state would pay 300 million euros in aid, but "
+        "opposition leader Tomas Berg said farmers needed three times as much."
+    )
+
+    result = suggest(text)
+
+    assert _one(result, "300 million").speaker == "Hana Novak"
+    assert _one(result, "three times as much").speaker == "Tomas Berg"
+
+
+def test_age_and_relative_clause_between_name_and_cue():
+    text = (
+        "Farmer Jana Kral, 54, who grows wheat near Brno, said her harvest was the smallest in "
+        "30 years."
+    )
+
+    (candidate,) = suggest(text).candidates
+
+    assert (candidate.speaker, candidate.text) == (
+        "Jana Kral",
+        "her harvest was the smallest in 30 years",
+    )
+
+
+def test_a_quote_after_an_attributed_one_in_its_paragraph_is_confident():
+    text = '"Rain was low," Minister Hana Novak said. "Farmers lost 2 billion euros."'
+
+    result = suggest(text)
+
+    second = _one(result, "2 billion")
+    assert second.speaker == "Hana Novak"
+    assert second.confidence >= 0.8
+
+
+def test_researchers_found_that():
+    text = "The researchers found that irrigation would halve the losses."
+
+    (candidate,) = suggest(text).candidates
+
+    assert (candidate.speaker, candidate.cue) == ("The researchers", "found")
+
+
+def test_a_role_at_an_organisation_without_a_name_is_a_described_speaker():
+    text = "The chief executive of Orbis Chips said Thursday that sales fell 18% in May."
+
+    (candidate,) = suggest(text).candidates
+
+    assert candidate.speaker == "The chief executive of Orbis Chips"
+    assert candidate.text == "sales fell 18% in May"
+
+
+def test_data_compiled_by_someone_is_theirs():
+    text = "Revenue will reach $2.1 billion, according to data compiled by Bloomberg."
+
+    (candidate,) = suggest(text).candidates
+
+    assert candidate.speaker == "Bloomberg"
+
+
+def test_a_demonstrative_that_after_a_cue_keeps_the_sentence():
+    text = "Mayor Rosa Lind read the report on Monday. She has always denied that figure."
+
+    result = suggest(text, outlet="Courier")
+
+    assert [c.text for c in result.candidates if "figure" in c.text] == [
+        "She has always denied that figure."
+    ]
+
+
+def test_science_story_speakers():
+    text = (
+        "The researchers, from two universities, analysed data from 494,585 people. They "
+        "found that coffee drinkers were 49% less likely to die of liver disease.\n"
+        '"The benefits may offer a preventative treatment," said lead author Dr Omar Kent.\n'
+        "Professor Sarah Lane of Kingsbridge University, who was not involved in the study, "
+        "warned that the findings did not prove cause and effect."
+    )
+
+    result = suggest(text, outlet="Health News")
+
+    assert _one(result, "49% less likely").speaker == "The researchers"
+    assert _one(result, "preventative treatment").speaker == "Omar Kent"
+    assert _one(result, "cause and effect").speaker == "Sarah Lane"
