@@ -57,9 +57,15 @@ class Mention:
     organisation: bool = False
 
 
+# "Biologist", "epidemiologists", "statistician": an occupation by its ending, so that the
+# job before a name is not read as its first name.
+_OCCUPATION = re.compile(r"[a-z]{3,}(?:ologist|ist|ician|ographer)s?")
+
+
 def _is_role_word(low: str) -> bool:
     return (
         low in TITLE_WORDS
+        or bool(_OCCUPATION.fullmatch(low))
         or low in HONORIFICS
         or (low.endswith("s") and low[:-1] in TITLE_WORDS)
         or low in GROUP_NOUNS

@@ -37,6 +37,14 @@ _PHOTO = re.compile(
     r"|\bcreative commons (?:licen[cs]e|attribution)\b",
     re.IGNORECASE,
 )
+# "Ants on a leaf. Image: Jane Doe.", "... (Photo: John Roe/Reuters)": a caption that ends
+# in its picture's credit.
+_CREDIT_AT_END = re.compile(
+    r"(?:^|[.!?]\s+|\(\s*)(?:image|photo|photograph|picture|illustration|video)?\s*"
+    r"(?:image|photo|picture|illustration|video|credit)s?(?:\s+credit)?\s*:\s*"
+    r"[^.:!?()]{2,60}\.?\)?\.?$",
+    re.IGNORECASE,
+)
 # An image described for readers who cannot see it: a caption or its alternative text.
 _PICTURE_WORDS = re.compile(
     r"\b(?:in the (?:fore|back)ground|of the (?:image|photo|picture|frame)|this (?:image|photo)"
@@ -192,6 +200,8 @@ def _noise_reason(line: str, *, after_body: bool) -> str | None:
         return "timestamp"
     if _PHOTO.search(line):
         return "photo credit"
+    if _CREDIT_AT_END.search(line):
+        return "caption"
     if _PICTURE_WORDS.search(line):
         return "caption"
     if _CONTACT.match(line) or (len(line.split()) <= 10 and _PHONE.search(line)):

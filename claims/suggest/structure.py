@@ -37,6 +37,7 @@ BLOCK_FIRST = 0.8  # the first paragraph after "X said:"
 BLOCK_LATER = 0.7  # the paragraphs after that one
 PUBLISHED_UNDER = 0.75  # a speech or statement published under its speaker's name
 ISSUER = 0.6  # a press release in its institution's voice
+UNLABELLED_ANSWER = 0.7  # a paragraph under an interviewer's question, with no speaker label
 
 # --- transcript speaker lines --------------------------------------------------------------
 
@@ -135,6 +136,8 @@ def read_structure(
     _standfirst(text, headline, lead, paragraphs, document, structure.narrator)
     interviewee = _interviewee(text, headline, discourse, names)
     _speaker_lines(text, paragraphs, discourse, names, structure, interviewee)
+    if interviewee is not None and not structure.voices:
+        _unlabelled_answers(text, paragraphs, structure, interviewee)
     for paragraph in paragraphs:
         if paragraph.kind != "body" or paragraph.index in structure.voices:
             continue
@@ -450,9 +453,17 @@ def _speaker_lines(
 
 
 _INTERVIEW = re.compile(
-    r"(?:\binterview(?:ed)? with|\bq\s*&\s*a with|\bconversation with|^q\s*&\s*a:)\s+"
+    r"(?:\binterview(?:ed)? with|\bq\s*&\s*a with|\bconversation with|^q\s*&\s*a:"
+    r"|^[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}\s+(?:interviews|talks\s+(?:to|with)"
+    r"|speaks\s+(?:to|with)|sits\s+down\s+with))\s+"
     r"(?P<who>[^:,;]+?)(?=\s+(?:on|about|at|in|over|after|for)\s|[:,;]|\s-\s|$)",
     re.IGNORECASE,
+)
+# "Biologist Jane Roe tells The Times about ...", "Jane Roe talks to Wikinews": the one who
+# tells is the interviewee, the outlet only listens.
+_TELLS = re.compile(
+    r"^(?P<who>[A-Z][^:,;]{2,80}?)\s+(?:tells|talks\s+to|speaks\s+to|opens\s+up\s+to)\s+"
+    r"(?:[A-Z][\w.&'’\-]*)(?:\s+[A-Z][\w.&'’\-]*){0,3}\b"
 )
 
 
@@ -462,10 +473,64 @@ def _interviewee(
     """Who answers in an interview, as its headline names them ("Interview with Jane Roe")."""
     if headline is None:
         return None
-    match = _INTERVIEW.search(text, headline.start, headline.end)
+    match = _INTERVIEW.search(text, headline.start, headline.end) or _TELLS.match(
+        text, headline.start, headline.end
+    )
     if not match:
         return None
-    return _person(text, match.start("who"), match.end("who"), discourse, names)
+    start, end = match.span("who")
+    words = text[start:end].split()
+    # "Biologist Jane Roe": the article names her "Jane Roe"; the job is no part of the name
+    if len(words) >= 3:
+        known = discourse.registry.lookup(" ".join(words[1:]))
+        if known is not None:
+            return known
+    return _person(text, start, end, discourse, names)
+
+
+_ADDRESSED = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+
+
+def _unlabelled_answers(
+    text: str, paragraphs: Sequence[Paragraph], structure: Structure, interviewee: str
+) -> None:
+    """An interview printed as questions and answers without speaker labels: every
+    paragraph under an interviewer's question is the interviewee's answer, until a heading
+    that is not a question ends the interview; a paragraph that asks "you" something and
+    ends in a question mark is another question."""
+    first = next((p.index for p in paragraphs if p.reason == "question"), None)
+    if first is None:
+        return
+    asked = [
+        p
+        for p in paragraphs[first:]
+        if p.reason == "question" or (p.kind == "body" and _asks_the_interviewee(text, p))
+    ]
+    if len(asked) < 2:
+        return  # one question sub-heading is an explainer's, not an interview
+    answering = False
+    for paragraph in paragraphs[first:]:
+        if paragraph in asked:
+            paragraph.kind, paragraph.reason = "heading", "question"
+            answering = True
+            continue
+        if paragraph.kind == "heading":
+            answering = False
+            continue
+        if paragraph.kind != "body" or not answering:
+            continue
+        structure.voices[paragraph.index] = Voice(
+            interviewee,
+            "direct",
+            UNLABELLED_ANSWER,
+            "an answer under an interviewer's question, in an interview with the speaker",
+        )
+
+
+def _asks_the_interviewee(text: str, paragraph: Paragraph) -> bool:
+    """ "Your rivals say the plan is late. Why?": a question to "you" after a premise."""
+    line = text[paragraph.start : paragraph.end].rstrip("\"”’' ")
+    return line.endswith("?") and bool(_ADDRESSED.search(line))
 
 
 def _speaker_line(

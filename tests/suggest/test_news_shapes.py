@@ -1,0 +1,102 @@
+"""Shapes of English news that the development articles show rarely or not at all: interviews
+printed without speaker labels, speeches published under their speaker's name, captions that
+end in a credit, and the page furniture of wires and live blogs. Every article here is
+written for the test."""
+
+from claims.suggest import suggest
+
+from .helpers import check_spans
+
+
+def _one(result, words):
+    (found,) = [c for c in result.candidates if words in c.text]
+    return found
+
+
+def _none(result, words):
+    return not [c for c in result.candidates if words in c.text]
+
+
+UNLABELLED_INTERVIEW = """The Courier interviews Maria Olsen, mayor of Eastport
+
+Monday, March 2, 2026
+
+Mayor Maria Olsen answered questions about the harbour plan. Eastport has 41,000 residents.
+
+What will the harbour plan cost?
+
+The plan will cost 18 million euros over four years. Half of it comes from the regional fund.
+
+We have already repaired 2 of the 5 piers.
+
+Your rivals say the plan is late. You promised it for 2024, did you not?
+
+The delay was caused by the storms of 2025, which destroyed 300 metres of the sea wall.
+
+Sources
+
+Eastport harbour plan, city of Eastport, 2026.
+"""
+
+
+def test_unlabelled_answers_under_questions_are_the_interviewees():
+    result = suggest(UNLABELLED_INTERVIEW, outlet="The Courier")
+    check_spans(UNLABELLED_INTERVIEW, result)
+
+    for words in ("18 million euros", "2 of the 5 piers", "300 metres"):
+        found = _one(result, words)
+        assert found.speaker == "Maria Olsen", words
+        assert found.confidence < 0.8  # no label names the speaker: the editor confirms
+    assert _one(result, "41,000 residents").speaker == "The Courier"
+    # the interviewer's questions, even one with a statement before it, are no claims
+    assert _none(result, "What will the harbour plan cost")
+    assert _none(result, "promised it for 2024")
+    # the interview ends at a heading that is not a question
+    assert _none(result, "city of Eastport") or _one(result, "city of Eastport").speaker != (
+        "Maria Olsen"
+    )
+
+
+def test_interviewee_who_tells_the_outlet_answers():
+    text = (
+        "Geologist Tomas Berg tells The Courier about the Skarfjell landslide\n\n"
+        "Tomas Berg has studied the slope since 2019.\n\n"
+        "How fast is the slope moving?\n\n"
+        "It moved 40 centimetres last week, four times the usual rate.\n\n"
+        "Will the village be evacuated?\n\n"
+        "About 120 people have already left their homes.\n"
+    )
+
+    result = suggest(text, outlet="The Courier")
+
+    assert _one(result, "40 centimetres").speaker == "Tomas Berg"
+    assert _one(result, "120 people").speaker == "Tomas Berg"
+
+
+def test_one_question_heading_does_not_make_an_interview():
+    text = (
+        "Minister Ida Lund speaks to The Courier about schools\n\n"
+        "Ida Lund announced 200 new teachers on Monday.\n\n"
+        "What happens next?\n\n"
+        "The teachers start in August, the ministry said.\n"
+    )
+
+    result = suggest(text, outlet="The Courier")
+
+    assert _one(result, "start in August").speaker != "Ida Lund"
+
+
+def test_caption_ending_in_its_credit_is_not_a_claim():
+    text = (
+        "Flood barrier finished\n\n"
+        "The barrier on the Lune was finished on Friday at a cost of £12 million, the council "
+        "said.\n\n"
+        "Workers on the barrier in January. Image: Jane Doe.\n\n"
+        "The new gates protect 900 homes (Photo: John Roe/Reuters)\n"
+    )
+
+    result = suggest(text, outlet="Lune Post")
+
+    assert _one(result, "£12 million").speaker == "the council"
+    assert _none(result, "Workers on the barrier")
+    assert _none(result, "900 homes")
