@@ -16,7 +16,7 @@ from .candidates import Piece, atomic_pieces
 from .lexicon import CUE_WORDS, FINITE_VERBS
 from .matching import ClaimIndex
 from .names import Registry, find_people, register_people
-from .scoring import checkworthiness
+from .scoring import checkworthiness, is_courtesy
 from .segment import classify, dateline_end, split_paragraphs
 from .structure import Blocks, read_structure
 from .tokens import plain_spaces, proper_words, tokenize
@@ -65,6 +65,8 @@ def suggest(
         )
         for statement in statements:
             for piece in atomic_pieces(text, statement, discourse, names):
+                if is_courtesy(text[piece.start : piece.end]):
+                    continue  # greetings and turn-taking are never claims
                 candidates.append(_candidate(original, text, statement, piece))
         blocks.after(paragraph, structure)
     mark_duplicates(candidates)

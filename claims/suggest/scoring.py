@@ -48,9 +48,17 @@ _EVENT = re.compile(
 _COURTESY = re.compile(
     r"^\W*(?:(?:oh|well|so|and|yes|okay|ok)\W+)*(?:good (?:morning|afternoon|evening)|thank you"
     r"|thanks|go ahead|hello|hi|welcome|please|sorry|love it|it['’]s (?:so )?good"
-    r"|nice to (?:see|meet) you)\b[^.!?]{0,25}[.!?]?\s*$",
+    r"|nice to (?:see|meet) you|i yield(?: back)?)\b[^.!?]{0,40}[.!?]?\s*$",
     re.IGNORECASE,
 )
+
+
+def is_courtesy(text: str) -> bool:
+    """ "Thank you, Madam Chair.", "I yield back the balance of my time.": turn-taking, with
+    nothing in it to check."""
+    return bool(_COURTESY.match(text)) and not re.search(r"\d", text)
+
+
 _QUESTION = re.compile(r"\?\s*$|^\W*(?:why|how can|how could|what for)\b", re.IGNORECASE)
 _INTENTION = re.compile(
     r"\b(?:will|shall|going to|intends?(?: to)?|plans? to|ready to|prepared to|wants? to"

@@ -76,12 +76,22 @@ _OWN_SPEECH = re.compile(
     rf"(?P<cue>{_SPEECH_WORDS})s?\b",
     re.IGNORECASE,
 )
+# "Pelosi Floor Speech on ...", "Jane Doe Remarks at ...": the name before the speech word
+# without a possessive, taken only when the text then reads as the speaker's own.
+_NAMED_SPEECH = re.compile(
+    r"^(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}?)\s+(?:[A-Z][a-z\-]+\s+){0,2}?"
+    rf"(?P<cue>{_SPEECH_WORDS})s?\b(?=\s+(?:on|at|to|before|in|for|during|about|marking)\s|:|$)",
+    re.IGNORECASE,
+)
+# "Washington, D.C." or "LONDON, June 3" and a dash: a place before the first sentence.
+_PLACE_DASH = re.compile(r"^[A-Z][\w.]*(?:[ ,]+[A-Z0-9][\w.]*){0,3},?\s*[–—-]{1,2}\s*")
 _DELIVERED = re.compile(
     r"^(?P<who>[A-Z][^,.;:]{2,80}?)\s+(?:(?:gave|delivered|made|makes|gives|delivers)\s+"
     r"(?:a|an|his|her|the|their)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?P<cue>speech|statement|address|remarks|keynote|lecture|testimony)\b"
     r"|(?P<cue2>closed|opened|addressed|spoke\s+(?:at|to|in|before))\b)"
 )
+_SPEECH_MENTION = re.compile(rf"\b(?:{_SPEECH_WORDS}|text|transcript)s?\b", re.IGNORECASE)
 _ABBREVIATED_ROLES = {"pm": "prime minister", "fm": "foreign minister", "potus": "president"}
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|I['’](?:m|ve|ll|d))\b")
 _BYLINE = re.compile(r"^[Bb]y\s+(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})\s*$")
@@ -174,6 +184,13 @@ def _published_under(
                     who = who[0]
             if who is not None:
                 return _document_voice(who, (start, end), cue, match.group("cue"))
+        match = _NAMED_SPEECH.match(line)
+        if match and standfirst is not None:
+            start, end = headline.start + match.start("who"), headline.start + match.end("who")
+            cue = (headline.start + match.start("cue"), headline.start + match.end("cue"))
+            who = _person(text, start, end, discourse, names)
+            if who is not None and _speaks_throughout(text, who, standfirst, paragraphs):
+                return _document_voice(who, (start, end), cue, match.group("cue"))
     if standfirst is not None and headline is not None:
         found = _delivered_by(text, standfirst, discourse, names)
         if found is not None and _speaks_throughout(text, found[0], standfirst, paragraphs):
@@ -188,8 +205,15 @@ def _speaks_throughout(
     """Whether the text after a standfirst reads as the speaker's own: in the first person,
     never naming the speaker, as a speech does and a report of one does not."""
     body = [p for p in paragraphs if p.kind == "body" and p.index > standfirst.index]
-    surname = who.split()[-1]
-    if any(re.search(rf"\b{re.escape(surname)}\b", text[p.start : p.end]) for p in body):
+    surname = re.escape(who.split()[-1])
+    # a report of a speech names its speaker as it goes on ("Doe told MPs", "she added");
+    # a transcript names its speaker only in a label ("Speaker Doe. Thank you ...")
+    reported = re.compile(
+        rf"\b{surname}\b(?!\.\s)(?!:)"
+        r"|(?:^|[.!?]\s+|[\"”’'],?\s+)(?:he|she)\s+(?:said|says|told|added|went on)\b",
+        re.IGNORECASE,
+    )
+    if any(reported.search(text[p.start : p.end]) for p in body):
         return False
     first_person = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b")
     return any(first_person.search(_unquoted(text, p)) for p in body)
@@ -212,12 +236,14 @@ def _delivered_by(
 ) -> tuple[str, tuple[int, int], tuple[int, int]] | None:
     """ "Home Secretary Jane Doe gave a statement to Parliament on ...": Jane Doe."""
     line = text[paragraph.start : paragraph.end]
-    match = _DELIVERED.match(line)
+    place = _PLACE_DASH.match(line)
+    offset = paragraph.start + (place.end() if place else 0)
+    match = _DELIVERED.match(text[offset : paragraph.end])
     if not match:
         return None
-    start, end = paragraph.start + match.start("who"), paragraph.start + match.end("who")
+    start, end = offset + match.start("who"), offset + match.end("who")
     group = "cue" if match.group("cue") else "cue2"
-    cue = (paragraph.start + match.start(group), paragraph.start + match.end(group))
+    cue = (offset + match.start(group), offset + match.end(group))
     who = _person(text, start, end, discourse, names)
     return (who, (start, end), cue) if who else None
 
@@ -348,9 +374,13 @@ def _standfirst(
     between = paragraphs[headline.index + 1 : first.index]
     if any(p.kind == "body" for p in between):
         return
+    line = text[first.start : first.end]
+    if document is not None and line.endswith(":") and _SPEECH_MENTION.search(line):
+        # "Jane Doe delivered remarks on ... Below are her remarks:": the text's introduction
+        first.kind, first.reason = "heading", "standfirst"
+        return
     if len(split_sentences(text, first.start, first.end)) != 1:
         return
-    line = text[first.start : first.end]
     span = (first.start, first.end)
     figures = bool(re.search(r"\d", line))
     cited = any(

@@ -100,3 +100,46 @@ def test_caption_ending_in_its_credit_is_not_a_claim():
     assert _one(result, "£12 million").speaker == "the council"
     assert _none(result, "Workers on the barrier")
     assert _none(result, "900 homes")
+
+
+SPEECH = (
+    "Carver Floor Speech on the Rural Broadband Act\n\n"
+    "APRIL 9, 2026 PRESS RELEASE\n\n"
+    "Springfield, Ill.–Senator Ruth Carver delivered remarks on the Senate floor in support of "
+    "the Rural Broadband Act. Below are the Senator’s remarks:\n\n"
+    "Senator Carver. Thank you, Madam President.\n\n"
+    "Nine years ago, my town had no broadband at all. Today 62 percent of rural homes in this "
+    "state still cannot get a fast connection.\n\n"
+    "The bill sets aside 4 billion dollars for new lines. When my neighbour asked, he said, "
+    "‘Who will pay for it?’\n\n"
+    "I yield back the balance of my time.\n"
+)
+
+
+def test_speech_under_its_speakers_name_without_a_possessive():
+    result = suggest(SPEECH, outlet="Office of Senator Carver")
+    check_spans(SPEECH, result)
+
+    for words in ("62 percent", "4 billion dollars", "my town had no broadband"):
+        found = _one(result, words)
+        assert found.speaker == "Ruth Carver", words
+        assert found.evidence == "a speech published under the speaker's name"
+    # the introduction, the label and the courtesies are no claims
+    assert _none(result, "delivered remarks")
+    assert _none(result, "Thank you")
+    assert _none(result, "I yield back")
+
+
+def test_report_about_a_speech_is_not_the_speakers_own_text():
+    text = (
+        "Carver Speech on Broadband Draws Criticism\n\n"
+        "Senator Ruth Carver spoke for 20 minutes on Tuesday.\n\n"
+        "Carver said 62 percent of rural homes cannot get a fast connection. Critics say "
+        "the figure is 40 percent.\n\n"
+        "I have seen no evidence for her number, said economist Paul Meyer.\n"
+    )
+
+    result = suggest(text, outlet="Courier")
+
+    assert _one(result, "40 percent").speaker != "Ruth Carver"
+    assert _one(result, "20 minutes").speaker == "Courier"
