@@ -750,9 +750,32 @@ def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tupl
     ahead = tokens[after : after + _CLAUSE_LOOKAHEAD]
     if low in AS_CUES and any(t.lower == "as" for t in ahead):
         return _clause_span(text, tokens[after].start, end)  # "described the plan as ..."
-    if after >= len(tokens) or not _clause_ahead(ahead):
+    if after >= len(tokens) or (low in _SAY and tokens[after].lower in _SAID_NOTHING):
+        return None  # "said nothing about the cut": no words reported
+    if not _clause_ahead(ahead) and not _said_clause(low, ahead):
         return None  # "Putin announced an operation": an act the outlet reports, not words
     return _clause_span(text, tokens[after].start, end)
+
+
+_SAY = frozenset({"say", "says", "said"})
+_SAID_NOTHING = frozenset({"nothing", "little", "goodbye", "so"})
+# What "said" takes as an object rather than a clause: "said nothing", "said so".
+_SAID_OBJECTS = word_set(
+    """
+    nothing something anything so goodbye hello yes no little much more a an the this that
+    these those it what which how why when where whether if thanks sorry prayers
+    """
+)
+
+
+def _said_clause(cue: str, ahead: list[Token]) -> bool:
+    """ "say 3 in 10 children lack iodine": after "say", words that are no object of it open
+    the clause it reports, even where no verb is recognised."""
+    words = [t for t in ahead if t.is_word]
+    if cue not in _SAY or len(words) < 4 or ahead[0] is not words[0]:
+        return False
+    first = words[0]
+    return first.lower not in _SAID_OBJECTS and first.lower not in ("to", "on", "in", "at")
 
 
 def _that_opens_clause(tokens: list[Token], after: int, k: int, cue: str) -> bool:
@@ -794,7 +817,37 @@ def _clause_ahead(tokens: list[Token]) -> bool:
             return True
         if k and _present_verb(token.lower) and _could_be_subject(tokens, k - 1):
             return True  # "said the company expects growth"
+        if k >= 2 and _plural_present(tokens, k):
+            return True  # "said the results confirm a drop"
     return False
+
+
+# Words that follow a plural noun without being its verb: "the results of", "the figures
+# today".
+_NOT_PLURAL_VERBS = word_set(
+    """
+    of in on at for from with by to and or but as than about over under after before into
+    that which who whom whose when where while today yesterday tomorrow last next this these
+    those its their his her our your my a an the all both each every some any more most
+    """
+)
+_OBJECT_OPENERS = word_set("a an the that no more less its their his her our some all these")
+
+
+def _plural_present(tokens: list[Token], k: int) -> bool:
+    """ "the results confirm a ...", "the figures suggest that ...": a present-tense verb
+    after a plural subject, known by the object that follows it."""
+    noun, verb = tokens[k - 1], tokens[k]
+    if not (noun.is_word and noun.lower.endswith("s") and not noun.lower.endswith("ss")):
+        return False
+    if tokens[k - 2].lower not in ("the", "these", "those", "its", "their", "our", "his", "her"):
+        return False
+    if not (verb.text.isalpha() and verb.text.islower()) or verb.lower in _NOT_PLURAL_VERBS:
+        return False
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    return following is not None and (
+        following.lower in _OBJECT_OPENERS or following.text[0].isdigit()
+    )
 
 
 def _present_verb(low: str) -> bool:

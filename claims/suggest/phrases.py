@@ -108,6 +108,9 @@ def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
         if np_word(token):
             k -= 1
             continue
+        if k < j and _possessive(token) and np_word(tokens[k + 1]):
+            k -= 1  # "the agency's director", "the report's authors"
+            continue
         if _joins(tokens, k) and lo < k < j and (np_word(tokens[k - 1]) or token.text in "[]."):
             k -= 1
             continue
@@ -119,6 +122,11 @@ def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
     while start <= j and not tokens[start].is_word:
         start += 1
     return start if start <= j else None
+
+
+def _possessive(token: Token) -> bool:
+    low = token.lower
+    return token.is_word and len(low) > 3 and low.endswith(("'s", "’s")) and low[:-2].isalpha()
 
 
 def _noun_modifier(tokens: list[Token], k: int, j: int, lo: int) -> int | None:

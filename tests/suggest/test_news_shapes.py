@@ -143,3 +143,29 @@ def test_report_about_a_speech_is_not_the_speakers_own_text():
 
     assert _one(result, "40 percent").speaker != "Ruth Carver"
     assert _one(result, "20 minutes").speaker == "Courier"
+
+
+def _alone(sentence, outlet="Wire"):
+    return suggest("Headline over one sentence\n\n" + sentence, outlet=outlet)
+
+
+def test_possessive_subject_is_the_speaker():
+    found = _one(_alone("The agency's director said flu cases rose 14 percent in May."), "14")
+    assert found.speaker == "The agency's director"
+    authors = _one(_alone("The study’s authors say 3 in 10 children lack iodine."), "3 in 10")
+    assert authors.speaker == "The study’s authors"
+
+
+def test_clause_with_a_plural_subject_after_a_cue_is_reported():
+    found = _one(_alone("The authors said the results confirm a 12 percent drop."), "12 percent")
+    assert (found.speaker, found.text) == ("The authors", "the results confirm a 12 percent drop")
+    # an act with an object, not words: the outlet's narration
+    act = _one(_alone("The ministry announced the results today at a news conference."), "today")
+    assert act.speaker == "Wire"
+
+
+def test_said_takes_a_clause_but_not_an_object():
+    found = _one(_alone("Jane Roe said 3 in 10 children lack iodine."), "3 in 10")
+    assert (found.speaker, found.text) == ("Jane Roe", "3 in 10 children lack iodine")
+    silent = _one(_alone("Jane Roe said nothing about the 5 percent cut."), "5 percent")
+    assert silent.speaker == "Wire"
