@@ -892,11 +892,16 @@ def _attribution_after(text: str, tokens: list[Token], comma: int, start: int) -
         mention = _subject(text, tokens, k, lo=lead)
         if mention is not None and _token_index(tokens, mention.start) != lead:
             mention = None
+        inverted = False
         if mention is None and k == lead and tokens[k].lower not in LISTENER_CUES:
             mention = _inverted(text, tokens, k)
+            inverted = True
         if mention is None or not cue_fits(tokens, k, mention):
             return None
-        after = tokens[k + 1 :]
+        # "..., said a ministry spokesman.": what follows the speaker, not the cue, must end
+        # the sentence
+        after = [t for t in tokens[k + 1 :] if t.start >= mention.end] if inverted else []
+        after = after if inverted else tokens[k + 1 :]
         if after and after[0].text not in ",." and not _adverbial_tail(after):
             return None  # ", the minister said the plan ...": its own clause, not a tail
         boundary = tokens[comma]

@@ -20,6 +20,9 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 QUOTE_CHARS = frozenset('"“”„«»')
 
 
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|bin|ibn|abu|ben)-[^\W\d_]")
+
+
 class Token(NamedTuple):
     text: str
     start: int
@@ -32,7 +35,8 @@ class Token(NamedTuple):
 
     @property
     def is_capitalised(self) -> bool:
-        return self.text[0].isupper()
+        # "al-Amr", "el-Sisi", "bin-Salman": a name behind a lower-case particle
+        return self.text[0].isupper() or bool(_PARTICLE_NAME.match(self.text))
 
 
 # Characters that stand for a plain space or a line break in pasted text: no-break and thin

@@ -169,3 +169,21 @@ def test_said_takes_a_clause_but_not_an_object():
     assert (found.speaker, found.text) == ("Jane Roe", "3 in 10 children lack iodine")
     silent = _one(_alone("Jane Roe said nothing about the 5 percent cut."), "5 percent")
     assert silent.speaker == "Wire"
+
+
+def test_speaker_described_after_the_verb_at_the_end():
+    text = "The plant employs 1,200 people, said a defense ministry spokesman."
+    found = _one(_alone(text), "1,200")
+    assert (found.speaker, found.text) == (
+        "a defense ministry spokesman",
+        "The plant employs 1,200 people",
+    )
+    assert found.confidence < 0.8  # nobody named: the editor confirms
+
+
+def test_name_behind_a_lower_case_particle():
+    text = (
+        "Civil defence director General Omar al-Hadi, in remarks to state television, said "
+        "all 12 injured were taken to hospital."
+    )
+    assert _one(_alone(text), "12 injured").speaker == "Omar al-Hadi"
