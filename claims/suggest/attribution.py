@@ -197,8 +197,11 @@ class Discourse:
         return max(fitting, key=rank)
 
     def _unresolved_role(self, mention: Mention) -> str | None:
-        if self.current and not self.registry.role_known(self.current):
-            return self.current
+        # "the minister" after a named speaker whose role the article never gave is that
+        # speaker; a described speaker ("the coastguard") is never "the weather office"
+        current = self.current
+        if current and current in self.registry.people and not self.registry.role_known(current):
+            return current
         return mention.text
 
     def _pronoun(self, word: str) -> str | None:
@@ -355,7 +358,52 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
     j = _skip_back(tokens, cue - 1, lo)
     if j < lo or tokens[j].lower in PASSIVE_BEFORE_CUE:
         return None
-    return mention_before(text, tokens, j, lo)
+    return mention_before(text, tokens, j, lo) or _plain_noun_subject(tokens, j, cue, lo)
+
+
+_SHARES = word_set(
+    "majority minority rest remainder number half third quarter most share proportion total "
+    "percentage fraction bulk others"
+)
+_PLAIN_NOUN_CUES = frozenset({"said", "says", "added", "told", "confirmed", "warned", "stated"})
+
+
+def _plain_noun_subject(tokens: list[Token], j: int, cue: int, lo: int) -> Mention | None:
+    """ "the coastguard said", "the airline told": a speaker described by a noun the lexicon
+    does not know, taken only as "the" and one noun opening the clause before a saying verb."""
+    if tokens[cue].lower not in _PLAIN_NOUN_CUES:
+        return None
+    # "the grid operator": a modifier noun may stand before the head
+    the = j - 2 if j - 2 >= lo and tokens[j - 2].lower == "the" else j - 1
+    if the < lo or tokens[the].lower != "the":
+        return None
+    noun = tokens[j]
+    for word in tokens[the + 1 : j + 1]:
+        if not (word.text.isalpha() and word.text.islower() and len(word.text) > 2):
+            return None
+        if word.lower.endswith(("ly", "ing")) or word.lower in FINITE_VERBS:
+            return None
+    if len(noun.text) < 4 or noun.lower.endswith("ed"):
+        return None
+    if noun.lower in _SHARES or any(t.text in ")]" for t in tokens[j:cue]):
+        return None  # "the majority (76 per cent) said": a survey's answer, not a speaker
+    opens = (
+        the == lo
+        or tokens[the - 1].text in ',;:—–("“'
+        or tokens[the - 1].lower
+        in (
+            "and",
+            "but",
+        )
+    )
+    if not opens:
+        return None
+    words = _text_of(tokens[the : j + 1])
+    return Mention(tokens[the].start, noun.end, "phrase", words)
+
+
+def _text_of(tokens: list[Token]) -> str:
+    return " ".join(t.text for t in tokens)
 
 
 def _skip_back(tokens: list[Token], j: int, lo: int) -> int:

@@ -23,6 +23,12 @@ from .tokens import plain_spaces, proper_words, tokenize
 from .types import Candidate, KnownSpeaker, Paragraph, Suggestions
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# The list at an article's foot: what follows such a heading is citations and links.
+_REFERENCES = re.compile(
+    r"^(?:sources?|references|related (?:news|stories|articles|coverage|links)|external links"
+    r"|further reading|see also|footnotes|more on this story|bibliography)\W*$",
+    re.IGNORECASE,
+)
 REPEAT_SCORE = 0.9  # near-exact: a reprinted paragraph with a changed word or two
 DUPLICATE_SCORE = 0.7  # a candidate restating an earlier one in other words
 _MIN_COMPARED_WORDS = 4
@@ -79,10 +85,15 @@ def read_paragraphs(text: str) -> list[Paragraph]:
     after_body = False
     first = True
     listing = False
+    references = False
     for index, (start, end) in enumerate(split_paragraphs(text)):
         kind, reason = classify(text, start, end, after_body=after_body, first=first)
         if listing and reason == "short line without final punctuation" and _says(text, start, end):
             kind, reason = "body", "list item"  # "64 per cent said they knew" under a lead-in
+        if kind == "heading" and reason != "headline":
+            references = bool(_REFERENCES.match(text[start:end]))
+        elif references and kind in ("body", "heading"):
+            kind, reason = "noise", "reference list"  # "Sources", then the sources cited
         after_body = after_body or kind == "body"
         first = first and kind == "noise"
         if kind != "noise":

@@ -42,7 +42,8 @@ _PHOTO = re.compile(
 _CREDIT_AT_END = re.compile(
     r"(?:^|[.!?]\s+|\(\s*)(?:image|photo|photograph|picture|illustration|video)?\s*"
     r"(?:image|photo|picture|illustration|video|credit)s?(?:\s+credit)?\s*:\s*"
-    r"[^.:!?()]{2,60}\.?\)?\.?$",
+    r"[^.:!?()]{2,60}\.?\)?\.?$"
+    r"|\([^()]{0,30}\b(?:photo|image|picture)s?\s*/\s*[^()]{2,60}\)\.?$",
     re.IGNORECASE,
 )
 # An image described for readers who cannot see it: a caption or its alternative text.
@@ -76,6 +77,20 @@ _BOILERPLATE = re.compile(
     r"|email|tags?|for immediate release)\b|^(?:media |press )?contacts?:",
     re.IGNORECASE,
 )
+# "This article was amended on ...", "Correction: ...", "Our Standards: ...": notes about
+# the article, not in it.
+_NOTICE = re.compile(
+    r"^(?:this (?:article|story|report|piece) (?:was|has been) (?:amended|corrected|updated"
+    r"|edited)\b|correction\s*:|clarification\s*:|editor['’]s note\s*:|our standards\s*:"
+    r"|an earlier version of this (?:article|story)\b)",
+    re.IGNORECASE,
+)
+# "Jane Doe is a reporter for the Herald covering climate.": the author's note at the end.
+_AUTHOR_NOTE = re.compile(
+    r"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s+is\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:reporter|correspondent|editor|journalist|writer|columnist|producer|contributor"
+    r"|freelancer)\s+(?:for|at|with|on)\s+(?:the\s+)?[A-Z]"
+)
 _CREDITS = re.compile(r"^\(?(?:reporting|writing|editing|additional reporting) by\b", re.I)
 _BYLINE = re.compile(r"^[Bb]y\s+[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|and|&|,))*\s*$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$")
@@ -88,6 +103,12 @@ _DATELINE = re.compile(
     r"(?:,[ ]?\d{4})?"
     r"[ ]?(?:\([A-Za-z][^()\n]{1,30}\)|/[A-Za-z][^/\n]{1,30}/)?"
     r"[ ]?[-–—]{1,2}[ ]?"
+)
+# "10:42 GMT: ", "11:05 BST - ", "12:30 ", "9.15am ": a live blog's time before its entry.
+_CLOCK = re.compile(
+    r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?(?:[ap]\.?m\.?))?"
+    r"(?:\s+(?:GMT|BST|UTC|CET|CEST|EET|MSK|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|IST|JST|AEST|AEDT))?"
+    r"(?:\s*[:|\-–—]\s*|\s+)(?=[\"“‘'(]?[A-Z])"
 )
 _DATELINE_ONLY = re.compile(
     r"^[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,3}(?:,[^()\n]{1,30})?"
@@ -109,6 +130,9 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 def dateline_end(text: str, start: int, end: int) -> int:
     """Where a paragraph's body starts once a leading dateline is set aside (start if none)."""
+    clock = _CLOCK.match(text, start, end)
+    if clock:
+        return clock.end()  # a live blog's entry: "10:42 GMT: The coastguard said ..."
     match = _DATELINE.match(text, start, end)
     if not match or match.end() == start:
         return start
@@ -212,6 +236,10 @@ def _noise_reason(line: str, *, after_body: bool) -> str | None:
         return "related-article link"
     if _CREDITS.match(line):
         return "credits"
+    if _NOTICE.match(line):
+        return "notice"
+    if after_body and _AUTHOR_NOTE.match(line):
+        return "author note"
     if _URL.match(line):
         return "link"
     words = line.split()

@@ -187,3 +187,50 @@ def test_name_behind_a_lower_case_particle():
         "all 12 injured were taken to hospital."
     )
     assert _one(_alone(text), "12 injured").speaker == "Omar al-Hadi"
+
+
+LIVE_BLOG = (
+    "Live: Storm hits the coast\n\n"
+    "10:42 GMT: The coastguard said 14 people had been rescued overnight.\n\n"
+    "11:05 BST - Power is out for 20,000 homes, the grid operator said.\n\n"
+    "12:30 Winds reached 140 km/h at the airport, the weather office said.\n\n"
+    "A flooded street in Porto on Monday. (AP Photo/Jane Doe)\n\n"
+    "This article was amended on 6 March 2026 to correct the number of homes.\n\n"
+    "Our Standards: The Trust Principles.\n\n"
+    "Jane Doe is a reporter for the Porto Herald covering climate. She has won 3 awards.\n\n"
+    "Sources\n\n"
+    "“Storm kills 3 in Portugal” — Lisbon News, March 5, 2026\n\n"
+    "Harbour reopens after 2 days — Porto Herald\n"
+)
+
+
+def test_live_blog_entries_start_after_their_time():
+    result = suggest(LIVE_BLOG, outlet="Wire")
+    check_spans(LIVE_BLOG, result)
+
+    rescued = _one(result, "14 people")
+    assert (rescued.text, rescued.speaker) == (
+        "14 people had been rescued overnight",
+        "The coastguard",
+    )
+    assert _one(result, "20,000 homes").speaker == "the grid operator"
+    winds = _one(result, "140 km/h")
+    assert (winds.text, winds.speaker) == (
+        "Winds reached 140 km/h at the airport",
+        "the weather office",
+    )
+    assert winds.confidence < 0.8  # a described speaker: the editor confirms
+
+
+def test_captions_notices_author_notes_and_sources_are_furniture():
+    result = suggest(LIVE_BLOG, outlet="Wire")
+
+    for words in ("flooded street", "amended", "Trust Principles", "3 awards", "3 in Portugal"):
+        assert _none(result, words), words
+    assert _none(result, "2 days")
+
+
+def test_described_speaker_is_not_a_share_of_a_survey():
+    text = "Of 900 people asked, the majority (76 per cent) said they trusted the service."
+    found = _one(_alone(text), "76 per cent")
+    assert found.speaker != "the majority"
