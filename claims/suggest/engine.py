@@ -99,6 +99,7 @@ def read_paragraphs(text: str) -> list[Paragraph]:
         if kind != "noise":
             listing = text[end - 1] == ":" or (listing and reason == "list item")
         paragraphs.append(Paragraph(index, start, end, kind, reason, None))
+    _pull_quotes(text, paragraphs)
     seen = ClaimIndex()
     exact: dict[str, int] = {}
     for paragraph in paragraphs:
@@ -118,6 +119,24 @@ def read_paragraphs(text: str) -> list[Paragraph]:
         exact[key] = paragraph.index
         seen.add(paragraph.index, line, words)
     return paragraphs
+
+
+_QUOTED_PARAGRAPH = re.compile(r"^[\"“‘'«](?P<words>[^\"“”«»]{20,}?)[.,]?[\"”’'»][.]?$")
+
+
+def _pull_quotes(text: str, paragraphs: list[Paragraph]) -> None:
+    """A paragraph that is only a quotation, with no one named, whose words the article
+    prints again elsewhere: a pull-quote set in the page, not more of anyone's words."""
+    folded = re.sub(r"\W+", " ", text).lower()
+    for paragraph in paragraphs:
+        if paragraph.kind != "body":
+            continue
+        match = _QUOTED_PARAGRAPH.match(text, paragraph.start, paragraph.end)
+        if not match:
+            continue
+        words = re.sub(r"\W+", " ", match.group("words")).lower().strip()
+        if folded.count(words) >= 2:
+            paragraph.kind, paragraph.reason = "heading", "pull-quote"
 
 
 def _says(text: str, start: int, end: int) -> bool:

@@ -48,7 +48,8 @@ _EVENT = re.compile(
 _COURTESY = re.compile(
     r"^\W*(?:(?:oh|well|so|and|yes|okay|ok)\W+)*(?:good (?:morning|afternoon|evening)|thank you"
     r"|thanks|go ahead|hello|hi|welcome|please|sorry|love it|it['’]s (?:so )?good"
-    r"|nice to (?:see|meet) you|i yield(?: back)?)\b[^.!?]{0,40}[.!?]?\s*$",
+    r"|nice to (?:see|meet) you|i yield(?: back)?)\b"
+    r"(?:[^.!?]|\b(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen)\.){0,40}[.!?]?\s*$",
     re.IGNORECASE,
 )
 

@@ -91,7 +91,16 @@ _AUTHOR_NOTE = re.compile(
     r"(?:reporter|correspondent|editor|journalist|writer|columnist|producer|contributor"
     r"|freelancer)\s+(?:for|at|with|on)\s+(?:the\s+)?[A-Z]"
 )
-_CREDITS = re.compile(r"^\(?(?:reporting|writing|editing|additional reporting) by\b", re.I)
+_CREDITS = re.compile(
+    r"^\(?(?i:reporting|writing|editing|additional reporting) by\b"
+    # "Jane Doe and John Roe reported on this story for ...", "Jane Doe adapted this story",
+    # "Jane Doe was the editor.", a sign-off "I'm Jane Doe."
+    r"|^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}(?:\s+and\s+[A-Z][\w.'’\-]*"
+    r"(?:\s+[A-Z][\w.'’\-]*){0,3})?\s+(?:also\s+)?(?:reported|wrote|adapted|edited|produced"
+    r"|contributed)\s+(?:on\s+|to\s+)?this\s+(?:story|report|article)\b"
+    r"|^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}\s+was\s+the\s+editor\.?$"
+    r"|^I['’]m\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}\.?$"
+)
 _BYLINE = re.compile(r"^[Bb]y\s+[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|and|&|,))*\s*$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$")
 
@@ -210,6 +219,10 @@ def _headline(line: str) -> bool:
     words = re.findall(r"[^\W_][\w'’\-]*", line)
     if not words or len(words) > _HEADLINE_MAX_WORDS:
         return False
+    # "North Korea puts military in 'quasi-state of war'": a quotation closes the headline
+    bare = line.rstrip("\"”’'»")
+    if bare and bare != line and bare[-1] not in _TERMINAL:
+        return True
     return line[-1] not in _TERMINAL or line[-1] in "?:"
 
 

@@ -234,3 +234,52 @@ def test_described_speaker_is_not_a_share_of_a_survey():
     text = "Of 900 people asked, the majority (76 per cent) said they trusted the service."
     found = _one(_alone(text), "76 per cent")
     assert found.speaker != "the majority"
+
+
+def test_credit_sentences_and_sign_off_at_the_foot_are_furniture():
+    text = (
+        "Port strike ends after 9 days\n\n"
+        "Dock workers returned on Monday after a 9-day strike, the union said.\n\n"
+        "I’m Ana Ruiz.\n\n"
+        "Tom Roe and Lia Chen reported on this story for the Harbour Times. Ana Ruiz adapted "
+        "this story for Easy English.\n\n"
+        "Ana Ruiz was the editor.\n"
+    )
+
+    result = suggest(text, outlet="Easy English")
+
+    assert _one(result, "9-day strike").speaker == "the union"
+    for words in ("Ana Ruiz", "reported on this story"):
+        assert _none(result, words), words
+    # a sentence in the first person is no sign-off
+    said = _one(_alone("I'm certain that 40 jobs will go, said Mayor Ann Lee."), "40 jobs")
+    assert said.speaker == "Ann Lee"
+
+
+def test_headline_ending_in_a_quotation_is_a_headline():
+    text = (
+        "Army put on 'highest alert'\n\n"
+        "The army was put on alert on Friday after 2 shells landed near the border, the defence "
+        "ministry said.\n"
+    )
+
+    result = suggest(text, outlet="Wire")
+
+    assert result.paragraphs[0].kind == "heading"
+    assert _none(result, "highest alert")
+
+
+def test_pull_quote_that_repeats_the_body_is_set_aside():
+    text = (
+        "Mayor defends budget\n\n"
+        "“We built 300 homes in a single year”\n\n"
+        "Mayor Ann Lee said on Monday: “We built 300 homes in a single year, more than any "
+        "city of our size.”\n\n"
+        "Thank you, Mr. Chair.\n"
+    )
+
+    result = suggest(text, outlet="Wire")
+
+    (homes,) = [c for c in result.candidates if "300 homes" in c.text]
+    assert homes.speaker == "Ann Lee"
+    assert _none(result, "Thank you")
