@@ -328,6 +328,13 @@ def is_cue(tokens: list[Token], k: int) -> bool:
     return True
 
 
+# Who reports findings: "the researchers found ...", whatever follows the verb.
+_RESEARCHERS = word_set(
+    "researchers scientists authors investigators team economists analysts epidemiologists "
+    "statisticians inspectors auditors"
+)
+
+
 def cue_fits(tokens: list[Token], k: int, mention: Mention | None) -> bool:
     """Whether a cue can attribute words to the phrase before it: "found" or "shows" only do
     for a study, data or an organisation ("the survey found that"), not for a person who
@@ -345,7 +352,10 @@ def cue_fits(tokens: list[Token], k: int, mention: Mention | None) -> bool:
     ):
         return True  # "the researchers found that ...": a finding, whoever made it
     words = mention.text.lower().split()
-    return bool(words) and words[-1].strip(".,") in FINDING_NOUNS
+    head = words[-1].strip(".,") if words else ""
+    if tokens[k].lower in ("found", "finds") and head in _RESEARCHERS:
+        return True  # "the scientists found crop yields fell": a finding without "that"
+    return head in FINDING_NOUNS
 
 
 def cue_span(tokens: list[Token], k: int) -> tuple[int, int]:

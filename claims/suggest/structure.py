@@ -641,6 +641,7 @@ class Blocks:
         self.block: Voice | None = None
         self.speaker_words: set[str] = set()
         self.count = 0
+        self.open_quote = False  # the block is a quotation left open at a paragraph's end
 
     def skip(self, paragraph: Paragraph) -> None:
         """A paragraph that is not body text: a heading ends the block."""
@@ -663,6 +664,14 @@ class Blocks:
             return voice
         if self.block is None:
             return voice
+        if self.open_quote:
+            # "..., said: "I think we learned a lot.¶It was a very emotional day ..."": the
+            # quotation runs on until a paragraph closes it
+            block = self.block
+            line = self.text[paragraph.start : paragraph.end]
+            if not _leaves_quote_open(line):
+                self.block, self.open_quote = None, False
+            return block
         if _ends_block(self.text, paragraph, self.block, self.speaker_words, self.names):
             self.block = None
             return voice
@@ -679,9 +688,23 @@ class Blocks:
         found = _lead_in(self.text, paragraph, self.discourse, self.names, structure)
         if found is not None:
             self._open(found[0])
+            return
+        speaker = self.discourse.current
+        line = self.text[paragraph.start : paragraph.end]
+        if speaker and paragraph.kind == "body" and _leaves_quote_open(line):
+            self._open(
+                Voice(
+                    speaker,
+                    "direct",
+                    BLOCK_LATER,
+                    "a quotation that runs on from the paragraph before",
+                )
+            )
+            self.open_quote = True
 
     def _open(self, voice: Voice) -> None:
         self.block = voice
+        self.open_quote = False
         self.count = 0
         self.speaker_words = {w.lower() for w in re.findall(r"\w+", voice.speaker or "")}
 
@@ -800,6 +823,19 @@ def _handle_line(
         BLOCK_FIRST,
         "a post under its author's name",
         speaker_span=(start, start + (len(before) if before else handle.end())),
+    )
+
+
+def _leaves_quote_open(line: str) -> bool:
+    """Whether a paragraph opens a quotation it does not close (the next paragraph goes on
+    with it, as English quotation over several paragraphs does)."""
+    if line.count("“") > line.count("”"):
+        return True
+    return (
+        "“" not in line
+        and "”" not in line
+        and line.count('"') % 2 == 1
+        and (line.rstrip()[-1:] != '"')
     )
 
 

@@ -283,3 +283,25 @@ def test_pull_quote_that_repeats_the_body_is_set_aside():
     (homes,) = [c for c in result.candidates if "300 homes" in c.text]
     assert homes.speaker == "Ann Lee"
     assert _none(result, "Thank you")
+
+
+def test_researchers_find_without_that():
+    found = _one(_alone("The scientists found crop yields fell 10% by 2050."), "10%")
+    assert (found.speaker, found.text) == ("The scientists", "crop yields fell 10% by 2050")
+    # someone who finds a thing reports nothing
+    act = _one(_alone("The rescuers found 12 bodies in the river."), "12 bodies")
+    assert act.speaker == "Wire"
+
+
+def test_quotation_running_over_two_paragraphs_stays_its_speakers():
+    text = (
+        "Coach proud after defeat\n\n"
+        "After the match, Ivo Kral, the team's coach, said, “We learned a lot today.\n\n"
+        "This is the fifth time I have been at a World Cup. We lost 3 of our 4 games.”\n\n"
+        "The team flies home on Friday with 2 injured players.\n"
+    )
+
+    result = suggest(text, outlet="Wire")
+
+    assert _one(result, "fifth time").speaker == "Ivo Kral"
+    assert _one(result, "2 injured players").speaker == "Wire"
