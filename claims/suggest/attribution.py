@@ -795,6 +795,8 @@ def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tupl
             if _that_opens_clause(tokens, after, k, low):
                 return _clause_span(text, tokens[k].end, end)
             break
+    if low in LISTENER_CUES:
+        after = _after_listener(tokens, after)  # "told reporters 12 soldiers had died"
     ahead = tokens[after : after + _CLAUSE_LOOKAHEAD]
     if low in AS_CUES and any(t.lower == "as" for t in ahead):
         return _clause_span(text, tokens[after].start, end)  # "described the plan as ..."
@@ -826,6 +828,35 @@ def _said_clause(cue: str, ahead: list[Token]) -> bool:
     return first.lower not in _SAID_OBJECTS and first.lower not in ("to", "on", "in", "at")
 
 
+_LISTENERS = word_set(
+    """
+    me us him her them you reporters journalists lawmakers senators legislators parliament
+    mps members supporters voters viewers listeners readers students workers investors
+    analysts delegates officials residents crowds
+    """
+)
+
+
+def _after_listener(tokens: list[Token], after: int) -> int:
+    """Where the words told start once the listener is passed: a pronoun, a plain noun for
+    an audience, or a name ("told Newsweek", "told the BBC"), when a clause follows it."""
+    k = after
+    if k < len(tokens) and tokens[k].lower in ("the", "a", "an"):
+        k += 1
+    if k >= len(tokens):
+        return after
+    if tokens[k].lower in _LISTENERS:
+        k += 1
+    elif tokens[k].is_capitalised and tokens[k].is_word:
+        while k < len(tokens) and tokens[k].is_word and tokens[k].is_capitalised:
+            k += 1
+    else:
+        return after
+    if k < len(tokens) and tokens[k].lower == "that":
+        return after  # "told reporters that ...": the "that" opens the clause as before
+    return k if _clause_ahead(tokens[k : k + _CLAUSE_LOOKAHEAD]) else after
+
+
 def _that_opens_clause(tokens: list[Token], after: int, k: int, cue: str) -> bool:
     """Whether the "that" at tokens[k] opens the clause a cue reports: "said on Monday that
     exports rose", not "said exports rose in the quarter that ended" or "on that front"."""
@@ -835,7 +866,14 @@ def _that_opens_clause(tokens: list[Token], after: int, k: int, cue: str) -> boo
         return False
     between = tokens[after:k]
     words = [t for t in between if t.is_word]
-    if any(_verbish(t) or t.text[0].isdigit() or t.text in '"“”' for t in between):
+    # "said in a report published on Monday that": a participle inside the interposed phrase
+    interposed = bool(words) and words[0].lower in ("in", "on", "at", "during", "after")
+    if any(
+        (_verbish(t) and not (interposed and t.lower.endswith("ed") and t.lower in _PARTICIPLES))
+        or t.text[0].isdigit()
+        or t.text in '"“”'
+        for t in between
+    ):
         return False
     if cue in LISTENER_CUES or cue in ("warned", "warns", "urged", "promised", "convinced"):
         return len(words) <= 8  # the listener: "told reporters in Paris that"
@@ -843,6 +881,9 @@ def _that_opens_clause(tokens: list[Token], after: int, k: int, cue: str) -> boo
         return False  # "denied that figure"
     first = words[0].lower if words else ""
     return (first in _INTERPOSED or first in WEEKDAYS or first in MONTHS) and len(words) <= 10
+
+
+_PARTICIPLES = word_set("published released issued posted filed broadcast aired held")
 
 
 def _demonstrative(tokens: list[Token], k: int) -> bool:

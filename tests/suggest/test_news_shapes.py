@@ -305,3 +305,16 @@ def test_quotation_running_over_two_paragraphs_stays_its_speakers():
 
     assert _one(result, "fifth time").speaker == "Ivo Kral"
     assert _one(result, "2 injured players").speaker == "Wire"
+
+
+def test_listener_after_told_is_not_part_of_the_claim():
+    found = _one(_alone("Tom Roe told Newsweek the tax would raise $4 billion."), "$4 billion")
+    assert (found.speaker, found.text) == ("Tom Roe", "the tax would raise $4 billion")
+    found = _one(_alone("Tom Roe told reporters 12 soldiers had died."), "12 soldiers")
+    assert found.text == "12 soldiers had died"
+
+
+def test_report_named_between_said_and_that():
+    text = "The UN said in a report published on Monday that 2 million people had fled."
+    found = _one(_alone(text), "2 million")
+    assert found.text == "2 million people had fled"
