@@ -511,6 +511,12 @@ def _reported(
     where = mention.start if mention else start
     speaker, confidence = discourse.resolve(mention, where, relayed=bool(relaying))
     named_at = (mention.start, mention.end) if mention else None
+    if speaker is None and mention is not None and mention.kind == "pronoun":
+        # "Acme will cut 500 jobs, it said": the pronoun is the clause's own subject
+        subject = _clause_subject(text, tokens, found.span)
+        if subject is not None:
+            speaker, confidence = discourse.registry.register(subject, subject.start), PRONOUN
+            named_at = (subject.start, subject.end)
     if relaying:
         reported = speaker if speaker != voice.speaker else None
         return [
@@ -1058,6 +1064,17 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
         span = _clause_span(text, tokens[begin].start, end)
         return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span)
     return None
+
+
+def _clause_subject(text: str, tokens: list[Token], span: tuple[int, int] | None) -> Mention | None:
+    """The name that opens a reported clause, when there is one."""
+    if span is None:
+        return None
+    inside = [t for t in tokens if span[0] <= t.start < span[1]]
+    if not inside or not inside[0].is_capitalised or inside[0].lower in STOP_CAPS:
+        return None
+    mention = mention_after(text, inside, 0, len(inside))
+    return mention if mention is not None and mention.kind == "name" else None
 
 
 def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:

@@ -48,6 +48,7 @@ _LABEL = re.compile(
     r"|(?P<label2>[^:\n]{1,80}?)[ ]*:(?:[ ]+|$)"
 )
 _ANSWER = frozenset({"a", "answer"})
+_INTRODUCTION_MAX = 3  # body paragraphs above a transcript's first speaker line
 _NOT_SPEAKERS = word_set(
     """
     note update updated breaking watch read also editor's correction fact sheet source sources
@@ -57,6 +58,7 @@ _NOT_SPEAKERS = word_set(
 )
 _LABEL_JOINERS = word_set("of for the and de da di del van von der den du la le al el bin")
 _HANDLE = re.compile(r"@\w+")
+_BULLETED = re.compile(r"[-*•–▪●]\s|\d{1,2}[.)]\s")
 
 # --- speeches and statements published under a name ----------------------------------------
 
@@ -445,10 +447,15 @@ def _speaker_lines(
     by_index = {line.paragraph.index: line for line in lines}
     current: _Line | None = None
     answering: str | None = interviewee
+    above = [p for p in paragraphs[:first_line] if p.kind == "body"]
+    below = [p for p in paragraphs[first_line:] if p.kind in ("body", "heading")]
+    # a transcript's introduction is short; a report with a short Q&A at its end is a report
+    introduction = len(above) <= _INTRODUCTION_MAX and len(above) < len(below)
     for paragraph in paragraphs:
         line = by_index.get(paragraph.index)
         if line is None and paragraph.kind == "body" and paragraph.index < first_line:
-            if any(p.reason == "headline" for p in paragraphs[: paragraph.index]):
+            headed = any(p.reason == "headline" for p in paragraphs[: paragraph.index])
+            if headed and introduction:
                 paragraph.kind, paragraph.reason = "heading", "standfirst"
             continue
         if line is not None:
@@ -642,6 +649,7 @@ class Blocks:
         self.speaker_words: set[str] = set()
         self.count = 0
         self.open_quote = False  # the block is a quotation left open at a paragraph's end
+        self.listed = False  # the block has been a list so far
 
     def skip(self, paragraph: Paragraph) -> None:
         """A paragraph that is not body text: a heading ends the block."""
@@ -672,6 +680,13 @@ class Blocks:
             if not _leaves_quote_open(line):
                 self.block, self.open_quote = None, False
             return block
+        item = paragraph.reason == "list item" or _BULLETED.match(
+            self.text, paragraph.start, paragraph.end
+        )
+        if self.listed and not item:
+            self.block = None  # "X also said:" over a list: the list ends the block
+            return voice
+        self.listed = self.listed or bool(item)
         if _ends_block(self.text, paragraph, self.block, self.speaker_words, self.names):
             self.block = None
             return voice
@@ -705,6 +720,7 @@ class Blocks:
     def _open(self, voice: Voice) -> None:
         self.block = voice
         self.open_quote = False
+        self.listed = False
         self.count = 0
         self.speaker_words = {w.lower() for w in re.findall(r"\w+", voice.speaker or "")}
 
@@ -872,6 +888,10 @@ def _ends_block(
         named = before.is_word and before.is_capitalised and before.lower not in STOP_CAPS
         if is_cue(tokens, k) and named and before.lower not in FIRST_PERSON:
             return True
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        inverted = following is not None and following.is_capitalised and following.is_word
+        if is_cue(tokens, k) and inverted and following.lower not in STOP_CAPS | FIRST_PERSON:
+            return True  # '"...," said Ann Lee': someone else speaks
         if tokens[k].lower == "according" and is_cue(tokens, k):
             return True
     return False

@@ -318,3 +318,44 @@ def test_report_named_between_said_and_that():
     text = "The UN said in a report published on Monday that 2 million people had fled."
     found = _one(_alone(text), "2 million")
     assert found.text == "2 million people had fled"
+
+
+REPORT_WITH_A_LIST_AND_A_QA = (
+    "Acme to cut 500 jobs as sales slump\n\n"
+    "LONDON, March 3 (Reuters) - Acme Corp will cut 500 jobs, it said on Tuesday.\n\n"
+    "“We lost 40 million pounds last year,” chief executive Tom Roe said.\n\n"
+    "The company also said:\n\n"
+    "- 2 plants will close by 2027\n\n"
+    "- 300 staff will be retrained\n\n"
+    "Acme, which was founded in 1950, employs 9,000 people.\n\n"
+    "Unions reacted angrily. “This is a betrayal,” said Ann Lee of the GMB union.\n\n"
+    "Q: Will more jobs go?\n\n"
+    "A: We do not expect 3 more rounds of cuts this year, Roe said.\n"
+)
+
+
+def test_report_ending_in_a_short_qa_keeps_its_body():
+    result = suggest(REPORT_WITH_A_LIST_AND_A_QA, outlet="Reuters")
+    check_spans(REPORT_WITH_A_LIST_AND_A_QA, result)
+
+    assert _one(result, "40 million").speaker == "Tom Roe"
+    assert _one(result, "9,000 people").speaker == "Reuters"
+    assert _one(result, "3 more rounds").speaker == "Tom Roe"
+    assert _none(result, "Will more jobs go")
+
+
+def test_it_said_after_a_named_subject_is_that_organisation():
+    result = suggest(REPORT_WITH_A_LIST_AND_A_QA, outlet="Reuters")
+
+    jobs = _one(result, "500 jobs")
+    assert (jobs.speaker, jobs.text) == ("Acme Corp", "Acme Corp will cut 500 jobs")
+    assert jobs.confidence < 0.8
+
+
+def test_list_after_x_also_said_ends_with_the_list():
+    result = suggest(REPORT_WITH_A_LIST_AND_A_QA, outlet="Reuters")
+
+    for words in ("2 plants", "300 staff"):
+        assert _one(result, words).speaker == "The company", words
+    assert _one(result, "9,000 people").speaker == "Reuters"
+    assert _one(result, "betrayal").speaker == "Ann Lee"
