@@ -519,7 +519,11 @@ def _reported(
             named_at = (subject.start, subject.end)
     if relaying:
         reported = speaker if speaker != voice.speaker else None
+        own = found.before or _narration_before(text, tokens, found, start)
+        # "We have 52 votes, and the CBO says ...": the voice's own words before the relay
+        mine = [] if own is None else [_narration(*own, index, discourse, voice)]
         return [
+            *mine,
             Statement(
                 *found.span,
                 "direct" if voice.kind == "direct" else "indirect",
@@ -531,7 +535,7 @@ def _reported(
                 cue_span=found.cue_span,
                 confidence=voice.confidence,
                 evidence=f"{voice.evidence}, relaying someone" if reported else voice.evidence,
-            )
+            ),
         ]
     discourse.speaking(speaker, start)
     if _cites_finding(found) and mention is not None and mention.kind == "phrase":
@@ -577,9 +581,10 @@ def _rest(found: Found) -> Found | None:
 
 def _second_speaker(text: str, tokens: list[Token]) -> int | None:
     """Where a sentence turns to someone else's words: the "but" of "X said A, but Y said B"
-    when both halves have a named speaker and a cue of their own."""
+    (or the "and" of "X said A, and the CBO says B") when both halves have a named speaker
+    and a cue of their own."""
     for k in range(3, len(tokens) - 3):
-        if tokens[k - 1].text != "," or tokens[k].lower not in ("but", "while", "whereas"):
+        if tokens[k - 1].text != "," or tokens[k].lower not in ("but", "while", "whereas", "and"):
             continue
         if not any(is_cue(tokens, j) for j in range(k - 1)):
             return None

@@ -121,7 +121,7 @@ def read_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
-_QUOTED_PARAGRAPH = re.compile(r"^[\"“‘'«](?P<words>[^\"“”«»]{20,}?)[.,]?[\"”’'»][.]?$")
+_QUOTED_PARAGRAPH = re.compile(r"[\"“‘'«](?P<words>[^\"“”«»]{20,}?)[.,]?[\"”’'»][.]?$")
 
 
 def _pull_quotes(text: str, paragraphs: list[Paragraph]) -> None:
@@ -131,7 +131,7 @@ def _pull_quotes(text: str, paragraphs: list[Paragraph]) -> None:
     for paragraph in paragraphs:
         if paragraph.kind != "body":
             continue
-        match = _QUOTED_PARAGRAPH.match(text, paragraph.start, paragraph.end)
+        match = _QUOTED_PARAGRAPH.fullmatch(text, paragraph.start, paragraph.end)
         if not match:
             continue
         words = re.sub(r"\W+", " ", match.group("words")).lower().strip()

@@ -46,7 +46,8 @@ _EVENT = re.compile(
 )
 # Greetings and thanks in a transcript: "Good afternoon", "Thank you, Karine", "Go ahead".
 _COURTESY = re.compile(
-    r"^\W*(?:(?:oh|well|so|and|yes|okay|ok)\W+)*(?:good (?:morning|afternoon|evening)|thank you"
+    r"^\W*(?:(?:oh|well|so|and|yes|okay|ok)\W+)*(?:\w+(?:\s\w+)?,\s*)?"
+    r"(?:good (?:morning|afternoon|evening)|thank you|welcome back"
     r"|thanks|go ahead|hello|hi|welcome|please|sorry|love it|it['’]s (?:so )?good"
     r"|nice to (?:see|meet) you|i yield(?: back)?)\b"
     r"(?:[^.!?]|\b(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen)\.){0,40}[.!?]?\s*$",

@@ -172,7 +172,7 @@ def classify(
         return "noise", "dateline-only"
     if first and not after_body and _headline(line):
         return "heading", "headline"
-    if _QUESTION_LINE.match(line) or _questions_only(text, start, end):
+    if _QUESTION_LINE.match(line) or questions_only(text, start, end):
         return "heading", "question"
     if _BULLET.match(line):
         return "body", "list item"
@@ -196,7 +196,7 @@ _BULLET = re.compile(r"^[-*•–▪●][ \t]+(?:\S+[ \t]+){2,}\S")
 _TAGS = re.compile(r"(?:\s+[#@][\w]+)+\s*$")
 
 
-def _questions_only(text: str, start: int, end: int) -> bool:
+def questions_only(text: str, start: int, end: int) -> bool:
     """A paragraph of questions only ("who killed them? #tag"), the last one unanswered."""
     if "?" not in text[start:end]:
         return False

@@ -27,7 +27,7 @@ from .attribution import NAMED, Discourse, Voice
 from .lexicon import FIRST_PERSON, SKIP_BEFORE_CUE, STOP_CAPS, TITLE_WORDS, word_set
 from .matching import ClaimIndex
 from .phrases import cue_span, cue_text, interpret, is_cue, mention_after, mention_before
-from .segment import split_sentences
+from .segment import questions_only, split_sentences
 from .tokens import Token, tokenize
 from .types import Paragraph
 
@@ -198,7 +198,44 @@ def _published_under(
         if found is not None and _speaks_throughout(text, found[0], standfirst, paragraphs):
             who, span, cue = found
             return _document_voice(who, span, cue, text[cue[0] : cue[1]])
-    return _byline_author(text, paragraphs, discourse, names)
+    return _byline_author(text, paragraphs, discourse, names) or _noted_author(
+        text, paragraphs, discourse, names
+    )
+
+
+_NOTE = re.compile(
+    r"(?P<who>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3})\s+(?:is|was)\s+(?:a|an|the)\s"
+)
+
+
+def _noted_author(
+    text: str, paragraphs: Sequence[Paragraph], discourse: Discourse, names: frozenset[str]
+) -> Voice | None:
+    """A column in the first person whose author a note at its foot names ("Jane Doe is a
+    school nurse in Tucson."): the column is hers, the note is no claim."""
+    body = [p for p in paragraphs if p.kind == "body" or p.reason == "author note"]
+    if len(body) < 3:
+        return None
+    note = body[-1]
+    match = _NOTE.match(text, note.start, note.end)
+    if not match or len(split_sentences(text, note.start, note.end)) > 2:
+        return None
+    own = [bool(_FIRST_PERSON.search(_unquoted(text, p))) for p in body[:-1]]
+    if not own[0] and sum(own) < 2:
+        return None  # a column opens in the first person, or uses it throughout
+    start, end = match.span("who")
+    mention = interpret(text, tokenize(text, start, end, names))
+    if mention is None or mention.kind != "name" or mention.organisation:
+        return None
+    who = discourse.registry.register(mention, start)
+    note.kind, note.reason = "heading", "author note"
+    return Voice(
+        who,
+        "direct",
+        PUBLISHED_UNDER,
+        "first-person text over a note naming its author",
+        speaker_span=(start, end),
+    )
 
 
 def _speaks_throughout(
@@ -461,7 +498,8 @@ def _speaker_lines(
         if line is not None:
             current = line
             paragraph.kind = "body"
-            if line.question:
+            if line.question or questions_only(text, line.body_start, paragraph.end):
+                # "CHUCK TODD: Is the bill dead?": an interviewer's question, whoever asks it
                 paragraph.kind, paragraph.reason = "heading", "question"
                 continue
             answering = line.speaker or answering
@@ -499,7 +537,7 @@ _INTERVIEW = re.compile(
 # "Biologist Jane Roe tells The Times about ...", "Jane Roe talks to Wikinews": the one who
 # tells is the interviewee, the outlet only listens.
 _TELLS = re.compile(
-    r"^(?P<who>[A-Z][^:,;]{2,80}?)\s+(?:tells|talks\s+to|speaks\s+to|opens\s+up\s+to)\s+"
+    r"(?P<who>[A-Z][^:,;]{2,80}?)\s+(?:tells|talks\s+to|speaks\s+to|opens\s+up\s+to)\s+"
     r"(?:[A-Z][\w.&'’\-]*)(?:\s+[A-Z][\w.&'’\-]*){0,3}\b"
 )
 
@@ -510,12 +548,11 @@ def _interviewee(
     """Who answers in an interview, as its headline names them ("Interview with Jane Roe")."""
     if headline is None:
         return None
-    match = _INTERVIEW.search(text, headline.start, headline.end) or _TELLS.match(
-        text, headline.start, headline.end
-    )
+    line = text[headline.start : headline.end]
+    match = _INTERVIEW.search(line) or _TELLS.match(line)
     if not match:
         return None
-    start, end = match.span("who")
+    start, end = (headline.start + i for i in match.span("who"))
     words = text[start:end].split()
     # "Biologist Jane Roe": the article names her "Jane Roe"; the job is no part of the name
     if len(words) >= 3:

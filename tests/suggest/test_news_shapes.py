@@ -359,3 +359,58 @@ def test_list_after_x_also_said_ends_with_the_list():
         assert _one(result, words).speaker == "The company", words
     assert _one(result, "9,000 people").speaker == "Reuters"
     assert _one(result, "betrayal").speaker == "Ann Lee"
+
+
+def test_column_over_a_note_naming_its_author_is_hers():
+    text = (
+        "Opinion: Why our schools need more nurses\n\n"
+        "I have been a school nurse for 22 years. In my district, one nurse covers 4 schools.\n\n"
+        "The state spent $12 million on school health last year, less than in 2015.\n\n"
+        "Maria Gomez is a school nurse in Tucson.\n"
+    )
+
+    result = suggest(text, outlet="Daily")
+
+    for words in ("22 years", "4 schools", "$12 million"):
+        assert _one(result, words).speaker == "Maria Gomez", words
+    assert _none(result, "school nurse in Tucson")
+
+
+def test_report_ending_in_a_note_about_someone_is_not_a_column():
+    text = (
+        "Nurses strike over pay\n\n"
+        "Nurses in Tucson went on strike on Monday over a 2 percent pay offer.\n\n"
+        "The state spent $12 million on school health last year, the union said.\n\n"
+        "Maria Gomez is a school nurse in Tucson.\n"
+    )
+
+    result = suggest(text, outlet="Daily")
+
+    assert _one(result, "2 percent").speaker == "Daily"
+
+
+def test_interviewers_questions_under_a_name_label_are_not_claims():
+    text = (
+        "Transcript: Senator Ann Lee on Sunday Report\n\n"
+        "CHUCK TODD: Senator, welcome back.\n\n"
+        "SEN. ANN LEE: Thank you, Chuck.\n\n"
+        "CHUCK TODD: Is the bill dead? Will it pass?\n\n"
+        "SEN. ANN LEE: No. We have 52 votes, and the CBO says it cuts the deficit by $300 "
+        "billion.\n"
+    )
+
+    result = suggest(text, outlet="Daily")
+
+    assert _none(result, "welcome back")
+    assert _none(result, "bill dead")
+    assert _one(result, "52 votes").speaker == "Ann Lee"
+    cbo = _one(result, "$300 billion")
+    assert (cbo.speaker, cbo.reported_speaker) == ("Ann Lee", "CBO")
+
+
+def test_two_speakers_joined_by_and_keep_their_own_words():
+    text = "Jane Roe said 52 senators back the bill, and the CBO says it cuts $300 billion."
+    result = _alone(text)
+
+    assert _one(result, "52 senators").speaker == "Jane Roe"
+    assert _one(result, "$300 billion").speaker == "CBO"
