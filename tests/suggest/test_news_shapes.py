@@ -414,3 +414,25 @@ def test_two_speakers_joined_by_and_keep_their_own_words():
 
     assert _one(result, "52 senators").speaker == "Jane Roe"
     assert _one(result, "$300 billion").speaker == "CBO"
+
+
+def test_a_measured_figure_outranks_an_ordinal_or_a_clock_time():
+    from claims.suggest.scoring import checkworthiness
+
+    figure, reasons = checkworthiness("Unemployment rose to 412,000 in the region.")
+    ordinal, _ = checkworthiness("In the 28th minute the striker missed a chance.")
+    clock, _ = checkworthiness("The crew woke at 11:00 and began work.")
+
+    assert "quantity" in reasons
+    assert figure > ordinal and figure > clock
+
+
+def test_first_person_without_a_figure_ranks_below_a_fact_about_the_world():
+    from claims.suggest.scoring import checkworthiness
+
+    stance, reasons = checkworthiness("I try to build most of the equipment myself.")
+    fact, _ = checkworthiness("The laboratory built most of the equipment itself.")
+    counted, counted_reasons = checkworthiness("We built 40 of the 52 machines ourselves.")
+
+    assert "first person, no figure" in reasons and stance < fact
+    assert "first person, no figure" not in counted_reasons
