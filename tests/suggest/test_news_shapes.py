@@ -435,4 +435,4 @@ def test_first_person_without_a_figure_ranks_below_a_fact_about_the_world():
     counted, counted_reasons = checkworthiness("We built 40 of the 52 machines ourselves.")
 
     assert "first person, no figure" in reasons and stance < fact
-    assert "first person, no figure" not in counted_reasons
+    assert "first person, no figure" not in counted_reasons and counted > stance
