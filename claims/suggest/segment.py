@@ -46,6 +46,13 @@ _CREDIT_AT_END = re.compile(
     r"|\([^()]{0,30}\b(?:photo|image|picture)s?\s*/\s*[^()]{2,60}\)\.?$",
     re.IGNORECASE,
 )
+# A wire photo's caption: one sentence in the present tense that ends with the place and
+# the full date ("... in Pyongyang, North Korea, May 8, 2016.").
+_WIRE_CAPTION = re.compile(
+    r"^[^.!?]{10,300},\s[A-Z][\w.'’\- ]{1,40},\s(?:[A-Z][\w.'’\- ]{1,40},\s)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s\d{1,2},\s\d{4}\.?$"
+)
 # An image described for readers who cannot see it: a caption or its alternative text.
 _PICTURE_WORDS = re.compile(
     r"\b(?:in the (?:fore|back)ground|of the (?:image|photo|picture|frame)|this (?:image|photo)"
@@ -237,7 +244,7 @@ def _noise_reason(line: str, *, after_body: bool) -> str | None:
         return "timestamp"
     if _PHOTO.search(line):
         return "photo credit"
-    if _CREDIT_AT_END.search(line):
+    if _CREDIT_AT_END.search(line) or _WIRE_CAPTION.match(line):
         return "caption"
     if _PICTURE_WORDS.search(line):
         return "caption"

@@ -436,3 +436,16 @@ def test_first_person_without_a_figure_ranks_below_a_fact_about_the_world():
 
     assert "first person, no figure" in reasons and stance < fact
     assert "first person, no figure" not in counted_reasons and counted > stance
+
+
+def test_wire_photo_caption_ending_in_place_and_date_is_furniture():
+    text = (
+        "Talks resume\n\n"
+        "Delegates arrive for talks at the ministry in Vienna, Austria, May 8, 2026.\n\n"
+        "The talks resumed on Monday after 3 months, the foreign ministry said.\n"
+    )
+
+    result = suggest(text, outlet="Wire")
+
+    assert _none(result, "Delegates arrive")
+    assert _one(result, "3 months").speaker == "the foreign ministry"
