@@ -39,6 +39,7 @@ from .lexicon import (
 from .names import Registry
 from .phrases import (
     Mention,
+    collect_back,
     cue_fits,
     cue_span,
     cue_text,
@@ -358,7 +359,40 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
     j = _skip_back(tokens, cue - 1, lo)
     if j < lo or tokens[j].lower in PASSIVE_BEFORE_CUE:
         return None
-    return mention_before(text, tokens, j, lo) or _plain_noun_subject(tokens, j, cue, lo)
+    mention = mention_before(text, tokens, j, lo)
+    return (
+        _head_before_place(text, tokens, j, lo)
+        or mention
+        or _plain_noun_subject(tokens, j, cue, lo)
+    )
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "by", "across"})
+
+
+def _head_before_place(text: str, tokens: list[Token], j: int, lo: int) -> Mention | None:
+    """ "Officials in Britain said", "A study by Oxford University found": the speaker is the
+    group or the finding before the preposition, not the place or the body after it."""
+    start = collect_back(tokens, j, lo)
+    if start is None or start - 2 < lo or tokens[start - 1].lower not in _PLACE_PREPOSITIONS:
+        return None
+    word = tokens[start - 2].lower
+    if word not in FINDING_NOUNS and word not in _GROUPS:
+        return None  # "Jane Doe of the WHO", "the minister in Lagos": the mention as it is
+    head = mention_before(text, tokens, start - 2, lo)
+    if head is None or head.kind == "pronoun":
+        return None
+    kind = "phrase" if head.kind == "name" else head.kind  # "Police in Lagos", "Data from"
+    return Mention(head.start, tokens[j].end, kind, text[head.start : tokens[j].end])
+
+
+_GROUPS = word_set(
+    """
+    officials authorities experts researchers scientists doctors analysts residents witnesses
+    police officers diplomats lawmakers economists activists protesters sources leaders
+    teachers nurses workers farmers investigators prosecutors
+    """
+)
 
 
 _SHARES = word_set(

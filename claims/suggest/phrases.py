@@ -8,6 +8,7 @@ attribution rules can resolve it to one canonical speaker.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -110,6 +111,9 @@ def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
             continue
         if k < j and _possessive(token) and np_word(tokens[k + 1]):
             k -= 1  # "the agency's director", "the report's authors"
+            continue
+        if k < j and re.fullmatch(r"(?:1[89]|20)\d\d", token.text) and np_word(tokens[k + 1]):
+            k -= 1  # "a 2023 study"
             continue
         if _joins(tokens, k) and lo < k < j and (np_word(tokens[k - 1]) or token.text in "[]."):
             k -= 1
@@ -355,7 +359,9 @@ def cue_fits(tokens: list[Token], k: int, mention: Mention | None) -> bool:
     head = words[-1].strip(".,") if words else ""
     if tokens[k].lower in ("found", "finds") and head in _RESEARCHERS:
         return True  # "the scientists found crop yields fell": a finding without "that"
-    return head in FINDING_NOUNS
+    # "Data from the ONS show": the finding is the noun before the source
+    before_source = [w for w, n in itertools.pairwise(words) if n in ("from", "by")]
+    return head in FINDING_NOUNS or any(w in FINDING_NOUNS for w in before_source)
 
 
 def cue_span(tokens: list[Token], k: int) -> tuple[int, int]:

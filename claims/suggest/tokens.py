@@ -97,9 +97,16 @@ def _tokenize(text: str, start: int, end: int, names: frozenset[str]) -> list[To
             name, cue = glued.group(1), glued.group(2)
             tokens.append(Token(name, match.start(), cut, name.lower()))
             tokens.append(Token(cue, cut, match.end(), cue))
+        elif word in _ACRONYMS:
+            # "WHO", "US": an organisation or a country, never "who" or "us"
+            tokens.append(Token(word, match.start(), match.end(), word))
         else:
             tokens.append(Token(word, match.start(), match.end(), word.lower()))
     return tokens
+
+
+# Capitalised abbreviations spelled like a function word.
+_ACRONYMS = frozenset({"WHO", "US", "IT"})
 
 
 def word_count(text: str, start: int = 0, end: int | None = None) -> int:

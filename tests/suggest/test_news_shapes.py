@@ -449,3 +449,31 @@ def test_wire_photo_caption_ending_in_place_and_date_is_furniture():
 
     assert _none(result, "Delegates arrive")
     assert _one(result, "3 months").speaker == "the foreign ministry"
+
+
+def test_who_and_us_in_capitals_are_an_organisation_and_a_country():
+    assert _one(_alone("According to the WHO, 3 cases were confirmed."), "3 cases").speaker == (
+        "WHO"
+    )
+    found = _one(_alone("Jane Doe of the WHO told a briefing that 3 cases were confirmed."), "3")
+    assert found.speaker == "Jane Doe"
+
+
+def test_group_or_finding_before_a_place_or_source_is_the_speaker():
+    cases = [
+        ("Officials in Britain said 3 cases were confirmed.", "3 cases", "Officials in Britain"),
+        ("Police in Lagos said 3 men were arrested.", "3 men", "Police in Lagos"),
+        (
+            "A 2023 study by Oxford University found that 40 percent of teens sleep less.",
+            "40 percent",
+            "A 2023 study by Oxford University",
+        ),
+        ("Data from the ONS show unemployment rose to 4.2 percent.", "4.2", "Data from the ONS"),
+    ]
+    for sentence, words, speaker in cases:
+        found = _one(_alone(sentence), words)
+        assert found.speaker == speaker, sentence
+        assert found.confidence < 0.8
+    # a person from an office shows things; she reports no finding
+    shown = _one(_alone("Jane Doe from the ONS showed 3 charts."), "3 charts")
+    assert shown.speaker == "Wire"
