@@ -477,3 +477,10 @@ def test_group_or_finding_before_a_place_or_source_is_the_speaker():
     # a person from an office shows things; she reports no finding
     shown = _one(_alone("Jane Doe from the ONS showed 3 charts."), "3 charts")
     assert shown.speaker == "Wire"
+
+
+def test_plural_present_cues_of_accusation_and_denial():
+    found = _one(_alone("Prosecutors allege that Tom Roe stole $2 million in 2021."), "$2")
+    assert (found.speaker, found.text) == ("Prosecutors", "Tom Roe stole $2 million in 2021")
+    assert _one(_alone("Officials deny that 40 people were killed."), "40").speaker == "Officials"
+    assert _one(_alone("The alleged attack killed 3 people."), "3 people").speaker == "Wire"
