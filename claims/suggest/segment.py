@@ -60,6 +60,7 @@ _PICTURE_WORDS = re.compile(
     r"|right|here)|\((?:left|right|centre|center|l-r|from left)\)|from left to right)\b",
     re.IGNORECASE,
 )
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.]+")
 # A telephone number, as contact lines give it.
 _PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,5}\)?(?:[ .-]\d{2,4}){2,3}\b")
 _CONTACT = re.compile(
@@ -105,6 +106,8 @@ _CREDITS = re.compile(
     r"|^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}(?:\s+and\s+[A-Z][\w.'’\-]*"
     r"(?:\s+[A-Z][\w.'’\-]*){0,3})?\s+(?:also\s+)?(?:reported|wrote|adapted|edited|produced"
     r"|contributed)\s+(?:on\s+|to\s+)?this\s+(?:story|report|article)\b"
+    r"|^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}(?:\s+and\s+[A-Z][\w.'’\-]*"
+    r"(?:\s+[A-Z][\w.'’\-]*){0,3})?\s+(?:also\s+)?contributed\s+(?:reporting|research)\b"
     r"|^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}\s+was\s+the\s+editor\.?$"
     r"|^I['’]m\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}\.?$"
 )
@@ -248,7 +251,10 @@ def _noise_reason(line: str, *, after_body: bool) -> str | None:
         return "caption"
     if _PICTURE_WORDS.search(line):
         return "caption"
+    short = len(line.split()) <= 20
     if _CONTACT.match(line) or (len(line.split()) <= 10 and _PHONE.search(line)):
+        return "contact"
+    if short and _EMAIL.search(line) and re.search(r"\b(?:email|e-mail|write|contact)", line, re.I):
         return "contact"
     if _UPDATING.match(line):
         return "being updated"

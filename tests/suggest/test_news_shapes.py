@@ -484,3 +484,18 @@ def test_plural_present_cues_of_accusation_and_denial():
     assert (found.speaker, found.text) == ("Prosecutors", "Tom Roe stole $2 million in 2021")
     assert _one(_alone("Officials deny that 40 people were killed."), "40").speaker == "Officials"
     assert _one(_alone("The alleged attack killed 3 people."), "3 people").speaker == "Wire"
+
+
+def test_tip_lines_and_reporting_credits_at_the_foot_are_furniture():
+    text = (
+        "Budget grows\n\n"
+        "The city's budget will grow 5 percent, Mayor Ann Lee said on Tuesday.\n\n"
+        "Have a news tip? Email us at tips@example.com.\n\n"
+        "Jane Doe contributed reporting from Boston.\n"
+    )
+
+    result = suggest(text, outlet="AP")
+
+    assert _one(result, "5 percent").speaker == "Ann Lee"
+    assert _none(result, "tips@example.com")
+    assert _none(result, "contributed reporting")
