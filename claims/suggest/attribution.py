@@ -39,6 +39,7 @@ from .lexicon import (
 from .names import Registry
 from .phrases import (
     Mention,
+    collect_back,
     cue_fits,
     cue_span,
     cue_text,
@@ -197,8 +198,11 @@ class Discourse:
         return max(fitting, key=rank)
 
     def _unresolved_role(self, mention: Mention) -> str | None:
-        if self.current and not self.registry.role_known(self.current):
-            return self.current
+        # "the minister" after a named speaker whose role the article never gave is that
+        # speaker; a described speaker ("the coastguard") is never "the weather office"
+        current = self.current
+        if current and current in self.registry.people and not self.registry.role_known(current):
+            return current
         return mention.text
 
     def _pronoun(self, word: str) -> str | None:
@@ -355,7 +359,85 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
     j = _skip_back(tokens, cue - 1, lo)
     if j < lo or tokens[j].lower in PASSIVE_BEFORE_CUE:
         return None
-    return mention_before(text, tokens, j, lo)
+    mention = mention_before(text, tokens, j, lo)
+    return (
+        _head_before_place(text, tokens, j, lo)
+        or mention
+        or _plain_noun_subject(tokens, j, cue, lo)
+    )
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "by", "across"})
+
+
+def _head_before_place(text: str, tokens: list[Token], j: int, lo: int) -> Mention | None:
+    """ "Officials in Britain said", "A study by Oxford University found": the speaker is the
+    group or the finding before the preposition, not the place or the body after it."""
+    start = collect_back(tokens, j, lo)
+    if start is None or start - 2 < lo or tokens[start - 1].lower not in _PLACE_PREPOSITIONS:
+        return None
+    word = tokens[start - 2].lower
+    if word not in FINDING_NOUNS and word not in _GROUPS:
+        return None  # "Jane Doe of the WHO", "the minister in Lagos": the mention as it is
+    head = mention_before(text, tokens, start - 2, lo)
+    if head is None or head.kind == "pronoun":
+        return None
+    kind = "phrase" if head.kind == "name" else head.kind  # "Police in Lagos", "Data from"
+    return Mention(head.start, tokens[j].end, kind, text[head.start : tokens[j].end])
+
+
+_GROUPS = word_set(
+    """
+    officials authorities experts researchers scientists doctors analysts residents witnesses
+    police officers diplomats lawmakers economists activists protesters sources leaders
+    teachers nurses workers farmers investigators prosecutors
+    """
+)
+
+
+_SHARES = word_set(
+    "majority minority rest remainder number half third quarter most share proportion total "
+    "percentage fraction bulk others"
+)
+_PLAIN_NOUN_CUES = frozenset({"said", "says", "added", "told", "confirmed", "warned", "stated"})
+
+
+def _plain_noun_subject(tokens: list[Token], j: int, cue: int, lo: int) -> Mention | None:
+    """ "the coastguard said", "the airline told": a speaker described by a noun the lexicon
+    does not know, taken only as "the" and one noun opening the clause before a saying verb."""
+    if tokens[cue].lower not in _PLAIN_NOUN_CUES:
+        return None
+    # "the grid operator": a modifier noun may stand before the head
+    the = j - 2 if j - 2 >= lo and tokens[j - 2].lower == "the" else j - 1
+    if the < lo or tokens[the].lower != "the":
+        return None
+    noun = tokens[j]
+    for word in tokens[the + 1 : j + 1]:
+        if not (word.text.isalpha() and word.text.islower() and len(word.text) > 2):
+            return None
+        if word.lower.endswith(("ly", "ing")) or word.lower in FINITE_VERBS:
+            return None
+    if len(noun.text) < 4 or noun.lower.endswith("ed"):
+        return None
+    if noun.lower in _SHARES or any(t.text in ")]" for t in tokens[j:cue]):
+        return None  # "the majority (76 per cent) said": a survey's answer, not a speaker
+    opens = (
+        the == lo
+        or tokens[the - 1].text in ',;:—–("“'
+        or tokens[the - 1].lower
+        in (
+            "and",
+            "but",
+        )
+    )
+    if not opens:
+        return None
+    words = _text_of(tokens[the : j + 1])
+    return Mention(tokens[the].start, noun.end, "phrase", words)
+
+
+def _text_of(tokens: list[Token]) -> str:
+    return " ".join(t.text for t in tokens)
 
 
 def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
@@ -463,9 +545,19 @@ def _reported(
     where = mention.start if mention else start
     speaker, confidence = discourse.resolve(mention, where, relayed=bool(relaying))
     named_at = (mention.start, mention.end) if mention else None
+    if speaker is None and mention is not None and mention.kind == "pronoun":
+        # "Acme will cut 500 jobs, it said": the pronoun is the clause's own subject
+        subject = _clause_subject(text, tokens, found.span)
+        if subject is not None:
+            speaker, confidence = discourse.registry.register(subject, subject.start), PRONOUN
+            named_at = (subject.start, subject.end)
     if relaying:
         reported = speaker if speaker != voice.speaker else None
+        own = found.before or _narration_before(text, tokens, found, start)
+        # "We have 52 votes, and the CBO says ...": the voice's own words before the relay
+        mine = [] if own is None else [_narration(*own, index, discourse, voice)]
         return [
+            *mine,
             Statement(
                 *found.span,
                 "direct" if voice.kind == "direct" else "indirect",
@@ -477,7 +569,7 @@ def _reported(
                 cue_span=found.cue_span,
                 confidence=voice.confidence,
                 evidence=f"{voice.evidence}, relaying someone" if reported else voice.evidence,
-            )
+            ),
         ]
     discourse.speaking(speaker, start)
     if _cites_finding(found) and mention is not None and mention.kind == "phrase":
@@ -523,9 +615,10 @@ def _rest(found: Found) -> Found | None:
 
 def _second_speaker(text: str, tokens: list[Token]) -> int | None:
     """Where a sentence turns to someone else's words: the "but" of "X said A, but Y said B"
-    when both halves have a named speaker and a cue of their own."""
+    (or the "and" of "X said A, and the CBO says B") when both halves have a named speaker
+    and a cue of their own."""
     for k in range(3, len(tokens) - 3):
-        if tokens[k - 1].text != "," or tokens[k].lower not in ("but", "while", "whereas"):
+        if tokens[k - 1].text != "," or tokens[k].lower not in ("but", "while", "whereas", "and"):
             continue
         if not any(is_cue(tokens, j) for j in range(k - 1)):
             return None
@@ -747,12 +840,66 @@ def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tupl
             if _that_opens_clause(tokens, after, k, low):
                 return _clause_span(text, tokens[k].end, end)
             break
+    if low in LISTENER_CUES:
+        after = _after_listener(tokens, after)  # "told reporters 12 soldiers had died"
     ahead = tokens[after : after + _CLAUSE_LOOKAHEAD]
     if low in AS_CUES and any(t.lower == "as" for t in ahead):
         return _clause_span(text, tokens[after].start, end)  # "described the plan as ..."
-    if after >= len(tokens) or not _clause_ahead(ahead):
+    if after >= len(tokens) or (low in _SAY and tokens[after].lower in _SAID_NOTHING):
+        return None  # "said nothing about the cut": no words reported
+    if not _clause_ahead(ahead) and not _said_clause(low, ahead):
         return None  # "Putin announced an operation": an act the outlet reports, not words
     return _clause_span(text, tokens[after].start, end)
+
+
+_SAY = frozenset({"say", "says", "said"})
+_SAID_NOTHING = frozenset({"nothing", "little", "goodbye", "so"})
+# What "said" takes as an object rather than a clause: "said nothing", "said so".
+_SAID_OBJECTS = word_set(
+    """
+    nothing something anything so goodbye hello yes no little much more a an the this that
+    these those it what which how why when where whether if thanks sorry prayers
+    """
+)
+
+
+def _said_clause(cue: str, ahead: list[Token]) -> bool:
+    """ "say 3 in 10 children lack iodine": after "say", words that are no object of it open
+    the clause it reports, even where no verb is recognised."""
+    words = [t for t in ahead if t.is_word]
+    if cue not in _SAY or len(words) < 4 or ahead[0] is not words[0]:
+        return False
+    first = words[0]
+    return first.lower not in _SAID_OBJECTS and first.lower not in ("to", "on", "in", "at")
+
+
+_LISTENERS = word_set(
+    """
+    me us him her them you reporters journalists lawmakers senators legislators parliament
+    mps members supporters voters viewers listeners readers students workers investors
+    analysts delegates officials residents crowds
+    """
+)
+
+
+def _after_listener(tokens: list[Token], after: int) -> int:
+    """Where the words told start once the listener is passed: a pronoun, a plain noun for
+    an audience, or a name ("told Newsweek", "told the BBC"), when a clause follows it."""
+    k = after
+    if k < len(tokens) and tokens[k].lower in ("the", "a", "an"):
+        k += 1
+    if k >= len(tokens):
+        return after
+    if tokens[k].lower in _LISTENERS:
+        k += 1
+    elif tokens[k].is_capitalised and tokens[k].is_word:
+        while k < len(tokens) and tokens[k].is_word and tokens[k].is_capitalised:
+            k += 1
+    else:
+        return after
+    if k < len(tokens) and tokens[k].lower == "that":
+        return after  # "told reporters that ...": the "that" opens the clause as before
+    return k if _clause_ahead(tokens[k : k + _CLAUSE_LOOKAHEAD]) else after
 
 
 def _that_opens_clause(tokens: list[Token], after: int, k: int, cue: str) -> bool:
@@ -764,7 +911,14 @@ def _that_opens_clause(tokens: list[Token], after: int, k: int, cue: str) -> boo
         return False
     between = tokens[after:k]
     words = [t for t in between if t.is_word]
-    if any(_verbish(t) or t.text[0].isdigit() or t.text in '"“”' for t in between):
+    # "said in a report published on Monday that": a participle inside the interposed phrase
+    interposed = bool(words) and words[0].lower in ("in", "on", "at", "during", "after")
+    if any(
+        (_verbish(t) and not (interposed and t.lower.endswith("ed") and t.lower in _PARTICIPLES))
+        or t.text[0].isdigit()
+        or t.text in '"“”'
+        for t in between
+    ):
         return False
     if cue in LISTENER_CUES or cue in ("warned", "warns", "urged", "promised", "convinced"):
         return len(words) <= 8  # the listener: "told reporters in Paris that"
@@ -772,6 +926,9 @@ def _that_opens_clause(tokens: list[Token], after: int, k: int, cue: str) -> boo
         return False  # "denied that figure"
     first = words[0].lower if words else ""
     return (first in _INTERPOSED or first in WEEKDAYS or first in MONTHS) and len(words) <= 10
+
+
+_PARTICIPLES = word_set("published released issued posted filed broadcast aired held")
 
 
 def _demonstrative(tokens: list[Token], k: int) -> bool:
@@ -794,7 +951,37 @@ def _clause_ahead(tokens: list[Token]) -> bool:
             return True
         if k and _present_verb(token.lower) and _could_be_subject(tokens, k - 1):
             return True  # "said the company expects growth"
+        if k >= 2 and _plural_present(tokens, k):
+            return True  # "said the results confirm a drop"
     return False
+
+
+# Words that follow a plural noun without being its verb: "the results of", "the figures
+# today".
+_NOT_PLURAL_VERBS = word_set(
+    """
+    of in on at for from with by to and or but as than about over under after before into
+    that which who whom whose when where while today yesterday tomorrow last next this these
+    those its their his her our your my a an the all both each every some any more most
+    """
+)
+_OBJECT_OPENERS = word_set("a an the that no more less its their his her our some all these")
+
+
+def _plural_present(tokens: list[Token], k: int) -> bool:
+    """ "the results confirm a ...", "the figures suggest that ...": a present-tense verb
+    after a plural subject, known by the object that follows it."""
+    noun, verb = tokens[k - 1], tokens[k]
+    if not (noun.is_word and noun.lower.endswith("s") and not noun.lower.endswith("ss")):
+        return False
+    if tokens[k - 2].lower not in ("the", "these", "those", "its", "their", "our", "his", "her"):
+        return False
+    if not (verb.text.isalpha() and verb.text.islower()) or verb.lower in _NOT_PLURAL_VERBS:
+        return False
+    following = tokens[k + 1] if k + 1 < len(tokens) else None
+    return following is not None and (
+        following.lower in _OBJECT_OPENERS or following.text[0].isdigit()
+    )
 
 
 def _present_verb(low: str) -> bool:
@@ -839,11 +1026,16 @@ def _attribution_after(text: str, tokens: list[Token], comma: int, start: int) -
         mention = _subject(text, tokens, k, lo=lead)
         if mention is not None and _token_index(tokens, mention.start) != lead:
             mention = None
+        inverted = False
         if mention is None and k == lead and tokens[k].lower not in LISTENER_CUES:
             mention = _inverted(text, tokens, k)
+            inverted = True
         if mention is None or not cue_fits(tokens, k, mention):
             return None
-        after = tokens[k + 1 :]
+        # "..., said a ministry spokesman.": what follows the speaker, not the cue, must end
+        # the sentence
+        after = [t for t in tokens[k + 1 :] if t.start >= mention.end] if inverted else []
+        after = after if inverted else tokens[k + 1 :]
         if after and after[0].text not in ",." and not _adverbial_tail(after):
             return None  # ", the minister said the plan ...": its own clause, not a tail
         boundary = tokens[comma]
@@ -911,6 +1103,17 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
         span = _clause_span(text, tokens[begin].start, end)
         return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span)
     return None
+
+
+def _clause_subject(text: str, tokens: list[Token], span: tuple[int, int] | None) -> Mention | None:
+    """The name that opens a reported clause, when there is one."""
+    if span is None:
+        return None
+    inside = [t for t in tokens if span[0] <= t.start < span[1]]
+    if not inside or not inside[0].is_capitalised or inside[0].lower in STOP_CAPS:
+        return None
+    mention = mention_after(text, inside, 0, len(inside))
+    return mention if mention is not None and mention.kind == "name" else None
 
 
 def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:

@@ -16,13 +16,19 @@ from .candidates import Piece, atomic_pieces
 from .lexicon import CUE_WORDS, FINITE_VERBS
 from .matching import ClaimIndex
 from .names import Registry, find_people, register_people
-from .scoring import checkworthiness
+from .scoring import checkworthiness, is_courtesy
 from .segment import classify, dateline_end, split_paragraphs
 from .structure import Blocks, read_structure
 from .tokens import plain_spaces, proper_words, tokenize
 from .types import Candidate, KnownSpeaker, Paragraph, Suggestions
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# The list at an article's foot: what follows such a heading is citations and links.
+_REFERENCES = re.compile(
+    r"^(?:sources?|references|related (?:news|stories|articles|coverage|links)|external links"
+    r"|further reading|see also|footnotes|more on this story|bibliography)\W*$",
+    re.IGNORECASE,
+)
 REPEAT_SCORE = 0.9  # near-exact: a reprinted paragraph with a changed word or two
 DUPLICATE_SCORE = 0.7  # a candidate restating an earlier one in other words
 _MIN_COMPARED_WORDS = 4
@@ -65,6 +71,8 @@ def suggest(
         )
         for statement in statements:
             for piece in atomic_pieces(text, statement, discourse, names):
+                if is_courtesy(text[piece.start : piece.end]):
+                    continue  # greetings and turn-taking are never claims
                 candidates.append(_candidate(original, text, statement, piece))
         blocks.after(paragraph, structure)
     mark_duplicates(candidates)
@@ -77,15 +85,21 @@ def read_paragraphs(text: str) -> list[Paragraph]:
     after_body = False
     first = True
     listing = False
+    references = False
     for index, (start, end) in enumerate(split_paragraphs(text)):
         kind, reason = classify(text, start, end, after_body=after_body, first=first)
         if listing and reason == "short line without final punctuation" and _says(text, start, end):
             kind, reason = "body", "list item"  # "64 per cent said they knew" under a lead-in
+        if kind == "heading" and reason != "headline":
+            references = bool(_REFERENCES.match(text[start:end]))
+        elif references and kind in ("body", "heading"):
+            kind, reason = "noise", "reference list"  # "Sources", then the sources cited
         after_body = after_body or kind == "body"
         first = first and kind == "noise"
         if kind != "noise":
             listing = text[end - 1] == ":" or (listing and reason == "list item")
         paragraphs.append(Paragraph(index, start, end, kind, reason, None))
+    _pull_quotes(text, paragraphs)
     seen = ClaimIndex()
     exact: dict[str, int] = {}
     for paragraph in paragraphs:
@@ -105,6 +119,24 @@ def read_paragraphs(text: str) -> list[Paragraph]:
         exact[key] = paragraph.index
         seen.add(paragraph.index, line, words)
     return paragraphs
+
+
+_QUOTED_PARAGRAPH = re.compile(r"[\"“‘'«](?P<words>[^\"“”«»]{20,}?)[.,]?[\"”’'»][.]?$")
+
+
+def _pull_quotes(text: str, paragraphs: list[Paragraph]) -> None:
+    """A paragraph that is only a quotation, with no one named, whose words the article
+    prints again elsewhere: a pull-quote set in the page, not more of anyone's words."""
+    folded = re.sub(r"\W+", " ", text).lower()
+    for paragraph in paragraphs:
+        if paragraph.kind != "body":
+            continue
+        match = _QUOTED_PARAGRAPH.fullmatch(text, paragraph.start, paragraph.end)
+        if not match:
+            continue
+        words = re.sub(r"\W+", " ", match.group("words")).lower().strip()
+        if folded.count(words) >= 2:
+            paragraph.kind, paragraph.reason = "heading", "pull-quote"
 
 
 def _says(text: str, start: int, end: int) -> bool:

@@ -29,7 +29,8 @@ CUE_WORDS = word_set("""
     show shows showed suggests indicates reports believe warn argue insist estimate write
     predict contend maintain stress note add explain mentions tell telling cautioned conceded
     countered retorted lamented recounted boasted charged pledged forecast projected ruled
-    determined agreed disputed objected protested continues mention
+    determined agreed disputed objected protested continues mention allege deny admit
+    acknowledge concede
     """)
 
 # Cues that attribute only when their subject is a study, data or an organisation ("the survey

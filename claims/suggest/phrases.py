@@ -8,6 +8,7 @@ attribution rules can resolve it to one canonical speaker.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -57,9 +58,15 @@ class Mention:
     organisation: bool = False
 
 
+# "Biologist", "epidemiologists", "statistician": an occupation by its ending, so that the
+# job before a name is not read as its first name.
+_OCCUPATION = re.compile(r"[a-z]{3,}(?:ologist|ist|ician|ographer)s?")
+
+
 def _is_role_word(low: str) -> bool:
     return (
         low in TITLE_WORDS
+        or bool(_OCCUPATION.fullmatch(low))
         or low in HONORIFICS
         or (low.endswith("s") and low[:-1] in TITLE_WORDS)
         or low in GROUP_NOUNS
@@ -102,6 +109,12 @@ def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
         if np_word(token):
             k -= 1
             continue
+        if k < j and _possessive(token) and np_word(tokens[k + 1]):
+            k -= 1  # "the agency's director", "the report's authors"
+            continue
+        if k < j and re.fullmatch(r"(?:1[89]|20)\d\d", token.text) and np_word(tokens[k + 1]):
+            k -= 1  # "a 2023 study"
+            continue
         if _joins(tokens, k) and lo < k < j and (np_word(tokens[k - 1]) or token.text in "[]."):
             k -= 1
             continue
@@ -113,6 +126,11 @@ def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
     while start <= j and not tokens[start].is_word:
         start += 1
     return start if start <= j else None
+
+
+def _possessive(token: Token) -> bool:
+    low = token.lower
+    return token.is_word and len(low) > 3 and low.endswith(("'s", "’s")) and low[:-2].isalpha()
 
 
 def _noun_modifier(tokens: list[Token], k: int, j: int, lo: int) -> int | None:
@@ -314,6 +332,13 @@ def is_cue(tokens: list[Token], k: int) -> bool:
     return True
 
 
+# Who reports findings: "the researchers found ...", whatever follows the verb.
+_RESEARCHERS = word_set(
+    "researchers scientists authors investigators team economists analysts epidemiologists "
+    "statisticians inspectors auditors"
+)
+
+
 def cue_fits(tokens: list[Token], k: int, mention: Mention | None) -> bool:
     """Whether a cue can attribute words to the phrase before it: "found" or "shows" only do
     for a study, data or an organisation ("the survey found that"), not for a person who
@@ -331,7 +356,12 @@ def cue_fits(tokens: list[Token], k: int, mention: Mention | None) -> bool:
     ):
         return True  # "the researchers found that ...": a finding, whoever made it
     words = mention.text.lower().split()
-    return bool(words) and words[-1].strip(".,") in FINDING_NOUNS
+    head = words[-1].strip(".,") if words else ""
+    if tokens[k].lower in ("found", "finds") and head in _RESEARCHERS:
+        return True  # "the scientists found crop yields fell": a finding without "that"
+    # "Data from the ONS show": the finding is the noun before the source
+    before_source = [w for w, n in itertools.pairwise(words) if n in ("from", "by")]
+    return head in FINDING_NOUNS or any(w in FINDING_NOUNS for w in before_source)
 
 
 def cue_span(tokens: list[Token], k: int) -> tuple[int, int]:

@@ -17,6 +17,13 @@ _NUMBER = re.compile(
     r"|majority|minority)\b",
     re.IGNORECASE,
 )
+# A figure written in digits that counts or measures something; an ordinal ("the 28th
+# minute"), a clock time or a bare number word says less.
+_QUANTITY = re.compile(
+    r"(?<![\w:])(?:[$£€¥]\s?)?\d[\d,.]*(?!\d)(?!st\b|nd\b|rd\b|th\b|:\d)"
+    r"|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?|twice|double|half)\b",
+    re.IGNORECASE,
+)
 _PERCENT = re.compile(r"\d\s?%|\bper ?cent\b|\bpercentage points?\b", re.IGNORECASE)
 _DATE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -46,11 +53,21 @@ _EVENT = re.compile(
 )
 # Greetings and thanks in a transcript: "Good afternoon", "Thank you, Karine", "Go ahead".
 _COURTESY = re.compile(
-    r"^\W*(?:(?:oh|well|so|and|yes|okay|ok)\W+)*(?:good (?:morning|afternoon|evening)|thank you"
+    r"^\W*(?:(?:oh|well|so|and|yes|okay|ok)\W+)*(?:\w+(?:\s\w+)?,\s*)?"
+    r"(?:good (?:morning|afternoon|evening)|thank you|welcome back"
     r"|thanks|go ahead|hello|hi|welcome|please|sorry|love it|it['’]s (?:so )?good"
-    r"|nice to (?:see|meet) you)\b[^.!?]{0,25}[.!?]?\s*$",
+    r"|nice to (?:see|meet) you|i yield(?: back)?)\b"
+    r"(?:[^.!?]|\b(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen)\.){0,40}[.!?]?\s*$",
     re.IGNORECASE,
 )
+
+
+def is_courtesy(text: str) -> bool:
+    """ "Thank you, Madam Chair.", "I yield back the balance of my time.": turn-taking, with
+    nothing in it to check."""
+    return bool(_COURTESY.match(text)) and not re.search(r"\d", text)
+
+
 _QUESTION = re.compile(r"\?\s*$|^\W*(?:why|how can|how could|what for)\b", re.IGNORECASE)
 _INTENTION = re.compile(
     r"\b(?:will|shall|going to|intends?(?: to)?|plans? to|ready to|prepared to|wants? to"
@@ -70,10 +87,14 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+")
+# The speaker's own experience or stance ("I try to work on a low budget"), which holds a
+# checkable fact less often than a statement about the world.
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|me|us)\b")
 
 _BASE = 0.3
 _WEIGHTS = {
-    "number": 0.2,
+    "number": 0.1,
+    "quantity": 0.1,
     "percentage": 0.1,
     "date": 0.15,
     "named entity": 0.1,
@@ -87,6 +108,7 @@ _WEIGHTS = {
     "opinion": -0.2,
     "vague": -0.15,
     "courtesy": -0.4,
+    "first person, no figure": -0.1,
 }
 
 
@@ -100,9 +122,11 @@ def checkworthiness(text: str, *, reported: bool = False) -> tuple[float, list[s
 def _signals(text: str, *, reported: bool) -> list[tuple[str, bool]]:
     entities = _entities(text)
     words = len(_WORD.findall(text))
+    quantity = bool(_QUANTITY.search(text))
     facts = bool(entities) or bool(_NUMBER.search(text))
     return [
         ("number", bool(_NUMBER.search(text))),
+        ("quantity", quantity),
         ("percentage", bool(_PERCENT.search(text))),
         ("date", bool(_DATE.search(text))),
         ("named entity", bool(entities)),
@@ -116,6 +140,7 @@ def _signals(text: str, *, reported: bool) -> list[tuple[str, bool]]:
         ("opinion", bool(_OPINION.search(text))),
         ("vague", words < 6 or (not facts and bool(_VAGUE.search(text)))),
         ("courtesy", bool(_COURTESY.match(text))),
+        ("first person, no figure", bool(_FIRST_PERSON.search(text)) and not quantity),
     ]
 
 

@@ -37,6 +37,22 @@ _PHOTO = re.compile(
     r"|\bcreative commons (?:licen[cs]e|attribution)\b",
     re.IGNORECASE,
 )
+# "Ants on a leaf. Image: Jane Doe.", "... (Photo: John Roe/Reuters)": a caption that ends
+# in its picture's credit.
+_CREDIT_AT_END = re.compile(
+    r"(?:^|[.!?]\s+|\(\s*)(?:image|photo|photograph|picture|illustration|video)?\s*"
+    r"(?:image|photo|picture|illustration|video|credit)s?(?:\s+credit)?\s*:\s*"
+    r"[^.:!?()]{2,60}\.?\)?\.?$"
+    r"|\([^()]{0,30}\b(?:photo|image|picture)s?\s*/\s*[^()]{2,60}\)\.?$",
+    re.IGNORECASE,
+)
+# A wire photo's caption: one sentence in the present tense that ends with the place and
+# the full date ("... in Pyongyang, North Korea, May 8, 2016.").
+_WIRE_CAPTION = re.compile(
+    r"^[^.!?]{10,300},\s[A-Z][\w.'’\- ]{1,40},\s(?:[A-Z][\w.'’\- ]{1,40},\s)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s\d{1,2},\s\d{4}\.?$"
+)
 # An image described for readers who cannot see it: a caption or its alternative text.
 _PICTURE_WORDS = re.compile(
     r"\b(?:in the (?:fore|back)ground|of the (?:image|photo|picture|frame)|this (?:image|photo)"
@@ -44,6 +60,7 @@ _PICTURE_WORDS = re.compile(
     r"|right|here)|\((?:left|right|centre|center|l-r|from left)\)|from left to right)\b",
     re.IGNORECASE,
 )
+_EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.]+")
 # A telephone number, as contact lines give it.
 _PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,5}\)?(?:[ .-]\d{2,4}){2,3}\b")
 _CONTACT = re.compile(
@@ -68,7 +85,32 @@ _BOILERPLATE = re.compile(
     r"|email|tags?|for immediate release)\b|^(?:media |press )?contacts?:",
     re.IGNORECASE,
 )
-_CREDITS = re.compile(r"^\(?(?:reporting|writing|editing|additional reporting) by\b", re.I)
+# "This article was amended on ...", "Correction: ...", "Our Standards: ...": notes about
+# the article, not in it.
+_NOTICE = re.compile(
+    r"^(?:this (?:article|story|report|piece) (?:was|has been) (?:amended|corrected|updated"
+    r"|edited)\b|correction\s*:|clarification\s*:|editor['’]s note\s*:|our standards\s*:"
+    r"|an earlier version of this (?:article|story)\b)",
+    re.IGNORECASE,
+)
+# "Jane Doe is a reporter for the Herald covering climate.": the author's note at the end.
+_AUTHOR_NOTE = re.compile(
+    r"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}\s+is\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:reporter|correspondent|editor|journalist|writer|columnist|producer|contributor"
+    r"|freelancer)\s+(?:for|at|with|on)\s+(?:the\s+)?[A-Z]"
+)
+_CREDITS = re.compile(
+    r"^\(?(?i:reporting|writing|editing|additional reporting) by\b"
+    # "Jane Doe and John Roe reported on this story for ...", "Jane Doe adapted this story",
+    # "Jane Doe was the editor.", a sign-off "I'm Jane Doe."
+    r"|^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}(?:\s+and\s+[A-Z][\w.'’\-]*"
+    r"(?:\s+[A-Z][\w.'’\-]*){0,3})?\s+(?:also\s+)?(?:reported|wrote|adapted|edited|produced"
+    r"|contributed)\s+(?:on\s+|to\s+)?this\s+(?:story|report|article)\b"
+    r"|^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}(?:\s+and\s+[A-Z][\w.'’\-]*"
+    r"(?:\s+[A-Z][\w.'’\-]*){0,3})?\s+(?:also\s+)?contributed\s+(?:reporting|research)\b"
+    r"|^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}\s+was\s+the\s+editor\.?$"
+    r"|^I['’]m\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}\.?$"
+)
 _BYLINE = re.compile(r"^[Bb]y\s+[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|and|&|,))*\s*$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$")
 
@@ -80,6 +122,12 @@ _DATELINE = re.compile(
     r"(?:,[ ]?\d{4})?"
     r"[ ]?(?:\([A-Za-z][^()\n]{1,30}\)|/[A-Za-z][^/\n]{1,30}/)?"
     r"[ ]?[-–—]{1,2}[ ]?"
+)
+# "10:42 GMT: ", "11:05 BST - ", "12:30 ", "9.15am ": a live blog's time before its entry.
+_CLOCK = re.compile(
+    r"(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?(?:[ap]\.?m\.?))?"
+    r"(?:\s+(?:GMT|BST|UTC|CET|CEST|EET|MSK|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|IST|JST|AEST|AEDT))?"
+    r"(?:\s*[:|\-–—]\s*|\s+)(?=[\"“‘'(]?[A-Z])"
 )
 _DATELINE_ONLY = re.compile(
     r"^[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,3}(?:,[^()\n]{1,30})?"
@@ -101,6 +149,9 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 
 def dateline_end(text: str, start: int, end: int) -> int:
     """Where a paragraph's body starts once a leading dateline is set aside (start if none)."""
+    clock = _CLOCK.match(text, start, end)
+    if clock:
+        return clock.end()  # a live blog's entry: "10:42 GMT: The coastguard said ..."
     match = _DATELINE.match(text, start, end)
     if not match or match.end() == start:
         return start
@@ -131,7 +182,7 @@ def classify(
         return "noise", "dateline-only"
     if first and not after_body and _headline(line):
         return "heading", "headline"
-    if _QUESTION_LINE.match(line) or _questions_only(text, start, end):
+    if _QUESTION_LINE.match(line) or questions_only(text, start, end):
         return "heading", "question"
     if _BULLET.match(line):
         return "body", "list item"
@@ -155,7 +206,7 @@ _BULLET = re.compile(r"^[-*•–▪●][ \t]+(?:\S+[ \t]+){2,}\S")
 _TAGS = re.compile(r"(?:\s+[#@][\w]+)+\s*$")
 
 
-def _questions_only(text: str, start: int, end: int) -> bool:
+def questions_only(text: str, start: int, end: int) -> bool:
     """A paragraph of questions only ("who killed them? #tag"), the last one unanswered."""
     if "?" not in text[start:end]:
         return False
@@ -178,6 +229,10 @@ def _headline(line: str) -> bool:
     words = re.findall(r"[^\W_][\w'’\-]*", line)
     if not words or len(words) > _HEADLINE_MAX_WORDS:
         return False
+    # "North Korea puts military in 'quasi-state of war'": a quotation closes the headline
+    bare = line.rstrip("\"”’'»")
+    if bare and bare != line and bare[-1] not in _TERMINAL:
+        return True
     return line[-1] not in _TERMINAL or line[-1] in "?:"
 
 
@@ -192,9 +247,14 @@ def _noise_reason(line: str, *, after_body: bool) -> str | None:
         return "timestamp"
     if _PHOTO.search(line):
         return "photo credit"
+    if _CREDIT_AT_END.search(line) or _WIRE_CAPTION.match(line):
+        return "caption"
     if _PICTURE_WORDS.search(line):
         return "caption"
+    short = len(line.split()) <= 20
     if _CONTACT.match(line) or (len(line.split()) <= 10 and _PHONE.search(line)):
+        return "contact"
+    if short and _EMAIL.search(line) and re.search(r"\b(?:email|e-mail|write|contact)", line, re.I):
         return "contact"
     if _UPDATING.match(line):
         return "being updated"
@@ -202,6 +262,10 @@ def _noise_reason(line: str, *, after_body: bool) -> str | None:
         return "related-article link"
     if _CREDITS.match(line):
         return "credits"
+    if _NOTICE.match(line):
+        return "notice"
+    if after_body and _AUTHOR_NOTE.match(line):
+        return "author note"
     if _URL.match(line):
         return "link"
     words = line.split()

@@ -27,7 +27,7 @@ from .attribution import NAMED, Discourse, Voice
 from .lexicon import FIRST_PERSON, SKIP_BEFORE_CUE, STOP_CAPS, TITLE_WORDS, word_set
 from .matching import ClaimIndex
 from .phrases import cue_span, cue_text, interpret, is_cue, mention_after, mention_before
-from .segment import split_sentences
+from .segment import questions_only, split_sentences
 from .tokens import Token, tokenize
 from .types import Paragraph
 
@@ -37,6 +37,7 @@ BLOCK_FIRST = 0.8  # the first paragraph after "X said:"
 BLOCK_LATER = 0.7  # the paragraphs after that one
 PUBLISHED_UNDER = 0.75  # a speech or statement published under its speaker's name
 ISSUER = 0.6  # a press release in its institution's voice
+UNLABELLED_ANSWER = 0.7  # a paragraph under an interviewer's question, with no speaker label
 
 # --- transcript speaker lines --------------------------------------------------------------
 
@@ -47,6 +48,7 @@ _LABEL = re.compile(
     r"|(?P<label2>[^:\n]{1,80}?)[ ]*:(?:[ ]+|$)"
 )
 _ANSWER = frozenset({"a", "answer"})
+_INTRODUCTION_MAX = 3  # body paragraphs above a transcript's first speaker line
 _NOT_SPEAKERS = word_set(
     """
     note update updated breaking watch read also editor's correction fact sheet source sources
@@ -56,6 +58,7 @@ _NOT_SPEAKERS = word_set(
 )
 _LABEL_JOINERS = word_set("of for the and de da di del van von der den du la le al el bin")
 _HANDLE = re.compile(r"@\w+")
+_BULLETED = re.compile(r"[-*•–▪●]\s|\d{1,2}[.)]\s")
 
 # --- speeches and statements published under a name ----------------------------------------
 
@@ -75,12 +78,22 @@ _OWN_SPEECH = re.compile(
     rf"(?P<cue>{_SPEECH_WORDS})s?\b",
     re.IGNORECASE,
 )
+# "Pelosi Floor Speech on ...", "Jane Doe Remarks at ...": the name before the speech word
+# without a possessive, taken only when the text then reads as the speaker's own.
+_NAMED_SPEECH = re.compile(
+    r"^(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}?)\s+(?:[A-Z][a-z\-]+\s+){0,2}?"
+    rf"(?P<cue>{_SPEECH_WORDS})s?\b(?=\s+(?:on|at|to|before|in|for|during|about|marking)\s|:|$)",
+    re.IGNORECASE,
+)
+# "Washington, D.C." or "LONDON, June 3" and a dash: a place before the first sentence.
+_PLACE_DASH = re.compile(r"^[A-Z][\w.]*(?:[ ,]+[A-Z0-9][\w.]*){0,3},?\s*[–—-]{1,2}\s*")
 _DELIVERED = re.compile(
     r"^(?P<who>[A-Z][^,.;:]{2,80}?)\s+(?:(?:gave|delivered|made|makes|gives|delivers)\s+"
     r"(?:a|an|his|her|the|their)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?P<cue>speech|statement|address|remarks|keynote|lecture|testimony)\b"
     r"|(?P<cue2>closed|opened|addressed|spoke\s+(?:at|to|in|before))\b)"
 )
+_SPEECH_MENTION = re.compile(rf"\b(?:{_SPEECH_WORDS}|text|transcript)s?\b", re.IGNORECASE)
 _ABBREVIATED_ROLES = {"pm": "prime minister", "fm": "foreign minister", "potus": "president"}
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|I['’](?:m|ve|ll|d))\b")
 _BYLINE = re.compile(r"^[Bb]y\s+(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})\s*$")
@@ -135,6 +148,8 @@ def read_structure(
     _standfirst(text, headline, lead, paragraphs, document, structure.narrator)
     interviewee = _interviewee(text, headline, discourse, names)
     _speaker_lines(text, paragraphs, discourse, names, structure, interviewee)
+    if interviewee is not None and not structure.voices:
+        _unlabelled_answers(text, paragraphs, structure, interviewee)
     for paragraph in paragraphs:
         if paragraph.kind != "body" or paragraph.index in structure.voices:
             continue
@@ -171,12 +186,56 @@ def _published_under(
                     who = who[0]
             if who is not None:
                 return _document_voice(who, (start, end), cue, match.group("cue"))
+        match = _NAMED_SPEECH.match(line)
+        if match and standfirst is not None:
+            start, end = headline.start + match.start("who"), headline.start + match.end("who")
+            cue = (headline.start + match.start("cue"), headline.start + match.end("cue"))
+            who = _person(text, start, end, discourse, names)
+            if who is not None and _speaks_throughout(text, who, standfirst, paragraphs):
+                return _document_voice(who, (start, end), cue, match.group("cue"))
     if standfirst is not None and headline is not None:
         found = _delivered_by(text, standfirst, discourse, names)
         if found is not None and _speaks_throughout(text, found[0], standfirst, paragraphs):
             who, span, cue = found
             return _document_voice(who, span, cue, text[cue[0] : cue[1]])
-    return _byline_author(text, paragraphs, discourse, names)
+    return _byline_author(text, paragraphs, discourse, names) or _noted_author(
+        text, paragraphs, discourse, names
+    )
+
+
+_NOTE = re.compile(
+    r"(?P<who>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3})\s+(?:is|was)\s+(?:a|an|the)\s"
+)
+
+
+def _noted_author(
+    text: str, paragraphs: Sequence[Paragraph], discourse: Discourse, names: frozenset[str]
+) -> Voice | None:
+    """A column in the first person whose author a note at its foot names ("Jane Doe is a
+    school nurse in Tucson."): the column is hers, the note is no claim."""
+    body = [p for p in paragraphs if p.kind == "body" or p.reason == "author note"]
+    if len(body) < 3:
+        return None
+    note = body[-1]
+    match = _NOTE.match(text, note.start, note.end)
+    if not match or len(split_sentences(text, note.start, note.end)) > 2:
+        return None
+    own = [bool(_FIRST_PERSON.search(_unquoted(text, p))) for p in body[:-1]]
+    if not own[0] and sum(own) < 2:
+        return None  # a column opens in the first person, or uses it throughout
+    start, end = match.span("who")
+    mention = interpret(text, tokenize(text, start, end, names))
+    if mention is None or mention.kind != "name" or mention.organisation:
+        return None
+    who = discourse.registry.register(mention, start)
+    note.kind, note.reason = "heading", "author note"
+    return Voice(
+        who,
+        "direct",
+        PUBLISHED_UNDER,
+        "first-person text over a note naming its author",
+        speaker_span=(start, end),
+    )
 
 
 def _speaks_throughout(
@@ -185,8 +244,15 @@ def _speaks_throughout(
     """Whether the text after a standfirst reads as the speaker's own: in the first person,
     never naming the speaker, as a speech does and a report of one does not."""
     body = [p for p in paragraphs if p.kind == "body" and p.index > standfirst.index]
-    surname = who.split()[-1]
-    if any(re.search(rf"\b{re.escape(surname)}\b", text[p.start : p.end]) for p in body):
+    surname = re.escape(who.split()[-1])
+    # a report of a speech names its speaker as it goes on ("Doe told MPs", "she added");
+    # a transcript names its speaker only in a label ("Speaker Doe. Thank you ...")
+    reported = re.compile(
+        rf"\b{surname}\b(?!\.\s)(?!:)"
+        r"|(?:^|[.!?]\s+|[\"”’'],?\s+)(?:he|she)\s+(?:said|says|told|added|went on)\b",
+        re.IGNORECASE,
+    )
+    if any(reported.search(text[p.start : p.end]) for p in body):
         return False
     first_person = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b")
     return any(first_person.search(_unquoted(text, p)) for p in body)
@@ -209,12 +275,14 @@ def _delivered_by(
 ) -> tuple[str, tuple[int, int], tuple[int, int]] | None:
     """ "Home Secretary Jane Doe gave a statement to Parliament on ...": Jane Doe."""
     line = text[paragraph.start : paragraph.end]
-    match = _DELIVERED.match(line)
+    place = _PLACE_DASH.match(line)
+    offset = paragraph.start + (place.end() if place else 0)
+    match = _DELIVERED.match(text[offset : paragraph.end])
     if not match:
         return None
-    start, end = paragraph.start + match.start("who"), paragraph.start + match.end("who")
+    start, end = offset + match.start("who"), offset + match.end("who")
     group = "cue" if match.group("cue") else "cue2"
-    cue = (paragraph.start + match.start(group), paragraph.start + match.end(group))
+    cue = (offset + match.start(group), offset + match.end(group))
     who = _person(text, start, end, discourse, names)
     return (who, (start, end), cue) if who else None
 
@@ -345,9 +413,13 @@ def _standfirst(
     between = paragraphs[headline.index + 1 : first.index]
     if any(p.kind == "body" for p in between):
         return
+    line = text[first.start : first.end]
+    if document is not None and line.endswith(":") and _SPEECH_MENTION.search(line):
+        # "Jane Doe delivered remarks on ... Below are her remarks:": the text's introduction
+        first.kind, first.reason = "heading", "standfirst"
+        return
     if len(split_sentences(text, first.start, first.end)) != 1:
         return
-    line = text[first.start : first.end]
     span = (first.start, first.end)
     figures = bool(re.search(r"\d", line))
     cited = any(
@@ -412,16 +484,22 @@ def _speaker_lines(
     by_index = {line.paragraph.index: line for line in lines}
     current: _Line | None = None
     answering: str | None = interviewee
+    above = [p for p in paragraphs[:first_line] if p.kind == "body"]
+    below = [p for p in paragraphs[first_line:] if p.kind in ("body", "heading")]
+    # a transcript's introduction is short; a report with a short Q&A at its end is a report
+    introduction = len(above) <= _INTRODUCTION_MAX and len(above) < len(below)
     for paragraph in paragraphs:
         line = by_index.get(paragraph.index)
         if line is None and paragraph.kind == "body" and paragraph.index < first_line:
-            if any(p.reason == "headline" for p in paragraphs[: paragraph.index]):
+            headed = any(p.reason == "headline" for p in paragraphs[: paragraph.index])
+            if headed and introduction:
                 paragraph.kind, paragraph.reason = "heading", "standfirst"
             continue
         if line is not None:
             current = line
             paragraph.kind = "body"
-            if line.question:
+            if line.question or questions_only(text, line.body_start, paragraph.end):
+                # "CHUCK TODD: Is the bill dead?": an interviewer's question, whoever asks it
                 paragraph.kind, paragraph.reason = "heading", "question"
                 continue
             answering = line.speaker or answering
@@ -450,9 +528,17 @@ def _speaker_lines(
 
 
 _INTERVIEW = re.compile(
-    r"(?:\binterview(?:ed)? with|\bq\s*&\s*a with|\bconversation with|^q\s*&\s*a:)\s+"
+    r"(?:\binterview(?:ed)? with|\bq\s*&\s*a with|\bconversation with|^q\s*&\s*a:"
+    r"|^[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}\s+(?:interviews|talks\s+(?:to|with)"
+    r"|speaks\s+(?:to|with)|sits\s+down\s+with))\s+"
     r"(?P<who>[^:,;]+?)(?=\s+(?:on|about|at|in|over|after|for)\s|[:,;]|\s-\s|$)",
     re.IGNORECASE,
+)
+# "Biologist Jane Roe tells The Times about ...", "Jane Roe talks to Wikinews": the one who
+# tells is the interviewee, the outlet only listens.
+_TELLS = re.compile(
+    r"(?P<who>[A-Z][^:,;]{2,80}?)\s+(?:tells|talks\s+to|speaks\s+to|opens\s+up\s+to)\s+"
+    r"(?:[A-Z][\w.&'’\-]*)(?:\s+[A-Z][\w.&'’\-]*){0,3}\b"
 )
 
 
@@ -462,10 +548,63 @@ def _interviewee(
     """Who answers in an interview, as its headline names them ("Interview with Jane Roe")."""
     if headline is None:
         return None
-    match = _INTERVIEW.search(text, headline.start, headline.end)
+    line = text[headline.start : headline.end]
+    match = _INTERVIEW.search(line) or _TELLS.match(line)
     if not match:
         return None
-    return _person(text, match.start("who"), match.end("who"), discourse, names)
+    start, end = (headline.start + i for i in match.span("who"))
+    words = text[start:end].split()
+    # "Biologist Jane Roe": the article names her "Jane Roe"; the job is no part of the name
+    if len(words) >= 3:
+        known = discourse.registry.lookup(" ".join(words[1:]))
+        if known is not None:
+            return known
+    return _person(text, start, end, discourse, names)
+
+
+_ADDRESSED = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+
+
+def _unlabelled_answers(
+    text: str, paragraphs: Sequence[Paragraph], structure: Structure, interviewee: str
+) -> None:
+    """An interview printed as questions and answers without speaker labels: every
+    paragraph under an interviewer's question is the interviewee's answer, until a heading
+    that is not a question ends the interview; a paragraph that asks "you" something and
+    ends in a question mark is another question."""
+    first = next((p.index for p in paragraphs if p.reason == "question"), None)
+    if first is None:
+        return
+    asked = [
+        p
+        for p in paragraphs[first:]
+        if p.reason == "question" or (p.kind == "body" and _asks_the_interviewee(text, p))
+    ]
+    if len(asked) < 2:
+        return  # one question sub-heading is an explainer's, not an interview
+    answering = False
+    for paragraph in paragraphs[first:]:
+        if paragraph in asked:
+            paragraph.kind, paragraph.reason = "heading", "question"
+            answering = True
+            continue
+        if paragraph.kind == "heading":
+            answering = False
+            continue
+        if paragraph.kind != "body" or not answering:
+            continue
+        structure.voices[paragraph.index] = Voice(
+            interviewee,
+            "direct",
+            UNLABELLED_ANSWER,
+            "an answer under an interviewer's question, in an interview with the speaker",
+        )
+
+
+def _asks_the_interviewee(text: str, paragraph: Paragraph) -> bool:
+    """ "Your rivals say the plan is late. Why?": a question to "you" after a premise."""
+    line = text[paragraph.start : paragraph.end].rstrip("\"”’' ")
+    return line.endswith("?") and bool(_ADDRESSED.search(line))
 
 
 def _speaker_line(
@@ -546,6 +685,8 @@ class Blocks:
         self.block: Voice | None = None
         self.speaker_words: set[str] = set()
         self.count = 0
+        self.open_quote = False  # the block is a quotation left open at a paragraph's end
+        self.listed = False  # the block has been a list so far
 
     def skip(self, paragraph: Paragraph) -> None:
         """A paragraph that is not body text: a heading ends the block."""
@@ -568,6 +709,21 @@ class Blocks:
             return voice
         if self.block is None:
             return voice
+        if self.open_quote:
+            # "..., said: "I think we learned a lot.¶It was a very emotional day ..."": the
+            # quotation runs on until a paragraph closes it
+            block = self.block
+            line = self.text[paragraph.start : paragraph.end]
+            if not _leaves_quote_open(line):
+                self.block, self.open_quote = None, False
+            return block
+        item = paragraph.reason == "list item" or _BULLETED.match(
+            self.text, paragraph.start, paragraph.end
+        )
+        if self.listed and not item:
+            self.block = None  # "X also said:" over a list: the list ends the block
+            return voice
+        self.listed = self.listed or bool(item)
         if _ends_block(self.text, paragraph, self.block, self.speaker_words, self.names):
             self.block = None
             return voice
@@ -584,9 +740,24 @@ class Blocks:
         found = _lead_in(self.text, paragraph, self.discourse, self.names, structure)
         if found is not None:
             self._open(found[0])
+            return
+        speaker = self.discourse.current
+        line = self.text[paragraph.start : paragraph.end]
+        if speaker and paragraph.kind == "body" and _leaves_quote_open(line):
+            self._open(
+                Voice(
+                    speaker,
+                    "direct",
+                    BLOCK_LATER,
+                    "a quotation that runs on from the paragraph before",
+                )
+            )
+            self.open_quote = True
 
     def _open(self, voice: Voice) -> None:
         self.block = voice
+        self.open_quote = False
+        self.listed = False
         self.count = 0
         self.speaker_words = {w.lower() for w in re.findall(r"\w+", voice.speaker or "")}
 
@@ -708,6 +879,19 @@ def _handle_line(
     )
 
 
+def _leaves_quote_open(line: str) -> bool:
+    """Whether a paragraph opens a quotation it does not close (the next paragraph goes on
+    with it, as English quotation over several paragraphs does)."""
+    if line.count("“") > line.count("”"):
+        return True
+    return (
+        "“" not in line
+        and "”" not in line
+        and line.count('"') % 2 == 1
+        and (line.rstrip()[-1:] != '"')
+    )
+
+
 def _closes_quote(line: str) -> bool:
     """Whether a paragraph ends a quotation opened in a paragraph before it."""
     end = line.rstrip(" .")
@@ -741,6 +925,10 @@ def _ends_block(
         named = before.is_word and before.is_capitalised and before.lower not in STOP_CAPS
         if is_cue(tokens, k) and named and before.lower not in FIRST_PERSON:
             return True
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        inverted = following is not None and following.is_capitalised and following.is_word
+        if is_cue(tokens, k) and inverted and following.lower not in STOP_CAPS | FIRST_PERSON:
+            return True  # '"...," said Ann Lee': someone else speaks
         if tokens[k].lower == "according" and is_cue(tokens, k):
             return True
     return False

@@ -20,6 +20,9 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 QUOTE_CHARS = frozenset('"“”„«»')
 
 
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|bin|ibn|abu|ben)-[^\W\d_]")
+
+
 class Token(NamedTuple):
     text: str
     start: int
@@ -32,7 +35,8 @@ class Token(NamedTuple):
 
     @property
     def is_capitalised(self) -> bool:
-        return self.text[0].isupper()
+        # "al-Amr", "el-Sisi", "bin-Salman": a name behind a lower-case particle
+        return self.text[0].isupper() or bool(_PARTICLE_NAME.match(self.text))
 
 
 # Characters that stand for a plain space or a line break in pasted text: no-break and thin
@@ -93,9 +97,16 @@ def _tokenize(text: str, start: int, end: int, names: frozenset[str]) -> list[To
             name, cue = glued.group(1), glued.group(2)
             tokens.append(Token(name, match.start(), cut, name.lower()))
             tokens.append(Token(cue, cut, match.end(), cue))
+        elif word in _ACRONYMS:
+            # "WHO", "US": an organisation or a country, never "who" or "us"
+            tokens.append(Token(word, match.start(), match.end(), word))
         else:
             tokens.append(Token(word, match.start(), match.end(), word.lower()))
     return tokens
+
+
+# Capitalised abbreviations spelled like a function word.
+_ACRONYMS = frozenset({"WHO", "US", "IT"})
 
 
 def word_count(text: str, start: int = 0, end: int | None = None) -> int:

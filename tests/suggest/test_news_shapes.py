@@ -1,0 +1,501 @@
+"""Shapes of English news that the development articles show rarely or not at all: interviews
+printed without speaker labels, speeches published under their speaker's name, captions that
+end in a credit, and the page furniture of wires and live blogs. Every article here is
+written for the test."""
+
+from claims.suggest import suggest
+
+from .helpers import check_spans
+
+
+def _one(result, words):
+    (found,) = [c for c in result.candidates if words in c.text]
+    return found
+
+
+def _none(result, words):
+    return not [c for c in result.candidates if words in c.text]
+
+
+UNLABELLED_INTERVIEW = """The Courier interviews Maria Olsen, mayor of Eastport
+
+Monday, March 2, 2026
+
+Mayor Maria Olsen answered questions about the harbour plan. Eastport has 41,000 residents.
+
+What will the harbour plan cost?
+
+The plan will cost 18 million euros over four years. Half of it comes from the regional fund.
+
+We have already repaired 2 of the 5 piers.
+
+Your rivals say the plan is late. You promised it for 2024, did you not?
+
+The delay was caused by the storms of 2025, which destroyed 300 metres of the sea wall.
+
+Sources
+
+Eastport harbour plan, city of Eastport, 2026.
+"""
+
+
+def test_unlabelled_answers_under_questions_are_the_interviewees():
+    result = suggest(UNLABELLED_INTERVIEW, outlet="The Courier")
+    check_spans(UNLABELLED_INTERVIEW, result)
+
+    for words in ("18 million euros", "2 of the 5 piers", "300 metres"):
+        found = _one(result, words)
+        assert found.speaker == "Maria Olsen", words
+        assert found.confidence < 0.8  # no label names the speaker: the editor confirms
+    assert _one(result, "41,000 residents").speaker == "The Courier"
+    # the interviewer's questions, even one with a statement before it, are no claims
+    assert _none(result, "What will the harbour plan cost")
+    assert _none(result, "promised it for 2024")
+    # the interview ends at a heading that is not a question
+    assert _none(result, "city of Eastport") or _one(result, "city of Eastport").speaker != (
+        "Maria Olsen"
+    )
+
+
+def test_interviewee_who_tells_the_outlet_answers():
+    text = (
+        "Geologist Tomas Berg tells The Courier about the Skarfjell landslide\n\n"
+        "Tomas Berg has studied the slope since 2019.\n\n"
+        "How fast is the slope moving?\n\n"
+        "It moved 40 centimetres last week, four times the usual rate.\n\n"
+        "Will the village be evacuated?\n\n"
+        "About 120 people have already left their homes.\n"
+    )
+
+    result = suggest(text, outlet="The Courier")
+
+    assert _one(result, "40 centimetres").speaker == "Tomas Berg"
+    assert _one(result, "120 people").speaker == "Tomas Berg"
+
+
+def test_one_question_heading_does_not_make_an_interview():
+    text = (
+        "Minister Ida Lund speaks to The Courier about schools\n\n"
+        "Ida Lund announced 200 new teachers on Monday.\n\n"
+        "What happens next?\n\n"
+        "The teachers start in August, the ministry said.\n"
+    )
+
+    result = suggest(text, outlet="The Courier")
+
+    assert _one(result, "start in August").speaker != "Ida Lund"
+
+
+def test_caption_ending_in_its_credit_is_not_a_claim():
+    text = (
+        "Flood barrier finished\n\n"
+        "The barrier on the Lune was finished on Friday at a cost of £12 million, the council "
+        "said.\n\n"
+        "Workers on the barrier in January. Image: Jane Doe.\n\n"
+        "The new gates protect 900 homes (Photo: John Roe/Reuters)\n"
+    )
+
+    result = suggest(text, outlet="Lune Post")
+
+    assert _one(result, "£12 million").speaker == "the council"
+    assert _none(result, "Workers on the barrier")
+    assert _none(result, "900 homes")
+
+
+SPEECH = (
+    "Carver Floor Speech on the Rural Broadband Act\n\n"
+    "APRIL 9, 2026 PRESS RELEASE\n\n"
+    "Springfield, Ill.–Senator Ruth Carver delivered remarks on the Senate floor in support of "
+    "the Rural Broadband Act. Below are the Senator’s remarks:\n\n"
+    "Senator Carver. Thank you, Madam President.\n\n"
+    "Nine years ago, my town had no broadband at all. Today 62 percent of rural homes in this "
+    "state still cannot get a fast connection.\n\n"
+    "The bill sets aside 4 billion dollars for new lines. When my neighbour asked, he said, "
+    "‘Who will pay for it?’\n\n"
+    "I yield back the balance of my time.\n"
+)
+
+
+def test_speech_under_its_speakers_name_without_a_possessive():
+    result = suggest(SPEECH, outlet="Office of Senator Carver")
+    check_spans(SPEECH, result)
+
+    for words in ("62 percent", "4 billion dollars", "my town had no broadband"):
+        found = _one(result, words)
+        assert found.speaker == "Ruth Carver", words
+        assert found.evidence == "a speech published under the speaker's name"
+    # the introduction, the label and the courtesies are no claims
+    assert _none(result, "delivered remarks")
+    assert _none(result, "Thank you")
+    assert _none(result, "I yield back")
+
+
+def test_report_about_a_speech_is_not_the_speakers_own_text():
+    text = (
+        "Carver Speech on Broadband Draws Criticism\n\n"
+        "Senator Ruth Carver spoke for 20 minutes on Tuesday.\n\n"
+        "Carver said 62 percent of rural homes cannot get a fast connection. Critics say "
+        "the figure is 40 percent.\n\n"
+        "I have seen no evidence for her number, said economist Paul Meyer.\n"
+    )
+
+    result = suggest(text, outlet="Courier")
+
+    assert _one(result, "40 percent").speaker != "Ruth Carver"
+    assert _one(result, "20 minutes").speaker == "Courier"
+
+
+def _alone(sentence, outlet="Wire"):
+    return suggest("Headline over one sentence\n\n" + sentence, outlet=outlet)
+
+
+def test_possessive_subject_is_the_speaker():
+    found = _one(_alone("The agency's director said flu cases rose 14 percent in May."), "14")
+    assert found.speaker == "The agency's director"
+    authors = _one(_alone("The study’s authors say 3 in 10 children lack iodine."), "3 in 10")
+    assert authors.speaker == "The study’s authors"
+
+
+def test_clause_with_a_plural_subject_after_a_cue_is_reported():
+    found = _one(_alone("The authors said the results confirm a 12 percent drop."), "12 percent")
+    assert (found.speaker, found.text) == ("The authors", "the results confirm a 12 percent drop")
+    # an act with an object, not words: the outlet's narration
+    act = _one(_alone("The ministry announced the results today at a news conference."), "today")
+    assert act.speaker == "Wire"
+
+
+def test_said_takes_a_clause_but_not_an_object():
+    found = _one(_alone("Jane Roe said 3 in 10 children lack iodine."), "3 in 10")
+    assert (found.speaker, found.text) == ("Jane Roe", "3 in 10 children lack iodine")
+    silent = _one(_alone("Jane Roe said nothing about the 5 percent cut."), "5 percent")
+    assert silent.speaker == "Wire"
+
+
+def test_speaker_described_after_the_verb_at_the_end():
+    text = "The plant employs 1,200 people, said a defense ministry spokesman."
+    found = _one(_alone(text), "1,200")
+    assert (found.speaker, found.text) == (
+        "a defense ministry spokesman",
+        "The plant employs 1,200 people",
+    )
+    assert found.confidence < 0.8  # nobody named: the editor confirms
+
+
+def test_name_behind_a_lower_case_particle():
+    text = (
+        "Civil defence director General Omar al-Hadi, in remarks to state television, said "
+        "all 12 injured were taken to hospital."
+    )
+    assert _one(_alone(text), "12 injured").speaker == "Omar al-Hadi"
+
+
+LIVE_BLOG = (
+    "Live: Storm hits the coast\n\n"
+    "10:42 GMT: The coastguard said 14 people had been rescued overnight.\n\n"
+    "11:05 BST - Power is out for 20,000 homes, the grid operator said.\n\n"
+    "12:30 Winds reached 140 km/h at the airport, the weather office said.\n\n"
+    "A flooded street in Porto on Monday. (AP Photo/Jane Doe)\n\n"
+    "This article was amended on 6 March 2026 to correct the number of homes.\n\n"
+    "Our Standards: The Trust Principles.\n\n"
+    "Jane Doe is a reporter for the Porto Herald covering climate. She has won 3 awards.\n\n"
+    "Sources\n\n"
+    "“Storm kills 3 in Portugal” — Lisbon News, March 5, 2026\n\n"
+    "Harbour reopens after 2 days — Porto Herald\n"
+)
+
+
+def test_live_blog_entries_start_after_their_time():
+    result = suggest(LIVE_BLOG, outlet="Wire")
+    check_spans(LIVE_BLOG, result)
+
+    rescued = _one(result, "14 people")
+    assert (rescued.text, rescued.speaker) == (
+        "14 people had been rescued overnight",
+        "The coastguard",
+    )
+    assert _one(result, "20,000 homes").speaker == "the grid operator"
+    winds = _one(result, "140 km/h")
+    assert (winds.text, winds.speaker) == (
+        "Winds reached 140 km/h at the airport",
+        "the weather office",
+    )
+    assert winds.confidence < 0.8  # a described speaker: the editor confirms
+
+
+def test_captions_notices_author_notes_and_sources_are_furniture():
+    result = suggest(LIVE_BLOG, outlet="Wire")
+
+    for words in ("flooded street", "amended", "Trust Principles", "3 awards", "3 in Portugal"):
+        assert _none(result, words), words
+    assert _none(result, "2 days")
+
+
+def test_described_speaker_is_not_a_share_of_a_survey():
+    text = "Of 900 people asked, the majority (76 per cent) said they trusted the service."
+    found = _one(_alone(text), "76 per cent")
+    assert found.speaker != "the majority"
+
+
+def test_credit_sentences_and_sign_off_at_the_foot_are_furniture():
+    text = (
+        "Port strike ends after 9 days\n\n"
+        "Dock workers returned on Monday after a 9-day strike, the union said.\n\n"
+        "I’m Ana Ruiz.\n\n"
+        "Tom Roe and Lia Chen reported on this story for the Harbour Times. Ana Ruiz adapted "
+        "this story for Easy English.\n\n"
+        "Ana Ruiz was the editor.\n"
+    )
+
+    result = suggest(text, outlet="Easy English")
+
+    assert _one(result, "9-day strike").speaker == "the union"
+    for words in ("Ana Ruiz", "reported on this story"):
+        assert _none(result, words), words
+    # a sentence in the first person is no sign-off
+    said = _one(_alone("I'm certain that 40 jobs will go, said Mayor Ann Lee."), "40 jobs")
+    assert said.speaker == "Ann Lee"
+
+
+def test_headline_ending_in_a_quotation_is_a_headline():
+    text = (
+        "Army put on 'highest alert'\n\n"
+        "The army was put on alert on Friday after 2 shells landed near the border, the defence "
+        "ministry said.\n"
+    )
+
+    result = suggest(text, outlet="Wire")
+
+    assert result.paragraphs[0].kind == "heading"
+    assert _none(result, "highest alert")
+
+
+def test_pull_quote_that_repeats_the_body_is_set_aside():
+    text = (
+        "Mayor defends budget\n\n"
+        "“We built 300 homes in a single year”\n\n"
+        "Mayor Ann Lee said on Monday: “We built 300 homes in a single year, more than any "
+        "city of our size.”\n\n"
+        "Thank you, Mr. Chair.\n"
+    )
+
+    result = suggest(text, outlet="Wire")
+
+    (homes,) = [c for c in result.candidates if "300 homes" in c.text]
+    assert homes.speaker == "Ann Lee"
+    assert _none(result, "Thank you")
+
+
+def test_researchers_find_without_that():
+    found = _one(_alone("The scientists found crop yields fell 10% by 2050."), "10%")
+    assert (found.speaker, found.text) == ("The scientists", "crop yields fell 10% by 2050")
+    # someone who finds a thing reports nothing
+    act = _one(_alone("The rescuers found 12 bodies in the river."), "12 bodies")
+    assert act.speaker == "Wire"
+
+
+def test_quotation_running_over_two_paragraphs_stays_its_speakers():
+    text = (
+        "Coach proud after defeat\n\n"
+        "After the match, Ivo Kral, the team's coach, said, “We learned a lot today.\n\n"
+        "This is the fifth time I have been at a World Cup. We lost 3 of our 4 games.”\n\n"
+        "The team flies home on Friday with 2 injured players.\n"
+    )
+
+    result = suggest(text, outlet="Wire")
+
+    assert _one(result, "fifth time").speaker == "Ivo Kral"
+    assert _one(result, "2 injured players").speaker == "Wire"
+
+
+def test_listener_after_told_is_not_part_of_the_claim():
+    found = _one(_alone("Tom Roe told Newsweek the tax would raise $4 billion."), "$4 billion")
+    assert (found.speaker, found.text) == ("Tom Roe", "the tax would raise $4 billion")
+    found = _one(_alone("Tom Roe told reporters 12 soldiers had died."), "12 soldiers")
+    assert found.text == "12 soldiers had died"
+
+
+def test_report_named_between_said_and_that():
+    text = "The UN said in a report published on Monday that 2 million people had fled."
+    found = _one(_alone(text), "2 million")
+    assert found.text == "2 million people had fled"
+
+
+REPORT_WITH_A_LIST_AND_A_QA = (
+    "Acme to cut 500 jobs as sales slump\n\n"
+    "LONDON, March 3 (Reuters) - Acme Corp will cut 500 jobs, it said on Tuesday.\n\n"
+    "“We lost 40 million pounds last year,” chief executive Tom Roe said.\n\n"
+    "The company also said:\n\n"
+    "- 2 plants will close by 2027\n\n"
+    "- 300 staff will be retrained\n\n"
+    "Acme, which was founded in 1950, employs 9,000 people.\n\n"
+    "Unions reacted angrily. “This is a betrayal,” said Ann Lee of the GMB union.\n\n"
+    "Q: Will more jobs go?\n\n"
+    "A: We do not expect 3 more rounds of cuts this year, Roe said.\n"
+)
+
+
+def test_report_ending_in_a_short_qa_keeps_its_body():
+    result = suggest(REPORT_WITH_A_LIST_AND_A_QA, outlet="Reuters")
+    check_spans(REPORT_WITH_A_LIST_AND_A_QA, result)
+
+    assert _one(result, "40 million").speaker == "Tom Roe"
+    assert _one(result, "9,000 people").speaker == "Reuters"
+    assert _one(result, "3 more rounds").speaker == "Tom Roe"
+    assert _none(result, "Will more jobs go")
+
+
+def test_it_said_after_a_named_subject_is_that_organisation():
+    result = suggest(REPORT_WITH_A_LIST_AND_A_QA, outlet="Reuters")
+
+    jobs = _one(result, "500 jobs")
+    assert (jobs.speaker, jobs.text) == ("Acme Corp", "Acme Corp will cut 500 jobs")
+    assert jobs.confidence < 0.8
+
+
+def test_list_after_x_also_said_ends_with_the_list():
+    result = suggest(REPORT_WITH_A_LIST_AND_A_QA, outlet="Reuters")
+
+    for words in ("2 plants", "300 staff"):
+        assert _one(result, words).speaker == "The company", words
+    assert _one(result, "9,000 people").speaker == "Reuters"
+    assert _one(result, "betrayal").speaker == "Ann Lee"
+
+
+def test_column_over_a_note_naming_its_author_is_hers():
+    text = (
+        "Opinion: Why our schools need more nurses\n\n"
+        "I have been a school nurse for 22 years. In my district, one nurse covers 4 schools.\n\n"
+        "The state spent $12 million on school health last year, less than in 2015.\n\n"
+        "Maria Gomez is a school nurse in Tucson.\n"
+    )
+
+    result = suggest(text, outlet="Daily")
+
+    for words in ("22 years", "4 schools", "$12 million"):
+        assert _one(result, words).speaker == "Maria Gomez", words
+    assert _none(result, "school nurse in Tucson")
+
+
+def test_report_ending_in_a_note_about_someone_is_not_a_column():
+    text = (
+        "Nurses strike over pay\n\n"
+        "Nurses in Tucson went on strike on Monday over a 2 percent pay offer.\n\n"
+        "The state spent $12 million on school health last year, the union said.\n\n"
+        "Maria Gomez is a school nurse in Tucson.\n"
+    )
+
+    result = suggest(text, outlet="Daily")
+
+    assert _one(result, "2 percent").speaker == "Daily"
+
+
+def test_interviewers_questions_under_a_name_label_are_not_claims():
+    text = (
+        "Transcript: Senator Ann Lee on Sunday Report\n\n"
+        "CHUCK TODD: Senator, welcome back.\n\n"
+        "SEN. ANN LEE: Thank you, Chuck.\n\n"
+        "CHUCK TODD: Is the bill dead? Will it pass?\n\n"
+        "SEN. ANN LEE: No. We have 52 votes, and the CBO says it cuts the deficit by $300 "
+        "billion.\n"
+    )
+
+    result = suggest(text, outlet="Daily")
+
+    assert _none(result, "welcome back")
+    assert _none(result, "bill dead")
+    assert _one(result, "52 votes").speaker == "Ann Lee"
+    cbo = _one(result, "$300 billion")
+    assert (cbo.speaker, cbo.reported_speaker) == ("Ann Lee", "CBO")
+
+
+def test_two_speakers_joined_by_and_keep_their_own_words():
+    text = "Jane Roe said 52 senators back the bill, and the CBO says it cuts $300 billion."
+    result = _alone(text)
+
+    assert _one(result, "52 senators").speaker == "Jane Roe"
+    assert _one(result, "$300 billion").speaker == "CBO"
+
+
+def test_a_measured_figure_outranks_an_ordinal_or_a_clock_time():
+    from claims.suggest.scoring import checkworthiness
+
+    figure, reasons = checkworthiness("Unemployment rose to 412,000 in the region.")
+    ordinal, _ = checkworthiness("In the 28th minute the striker missed a chance.")
+    clock, _ = checkworthiness("The crew woke at 11:00 and began work.")
+
+    assert "quantity" in reasons
+    assert figure > ordinal and figure > clock
+
+
+def test_first_person_without_a_figure_ranks_below_a_fact_about_the_world():
+    from claims.suggest.scoring import checkworthiness
+
+    stance, reasons = checkworthiness("I try to build most of the equipment myself.")
+    fact, _ = checkworthiness("The laboratory built most of the equipment itself.")
+    counted, counted_reasons = checkworthiness("We built 40 of the 52 machines ourselves.")
+
+    assert "first person, no figure" in reasons and stance < fact
+    assert "first person, no figure" not in counted_reasons and counted > stance
+
+
+def test_wire_photo_caption_ending_in_place_and_date_is_furniture():
+    text = (
+        "Talks resume\n\n"
+        "Delegates arrive for talks at the ministry in Vienna, Austria, May 8, 2026.\n\n"
+        "The talks resumed on Monday after 3 months, the foreign ministry said.\n"
+    )
+
+    result = suggest(text, outlet="Wire")
+
+    assert _none(result, "Delegates arrive")
+    assert _one(result, "3 months").speaker == "the foreign ministry"
+
+
+def test_who_and_us_in_capitals_are_an_organisation_and_a_country():
+    assert _one(_alone("According to the WHO, 3 cases were confirmed."), "3 cases").speaker == (
+        "WHO"
+    )
+    found = _one(_alone("Jane Doe of the WHO told a briefing that 3 cases were confirmed."), "3")
+    assert found.speaker == "Jane Doe"
+
+
+def test_group_or_finding_before_a_place_or_source_is_the_speaker():
+    cases = [
+        ("Officials in Britain said 3 cases were confirmed.", "3 cases", "Officials in Britain"),
+        ("Police in Lagos said 3 men were arrested.", "3 men", "Police in Lagos"),
+        (
+            "A 2023 study by Oxford University found that 40 percent of teens sleep less.",
+            "40 percent",
+            "A 2023 study by Oxford University",
+        ),
+        ("Data from the ONS show unemployment rose to 4.2 percent.", "4.2", "Data from the ONS"),
+    ]
+    for sentence, words, speaker in cases:
+        found = _one(_alone(sentence), words)
+        assert found.speaker == speaker, sentence
+        assert found.confidence < 0.8
+    # a person from an office shows things; she reports no finding
+    shown = _one(_alone("Jane Doe from the ONS showed 3 charts."), "3 charts")
+    assert shown.speaker == "Wire"
+
+
+def test_plural_present_cues_of_accusation_and_denial():
+    found = _one(_alone("Prosecutors allege that Tom Roe stole $2 million in 2021."), "$2")
+    assert (found.speaker, found.text) == ("Prosecutors", "Tom Roe stole $2 million in 2021")
+    assert _one(_alone("Officials deny that 40 people were killed."), "40").speaker == "Officials"
+    assert _one(_alone("The alleged attack killed 3 people."), "3 people").speaker == "Wire"
+
+
+def test_tip_lines_and_reporting_credits_at_the_foot_are_furniture():
+    text = (
+        "Budget grows\n\n"
+        "The city's budget will grow 5 percent, Mayor Ann Lee said on Tuesday.\n\n"
+        "Have a news tip? Email us at tips@example.com.\n\n"
+        "Jane Doe contributed reporting from Boston.\n"
+    )
+
+    result = suggest(text, outlet="AP")
+
+    assert _one(result, "5 percent").speaker == "Ann Lee"
+    assert _none(result, "tips@example.com")
+    assert _none(result, "contributed reporting")
