@@ -17,7 +17,6 @@ from ..enums import PUBLIC_STATUSES, ClaimStatus, EvidenceRelation
 from ..models import Claim, Rating, RatingScale, Speaker
 from ..selectors import (
     listed_claims,
-    public_claim,
     public_corrections,
     public_source,
     public_speaker,
@@ -25,12 +24,13 @@ from ..selectors import (
 )
 from ..spans import Mark, segments
 from ..text import quote_in_context
+from . import detail
 from .cache import remember
 from .charts import bar_chart
 from .forms import ClaimFilterForm
 from .listing import card_page
 from .lookahead_paging import lookahead_page
-from .structured_data import claim_review_for, json_for_script, rating_bounds_by_scale
+from .structured_data import claim_review_for, json_for_script
 
 CLAIMS_PER_PAGE = 20
 
@@ -146,16 +146,16 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     can_preview = request.user.is_active and request.user.has_perm("claims.view_claim")
-    claim = public_claim(slug, include_drafts=can_preview)
+    claim = detail.claim_page(slug, include_drafts=can_preview)
     if claim is None:
         raise Http404("No published claim here.")
     draft = claim.status not in PUBLIC_STATUSES
     statement = claim.statement
     verdict = claim.approved_reviews[0] if claim.approved_reviews else None
     if draft and verdict is None:
-        verdict = claim.reviews.select_related("rating").order_by("-created_at").first()
+        verdict = detail.draft_verdict(claim.pk)
     evidence = {relation: [] for relation in EvidenceRelation.values}
-    for item in claim.evidence.all():
+    for item in claim.evidence:
         evidence[item.relation].append(item)
     canonical_url = request.build_absolute_uri(reverse("claims:detail", args=[claim.slug]))
     # The one ClaimReview, when there is a public verdict to mark up.
@@ -165,7 +165,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
             claim,
             page_url=canonical_url,
             site_url=request.build_absolute_uri("/"),
-            bounds=rating_bounds_by_scale(),
+            bounds=claim.rating_bounds,
         )
     context = {
         "claim": claim,
@@ -178,10 +178,9 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
             for relation, items in evidence.items()
             if items
         ],
-        "record": list(claim.publication_record.all()),
+        "record": claim.record,
         "claim_review_jsonld": None if review is None else json_for_script(review),
         "canonical_url": canonical_url,
-        "public_statuses": PUBLIC_STATUSES,
     }
     response = render(request, "claims/claim_detail.html", context)
     if draft:

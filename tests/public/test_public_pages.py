@@ -241,6 +241,9 @@ def test_the_claim_page_runs_a_fixed_number_of_queries(client):
         return len(captured)
 
     one = queries(published_claim())
+    # The claim with its attribution and repeats, its verdicts, evidence and record: one
+    # statement each (claims/public/detail.py).
+    assert one == 4
     # Evidence and verdicts come before publication (`claims.public_record`): a claim with ten
     # more of each, published after the first page was read.
     assert queries(published_claim(evidence=10, verdicts=11)) == one
