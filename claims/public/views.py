@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import get_language
 
 from ..enums import PUBLIC_STATUSES, ClaimStatus, EvidenceRelation
 from ..models import Claim, Rating, RatingScale, Speaker
@@ -25,9 +23,8 @@ from ..selectors import (
 from ..spans import Mark, segments
 from ..text import quote_in_context
 from . import detail
-from .cache import remember
 from .charts import bar_chart
-from .forms import ClaimFilterForm
+from .forms import ClaimFilterForm, filters_html, kept_filters
 from .listing import card_page
 from .lookahead_paging import lookahead_page
 from .structured_data import claim_review_for, json_for_script
@@ -55,23 +52,20 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     """The published claims, newest first, searched and filtered by `ClaimFilterForm`. Without
     a search or filter, the form is the same on every page: written once per language until
     the public record changes (its lists of topics and verdicts come from it), rather than
-    built and written for every uncached page."""
+    built and written for every uncached page; with one, only the fields the reader filled
+    in are written anew (`forms.filters_html`)."""
+    kept = kept_filters()
     if request.GET.keys() & ClaimFilterForm.base_fields.keys():
-        form = ClaimFilterForm(request.GET)
+        form = ClaimFilterForm(request.GET, choices=kept["choices"])
         form.is_valid()  # invalid fields are reported and left out; valid ones still apply
-        claims, filters = form.apply(listed_claims()), None
+        claims, filters = form.apply(listed_claims()), filters_html(form, kept["fields"])
     else:
-        form, claims = None, listed_claims()
-        filters = remember(f"claim-filters:{get_language()}", _empty_filters)
+        claims, filters = listed_claims(), kept["html"]
     page = card_page(claims, request.GET.get("page"), CLAIMS_PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"page": page, "query": query.urlencode(), "form": form, "filters": filters}
+    context = {"page": page, "query": query.urlencode(), "filters": filters}
     return render(request, "claims/claim_list.html", context)
-
-
-def _empty_filters() -> str:
-    return render_to_string("claims/claim_filters.html", {"form": ClaimFilterForm()})
 
 
 def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
