@@ -240,7 +240,8 @@ def listed_claims() -> QuerySet[Claim]:
 
 
 def public_claim(slug: str, *, include_drafts: bool = False) -> Claim | None:
-    """One claim as its page shows it: attribution, verdicts, evidence, record, repeats. The
+    """One claim with what its page shows, as models: attribution, verdicts, evidence, record,
+    repeats (the API's detail reads it; the page reads the same as rows, `public.detail`). The
     sources' texts stay in the database, except the one its quote is shown in.
 
     Unpublished claims are found only with `include_drafts` (a staff preview).

@@ -5,6 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.forms.renderers import Jinja2
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ..enums import PUBLIC_STATUSES
@@ -20,26 +23,25 @@ SORTS = {
 }
 
 
-def _options(field: forms.ModelChoiceField, objects) -> list[tuple[str, str]]:
-    """`objects` as `field` offers them (its value field, its labels), as plain values."""
-    return [
-        (str(getattr(obj, field.to_field_name)), field.label_from_instance(obj)) for obj in objects
-    ]
-
-
-def _filter_lists() -> dict[str, list]:
-    """What the claims filter offers: the topics with published claims (so none leaks; finding
-    them reads the claims, so they are kept) and the default scale's verdicts."""
+def _filter_lists() -> dict[str, object]:
+    """What the claims filter offers, as plain values: the topics with published claims (so
+    none leaks; finding them reads the claims, so they are kept) and the default scale's
+    verdicts, each as (slug, label), and the topics' ids by slug."""
     public_claim_of_topic = Claim.topics.through.objects.filter(
         topic=OuterRef("pk"), claim__status__in=PUBLIC_STATUSES
     )
     topics = list(Topic.objects.filter(Exists(public_claim_of_topic)))
-    fields = ClaimFilterForm.base_fields
+    ratings = Rating.objects.filter(scale__is_default=True)
     return {
-        "topic_ids": [topic.pk for topic in topics],
-        "topic": _options(fields["topic"], topics),
-        "rating": _options(fields["rating"], fields["rating"].queryset.all()),
+        "topic_ids": {topic.slug: topic.pk for topic in topics},
+        "topic": [(topic.slug, str(topic)) for topic in topics],
+        "rating": [(rating.slug, str(rating)) for rating in ratings],
     }
+
+
+# What a reader is told of a topic or verdict that is not on offer: the words of a choice
+# among models, which do not repeat the value sent.
+NOT_ON_OFFER = {"invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]}
 
 
 class ClaimFilterForm(forms.Form):
@@ -53,23 +55,13 @@ class ClaimFilterForm(forms.Form):
     default_renderer = Jinja2()
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    rating = forms.ModelChoiceField(
-        label=_("Verdict"),
-        required=False,
-        queryset=Rating.objects.filter(scale__is_default=True),
-        to_field_name="slug",
-        empty_label=_("Any verdict"),
-    )
+    # Chosen among the slugs of the kept lists (__init__): no queryset to copy for every form,
+    # nor a query to validate a reader's choice.
+    rating = forms.ChoiceField(label=_("Verdict"), required=False, error_messages=NOT_ON_OFFER)
     # Typed, not chosen from a list: a desk checks thousands of speakers. A speaker's page
     # links here with their slug; readers type part of a name.
     speaker = forms.CharField(label=_("Speaker"), required=False, max_length=200)
-    topic = forms.ModelChoiceField(
-        label=_("Topic"),
-        required=False,
-        queryset=Topic.objects.all(),
-        to_field_name="slug",
-        empty_label=_("Any topic"),
-    )
+    topic = forms.ChoiceField(label=_("Topic"), required=False, error_messages=NOT_ON_OFFER)
     publisher = forms.CharField(label=_("Publisher"), required=False, max_length=200)
     since = forms.DateField(
         label=_("Published from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -88,15 +80,15 @@ class ClaimFilterForm(forms.Form):
         ],
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, choices: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         # The lists are kept until the public record changes, so that an uncached page does
-        # not read them again; the querysets still validate what a reader sends.
-        lists = remember("claim-filter-lists", _filter_lists)
-        self.fields["topic"].queryset = Topic.objects.filter(pk__in=lists["topic_ids"])
-        for name in ("topic", "rating"):
-            field = self.fields[name]
-            field.choices = [("", field.empty_label), *lists[name]]
+        # not read them again (`kept_filters`); they also validate what a reader sends.
+        if choices is None:
+            choices = kept_filters()["choices"]
+        self.topic_ids = choices["topic_ids"]
+        self.fields["topic"].choices = [("", _("Any topic")), *choices["topic"]]
+        self.fields["rating"].choices = [("", _("Any verdict")), *choices["rating"]]
 
     def full_clean(self) -> None:
         super().full_clean()
@@ -114,7 +106,7 @@ class ClaimFilterForm(forms.Form):
             claims = search_claims(claims, data["q"])
         if data.get("rating"):
             claims = claims.annotate(current_rating=current_rating_slug()).filter(
-                current_rating=data["rating"].slug
+                current_rating=data["rating"]
             )
         if data.get("speaker"):
             name = data["speaker"].strip()
@@ -122,7 +114,7 @@ class ClaimFilterForm(forms.Form):
                 Q(statement__speaker__slug=name) | Q(statement__speaker__name__icontains=name)
             )
         if data.get("topic"):
-            claims = claims.filter(topics=data["topic"])
+            claims = claims.filter(topics=self.topic_ids[data["topic"]])
         if data.get("publisher"):
             claims = claims.filter(statement__source__publisher__iexact=data["publisher"])
         if data.get("since"):
@@ -131,3 +123,38 @@ class ClaimFilterForm(forms.Form):
             claims = claims.filter(first_published_at__date__lte=data["until"])
         sort = data.get("sort") or ("relevance" if data.get("q") else "newest")
         return claims.order_by(*SORTS[sort])
+
+
+def kept_filters() -> dict:
+    """The filter form as a page without a search or filter shows it, written once per
+    language until the public record changes (its lists come from the record): its choices,
+    the HTML of each field, and the whole form's."""
+    return remember(f"claim-filter-form:{get_language()}", _write_filters)
+
+
+def _write_filters() -> dict:
+    choices = _filter_lists()
+    form = ClaimFilterForm(choices=choices)
+    fields = {field.name: _field_html(field) for field in form}
+    return {"choices": choices, "fields": fields, "html": filters_html(form, fields)}
+
+
+def filters_html(form: ClaimFilterForm, kept: dict[str, str]) -> SafeString:
+    """The filter form's HTML, each field written by claims/_filter_field.html, or taken from
+    `kept` (`kept_filters()["fields"]`) where the reader left it empty and it has no error:
+    then it is what a page without a filter shows. A search writes its search box alone."""
+    fields = [
+        kept[field.name] if _as_unbound(field) and field.name in kept else _field_html(field)
+        for field in form
+    ]
+    return render_to_string("claims/claim_filters.html", {"fields": fields})
+
+
+def _as_unbound(field: forms.BoundField) -> bool:
+    """Whether `field` writes what it writes in an unbound form: no value sent (or an empty
+    one), and no error to report. None of the form's fields has an initial value."""
+    return not field.data and not field.errors
+
+
+def _field_html(field: forms.BoundField) -> SafeString:
+    return render_to_string("claims/_filter_field.html", {"field": field})

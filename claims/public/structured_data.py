@@ -38,7 +38,8 @@ def claim_review_for(
     """The ClaimReview of a claim's current verdict, or None when there is no public verdict.
 
     `claim` comes from `selectors.public_claims()` or `public_claim()` (attribution and
-    `approved_reviews` already loaded); `bounds` from `rating_bounds_by_scale()`.
+    `approved_reviews` already loaded), or is the claim page's `detail.ClaimPage`, whose values
+    carry the same names; `bounds` from `rating_bounds_by_scale()` (or the page's own).
     """
     if claim.status != ClaimStatus.PUBLISHED or not claim.approved_reviews:
         return None

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import get_language
 
 from ..enums import PUBLIC_STATUSES, ClaimStatus, EvidenceRelation
 from ..models import Claim, Rating, RatingScale, Speaker
 from ..selectors import (
     listed_claims,
-    public_claim,
     public_corrections,
     public_source,
     public_speaker,
@@ -25,12 +22,12 @@ from ..selectors import (
 )
 from ..spans import Mark, segments
 from ..text import quote_in_context
-from .cache import remember
+from . import detail
 from .charts import bar_chart
-from .forms import ClaimFilterForm
+from .forms import ClaimFilterForm, filters_html, kept_filters
 from .listing import card_page
 from .lookahead_paging import lookahead_page
-from .structured_data import claim_review_for, json_for_script, rating_bounds_by_scale
+from .structured_data import claim_review_for, json_for_script
 
 CLAIMS_PER_PAGE = 20
 
@@ -55,23 +52,20 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     """The published claims, newest first, searched and filtered by `ClaimFilterForm`. Without
     a search or filter, the form is the same on every page: written once per language until
     the public record changes (its lists of topics and verdicts come from it), rather than
-    built and written for every uncached page."""
+    built and written for every uncached page; with one, only the fields the reader filled
+    in are written anew (`forms.filters_html`)."""
+    kept = kept_filters()
     if request.GET.keys() & ClaimFilterForm.base_fields.keys():
-        form = ClaimFilterForm(request.GET)
+        form = ClaimFilterForm(request.GET, choices=kept["choices"])
         form.is_valid()  # invalid fields are reported and left out; valid ones still apply
-        claims, filters = form.apply(listed_claims()), None
+        claims, filters = form.apply(listed_claims()), filters_html(form, kept["fields"])
     else:
-        form, claims = None, listed_claims()
-        filters = remember(f"claim-filters:{get_language()}", _empty_filters)
+        claims, filters = listed_claims(), kept["html"]
     page = card_page(claims, request.GET.get("page"), CLAIMS_PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"page": page, "query": query.urlencode(), "form": form, "filters": filters}
+    context = {"page": page, "query": query.urlencode(), "filters": filters}
     return render(request, "claims/claim_list.html", context)
-
-
-def _empty_filters() -> str:
-    return render_to_string("claims/claim_filters.html", {"form": ClaimFilterForm()})
 
 
 def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -146,16 +140,16 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
     can_preview = request.user.is_active and request.user.has_perm("claims.view_claim")
-    claim = public_claim(slug, include_drafts=can_preview)
+    claim = detail.claim_page(slug, include_drafts=can_preview)
     if claim is None:
         raise Http404("No published claim here.")
     draft = claim.status not in PUBLIC_STATUSES
     statement = claim.statement
     verdict = claim.approved_reviews[0] if claim.approved_reviews else None
     if draft and verdict is None:
-        verdict = claim.reviews.select_related("rating").order_by("-created_at").first()
+        verdict = detail.draft_verdict(claim.pk)
     evidence = {relation: [] for relation in EvidenceRelation.values}
-    for item in claim.evidence.all():
+    for item in claim.evidence:
         evidence[item.relation].append(item)
     canonical_url = request.build_absolute_uri(reverse("claims:detail", args=[claim.slug]))
     # The one ClaimReview, when there is a public verdict to mark up.
@@ -165,7 +159,7 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
             claim,
             page_url=canonical_url,
             site_url=request.build_absolute_uri("/"),
-            bounds=rating_bounds_by_scale(),
+            bounds=claim.rating_bounds,
         )
     context = {
         "claim": claim,
@@ -178,10 +172,9 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
             for relation, items in evidence.items()
             if items
         ],
-        "record": list(claim.publication_record.all()),
+        "record": claim.record,
         "claim_review_jsonld": None if review is None else json_for_script(review),
         "canonical_url": canonical_url,
-        "public_statuses": PUBLIC_STATUSES,
     }
     response = render(request, "claims/claim_detail.html", context)
     if draft:

@@ -10,9 +10,17 @@ from django.db.models import QuerySet
 from claims.api.pagination import Position, keyset_page
 from claims.api.params import MAX_ID, UTC_MAX, UTC_MIN
 from claims.db import sql
-from claims.enums import ClaimStatus, CorrectionKind, PublicationKind, ReviewStatus
+from claims.enums import (
+    PUBLIC_STATUSES,
+    ClaimStatus,
+    CorrectionKind,
+    PublicationKind,
+    ReviewStatus,
+)
 from claims.models import Claim, Evidence, PublicationEntry, Review
-from claims.selectors import public_claims
+from claims.public import detail
+from claims.public.structured_data import rating_bounds_by_scale
+from claims.selectors import public_claim, public_claims
 from tests.factories import (
     ClaimFactory,
     EvidenceFactory,
@@ -230,3 +238,87 @@ def test_the_cards_read_gives_the_cards_the_orm_gives(desk):
     by_sql = card_page(listed_claims(), None, 50).object_list
     assert by_sql == by_orm
     assert any(card.verdict for card in by_sql) and any(card.said_on for card in by_sql)
+
+
+def page_by_orm(claim: Claim) -> detail.ClaimPage:
+    """What the claim page shows of `claim` (from `selectors.public_claim`), as
+    claims.public.detail.ClaimPage holds it."""
+
+    def source_of(source, text=""):
+        fields = ["url", "title", "publisher", "published_at"]
+        return detail.Source(source.pk, *(getattr(source, f) for f in fields), text=text)
+
+    statement, speaker = claim.statement, claim.statement.speaker
+    reported = statement.reported_speaker
+    repeated = claim.repeat_of
+    reviews = claim.approved_reviews
+    bounds = rating_bounds_by_scale()
+    return detail.ClaimPage(
+        claim.pk,
+        claim.slug,
+        claim.text,
+        claim.status,
+        claim.context_note,
+        detail.Statement(
+            statement.start,
+            statement.end,
+            statement.said_where,
+            statement.said_on,
+            detail.Speaker(speaker.slug, speaker.name, speaker.kind, speaker.role, speaker.url),
+            None if reported is None else detail.ReportedSpeaker(reported.name),
+            source_of(statement.source, statement.source.text),
+        ),
+        repeated.slug if repeated and repeated.status in PUBLIC_STATUSES else None,
+        claim.public_repeats,
+        approved_reviews=[
+            detail.Verdict(
+                detail.Rating(r.rating.pk, r.rating.label, r.rating.value, r.rating.scale_id),
+                r.summary,
+                r.analysis,
+                r.approved_at,
+            )
+            for r in reviews
+        ],
+        evidence=[
+            detail.EvidenceItem(e.relation, source_of(e.source), e.excerpt, e.note, e.archive_url)
+            for e in claim.evidence.all()
+        ],
+        record=[
+            detail.RecordEntry(e.pk, e.kind, e.correction_kind, e.note, e.published_at)
+            for e in claim.publication_record.all()
+        ],
+        rating_bounds={
+            r.rating.scale_id: bounds[r.rating.scale_id]
+            for r in reviews
+            if r.rating.scale_id in bounds
+        },
+    )
+
+
+@pytest.mark.parametrize("include_drafts", [False, True])
+def test_the_claim_page_read_gives_what_the_orm_gives(desk, include_drafts):
+    """claims/db/sql/claim_detail*.sql (with evidence.sql) against `selectors.public_claim`:
+    every claim, public or not, with its attribution, repeats, verdicts, evidence, record."""
+    claim_page = detail.claim_page
+    pages = 0
+    for slug in Claim.objects.values_list("slug", flat=True):
+        by_orm = public_claim(slug, include_drafts=include_drafts)
+        by_sql = claim_page(slug, include_drafts=include_drafts)
+        assert by_sql == (None if by_orm is None else page_by_orm(by_orm)), slug
+        pages += by_sql is not None
+    assert pages == (5 if include_drafts else 4)
+    first = claim_page(Claim.objects.get(pk=desk[0]).slug)
+    assert len(first.approved_reviews) == 2 and len(first.record) == 2
+    assert first.public_repeats == 1 and first.rating_bounds
+    assert [e.note for e in first.evidence if e.note != "Membership list, checked."] == [
+        "New figures."
+    ]
+    assert {page.repeat_of_slug for page in map(claim_page, _public_slugs())} == {
+        None,
+        first.slug,
+    }
+    assert claim_page("no-such-claim", include_drafts=include_drafts) is None
+
+
+def _public_slugs() -> list[str]:
+    return list(Claim.objects.public().values_list("slug", flat=True))

@@ -3,17 +3,19 @@ was not published."""
 
 import json
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from claims.enums import ClaimStatus, PublicationKind, ReviewStatus
 from claims.models import Claim, Rating
-from claims.public.forms import ClaimFilterForm
+from claims.public.forms import ClaimFilterForm, filters_html, kept_filters
 from tests.factories import (
     ClaimFactory,
     EvidenceFactory,
@@ -234,6 +236,27 @@ def test_the_filters_of_a_plain_page_are_written_once_as_the_form_writes_them(cl
     assert _filters(client.get(reverse("claims:list"), {"page": "2"})) == plain
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": "nato"},
+        {"q": "nato", "sort": "oldest", "page": "2"},
+        {"q": "", "rating": "true"},
+        {"rating": "bogus", "since": "not-a-date"},
+        {"speaker": "dana", "topic": "economy", "until": "2024-01-01", "publisher": "Wire"},
+    ],
+)
+def test_a_filtered_page_writes_anew_only_the_fields_filled_in(client, publish, query):
+    publish(topic="economy")
+    form = ClaimFilterForm(QueryDict(urlencode(query)))
+    form.is_valid()
+
+    spliced = filters_html(form, kept_filters()["fields"])
+
+    assert spliced == filters_html(form, {})  # every field written for this form
+    assert _filters(client.get(reverse("claims:list"), query)) in spliced
+
+
 def test_the_claim_page_runs_a_fixed_number_of_queries(client):
     def queries(claim) -> int:
         with CaptureQueriesContext(connection) as captured:
@@ -241,6 +264,9 @@ def test_the_claim_page_runs_a_fixed_number_of_queries(client):
         return len(captured)
 
     one = queries(published_claim())
+    # The claim with its attribution and repeats, its verdicts, evidence and record: one
+    # statement each (claims/public/detail.py).
+    assert one == 4
     # Evidence and verdicts come before publication (`claims.public_record`): a claim with ten
     # more of each, published after the first page was read.
     assert queries(published_claim(evidence=10, verdicts=11)) == one
