@@ -1,5 +1,5 @@
 """The claim page, read as rows: the claim with its attribution, then its verdicts, evidence and
-public record, four statements from claims/db/sql/ (docs/adr/0011) instead of querysets with
+public record, four statements from claims/db/sql/ (docs/adr/0012) instead of querysets with
 joins and prefetches, whose building and compiling cost more than the page's rendering.
 
 The values carry the names of the models' fields (`claim.statement.speaker.name`,
