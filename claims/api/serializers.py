@@ -13,10 +13,11 @@ sign-offs, unapproved reviews, or anything of an unpublished claim.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, ClassVar
+import functools
+from typing import Any
 
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.encoding import iri_to_uri
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -34,47 +35,22 @@ from ..enums import (
 PUBLIC_RECORD_KINDS = [PublicationKind.CORRECTION, PublicationKind.WITHDRAWAL]
 
 
-class Links:
-    """Absolute URLs of one request. Each view's URL is reversed once per site root, script
-    prefix and URLconf, then built by concatenation: reverse() per link costs more than the
-    rest of a row of the claims list."""
-
-    _MARK = "987654321"  # an argument every URL pattern here takes, found again by rpartition
-    _parts: ClassVar[dict[tuple[Any, ...], tuple[str, str]]] = {}
-
-    def __init__(self, request) -> None:
-        self.request = request
-        self.site = (f"{request.scheme}://{request.get_host()}", get_script_prefix(), get_urlconf())
-        self._mine: dict[str, tuple[str, str]] = {}
-
-    def url(self, view_name: str, value: Any) -> str:
-        parts = self._mine.get(view_name)
-        if parts is None:
-            parts = self._mine[view_name] = self._parts_of(view_name)
-        return f"{parts[0]}{value}{parts[1]}"
-
-    def parts(self, view_names: Iterable[str]) -> dict[str, tuple[str, str]]:
-        """What comes before and after the argument in each view's URL."""
-        return {name: self._parts_of(name) for name in view_names}
-
-    def _parts_of(self, view_name: str) -> tuple[str, str]:
-        key = (self.site, view_name)
-        parts = self._parts.get(key)
-        if parts is None:
-            if len(self._parts) >= 1024:  # hosts are ALLOWED_HOSTS, but stay bounded anyway
-                self._parts.clear()
-            url = self.request.build_absolute_uri(reverse(view_name, args=[self._MARK]))
-            head, _, tail = url.rpartition(self._MARK)
-            parts = self._parts[key] = (head, tail)
-        return parts
+_MARK = "987654321"  # an argument every URL pattern here takes, found again by rpartition
 
 
-def links_of(context: dict[str, Any]) -> Links:
-    """The request's `Links`, made once per serialization."""
-    links = context.get("links")
-    if links is None:
-        links = context["links"] = Links(context["request"])
-    return links
+@functools.lru_cache(maxsize=1024)  # hosts are ALLOWED_HOSTS, but stay bounded anyway
+def _link_parts(root: str, prefix: str, urlconf: str | None, view_name: str) -> tuple[str, str]:
+    # reverse() reads the thread's script prefix and URLconf: they are part of the key.
+    head, _, tail = iri_to_uri(f"{root}{reverse(view_name, args=[_MARK])}").rpartition(_MARK)
+    return head, tail
+
+
+def link_parts(request, *view_names: str) -> list[tuple[str, str]]:
+    """What comes before and after the argument in the absolute URL of each view, as
+    `request.build_absolute_uri(reverse(...))` makes it. Each view's URL is reversed once per
+    site: reverse() per link costs more than the rest of a row of the claims list."""
+    root = f"{request.scheme}://{request.get_host()}"
+    return [_link_parts(root, get_script_prefix(), get_urlconf(), name) for name in view_names]
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -86,7 +62,8 @@ class LinkField(serializers.Field):
         super().__init__(source="*", **kwargs)
 
     def to_representation(self, instance: Any) -> str:
-        return links_of(self.context).url(self.view_name, getattr(instance, self.lookup))
+        [(head, tail)] = link_parts(self.context["request"], self.view_name)
+        return f"{head}{getattr(instance, self.lookup)}{tail}"
 
 
 class BlankAsNullChoiceField(serializers.ChoiceField):

@@ -50,7 +50,6 @@ from .pagination import (
     ClaimPagination,
     KeysetPagination,
     NamePagination,
-    NewestSourcePagination,
     PublishedPagination,
     RecordPagination,
 )
@@ -73,6 +72,7 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
     http_method_names = ["get", "head", "options"]
     filter_backends = [DjangoFilterBackend]
     last_modified: datetime.datetime | None = None
+    dated_by = ""  # the listed items' field whose newest value is the list's Last-Modified
 
     @classmethod
     def as_view(cls, actions=None, **initkwargs):
@@ -90,17 +90,17 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
         if repeated:
             raise ValidationError({name: [_("Give this parameter once.")] for name in repeated})
 
+    def filtered(self) -> bool:
+        """Whether the request gives any parameter of the view's FilterSet."""
+        filterset = getattr(self, "filterset_class", None)
+        query = self.request.query_params
+        return filterset is not None and not filterset.base_filters.keys().isdisjoint(query)
+
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         # Without any of its parameters a FilterSet changes nothing, yet building and validating
         # its form costs more than the rest of a small page: a client walking the whole list
-        # would pay it on every page. The claims list also knows its unfiltered queryset by this.
-        filterset = getattr(self, "filterset_class", None)
-        if (
-            filterset is None
-            or not filterset.base_filters.keys() & self.request.query_params.keys()
-        ):
-            return queryset
-        return super().filter_queryset(queryset)
+        # would pay it on every page.
+        return super().filter_queryset(queryset) if self.filtered() else queryset
 
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -123,9 +123,13 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
 
     def newest(self, *times: datetime.datetime | None) -> None:
         """Remember the newest of these times for Last-Modified."""
-        for moment in times:
-            if moment is not None and (self.last_modified is None or moment > self.last_modified):
-                self.last_modified = moment
+        self.last_modified = max(filter(None, (self.last_modified, *times)), default=None)
+
+    def list(self, request: Request) -> Response:
+        items = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        if self.dated_by:
+            self.newest(*(getattr(item, self.dated_by) for item in items))
+        return self.get_paginated_response(self.get_serializer(items, many=True).data)
 
 
 @extend_schema_view(
@@ -145,14 +149,16 @@ class ClaimViewSet(ReadOnlyViewSet):
     queryset = Claim.objects.none()  # for the schema; the list is read as rows (`reads`)
 
     def get_queryset(self) -> QuerySet[Claim]:
-        return reads.public_claim_set()
+        return Claim.objects.public()
 
     def get_serializer_class(self):
         return out.ClaimDetailSerializer if self.action == "retrieve" else out.ClaimSerializer
 
     def list(self, request: Request) -> Response:
-        claims = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        self.newest(reads.complete(claims, out.Links(request)))
+        # Unfiltered, the paginator reads a page in one statement (`pagination.ClaimPagination`).
+        filtered = self.filter_queryset(self.get_queryset()) if self.filtered() else None
+        claims = self.paginate_queryset(filtered)
+        self.newest(*(claim["updated_at"] for _, claim in claims))
         return self.get_paginated_response([claim for _, claim in claims])
 
     def retrieve(self, request: Request, slug: str) -> Response:
@@ -228,19 +234,15 @@ class SourceViewSet(ReadOnlyViewSet):
 
     serializer_class = out.SourceSerializer
     filterset_class = SourceFilter
-    pagination_class = NewestSourcePagination
+    pagination_class = KeysetPagination
     queryset = Source.objects.none()
+    dated_by = "updated_at"
 
     def get_queryset(self) -> QuerySet[Source]:
         return public_sources().only(*SOURCE_LISTED)
 
     def get_serializer_class(self):
         return out.SourceDetailSerializer if self.action == "retrieve" else out.SourceSerializer
-
-    def list(self, request: Request) -> Response:
-        sources = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        self.newest(*(s.updated_at for s in sources))
-        return self.get_paginated_response(self.get_serializer(sources, many=True).data)
 
     def retrieve(self, request: Request, pk: int) -> Response:
         found = public_source(int(pk)) if int(pk) <= MAX_ID else None
@@ -277,14 +279,10 @@ class CorrectionViewSet(ReadOnlyViewSet):
     filterset_class = CorrectionFilter
     pagination_class = RecordPagination
     queryset = PublicationEntry.objects.none()
+    dated_by = "published_at"
 
     def get_queryset(self) -> QuerySet[PublicationEntry]:
         return public_corrections().select_related("claim", "review__rating__scale")
-
-    def list(self, request: Request) -> Response:
-        entries = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        self.newest(*(e.published_at for e in entries))
-        return self.get_paginated_response(self.get_serializer(entries, many=True).data)
 
 
 # --- ClaimReview --------------------------------------------------------------------------------
@@ -305,8 +303,8 @@ class DataFeedPagination(PublishedPagination):
                 "url": request.build_absolute_uri(request.path),
                 "dateModified": self.view_last_modified,
                 "dataFeedElement": data,
-                "next": self.link(self.next_token()),
-                "previous": self.link(self.previous_token()),
+                "next": self.link(self.next),
+                "previous": self.link(self.previous),
             }
         )
 
@@ -317,12 +315,10 @@ class DataFeedPagination(PublishedPagination):
 def claim_reviews(claims: list[Claim], request: Request) -> list[dict | None]:
     """Each claim's ClaimReview (None without a public verdict), built exactly as the claim
     page builds its JSON-LD."""
-    links, bounds = out.Links(request), rating_bounds_by_scale()
+    [(head, tail)], bounds = out.link_parts(request, "claims:detail"), rating_bounds_by_scale()
     site = request.build_absolute_uri("/")
     return [
-        claim_review_for(
-            claim, page_url=links.url("claims:detail", claim.slug), site_url=site, bounds=bounds
-        )
+        claim_review_for(claim, page_url=f"{head}{claim.slug}{tail}", site_url=site, bounds=bounds)
         for claim in claims
     ]
 
@@ -367,14 +363,12 @@ class FactCheckPagination(KeysetPagination):
     cursor_query_param = "pageToken"
     page_size_query_param = "pageSize"
     orderings = {"-published": ("first_published_at", True)}
-    default_ordering = "-published"
     key_codec = PublishedPagination.key_codec
 
     def get_paginated_response(self, data: list) -> Response:
         body: dict[str, Any] = {"claims": data}
-        token = self.next_token()
-        if token is not None:
-            body["nextPageToken"] = token
+        if self.next is not None:
+            body["nextPageToken"] = self.next
         return Response(body)
 
     def get_paginated_response_schema(self, schema: dict) -> dict:
