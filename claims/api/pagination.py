@@ -15,6 +15,7 @@ a 400 naming the parameter.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,7 @@ from rest_framework.utils.urls import replace_query_param
 
 from . import reads
 from .params import MAX_ID, UTC_MAX, UTC_MIN, ChoiceParam, IntegerParam, PatternParam
+from .serializers import site_of
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 MICROSECOND = datetime.timedelta(microseconds=1)
@@ -109,16 +111,18 @@ class KeysetPagination(BasePagination):
     orderings: dict[str, tuple[str, bool]] = {"-id": ("", True)}
     key_codec: type[DateTimeKey] | type[TextKey] | None = None
 
-    def parameters(self) -> dict[str, Any]:
+    @classmethod
+    @functools.cache
+    def parameters(cls) -> dict[str, Any]:
         """The query parameters, each validated as the schema documents it."""
-        codec = self.key_codec
+        codec = cls.key_codec
         pattern = rf"^[nb]{codec.pattern}\.[0-9]{{1,19}}$" if codec else r"^[nb][0-9]{1,19}$"
         fields: dict[str, Any] = {
-            self.cursor_query_param: PatternParam(pattern=pattern, max_length=1625),
-            self.page_size_query_param: IntegerParam(min_value=1, max_value=self.max_page_size),
+            cls.cursor_query_param: PatternParam(pattern=pattern, max_length=1625),
+            cls.page_size_query_param: IntegerParam(min_value=1, max_value=cls.max_page_size),
         }
-        if len(self.orderings) > 1:
-            fields[self.ordering_query_param] = ChoiceParam(values=list(self.orderings))
+        if len(cls.orderings) > 1:
+            fields[cls.ordering_query_param] = ChoiceParam(values=list(cls.orderings))
         return fields
 
     def paginate_queryset(self, queryset: QuerySet, request: Request, view=None) -> list:
@@ -242,12 +246,12 @@ class ClaimPagination(PublishedPagination):
             key, pk = (UTC_MAX, MAX_ID) if reverse else (UTC_MIN, 0)
             if position is not None:
                 key, pk = position.key, position.id
-            rows = reads.claim_page(reverse, key, pk, limit, self.request)
+            rows = reads.claim_page(reverse, key, pk, limit, site_of(self.request))
         else:
             page = keyset_page(
                 queryset.values_list("pk", flat=True), self.key, position, reverse, limit
             )
-            rows = reads.claims_by_id(list(page), self.request)
+            rows = reads.claims_by_id(list(page), site_of(self.request))
         rows.sort(key=self.position_of, reverse=reverse)
         return rows
 

@@ -39,7 +39,7 @@ def row_builder(
     serializer_class: type[drf.Serializer], columns: tuple[str, ...], naive: bool
 ) -> tuple[Callable[..., dict], tuple[str, ...]]:
     """A function `build(row, links)` that makes the JSON of `serializer_class` from a row of
-    `columns`, and the views it links to (`links`: the parts of each, from `out.link_parts`).
+    `columns`, and the views it links to (`links`: their parts, from `out.link_parts`).
 
     The function is compiled from one dict display for the whole object, which Python builds
     several times sooner than any loop over the fields could. Each field is a column's value,
@@ -93,14 +93,15 @@ def _read(
     names: Sequence[str],
     params: Mapping[str, Any],
     serializer_class: type[drf.Serializer],
-    request: Any,
+    site: tuple,
     **numbers: int,
 ) -> list[ClaimRow]:
-    """The rows of a read as (first column, JSON of `serializer_class`) pairs."""
+    """The rows of a read as (first column, JSON of `serializer_class`) pairs, with the links
+    of `site` (`out.site_of`)."""
     columns, rows = sql.rows(names, params, numbers=numbers)
     naive = connection.vendor == "sqlite" and settings.USE_TZ
     build, views = row_builder(serializer_class, tuple(columns), naive)
-    links = [part for parts in out.link_parts(request, *views) for part in parts]
+    links = out.link_parts(site, views) if views else ()
     return [(row[0], build(row, links)) for row in rows]
 
 
@@ -108,22 +109,22 @@ def _read(
 
 
 def claim_page(
-    newest_first: bool, key: datetime.datetime, pk: int, limit: int, request: Any
+    newest_first: bool, key: datetime.datetime, pk: int, limit: int, site: tuple
 ) -> list[ClaimRow]:
     """Up to `limit` public claims after the position (`key`, `pk`) in the order of
     (first_published_at, id), in no particular order: one statement, then `complete()`."""
     page = "claim_page_newest" if newest_first else "claim_page_oldest"
     params = {"key": key, "id": pk}
-    claims = _read([page, "claims"], params, out.ClaimSerializer, request, limit=limit)
-    return complete(claims, request)
+    claims = _read([page, "claims"], params, out.ClaimSerializer, site, limit=limit)
+    return complete(claims, site)
 
 
-def claims_by_id(ids: Sequence[int], request: Any) -> list[ClaimRow]:
+def claims_by_id(ids: Sequence[int], site: tuple) -> list[ClaimRow]:
     """The public claims of these ids, in no particular order."""
     if not ids:
         return []
-    claims = _read(["ids", "claims"], {"ids": sql.id_list(ids)}, out.ClaimSerializer, request)
-    return complete(claims, request)
+    claims = _read(["ids", "claims"], {"ids": sql.id_list(ids)}, out.ClaimSerializer, site)
+    return complete(claims, site)
 
 
 RELATED = {
@@ -134,7 +135,7 @@ RELATED = {
 }
 
 
-def complete(claims: list[ClaimRow], request: Any) -> list[ClaimRow]:
+def complete(claims: list[ClaimRow], site: tuple) -> list[ClaimRow]:
     """The claims with what they list from other tables: four reads, whatever their number."""
     if not claims:
         return claims
@@ -142,7 +143,7 @@ def complete(claims: list[ClaimRow], request: Any) -> list[ClaimRow]:
     related: dict[str, defaultdict[int, list[dict]]] = {}
     for name, serializer_class in RELATED.items():
         related[name] = grouped = defaultdict(list)
-        for pk, item in _read(["ids", name], ids, serializer_class, request):
+        for pk, item in _read(["ids", name], ids, serializer_class, site):
             grouped[pk].append(item)
     verdicts, evidence, records, topics = related.values()
     for pk, claim in claims:
@@ -153,7 +154,7 @@ def complete(claims: list[ClaimRow], request: Any) -> list[ClaimRow]:
         claim["evidence"] = evidence[pk]
         claim["publication_record"] = record
         if record:  # oldest first
-            claim["updated_at"] = last_changed(claim["updated_at"], record[-1]["published_at"])
+            claim["updated_at"] = max(claim["updated_at"], record[-1]["published_at"])
     return claims
 
 

@@ -38,19 +38,22 @@ PUBLIC_RECORD_KINDS = [PublicationKind.CORRECTION, PublicationKind.WITHDRAWAL]
 _MARK = "987654321"  # an argument every URL pattern here takes, found again by rpartition
 
 
+def site_of(request) -> tuple[str, str, str | None]:
+    """What a request's absolute URLs depend on: scheme and host, script prefix, URLconf."""
+    return f"{request.scheme}://{request.get_host()}", get_script_prefix(), get_urlconf()
+
+
 @functools.lru_cache(maxsize=1024)  # hosts are ALLOWED_HOSTS, but stay bounded anyway
-def _link_parts(root: str, prefix: str, urlconf: str | None, view_name: str) -> tuple[str, str]:
-    # reverse() reads the thread's script prefix and URLconf: they are part of the key.
-    head, _, tail = iri_to_uri(f"{root}{reverse(view_name, args=[_MARK])}").rpartition(_MARK)
-    return head, tail
-
-
-def link_parts(request, *view_names: str) -> list[tuple[str, str]]:
-    """What comes before and after the argument in the absolute URL of each view, as
-    `request.build_absolute_uri(reverse(...))` makes it. Each view's URL is reversed once per
-    site: reverse() per link costs more than the rest of a row of the claims list."""
-    root = f"{request.scheme}://{request.get_host()}"
-    return [_link_parts(root, get_script_prefix(), get_urlconf(), name) for name in view_names]
+def link_parts(site: tuple[str, str, str | None], views: tuple[str, ...]) -> tuple[str, ...]:
+    """What comes before and after the argument in the absolute URL of each view, one after
+    the other, as `request.build_absolute_uri(reverse(...))` makes them for a request of
+    `site`. Each view's URL is reversed once per site: reverse() per link costs more than the
+    rest of a row of the claims list."""
+    parts = []
+    for view in views:  # reverse() reads the script prefix and URLconf that are in `site`
+        url = iri_to_uri(f"{site[0]}{reverse(view, args=[_MARK])}")
+        parts += url.rpartition(_MARK)[::2]
+    return tuple(parts)
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -62,7 +65,7 @@ class LinkField(serializers.Field):
         super().__init__(source="*", **kwargs)
 
     def to_representation(self, instance: Any) -> str:
-        [(head, tail)] = link_parts(self.context["request"], self.view_name)
+        head, tail = link_parts(site_of(self.context["request"]), (self.view_name,))
         return f"{head}{getattr(instance, self.lookup)}{tail}"
 
 

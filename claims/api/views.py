@@ -315,7 +315,8 @@ class DataFeedPagination(PublishedPagination):
 def claim_reviews(claims: list[Claim], request: Request) -> list[dict | None]:
     """Each claim's ClaimReview (None without a public verdict), built exactly as the claim
     page builds its JSON-LD."""
-    [(head, tail)], bounds = out.link_parts(request, "claims:detail"), rating_bounds_by_scale()
+    head, tail = out.link_parts(out.site_of(request), ("claims:detail",))
+    bounds = rating_bounds_by_scale()
     site = request.build_absolute_uri("/")
     return [
         claim_review_for(claim, page_url=f"{head}{claim.slug}{tail}", site_url=site, bounds=bounds)

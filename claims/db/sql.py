@@ -67,6 +67,8 @@ def rows(
         threshold = getattr(raw, "prepare_threshold", None)  # psycopg's; None: never prepare
         if threshold is not None:
             raw.prepare_threshold = 0
+        if connection.vendor == "postgresql":
+            cursor.adapters.register_loader("timestamptz", _timestamptz_loader())
         try:
             cursor.execute(sql, params)
         finally:
@@ -79,6 +81,17 @@ def rows(
 
 
 _COLUMNS: dict[str, list[str]] = {}
+
+
+@functools.cache
+def _timestamptz_loader() -> type:
+    """psycopg's own loader of `timestamp with time zone`. Django's wraps it in Python to set
+    the time zone that Django gives the session anyway (its `TIME_ZONE`, UTC by default), so
+    psycopg's alone gives the same datetimes, several times sooner."""
+    import psycopg
+
+    timestamptz = psycopg.adapters.types["timestamptz"].oid
+    return psycopg.adapters.get_loader(timestamptz, psycopg.pq.Format.TEXT)
 
 
 def id_list(ids: Iterable[int]) -> str:
