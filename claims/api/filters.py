@@ -52,9 +52,9 @@ class RatingParam(PatternParam):
     def __init__(self, **kwargs):
         super().__init__(pattern=SLUG_PATTERN, **kwargs)
 
-    def to_python(self, value: str | None) -> str | None:
+    def to_python(self, value: str) -> str:
         slug = super().to_python(value)
-        if slug is not None and not Rating.objects.filter(slug=slug).exists():
+        if not Rating.objects.filter(slug=slug).exists():
             raise ValidationError(_("No rating has this slug; see /api/v1/ratings/."))
         return slug
 

@@ -21,7 +21,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q, QuerySet
-from django.utils.translation import gettext as _
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
@@ -117,12 +118,18 @@ class KeysetPagination(BasePagination):
         """The query parameters, each validated as the schema documents it."""
         codec = cls.key_codec
         pattern = rf"^[nb]{codec.pattern}\.[0-9]{{1,19}}$" if codec else r"^[nb][0-9]{1,19}$"
+        where = _(
+            "Where the page starts: copy it from the `next` or `previous` link. A position, "
+            "not an offset, so pages stay put while new items are published."
+        )
+        size = format_lazy(_("Items per page (default {})."), cls.page_size)
         fields: dict[str, Any] = {
-            cls.cursor_query_param: PatternParam(pattern=pattern, max_length=1625),
-            cls.page_size_query_param: IntegerParam(min_value=1, max_value=cls.max_page_size),
+            cls.cursor_query_param: PatternParam(pattern=pattern, max_length=1625, help_text=where),
+            cls.page_size_query_param: IntegerParam(max_value=cls.max_page_size, help_text=size),
         }
         if len(cls.orderings) > 1:
-            fields[cls.ordering_query_param] = ChoiceParam(values=list(cls.orderings))
+            order = format_lazy(_("Order of the items (default `{}`)."), next(iter(cls.orderings)))
+            fields[cls.ordering_query_param] = ChoiceParam(values=[*cls.orderings], help_text=order)
         return fields
 
     def paginate_queryset(self, queryset: QuerySet, request: Request, view=None) -> list:
@@ -200,22 +207,12 @@ class KeysetPagination(BasePagination):
         }
 
     def get_schema_operation_parameters(self, view) -> list[dict]:
-        descriptions = {
-            self.cursor_query_param: _(
-                "Where the page starts: copy it from the `next` or `previous` link. A position, "
-                "not an offset, so pages stay put while new items are published."
-            ),
-            self.page_size_query_param: _("Items per page (default %(n)d).")
-            % {"n": self.page_size},
-            self.ordering_query_param: _("Order of the items (default `%(d)s`).")
-            % {"d": next(iter(self.orderings))},
-        }
         return [
             {
                 "name": name,
                 "required": False,
                 "in": "query",
-                "description": descriptions[name],
+                "description": field.help_text,
                 "schema": field.openapi(),
             }
             for name, field in self.parameters().items()

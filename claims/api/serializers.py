@@ -1,11 +1,10 @@
 """What the API returns, declared once per shape as DRF serializers.
 
 Speakers, sources, ratings, corrections and a claim's detail are serialized by DRF from model
-instances. The claims list, the one busy read, is built from rows instead (`claims.api.reads`):
-the SQL names each column by its place in these shapes, and `reads.Shape` walks the serializer
-to nest the rows, so the field order, the links and the nullable parts come from here too.
-`tests/api/test_schema.py` checks every answer against the schema, undocumented keys included,
-and `tests/api/test_reads.py` that the list shows each claim as its detail does.
+instances. The claims list, the one busy read, is built from rows by a function compiled from
+these classes (`claims.api.reads`), so the field order, the links and the nullable parts come
+from here too. `tests/api/test_schema.py` checks every answer against the schema, undocumented
+keys included, and `tests/api/test_reads.py` that the list shows each claim as its detail does.
 
 Only public fields appear: no assignee, internal note, check-worthiness, review authors,
 sign-offs, unapproved reviews, or anything of an unpublished claim.
@@ -31,9 +30,6 @@ from ..enums import (
     SpeakerKind,
     SpeechKind,
 )
-
-PUBLIC_RECORD_KINDS = [PublicationKind.CORRECTION, PublicationKind.WITHDRAWAL]
-
 
 _MARK = "987654321"  # an argument every URL pattern here takes, found again by rpartition
 
@@ -110,22 +106,21 @@ class VerdictSerializer(serializers.Serializer):
     correction_note = CorrectionNoteField(allow_null=True)
 
 
-class SpeakerBriefSerializer(serializers.Serializer):
+class SpeakerNameSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     name = serializers.CharField()
+
+
+class ReportedSpeakerSerializer(SpeakerNameSerializer):
     kind = serializers.ChoiceField(choices=SpeakerKind.choices)
     role = serializers.CharField()
+
+
+class SpeakerBriefSerializer(ReportedSpeakerSerializer):
     wikidata_id = serializers.CharField()
     url = serializers.CharField(help_text="An official or reference page; may be empty.")
     api_url = LinkField("api:speaker-detail")
     page_url = LinkField("claims:speaker")
-
-
-class ReportedSpeakerSerializer(serializers.Serializer):
-    slug = serializers.SlugField()
-    name = serializers.CharField()
-    kind = serializers.ChoiceField(choices=SpeakerKind.choices)
-    role = serializers.CharField()
 
 
 class StatementSerializer(serializers.Serializer):
@@ -197,7 +192,7 @@ class ClaimLinkSerializer(serializers.Serializer):
 
 class ClaimSerializer(serializers.Serializer):
     # From a model instance, it reads what `reads.claim_detail` adds to one (`verdicts`,
-    # `public_updated_at`, `public_repeat_of`); the list is built from rows (`reads.Shape`).
+    # `public_updated_at`, `public_repeat_of`); the list is built from rows (`reads`).
     # Comments, not docstrings, on these classes: drf-spectacular would publish a docstring.
     slug = serializers.SlugField()
     api_url = LinkField("api:claim-detail")
@@ -279,11 +274,6 @@ class SourceSerializer(SourceBriefSerializer):
     content_hash = serializers.CharField(help_text="SHA-256 of the text.")
 
 
-class SpeakerNameSerializer(serializers.Serializer):
-    slug = serializers.SlugField()
-    name = serializers.CharField()
-
-
 class AnchorSerializer(serializers.Serializer):
     start = serializers.IntegerField()
     end = serializers.IntegerField()
@@ -323,7 +313,9 @@ class RatingSerializer(serializers.Serializer):
 
 class CorrectionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    kind = serializers.ChoiceField(choices=[(k.value, k.label) for k in PUBLIC_RECORD_KINDS])
+    kind = serializers.ChoiceField(
+        choices=[(k, k.label) for k in (PublicationKind.CORRECTION, PublicationKind.WITHDRAWAL)]
+    )
     correction_kind = BlankAsNullChoiceField(choices=CorrectionKind.choices, allow_null=True)
     note = serializers.CharField()
     published_at = serializers.DateTimeField()

@@ -20,13 +20,13 @@ from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ..enums import ClaimStatus
-from ..models import Claim, PublicationEntry, Rating, Source, Speaker
+from ..models import Claim, Rating, Speaker
 from ..public import cache as public_cache
 from ..public.structured_data import claim_review_for, rating_bounds_by_scale
 from ..selectors import (
@@ -57,16 +57,13 @@ from .params import MAX_ID, SLUG_PATTERN
 from .schema import claim_review_feed_schema, fact_check_search_schema
 from .throttling import AnonymousRateThrottle, throttle_counts
 
-# What a source's listing shows: its text (tens of kilobytes) and imported raw input stay behind.
-SOURCE_LISTED = ["id", "url", "title", "publisher", "author", "language", "kind"]
-SOURCE_LISTED += ["published_at", "retrieved_at", "content_hash", "updated_at"]
 # The path's converter takes exactly these; say so, so that clients and fuzzers know.
 SLUG_IN_PATH = OpenApiParameter(
     "slug", OpenApiTypes.STR, OpenApiParameter.PATH, pattern=SLUG_PATTERN, required=True
 )
 
 
-class ReadOnlyViewSet(viewsets.GenericViewSet):
+class ReadOnlyViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """What every endpoint shares: GET only, one value per parameter, conditional GET."""
 
     http_method_names = ["get", "head", "options"]
@@ -125,11 +122,11 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
         """Remember the newest of these times for Last-Modified."""
         self.last_modified = max(filter(None, (self.last_modified, *times)), default=None)
 
-    def list(self, request: Request) -> Response:
-        items = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+    def paginate_queryset(self, queryset: QuerySet) -> list | None:
+        page = super().paginate_queryset(queryset)
         if self.dated_by:
-            self.newest(*(getattr(item, self.dated_by) for item in items))
-        return self.get_paginated_response(self.get_serializer(items, many=True).data)
+            self.newest(*(getattr(item, self.dated_by) for item in page))
+        return page
 
 
 @extend_schema_view(
@@ -146,10 +143,7 @@ class ClaimViewSet(ReadOnlyViewSet):
     filterset_class = ClaimFilter
     pagination_class = ClaimPagination
     lookup_field = "slug"
-    queryset = Claim.objects.none()  # for the schema; the list is read as rows (`reads`)
-
-    def get_queryset(self) -> QuerySet[Claim]:
-        return Claim.objects.public()
+    queryset = Claim.objects.public()  # what filters narrow; the list is read as rows (`reads`)
 
     def get_serializer_class(self):
         return out.ClaimDetailSerializer if self.action == "retrieve" else out.ClaimSerializer
@@ -207,16 +201,10 @@ class SpeakerViewSet(ReadOnlyViewSet):
     filterset_class = SpeakerFilter
     pagination_class = NamePagination
     lookup_field = "slug"
-    queryset = Speaker.objects.none()
+    queryset = public_speakers()
 
-    def get_queryset(self) -> QuerySet[Speaker]:
-        return public_speakers()
-
-    def list(self, request: Request) -> Response:
-        speakers = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        return self.get_paginated_response(
-            self.get_serializer(with_records(speakers), many=True).data
-        )
+    def paginate_queryset(self, queryset: QuerySet[Speaker]) -> list[Speaker]:
+        return with_records(super().paginate_queryset(queryset))
 
     def retrieve(self, request: Request, slug: str) -> Response:
         speaker = self.get_queryset().filter(slug=slug).first()
@@ -235,11 +223,9 @@ class SourceViewSet(ReadOnlyViewSet):
     serializer_class = out.SourceSerializer
     filterset_class = SourceFilter
     pagination_class = KeysetPagination
-    queryset = Source.objects.none()
+    # Listed without their texts (tens of kilobytes) and imported raw input.
+    queryset = public_sources().defer("text", "raw_input")
     dated_by = "updated_at"
-
-    def get_queryset(self) -> QuerySet[Source]:
-        return public_sources().only(*SOURCE_LISTED)
 
     def get_serializer_class(self):
         return out.SourceDetailSerializer if self.action == "retrieve" else out.SourceSerializer
@@ -260,13 +246,9 @@ class RatingViewSet(ReadOnlyViewSet):
     serializer_class = out.RatingSerializer
     pagination_class = None
     filter_backends = []
-    queryset = Rating.objects.none()
-
-    def list(self, request: Request) -> Response:
-        ratings = Rating.objects.select_related("scale").order_by(
-            "-scale__is_default", "scale__name", "-is_verdict", "value", "label"
-        )
-        return Response(self.get_serializer(ratings, many=True).data)
+    queryset = Rating.objects.select_related("scale").order_by(
+        "-scale__is_default", "scale__name", "-is_verdict", "value", "label"
+    )
 
 
 @extend_schema_view(
@@ -278,11 +260,8 @@ class CorrectionViewSet(ReadOnlyViewSet):
     serializer_class = out.CorrectionSerializer
     filterset_class = CorrectionFilter
     pagination_class = RecordPagination
-    queryset = PublicationEntry.objects.none()
+    queryset = public_corrections().select_related("claim", "review__rating__scale")
     dated_by = "published_at"
-
-    def get_queryset(self) -> QuerySet[PublicationEntry]:
-        return public_corrections().select_related("claim", "review__rating__scale")
 
 
 # --- ClaimReview --------------------------------------------------------------------------------
@@ -338,16 +317,14 @@ class ClaimReviewFeedViewSet(ReadOnlyViewSet):
     serializer_class = out.ClaimReviewSerializer
     filterset_class = ClaimFilter
     pagination_class = DataFeedPagination
-    queryset = Claim.objects.none()
+    queryset = public_claims().filter(status=ClaimStatus.PUBLISHED)
     paginated_name = "ClaimReviewDataFeed"
 
-    def get_queryset(self) -> QuerySet[Claim]:
-        return public_claims().filter(status=ClaimStatus.PUBLISHED)
+    dated_by = "updated_at"
 
     def list(self, request: Request) -> Response:
         claims = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         # The feed's date is its newest verdict; without a record prefetch, updated_at is close.
-        self.newest(*(c.updated_at for c in claims))
         self.newest(*(c.approved_reviews[0].approved_at for c in claims if c.approved_reviews))
         self.paginator.view_last_modified = self.last_modified
         reviews = [r for r in claim_reviews(claims, request) if r is not None]
@@ -420,15 +397,12 @@ class FactCheckSearchViewSet(ReadOnlyViewSet):
     serializer_class = out.FactCheckClaimSerializer
     filterset_class = FactCheckSearchFilter
     pagination_class = FactCheckPagination
-    queryset = Claim.objects.none()
+    queryset = public_claims().filter(status=ClaimStatus.PUBLISHED)
     paginated_name = "FactCheckSearchResponse"
-
-    def get_queryset(self) -> QuerySet[Claim]:
-        return public_claims().filter(status=ClaimStatus.PUBLISHED)
+    dated_by = "updated_at"
 
     def list(self, request: Request) -> Response:
         claims = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        self.newest(*(c.updated_at for c in claims))
         return self.get_paginated_response(fact_check_claims(claims, request))
 
 
