@@ -133,7 +133,7 @@ class KeysetPagination(BasePagination):
         return fields
 
     def paginate_queryset(self, queryset: QuerySet, request: Request, view=None) -> list:
-        self.request = request
+        self.request, self.view = request, view
         values, errors = {}, {}
         for name, field in self.parameters().items():
             try:

@@ -153,15 +153,11 @@ def complete(claims: list[ClaimRow], site: tuple) -> list[ClaimRow]:
         claim["earlier_verdicts"] = claim_verdicts[1:]
         claim["evidence"] = evidence[pk]
         claim["publication_record"] = record
-        if record:  # oldest first
+        # What readers see last changed with the claim row or its public record (oldest first):
+        # a correction's approval adds a record entry and leaves the claim row as it was.
+        if record:
             claim["updated_at"] = max(claim["updated_at"], record[-1]["published_at"])
     return claims
-
-
-def last_changed(updated_at: datetime.datetime, *record: datetime.datetime) -> datetime.datetime:
-    """When anything readers see of a claim last changed: the claim row, or its public record
-    (a correction's approval adds a record entry and leaves the claim row as it was)."""
-    return max(updated_at, *record)
 
 
 # --- the detail --------------------------------------------------------------------------------
@@ -177,7 +173,7 @@ def claim_detail(slug: str) -> Claim | None:
     reviews = claim.approved_reviews
     claim.verdicts = {"current": reviews[0] if reviews else None, "earlier": reviews[1:]}
     record = [entry.published_at for entry in claim.publication_record.all()]
-    claim.public_updated_at = last_changed(claim.updated_at, *record)
+    claim.public_updated_at = max([claim.updated_at, *record])  # as `complete()` has it
     repeated = claim.repeat_of
     claim.public_repeat_of = repeated if repeated and repeated.status in PUBLIC_STATUSES else None
     statement = claim.statement

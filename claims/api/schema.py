@@ -23,26 +23,20 @@ class ErrorSerializer(serializers.Serializer):
 
 
 ERRORS = {
-    "400": "A query parameter is not valid; `errors` names it.",
-    "404": "Nothing published here.",
-    "429": "Too many requests: wait the seconds in Retry-After.",
+    400: "A query parameter is not valid; `errors` names it.",
+    404: "Nothing published here.",
+    429: "Too many requests: wait the seconds in Retry-After.",
 }
 
 
 class APIAutoSchema(AutoSchema):
     """Documents the error answers every operation can give, in their one JSON shape."""
 
-    def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
-        responses = super()._get_response_bodies(direction)
+    def get_response_serializers(self) -> dict:
+        responses = {200: super().get_response_serializers()}
         for code, description in ERRORS.items():
-            if code == "404" and self._is_list_view():
-                continue
-            responses.setdefault(
-                code,
-                self._get_response_for_code(
-                    OpenApiResponse(ErrorSerializer, description=description), code
-                ),
-            )
+            if code != 404 or getattr(self.view, "action", None) != "list":
+                responses[code] = OpenApiResponse(ErrorSerializer, description=description)
         return responses
 
     def get_paginated_name(self, serializer_name: str) -> str:

@@ -270,8 +270,6 @@ class CorrectionViewSet(ReadOnlyViewSet):
 class DataFeedPagination(PublishedPagination):
     """Pages of the ClaimReview feed: a schema.org DataFeed, with the API's page links."""
 
-    view_last_modified: datetime.datetime | None = None
-
     def get_paginated_response(self, data: list) -> Response:
         request = self.request
         return Response(
@@ -280,7 +278,7 @@ class DataFeedPagination(PublishedPagination):
                 "@type": "DataFeed",
                 "name": f"{settings.FACTCHECK_ORGANIZATION}: ClaimReview",
                 "url": request.build_absolute_uri(request.path),
-                "dateModified": self.view_last_modified,
+                "dateModified": self.view.last_modified,
                 "dataFeedElement": data,
                 "next": self.link(self.next),
                 "previous": self.link(self.previous),
@@ -326,7 +324,6 @@ class ClaimReviewFeedViewSet(ReadOnlyViewSet):
         claims = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         # The feed's date is its newest verdict; without a record prefetch, updated_at is close.
         self.newest(*(c.approved_reviews[0].approved_at for c in claims if c.approved_reviews))
-        self.paginator.view_last_modified = self.last_modified
         reviews = [r for r in claim_reviews(claims, request) if r is not None]
         return self.get_paginated_response(reviews)
 
