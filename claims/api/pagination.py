@@ -108,7 +108,8 @@ class KeysetPagination(BasePagination):
     cursor_query_param = "cursor"
     page_size_query_param = "page_size"
     ordering_query_param = "ordering"
-    # public name -> (model field of the key, or "" for id alone; descending?)
+    # public name -> (model field of the key, or "" for id alone; descending?); the first is
+    # the default
     orderings: dict[str, tuple[str, bool]] = {"-id": ("", True)}
     key_codec: type[DateTimeKey] | type[TextKey] | None = None
 
@@ -153,6 +154,8 @@ class KeysetPagination(BasePagination):
         more, rows = len(rows) > size, rows[:size]
         if backwards:
             rows.reverse()
+        # A row more than the page shows means another page on the side read towards; on the
+        # side of the position, there is one whenever a position was given.
         has_next, has_previous = (True, more) if backwards else (more, position is not None)
         self.next = self.cursor(True, rows[-1:]) if has_next else None
         self.previous = self.cursor(False, rows[:1]) if has_previous else None
