@@ -26,7 +26,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from django.db import DEFAULT_DB_ALIAS, connections
+from psycopg.pq import Format
 
 FILES = Path(__file__).with_name("sql")
 
@@ -64,7 +66,7 @@ def rows(
         if threshold is not None:
             raw.prepare_threshold = 0
         if connection.vendor == "postgresql":
-            cursor.adapters.register_loader("timestamptz", _timestamptz_loader())
+            cursor.adapters.register_loader("timestamptz", TIMESTAMPTZ)
         try:
             cursor.execute(sql, params)
         finally:
@@ -79,15 +81,10 @@ def rows(
 _COLUMNS: dict[str, list[str]] = {}
 
 
-@functools.cache
-def _timestamptz_loader() -> type:
-    """psycopg's own loader of `timestamp with time zone`. Django's wraps it in Python to set
-    the time zone that Django gives the session anyway (its `TIME_ZONE`, UTC by default), so
-    psycopg's alone gives the same datetimes, several times sooner."""
-    import psycopg
-
-    timestamptz = psycopg.adapters.types["timestamptz"].oid
-    return psycopg.adapters.get_loader(timestamptz, psycopg.pq.Format.TEXT)
+# psycopg's own loader of `timestamp with time zone`. Django's wraps it in Python to set the time
+# zone that Django gives the session anyway (its TIME_ZONE, UTC by default): psycopg's alone
+# gives the same datetimes, several times sooner.
+TIMESTAMPTZ = psycopg.adapters.get_loader(psycopg.adapters.types["timestamptz"].oid, Format.TEXT)
 
 
 def id_list(ids: Iterable[int]) -> str:
