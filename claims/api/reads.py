@@ -112,19 +112,17 @@ def claim_page(
     newest_first: bool, key: datetime.datetime, pk: int, limit: int, site: tuple
 ) -> list[ClaimRow]:
     """Up to `limit` public claims after the position (`key`, `pk`) in the order of
-    (first_published_at, id), in no particular order: one statement, then `complete()`."""
+    (first_published_at, id), in no particular order, for `complete()`: one statement."""
     page = "claim_page_newest" if newest_first else "claim_page_oldest"
     params = {"key": key, "id": pk}
-    claims = _read([page, "claims"], params, out.ClaimSerializer, site, limit=limit)
-    return complete(claims, site)
+    return _read([page, "claims"], params, out.ClaimSerializer, site, limit=limit)
 
 
 def claims_by_id(ids: Sequence[int], site: tuple) -> list[ClaimRow]:
-    """The public claims of these ids, in no particular order."""
+    """The public claims of these ids, in no particular order, for `complete()`."""
     if not ids:
         return []
-    claims = _read(["ids", "claims"], {"ids": sql.id_list(ids)}, out.ClaimSerializer, site)
-    return complete(claims, site)
+    return _read(["ids", "claims"], {"ids": sql.id_list(ids)}, out.ClaimSerializer, site)
 
 
 RELATED = {

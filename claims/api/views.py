@@ -151,7 +151,7 @@ class ClaimViewSet(ReadOnlyViewSet):
     def list(self, request: Request) -> Response:
         # Unfiltered, the paginator reads a page in one statement (`pagination.ClaimPagination`).
         filtered = self.filter_queryset(self.get_queryset()) if self.filtered() else None
-        claims = self.paginate_queryset(filtered)
+        claims = reads.complete(self.paginate_queryset(filtered), out.site_of(request))
         self.newest(*(claim["updated_at"] for _, claim in claims))
         return self.get_paginated_response([claim for _, claim in claims])
 
