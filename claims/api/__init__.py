@@ -2,5 +2,6 @@
 
 `params` validates query parameters exactly as the OpenAPI schema describes them, `filters`
 narrows the published claims with them, `pagination` walks the results by position,
-`serializers` turns prefetched rows into JSON, and `views` adds the HTTP around it.
+`serializers` declares every answer's shape, `reads` fills the claims list's from rows, and
+`views` adds the HTTP around it.
 """

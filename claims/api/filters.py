@@ -52,9 +52,9 @@ class RatingParam(PatternParam):
     def __init__(self, **kwargs):
         super().__init__(pattern=SLUG_PATTERN, **kwargs)
 
-    def to_python(self, value: str | None) -> str | None:
+    def to_python(self, value: str) -> str:
         slug = super().to_python(value)
-        if slug is not None and not Rating.objects.filter(slug=slug).exists():
+        if not Rating.objects.filter(slug=slug).exists():
             raise ValidationError(_("No rating has this slug; see /api/v1/ratings/."))
         return slug
 
@@ -71,6 +71,11 @@ class FilterSet(django_filters.FilterSet):
         return form_class
 
 
+def search(claims: QuerySet, name: str, value: str) -> QuerySet:
+    """The site's search (`selectors.search_claims`), as a filter's method."""
+    return search_claims(claims, value)
+
+
 def _day_start(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC)
 
@@ -79,7 +84,7 @@ class ClaimFilter(FilterSet):
     q = param(
         TextParam,
         _("Search the claims' wording, quotes and speakers' names, as the site's search does."),
-        method="filter_q",
+        method=search,
     )
     rating = param(RatingParam, _("The current verdict's rating (a slug)."), method="filter_rating")
     speaker = param(
@@ -131,9 +136,6 @@ class ClaimFilter(FilterSet):
         DateTimeParam, _("Last changed before this time."), method="filter_updated_before"
     )
 
-    def filter_q(self, claims: QuerySet, name: str, value: str) -> QuerySet:
-        return search_claims(claims, value)
-
     def filter_rating(self, claims: QuerySet, name: str, value: str) -> QuerySet:
         return claims.annotate(current_rating=current_rating_slug()).filter(current_rating=value)
 
@@ -160,9 +162,7 @@ class ClaimFilter(FilterSet):
 class FactCheckSearchFilter(FilterSet):
     """The parameters of Google Fact Check Tools' claims:search that apply to one desk."""
 
-    query = param(
-        TextParam, _("Text to search for, as `q` in /api/v1/claims/."), method="filter_query"
-    )
+    query = param(TextParam, _("Text to search for, as `q` in /api/v1/claims/."), method=search)
     languageCode = param(
         PatternParam,
         _("BCP-47 language of the claims (their source's language), e.g. en or en-US."),
@@ -181,9 +181,6 @@ class FactCheckSearchFilter(FilterSet):
         _("A publisher's site, e.g. example.org: this desk's own site, or nothing matches."),
         method="filter_site",
     )
-
-    def filter_query(self, claims: QuerySet, name: str, value: str) -> QuerySet:
-        return search_claims(claims, value)
 
     def filter_language(self, claims: QuerySet, name: str, value: str) -> QuerySet:
         # "en-US" asks for English; the desk records languages as "en" or "en-GB".

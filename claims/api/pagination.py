@@ -15,12 +15,14 @@ a 400 naming the parameter.
 from __future__ import annotations
 
 import datetime
+import functools
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q, QuerySet
-from django.utils.translation import gettext as _
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
@@ -29,7 +31,7 @@ from rest_framework.utils.urls import replace_query_param
 
 from . import reads
 from .params import MAX_ID, UTC_MAX, UTC_MIN, ChoiceParam, IntegerParam, PatternParam
-from .serializers import Links
+from .serializers import site_of
 
 EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 MICROSECOND = datetime.timedelta(microseconds=1)
@@ -82,55 +84,59 @@ def keyset_page(
     descending when `reverse` ("" for `key` orders by id alone)."""
     fields = [key, "pk"] if key else ["pk"]
     queryset = queryset.order_by(*[f"-{f}" if reverse else f for f in fields])
-    if position is not None:
-        queryset = queryset.filter(_after(key, position, reverse))
+    if position is None:
+        return queryset[:limit]
+    after = "lt" if reverse else "gt"
+    if key:
+        # key <= p narrows the index range; the OR settles rows that share the key.
+        within = "lte" if reverse else "gte"
+        queryset = queryset.filter(
+            Q(**{f"{key}__{within}": position.key}),
+            Q(**{f"{key}__{after}": position.key}) | Q(**{f"pk__{after}": position.id}),
+        )
+    else:
+        queryset = queryset.filter(**{f"pk__{after}": position.id})
     return queryset[:limit]
 
 
-def _after(key: str, position: Position, reverse: bool) -> Q:
-    strictly = "lt" if reverse else "gt"
-    if not key:
-        return Q(**{f"pk__{strictly}": position.id})
-    # key <= p narrows the index range; the OR settles rows that share the key.
-    within = "lte" if reverse else "gte"
-    return Q(**{f"{key}__{within}": position.key}) & (
-        Q(**{f"{key}__{strictly}": position.key}) | Q(**{f"pk__{strictly}": position.id})
-    )
-
-
 class KeysetPagination(BasePagination):
-    """Pages ordered by (key, id), with `next` and `previous` links."""
+    """Pages ordered by (key, id), with `next` and `previous` links; by default, newest id
+    first."""
 
     page_size = 20
     max_page_size = 100
     cursor_query_param = "cursor"
     page_size_query_param = "page_size"
     ordering_query_param = "ordering"
-    # public name -> (model field of the key, or "" for id alone; descending?)
+    # public name -> (model field of the key, or "" for id alone; descending?); the first is
+    # the default
     orderings: dict[str, tuple[str, bool]] = {"-id": ("", True)}
-    default_ordering = "-id"
     key_codec: type[DateTimeKey] | type[TextKey] | None = None
 
-    # --- the parameters, as the schema documents them ----------------------------------------
-
     @classmethod
-    def cursor_pattern(cls) -> str:
-        if cls.key_codec is None:
-            return r"^[nb][0-9]{1,19}$"
-        return rf"^[nb]{cls.key_codec.pattern}\.[0-9]{{1,19}}$"
-
-    def parameter_fields(self) -> dict[str, Any]:
+    @functools.cache
+    def parameters(cls) -> dict[str, Any]:
+        """The query parameters, each validated as the schema documents it."""
+        codec = cls.key_codec
+        pattern = rf"^[nb]{codec.pattern}\.[0-9]{{1,19}}$" if codec else r"^[nb][0-9]{1,19}$"
+        where = _(
+            "Where the page starts: copy it from the `next` or `previous` link. A position, "
+            "not an offset, so pages stay put while new items are published."
+        )
+        size = format_lazy(_("Items per page (default {})."), cls.page_size)
         fields: dict[str, Any] = {
-            self.cursor_query_param: PatternParam(pattern=self.cursor_pattern(), max_length=1625),
-            self.page_size_query_param: IntegerParam(min_value=1, max_value=self.max_page_size),
+            cls.cursor_query_param: PatternParam(pattern=pattern, max_length=1625, help_text=where),
+            cls.page_size_query_param: IntegerParam(max_value=cls.max_page_size, help_text=size),
         }
-        if len(self.orderings) > 1:
-            fields[self.ordering_query_param] = ChoiceParam(values=list(self.orderings))
+        if len(cls.orderings) > 1:
+            order = format_lazy(_("Order of the items (default `{}`)."), next(iter(cls.orderings)))
+            fields[cls.ordering_query_param] = ChoiceParam(values=[*cls.orderings], help_text=order)
         return fields
 
-    def read_parameters(self, request: Request) -> tuple[Position | None, int, str]:
+    def paginate_queryset(self, queryset: QuerySet, request: Request, view=None) -> list:
+        self.request, self.view = request, view
         values, errors = {}, {}
-        for name, field in self.parameter_fields().items():
+        for name, field in self.parameters().items():
             try:
                 values[name] = field.clean(request.query_params.get(name))
             except DjangoValidationError as error:
@@ -138,50 +144,21 @@ class KeysetPagination(BasePagination):
         if errors:
             raise ValidationError(errors)
         token = values[self.cursor_query_param]
-        return (
-            self.decode_cursor(token) if token else None,
-            values[self.page_size_query_param] or self.page_size,
-            values.get(self.ordering_query_param) or self.default_ordering,
-        )
-
-    def decode_cursor(self, token: str) -> Position:
-        direction, rest = token[0], token[1:]
-        if self.key_codec is None:
-            key, number = None, rest
-        else:
-            text, number = rest.rsplit(".", 1)
-            key = self.key_codec.decode(text)
-        return Position(forward=direction == "n", key=key, id=min(int(number), MAX_ID))
-
-    def position_of(self, row: Any) -> tuple[Any, int]:
-        """The ordering key and id of a row of the page (here, a model instance)."""
-        return getattr(row, self.key, None), row.pk
-
-    def encode_cursor(self, forward: bool, row: Any) -> str:
-        prefix = "n" if forward else "b"
-        key, pk = self.position_of(row)
-        if self.key_codec is None:
-            return f"{prefix}{pk}"
-        return f"{prefix}{self.key_codec.encode(key)}.{pk}"
-
-    # --- paging -----------------------------------------------------------------------------
-
-    def paginate_queryset(self, queryset: QuerySet, request: Request, view=None) -> list:
-        self.request = request
-        position, page_size, ordering = self.read_parameters(request)
+        position = self.decode_cursor(token) if token else None
+        size = values[self.page_size_query_param] or self.page_size
+        ordering = values.get(self.ordering_query_param) or next(iter(self.orderings))
         self.key, descending = self.orderings[ordering]
-        self.position = position
-        backwards = position is not None and not position.forward
         # Walking backwards reads the rows before the position in reverse, then flips them.
-        reverse = descending != backwards
-        rows = self.read_page(queryset, position, reverse, page_size + 1)
-        more = len(rows) > page_size
-        rows = rows[:page_size]
+        backwards = position is not None and not position.forward
+        rows = self.read_page(queryset, position, descending != backwards, size + 1)
+        more, rows = len(rows) > size, rows[:size]
         if backwards:
             rows.reverse()
-        self.page = rows
-        self.has_next = (position is not None) if backwards else more
-        self.has_previous = more if backwards else position is not None
+        # A row more than the page shows means another page on the side read towards; on the
+        # side of the position, there is one whenever a position was given.
+        has_next, has_previous = (True, more) if backwards else (more, position is not None)
+        self.next = self.cursor(True, rows[-1:]) if has_next else None
+        self.previous = self.cursor(False, rows[:1]) if has_previous else None
         return rows
 
     def read_page(
@@ -189,24 +166,25 @@ class KeysetPagination(BasePagination):
     ) -> list:
         return list(keyset_page(queryset, self.key, position, reverse, limit))
 
-    def next_token(self) -> str | None:
-        if not self.has_next:
-            return None
-        if self.page:
-            return self.encode_cursor(True, self.page[-1])
-        return self._flipped_token(forward=True)
+    def decode_cursor(self, token: str) -> Position:
+        direction, rest = token[0], token[1:]
+        key = None
+        if self.key_codec is not None:
+            text, rest = rest.rsplit(".", 1)
+            key = self.key_codec.decode(text)
+        return Position(forward=direction == "n", key=key, id=min(int(rest), MAX_ID))
 
-    def previous_token(self) -> str | None:
-        if not self.has_previous:
-            return None
-        if self.page:
-            return self.encode_cursor(False, self.page[0])
-        return self._flipped_token(forward=False)
+    def position_of(self, row: Any) -> tuple[Any, int]:
+        """The ordering key and id of a row of the page (here, a model instance)."""
+        return getattr(row, self.key, None), row.pk
 
-    def _flipped_token(self, *, forward: bool) -> str:
-        """From an empty page, the way back is the same position in the other direction."""
-        token = self.request.query_params[self.cursor_query_param]
-        return ("n" if forward else "b") + token[1:].rstrip("\n")
+    def cursor(self, forward: bool, rows: list) -> str:
+        """The token of the position at the page's first or last row (`rows`, one or none)."""
+        prefix = "n" if forward else "b"
+        if not rows:  # from an empty page, the way on is the same position the other way
+            return prefix + self.request.query_params[self.cursor_query_param][1:].rstrip("\n")
+        key, pk = self.position_of(rows[0])
+        return f"{prefix}{self.key_codec.encode(key)}.{pk}" if self.key_codec else f"{prefix}{pk}"
 
     def link(self, token: str | None) -> str | None:
         if token is None:
@@ -216,14 +194,8 @@ class KeysetPagination(BasePagination):
 
     def get_paginated_response(self, data: list) -> Response:
         return Response(
-            {
-                "next": self.link(self.next_token()),
-                "previous": self.link(self.previous_token()),
-                "results": data,
-            }
+            {"next": self.link(self.next), "previous": self.link(self.previous), "results": data}
         )
-
-    # --- schema -----------------------------------------------------------------------------
 
     def get_paginated_response_schema(self, schema: dict) -> dict:
         link = {"type": "string", "nullable": True}
@@ -238,61 +210,48 @@ class KeysetPagination(BasePagination):
         }
 
     def get_schema_operation_parameters(self, view) -> list[dict]:
-        descriptions = {
-            self.cursor_query_param: _(
-                "Where the page starts: copy it from the `next` or `previous` link. A position, "
-                "not an offset, so pages stay put while new items are published."
-            ),
-            self.page_size_query_param: _("Items per page (default %(n)d).")
-            % {"n": self.page_size},
-            self.ordering_query_param: _("Order of the items (default `%(d)s`).")
-            % {"d": self.default_ordering},
-        }
         return [
             {
                 "name": name,
                 "required": False,
                 "in": "query",
-                "description": descriptions[name],
+                "description": field.help_text,
                 "schema": field.openapi(),
             }
-            for name, field in self.parameter_fields().items()
+            for name, field in self.parameters().items()
         ]
 
 
 class PublishedPagination(KeysetPagination):
     """Claims by first publication, newest first unless asked otherwise."""
 
-    page_size = 20
     orderings = {
         "-published": ("first_published_at", True),
         "published": ("first_published_at", False),
     }
-    default_ordering = "-published"
     key_codec = DateTimeKey
 
 
 class ClaimPagination(PublishedPagination):
-    """The claims list's pages, read as rows (`reads`): without filters, a page is one
-    statement, its position in the SQL; filtered, the page's ids come first, from the claims
-    table and what the filters join, planned for their values (a search's words), then the
-    rows for those ids."""
+    """The claims list's pages, read as rows (`reads`): without filters (`queryset` None), a
+    page is one statement, its position in the SQL; filtered, the page's ids come first, from
+    the claims table and what the filters join, planned for their values (a search's words),
+    then the rows for those ids."""
 
     def read_page(
-        self, queryset: QuerySet, position: Position | None, reverse: bool, limit: int
+        self, queryset: QuerySet | None, position: Position | None, reverse: bool, limit: int
     ) -> list:
-        links = Links(self.request)
-        if queryset is reads.public_claim_set():  # not filtered
-            if position is None:  # one after every claim, in the order read
-                position = (
-                    Position(True, UTC_MAX, MAX_ID) if reverse else Position(True, UTC_MIN, 0)
-                )
-            rows = reads.claim_page(reverse, position.key, position.id, limit, links)
+        if queryset is None:
+            # The first page starts after every claim, in the order read.
+            key, pk = (UTC_MAX, MAX_ID) if reverse else (UTC_MIN, 0)
+            if position is not None:
+                key, pk = position.key, position.id
+            rows = reads.claim_page(reverse, key, pk, limit, site_of(self.request))
         else:
             page = keyset_page(
                 queryset.values_list("pk", flat=True), self.key, position, reverse, limit
             )
-            rows = reads.claims_by_id(list(page), links)
+            rows = reads.claims_by_id(list(page), site_of(self.request))
         rows.sort(key=self.position_of, reverse=reverse)
         return rows
 
@@ -303,16 +262,9 @@ class ClaimPagination(PublishedPagination):
 
 class NamePagination(KeysetPagination):
     orderings = {"name": ("name", False), "-name": ("name", True)}
-    default_ordering = "name"
     key_codec = TextKey
-
-
-class NewestSourcePagination(KeysetPagination):
-    orderings = {"-id": ("", True)}
-    default_ordering = "-id"
 
 
 class RecordPagination(KeysetPagination):
     orderings = {"-published": ("published_at", True), "published": ("published_at", False)}
-    default_ordering = "-published"
     key_codec = DateTimeKey

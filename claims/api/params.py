@@ -51,6 +51,8 @@ class StrictField(forms.Field):
         super().__init__(**kwargs)
 
     def clean(self, value: Any) -> Any:
+        if value is None:  # not given
+            return None
         if value == "":
             raise ValidationError(_("Give a value, or leave the parameter out."), code="empty")
         return super().clean(value)
@@ -64,9 +66,7 @@ class IntegerParam(StrictField):
         self.min_value, self.max_value = min_value, max_value
         super().__init__(**kwargs)
 
-    def to_python(self, value: str | None) -> int | None:
-        if value is None:
-            return None
+    def to_python(self, value: str) -> int:
         if not DIGITS.fullmatch(value):
             raise ValidationError(_("Give a whole number."), code="invalid")
         number = int(value)
@@ -87,9 +87,7 @@ class DateParam(StrictField):
 
     schema = {"type": "string", "format": "date"}
 
-    def to_python(self, value: str | None) -> datetime.date | None:
-        if value is None:
-            return None
+    def to_python(self, value: str) -> datetime.date:
         try:
             if not DATE.fullmatch(value):
                 raise ValueError
@@ -103,9 +101,7 @@ class DateTimeParam(StrictField):
 
     schema = {"type": "string", "format": "date-time"}
 
-    def to_python(self, value: str | None) -> datetime.datetime | None:
-        if value is None:
-            return None
+    def to_python(self, value: str) -> datetime.datetime:
         try:
             if not RFC3339.fullmatch(value):
                 raise ValueError
@@ -122,8 +118,8 @@ class ChoiceParam(StrictField):
         self.choices = list(values)
         super().__init__(**kwargs)
 
-    def to_python(self, value: str | None) -> str | None:
-        if value is not None and value not in self.choices:
+    def to_python(self, value: str) -> str:
+        if value not in self.choices:
             raise ValidationError(
                 _("Choose one of: %(choices)s.") % {"choices": ", ".join(self.choices)},
                 code="invalid_choice",
@@ -142,9 +138,7 @@ class PatternParam(StrictField):
         self._regex = re.compile(pattern)
         super().__init__(**kwargs)
 
-    def to_python(self, value: str | None) -> str | None:
-        if value is None:
-            return None
+    def to_python(self, value: str) -> str:
         # `match` with ^...$ is how the schema's pattern reads, trailing newline included.
         if len(value) > self.max_length or not self._regex.match(value):
             raise ValidationError(_("This is not a valid value here."), code="invalid")

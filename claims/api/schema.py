@@ -23,26 +23,20 @@ class ErrorSerializer(serializers.Serializer):
 
 
 ERRORS = {
-    "400": "A query parameter is not valid; `errors` names it.",
-    "404": "Nothing published here.",
-    "429": "Too many requests: wait the seconds in Retry-After.",
+    400: "A query parameter is not valid; `errors` names it.",
+    404: "Nothing published here.",
+    429: "Too many requests: wait the seconds in Retry-After.",
 }
 
 
 class APIAutoSchema(AutoSchema):
     """Documents the error answers every operation can give, in their one JSON shape."""
 
-    def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
-        responses = super()._get_response_bodies(direction)
+    def get_response_serializers(self) -> dict:
+        responses = {200: super().get_response_serializers()}
         for code, description in ERRORS.items():
-            if code == "404" and self._is_list_view():
-                continue
-            responses.setdefault(
-                code,
-                self._get_response_for_code(
-                    OpenApiResponse(ErrorSerializer, description=description), code
-                ),
-            )
+            if code != 404 or getattr(self.view, "action", None) != "list":
+                responses[code] = OpenApiResponse(ErrorSerializer, description=description)
         return responses
 
     def get_paginated_name(self, serializer_name: str) -> str:
@@ -55,75 +49,62 @@ def _const(value: str) -> dict[str, Any]:
     return {"type": "string", "enum": [value]}
 
 
-def _object(required: list[str], **properties: Any) -> dict[str, Any]:
+def _object(properties: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    required = [name for name in properties if name not in optional]
     return {"type": "object", "required": required, "properties": properties}
 
 
 STRING = {"type": "string"}
 INTEGER = {"type": "integer"}
 CREATIVE_WORK = _object(
-    ["@type", "url"],
-    **{
+    {
         "@type": _const("CreativeWork"),
         "url": STRING,
         "headline": STRING,
-        "publisher": _object(
-            ["@type", "name"], **{"@type": _const("Organization"), "name": STRING}
-        ),
+        "publisher": _object({"@type": _const("Organization"), "name": STRING}),
         "datePublished": {**STRING, "description": "A date or a date and time."},
     },
+    optional=("headline", "publisher", "datePublished"),
 )
 CLAIM_REVIEW = _object(
-    [
-        "@context",
-        "@type",
-        "url",
-        "claimReviewed",
-        "datePublished",
-        "author",
-        "reviewRating",
-        "itemReviewed",
-    ],
-    **{
+    {
         "@context": _const("https://schema.org"),
         "@type": _const("ClaimReview"),
         "url": {**STRING, "description": "The claim's page."},
         "claimReviewed": STRING,
         "datePublished": {"type": "string", "format": "date-time"},
         "headline": {**STRING, "description": "The verdict in one line."},
-        "author": _object(
-            ["@type", "name", "url"],
-            **{"@type": _const("Organization"), "name": STRING, "url": STRING},
-        ),
+        "author": _object({"@type": _const("Organization"), "name": STRING, "url": STRING}),
         "reviewRating": _object(
-            ["@type", "alternateName"],
-            **{
+            {
                 "@type": _const("Rating"),
                 "alternateName": STRING,
                 "ratingValue": {**INTEGER, "description": "Higher is truer."},
                 "bestRating": INTEGER,
                 "worstRating": {**INTEGER, "minimum": 1},
             },
+            optional=("ratingValue", "bestRating", "worstRating"),
         ),
         "itemReviewed": _object(
-            ["@type", "author"],
-            **{
+            {
                 "@type": _const("Claim"),
                 "author": _object(
-                    ["@type", "name"],
-                    **{
+                    {
                         "@type": {"type": "string", "enum": ["Person", "Organization"]},
                         "name": STRING,
                         "jobTitle": STRING,
                         "sameAs": STRING,
                     },
+                    optional=("jobTitle", "sameAs"),
                 ),
                 "datePublished": {"type": "string", "format": "date"},
                 "appearance": {"type": "array", "items": CREATIVE_WORK},
                 "firstAppearance": CREATIVE_WORK,
             },
+            optional=("datePublished", "appearance", "firstAppearance"),
         ),
     },
+    optional=("headline",),
 )
 
 
@@ -137,17 +118,7 @@ class ClaimReviewExtension(OpenApiSerializerExtension):
 def claim_review_feed_schema(items: dict[str, Any], page: dict[str, Any]) -> dict[str, Any]:
     """A DataFeed whose `dataFeedElement` is `items`, with the page links of `page`."""
     return _object(
-        [
-            "@context",
-            "@type",
-            "name",
-            "url",
-            "dateModified",
-            "dataFeedElement",
-            "next",
-            "previous",
-        ],
-        **{
+        {
             "@context": _const("https://schema.org"),
             "@type": _const("DataFeed"),
             "name": STRING,
@@ -156,22 +127,13 @@ def claim_review_feed_schema(items: dict[str, Any], page: dict[str, Any]) -> dic
             "dataFeedElement": items,
             "next": page["properties"]["next"],
             "previous": page["properties"]["previous"],
-        },
+        }
     )
 
 
 def fact_check_search_schema(items: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "required": ["claims"],
-        "properties": {
-            "claims": items,
-            "nextPageToken": {
-                "type": "string",
-                "description": "Pass as pageToken for the next page; absent on the last.",
-            },
-        },
-    }
+    token = {**STRING, "description": "Pass as pageToken for the next page; absent on the last."}
+    return _object({"claims": items, "nextPageToken": token}, optional=("nextPageToken",))
 
 
 def rating_slugs_enum(result: dict[str, Any], generator, request, public) -> dict[str, Any]:

@@ -1,11 +1,10 @@
 """What the API returns, declared once per shape as DRF serializers.
 
 Speakers, sources, ratings, corrections and a claim's detail are serialized by DRF from model
-instances. The claims list, the one busy read, is built from rows instead (`claims.api.reads`):
-the SQL names each column by its place in these shapes, and `reads.Shape` walks the serializer
-to nest the rows, so the field order, the links and the nullable parts come from here too.
-`tests/api/test_schema.py` checks every answer against the schema, undocumented keys included,
-and `tests/api/test_reads.py` that the list shows each claim as its detail does.
+instances. The claims list, the one busy read, is built from rows by a function compiled from
+these classes (`claims.api.reads`), so the field order, the links and the nullable parts come
+from here too. `tests/api/test_schema.py` checks every answer against the schema, undocumented
+keys included, and `tests/api/test_reads.py` that the list shows each claim as its detail does.
 
 Only public fields appear: no assignee, internal note, check-worthiness, review authors,
 sign-offs, unapproved reviews, or anything of an unpublished claim.
@@ -13,10 +12,11 @@ sign-offs, unapproved reviews, or anything of an unpublished claim.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, ClassVar
+import functools
+from typing import Any
 
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.encoding import iri_to_uri
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -31,50 +31,25 @@ from ..enums import (
     SpeechKind,
 )
 
-PUBLIC_RECORD_KINDS = [PublicationKind.CORRECTION, PublicationKind.WITHDRAWAL]
+_MARK = "987654321"  # an argument every URL pattern here takes, found again by rpartition
 
 
-class Links:
-    """Absolute URLs of one request. Each view's URL is reversed once per site root, script
-    prefix and URLconf, then built by concatenation: reverse() per link costs more than the
+def site_of(request) -> tuple[str, str, str | None]:
+    """What a request's absolute URLs depend on: scheme and host, script prefix, URLconf."""
+    return f"{request.scheme}://{request.get_host()}", get_script_prefix(), get_urlconf()
+
+
+@functools.lru_cache(maxsize=1024)  # hosts are ALLOWED_HOSTS, but stay bounded anyway
+def link_parts(site: tuple[str, str, str | None], views: tuple[str, ...]) -> tuple[str, ...]:
+    """What comes before and after the argument in the absolute URL of each view, one after
+    the other, as `request.build_absolute_uri(reverse(...))` makes them for a request of
+    `site`. Each view's URL is reversed once per site: reverse() per link costs more than the
     rest of a row of the claims list."""
-
-    _MARK = "987654321"  # an argument every URL pattern here takes, found again by rpartition
-    _parts: ClassVar[dict[tuple[Any, ...], tuple[str, str]]] = {}
-
-    def __init__(self, request) -> None:
-        self.request = request
-        self.site = (f"{request.scheme}://{request.get_host()}", get_script_prefix(), get_urlconf())
-        self._mine: dict[str, tuple[str, str]] = {}
-
-    def url(self, view_name: str, value: Any) -> str:
-        parts = self._mine.get(view_name)
-        if parts is None:
-            parts = self._mine[view_name] = self._parts_of(view_name)
-        return f"{parts[0]}{value}{parts[1]}"
-
-    def parts(self, view_names: Iterable[str]) -> dict[str, tuple[str, str]]:
-        """What comes before and after the argument in each view's URL."""
-        return {name: self._parts_of(name) for name in view_names}
-
-    def _parts_of(self, view_name: str) -> tuple[str, str]:
-        key = (self.site, view_name)
-        parts = self._parts.get(key)
-        if parts is None:
-            if len(self._parts) >= 1024:  # hosts are ALLOWED_HOSTS, but stay bounded anyway
-                self._parts.clear()
-            url = self.request.build_absolute_uri(reverse(view_name, args=[self._MARK]))
-            head, _, tail = url.rpartition(self._MARK)
-            parts = self._parts[key] = (head, tail)
-        return parts
-
-
-def links_of(context: dict[str, Any]) -> Links:
-    """The request's `Links`, made once per serialization."""
-    links = context.get("links")
-    if links is None:
-        links = context["links"] = Links(context["request"])
-    return links
+    parts = []
+    for view in views:  # reverse() reads the script prefix and URLconf that are in `site`
+        url = iri_to_uri(f"{site[0]}{reverse(view, args=[_MARK])}")
+        parts += url.rpartition(_MARK)[::2]
+    return tuple(parts)
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -86,7 +61,8 @@ class LinkField(serializers.Field):
         super().__init__(source="*", **kwargs)
 
     def to_representation(self, instance: Any) -> str:
-        return links_of(self.context).url(self.view_name, getattr(instance, self.lookup))
+        head, tail = link_parts(site_of(self.context["request"]), (self.view_name,))
+        return f"{head}{getattr(instance, self.lookup)}{tail}"
 
 
 class BlankAsNullChoiceField(serializers.ChoiceField):
@@ -130,22 +106,21 @@ class VerdictSerializer(serializers.Serializer):
     correction_note = CorrectionNoteField(allow_null=True)
 
 
-class SpeakerBriefSerializer(serializers.Serializer):
+class SpeakerNameSerializer(serializers.Serializer):
     slug = serializers.SlugField()
     name = serializers.CharField()
+
+
+class ReportedSpeakerSerializer(SpeakerNameSerializer):
     kind = serializers.ChoiceField(choices=SpeakerKind.choices)
     role = serializers.CharField()
+
+
+class SpeakerBriefSerializer(ReportedSpeakerSerializer):
     wikidata_id = serializers.CharField()
     url = serializers.CharField(help_text="An official or reference page; may be empty.")
     api_url = LinkField("api:speaker-detail")
     page_url = LinkField("claims:speaker")
-
-
-class ReportedSpeakerSerializer(serializers.Serializer):
-    slug = serializers.SlugField()
-    name = serializers.CharField()
-    kind = serializers.ChoiceField(choices=SpeakerKind.choices)
-    role = serializers.CharField()
 
 
 class StatementSerializer(serializers.Serializer):
@@ -217,7 +192,7 @@ class ClaimLinkSerializer(serializers.Serializer):
 
 class ClaimSerializer(serializers.Serializer):
     # From a model instance, it reads what `reads.claim_detail` adds to one (`verdicts`,
-    # `public_updated_at`, `public_repeat_of`); the list is built from rows (`reads.Shape`).
+    # `public_updated_at`, `public_repeat_of`); the list is built from rows (`reads`).
     # Comments, not docstrings, on these classes: drf-spectacular would publish a docstring.
     slug = serializers.SlugField()
     api_url = LinkField("api:claim-detail")
@@ -299,11 +274,6 @@ class SourceSerializer(SourceBriefSerializer):
     content_hash = serializers.CharField(help_text="SHA-256 of the text.")
 
 
-class SpeakerNameSerializer(serializers.Serializer):
-    slug = serializers.SlugField()
-    name = serializers.CharField()
-
-
 class AnchorSerializer(serializers.Serializer):
     start = serializers.IntegerField()
     end = serializers.IntegerField()
@@ -343,7 +313,9 @@ class RatingSerializer(serializers.Serializer):
 
 class CorrectionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    kind = serializers.ChoiceField(choices=[(k.value, k.label) for k in PUBLIC_RECORD_KINDS])
+    kind = serializers.ChoiceField(
+        choices=[(k, k.label) for k in (PublicationKind.CORRECTION, PublicationKind.WITHDRAWAL)]
+    )
     correction_kind = BlankAsNullChoiceField(choices=CorrectionKind.choices, allow_null=True)
     note = serializers.CharField()
     published_at = serializers.DateTimeField()

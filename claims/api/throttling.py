@@ -3,24 +3,17 @@
 DRF's AnonRateThrottle, counting in the default cache with `cache.incr` instead of keeping the
 time of every request in a list (read, trimmed and written back on each request, so two workers
 reading the same list both let a request through). The window slides, approximated from two
-fixed ones (as Cloudflare's rate limiting does): a request is let through while the count of
-this period so far, plus the previous period's count weighted by the share of it still within
-the last `duration` seconds, is under N. A request is counted first and, if that takes it over
-the limit, uncounted: only requests let through are counted, so a client over the limit is back
-as soon as its rate falls, and since each increment is atomic (Redis, the local-memory cache)
-concurrent requests never let more than N through. The database cache's increment is a read
-and a write, so workers racing there may let a few extra through, as DRF's throttle does.
+fixed ones (as Cloudflare's rate limiting does): a request is let through while this period's
+count so far, plus the previous period's weighted by the share of it still within the last
+`duration` seconds, is under N. A request over the limit is uncounted again, so a client is back
+as soon as its rate falls; the increment is atomic on Redis and in one process, so concurrent
+requests never let more than N through (the database cache may let a few extra through).
 
-With the cache unreachable, a request cannot be counted: it is let through, or refused when
+With the cache unreachable, a request is let through, or refused when
 FACTCHECK_THROTTLE_FAIL_OPEN is off, and the failure is logged (`public_cache.cache_failed`).
-
-The rate is read when a request comes in: DRF's throttles copy it into a class attribute at
-import, so a changed setting (tests, a deploy that sets FACTCHECK_API_THROTTLE_RATE) would not
-reach them.
-
-In production the proxy in front (deploy/nginx.conf) limits every address first, answers it
-keeps included; this throttle counts what reaches Django, cached answers of the page cache
-included (`throttle_counts`).
+The rate is read per request: DRF's throttles copy it into a class attribute at import.
+Behind deploy/nginx.conf the proxy limits every address first; this throttle counts what
+reaches Django, answers of the page cache included (`throttle_counts`).
 """
 
 from __future__ import annotations

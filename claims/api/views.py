@@ -20,13 +20,13 @@ from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import viewsets
+from rest_framework import mixins, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ..enums import ClaimStatus
-from ..models import Claim, PublicationEntry, Rating, Source, Speaker
+from ..models import Claim, Rating, Speaker
 from ..public import cache as public_cache
 from ..public.structured_data import claim_review_for, rating_bounds_by_scale
 from ..selectors import (
@@ -50,7 +50,6 @@ from .pagination import (
     ClaimPagination,
     KeysetPagination,
     NamePagination,
-    NewestSourcePagination,
     PublishedPagination,
     RecordPagination,
 )
@@ -58,21 +57,19 @@ from .params import MAX_ID, SLUG_PATTERN
 from .schema import claim_review_feed_schema, fact_check_search_schema
 from .throttling import AnonymousRateThrottle, throttle_counts
 
-# What a source's listing shows: its text (tens of kilobytes) and imported raw input stay behind.
-SOURCE_LISTED = ["id", "url", "title", "publisher", "author", "language", "kind"]
-SOURCE_LISTED += ["published_at", "retrieved_at", "content_hash", "updated_at"]
 # The path's converter takes exactly these; say so, so that clients and fuzzers know.
 SLUG_IN_PATH = OpenApiParameter(
     "slug", OpenApiTypes.STR, OpenApiParameter.PATH, pattern=SLUG_PATTERN, required=True
 )
 
 
-class ReadOnlyViewSet(viewsets.GenericViewSet):
+class ReadOnlyViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     """What every endpoint shares: GET only, one value per parameter, conditional GET."""
 
     http_method_names = ["get", "head", "options"]
     filter_backends = [DjangoFilterBackend]
     last_modified: datetime.datetime | None = None
+    dated_by = ""  # the listed items' field whose newest value is the list's Last-Modified
 
     @classmethod
     def as_view(cls, actions=None, **initkwargs):
@@ -90,17 +87,17 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
         if repeated:
             raise ValidationError({name: [_("Give this parameter once.")] for name in repeated})
 
+    def filtered(self) -> bool:
+        """Whether the request gives any parameter of the view's FilterSet."""
+        filterset = getattr(self, "filterset_class", None)
+        query = self.request.query_params
+        return filterset is not None and not filterset.base_filters.keys().isdisjoint(query)
+
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         # Without any of its parameters a FilterSet changes nothing, yet building and validating
         # its form costs more than the rest of a small page: a client walking the whole list
-        # would pay it on every page. The claims list also knows its unfiltered queryset by this.
-        filterset = getattr(self, "filterset_class", None)
-        if (
-            filterset is None
-            or not filterset.base_filters.keys() & self.request.query_params.keys()
-        ):
-            return queryset
-        return super().filter_queryset(queryset)
+        # would pay it on every page.
+        return super().filter_queryset(queryset) if self.filtered() else queryset
 
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -123,9 +120,13 @@ class ReadOnlyViewSet(viewsets.GenericViewSet):
 
     def newest(self, *times: datetime.datetime | None) -> None:
         """Remember the newest of these times for Last-Modified."""
-        for moment in times:
-            if moment is not None and (self.last_modified is None or moment > self.last_modified):
-                self.last_modified = moment
+        self.last_modified = max(filter(None, (self.last_modified, *times)), default=None)
+
+    def paginate_queryset(self, queryset: QuerySet) -> list | None:
+        page = super().paginate_queryset(queryset)
+        if self.dated_by:
+            self.newest(*(getattr(item, self.dated_by) for item in page))
+        return page
 
 
 @extend_schema_view(
@@ -142,17 +143,16 @@ class ClaimViewSet(ReadOnlyViewSet):
     filterset_class = ClaimFilter
     pagination_class = ClaimPagination
     lookup_field = "slug"
-    queryset = Claim.objects.none()  # for the schema; the list is read as rows (`reads`)
-
-    def get_queryset(self) -> QuerySet[Claim]:
-        return reads.public_claim_set()
+    queryset = Claim.objects.public()  # what filters narrow; the list is read as rows (`reads`)
 
     def get_serializer_class(self):
         return out.ClaimDetailSerializer if self.action == "retrieve" else out.ClaimSerializer
 
     def list(self, request: Request) -> Response:
-        claims = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        self.newest(reads.complete(claims, out.Links(request)))
+        # Unfiltered, the paginator reads a page in one statement (`pagination.ClaimPagination`).
+        filtered = self.filter_queryset(self.get_queryset()) if self.filtered() else None
+        claims = reads.complete(self.paginate_queryset(filtered), out.site_of(request))
+        self.newest(*(claim["updated_at"] for _, claim in claims))
         return self.get_paginated_response([claim for _, claim in claims])
 
     def retrieve(self, request: Request, slug: str) -> Response:
@@ -201,16 +201,10 @@ class SpeakerViewSet(ReadOnlyViewSet):
     filterset_class = SpeakerFilter
     pagination_class = NamePagination
     lookup_field = "slug"
-    queryset = Speaker.objects.none()
+    queryset = public_speakers()
 
-    def get_queryset(self) -> QuerySet[Speaker]:
-        return public_speakers()
-
-    def list(self, request: Request) -> Response:
-        speakers = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        return self.get_paginated_response(
-            self.get_serializer(with_records(speakers), many=True).data
-        )
+    def paginate_queryset(self, queryset: QuerySet[Speaker]) -> list[Speaker]:
+        return with_records(super().paginate_queryset(queryset))
 
     def retrieve(self, request: Request, slug: str) -> Response:
         speaker = self.get_queryset().filter(slug=slug).first()
@@ -228,19 +222,13 @@ class SourceViewSet(ReadOnlyViewSet):
 
     serializer_class = out.SourceSerializer
     filterset_class = SourceFilter
-    pagination_class = NewestSourcePagination
-    queryset = Source.objects.none()
-
-    def get_queryset(self) -> QuerySet[Source]:
-        return public_sources().only(*SOURCE_LISTED)
+    pagination_class = KeysetPagination
+    # Listed without their texts (tens of kilobytes) and imported raw input.
+    queryset = public_sources().defer("text", "raw_input")
+    dated_by = "updated_at"
 
     def get_serializer_class(self):
         return out.SourceDetailSerializer if self.action == "retrieve" else out.SourceSerializer
-
-    def list(self, request: Request) -> Response:
-        sources = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        self.newest(*(s.updated_at for s in sources))
-        return self.get_paginated_response(self.get_serializer(sources, many=True).data)
 
     def retrieve(self, request: Request, pk: int) -> Response:
         found = public_source(int(pk)) if int(pk) <= MAX_ID else None
@@ -258,13 +246,9 @@ class RatingViewSet(ReadOnlyViewSet):
     serializer_class = out.RatingSerializer
     pagination_class = None
     filter_backends = []
-    queryset = Rating.objects.none()
-
-    def list(self, request: Request) -> Response:
-        ratings = Rating.objects.select_related("scale").order_by(
-            "-scale__is_default", "scale__name", "-is_verdict", "value", "label"
-        )
-        return Response(self.get_serializer(ratings, many=True).data)
+    queryset = Rating.objects.select_related("scale").order_by(
+        "-scale__is_default", "scale__name", "-is_verdict", "value", "label"
+    )
 
 
 @extend_schema_view(
@@ -276,15 +260,8 @@ class CorrectionViewSet(ReadOnlyViewSet):
     serializer_class = out.CorrectionSerializer
     filterset_class = CorrectionFilter
     pagination_class = RecordPagination
-    queryset = PublicationEntry.objects.none()
-
-    def get_queryset(self) -> QuerySet[PublicationEntry]:
-        return public_corrections().select_related("claim", "review__rating__scale")
-
-    def list(self, request: Request) -> Response:
-        entries = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        self.newest(*(e.published_at for e in entries))
-        return self.get_paginated_response(self.get_serializer(entries, many=True).data)
+    queryset = public_corrections().select_related("claim", "review__rating__scale")
+    dated_by = "published_at"
 
 
 # --- ClaimReview --------------------------------------------------------------------------------
@@ -292,8 +269,6 @@ class CorrectionViewSet(ReadOnlyViewSet):
 
 class DataFeedPagination(PublishedPagination):
     """Pages of the ClaimReview feed: a schema.org DataFeed, with the API's page links."""
-
-    view_last_modified: datetime.datetime | None = None
 
     def get_paginated_response(self, data: list) -> Response:
         request = self.request
@@ -303,10 +278,10 @@ class DataFeedPagination(PublishedPagination):
                 "@type": "DataFeed",
                 "name": f"{settings.FACTCHECK_ORGANIZATION}: ClaimReview",
                 "url": request.build_absolute_uri(request.path),
-                "dateModified": self.view_last_modified,
+                "dateModified": self.view.last_modified,
                 "dataFeedElement": data,
-                "next": self.link(self.next_token()),
-                "previous": self.link(self.previous_token()),
+                "next": self.link(self.next),
+                "previous": self.link(self.previous),
             }
         )
 
@@ -317,12 +292,11 @@ class DataFeedPagination(PublishedPagination):
 def claim_reviews(claims: list[Claim], request: Request) -> list[dict | None]:
     """Each claim's ClaimReview (None without a public verdict), built exactly as the claim
     page builds its JSON-LD."""
-    links, bounds = out.Links(request), rating_bounds_by_scale()
+    head, tail = out.link_parts(out.site_of(request), ("claims:detail",))
+    bounds = rating_bounds_by_scale()
     site = request.build_absolute_uri("/")
     return [
-        claim_review_for(
-            claim, page_url=links.url("claims:detail", claim.slug), site_url=site, bounds=bounds
-        )
+        claim_review_for(claim, page_url=f"{head}{claim.slug}{tail}", site_url=site, bounds=bounds)
         for claim in claims
     ]
 
@@ -341,18 +315,15 @@ class ClaimReviewFeedViewSet(ReadOnlyViewSet):
     serializer_class = out.ClaimReviewSerializer
     filterset_class = ClaimFilter
     pagination_class = DataFeedPagination
-    queryset = Claim.objects.none()
+    queryset = public_claims().filter(status=ClaimStatus.PUBLISHED)
     paginated_name = "ClaimReviewDataFeed"
 
-    def get_queryset(self) -> QuerySet[Claim]:
-        return public_claims().filter(status=ClaimStatus.PUBLISHED)
+    dated_by = "updated_at"
 
     def list(self, request: Request) -> Response:
         claims = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         # The feed's date is its newest verdict; without a record prefetch, updated_at is close.
-        self.newest(*(c.updated_at for c in claims))
         self.newest(*(c.approved_reviews[0].approved_at for c in claims if c.approved_reviews))
-        self.paginator.view_last_modified = self.last_modified
         reviews = [r for r in claim_reviews(claims, request) if r is not None]
         return self.get_paginated_response(reviews)
 
@@ -367,14 +338,12 @@ class FactCheckPagination(KeysetPagination):
     cursor_query_param = "pageToken"
     page_size_query_param = "pageSize"
     orderings = {"-published": ("first_published_at", True)}
-    default_ordering = "-published"
     key_codec = PublishedPagination.key_codec
 
     def get_paginated_response(self, data: list) -> Response:
         body: dict[str, Any] = {"claims": data}
-        token = self.next_token()
-        if token is not None:
-            body["nextPageToken"] = token
+        if self.next is not None:
+            body["nextPageToken"] = self.next
         return Response(body)
 
     def get_paginated_response_schema(self, schema: dict) -> dict:
@@ -425,15 +394,12 @@ class FactCheckSearchViewSet(ReadOnlyViewSet):
     serializer_class = out.FactCheckClaimSerializer
     filterset_class = FactCheckSearchFilter
     pagination_class = FactCheckPagination
-    queryset = Claim.objects.none()
+    queryset = public_claims().filter(status=ClaimStatus.PUBLISHED)
     paginated_name = "FactCheckSearchResponse"
-
-    def get_queryset(self) -> QuerySet[Claim]:
-        return public_claims().filter(status=ClaimStatus.PUBLISHED)
+    dated_by = "updated_at"
 
     def list(self, request: Request) -> Response:
         claims = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        self.newest(*(c.updated_at for c in claims))
         return self.get_paginated_response(fact_check_claims(claims, request))
 
 

@@ -1,24 +1,20 @@
 """Explicit SQL, from the files in claims/db/sql/, for the reads the ORM is too slow for.
 
-A read is a list of files run as one statement, in order: a fragment that names the rows wanted
+A read is a list of files run as one statement: a fragment naming the rows wanted
 (`WITH page(id) AS (...)`: a page after a position, or a list of ids), then the read itself, so
-that a read's columns are written once however its rows were chosen. Where the databases
-differ, a file has one version per vendor (`ids.postgresql.sql`, `ids.sqlite.sql`) instead of
-one `ids.sql`. Each file is read once per process. Parameters are named (`%(ids)s`);
-datetimes among them are passed to the driver as Django passes them. An integer that the
-database should plan with, not for any value, is written into the SQL instead (`{limit}`,
-from `numbers`): each value is then a statement of its own.
+that a read's columns are written once however its rows were chosen. A file that differs
+between the databases has one version per vendor (`ids.postgresql.sql`, `ids.sqlite.sql`).
+Each file is read once per process. Parameters are named (`%(ids)s`); an integer that the
+database should plan with, not for any value, is written into the SQL (`{limit}`, `numbers`).
 
-On PostgreSQL every read here is a prepared statement: planned once per connection, since
-planning a join of six tables costs the server more than running it. psycopg prepares a
-statement once it has run `prepare_threshold` times, and the settings keep that from ever
-happening by count (a plan kept for one search could be disastrous for another), so `rows()`
-sets the threshold to 0 for its own execute() alone: psycopg then prepares the statement, or
-runs the one it prepared before. Where the settings turn preparing off (`prepare_threshold`
-None, for PgBouncer before 1.21 in transaction mode), nothing is prepared.
+On PostgreSQL every read here is a prepared statement, planned once per connection: planning
+a join of six tables costs the server more than running it (docs/adr/0005). The settings keep
+psycopg from preparing anything by count (a plan kept for one search could be disastrous for
+another), so `rows()` sets `prepare_threshold` to 0 for its own execute() alone; where the
+settings turn preparing off (None, for PgBouncer before 1.21), nothing is prepared.
 
-Rows come back as the driver and Django's converters give them: on SQLite, datetimes naive,
-in UTC as Django stores them (`claims.api.reads` makes them aware).
+Rows come back as the driver gives them: on SQLite, datetimes naive, in UTC as Django stores
+them (`claims.api.reads` makes them aware).
 """
 
 from __future__ import annotations
@@ -30,7 +26,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import psycopg
 from django.db import DEFAULT_DB_ALIAS, connections
+from psycopg.pq import Format
 
 FILES = Path(__file__).with_name("sql")
 
@@ -67,6 +65,8 @@ def rows(
         threshold = getattr(raw, "prepare_threshold", None)  # psycopg's; None: never prepare
         if threshold is not None:
             raw.prepare_threshold = 0
+        if connection.vendor == "postgresql":
+            cursor.adapters.register_loader("timestamptz", TIMESTAMPTZ)
         try:
             cursor.execute(sql, params)
         finally:
@@ -79,6 +79,12 @@ def rows(
 
 
 _COLUMNS: dict[str, list[str]] = {}
+
+
+# psycopg's own loader of `timestamp with time zone`. Django's wraps it in Python to set the time
+# zone that Django gives the session anyway (its TIME_ZONE, UTC by default): psycopg's alone
+# gives the same datetimes, several times sooner.
+TIMESTAMPTZ = psycopg.adapters.get_loader(psycopg.adapters.types["timestamptz"].oid, Format.TEXT)
 
 
 def id_list(ids: Iterable[int]) -> str:

@@ -1,9 +1,7 @@
 -- The page of public claims after a position, newest publication first, as `page(id)` for the
 -- read that follows (claims.sql). %(key)s and %(id)s are the position (for the first page, one
--- after every claim); {limit}, the page's size, is written in, not passed: PostgreSQL plans a
--- statement whose LIMIT is a parameter afresh every time, and planning the join that follows
--- costs more than running it. The statuses are PUBLIC_STATUSES (claims/enums.py); the index
--- claim_public_order serves the order.
+-- after every claim); {limit}, the page's size, is written in (claims/db/sql.py). The statuses
+-- are PUBLIC_STATUSES (claims/enums.py); the index claim_public_order serves the order.
 WITH page(id) AS (
     SELECT id
     FROM claims_claim
