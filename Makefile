@@ -16,7 +16,7 @@ PYTHON ?= $(shell for p in python3 python3.13 python3.12; do \
 help:
 	@echo "make run      set up, migrate, load the demo desk, serve on http://127.0.0.1:$(PORT) with a worker"
 	@echo "make test     set up and run lint, migration checks and the whole test suite"
-	@echo "make serve    the production stack, nginx in front of gunicorn (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)"
+	@echo "make serve    the production stack: nginx, gunicorn and a job worker (needs SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL)"
 	@echo "make bench    the benchmarks, a million claims on PostgreSQL included (prints figures)"
 	@echo "make install  only create .venv and install the pinned dependencies"
 	@echo "make lock     re-pin requirements.lock from pyproject.toml"
@@ -63,9 +63,10 @@ endef
 # WSGI server (every view is synchronous, and ASGI would add a thread hop per request), on
 # 127.0.0.1:$(UPSTREAM_PORT), with factcheck/production.py. nginx keeps answers as their
 # Cache-Control allows, limits rates and serves the static files (deploy/nginx.conf); its pid,
-# logs and cache go to .serve/. Ctrl-C stops both. Needs SECRET_KEY, ALLOWED_HOSTS and
-# DATABASE_URL in the environment.
+# logs and cache go to .serve/. JOB_WORKERS workers run the background jobs beside them. Ctrl-C
+# stops them all. Needs SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL in the environment.
 WORKERS ?= 2
+JOB_WORKERS ?= 1
 HOST ?= 127.0.0.1
 UPSTREAM_PORT ?= $(shell echo $$(($(PORT) + 1)))
 serve: export DJANGO_SETTINGS_MODULE = factcheck.production
@@ -76,7 +77,7 @@ serve: install
 	$(BIN)/python manage.py collectstatic --noinput -v0
 	@mkdir -p .serve
 	$(BIN)/python deploy/serve.py --listen $(HOST):$(PORT) --upstream 127.0.0.1:$(UPSTREAM_PORT) \
-		--workers $(WORKERS) --run .serve
+		--workers $(WORKERS) --job-workers $(JOB_WORKERS) --run .serve
 
 # Benchmarks print figures and assert nothing (bench/README.md). The load run needs
 # PostgreSQL (a million claims in the database factcheck_bench), wrk and nginx, installed from

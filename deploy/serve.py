@@ -1,13 +1,15 @@
-"""The production stack on one machine: gunicorn on a loopback port, nginx in front of it.
+"""The production stack on one machine: gunicorn on a loopback port, nginx in front of it, and
+a worker for the background jobs.
 
     python deploy/serve.py --listen 127.0.0.1:8000 --upstream 127.0.0.1:8001 --workers 2
 
 `make serve` runs it after migrating and collecting the static files. It renders
 deploy/nginx.conf into <run>/nginx.conf (default .serve/) with values from the Django settings
-(static files, session cookie name, API throttle rate, the X-Page-Cache choice), starts gunicorn
-and nginx, each in its own process group, and stops both when either stops or on Ctrl-C (SIGINT
-or SIGTERM). nginx runs in the foreground with <run>/ as its prefix, where its pid, temporary
-files, logs and cache go, never the system's /etc/nginx configuration.
+(static files, session cookie name, API throttle rate, the X-Page-Cache choice), starts gunicorn,
+nginx and `--job-workers` job workers (`manage.py worker`, one by default), each in its own
+process group, and stops them all when any stops or on Ctrl-C (SIGINT or SIGTERM; a job worker
+ends the job it is running first). nginx runs in the foreground with <run>/ as its prefix, where
+its pid, temporary files, logs and cache go, never the system's /etc/nginx configuration.
 
 bench/bench_load.py starts the same stack through `Stack`.
 """
@@ -120,8 +122,14 @@ def start_gunicorn(
     return subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
 
 
+def start_job_worker(*, env: dict[str, str], python: str = sys.executable) -> subprocess.Popen:
+    """A worker for the background jobs (`manage.py worker`), in its own process group."""
+    command = [python, str(ROOT / "manage.py"), "worker"]
+    return subprocess.Popen(command, env=env, cwd=ROOT, start_new_session=True)
+
+
 class Stack:
-    """gunicorn and nginx, started together and stopped together."""
+    """gunicorn, nginx and the job workers, started together and stopped together."""
 
     def __init__(
         self,
@@ -130,6 +138,7 @@ class Stack:
         listen: str,
         upstream: str,
         workers: int = 2,
+        job_workers: int = 0,
         env: dict[str, str] | None = None,
         python: str = sys.executable,
         **render_options: str,
@@ -148,9 +157,11 @@ class Stack:
             start_new_session=True,
         )
         self.processes = {"gunicorn": self.gunicorn, "nginx": self.nginx}
+        for n in range(1, job_workers + 1):
+            self.processes[f"job worker {n}"] = start_job_worker(env=env, python=python)
 
     def stopped(self) -> str | None:
-        """Which of the two has stopped, if either has."""
+        """Which process has stopped, if any has."""
         return next((name for name, p in self.processes.items() if p.poll() is not None), None)
 
     def wait_until_up(self, path: str = "/", timeout: float = 60) -> None:
@@ -185,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--listen", default="127.0.0.1:8000", help="nginx's address")
     parser.add_argument("--upstream", default="127.0.0.1:8001", help="gunicorn's address")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn's")
+    parser.add_argument("--job-workers", type=int, default=1, help="for background jobs")
     parser.add_argument("--run", type=Path, default=ROOT / ".serve")
     parser.add_argument("--search-rate", default="60r/m", help="per address, nginx's syntax")
     args = parser.parse_args(argv)  # each option is one of Stack's
@@ -193,7 +205,10 @@ def main(argv: list[str] | None = None) -> int:
     # Both, explicitly: a shell that starts this in the background leaves SIGINT ignored.
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, signal.default_int_handler)
-    print(f"nginx on http://{args.listen}, gunicorn on {args.upstream}; Ctrl-C stops both")
+    print(
+        f"nginx on http://{args.listen}, gunicorn on {args.upstream}, "
+        f"{args.job_workers} job worker(s); Ctrl-C stops them all"
+    )
     try:
         while not (stopped := stack.stopped()):
             time.sleep(0.5)
@@ -201,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     finally:
         stack.stop()
-    print(f"{stopped} stopped (see its output above, or {args.run}/error.log); stopped the other")
+    print(f"{stopped} stopped (see its output above, or {args.run}/error.log); stopped the rest")
     return 1
 
 

@@ -187,3 +187,23 @@ def test_the_same_import_runs_through_redis_and_an_rq_worker(site):
     assert ran.returncode == 0, ran.stdout + ran.stderr
     source = Source.objects.get()
     assert (source.url, source.publisher) == (url, "Agency")
+
+
+def test_the_production_stacks_job_worker_runs_jobs_and_stops_on_sigterm(database_queue, site):
+    """`make serve` starts its job workers with deploy/serve.py's start_job_worker: one runs a
+    queued job, and SIGTERM to its process group (as the stack stops it) ends it cleanly."""
+    import signal
+
+    from deploy.serve import start_job_worker
+
+    job = import_url.enqueue(site.add("/story", PAGE))
+    worker = start_job_worker(env=worker_env())
+    try:
+        wait_for(lambda: status_of(job) == TaskResultStatus.SUCCESSFUL, what="the import")
+        os.killpg(worker.pid, signal.SIGTERM)
+        assert worker.wait(timeout=30) == 0
+    finally:
+        if worker.poll() is None:
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait()
+    assert Source.objects.get().url == job.args[0]
