@@ -35,9 +35,18 @@ _MIN_COMPARED_WORDS = 4
 
 
 def suggest(
-    text: str, *, speakers: Sequence[KnownSpeaker] = (), outlet: str | None = None
+    text: str,
+    *,
+    speakers: Sequence[KnownSpeaker] = (),
+    outlet: str | None = None,
+    title: str | None = None,
+    author: str | None = None,
 ) -> Suggestions:
     """Paragraphs, atomic claim candidates and speakers found in an article.
+
+    `outlet` is whose narration unattributed text is (a source's publisher); `title` and
+    `author` are the source's, which name the speaker of a speech or statement whose text
+    never does ("Remarks by ...", "remarks of Jane Doe").
 
     Offsets are indices into `text` exactly as given; every candidate's text is
     `text[candidate.start:candidate.end]`.
@@ -56,7 +65,7 @@ def suggest(
         people += find_people(text, tokens, heading=paragraph.kind == "heading")
     register_people(registry, people)
     discourse = Discourse(registry, outlet=outlet)
-    structure = read_structure(text, paragraphs, discourse, names)
+    structure = read_structure(text, paragraphs, discourse, names, title=title, author=author)
     blocks = Blocks(text, discourse, names)
     candidates: list[Candidate] = []
     for paragraph in paragraphs:

@@ -1,0 +1,184 @@
+"""What the engine learns from a source's title and author line and from a transcript's
+shape: the speaker of a speech whose text never names them, speakers labelled by surname,
+interviewers' and moderators' turns, turn-taking. Every article here is written for the
+test."""
+
+from claims.suggest import suggest
+
+from .helpers import check_spans
+
+
+def _one(result, words):
+    (found,) = [c for c in result.candidates if words in c.text]
+    return found
+
+
+def _kinds(result, text):
+    return {text[p.start : p.end]: (p.kind, p.reason) for p in result.paragraphs}
+
+
+SPEECH = """I am proud to stand in this harbour town tonight.
+
+When I took office, the port handled 40,000 containers a year. Last year we handled 95,000.
+
+We built two new berths and we trained 600 dockworkers. Our budget adds 12 million pounds.
+"""
+
+
+def test_an_author_line_names_the_speaker_of_a_first_person_speech():
+    result = suggest(
+        SPEECH,
+        outlet="Harbour Archive",
+        title="Remarks at the Harbour Dinner",
+        author="Harbour Archive (County Records Office), remarks of Mayor Petra Lindholm",
+    )
+
+    check_spans(SPEECH, result)
+    containers = _one(result, "40,000 containers")
+    assert (containers.kind, containers.speaker) == ("direct", "Petra Lindholm")
+    assert "source's title or author" in containers.evidence
+    assert _one(result, "600 dockworkers").speaker == "Petra Lindholm"
+
+
+def test_a_title_names_the_speaker_when_the_text_has_no_headline():
+    result = suggest(
+        SPEECH,
+        outlet="City Hall",
+        title="Statement from Mayor Petra Lindholm on the port's results",
+    )
+
+    assert _one(result, "40,000 containers").speaker == "Petra Lindholm"
+
+
+def test_an_author_line_that_is_a_name_and_a_role():
+    result = suggest(SPEECH, outlet="Talks", author="Petra Lindholm, Mayor of Eastport")
+
+    assert _one(result, "40,000 containers").speaker == "Petra Lindholm"
+
+
+REPORT = """Port traffic more than doubles
+
+The port handled 95,000 containers last year, up from 40,000, the harbour board said.
+
+Mayor Petra Lindholm said she was proud of the result. "We trained 600 dockworkers," she said.
+"""
+
+
+def test_the_author_line_does_not_take_over_a_report():
+    # a report quotes its speakers and names them: the author line is not their voice
+    result = suggest(REPORT, outlet="Eastport Times", author="Jon Berg, Eastport Times")
+
+    assert _one(result, "95,000 containers").speaker == "the harbour board"
+    assert _one(result, "600 dockworkers").speaker == "Petra Lindholm"
+
+
+def test_a_speech_that_names_its_speaker_in_the_third_person_is_a_report():
+    text = SPEECH + "\nLindholm then left for the airport, where she met 30 traders.\n"
+    result = suggest(text, outlet="Harbour Archive", author="remarks of Mayor Petra Lindholm")
+
+    assert _one(result, "40,000 containers").speaker != "Petra Lindholm"
+
+
+def test_a_standfirst_naming_a_written_statement_gives_the_text_its_speaker():
+    text = """Funding for harbour schools 2024 to 2025
+
+Written ministerial statement by Anna Kowalczyk MP about harbour schools funding.
+
+Today I am announcing the funding. We will provide an extra 30 million pounds in 2024.
+"""
+    result = suggest(text, outlet="GOV.UK")
+
+    assert _one(result, "30 million pounds").speaker == "Anna Kowalczyk"
+    standfirst = "Written ministerial statement by Anna Kowalczyk MP about harbour schools funding."
+    assert _kinds(result, text)[standfirst] == ("heading", "standfirst")
+
+
+INTERVIEW = """Eastport Weekly interviews marine biologist Ines Duarte
+
+Hugo Marsh: Tell us about the survey. The bay had 3 seal colonies in 2010, didn't it?
+
+Duarte: We counted 14 colonies this spring, and 2,300 pups were born in the bay.
+
+Hugo Marsh: What changed?
+
+Duarte: The fishing ban of 2015 cut the catch by half. The seals followed the fish back.
+"""
+
+
+def test_surname_labels_that_recur_are_speakers():
+    result = suggest(INTERVIEW, outlet="Eastport Weekly")
+
+    check_spans(INTERVIEW, result)
+    colonies = _one(result, "14 colonies")
+    assert colonies.speaker == "Ines Duarte"  # the surname is the one the headline introduced
+    assert _one(result, "cut the catch by half").speaker == "Ines Duarte"
+
+
+def test_a_surname_label_nobody_introduces_is_the_surname():
+    text = INTERVIEW.replace(" marine biologist Ines Duarte", " two biologists")
+    result = suggest(text, outlet="Eastport Weekly")
+
+    assert _one(result, "14 colonies").speaker == "Duarte"
+
+
+def test_the_interviewers_turns_are_questions():
+    # the interviewer is named by the source's author line; their premises are not claims
+    result = suggest(
+        INTERVIEW, outlet="Eastport Weekly", author="Eastport Weekly (interview by Hugo Marsh)"
+    )
+
+    kinds = _kinds(result, INTERVIEW)
+    first = "Hugo Marsh: Tell us about the survey. The bay had 3 seal colonies in 2010, didn't it?"
+    assert kinds[first] == ("heading", "question")
+    assert not [c for c in result.candidates if "3 seal colonies" in c.text]
+
+
+def test_turns_labelled_with_the_outlets_name_are_the_interviewers():
+    text = INTERVIEW.replace("Hugo Marsh:", "Eastport Weekly:")
+    result = suggest(text, outlet="Eastport Weekly")
+
+    assert not [c for c in result.candidates if "3 seal colonies" in c.text]
+    assert _one(result, "14 colonies").speaker == "Ines Duarte"
+
+
+GAGGLE = """Press Call by Port Authority Spokesperson Lena Varga
+
+MODERATOR: Thanks, everyone. Lena has a few words at the top, and then we will get to questions.
+
+MS. VARGA: Thanks. The authority approved 3 new cranes on Monday.
+
+With that, I'll take some questions.
+
+MODERATOR: Our first question will go to Sam with the Eastport Times.
+
+Q Why were the cranes delayed?
+
+MS. VARGA: The supplier missed two deadlines. I get it. We can follow up with you afterward.
+"""
+
+
+def test_a_moderators_turns_and_turn_taking_are_not_claims():
+    result = suggest(GAGGLE, outlet="Port Authority")
+
+    texts = [c.text for c in result.candidates]
+    assert not [t for t in texts if "first question" in t or "few words" in t]
+    assert not [t for t in texts if "take some questions" in t or t == "I get it."]
+    assert not [t for t in texts if "follow up with you" in t]
+    assert _one(result, "3 new cranes").speaker == "Lena Varga"
+    assert _one(result, "missed two deadlines").speaker == "Lena Varga"
+
+
+def test_thanks_without_a_claim_are_courtesies():
+    text = """Remarks by Governor Ada Moreno at the bridge opening
+
+Thank you also to our engineers and everyone else joining us from across the county.
+
+To our mayor, Tom Reyes, thank you for your leadership.
+
+The bridge cost 40 million dollars and opened two months early.
+"""
+    result = suggest(text, outlet="State House")
+
+    texts = [c.text for c in result.candidates]
+    assert not [t for t in texts if "thank you" in t.lower()]
+    assert _one(result, "40 million dollars").speaker == "Ada Moreno"
