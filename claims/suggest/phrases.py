@@ -97,7 +97,31 @@ def _joins(tokens: list[Token], k: int) -> bool:
 
 
 def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
-    """Start index of the noun phrase ending at tokens[j], or None when there is none."""
+    """Start index of the noun phrase ending at tokens[j], or None when there is none; a
+    finding's "of" phrase takes the finding with it ("PC World's analysis of its traffic")."""
+    start = _collect_back(tokens, j, lo)
+    if start is None:
+        return None
+    k = start - 1
+    while k > lo and k >= start - 5 and tokens[k].text.isalpha() and tokens[k].text.islower():
+        if tokens[k].lower == "of":
+            break
+        k -= 1
+    if k - 1 >= lo and tokens[k].lower == "of" and tokens[k - 1].lower in FINDING_NOUNS:
+        start = _collect_back(tokens, k - 1, lo) or start
+    if tokens[start].lower in FINDING_NOUNS:
+        # "PC World's recent analysis": back over the adjectives to the finding's owner
+        k = start - 1
+        while k > lo and k >= start - 2 and tokens[k].text.isalpha() and tokens[k].text.islower():
+            k -= 1
+        if k >= lo and _possessive(tokens[k]):
+            while k - 1 >= lo and tokens[k - 1].text[:1].isupper() and tokens[k - 1].is_word:
+                k -= 1  # "PC World's", "Harbour Digital's": the owner's whole name
+            start = k
+    return start
+
+
+def _collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
     k = j
     while k >= lo:
         token = tokens[k]
@@ -393,6 +417,9 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
     person = _person_of(text, words, start, end, appositive)
     if person is not None:
         return person
+    owner = _finding_owner(text, words, start, end)
+    if owner is not None:
+        return owner
     last = words[-1]
     if (last.is_capitalised and (last.lower in ORG_WORDS or _is_acronym(last.text))) or _org_of(
         words
@@ -435,6 +462,32 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
         org = words[-1].lower in ORG_WORDS
         described = " ".join(role_words)
         return Mention(start, end, "role", written, role=described, organisation=org)
+    return None
+
+
+def _finding_owner(text: str, words: list[Token], start: int, end: int) -> Mention | None:
+    """ "PC World's recent analysis of its traffic", "Acme Labs' new study": the finding is
+    its owner's, who is the one to name, not the data it was drawn from."""
+    for i, word in enumerate(words[:-1]):
+        possessive = word.text.endswith(("'s", "’s")) or (
+            i + 1 < len(words) and words[i + 1].text in ("'", "’")
+        )
+        if not possessive:
+            continue
+        nouns = [w.lower for w in words[i + 1 : i + 4]]
+        if not any(n in FINDING_NOUNS for n in nouns):
+            return None
+        owner = [
+            w
+            for w in words[: i + 1]
+            if w.is_capitalised and w.lower not in STOP_CAPS and w.lower not in HONORIFICS
+        ]
+        if not owner or owner[-1] is not word:
+            return None
+        cut = len(word.text) - 2 if word.text.endswith(("'s", "’s")) else len(word.text)
+        name = _clean(text[owner[0].start : word.start + cut])
+        is_org = len(owner) == 1 or any(w.lower in ORG_WORDS for w in owner)
+        return Mention(start, end, "name", text[start:end], name=name, organisation=is_org)
     return None
 
 

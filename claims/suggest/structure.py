@@ -167,7 +167,9 @@ def read_structure(
     if document is None:
         document = _named_by_source(text, (title, author), paragraphs, discourse, names)
     if document is None:
-        structure.narrator = _issuer(text, headline, lead, discourse, names)
+        structure.narrator = _issuer(text, headline, lead, discourse, names) or _author_body(
+            author, discourse, names
+        )
     _standfirst(text, headline, lead, paragraphs, document, structure.narrator)
     interviewee = _interviewee(text, headline, discourse, names)
     asking = _interviewers(text, headline, author, discourse)
@@ -475,6 +477,23 @@ def _issuer(
             relays=False,
         )
     return None
+
+
+def _author_body(author: str | None, discourse: Discourse, names: frozenset[str]) -> Voice | None:
+    """The institution a source's author line names ("Department for Transport" on a platform
+    that hosts many departments' releases): the release's narration is its own."""
+    line = (author or "").split(",")[0].strip()
+    if not line or "(" in line:
+        return None
+    mention = interpret(line, tokenize(line, 0, len(line), names | proper_words(line)))
+    if mention is None or mention.kind != "name" or not mention.organisation:
+        return None
+    if discourse.outlet and _same_name(mention.name, discourse.outlet):
+        return None
+    who = discourse.registry.register(mention, 0)
+    return Voice(
+        who, "narration", ISSUER, "a release in the voice of the source's author", relays=False
+    )
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -182,3 +182,35 @@ The bridge cost 40 million dollars and opened two months early.
     texts = [c.text for c in result.candidates]
     assert not [t for t in texts if "thank you" in t.lower()]
     assert _one(result, "40 million dollars").speaker == "Ada Moreno"
+
+
+RELEASE = """New speed limits for harbour roads
+
+The speed limit on harbour roads will fall to 20 mph from 1 May.
+
+Road deaths in the harbour district rose to 12 last year.
+"""
+
+
+def test_an_institution_in_the_author_line_narrates_its_release():
+    # a platform hosting many departments' releases: the department speaks, not the platform
+    result = suggest(RELEASE, outlet="Gov Portal", author="Department for Harbours")
+
+    assert _one(result, "20 mph").speaker == "Department for Harbours"
+    assert _one(result, "rose to 12").kind == "narration"
+
+
+def test_a_journalist_in_the_author_line_does_not_narrate():
+    result = suggest(RELEASE, outlet="Eastport Times", author="Jon Berg")
+
+    assert _one(result, "20 mph").speaker == "Eastport Times"
+
+
+def test_a_findings_owner_is_its_speaker():
+    text = """Browser shares shift
+
+Harbour Digital's latest analysis of its own traffic figures concluded, "Orbit has 31 percent."
+"""
+    result = suggest(text, outlet="Tech Weekly")
+
+    assert _one(result, "31 percent").speaker == "Harbour Digital"
