@@ -20,6 +20,7 @@ confidence between 0 and 1 that says how directly the text gives the speaker.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .lexicon import (
@@ -1131,7 +1132,17 @@ def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
                 canonical = discourse.registry.lookup(mention.name)
                 if canonical:
                     discourse.subjects[canonical] = token.start
+                    if _ISSUES_STATEMENT.search(text, tokens[0].start, tokens[-1].end):
+                        # "Senator Jane Doe issued a statement ...": the quotation after is hers
+                        discourse.speaking(canonical, token.start)
             return
+
+
+_ISSUES_STATEMENT = re.compile(
+    r"\b(?:issued|released|gave|made|put out|posted|published|sent)\s+(?:a|an|the|her|his|their)"
+    r"\s+(?:[\w\-]+\s+){0,2}?(?:statement|response|reply)\b",
+    re.IGNORECASE,
+)
 
 
 def _only_connectors(tokens: list[Token]) -> bool:

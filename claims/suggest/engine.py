@@ -133,14 +133,25 @@ def read_paragraphs(text: str) -> list[Paragraph]:
 _QUOTED_PARAGRAPH = re.compile(r"[\"“‘'«](?P<words>[^\"“”«»]{20,}?)[.,]?[\"”’'»][.]?$")
 
 
+# "This was a difficult decision. Jane Doe, NASA Administrator": a quotation set in the page
+# with its speaker's name (and role) after it.
+_SIGNED_QUOTE = re.compile(
+    r"[\"“‘']?(?P<words>[^\n]{20,}?[.!?…])[\"”’']?\s+(?:[-–—]\s*)?"
+    r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}(?:,\s+[^!?\n]{2,80})?"
+)
+
+
 def _pull_quotes(text: str, paragraphs: list[Paragraph]) -> None:
-    """A paragraph that is only a quotation, with no one named, whose words the article
-    prints again elsewhere: a pull-quote set in the page, not more of anyone's words."""
+    """A paragraph that is only a quotation, with no one named or with its speaker's name
+    after it, whose words the article prints again elsewhere: a pull-quote set in the page,
+    not more of anyone's words."""
     folded = re.sub(r"\W+", " ", text).lower()
     for paragraph in paragraphs:
         if paragraph.kind != "body":
             continue
-        match = _QUOTED_PARAGRAPH.fullmatch(text, paragraph.start, paragraph.end)
+        match = _QUOTED_PARAGRAPH.fullmatch(
+            text, paragraph.start, paragraph.end
+        ) or _SIGNED_QUOTE.fullmatch(text, paragraph.start, paragraph.end)
         if not match:
             continue
         words = re.sub(r"\W+", " ", match.group("words")).lower().strip()

@@ -465,9 +465,14 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
     return None
 
 
+_STATEMENT_NOUNS = word_set(
+    "statement statements remarks letter speech testimony tweet post message"
+)
+
+
 def _finding_owner(text: str, words: list[Token], start: int, end: int) -> Mention | None:
-    """ "PC World's recent analysis of its traffic", "Acme Labs' new study": the finding is
-    its owner's, who is the one to name, not the data it was drawn from."""
+    """ "PC World's recent analysis of its traffic", "Cornyn's statement": the finding or the
+    statement is its owner's, who is the one to name, not the data it was drawn from."""
     for i, word in enumerate(words[:-1]):
         possessive = word.text.endswith(("'s", "’s")) or (
             i + 1 < len(words) and words[i + 1].text in ("'", "’")
@@ -475,7 +480,7 @@ def _finding_owner(text: str, words: list[Token], start: int, end: int) -> Menti
         if not possessive:
             continue
         nouns = [w.lower for w in words[i + 1 : i + 4]]
-        if not any(n in FINDING_NOUNS for n in nouns):
+        if not any(n in FINDING_NOUNS or n in _STATEMENT_NOUNS for n in nouns):
             return None
         owner = [
             w
@@ -486,7 +491,7 @@ def _finding_owner(text: str, words: list[Token], start: int, end: int) -> Menti
             return None
         cut = len(word.text) - 2 if word.text.endswith(("'s", "’s")) else len(word.text)
         name = _clean(text[owner[0].start : word.start + cut])
-        is_org = len(owner) == 1 or any(w.lower in ORG_WORDS for w in owner)
+        is_org = any(w.lower in ORG_WORDS for w in owner)
         return Mention(start, end, "name", text[start:end], name=name, organisation=is_org)
     return None
 

@@ -30,6 +30,7 @@ from .attribution import NAMED, Discourse, Voice
 from .lexicon import FIRST_PERSON, SKIP_BEFORE_CUE, STOP_CAPS, TITLE_WORDS, word_set
 from .matching import ClaimIndex
 from .phrases import cue_span, cue_text, interpret, is_cue, mention_after, mention_before
+from .quotes import find_quotes
 from .segment import questions_only, split_sentences
 from .tokens import Token, proper_words, tokenize
 from .types import Paragraph
@@ -1071,8 +1072,9 @@ def _handle_line(
 def _leaves_quote_open(line: str) -> bool:
     """Whether a paragraph opens a quotation it does not close (the next paragraph goes on
     with it, as English quotation over several paragraphs does)."""
-    if line.count("“") > line.count("”"):
-        return True
+    if "“" in line:
+        quotes = find_quotes(line, 0, len(line))
+        return bool(quotes) and not quotes[-1].closed
     return (
         "“" not in line
         and "”" not in line

@@ -214,3 +214,38 @@ Harbour Digital's latest analysis of its own traffic figures concluded, "Orbit h
     result = suggest(text, outlet="Tech Weekly")
 
     assert _one(result, "31 percent").speaker == "Harbour Digital"
+
+
+PULL_QUOTE = """Harbour bridge to close for repairs
+
+"The bridge carried 20,000 cars a day, twice its design load," said engineer Maria Holt.
+
+The bridge carried 20,000 cars a day, twice its design load. Maria Holt, chief engineer
+
+Repairs will take 14 months.
+"""
+
+
+def test_a_pull_quote_signed_with_its_speakers_name_is_set_aside():
+    result = suggest(PULL_QUOTE, outlet="Eastport Times")
+
+    signed = "The bridge carried 20,000 cars a day, twice its design load. "
+    signed += "Maria Holt, chief engineer"
+    assert _kinds(result, PULL_QUOTE)[signed] == ("heading", "pull-quote")
+    assert _one(result, "20,000 cars").speaker == "Maria Holt"
+
+
+def test_a_statements_owner_and_a_statement_issued_before_a_quotation():
+    text = """Harbour plan rejected
+
+Senator Omar Reyes issued a statement on the vote. "The plan would have cost 90 million dollars."
+
+Reyes's statement added, "We found 3 cheaper designs.“ However, the board will meet again in June.
+"""
+    result = suggest(text, outlet="Eastport Times")
+
+    assert _one(result, "90 million dollars").speaker == "Omar Reyes"
+    assert _one(result, "3 cheaper designs").speaker == "Omar Reyes"
+    # a closing mark typed as an opening one still ends the quotation
+    again = _one(result, "meet again in June")
+    assert (again.kind, again.speaker) == ("narration", "Eastport Times")
