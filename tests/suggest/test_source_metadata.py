@@ -249,3 +249,19 @@ Reyes's statement added, "We found 3 cheaper designs.“ However, the board will
     # a closing mark typed as an opening one still ends the quotation
     again = _one(result, "meet again in June")
     assert (again.kind, again.speaker) == ("narration", "Eastport Times")
+
+
+def test_the_body_copy_of_a_signed_pull_quote_is_its_signers():
+    text = """Former crew member describes years at sea
+
+Ines Sola spent nine years aboard the ship, she says.
+
+I was told to stay aboard for two weeks and stayed for nine years. Ines Sola
+
+I was told to stay aboard for two weeks and stayed for nine years. The company disputes it.
+"""
+    result = suggest(text, outlet="Eastport Times")
+
+    copy = _one(result, "stayed for nine years")
+    assert (copy.kind, copy.speaker) == ("direct", "Ines Sola")
+    assert copy.evidence == "words a signed pull-quote gives to its speaker"
