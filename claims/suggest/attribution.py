@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from .lexicon import (
     ABOUT_CUES,
     AS_CUES,
+    COMPILED,
     FINDING_NOUNS,
     FINITE_VERBS,
     LISTENER_CUES,
@@ -377,6 +378,8 @@ def _head_before_place(text: str, tokens: list[Token], j: int, lo: int) -> Menti
     start = collect_back(tokens, j, lo)
     if start is None or start - 2 < lo or tokens[start - 1].lower not in _PLACE_PREPOSITIONS:
         return None
+    if start - 3 >= lo and tokens[start - 2].lower in COMPILED:
+        start -= 1  # "A report published by the Harbour Institute found"
     word = tokens[start - 2].lower
     if word not in FINDING_NOUNS and word not in _GROUPS:
         return None  # "Jane Doe of the WHO", "the minister in Lagos": the mention as it is

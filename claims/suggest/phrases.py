@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .lexicon import (
     ABBREVIATIONS,
+    COMPILED,
     CUE_WORDS,
     DETERMINERS,
     FINDING_CUES,
@@ -288,16 +289,13 @@ def mention_after(text: str, tokens: list[Token], i: int, hi: int) -> Mention | 
     return interpret(text, tokens[i:end], appositive=role)
 
 
-_COMPILED = word_set("compiled published released collected gathered conducted commissioned")
-
-
 def _finding_by(tokens: list[Token], i: int, end: int, hi: int) -> int | None:
     """ "a study by Kobe University": where the name of whoever made the finding starts."""
-    if end + 1 < hi and tokens[end].lower in _COMPILED and tokens[end + 1].lower == "by":
+    if end + 1 < hi and tokens[end].lower in COMPILED and tokens[end + 1].lower == "by":
         end += 1  # "data compiled by Bloomberg"
     if end + 1 >= hi or tokens[end].lower not in ("by", "from"):
         return None
-    noun = tokens[end - 2] if tokens[end - 1].lower in _COMPILED else tokens[end - 1]
+    noun = tokens[end - 2] if tokens[end - 1].lower in COMPILED else tokens[end - 1]
     if noun.lower not in FINDING_NOUNS:
         return None
     after = end + 1
@@ -383,8 +381,13 @@ def cue_fits(tokens: list[Token], k: int, mention: Mention | None) -> bool:
     head = words[-1].strip(".,") if words else ""
     if tokens[k].lower in ("found", "finds") and head in _RESEARCHERS:
         return True  # "the scientists found crop yields fell": a finding without "that"
-    # "Data from the ONS show": the finding is the noun before the source
-    before_source = [w for w, n in itertools.pairwise(words) if n in ("from", "by")]
+    # "Data from the ONS show", "a report published by the Institute found": the finding is
+    # the noun before the source
+    before_source = [
+        w
+        for w, n in itertools.pairwise(w for w in words if w not in COMPILED)
+        if n in ("from", "by")
+    ]
     return head in FINDING_NOUNS or any(w in FINDING_NOUNS for w in before_source)
 
 

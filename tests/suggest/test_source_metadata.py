@@ -265,3 +265,18 @@ I was told to stay aboard for two weeks and stayed for nine years. The company d
     copy = _one(result, "stayed for nine years")
     assert (copy.kind, copy.speaker) == ("direct", "Ines Sola")
     assert copy.evidence == "words a signed pull-quote gives to its speaker"
+
+
+def test_a_finding_published_by_a_body_is_that_findings():
+    text = """Ports at risk
+
+A report published by the Harbour Institute found 40 percent of ports would flood by 2050.
+
+Figures released by the Harbour Board show 12 quays were closed last winter.
+"""
+    result = suggest(text, outlet="Wire")
+
+    flood = _one(result, "40 percent of ports")
+    assert flood.speaker == "A report published by the Harbour Institute"
+    assert flood.text == "40 percent of ports would flood by 2050"
+    assert _one(result, "12 quays").speaker == "Figures released by the Harbour Board"
