@@ -58,6 +58,9 @@ _NOT_SPEAKERS = word_set(
     note update updated breaking watch read also editor's correction fact sheet source sources
     photo video listen warning ends tags background summary context analysis opinion comment
     quote transcript live related more see contact contacts media enquiries notes
+    image images credit credits caption map chart graphic table figure step tip tips example
+    question answer day week round part chapter section price cost score result results time
+    date location venue verdict rating pros cons why what when where who how
     """
 )
 _LABEL_JOINERS = word_set("of for the and de da di del van von der den du la le al el bin")

@@ -280,3 +280,19 @@ Figures released by the Harbour Board show 12 quays were closed last winter.
     assert flood.speaker == "A report published by the Harbour Institute"
     assert flood.text == "40 percent of ports would flood by 2050"
     assert _one(result, "12 quays").speaker == "Figures released by the Harbour Board"
+
+
+def test_recurring_one_word_labels_that_are_not_names_are_no_speakers():
+    text = """How to repair a hull
+
+Step: Drain the tank and dry the hull for 48 hours.
+
+Step: Sand the damaged area and apply 3 coats of resin.
+
+Price: The resin costs 40 pounds a litre.
+
+Price: A full repair costs about 900 pounds.
+"""
+    result = suggest(text, outlet="Boat Weekly")
+
+    assert {c.speaker for c in result.candidates} == {"Boat Weekly"}
