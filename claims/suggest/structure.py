@@ -1108,7 +1108,11 @@ def _ends_block(
     tokens = tokenize(text, paragraph.start, paragraph.end, names)
     words = [t for t in tokens if t.is_word]
     if words and words[0].lower in ("he", "she", "they"):
-        return True
+        # "She added that ...": the narrator is back; "She was never forced to ...", with no
+        # cue, is more of the statement, about someone
+        first = split_sentences(text, paragraph.start, paragraph.end)[0]
+        if any(is_cue(tokens, k) for k in range(len(tokens)) if tokens[k].start < first[1]):
+            return True
     surname = [w for w in speaker_words if len(w) > 2]
     if surname and any(t.lower == surname[-1] for t in words):
         return True

@@ -296,3 +296,22 @@ Price: A full repair costs about 900 pounds.
     result = suggest(text, outlet="Boat Weekly")
 
     assert {c.speaker for c in result.candidates} == {"Boat Weekly"}
+
+
+def test_a_statement_after_a_colon_goes_on_about_someone_in_the_third_person():
+    text = """Woman claims church held her
+
+Ana Ruiz says she was held aboard the ship for twelve years.
+
+In a statement to the Eastport Times, the Church denied these allegations:
+
+She was never forced to work in the engine room. She left the ship in 2009.
+
+She added that she had lost 20 kilograms aboard.
+"""
+    result = suggest(text, outlet="Wire")
+
+    assert _one(result, "engine room").speaker == "Church"
+    assert _one(result, "left the ship in 2009").speaker == "Church"
+    # a pronoun with a cue: the narrator is back, telling what someone said
+    assert _one(result, "20 kilograms").evidence == "reported speech"
