@@ -152,12 +152,18 @@ def suggest_for_text(
     text: str,
     *,
     outlet: str | None = None,
+    title: str | None = None,
+    author: str | None = None,
     exclude_claims: set[int] = frozenset(),
     with_matches: bool = True,
 ) -> Report:
     """Suggestions for a text, using the desk's speakers, matched against earlier claims
-    (`exclude_claims`: claims that should not match, such as those made from this very text)."""
-    suggestions = suggest(text, speakers=known_speakers(), outlet=outlet)
+    (`exclude_claims`: claims that should not match, such as those made from this very text).
+    `title` and `author` are the source's: they name the speaker of a speech or statement
+    whose text never does."""
+    suggestions = suggest(
+        text, speakers=known_speakers(), outlet=outlet, title=title, author=author
+    )
     if with_matches and suggestions.candidates:
         index = claim_index.get()
         found = [_search(index, c.text, exclude_claims) for c in suggestions.candidates]

@@ -145,7 +145,13 @@ def workspace_view(request: HttpRequest, object_id: str, model_admin) -> HttpRes
         )
     )
     made = {claim.id for statement in statements for claim in statement.claims.all()}
-    report = suggest_for_text(source.text, outlet=source.publisher or None, exclude_claims=made)
+    report = suggest_for_text(
+        source.text,
+        outlet=source.publisher or None,
+        title=source.title or None,
+        author=source.author or None,
+        exclude_claims=made,
+    )
     decided = set(source.suggestion_decisions.values_list("start", "end"))
     suggested = report.candidates_json()
     covered = _covered_by_claims(suggested, statements)

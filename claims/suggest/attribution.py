@@ -20,11 +20,13 @@ confidence between 0 and 1 that says how directly the text gives the speaker.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .lexicon import (
     ABOUT_CUES,
     AS_CUES,
+    COMPILED,
     FINDING_NOUNS,
     FINITE_VERBS,
     LISTENER_CUES,
@@ -376,6 +378,8 @@ def _head_before_place(text: str, tokens: list[Token], j: int, lo: int) -> Menti
     start = collect_back(tokens, j, lo)
     if start is None or start - 2 < lo or tokens[start - 1].lower not in _PLACE_PREPOSITIONS:
         return None
+    if start - 3 >= lo and tokens[start - 2].lower in COMPILED:
+        start -= 1  # "A report published by the Harbour Institute found"
     word = tokens[start - 2].lower
     if word not in FINDING_NOUNS and word not in _GROUPS:
         return None  # "Jane Doe of the WHO", "the minister in Lagos": the mention as it is
@@ -1131,7 +1135,17 @@ def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
                 canonical = discourse.registry.lookup(mention.name)
                 if canonical:
                     discourse.subjects[canonical] = token.start
+                    if _ISSUES_STATEMENT.search(text, tokens[0].start, tokens[-1].end):
+                        # "Senator Jane Doe issued a statement ...": the quotation after is hers
+                        discourse.speaking(canonical, token.start)
             return
+
+
+_ISSUES_STATEMENT = re.compile(
+    r"\b(?:issued|released|gave|made|put out|posted|published|sent)\s+(?:a|an|the|her|his|their)"
+    r"\s+(?:[\w\-]+\s+){0,2}?(?:statement|response|reply)\b",
+    re.IGNORECASE,
+)
 
 
 def _only_connectors(tokens: list[Token]) -> bool:

@@ -35,9 +35,18 @@ _MIN_COMPARED_WORDS = 4
 
 
 def suggest(
-    text: str, *, speakers: Sequence[KnownSpeaker] = (), outlet: str | None = None
+    text: str,
+    *,
+    speakers: Sequence[KnownSpeaker] = (),
+    outlet: str | None = None,
+    title: str | None = None,
+    author: str | None = None,
 ) -> Suggestions:
     """Paragraphs, atomic claim candidates and speakers found in an article.
+
+    `outlet` is whose narration unattributed text is (a source's publisher); `title` and
+    `author` are the source's, which name the speaker of a speech or statement whose text
+    never does ("Remarks by ...", "remarks of Jane Doe").
 
     Offsets are indices into `text` exactly as given; every candidate's text is
     `text[candidate.start:candidate.end]`.
@@ -56,7 +65,7 @@ def suggest(
         people += find_people(text, tokens, heading=paragraph.kind == "heading")
     register_people(registry, people)
     discourse = Discourse(registry, outlet=outlet)
-    structure = read_structure(text, paragraphs, discourse, names)
+    structure = read_structure(text, paragraphs, discourse, names, title=title, author=author)
     blocks = Blocks(text, discourse, names)
     candidates: list[Candidate] = []
     for paragraph in paragraphs:
@@ -75,6 +84,7 @@ def suggest(
                     continue  # greetings and turn-taking are never claims
                 candidates.append(_candidate(original, text, statement, piece))
         blocks.after(paragraph, structure)
+    _signed_words(text, paragraphs, registry, candidates)
     mark_duplicates(candidates)
     return Suggestions(paragraphs, candidates, _speakers(registry, candidates, outlet))
 
@@ -124,19 +134,60 @@ def read_paragraphs(text: str) -> list[Paragraph]:
 _QUOTED_PARAGRAPH = re.compile(r"[\"“‘'«](?P<words>[^\"“”«»]{20,}?)[.,]?[\"”’'»][.]?$")
 
 
+# "This was a difficult decision. Jane Doe, NASA Administrator": a quotation set in the page
+# with its speaker's name (and role) after it.
+_SIGNED_QUOTE = re.compile(
+    r"[\"“‘']?(?P<words>[^\n]{20,}?[.!?…])[\"”’']?\s+(?:[-–—]\s*)?"
+    r"(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})(?:,\s+[^!?\n]{2,80})?"
+)
+SIGNED_CONFIDENCE = 0.7  # words a signed pull-quote gives to its speaker
+
+
 def _pull_quotes(text: str, paragraphs: list[Paragraph]) -> None:
-    """A paragraph that is only a quotation, with no one named, whose words the article
-    prints again elsewhere: a pull-quote set in the page, not more of anyone's words."""
+    """A paragraph that is only a quotation, with no one named or with its speaker's name
+    after it, whose words the article prints again elsewhere: a pull-quote set in the page,
+    not more of anyone's words."""
     folded = re.sub(r"\W+", " ", text).lower()
     for paragraph in paragraphs:
         if paragraph.kind != "body":
             continue
-        match = _QUOTED_PARAGRAPH.fullmatch(text, paragraph.start, paragraph.end)
+        match = _QUOTED_PARAGRAPH.fullmatch(
+            text, paragraph.start, paragraph.end
+        ) or _SIGNED_QUOTE.fullmatch(text, paragraph.start, paragraph.end)
         if not match:
             continue
-        words = re.sub(r"\W+", " ", match.group("words")).lower().strip()
-        if folded.count(words) >= 2:
+        if folded.count(_folded(match.group("words"))) >= 2:
             paragraph.kind, paragraph.reason = "heading", "pull-quote"
+
+
+def _signed_words(
+    text: str, paragraphs: list[Paragraph], registry: Registry, candidates: list[Candidate]
+) -> None:
+    """Give the outlet's unattributed copy of a signed pull-quote's words to the speaker the
+    pull-quote names ("... she was suppressive. Valeska Paris")."""
+    signed = []
+    for paragraph in paragraphs:
+        if paragraph.reason != "pull-quote":
+            continue
+        match = _SIGNED_QUOTE.fullmatch(text, paragraph.start, paragraph.end)
+        if match:
+            who = registry.lookup(match.group("who")) or match.group("who")
+            signed.append((_folded(match.group("words")), who, match.span("who")))
+    for candidate in candidates:
+        if candidate.kind != "narration":
+            continue
+        words = _folded(text[candidate.start : candidate.end])
+        for quote, who, span in signed:
+            if len(words) > 20 and words in quote:
+                candidate.kind, candidate.speaker = "direct", who
+                candidate.speaker_start, candidate.speaker_end = span
+                candidate.confidence = SIGNED_CONFIDENCE
+                candidate.evidence = "words a signed pull-quote gives to its speaker"
+                break
+
+
+def _folded(words: str) -> str:
+    return re.sub(r"\W+", " ", words).lower().strip()
 
 
 def _says(text: str, start: int, end: int) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .lexicon import (
     ABBREVIATIONS,
+    COMPILED,
     CUE_WORDS,
     DETERMINERS,
     FINDING_CUES,
@@ -97,7 +98,31 @@ def _joins(tokens: list[Token], k: int) -> bool:
 
 
 def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
-    """Start index of the noun phrase ending at tokens[j], or None when there is none."""
+    """Start index of the noun phrase ending at tokens[j], or None when there is none; a
+    finding's "of" phrase takes the finding with it ("PC World's analysis of its traffic")."""
+    start = _collect_back(tokens, j, lo)
+    if start is None:
+        return None
+    k = start - 1
+    while k > lo and k >= start - 5 and tokens[k].text.isalpha() and tokens[k].text.islower():
+        if tokens[k].lower == "of":
+            break
+        k -= 1
+    if k - 1 >= lo and tokens[k].lower == "of" and tokens[k - 1].lower in FINDING_NOUNS:
+        start = _collect_back(tokens, k - 1, lo) or start
+    if tokens[start].lower in FINDING_NOUNS:
+        # "PC World's recent analysis": back over the adjectives to the finding's owner
+        k = start - 1
+        while k > lo and k >= start - 2 and tokens[k].text.isalpha() and tokens[k].text.islower():
+            k -= 1
+        if k >= lo and _possessive(tokens[k]):
+            while k - 1 >= lo and tokens[k - 1].text[:1].isupper() and tokens[k - 1].is_word:
+                k -= 1  # "PC World's", "Harbour Digital's": the owner's whole name
+            start = k
+    return start
+
+
+def _collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
     k = j
     while k >= lo:
         token = tokens[k]
@@ -264,16 +289,13 @@ def mention_after(text: str, tokens: list[Token], i: int, hi: int) -> Mention | 
     return interpret(text, tokens[i:end], appositive=role)
 
 
-_COMPILED = word_set("compiled published released collected gathered conducted commissioned")
-
-
 def _finding_by(tokens: list[Token], i: int, end: int, hi: int) -> int | None:
     """ "a study by Kobe University": where the name of whoever made the finding starts."""
-    if end + 1 < hi and tokens[end].lower in _COMPILED and tokens[end + 1].lower == "by":
+    if end + 1 < hi and tokens[end].lower in COMPILED and tokens[end + 1].lower == "by":
         end += 1  # "data compiled by Bloomberg"
     if end + 1 >= hi or tokens[end].lower not in ("by", "from"):
         return None
-    noun = tokens[end - 2] if tokens[end - 1].lower in _COMPILED else tokens[end - 1]
+    noun = tokens[end - 2] if tokens[end - 1].lower in COMPILED else tokens[end - 1]
     if noun.lower not in FINDING_NOUNS:
         return None
     after = end + 1
@@ -359,8 +381,13 @@ def cue_fits(tokens: list[Token], k: int, mention: Mention | None) -> bool:
     head = words[-1].strip(".,") if words else ""
     if tokens[k].lower in ("found", "finds") and head in _RESEARCHERS:
         return True  # "the scientists found crop yields fell": a finding without "that"
-    # "Data from the ONS show": the finding is the noun before the source
-    before_source = [w for w, n in itertools.pairwise(words) if n in ("from", "by")]
+    # "Data from the ONS show", "a report published by the Institute found": the finding is
+    # the noun before the source
+    before_source = [
+        w
+        for w, n in itertools.pairwise(w for w in words if w not in COMPILED)
+        if n in ("from", "by")
+    ]
     return head in FINDING_NOUNS or any(w in FINDING_NOUNS for w in before_source)
 
 
@@ -393,6 +420,9 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
     person = _person_of(text, words, start, end, appositive)
     if person is not None:
         return person
+    owner = _finding_owner(text, words, start, end)
+    if owner is not None:
+        return owner
     last = words[-1]
     if (last.is_capitalised and (last.lower in ORG_WORDS or _is_acronym(last.text))) or _org_of(
         words
@@ -435,6 +465,37 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
         org = words[-1].lower in ORG_WORDS
         described = " ".join(role_words)
         return Mention(start, end, "role", written, role=described, organisation=org)
+    return None
+
+
+_STATEMENT_NOUNS = word_set(
+    "statement statements remarks letter speech testimony tweet post message"
+)
+
+
+def _finding_owner(text: str, words: list[Token], start: int, end: int) -> Mention | None:
+    """ "PC World's recent analysis of its traffic", "Cornyn's statement": the finding or the
+    statement is its owner's, who is the one to name, not the data it was drawn from."""
+    for i, word in enumerate(words[:-1]):
+        possessive = word.text.endswith(("'s", "’s")) or (
+            i + 1 < len(words) and words[i + 1].text in ("'", "’")
+        )
+        if not possessive:
+            continue
+        nouns = [w.lower for w in words[i + 1 : i + 4]]
+        if not any(n in FINDING_NOUNS or n in _STATEMENT_NOUNS for n in nouns):
+            return None
+        owner = [
+            w
+            for w in words[: i + 1]
+            if w.is_capitalised and w.lower not in STOP_CAPS and w.lower not in HONORIFICS
+        ]
+        if not owner or owner[-1] is not word:
+            return None
+        cut = len(word.text) - 2 if word.text.endswith(("'s", "’s")) else len(word.text)
+        name = _clean(text[owner[0].start : word.start + cut])
+        is_org = any(w.lower in ORG_WORDS for w in owner)
+        return Mention(start, end, "name", text[start:end], name=name, organisation=is_org)
     return None
 
 

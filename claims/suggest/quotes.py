@@ -76,6 +76,8 @@ def _can_open(text: str, i: int, start: int, end: int, *, single: bool) -> bool:
 
 def _find_close(text: str, i: int, end: int, closers: str, *, single: bool) -> int | None:
     for j in range(i, end):
+        if not single and _misturned_close(text, j, end):
+            return j  # "... decision.“ However": an opening mark typed where the quote ends
         if text[j] not in closers:
             continue
         if single and j + 1 < end and text[j + 1].isalnum():
@@ -84,6 +86,17 @@ def _find_close(text: str, i: int, end: int, closers: str, *, single: bool) -> i
             continue
         return j
     return None
+
+
+def _misturned_close(text: str, j: int, end: int) -> bool:
+    """An opening double mark after a sentence's last punctuation and before a space: it
+    cannot open anything there, so it closes."""
+    return (
+        text[j] in "“„"
+        and j > 0
+        and text[j - 1] in ".,!?…"
+        and (j + 1 >= end or text[j + 1].isspace())
+    )
 
 
 def is_statement(text: str, quote: Quote, start: int, end: int) -> bool:

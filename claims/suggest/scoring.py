@@ -62,10 +62,41 @@ _COURTESY = re.compile(
 )
 
 
+# Turn-taking and pleasantries that do not open with a greeting: "Our next question will go
+# to Jane with Reuters.", "With that, I'll take some questions.", "It's great to be with you
+# all.", "I get it.", "We can follow up with you afterward."
+_TURN_TAKING = re.compile(
+    r"^\W*(?:(?:oh|well|so|and|now|with that)\W+)*(?:"
+    r"(?:our|the|my|your) (?:first|next|last|final|following) question"
+    r" (?:will |is going to )?(?:go(?:es)?|come(?:s)?|is) (?:to|from)\b"
+    r"|(?:i|we)(?:['’]ll| will| would| am| are|['’]m|['’]re)? (?:be )?(?:happy |glad )?"
+    r"(?:to )?take (?:a few |some |a couple of |your )?questions\b"
+    r"|(?:i am|i['’]m|it['’]s|it is|we are|we['’]re) (?:very |so |really |truly )?"
+    r"(?:honou?red|great|good|pleased|delighted|glad|happy|wonderful|nice|thrilled) to be"
+    r" (?:here|with (?:you|all of you|everyone))\b"
+    r"|(?:i|we) (?:get|understand|hear) (?:it|you)[.!]?$"
+    r"|(?:i|we) can follow up with you\b"
+    r")[^.!?]{0,60}[.!?]?\s*$",
+    re.IGNORECASE,
+)
+
+_THANKS = re.compile(r"\bthank you\b", re.IGNORECASE)
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|do|does|did|will|would|can|could|may|might|must"
+    r"|shall|should|said|says|made|make|gave|give|got|get|took|take)\b|\w['’](?:s|re|ve|ll|d)\b"
+    r"|\w{3,}ed\b",
+    re.IGNORECASE,
+)
+
+
 def is_courtesy(text: str) -> bool:
-    """ "Thank you, Madam Chair.", "I yield back the balance of my time.": turn-taking, with
-    nothing in it to check."""
-    return bool(_COURTESY.match(text)) and not re.search(r"\d", text)
+    """ "Thank you, Madam Chair.", "I yield back the balance of my time.", "Our next question
+    will go to Jane.": turn-taking, with nothing in it to check."""
+    if re.search(r"\d", text):
+        return False
+    if _THANKS.search(text) and not _VERB.search(_THANKS.sub(" ", text)):
+        return True  # "To our President, thank you for your leadership."
+    return bool(_COURTESY.match(text) or _TURN_TAKING.match(text))
 
 
 _QUESTION = re.compile(r"\?\s*$|^\W*(?:why|how can|how could|what for)\b", re.IGNORECASE)

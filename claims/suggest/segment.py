@@ -135,7 +135,7 @@ _DATELINE_ONLY = re.compile(
 )
 
 # A sentence ends at . ! ? or … (with closing quotes or brackets), before a capital or opener.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“„«'‘(\[]?[^\W_a-z])")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’'»“)\]]*(?=\s+[\"“„«'‘(\[]?[^\W_a-z])")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)\.$")
 _NEXT_WORD = re.compile(r"\s+[\"“„«'‘(\[]?([^\W_][\w'’\-]*)")
 

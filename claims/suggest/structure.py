@@ -8,8 +8,11 @@
   speaker, until something else speaks: another attribution, a heading, a paragraph that
   names the speaker in the third person, or the institution narrating again.
 - A speech or statement published under a name ("Statement from President Jane Doe on ...",
-  "Remarks by ...", "John Smith's speech at ...", a standfirst "X gave a statement to ...",
-  a byline over first-person text) gives the whole article to that person.
+  "Remarks by ...", "John Smith's speech at ...", a standfirst "X gave a statement to ..." or
+  "Written statement by X about ...", a byline over first-person text) gives the whole article
+  to that person; so does a source's title or author line that names the speaker ("remarks of
+  Jane Doe", "Jane Doe, Digital Minister") when the text is one voice in the first person
+  that never names its speaker.
 - A press release in an institution's voice ("... was launched by the Home Office today")
   makes the institution the narrator in place of the outlet.
 - The standfirst under a headline (a one-sentence summary that the article repeats, describes
@@ -27,8 +30,9 @@ from .attribution import NAMED, Discourse, Voice
 from .lexicon import FIRST_PERSON, SKIP_BEFORE_CUE, STOP_CAPS, TITLE_WORDS, word_set
 from .matching import ClaimIndex
 from .phrases import cue_span, cue_text, interpret, is_cue, mention_after, mention_before
+from .quotes import find_quotes
 from .segment import questions_only, split_sentences
-from .tokens import Token, tokenize
+from .tokens import Token, proper_words, tokenize
 from .types import Paragraph
 
 SPEAKER_LINE = 0.9  # "JOHN SMITH: ..." names the speaker of its own paragraph
@@ -54,6 +58,9 @@ _NOT_SPEAKERS = word_set(
     note update updated breaking watch read also editor's correction fact sheet source sources
     photo video listen warning ends tags background summary context analysis opinion comment
     quote transcript live related more see contact contacts media enquiries notes
+    image images credit credits caption map chart graphic table figure step tip tips example
+    question answer day week round part chapter section price cost score result results time
+    date location venue verdict rating pros cons why what when where who how
     """
 )
 _LABEL_JOINERS = word_set("of for the and de da di del van von der den du la le al el bin")
@@ -96,6 +103,19 @@ _DELIVERED = re.compile(
 _SPEECH_MENTION = re.compile(rf"\b(?:{_SPEECH_WORDS}|text|transcript)s?\b", re.IGNORECASE)
 _ABBREVIATED_ROLES = {"pm": "prime minister", "fm": "foreign minister", "potus": "president"}
 _FIRST_PERSON = re.compile(r"\b(?:I|my|me|I['’](?:m|ve|ll|d))\b")
+# "written ministerial statement by Jane Doe MP about ...", "remarks of President John Roe":
+# a speech and its speaker named in a standfirst, a source's title or its author line
+_SPEECH_BY = re.compile(
+    rf"(?:[\w\-]+\s+){{0,2}}?(?P<cue>{_SPEECH_WORDS})s?\s+(?:from|by|of)\s+"
+    r"(?P<who>[A-Z][^,;:()]*?)"
+    r"(?=\s+(?:on|at|to|before|in|for|during|after|marking|about|regarding|with)\s"
+    r"|\s+(?-i:MP|MEP|MSP|QC|KC|CBE|OBE|MBE)\b|\s*[,;:()–—]|\s-\s|\.?$)",
+    re.IGNORECASE,
+)
+# "Jane Doe, Digital Minister (...)": an author line that starts with a person's name
+_AUTHOR_NAME = re.compile(r"^(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})\s*(?=,|\(|$)")
+_ONE_VOICE = 0.5  # the share of body paragraphs in the first person, for a whole-text speaker
+_WE = re.compile(r"\b(?:I|we|We|my|My|our|Our|us|me)\b")
 _BYLINE = re.compile(r"^[Bb]y\s+(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})\s*$")
 
 # --- press releases in an institution's voice ----------------------------------------------
@@ -119,6 +139,7 @@ _INSTITUTION_SUBJECT = re.compile(
 )
 _STANDFIRST_REPEATED = 0.85  # the share of a summary's words that the article goes on to use
 _STANDFIRST_WORDS = 20  # content words: longer than that, a first paragraph is the lede
+_YEARS = re.compile(r"\b(?:1[89]|20)\d\d(?:[-–/]\d\d)?\b")
 _EMPHASIS = re.compile(r"^[*_]+[^*_].*[^*_][*_]+$")
 
 
@@ -135,19 +156,28 @@ def read_structure(
     paragraphs: Sequence[Paragraph],
     discourse: Discourse,
     names: frozenset[str],
+    *,
+    title: str | None = None,
+    author: str | None = None,
 ) -> Structure:
     """Voices for an article's body paragraphs, but for blocks after "X said:" (`Blocks`,
     read with the sentences); sets aside standfirsts and questions by changing their
-    paragraphs' kind to "heading"."""
+    paragraphs' kind to "heading". `title` and `author` are the source's, as stored with it
+    (the text may or may not repeat them)."""
     structure = Structure()
     headline = next((p for p in paragraphs if p.reason == "headline"), None)
     lead = [p for p in paragraphs if p.kind == "body"][:2]
     document = _published_under(text, headline, lead, discourse, names, paragraphs)
     if document is None:
-        structure.narrator = _issuer(text, headline, lead, discourse, names)
+        document = _named_by_source(text, (title, author), paragraphs, discourse, names)
+    if document is None:
+        structure.narrator = _issuer(text, headline, lead, discourse, names) or _author_body(
+            author, discourse, names
+        )
     _standfirst(text, headline, lead, paragraphs, document, structure.narrator)
     interviewee = _interviewee(text, headline, discourse, names)
-    _speaker_lines(text, paragraphs, discourse, names, structure, interviewee)
+    asking = _interviewers(text, headline, author, discourse)
+    _speaker_lines(text, paragraphs, discourse, names, structure, interviewee, asking)
     if interviewee is not None and not structure.voices:
         _unlabelled_answers(text, paragraphs, structure, interviewee)
     for paragraph in paragraphs:
@@ -194,7 +224,9 @@ def _published_under(
             if who is not None and _speaks_throughout(text, who, standfirst, paragraphs):
                 return _document_voice(who, (start, end), cue, match.group("cue"))
     if standfirst is not None and headline is not None:
-        found = _delivered_by(text, standfirst, discourse, names)
+        found = _delivered_by(text, standfirst, discourse, names) or _speech_by(
+            text, standfirst, discourse, names
+        )
         if found is not None and _speaks_throughout(text, found[0], standfirst, paragraphs):
             who, span, cue = found
             return _document_voice(who, span, cue, text[cue[0] : cue[1]])
@@ -239,11 +271,12 @@ def _noted_author(
 
 
 def _speaks_throughout(
-    text: str, who: str, standfirst: Paragraph, paragraphs: Sequence[Paragraph]
+    text: str, who: str, standfirst: Paragraph | None, paragraphs: Sequence[Paragraph]
 ) -> bool:
-    """Whether the text after a standfirst reads as the speaker's own: in the first person,
-    never naming the speaker, as a speech does and a report of one does not."""
-    body = [p for p in paragraphs if p.kind == "body" and p.index > standfirst.index]
+    """Whether the text after a standfirst (or all of it) reads as the speaker's own: in the
+    first person, never naming the speaker, as a speech does and a report of one does not."""
+    after = -1 if standfirst is None else standfirst.index
+    body = [p for p in paragraphs if p.kind == "body" and p.index > after]
     surname = re.escape(who.split()[-1])
     # a report of a speech names its speaker as it goes on ("Doe told MPs", "she added");
     # a transcript names its speaker only in a label ("Speaker Doe. Thank you ...")
@@ -285,6 +318,67 @@ def _delivered_by(
     cue = (offset + match.start(group), offset + match.end(group))
     who = _person(text, start, end, discourse, names)
     return (who, (start, end), cue) if who else None
+
+
+def _speech_by(
+    text: str, paragraph: Paragraph, discourse: Discourse, names: frozenset[str]
+) -> tuple[str, tuple[int, int], tuple[int, int]] | None:
+    """ "Written ministerial statement by Jane Doe MP about ...": Jane Doe."""
+    match = _SPEECH_BY.match(text, paragraph.start, paragraph.end)
+    if not match:
+        return None
+    who = _person(text, match.start("who"), match.end("who"), discourse, names)
+    return (who, match.span("who"), match.span("cue")) if who else None
+
+
+def _named_by_source(
+    text: str,
+    lines: tuple[str | None, ...],
+    paragraphs: Sequence[Paragraph],
+    discourse: Discourse,
+    names: frozenset[str],
+) -> Voice | None:
+    """The speaker a source's title or author line names, when the text is theirs alone:
+    mostly in the first person and never naming them, as a speech published under their
+    name is ("Remarks by ...", "remarks of Jane Doe", "Jane Doe, Digital Minister")."""
+    body = [p for p in paragraphs if p.kind == "body"]
+    own = [p for p in body if _WE.search(_unquoted(text, p))]
+    if not own or len(own) < _ONE_VOICE * len(body):
+        return None
+    for line in lines:
+        line = (line or "").strip()
+        match = (
+            _PUBLISHED_BY.search(line)
+            or _SPEECH_BY.search(line)
+            or _OWN_SPEECH.search(line)
+            or _AUTHOR_NAME.match(line)
+        )
+        if not match:
+            continue
+        who = _person_in(match.group("who"), discourse, names)
+        if who is None or not _speaks_throughout(text, who, None, paragraphs):
+            continue
+        cue = match.groupdict().get("cue")
+        return Voice(
+            who,
+            "direct",
+            PUBLISHED_UNDER,
+            f"a {cue.lower() if cue else 'text'} published under the speaker's name,"
+            " as the source's title or author gives it",
+            cue=cue.lower() if cue else None,
+        )
+    return None
+
+
+def _person_in(words: str, discourse: Discourse, names: frozenset[str]) -> str | None:
+    """The person a phrase outside the text names ("President John Roe"), if it names one."""
+    words = words.strip()
+    mention = interpret(words, tokenize(words, 0, len(words), names | proper_words(words)))
+    if mention is None or mention.kind != "name" or mention.organisation:
+        return None
+    if len(mention.name.split()) < 2 and discourse.registry.lookup(mention.name) is None:
+        return None  # a surname alone, of nobody the text names, is too little to go on
+    return discourse.registry.register(mention, 0)
 
 
 def _person(
@@ -389,6 +483,23 @@ def _issuer(
     return None
 
 
+def _author_body(author: str | None, discourse: Discourse, names: frozenset[str]) -> Voice | None:
+    """The institution a source's author line names ("Department for Transport" on a platform
+    that hosts many departments' releases): the release's narration is its own."""
+    line = (author or "").split(",")[0].strip()
+    if not line or "(" in line:
+        return None
+    mention = interpret(line, tokenize(line, 0, len(line), names | proper_words(line)))
+    if mention is None or mention.kind != "name" or not mention.organisation:
+        return None
+    if discourse.outlet and _same_name(mention.name, discourse.outlet):
+        return None
+    who = discourse.registry.register(mention, 0)
+    return Voice(
+        who, "narration", ISSUER, "a release in the voice of the source's author", relays=False
+    )
+
+
 def _same_name(a: str, b: str) -> bool:
     wa = set(re.findall(r"\w+", a.lower())) - {"the", "inc", "ltd", "plc", "llc", "corp"}
     wb = set(re.findall(r"\w+", b.lower())) - {"the", "inc", "ltd", "plc", "llc", "corp"}
@@ -421,7 +532,7 @@ def _standfirst(
     if len(split_sentences(text, first.start, first.end)) != 1:
         return
     span = (first.start, first.end)
-    figures = bool(re.search(r"\d", line))
+    figures = bool(re.search(r"\d", _YEARS.sub("", line)))  # "in 2017 to 2018" is no figure
     cited = any(
         v is not None and v.cue_span is not None and span[0] <= v.cue_span[0] < span[1]
         for v in (document, narrator)
@@ -470,13 +581,19 @@ def _speaker_lines(
     names: frozenset[str],
     structure: Structure,
     interviewee: str | None = None,
+    asking: Sequence[str] = (),
 ) -> None:
-    """Voices from a transcript's speaker lines; "A:" is the interviewee's."""
+    """Voices from a transcript's speaker lines; "A:" is the interviewee's. The turns of
+    whoever asks (`asking`: the outlet or the interviewer, a moderator calling on reporters)
+    are set aside with the questions."""
     lines = []
+    turns = _recurring_labels(text, paragraphs)
     for paragraph in paragraphs:
         if paragraph.kind in ("body", "heading") and paragraph.reason != "headline":
-            line = _speaker_line(text, paragraph, discourse, names)
+            line = _speaker_line(text, paragraph, discourse, names, turns)
             if line is not None:
+                if _asks(text, line, asking):
+                    line = dataclasses.replace(line, speaker=None, question=True)
                 lines.append(line)
     if len(lines) < 2:
         return
@@ -525,6 +642,42 @@ def _speaker_lines(
             "transcript speaker line above",
             speaker_span=current.label,
         )
+
+
+_CHAIRS = word_set("moderator operator host presenter interviewer chair")
+# "Wikinews interviews ...", "interview by Jane Doe": who asks the questions
+_INTERVIEWER = re.compile(
+    r"^(?P<who>[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3})\s+interviews\b"
+    r"|\binterview(?:ed)?\s+by\s+(?P<who2>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})"
+)
+
+
+def _interviewers(
+    text: str, headline: Paragraph | None, author: str | None, discourse: Discourse
+) -> list[str]:
+    """Who asks the questions: the outlet, and an interviewer the headline or the source's
+    author line names ("Wikinews interviews ...", "interview by Jane Doe")."""
+    asking = [discourse.outlet] if discourse.outlet else []
+    lines = [text[headline.start : headline.end]] if headline is not None else []
+    for line in [*lines, author or ""]:
+        for match in _INTERVIEWER.finditer(line):
+            asking.append(match.group("who") or match.group("who2"))
+    return asking
+
+
+def _asks(text: str, line: _Line, asking: Sequence[str]) -> bool:
+    """Whether a speaker line is the interviewer's or a moderator's."""
+    label = text[line.label[0] : line.label[1]].strip("* ").lower()
+    if label in _CHAIRS or label.removeprefix("the ") in _CHAIRS:
+        return True
+    if line.speaker is None:
+        return False
+    words = _name_words(line.speaker)
+    return any(words == _name_words(who) for who in asking)
+
+
+def _name_words(name: str) -> set[str]:
+    return set(re.findall(r"\w+", name.lower())) - {"the"}
 
 
 _INTERVIEW = re.compile(
@@ -607,8 +760,29 @@ def _asks_the_interviewee(text: str, paragraph: Paragraph) -> bool:
     return line.endswith("?") and bool(_ADDRESSED.search(line))
 
 
+_SURNAME_LABEL = re.compile(r"(?P<name>[A-Z][a-z][\w'’\-]*|[A-Z][A-Z'’\-]+)[ ]*:[ ]+(?=\S)")
+
+
+def _recurring_labels(text: str, paragraphs: Sequence[Paragraph]) -> frozenset[str]:
+    """One-word labels that open two paragraphs or more ("Richman: ...", "RICHMAN: ..."):
+    a transcript's turns, where each speaker is labelled by surname."""
+    seen: dict[str, int] = {}
+    for paragraph in paragraphs:
+        if paragraph.kind not in ("body", "heading") or paragraph.reason == "headline":
+            continue
+        match = _SURNAME_LABEL.match(text, paragraph.start, paragraph.end)
+        if match:
+            label = match.group("name").lower()
+            seen[label] = seen.get(label, 0) + 1
+    return frozenset(label for label, count in seen.items() if count >= 2)
+
+
 def _speaker_line(
-    text: str, paragraph: Paragraph, discourse: Discourse, names: frozenset[str]
+    text: str,
+    paragraph: Paragraph,
+    discourse: Discourse,
+    names: frozenset[str],
+    turns: frozenset[str] = frozenset(),
 ) -> _Line | None:
     match = _LABEL.match(text, paragraph.start, paragraph.end)
     if not match:
@@ -623,9 +797,28 @@ def _speaker_line(
     if label.lower() in _ANSWER:
         return _Line(paragraph, None, False, (start, end), match.end())
     who = _label_speaker(text, start, end, label, discourse, names)
+    if who is None and label.lower() in turns:
+        who = _surname_speaker(text, start, end, label, discourse, names)
     if who is None:
         return None
     return _Line(paragraph, who, False, (start, end), match.end())
+
+
+def _surname_speaker(
+    text: str, start: int, end: int, label: str, discourse: Discourse, names: frozenset[str]
+) -> str | None:
+    """The speaker a recurring one-word label names: the person of that surname the text
+    has introduced, or else the surname as written."""
+    if label.lower() in _NOT_SPEAKERS or label.lower() in STOP_CAPS:
+        return None
+    written = _title(label) if label.isupper() else label
+    known = discourse.registry.lookup(written)
+    if known is not None:
+        return known
+    mention = interpret(written, tokenize(written, 0, len(written), names))
+    if mention is None or mention.kind != "name" or mention.organisation:
+        return None
+    return discourse.registry.register(mention, start)
 
 
 def _label_speaker(
@@ -882,8 +1075,9 @@ def _handle_line(
 def _leaves_quote_open(line: str) -> bool:
     """Whether a paragraph opens a quotation it does not close (the next paragraph goes on
     with it, as English quotation over several paragraphs does)."""
-    if line.count("“") > line.count("”"):
-        return True
+    if "“" in line:
+        quotes = find_quotes(line, 0, len(line))
+        return bool(quotes) and not quotes[-1].closed
     return (
         "“" not in line
         and "”" not in line
@@ -914,7 +1108,11 @@ def _ends_block(
     tokens = tokenize(text, paragraph.start, paragraph.end, names)
     words = [t for t in tokens if t.is_word]
     if words and words[0].lower in ("he", "she", "they"):
-        return True
+        # "She added that ...": the narrator is back; "She was never forced to ...", with no
+        # cue, is more of the statement, about someone
+        first = split_sentences(text, paragraph.start, paragraph.end)[0]
+        if any(is_cue(tokens, k) for k in range(len(tokens)) if tokens[k].start < first[1]):
+            return True
     surname = [w for w in speaker_words if len(w) > 2]
     if surname and any(t.lower == surname[-1] for t in words):
         return True

@@ -53,10 +53,12 @@ class Command(BaseCommand):
         no_matches: bool,
         **options: Any,
     ) -> None:
-        text, publisher, exclude = self.load(article)
+        text, (publisher, title, author), exclude = self.load(article)
         report = suggest_for_text(
             text,
             outlet=outlet or publisher or None,
+            title=title or None,
+            author=author or None,
             exclude_claims=exclude,
             with_matches=not no_matches,
         )
@@ -65,8 +67,9 @@ class Command(BaseCommand):
         else:
             self.print_table(report.candidates_json())
 
-    def load(self, article: str) -> tuple[str, str, set[int]]:
-        """(text, publisher, claims already made from it) for a path or a source id."""
+    def load(self, article: str) -> tuple[str, tuple[str, str, str], set[int]]:
+        """(text, (publisher, title, author), claims already made from it) for a path or a
+        source id."""
         path = Path(article)
         if article.isdigit() and not path.exists():
             source = Source.objects.filter(pk=int(article)).first()
@@ -75,11 +78,12 @@ class Command(BaseCommand):
             if not source.text.strip():
                 raise CommandError(f"Source {article} has no text to suggest from.")
             made = set(source.statements.values_list("claims__id", flat=True)) - {None}
-            return source.text, source.publisher, made
+            return source.text, (source.publisher, source.title, source.author), made
         return self.read(article)
 
-    def read(self, location: str) -> tuple[str, str, set[int]]:
-        """(text, publisher, no claims) for a file or URL, read as `import_source` reads it."""
+    def read(self, location: str) -> tuple[str, tuple[str, str, str], set[int]]:
+        """(text, (publisher, title, author), no claims) for a file or URL, read as
+        `import_source` reads it."""
         max_bytes = settings.FACTCHECK_MAX_ARTICLE_BYTES
         limits = FetchLimits(
             timeout=settings.FACTCHECK_FETCH_TIMEOUT,
@@ -97,7 +101,8 @@ class Command(BaseCommand):
                 f"{location} holds {len(articles)} articles: import it with import_source, "
                 "then suggest from each source by its id."
             )
-        return articles[0].text, articles[0].publisher, set()
+        found = articles[0]
+        return found.text, (found.publisher, found.title, found.author), set()
 
     def print_json(self, candidates: list[dict[str, Any]]) -> None:
         self.stdout.write(json.dumps(candidates, ensure_ascii=False, indent=2))

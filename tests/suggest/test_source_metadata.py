@@ -1,0 +1,317 @@
+"""What the engine learns from a source's title and author line and from a transcript's
+shape: the speaker of a speech whose text never names them, speakers labelled by surname,
+interviewers' and moderators' turns, turn-taking. Every article here is written for the
+test."""
+
+from claims.suggest import suggest
+
+from .helpers import check_spans
+
+
+def _one(result, words):
+    (found,) = [c for c in result.candidates if words in c.text]
+    return found
+
+
+def _kinds(result, text):
+    return {text[p.start : p.end]: (p.kind, p.reason) for p in result.paragraphs}
+
+
+SPEECH = """I am proud to stand in this harbour town tonight.
+
+When I took office, the port handled 40,000 containers a year. Last year we handled 95,000.
+
+We built two new berths and we trained 600 dockworkers. Our budget adds 12 million pounds.
+"""
+
+
+def test_an_author_line_names_the_speaker_of_a_first_person_speech():
+    result = suggest(
+        SPEECH,
+        outlet="Harbour Archive",
+        title="Remarks at the Harbour Dinner",
+        author="Harbour Archive (County Records Office), remarks of Mayor Petra Lindholm",
+    )
+
+    check_spans(SPEECH, result)
+    containers = _one(result, "40,000 containers")
+    assert (containers.kind, containers.speaker) == ("direct", "Petra Lindholm")
+    assert "source's title or author" in containers.evidence
+    assert _one(result, "600 dockworkers").speaker == "Petra Lindholm"
+
+
+def test_a_title_names_the_speaker_when_the_text_has_no_headline():
+    result = suggest(
+        SPEECH,
+        outlet="City Hall",
+        title="Statement from Mayor Petra Lindholm on the port's results",
+    )
+
+    assert _one(result, "40,000 containers").speaker == "Petra Lindholm"
+
+
+def test_an_author_line_that_is_a_name_and_a_role():
+    result = suggest(SPEECH, outlet="Talks", author="Petra Lindholm, Mayor of Eastport")
+
+    assert _one(result, "40,000 containers").speaker == "Petra Lindholm"
+
+
+REPORT = """Port traffic more than doubles
+
+The port handled 95,000 containers last year, up from 40,000, the harbour board said.
+
+Mayor Petra Lindholm said she was proud of the result. "We trained 600 dockworkers," she said.
+"""
+
+
+def test_the_author_line_does_not_take_over_a_report():
+    # a report quotes its speakers and names them: the author line is not their voice
+    result = suggest(REPORT, outlet="Eastport Times", author="Jon Berg, Eastport Times")
+
+    assert _one(result, "95,000 containers").speaker == "the harbour board"
+    assert _one(result, "600 dockworkers").speaker == "Petra Lindholm"
+
+
+def test_a_speech_that_names_its_speaker_in_the_third_person_is_a_report():
+    text = SPEECH + "\nLindholm then left for the airport, where she met 30 traders.\n"
+    result = suggest(text, outlet="Harbour Archive", author="remarks of Mayor Petra Lindholm")
+
+    assert _one(result, "40,000 containers").speaker != "Petra Lindholm"
+
+
+def test_a_standfirst_naming_a_written_statement_gives_the_text_its_speaker():
+    text = """Funding for harbour schools 2024 to 2025
+
+Written ministerial statement by Anna Kowalczyk MP about harbour schools funding.
+
+Today I am announcing the funding. We will provide an extra 30 million pounds in 2024.
+"""
+    result = suggest(text, outlet="GOV.UK")
+
+    assert _one(result, "30 million pounds").speaker == "Anna Kowalczyk"
+    standfirst = "Written ministerial statement by Anna Kowalczyk MP about harbour schools funding."
+    assert _kinds(result, text)[standfirst] == ("heading", "standfirst")
+
+
+INTERVIEW = """Eastport Weekly interviews marine biologist Ines Duarte
+
+Hugo Marsh: Tell us about the survey. The bay had 3 seal colonies in 2010, didn't it?
+
+Duarte: We counted 14 colonies this spring, and 2,300 pups were born in the bay.
+
+Hugo Marsh: What changed?
+
+Duarte: The fishing ban of 2015 cut the catch by half. The seals followed the fish back.
+"""
+
+
+def test_surname_labels_that_recur_are_speakers():
+    result = suggest(INTERVIEW, outlet="Eastport Weekly")
+
+    check_spans(INTERVIEW, result)
+    colonies = _one(result, "14 colonies")
+    assert colonies.speaker == "Ines Duarte"  # the surname is the one the headline introduced
+    assert _one(result, "cut the catch by half").speaker == "Ines Duarte"
+
+
+def test_a_surname_label_nobody_introduces_is_the_surname():
+    text = INTERVIEW.replace(" marine biologist Ines Duarte", " two biologists")
+    result = suggest(text, outlet="Eastport Weekly")
+
+    assert _one(result, "14 colonies").speaker == "Duarte"
+
+
+def test_the_interviewers_turns_are_questions():
+    # the interviewer is named by the source's author line; their premises are not claims
+    result = suggest(
+        INTERVIEW, outlet="Eastport Weekly", author="Eastport Weekly (interview by Hugo Marsh)"
+    )
+
+    kinds = _kinds(result, INTERVIEW)
+    first = "Hugo Marsh: Tell us about the survey. The bay had 3 seal colonies in 2010, didn't it?"
+    assert kinds[first] == ("heading", "question")
+    assert not [c for c in result.candidates if "3 seal colonies" in c.text]
+
+
+def test_turns_labelled_with_the_outlets_name_are_the_interviewers():
+    text = INTERVIEW.replace("Hugo Marsh:", "Eastport Weekly:")
+    result = suggest(text, outlet="Eastport Weekly")
+
+    assert not [c for c in result.candidates if "3 seal colonies" in c.text]
+    assert _one(result, "14 colonies").speaker == "Ines Duarte"
+
+
+GAGGLE = """Press Call by Port Authority Spokesperson Lena Varga
+
+MODERATOR: Thanks, everyone. Lena has a few words at the top, and then we will get to questions.
+
+MS. VARGA: Thanks. The authority approved 3 new cranes on Monday.
+
+With that, I'll take some questions.
+
+MODERATOR: Our first question will go to Sam with the Eastport Times.
+
+Q Why were the cranes delayed?
+
+MS. VARGA: The supplier missed two deadlines. I get it. We can follow up with you afterward.
+"""
+
+
+def test_a_moderators_turns_and_turn_taking_are_not_claims():
+    result = suggest(GAGGLE, outlet="Port Authority")
+
+    texts = [c.text for c in result.candidates]
+    assert not [t for t in texts if "first question" in t or "few words" in t]
+    assert not [t for t in texts if "take some questions" in t or t == "I get it."]
+    assert not [t for t in texts if "follow up with you" in t]
+    assert _one(result, "3 new cranes").speaker == "Lena Varga"
+    assert _one(result, "missed two deadlines").speaker == "Lena Varga"
+
+
+def test_thanks_without_a_claim_are_courtesies():
+    text = """Remarks by Governor Ada Moreno at the bridge opening
+
+Thank you also to our engineers and everyone else joining us from across the county.
+
+To our mayor, Tom Reyes, thank you for your leadership.
+
+The bridge cost 40 million dollars and opened two months early.
+"""
+    result = suggest(text, outlet="State House")
+
+    texts = [c.text for c in result.candidates]
+    assert not [t for t in texts if "thank you" in t.lower()]
+    assert _one(result, "40 million dollars").speaker == "Ada Moreno"
+
+
+RELEASE = """New speed limits for harbour roads
+
+The speed limit on harbour roads will fall to 20 mph from 1 May.
+
+Road deaths in the harbour district rose to 12 last year.
+"""
+
+
+def test_an_institution_in_the_author_line_narrates_its_release():
+    # a platform hosting many departments' releases: the department speaks, not the platform
+    result = suggest(RELEASE, outlet="Gov Portal", author="Department for Harbours")
+
+    assert _one(result, "20 mph").speaker == "Department for Harbours"
+    assert _one(result, "rose to 12").kind == "narration"
+
+
+def test_a_journalist_in_the_author_line_does_not_narrate():
+    result = suggest(RELEASE, outlet="Eastport Times", author="Jon Berg")
+
+    assert _one(result, "20 mph").speaker == "Eastport Times"
+
+
+def test_a_findings_owner_is_its_speaker():
+    text = """Browser shares shift
+
+Harbour Digital's latest analysis of its own traffic figures concluded, "Orbit has 31 percent."
+"""
+    result = suggest(text, outlet="Tech Weekly")
+
+    assert _one(result, "31 percent").speaker == "Harbour Digital"
+
+
+PULL_QUOTE = """Harbour bridge to close for repairs
+
+"The bridge carried 20,000 cars a day, twice its design load," said engineer Maria Holt.
+
+The bridge carried 20,000 cars a day, twice its design load. Maria Holt, chief engineer
+
+Repairs will take 14 months.
+"""
+
+
+def test_a_pull_quote_signed_with_its_speakers_name_is_set_aside():
+    result = suggest(PULL_QUOTE, outlet="Eastport Times")
+
+    signed = "The bridge carried 20,000 cars a day, twice its design load. "
+    signed += "Maria Holt, chief engineer"
+    assert _kinds(result, PULL_QUOTE)[signed] == ("heading", "pull-quote")
+    assert _one(result, "20,000 cars").speaker == "Maria Holt"
+
+
+def test_a_statements_owner_and_a_statement_issued_before_a_quotation():
+    text = """Harbour plan rejected
+
+Senator Omar Reyes issued a statement on the vote. "The plan would have cost 90 million dollars."
+
+Reyes's statement added, "We found 3 cheaper designs.“ However, the board will meet again in June.
+"""
+    result = suggest(text, outlet="Eastport Times")
+
+    assert _one(result, "90 million dollars").speaker == "Omar Reyes"
+    assert _one(result, "3 cheaper designs").speaker == "Omar Reyes"
+    # a closing mark typed as an opening one still ends the quotation
+    again = _one(result, "meet again in June")
+    assert (again.kind, again.speaker) == ("narration", "Eastport Times")
+
+
+def test_the_body_copy_of_a_signed_pull_quote_is_its_signers():
+    text = """Former crew member describes years at sea
+
+Ines Sola spent nine years aboard the ship, she says.
+
+I was told to stay aboard for two weeks and stayed for nine years. Ines Sola
+
+I was told to stay aboard for two weeks and stayed for nine years. The company disputes it.
+"""
+    result = suggest(text, outlet="Eastport Times")
+
+    copy = _one(result, "stayed for nine years")
+    assert (copy.kind, copy.speaker) == ("direct", "Ines Sola")
+    assert copy.evidence == "words a signed pull-quote gives to its speaker"
+
+
+def test_a_finding_published_by_a_body_is_that_findings():
+    text = """Ports at risk
+
+A report published by the Harbour Institute found 40 percent of ports would flood by 2050.
+
+Figures released by the Harbour Board show 12 quays were closed last winter.
+"""
+    result = suggest(text, outlet="Wire")
+
+    flood = _one(result, "40 percent of ports")
+    assert flood.speaker == "A report published by the Harbour Institute"
+    assert flood.text == "40 percent of ports would flood by 2050"
+    assert _one(result, "12 quays").speaker == "Figures released by the Harbour Board"
+
+
+def test_recurring_one_word_labels_that_are_not_names_are_no_speakers():
+    text = """How to repair a hull
+
+Step: Drain the tank and dry the hull for 48 hours.
+
+Step: Sand the damaged area and apply 3 coats of resin.
+
+Price: The resin costs 40 pounds a litre.
+
+Price: A full repair costs about 900 pounds.
+"""
+    result = suggest(text, outlet="Boat Weekly")
+
+    assert {c.speaker for c in result.candidates} == {"Boat Weekly"}
+
+
+def test_a_statement_after_a_colon_goes_on_about_someone_in_the_third_person():
+    text = """Woman claims church held her
+
+Ana Ruiz says she was held aboard the ship for twelve years.
+
+In a statement to the Eastport Times, the Church denied these allegations:
+
+She was never forced to work in the engine room. She left the ship in 2009.
+
+She added that she had lost 20 kilograms aboard.
+"""
+    result = suggest(text, outlet="Wire")
+
+    assert _one(result, "engine room").speaker == "Church"
+    assert _one(result, "left the ship in 2009").speaker == "Church"
+    # a pronoun with a cue: the narrator is back, telling what someone said
+    assert _one(result, "20 kilograms").evidence == "reported speech"
