@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.tasks import task
 
-from . import services
+from . import arrival, services
 from .imports.articles import ArticleError
 from .imports.fetching import FetchLimits, FetchUnavailable
 from .imports.importing import Article, Input, article_from_url, read_input
@@ -78,11 +78,24 @@ def import_input(
 
 
 def store(article: Article, **overrides: str) -> tuple[Source, bool]:
-    """`services.source_import_article`, its refusals as an ArticleError naming the input."""
+    """`services.source_import_article`, its refusals as an ArticleError naming the input; a
+    new source goes on to `arrival.source_arrived`."""
     try:
-        return services.source_import_article(article=article, **overrides)
+        source, created = services.source_import_article(article=article, **overrides)
     except ValidationError as error:
         raise ArticleError(f"{article.origin}: {' '.join(error.messages)}") from None
+    if created:
+        arrival.source_arrived(source)
+    return source, created
+
+
+@task
+@policy()
+def process_source(source_id: int) -> dict[str, Any]:
+    """A new source's suggestions, computed once and stored, and an alert for each check-worthy
+    one worded like a claim the desk published or is checking (`claims.arrival`). Run twice, it
+    stores nothing twice."""
+    return arrival.process(source_id)
 
 
 def imported(source: Source, created: bool) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import services, tasks
+from ..arrival import source_arrived
 from ..enums import Role, SourceKind
 from ..imports.articles import ArticleError
 from ..imports.importing import (
@@ -187,6 +188,8 @@ def import_view(request: HttpRequest, model_admin: SourceAdmin) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, " ".join(error.messages))
         else:
+            if created:
+                source_arrived(source)
             _report_import(request, source, created)
             return HttpResponseRedirect(reverse("admin:claims_source_change", args=[source.pk]))
     context = {

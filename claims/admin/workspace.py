@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from .. import services
+from ..arrival import stored_report
 from ..enums import Role, SpeechKind
 from ..models import Claim, Source, Speaker, SuggestionDecision
 from ..roles import has_role
@@ -145,7 +146,10 @@ def workspace_view(request: HttpRequest, object_id: str, model_admin) -> HttpRes
         )
     )
     made = {claim.id for statement in statements for claim in statement.claims.all()}
-    report = suggest_for_text(source.text, outlet=source.publisher or None, exclude_claims=made)
+    # Stored when the source arrived (claims.arrival); computed here while there are none current.
+    report = stored_report(source, exclude_claims=made) or suggest_for_text(
+        source.text, outlet=source.publisher or None, exclude_claims=made
+    )
     decided = set(source.suggestion_decisions.values_list("start", "end"))
     suggested = report.candidates_json()
     covered = _covered_by_claims(suggested, statements)
