@@ -10,15 +10,19 @@ once, so a second run stores nothing twice.
 
 from __future__ import annotations
 
+import datetime
 import functools
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 
 from . import services
 from .enums import ClaimStatus
-from .models import Source, SourceSuggestions
+from .models import Alert, Source, SourceSuggestions, SuggestionDecision
 from .suggest import Candidate, Suggestions
 from .suggestions import (
     Report,
@@ -128,3 +132,71 @@ def process(source_id: int) -> dict[str, Any]:
         "candidates": len(suggestions.candidates),
         "alerts": [alert.pk for alert in alerts],
     }
+
+
+# The digest shows at most this many suggestions: the best of a busy day, not all of it.
+DIGEST_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class DigestItem:
+    source: Source
+    index: int  # the candidate's place in the source's report (the workspace's anchor)
+    candidate: dict[str, Any]
+    alert: Alert | None
+
+
+@dataclass(frozen=True)
+class Digest:
+    day: datetime.date
+    items: list[DigestItem]  # best first
+    total: int  # check-worthy suggestions that day, shown or not
+    sources: int  # sources that arrived that day
+    waiting: int  # of which the engine has not read yet
+
+
+def digest_for(day: datetime.date) -> Digest:
+    """The check-worthy suggestions of the sources that arrived on `day` (the desk's time
+    zone), best first, without those an editor already accepted or rejected."""
+    zone = timezone.get_current_timezone()
+    start = datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
+    arrived = Source.objects.filter(
+        created_at__gte=start, created_at__lt=start + datetime.timedelta(days=1)
+    )
+    stored = list(
+        SourceSuggestions.objects.filter(
+            source__in=arrived, content_hash=F("source__content_hash")
+        ).select_related("source")
+    )
+    ids = [row.source_id for row in stored]
+    decided = set(
+        SuggestionDecision.objects.filter(source_id__in=ids).values_list(
+            "source_id", "start", "end"
+        )
+    )
+    alerts = {
+        (alert.source_id, alert.start, alert.end): alert
+        for alert in Alert.objects.filter(source_id__in=ids).select_related("claim")
+    }
+    items = [
+        DigestItem(
+            row.source,
+            index,
+            candidate,
+            alerts.get((row.source_id, candidate["start"], candidate["end"])),
+        )
+        for row in stored
+        for index, candidate in enumerate(row.report.get("candidates", []))
+        if is_checkworthy(candidate)
+        and candidate.get("duplicate_of") is None
+        and (row.source_id, candidate["start"], candidate["end"]) not in decided
+    ]
+    items.sort(key=lambda item: (-item.candidate["checkworthiness"], -item.source.pk, item.index))
+    sources = arrived.count()
+    return Digest(
+        day=day,
+        items=items[:DIGEST_LIMIT],
+        total=len(items),
+        sources=sources,
+        waiting=sources - len(stored),
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import PurePath
 
 from django import forms
@@ -15,12 +16,14 @@ from django.tasks import TaskResultStatus
 from django.tasks.exceptions import TaskResultDoesNotExist, TaskResultMismatch
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import services, tasks
-from ..arrival import source_arrived
+from ..arrival import digest_for, source_arrived
 from ..enums import Role, SourceKind
 from ..imports.articles import ArticleError
 from ..imports.importing import (
@@ -265,6 +268,35 @@ def _report_import(request: HttpRequest, source: Source, created: bool) -> None:
         messages.success(request, gettext("“%(title)s” was imported (source %(id)s).") % values)
 
 
+class DigestForm(forms.Form):
+    date = forms.DateField(
+        label=_("Day"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+def digest_view(request: HttpRequest, model_admin: SourceAdmin) -> HttpResponse:
+    """The day's check-worthy suggestions from the sources that arrived that day, best first,
+    each with its source, speaker and a link into the workspace. `?date=YYYY-MM-DD`, default
+    today."""
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    form = DigestForm(request.GET or None)
+    day = timezone.localdate()
+    if form.is_bound and form.is_valid() and form.cleaned_data["date"]:
+        day = form.cleaned_data["date"]
+    digest = digest_for(day) if not form.errors else None
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": Source._meta,
+        "title": gettext("Digest of %(day)s") % {"day": date_format(day, "DATE_FORMAT")},
+        "form": form,
+        "digest": digest,
+        "previous_day": day - datetime.timedelta(days=1),
+        "next_day": day + datetime.timedelta(days=1),
+    }
+    return TemplateResponse(request, "admin/claims/source/digest.html", context)
+
+
 class CurrentVersionFilter(admin.SimpleListFilter):
     """Earlier versions of a changed page stay in the desk (their statements point into them);
     this lets an editor see only what is current, or only the earlier versions."""
@@ -391,6 +423,11 @@ class SourceAdmin(admin.ModelAdmin):
                 "import/",
                 self.admin_site.admin_view(lambda request: import_view(request, self)),
                 name="claims_source_import",
+            ),
+            path(
+                "digest/",
+                self.admin_site.admin_view(lambda request: digest_view(request, self)),
+                name="claims_source_digest",
             ),
             path(
                 "import/<str:job_id>/",
