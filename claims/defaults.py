@@ -66,7 +66,7 @@ EVERYTHING = [
 # claims.enums.TRANSITIONS, not by these permissions.
 ROLE_PERMISSIONS = {
     "Editor": {
-        "view": [*EVERYTHING, "suggestiondecision", "alert", "jobs.job"],
+        "view": [*EVERYTHING, "suggestiondecision", "alert", "importbatch", "jobs.job"],
         "retry": ["jobs.job"],
         "add": ["source", "speaker", "statement", "topic", "claim", "evidence", "rating",
                 "ratingscale"],
@@ -75,7 +75,7 @@ ROLE_PERMISSIONS = {
         "delete": ["source", "speaker", "statement", "topic", "claim", "evidence"],
     },
     "Fact-checker": {
-        "view": [*EVERYTHING, "suggestiondecision", "alert", "jobs.job"],
+        "view": [*EVERYTHING, "suggestiondecision", "alert", "importbatch", "jobs.job"],
         "add": ["source", "speaker", "evidence", "review"],
         "change": ["source", "speaker", "claim", "evidence", "review"],
         "delete": ["evidence"],

@@ -1183,3 +1183,41 @@ class Alert(models.Model):
     def __str__(self) -> str:
         words = self.text if len(self.text) <= 80 else self.text[:77] + "..."
         return f"“{words}” repeats #{self.claim_id}?"
+
+
+class ImportBatch(models.Model):
+    """A JSONL file or a zip of articles uploaded in the admin, imported by a background job
+    (`claims.tasks.import_batch`) that records its progress here as it goes.
+
+    Invariant: the uploaded bytes are kept until the job has read every article (a retried job
+    reads them again), then emptied; the lists name the sources made and found.
+    """
+
+    name = models.CharField(_("file"), max_length=255)
+    form = models.CharField(_("form"), max_length=8, choices=[("jsonl", "JSONL"), ("zip", "zip")])
+    content = models.BinaryField(_("uploaded file"), editable=False)
+    size = models.PositiveIntegerField(_("bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+    job_id = models.CharField(_("job"), max_length=64, blank=True)
+    total = models.PositiveIntegerField(_("articles"), default=0)
+    done = models.PositiveIntegerField(_("articles read"), default=0)
+    created = models.JSONField(_("sources created"), default=list)
+    existing = models.JSONField(_("sources already there"), default=list)
+    failures = models.JSONField(_("articles that failed"), default=list)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        verbose_name = _("import batch")
+        verbose_name_plural = _("import batches")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(form__in=["jsonl", "zip"]), name="import_batch_form_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

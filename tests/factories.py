@@ -226,3 +226,17 @@ class AlertFactory(factory.django.DjangoModelFactory):
     checkworthiness = 0.6
     claim = factory.SubFactory(ClaimFactory)
     score = 0.8
+
+
+class ImportBatchFactory(factory.django.DjangoModelFactory):
+    """A batch as uploaded, before its job ran (a test of the import runs `import_batch`)."""
+
+    class Meta:
+        model = models.ImportBatch
+
+    name = "feed.jsonl"
+    form = "jsonl"
+    content = b'{"title": "One", "text": "The minister said the alliance grew."}\n'
+    size = factory.LazyAttribute(lambda b: len(b.content))
+    total = 1
+    uploaded_by = factory.SubFactory(UserFactory)

@@ -13,6 +13,7 @@ from claims.models import (
     Alert,
     Claim,
     ClaimEvent,
+    ImportBatch,
     Source,
     SourceSuggestions,
     Statement,
@@ -20,6 +21,7 @@ from claims.models import (
 )
 from tests.factories import (
     AlertFactory,
+    ImportBatchFactory,
     SourceFactory,
     SourceSuggestionsFactory,
     SpeakerFactory,
@@ -65,6 +67,8 @@ def test_admin_pages_render_for_each_role(demo_desk, client, rf, username, model
         SuggestionDecisionFactory(decided_by=user)
     if model is Alert:  # no source has arrived since the demo desk was loaded
         AlertFactory(claim=Claim.objects.order_by("pk").first())
+    if model is ImportBatch:
+        ImportBatchFactory(uploaded_by=user)
     if model is SourceSuggestions:
         SourceSuggestionsFactory(source=Source.objects.order_by("pk").first())
     obj = model.objects.order_by("pk").first()
