@@ -4,8 +4,12 @@ job that does it (`process_source`, run at once by the immediate backend)."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from django.core.management import call_command
 from django.tasks import TaskResultStatus
+from django.urls import reverse
 
 from claims import services
 from claims.arrival import source_arrived
@@ -203,3 +207,29 @@ def test_a_url_import_sends_a_new_source_on_and_not_one_already_there(
     source = Source.objects.get()
     assert SourceSuggestions.objects.get().source == source
     assert len(first) == 1 and second == []
+
+
+def test_a_pasted_article_in_the_admin_is_sent_on_once(
+    client, editor, django_capture_on_commit_callbacks
+):
+    client.force_login(editor)
+    paste = {"text": NEW_ARTICLE, "kind": "article"}
+
+    with django_capture_on_commit_callbacks(execute=True) as first:
+        client.post(reverse("admin:claims_source_import"), paste)
+    with django_capture_on_commit_callbacks(execute=True) as again:
+        client.post(reverse("admin:claims_source_import"), paste)
+
+    assert len(first) == 1 and again == []
+    assert SourceSuggestions.objects.get().source == Source.objects.get()
+
+
+def test_import_source_sends_each_new_article_on(tmp_path, django_capture_on_commit_callbacks):
+    (tmp_path / "one.txt").write_text(NEW_ARTICLE)
+    (tmp_path / "two.txt").write_text("Budget row\n\nThe minister said unemployment rose by 5%.")
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        call_command("import_source", str(tmp_path), stdout=io.StringIO())
+
+    assert len(callbacks) == 2
+    assert SourceSuggestions.objects.count() == 2
