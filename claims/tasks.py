@@ -2,8 +2,9 @@
 setting (docs/background-work.md).
 
 Each job is idempotent: it may run twice (a retry, or a worker killed half-way and its job taken
-back), and the second run stores nothing the first one stored, because the import finds an
-article already in the desk by its URL or its text (`services.source_import`).
+back), and the second run stores nothing the first one stored: the imports find an article
+already in the desk by its URL or its text (`services.source_import`), and reading a new source
+reuses its stored suggestions and alerts a span once (`claims.arrival`).
 """
 
 from __future__ import annotations
