@@ -344,7 +344,8 @@ def batch_job_view(request: HttpRequest, model_admin: SourceAdmin, batch_id: int
     failed, and the job's state. The page reloads itself until the job has ended."""
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
-    batch = ImportBatch.objects.filter(pk=batch_id).first()
+    # Without the uploaded bytes: the page reloads every two seconds.
+    batch = ImportBatch.objects.filter(pk=batch_id).defer("content").first()
     if batch is None:
         raise Http404(gettext("No such batch."))
     job = None
