@@ -66,22 +66,22 @@ EVERYTHING = [
 # claims.enums.TRANSITIONS, not by these permissions.
 ROLE_PERMISSIONS = {
     "Editor": {
-        "view": [*EVERYTHING, "suggestiondecision", "jobs.job"],
+        "view": [*EVERYTHING, "suggestiondecision", "alert", "importbatch", "jobs.job"],
         "retry": ["jobs.job"],
         "add": ["source", "speaker", "statement", "topic", "claim", "evidence", "rating",
                 "ratingscale"],
         "change": ["source", "speaker", "statement", "topic", "claim", "evidence", "rating",
-                   "ratingscale"],
+                   "ratingscale", "alert"],
         "delete": ["source", "speaker", "statement", "topic", "claim", "evidence"],
     },
     "Fact-checker": {
-        "view": [*EVERYTHING, "suggestiondecision", "jobs.job"],
+        "view": [*EVERYTHING, "suggestiondecision", "alert", "importbatch", "jobs.job"],
         "add": ["source", "speaker", "evidence", "review"],
         "change": ["source", "speaker", "claim", "evidence", "review"],
         "delete": ["evidence"],
     },
     "Reviewer": {
-        "view": [*EVERYTHING, "suggestiondecision"],
+        "view": [*EVERYTHING, "suggestiondecision", "alert"],
         "add": ["signoff"],
         "change": [],
         "delete": [],

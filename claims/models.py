@@ -1073,3 +1073,151 @@ def _refuse_slug_change(instance: models.Model) -> None:
     stored = type(instance).objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
     if stored and stored != instance.slug:
         raise ValidationError({"slug": _("The slug is part of public links and cannot change.")})
+
+
+class SourceSuggestions(models.Model):
+    """The suggestion engine's report on a source, computed once when the source arrived
+    (`claims.arrival`) instead of on every opening of the workspace.
+
+    Invariant: the report is current only while `engine_version` is the running engine's and
+    `content_hash` the source's; otherwise it is computed again. Matches against the desk's
+    claims are not stored: they change as claims are made, and are looked up when shown.
+    """
+
+    source = models.OneToOneField(
+        Source, on_delete=models.CASCADE, related_name="stored_suggestions"
+    )
+    engine_version = models.CharField(_("engine version"), max_length=64)
+    content_hash = models.CharField(_("content hash of the text read"), max_length=64)
+    report = models.JSONField(
+        _("report"), help_text=_("The engine's paragraphs, candidates and speakers.")
+    )
+    computed_at = models.DateTimeField(_("computed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("stored suggestions")
+        verbose_name_plural = _("stored suggestions")
+
+    def __str__(self) -> str:
+        return f"Suggestions for {self.source_id} (engine {self.engine_version[:8]})"
+
+
+class Alert(models.Model):
+    """A new statement that looks like a claim the desk already published or is checking.
+
+    Raised when a source arrives (`claims.arrival`); an editor links it as a repeat (which
+    makes its statement and a claim with `repeat_of` set) or dismisses it, through
+    `claims.services`. Invariants: open alerts carry no decision; a decided one says who
+    decided and when; a span of a source alerts once.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        LINKED = "linked", _("Linked as a repeat")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    source = models.ForeignKey(
+        Source, on_delete=models.CASCADE, related_name="alerts", verbose_name=_("source")
+    )
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    text = models.TextField(_("new words"), help_text=_("The words as the source has them."))
+    statement_start = models.PositiveIntegerField(_("statement start"))
+    statement_end = models.PositiveIntegerField(_("statement end"))
+    speech = models.CharField(
+        _("speech"), max_length=16, choices=SpeechKind.choices, default=SpeechKind.DIRECT
+    )
+    speaker_name = models.CharField(
+        _("speaker found"), max_length=200, blank=True, help_text=_("As the engine found it.")
+    )
+    reported_speaker_name = models.CharField(_("quoting"), max_length=200, blank=True)
+    checkworthiness = models.FloatField(_("check-worthiness"))
+    claim = models.ForeignKey(
+        Claim,
+        on_delete=models.CASCADE,
+        related_name="alerts",
+        verbose_name=_("earlier claim"),
+        help_text=_("The desk's claim that the new words look like."),
+    )
+    score = models.FloatField(_("likeness"), help_text=_("0 to 1: how alike the wordings are."))
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.OPEN, editable=False
+    )
+    repeat = models.ForeignKey(
+        Claim,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("repeat made"),
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("raised at"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "-created_at", "-id"], name="alert_queue")]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "start", "end"], name="alert_once_per_span"),
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="alert_span_not_empty"),
+            models.CheckConstraint(
+                condition=Q(status__in=["open", "linked", "dismissed"]), name="alert_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="open", decided_at__isnull=True, decided_by__isnull=True)
+                | (~Q(status="open") & Q(decided_at__isnull=False)),
+                name="alert_decided_iff_not_open",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        words = self.text if len(self.text) <= 80 else self.text[:77] + "..."
+        return f"“{words}” repeats #{self.claim_id}?"
+
+
+class ImportBatch(models.Model):
+    """A JSONL file or a zip of articles uploaded in the admin, imported by a background job
+    (`claims.tasks.import_batch`) that records its progress here as it goes.
+
+    Invariant: the uploaded bytes are kept until the job has read every article (a retried job
+    reads them again), then emptied; the lists name the sources made and found.
+    """
+
+    name = models.CharField(_("file"), max_length=255)
+    form = models.CharField(_("form"), max_length=8, choices=[("jsonl", "JSONL"), ("zip", "zip")])
+    content = models.BinaryField(_("uploaded file"), editable=False)
+    size = models.PositiveIntegerField(_("bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+    job_id = models.CharField(_("job"), max_length=64, blank=True)
+    total = models.PositiveIntegerField(_("articles"), default=0)
+    done = models.PositiveIntegerField(_("articles read"), default=0)
+    created = models.JSONField(_("sources created"), default=list)
+    existing = models.JSONField(_("sources already there"), default=list)
+    failures = models.JSONField(_("articles that failed"), default=list)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+        verbose_name = _("import batch")
+        verbose_name_plural = _("import batches")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(form__in=["jsonl", "zip"]), name="import_batch_form_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

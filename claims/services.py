@@ -35,6 +35,7 @@ from .enums import (
     Transition,
 )
 from .models import (
+    Alert,
     Claim,
     ClaimEvent,
     Evidence,
@@ -44,6 +45,7 @@ from .models import (
     Review,
     Signoff,
     Source,
+    SourceSuggestions,
     Speaker,
     Statement,
     SuggestionDecision,
@@ -64,6 +66,7 @@ from .rules import (
 
 if TYPE_CHECKING:  # importing pulls in trafilatura, which the other services do not need
     from .imports.importing import Article
+    from .suggest import Candidate
 
 User = AbstractBaseUser
 
@@ -666,10 +669,11 @@ def claims_create_from_span(
     speech: str = SpeechKind.DIRECT,
     reported_speaker: Speaker | None = None,
     checkworthiness: float | None = None,
+    repeat_of: Claim | None = None,
 ) -> list[Claim]:
     """The statement at source.text[start:end] (reused when that exact span already has one)
-    and one claim per text in it. All or nothing: a span that does not match the text, or a
-    refused claim, stores nothing."""
+    and one claim per text in it (each a repeat of `repeat_of`, when given). All or nothing: a
+    span that does not match the text, or a refused claim, stores nothing."""
     texts = [text.strip() for text in claim_texts if text.strip()]
     if not texts:
         raise WorkflowError(_("Write at least one claim."))
@@ -685,7 +689,13 @@ def claims_create_from_span(
             speech=speech,
         )
     return [
-        claim_create(statement=statement, text=text, by=by, checkworthiness=checkworthiness)
+        claim_create(
+            statement=statement,
+            text=text,
+            by=by,
+            checkworthiness=checkworthiness,
+            repeat_of=repeat_of,
+        )
         for text in texts
     ]
 
@@ -711,3 +721,129 @@ def suggestion_decide(
         },
     )
     return decision
+
+
+# --- arrivals: stored suggestions and alerts -------------------------------------------------
+
+
+@transaction.atomic
+def source_suggestions_store(
+    *, source: Source, engine_version: str, report: dict[str, Any]
+) -> SourceSuggestions:
+    """Keep the engine's report on a source's text, replacing one made by another engine or
+    from another text."""
+    stored, _created = SourceSuggestions.objects.update_or_create(
+        source=source,
+        defaults={
+            "engine_version": engine_version,
+            "content_hash": source.content_hash,
+            "report": report,
+            "computed_at": timezone.now(),
+        },
+    )
+    return stored
+
+
+@transaction.atomic
+def alerts_raise(*, source: Source, found: Iterable[tuple[Candidate, int, float]]) -> list[Alert]:
+    """An open alert for each (candidate, earlier claim id, likeness) in `found`. A span of the
+    source alerts once: one already alerted, open or decided, is left as it is, so that raising
+    again (a job run twice) changes nothing. Returns the alerts raised now."""
+    raised = []
+    for candidate, claim_id, score in found:
+        statement_start, statement_end = candidate.statement_start, candidate.statement_end
+        if statement_end <= statement_start:
+            statement_start, statement_end = candidate.start, candidate.end
+        alert, created = Alert.objects.get_or_create(
+            source=source,
+            start=candidate.start,
+            end=candidate.end,
+            defaults={
+                "text": candidate.text,
+                "statement_start": statement_start,
+                "statement_end": statement_end,
+                "speech": candidate.kind
+                if candidate.kind in SpeechKind.values
+                else SpeechKind.DIRECT,
+                "speaker_name": _fit(Alert, "speaker_name", candidate.speaker or ""),
+                "reported_speaker_name": _fit(
+                    Alert, "reported_speaker_name", candidate.reported_speaker or ""
+                ),
+                "checkworthiness": candidate.checkworthiness,
+                "claim_id": claim_id,
+                "score": score,
+            },
+        )
+        if created:
+            raised.append(alert)
+    return raised
+
+
+def _lock_open_alert(alert: Alert, by: User) -> Alert:
+    """The alert, locked, once it is clear `by` may decide it and nobody has yet."""
+    if not has_role(by, Role.EDITOR):
+        raise WorkflowError(_("Only editors decide alerts."))
+    alert = Alert.objects.select_for_update().select_related("source", "claim").get(pk=alert.pk)
+    if alert.status != Alert.Status.OPEN:
+        raise WorkflowError(
+            _("This alert was already decided (%(status)s).")
+            % {"status": alert.get_status_display()}
+        )
+    return alert
+
+
+def _close_alert(alert: Alert, *, status: str, by: User, repeat: Claim | None = None) -> None:
+    # Conditional, so that two editors deciding at once cannot both win (SQLite ignores the
+    # row lock).
+    decided = Alert.objects.filter(pk=alert.pk, status=Alert.Status.OPEN).update(
+        status=status, repeat=repeat, decided_by=by, decided_at=timezone.now()
+    )
+    if decided != 1:
+        raise WorkflowError(_("Someone else decided this alert at the same moment. Reload it."))
+    alert.refresh_from_db()
+
+
+@transaction.atomic
+def alert_link(*, alert: Alert, by: User, speaker_name: str = "", claim_text: str = "") -> Claim:
+    """Link an alert's words as a repeat of the earlier claim: their statement (with the
+    speaker the engine found, or `speaker_name`) and a claim worded as the earlier one (or
+    `claim_text`) whose `repeat_of` is the first claim of the chain. The suggestion counts as
+    accepted in the workspace; the earlier claim's log says where it was repeated."""
+    alert = _lock_open_alert(alert, by)
+    earlier = alert.claim
+    first = earlier.repeat_of or earlier
+    speaker = speaker_for_name(name=speaker_name or alert.speaker_name)
+    reported = None
+    if alert.reported_speaker_name:
+        reported = speaker_for_name(name=alert.reported_speaker_name)
+        reported = reported if reported != speaker else None
+    claims = claims_create_from_span(
+        source=alert.source,
+        start=alert.statement_start,
+        end=alert.statement_end,
+        speaker=speaker,
+        reported_speaker=reported,
+        speech=alert.speech,
+        claim_texts=[claim_text.strip() or earlier.text],
+        by=by,
+        checkworthiness=alert.checkworthiness,
+        repeat_of=first,
+    )
+    suggestion_decide(source=alert.source, start=alert.start, end=alert.end, by=by, claim=claims[0])
+    _close_alert(alert, status=Alert.Status.LINKED, by=by, repeat=claims[0])
+    _log(
+        first,
+        actor=by,
+        action="link_repeat",
+        note=_("Repeated in “%(source)s” (source %(id)s): %(words)s")
+        % {"source": alert.source.title, "id": alert.source_id, "words": alert.text[:300]},
+    )
+    return claims[0]
+
+
+@transaction.atomic
+def alert_dismiss(*, alert: Alert, by: User) -> Alert:
+    """The alert's words are no repeat of the earlier claim: closed, nothing else stored."""
+    alert = _lock_open_alert(alert, by)
+    _close_alert(alert, status=Alert.Status.DISMISSED, by=by)
+    return alert

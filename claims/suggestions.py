@@ -7,14 +7,18 @@ earlier claims to match against, with their verdicts) and gives the one JSON sha
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import hashlib
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.db.models import Count, Max, Prefetch
 
-from .models import Claim, Review, Speaker
-from .suggest import Candidate, ClaimIndex, KnownSpeaker, Suggestions, suggest
+from .models import Claim, Review, Source, Speaker
+from .suggest import Candidate, ClaimIndex, KnownSpeaker, Paragraph, Suggestions, suggest
 
 MATCHES_PER_CANDIDATE = 3
 MIN_MATCH_SCORE = 0.55
@@ -148,6 +152,17 @@ def _with_details(found: list[list[tuple[int, float]]]) -> list[list[dict[str, A
     ]
 
 
+def source_inputs(source: Source) -> dict[str, str | None]:
+    """What the engine is told of a stored source beside its text: whose narration unattributed
+    text is, and the title and author line that may name a speech's speaker. The workspace and
+    the arrival job read a source the same way."""
+    return {
+        "outlet": source.publisher or None,
+        "title": source.title or None,
+        "author": source.author or None,
+    }
+
+
 def suggest_for_text(
     text: str,
     *,
@@ -164,6 +179,18 @@ def suggest_for_text(
     suggestions = suggest(
         text, speakers=known_speakers(), outlet=outlet, title=title, author=author
     )
+    return report_for(text, suggestions, exclude_claims=exclude_claims, with_matches=with_matches)
+
+
+def report_for(
+    text: str,
+    suggestions: Suggestions,
+    *,
+    exclude_claims: set[int] = frozenset(),
+    with_matches: bool = True,
+) -> Report:
+    """The report on suggestions already made (stored ones too), matched against the desk's
+    claims as they are now."""
     if with_matches and suggestions.candidates:
         index = claim_index.get()
         found = [_search(index, c.text, exclude_claims) for c in suggestions.candidates]
@@ -175,3 +202,28 @@ def suggest_for_text(
 def similar_claims(text: str, *, exclude_claims: set[int] = frozenset()) -> list[dict[str, Any]]:
     """Earlier claims worded like `text`, best first, with their verdicts."""
     return _with_details([_search(claim_index.get(), text, exclude_claims)])[0]
+
+
+@functools.cache
+def engine_version() -> str:
+    """A fingerprint of the engine's code: stored suggestions made by other code are stale."""
+    package = Path(__file__).resolve().parent / "suggest"
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def suggestions_to_json(suggestions: Suggestions) -> dict[str, Any]:
+    return dataclasses.asdict(suggestions)
+
+
+def suggestions_from_json(data: dict[str, Any]) -> Suggestions:
+    """The engine's answer as stored by `suggestions_to_json`; raises TypeError or KeyError
+    when the stored shape is not this engine's."""
+    return Suggestions(
+        paragraphs=[Paragraph(**paragraph) for paragraph in data["paragraphs"]],
+        candidates=[Candidate(**candidate) for candidate in data["candidates"]],
+        speakers=list(data["speakers"]),
+    )

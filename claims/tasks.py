@@ -2,24 +2,36 @@
 setting (docs/background-work.md).
 
 Each job is idempotent: it may run twice (a retry, or a worker killed half-way and its job taken
-back), and the second run stores nothing the first one stored, because the import finds an
-article already in the desk by its URL or its text (`services.source_import`).
+back), and the second run stores nothing the first one stored: the imports find an article
+already in the desk by its URL or its text (`services.source_import`), and reading a new source
+reuses its stored suggestions and alerts a span once (`claims.arrival`).
 """
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.tasks import task
+from django.utils import timezone
 
-from . import services
+from . import arrival, services
 from .imports.articles import ArticleError
+from .imports.batches import unpack_batch
 from .imports.fetching import FetchLimits, FetchUnavailable
-from .imports.importing import Article, Input, article_from_url, read_input
+from .imports.importing import (
+    Article,
+    Input,
+    article_from_url,
+    count_articles,
+    plan_inputs,
+    read_input,
+)
 from .jobs import policy
-from .models import Source
+from .models import ImportBatch, Source
 
 
 def fetch_limits() -> FetchLimits:
@@ -77,12 +89,71 @@ def import_input(
     return {"created": created, "existing": existing}
 
 
+@task
+@policy()
+def import_batch(batch_id: int) -> dict[str, Any]:
+    """Import every article of a batch uploaded in the admin (`ImportBatch`), recording after
+    each one how far it got, which sources it made or found, and what failed, for the page
+    that follows it. A new source goes on to `arrival.source_arrived`. Run again, it reads the
+    batch again from the start and stores nothing twice (the import finds each article)."""
+    batch = ImportBatch.objects.filter(pk=batch_id).first()
+    if batch is None or batch.finished_at is not None:
+        return {"batch": batch_id, "found": batch is not None}
+    max_bytes = settings.FACTCHECK_MAX_ARTICLE_BYTES
+    rows = ImportBatch.objects.filter(pk=batch.pk)
+    created, existing, failures, done = list(batch.created), [], [], 0
+    with tempfile.TemporaryDirectory(prefix="factcheck-batch-") as folder:
+        root = Path(folder)
+        paths = unpack_batch(
+            bytes(batch.content),
+            name=batch.name,
+            into=root,
+            max_bytes=settings.FACTCHECK_MAX_BATCH_BYTES,
+            max_members=settings.FACTCHECK_MAX_BATCH_FILES,
+        )
+        inputs = plan_inputs([str(path) for path in paths])
+        total = sum(count_articles(item, max_bytes=max_bytes) for item in inputs)
+        rows.update(total=total, done=0, existing=[], failures=[])
+        for item in inputs:
+            for result in read_input(item, max_bytes=max_bytes, fetch_limits=fetch_limits()):
+                error = result if isinstance(result, ArticleError) else None
+                if error is None:
+                    try:
+                        source, new = store(result)
+                    except ArticleError as refused:
+                        error = refused
+                if error is not None:
+                    # Named as in the batch, not where the worker unpacked it.
+                    failures.append(str(error).replace(f"{root}/", ""))
+                elif new:
+                    created.append(source.pk)
+                elif source.pk not in created:
+                    existing.append(source.pk)
+                done += 1
+                rows.update(done=done, created=created, existing=existing, failures=failures)
+    rows.update(total=max(total, done), content=b"", finished_at=timezone.now())
+    return {"batch": batch_id, "created": created, "existing": existing, "failed": len(failures)}
+
+
 def store(article: Article, **overrides: str) -> tuple[Source, bool]:
-    """`services.source_import_article`, its refusals as an ArticleError naming the input."""
+    """`services.source_import_article`, its refusals as an ArticleError naming the input; a
+    new source goes on to `arrival.source_arrived`."""
     try:
-        return services.source_import_article(article=article, **overrides)
+        source, created = services.source_import_article(article=article, **overrides)
     except ValidationError as error:
         raise ArticleError(f"{article.origin}: {' '.join(error.messages)}") from None
+    if created:
+        arrival.source_arrived(source)
+    return source, created
+
+
+@task
+@policy()
+def process_source(source_id: int) -> dict[str, Any]:
+    """A new source's suggestions, computed once and stored, and an alert for each check-worthy
+    one worded like a claim the desk published or is checking (`claims.arrival`). Run twice, it
+    stores nothing twice."""
+    return arrival.process(source_id)
 
 
 def imported(source: Source, created: bool) -> dict[str, Any]:

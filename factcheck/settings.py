@@ -43,6 +43,13 @@ environment here, and only here:
                                  queued again (default 60)
 - FACTCHECK_JOBS_KEEP_DAYS       days a finished job's result is kept (default 14) ...
 - FACTCHECK_FAILED_JOBS_KEEP_DAYS  ... and a failed one's (default 30)
+- FACTCHECK_MAX_BATCH_BYTES      largest batch uploaded in the admin (a JSONL file, or a zip's
+                                 articles unpacked), in bytes (default 20,000,000)
+- FACTCHECK_MAX_BATCH_FILES      most files in an uploaded zip (default 1,000)
+- FACTCHECK_CHECKWORTHY_SCORE    check-worthiness from which a suggestion is in the daily digest and
+                                 is matched for alerts (default 0.5)
+- FACTCHECK_ALERT_SCORE          likeness to a desk's claim from which new words raise an alert
+                                 (default 0.7)
 """
 
 from __future__ import annotations
@@ -260,6 +267,10 @@ FACTCHECK_MAX_ARTICLE_BYTES = int(os.environ.get("FACTCHECK_MAX_ARTICLE_BYTES", 
 # form) may be that large and some more, so that a paste over the article limit reaches the
 # form and gets its "over the limit" message; bigger requests get templates/400.html.
 DATA_UPLOAD_MAX_MEMORY_SIZE = max(2_621_440, FACTCHECK_MAX_ARTICLE_BYTES + 512 * 1024)
+# A batch uploaded in the admin (JSONL, or a zip of articles, counted unpacked), in bytes, and
+# the most files a zip may hold; each article in it is held to the article limit as well.
+FACTCHECK_MAX_BATCH_BYTES = int(os.environ.get("FACTCHECK_MAX_BATCH_BYTES", str(20_000_000)))
+FACTCHECK_MAX_BATCH_FILES = int(os.environ.get("FACTCHECK_MAX_BATCH_FILES", "1000"))
 # Seconds an import may spend fetching one page, redirects included.
 FACTCHECK_FETCH_TIMEOUT = float(os.environ.get("FACTCHECK_FETCH_TIMEOUT", "20"))
 # Imports refuse URLs on loopback, private and link-local addresses (a URL typed into the admin
@@ -284,6 +295,11 @@ FACTCHECK_PUBLIC_MAX_AGE = int(os.environ.get("FACTCHECK_PUBLIC_MAX_AGE", "60"))
 # X-Page-Cache (hit or miss) helps whoever tunes the cache, and tells outsiders when pages were
 # last made, and so when the public record changed: off unless asked for, or in development.
 FACTCHECK_PAGE_CACHE_HEADER = env_bool("FACTCHECK_PAGE_CACHE_HEADER", DEBUG)
+# A source's suggestions from this check-worthiness (0 to 1) are in the daily digest and are
+# matched against the desk's claims when it arrives (claims/arrival.py) ...
+FACTCHECK_CHECKWORTHY_SCORE = float(os.environ.get("FACTCHECK_CHECKWORTHY_SCORE", "0.5"))
+# ... and one worded this much like a claim the desk published or is checking raises an alert.
+FACTCHECK_ALERT_SCORE = float(os.environ.get("FACTCHECK_ALERT_SCORE", "0.7"))
 
 # --- The read-only API (claims/api/) -----------------------------------------------------------
 # Anonymous requests per client address; the counts live in the default cache.

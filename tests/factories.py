@@ -194,3 +194,49 @@ class SuggestionDecisionFactory(factory.django.DjangoModelFactory):
     end = 40
     decision = models.SuggestionDecision.Decision.REJECTED
     decided_by = factory.SubFactory(UserFactory)
+
+
+class SourceSuggestionsFactory(factory.django.DjangoModelFactory):
+    """A stored report as the engine would leave it (with no candidates: a test that needs
+    real ones runs `process_source`)."""
+
+    class Meta:
+        model = models.SourceSuggestions
+
+    source = factory.SubFactory(SourceFactory)
+    engine_version = "an engine"
+    content_hash = factory.LazyAttribute(lambda s: s.source.content_hash)
+    report = factory.LazyFunction(lambda: {"paragraphs": [], "candidates": [], "speakers": []})
+
+
+class AlertFactory(factory.django.DjangoModelFactory):
+    """An open alert on the words at `start` of its source (a test of how alerts are raised
+    runs `process_source`)."""
+
+    class Meta:
+        model = models.Alert
+
+    source = factory.SubFactory(SourceFactory)
+    start = 9
+    end = factory.LazyAttribute(lambda a: a.start + 80)
+    statement_start = factory.LazyAttribute(lambda a: a.start)
+    statement_end = factory.LazyAttribute(lambda a: a.end)
+    text = factory.LazyAttribute(lambda a: a.source.text[a.start : a.end])
+    speaker_name = "The minister"
+    checkworthiness = 0.6
+    claim = factory.SubFactory(ClaimFactory)
+    score = 0.8
+
+
+class ImportBatchFactory(factory.django.DjangoModelFactory):
+    """A batch as uploaded, before its job ran (a test of the import runs `import_batch`)."""
+
+    class Meta:
+        model = models.ImportBatch
+
+    name = "feed.jsonl"
+    form = "jsonl"
+    content = b'{"title": "One", "text": "The minister said the alliance grew."}\n'
+    size = factory.LazyAttribute(lambda b: len(b.content))
+    total = 1
+    uploaded_by = factory.SubFactory(UserFactory)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import PurePath
 
 from django import forms
@@ -15,13 +16,17 @@ from django.tasks import TaskResultStatus
 from django.tasks.exceptions import TaskResultDoesNotExist, TaskResultMismatch
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import services, tasks
+from ..arrival import digest_for, source_arrived
 from ..enums import Role, SourceKind
 from ..imports.articles import ArticleError
+from ..imports.batches import batch_form, check_batch
 from ..imports.importing import (
     HTML_SUFFIXES,
     TEXT_SUFFIXES,
@@ -31,10 +36,11 @@ from ..imports.importing import (
 )
 from ..jobs import error_line
 from ..jobs.progress import job_progress
-from ..models import Claim, Source, Speaker, Statement, Topic
+from ..models import Claim, ImportBatch, Source, Speaker, Statement, Topic
 from . import workspace
 from .base import (
     PublicRecordInlineForm,
+    ReadOnlyAdmin,
     RoleGatedInlineAddMixin,
     ServiceInlinesMixin,
     TolerantAutocompleteMixin,
@@ -127,8 +133,8 @@ class SourceImportForm(forms.Form):
             if suffix not in (*TEXT_SUFFIXES, *HTML_SUFFIXES):
                 raise ArticleError(
                     gettext(
-                        "%(name)s: upload a .txt or .html file (JSON batches are imported "
-                        "with the import_source command)."
+                        "%(name)s: upload a .txt or .html file (a JSONL file or a zip of "
+                        "articles goes in “Upload a batch”)."
                     )
                     % {"name": name}
                 )
@@ -187,6 +193,8 @@ def import_view(request: HttpRequest, model_admin: SourceAdmin) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, " ".join(error.messages))
         else:
+            if created:
+                source_arrived(source)
             _report_import(request, source, created)
             return HttpResponseRedirect(reverse("admin:claims_source_change", args=[source.pk]))
     context = {
@@ -260,6 +268,137 @@ def _report_import(request: HttpRequest, source: Source, created: bool) -> None:
         )
     else:
         messages.success(request, gettext("“%(title)s” was imported (source %(id)s).") % values)
+
+
+class BatchUploadForm(forms.Form):
+    """Many articles at once: a JSONL file (one article object a line) or a zip of articles."""
+
+    file = forms.FileField(
+        label=_("Batch file"),
+        help_text=_(
+            "A .jsonl file, one article a line with its “text” or “html” and optionally "
+            "“title”, “url”, “publisher”, “author”, “language”, “kind”, “published_at”; or a "
+            ".zip of .txt, .html, .json and .jsonl files."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        name = PurePath(upload.name).name
+        max_bytes = settings.FACTCHECK_MAX_BATCH_BYTES
+        try:
+            batch_form(name)
+            if upload.size > max_bytes:  # refused before it is read into memory
+                raise ArticleError(
+                    gettext("%(name)s: %(size)s bytes is over the limit of %(max)s bytes")
+                    % {"name": name, "size": f"{upload.size:,}", "max": f"{max_bytes:,}"}
+                )
+            data = upload.read()
+            self.batch = check_batch(
+                data,
+                name=name,
+                max_bytes=max_bytes,
+                max_members=settings.FACTCHECK_MAX_BATCH_FILES,
+            )
+        except ArticleError as error:
+            raise ValidationError(str(error)) from None
+        self.data_read = data
+        return upload
+
+
+def batch_view(request: HttpRequest, model_admin: SourceAdmin) -> HttpResponse:
+    """Upload a batch; a background job imports it (`claims.tasks.import_batch`), and the
+    answer is the page that follows it. A file that is no batch is a form error, and nothing
+    is stored."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = BatchUploadForm(request.POST, request.FILES)
+    else:
+        form = BatchUploadForm()
+    if form.is_bound and form.is_valid():
+        batch = ImportBatch.objects.create(
+            name=form.batch.name,
+            form=form.batch.form,
+            content=form.data_read,
+            size=len(form.data_read),
+            total=form.batch.articles,
+            uploaded_by=request.user,
+        )
+        job = tasks.import_batch.enqueue(batch.pk)
+        ImportBatch.objects.filter(pk=batch.pk).update(job_id=str(job.id))
+        return HttpResponseRedirect(reverse("admin:claims_source_batch_job", args=[batch.pk]))
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": Source._meta,
+        "title": gettext("Upload a batch of articles"),
+        "form": form,
+        "max_bytes": settings.FACTCHECK_MAX_BATCH_BYTES,
+        "max_files": settings.FACTCHECK_MAX_BATCH_FILES,
+    }
+    return TemplateResponse(request, "admin/claims/source/batch.html", context)
+
+
+def batch_job_view(request: HttpRequest, model_admin: SourceAdmin, batch_id: int) -> HttpResponse:
+    """A batch's progress: how many of its articles were read, the sources made and found, what
+    failed, and the job's state. The page reloads itself until the job has ended."""
+    if not model_admin.has_add_permission(request):
+        raise PermissionDenied
+    # Without the uploaded bytes: the page reloads every two seconds.
+    batch = ImportBatch.objects.filter(pk=batch_id).defer("content").first()
+    if batch is None:
+        raise Http404(gettext("No such batch."))
+    job = None
+    if batch.job_id:
+        try:
+            job = tasks.import_batch.get_result(batch.job_id)
+        except (TaskResultDoesNotExist, TaskResultMismatch, ValidationError, ValueError):
+            job = None  # pruned: the batch's own record still tells
+        except NotImplementedError:
+            job = None  # a backend that keeps no results (the immediate one): likewise
+    failed = job is not None and job.status == TaskResultStatus.FAILED
+    finished = batch.finished_at is not None or failed or (job is not None and job.is_finished)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": Source._meta,
+        "title": gettext("Importing %(name)s") % {"name": batch.name},
+        "batch": batch,
+        "job": job,
+        "error": _job_error(job) if failed else "",
+        "waiting": job_progress(job) if job is not None and not finished else None,
+        "created": Source.objects.filter(pk__in=batch.created).order_by("pk"),
+        "refresh_seconds": 0 if finished else 2,
+    }
+    return TemplateResponse(request, "admin/claims/source/batch_job.html", context)
+
+
+class DigestForm(forms.Form):
+    date = forms.DateField(
+        label=_("Day"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+
+def digest_view(request: HttpRequest, model_admin: SourceAdmin) -> HttpResponse:
+    """The day's check-worthy suggestions from the sources that arrived that day, best first,
+    each with its source, speaker and a link into the workspace. `?date=YYYY-MM-DD`, default
+    today."""
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    form = DigestForm(request.GET or None)
+    day = timezone.localdate()
+    if form.is_bound and form.is_valid() and form.cleaned_data["date"]:
+        day = form.cleaned_data["date"]
+    digest = digest_for(day) if not form.errors else None
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": Source._meta,
+        "title": gettext("Digest of %(day)s") % {"day": date_format(day, "DATE_FORMAT")},
+        "form": form,
+        "digest": digest,
+        "previous_day": day - datetime.timedelta(days=1),
+        "next_day": day + datetime.timedelta(days=1),
+    }
+    return TemplateResponse(request, "admin/claims/source/digest.html", context)
 
 
 class CurrentVersionFilter(admin.SimpleListFilter):
@@ -388,6 +527,23 @@ class SourceAdmin(admin.ModelAdmin):
                 "import/",
                 self.admin_site.admin_view(lambda request: import_view(request, self)),
                 name="claims_source_import",
+            ),
+            path(
+                "batch/",
+                self.admin_site.admin_view(lambda request: batch_view(request, self)),
+                name="claims_source_batch",
+            ),
+            path(
+                "batch/<int:batch_id>/",
+                self.admin_site.admin_view(
+                    lambda request, batch_id: batch_job_view(request, self, batch_id)
+                ),
+                name="claims_source_batch_job",
+            ),
+            path(
+                "digest/",
+                self.admin_site.admin_view(lambda request: digest_view(request, self)),
+                name="claims_source_digest",
             ),
             path(
                 "import/<str:job_id>/",
@@ -524,3 +680,41 @@ class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(ReadOnlyAdmin):
+    """The batches uploaded, newest first, each with a link to its progress page."""
+
+    list_display = ["name", "uploaded_by", "uploaded_at", "progress", "finished_at"]
+    list_select_related = ["uploaded_by"]
+    ordering = ["-uploaded_at", "-id"]
+    paginator = CappedCountPaginator
+    show_full_result_count = False
+    exclude = ["content"]
+    readonly_fields = [
+        "name",
+        "form",
+        "size",
+        "uploaded_by",
+        "uploaded_at",
+        "job_id",
+        "total",
+        "done",
+        "created",
+        "existing",
+        "failures",
+        "finished_at",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("content")
+
+    @admin.display(description=_("progress"))
+    def progress(self, obj: ImportBatch) -> str:
+        return format_html(
+            '<a href="{}">{} / {}</a>',
+            reverse("admin:claims_source_batch_job", args=[obj.pk]),
+            obj.done,
+            obj.total,
+        )

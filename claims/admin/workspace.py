@@ -23,12 +23,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from .. import services
+from ..arrival import stored_report
 from ..enums import Role, SpeechKind
 from ..models import Claim, Source, Speaker, SuggestionDecision
 from ..roles import has_role
 from ..spans import Mark, segments
 from ..suggest import ClaimIndex
-from ..suggestions import similar_claims, suggest_for_text
+from ..suggestions import similar_claims, source_inputs, suggest_for_text
 
 
 class SpanClaimsForm(forms.Form):
@@ -145,12 +146,9 @@ def workspace_view(request: HttpRequest, object_id: str, model_admin) -> HttpRes
         )
     )
     made = {claim.id for statement in statements for claim in statement.claims.all()}
-    report = suggest_for_text(
-        source.text,
-        outlet=source.publisher or None,
-        title=source.title or None,
-        author=source.author or None,
-        exclude_claims=made,
+    # Stored when the source arrived (claims.arrival); computed here while there are none current.
+    report = stored_report(source, exclude_claims=made) or suggest_for_text(
+        source.text, **source_inputs(source), exclude_claims=made
     )
     decided = set(source.suggestion_decisions.values_list("start", "end"))
     suggested = report.candidates_json()

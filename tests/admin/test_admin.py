@@ -9,9 +9,21 @@ from django.urls import reverse
 from simple_history.models import HistoricalChanges
 
 from claims.enums import ClaimStatus
-from claims.models import Claim, ClaimEvent, Source, Statement, SuggestionDecision
+from claims.models import (
+    Alert,
+    Claim,
+    ClaimEvent,
+    ImportBatch,
+    Source,
+    SourceSuggestions,
+    Statement,
+    SuggestionDecision,
+)
 from tests.factories import (
+    AlertFactory,
+    ImportBatchFactory,
     SourceFactory,
+    SourceSuggestionsFactory,
     SpeakerFactory,
     StatementFactory,
     SuggestionDecisionFactory,
@@ -53,6 +65,12 @@ def test_admin_pages_render_for_each_role(demo_desk, client, rf, username, model
     request.user = user
     if model is SuggestionDecision:  # the demo desk has triaged no suggestion yet
         SuggestionDecisionFactory(decided_by=user)
+    if model is Alert:  # no source has arrived since the demo desk was loaded
+        AlertFactory(claim=Claim.objects.order_by("pk").first())
+    if model is ImportBatch:
+        ImportBatchFactory(uploaded_by=user)
+    if model is SourceSuggestions:
+        SourceSuggestionsFactory(source=Source.objects.order_by("pk").first())
     obj = model.objects.order_by("pk").first()
     assert obj is not None, f"the demo desk has no {model.__name__}"
 

@@ -244,3 +244,33 @@ def test_a_doubtful_speaker_must_be_confirmed_before_accepting(client, editor):
     claim = Claim.objects.get()
     assert claim.statement.speaker.name == "Jo Park", messages_of(accepted)
     assert "4%" in claim.text
+
+
+def test_the_workspace_shows_the_suggestions_stored_when_the_source_arrived(client, seed_source):
+    from claims.tasks import process_source
+
+    process_source.enqueue(seed_source.pk)
+    stored = seed_source.stored_suggestions
+    stored.report["candidates"][0]["reasons"] = ["as stored on arrival"]
+    stored.save()
+    client.force_login(_user("editor"))
+
+    page = workspace(client, seed_source).content.decode()
+
+    assert "as stored on arrival" in page
+
+
+def test_the_workspace_computes_again_what_another_engine_stored(client, seed_source):
+    from claims.tasks import process_source
+
+    process_source.enqueue(seed_source.pk)
+    stored = seed_source.stored_suggestions
+    stored.report["candidates"][0]["reasons"] = ["as stored on arrival"]
+    stored.engine_version = "an older engine"
+    stored.save()
+    client.force_login(_user("editor"))
+
+    page = workspace(client, seed_source).content.decode()
+
+    assert "as stored on arrival" not in page
+    assert "ws-cand" in page

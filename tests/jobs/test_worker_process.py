@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.tasks import TaskResultStatus
 
 from claims.jobs.models import Job
-from claims.models import Source
+from claims.models import Source, SourceSuggestions
 from claims.tasks import import_url
 from tests.imports.conftest import PAGE, page
 from tests.jobs.conftest import ROOT, finished, wait_for, worker_env
@@ -121,12 +121,15 @@ def test_a_worker_killed_after_storing_leaves_a_job_whose_second_run_stores_noth
             cursor.execute("SELECT pg_terminate_backend(%s)", [blocked])
     assert status_of(job) == "RUNNING"
 
-    finished(start_worker("--max-tasks", "1"))
+    # Two jobs: the import taken back, and the reading of the source the first run stored
+    # (queued as it was stored, in its own transaction), in whichever order they come.
+    finished(start_worker("--max-tasks", "2"))
 
     row = Job.objects.get(pk=job.id)
     assert row.status == TaskResultStatus.SUCCESSFUL and len(row.worker_ids) == 2
     assert row.return_value["created"] is False  # the second run found the first one's source
     assert Source.objects.filter(url=url).count() == 1
+    assert SourceSuggestions.objects.filter(source__url=url).count() == 1
 
 
 def waiting_on_a_lock() -> int | None:

@@ -29,6 +29,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from claims import services, tasks
+from claims.arrival import source_arrived
 from claims.enums import SourceKind
 from claims.imports.articles import ArticleError
 from claims.imports.fetching import FetchLimits
@@ -147,6 +148,8 @@ class Command(BaseCommand):
             source, created = services.source_import_article(article=article, **self.overrides)
         except ValidationError as error:
             return f"{article.origin}: {_messages(error)}"
+        if created:
+            source_arrived(source)
         if created and source.previous_version_id:
             status = f"new version {source.version} (of #{source.previous_version_id})"
             self.tally["versions"] += 1
