@@ -107,33 +107,32 @@ class ClaimAction:
     blocked_by: str = ""
 
 
-def _transition_action(claim: Claim, transition: str, user: AbstractBaseUser) -> ClaimAction:
-    rule = TRANSITIONS[transition]
-    inputs = ["note"]
-    if transition == Transition.DISMISS:
-        inputs.append("reason")
-    if transition == Transition.ASSIGN:
-        inputs.append("assignee")
-    try:
-        check_transition(claim, transition, user)
-        blocked_by = ""
-    except WorkflowError as refusal:
-        blocked_by = " ".join(refusal.messages)
+# What a transition asks for beside its note.
+TRANSITION_INPUTS = {Transition.DISMISS: ("reason",), Transition.ASSIGN: ("assignee",)}
+
+
+def transition_action(transition: str, blocked_by: str = "") -> ClaimAction:
+    """A status transition as a step: the admin's claim page and bulk actions ask for it."""
     return ClaimAction(
         name=transition,
         label=str(Transition(transition).label),
-        inputs=tuple(inputs),
-        note_required=rule.needs_note,
+        inputs=("note", *TRANSITION_INPUTS.get(transition, ())),
+        note_required=TRANSITIONS[transition].needs_note,
         blocked_by=blocked_by,
     )
 
 
-def _allowed(check, *args, **kwargs) -> bool:
+def _refusal(check, *args, **kwargs) -> str:
+    """Why `check` refuses, or "" when it allows."""
     try:
         check(*args, **kwargs)
-    except WorkflowError:
-        return False
-    return True
+    except WorkflowError as refusal:
+        return " ".join(refusal.messages)
+    return ""
+
+
+def _allowed(check, *args, **kwargs) -> bool:
+    return not _refusal(check, *args, **kwargs)
 
 
 def claim_actions(claim: Claim, user: AbstractBaseUser) -> list[ClaimAction]:
@@ -144,7 +143,7 @@ def claim_actions(claim: Claim, user: AbstractBaseUser) -> list[ClaimAction]:
     back to research is done by requesting changes on its review, so it is not offered alone.
     """
     actions = [
-        _transition_action(claim, transition, user)
+        transition_action(transition, _refusal(check_transition, claim, transition, user))
         for transition, rule in TRANSITIONS.items()
         if transition != Transition.SEND_BACK
         and claim.status in rule.sources
@@ -268,13 +267,8 @@ def public_claim(slug: str, *, include_drafts: bool = False) -> Claim | None:
         return None
     # Counted apart: as an annotation, the count grouped the join of seven tables by every
     # column, which made PostgreSQL plan for longer than it ran.
-    claim.public_repeats = public_repeat_count(claim.pk)
+    claim.public_repeats = Claim.objects.public().filter(repeat_of=claim).count()
     return claim
-
-
-def public_repeat_count(claim_id: int) -> int:
-    """How often a claim was made again since, in claims readers may see."""
-    return Claim.objects.filter(repeat_of_id=claim_id, status__in=PUBLIC_STATUSES).count()
 
 
 def search_claims(claims: QuerySet[Claim], term: str) -> QuerySet[Claim]:
@@ -305,20 +299,22 @@ class RatingCount:
     count: int
 
 
+def _current_ratings(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    """The published `claims` that have a verdict, with its rating's id, ready to count."""
+    return (
+        claims.published()
+        .annotate(current_rating_id=_current_review("rating_id"))
+        .filter(current_rating_id__isnull=False)
+        .order_by()
+    )
+
+
 def speaker_verdicts(claims: QuerySet[Claim]) -> tuple[list[RatingCount], list[RatingCount]]:
     """A speaker's record from the current verdicts of their published `claims`, counted by the
     database: the verdict ratings of the scales used, in order (zeros included; the default
     scale's when there is none), and apart, the ratings that are not verdicts."""
-    tally = Counter(
-        dict(
-            claims.published()
-            .annotate(current_rating_id=_current_review("rating_id"))
-            .filter(current_rating_id__isnull=False)
-            .order_by()
-            .values_list("current_rating_id")
-            .annotate(n=Count("id"))
-        )
-    )
+    counted = _current_ratings(claims).values_list("current_rating_id").annotate(n=Count("id"))
+    tally = Counter(dict(counted))
     ratings = Rating.objects.select_related("scale").order_by("scale_id", "value", "label")
     ratings = list(ratings)
     scales = {r.scale_id for r in ratings if r.pk in tally} or {
@@ -399,13 +395,9 @@ def public_sources() -> QuerySet[Source]:
 
 def speaker_rating_counts(speaker_ids: list[int]) -> dict[int, Counter[int]]:
     """For speakers' records, in one query: per speaker, how many of their published claims
-    carry each rating (by id) as their current verdict (as `speaker_verdicts` counts them)."""
+    carry each rating (by id) as their current verdict."""
     rows = (
-        Claim.objects.published()
-        .filter(statement__speaker_id__in=speaker_ids)
-        .annotate(current_rating_id=_current_review("rating_id"))
-        .filter(current_rating_id__isnull=False)
-        .order_by()
+        _current_ratings(Claim.objects.filter(statement__speaker_id__in=speaker_ids))
         .values("statement__speaker_id", "current_rating_id")
         .annotate(n=Count("id"))
     )
