@@ -28,6 +28,16 @@ class WorkflowError(ValidationError):
     """A write refused by a rule; the message says why and nothing was changed."""
 
 
+def refusal(check, *args, **kwargs) -> str:
+    """Why the rule `check` refuses, or "" when it allows: for pages that offer only what
+    would succeed."""
+    try:
+        check(*args, **kwargs)
+    except WorkflowError as refused:
+        return " ".join(refused.messages)
+    return ""
+
+
 def latest_review(claim: Claim) -> Review | None:
     """The claim's newest review: the one being worked on, or the current verdict."""
     return claim.reviews.order_by("-created_at", "-id").first()

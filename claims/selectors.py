@@ -41,13 +41,13 @@ from .models import (
 )
 from .roles import has_role
 from .rules import (
-    WorkflowError,
     check_review_create,
     check_review_edit,
     check_signoff,
     check_submit_correction,
     check_transition,
     latest_review,
+    refusal,
 )
 
 
@@ -122,17 +122,8 @@ def transition_action(transition: str, blocked_by: str = "") -> ClaimAction:
     )
 
 
-def _refusal(check, *args, **kwargs) -> str:
-    """Why `check` refuses, or "" when it allows."""
-    try:
-        check(*args, **kwargs)
-    except WorkflowError as refusal:
-        return " ".join(refusal.messages)
-    return ""
-
-
 def _allowed(check, *args, **kwargs) -> bool:
-    return not _refusal(check, *args, **kwargs)
+    return not refusal(check, *args, **kwargs)
 
 
 def claim_actions(claim: Claim, user: AbstractBaseUser) -> list[ClaimAction]:
@@ -143,7 +134,7 @@ def claim_actions(claim: Claim, user: AbstractBaseUser) -> list[ClaimAction]:
     back to research is done by requesting changes on its review, so it is not offered alone.
     """
     actions = [
-        transition_action(transition, _refusal(check_transition, claim, transition, user))
+        transition_action(transition, refusal(check_transition, claim, transition, user))
         for transition, rule in TRANSITIONS.items()
         if transition != Transition.SEND_BACK
         and claim.status in rule.sources

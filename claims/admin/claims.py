@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +11,7 @@ from .. import services
 from ..enums import ReviewStatus, Role, Transition
 from ..models import Claim, ClaimEvent, Evidence, PublicationEntry, Review, Speaker
 from ..roles import has_role
-from ..rules import WorkflowError, check_claim_delete, check_evidence_add, pending_correction
+from ..rules import check_claim_delete, check_evidence_add, pending_correction, refusal
 from ..selectors import claim_actions, search_claims
 from . import workflow
 from .base import (
@@ -42,10 +41,8 @@ class EvidenceForm(forms.ModelForm):
         claim = cleaned.get("claim") if self.instance.pk is None else None
         if claim is not None:
             correction = correction_for_evidence(claim, self.user)
-            try:
-                check_evidence_add(claim, self.user, correction=correction)
-            except WorkflowError as refusal:
-                raise ValidationError(refusal.messages) from None
+            # A refusal is a ValidationError: the form reports it.
+            check_evidence_add(claim, self.user, correction=correction)
             # The model's own checks, which run next, see what it will be saved with.
             self.instance.correction = correction
         return cleaned
@@ -125,14 +122,6 @@ class ClaimEventInline(ReadOnlyInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("actor")
-
-
-def _delete_refusal(claim: Claim, user) -> str | None:
-    try:
-        check_claim_delete(claim, user)
-    except WorkflowError as refusal:
-        return " ".join(refusal.messages)
-    return None
 
 
 def correction_for_evidence(claim: Claim, user) -> Review | None:
@@ -261,7 +250,7 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
             return False
         if obj is None:
             return has_role(request.user, Role.EDITOR)
-        return _delete_refusal(obj, request.user) is None
+        return not refusal(check_claim_delete, obj, request.user)
 
     def get_deleted_objects(self, objs, request):
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
@@ -269,9 +258,9 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
         # read-only admin of the log says.
         perms_needed -= {ClaimEvent._meta.verbose_name, Evidence._meta.verbose_name}
         refused = [
-            f"{claim}: {refusal}"
+            f"{claim}: {why}"
             for claim in objs
-            if (refusal := _delete_refusal(claim, request.user)) is not None
+            if (why := refusal(check_claim_delete, claim, request.user))
         ]
         if refused:  # say why the rules refuse, rather than which permissions are lacking
             return deleted, counts, set(), [*protected, *refused]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -13,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import services
 from ..enums import Role
 from ..models import Rating, RatingScale, Review, Signoff
-from ..rules import WorkflowError, check_review_create, check_review_edit, check_review_kind
+from ..rules import check_review_create, check_review_edit, check_review_kind, refusal
 from .base import HistoryAdmin, ReadOnlyInline, RoleGatedAddMixin, TolerantAutocompleteMixin
 from .capped_count import CappedCountPaginator
 
@@ -38,15 +37,12 @@ class ReviewForm(forms.ModelForm):
         cleaned = super().clean()
         claim = cleaned.get("claim") if self.instance.pk is None else self.instance.claim
         kind = cleaned.get("correction_kind", "")
-        if claim is None:
-            return cleaned
-        try:
-            if self.instance.pk is None:
-                check_review_create(claim, self.author, correction_kind=kind)
-            else:  # a draft may not turn into a correction of a claim nobody saw, or back
-                check_review_kind(claim, correction_kind=kind)
-        except WorkflowError as refusal:
-            raise ValidationError(refusal.messages) from None
+        # A refusal is a ValidationError: the form reports it.
+        if claim is not None and self.instance.pk is None:
+            check_review_create(claim, self.author, correction_kind=kind)
+        elif claim is not None:
+            # A draft may not turn into a correction of a claim nobody saw, or back.
+            check_review_kind(claim, correction_kind=kind)
         return cleaned
 
 
@@ -86,15 +82,10 @@ class ReviewAdmin(TolerantAutocompleteMixin, RoleGatedAddMixin, HistoryAdmin):
         return {"claim": request.GET.get("claim")}
 
     def has_change_permission(self, request, obj=None) -> bool:
-        if not super().has_change_permission(request, obj):
-            return False
-        if obj is None:
-            return True
-        try:
-            check_review_edit(obj, request.user)
-        except WorkflowError:
-            return False  # shown read-only: submitted, approved, or someone else's
-        return True
+        # Shown read-only when submitted, approved, or someone else's.
+        return super().has_change_permission(request, obj) and (
+            obj is None or not refusal(check_review_edit, obj, request.user)
+        )
 
     def save_model(self, request, obj, form, change):
         if change:
