@@ -23,15 +23,12 @@ class RoleGatedAddMixin:
 
     add_roles: tuple[str, ...] = ()
 
-    def has_add_permission(self, request) -> bool:
-        return super().has_add_permission(request) and has_role(request.user, *self.add_roles)
+    def has_add_permission(self, request, *obj) -> bool:  # an inline's takes the object
+        return super().has_add_permission(request, *obj) and has_role(request.user, *self.add_roles)
 
 
-class RoleGatedInlineAddMixin(RoleGatedAddMixin):
-    def has_add_permission(self, request, obj=None) -> bool:
-        return admin.options.InlineModelAdmin.has_add_permission(self, request, obj) and (
-            has_role(request.user, *self.add_roles)
-        )
+# The same mixin, under the name the sources' admin imports.
+RoleGatedInlineAddMixin = RoleGatedAddMixin
 
 
 class TolerantAutocompleteSelect(AutocompleteSelect):

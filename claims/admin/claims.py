@@ -19,7 +19,6 @@ from .base import (
     PublicRecordInlineForm,
     ReadOnlyInline,
     RoleGatedAddMixin,
-    RoleGatedInlineAddMixin,
     ServiceInlinesMixin,
     TolerantAutocompleteMixin,
     excerpt,
@@ -59,7 +58,7 @@ class EvidenceInlineForm(EvidenceForm, PublicRecordInlineForm):
         )
 
 
-class EvidenceInline(TolerantAutocompleteMixin, RoleGatedInlineAddMixin, admin.StackedInline):
+class EvidenceInline(TolerantAutocompleteMixin, RoleGatedAddMixin, admin.StackedInline):
     """On a published claim, cited evidence is read-only and new evidence comes with the
     user's correction in progress (`rules.check_evidence_add`)."""
 
