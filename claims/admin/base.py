@@ -119,26 +119,18 @@ class HistoryAdmin(SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
+def _refused(self, request, obj=None) -> bool:
+    return False
+
+
 class ReadOnlyAdmin(admin.ModelAdmin):
     """For records written only by services: the audit log and the public record."""
 
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+    has_add_permission = has_change_permission = has_delete_permission = _refused
 
 
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = True
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
+    has_add_permission = has_change_permission = _refused
