@@ -10,14 +10,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .enums import (
-    TRANSITIONS,
-    ClaimStatus,
-    DismissalReason,
-    ReviewStatus,
-    Role,
-    Transition,
-)
+from .enums import TRANSITIONS, ClaimStatus, DismissalReason, ReviewStatus, Role, Transition
 from .models import Claim, Review
 from .roles import has_role, user_roles
 
