@@ -119,12 +119,9 @@ def _allowed(check, *args, **kwargs) -> bool:
 
 
 def claim_actions(claim: Claim, user: AbstractBaseUser) -> list[ClaimAction]:
-    """The steps this user may take on the claim now, in workflow order.
-
-    Status transitions appear when the claim's status and the user's role allow them; those
-    whose other conditions are not met yet come with the reason (`blocked_by`). Sending a claim
-    back to research is done by requesting changes on its review, so it is not offered alone.
-    """
+    """The steps this user may take on the claim now, in workflow order. Transitions whose
+    other conditions are not met yet come with the reason (`blocked_by`). Sending a claim back
+    to research is done by requesting changes on its review, so it is not offered alone."""
     actions = [
         transition_action(transition, refusal(check_transition, claim, transition, user))
         for transition, rule in TRANSITIONS.items()
@@ -222,12 +219,9 @@ def listed_claims() -> QuerySet[Claim]:
 
 
 def public_claim(slug: str, *, include_drafts: bool = False) -> Claim | None:
-    """One claim with what its page shows, as models: attribution, verdicts, evidence, record,
-    repeats (the API's detail reads it; the page reads the same as rows, `public.detail`). The
-    sources' texts stay in the database, except the one its quote is shown in.
-
-    Unpublished claims are found only with `include_drafts` (a staff preview).
-    """
+    """One claim with what its page shows, as models (the API's detail; the page reads the
+    same as rows, `public.detail`); unpublished claims only with `include_drafts`, for a staff
+    preview. The sources' texts stay in the database, except the one its quote is shown in."""
     claims = Claim.objects.all() if include_drafts else Claim.objects.public()
     evidence = (
         Evidence.objects.cited()
@@ -255,9 +249,8 @@ def public_claim(slug: str, *, include_drafts: bool = False) -> Claim | None:
 
 
 def search_claims(claims: QuerySet[Claim], term: str) -> QuerySet[Claim]:
-    """Claims whose wording, quoted words or speaker's name match a reader's search, annotated
-    with `search_rank` (higher is better): the one search rule of the pages, the API and the
-    admin, in the database's full-text engine (`claims.db.fulltext`)."""
+    """Claims whose wording, quoted words or speaker's name match a search, annotated with
+    `search_rank` (higher is better): the one search rule of the pages, the API and the admin."""
     return fulltext.search(claims, term, table=Claim._meta.db_table)
 
 

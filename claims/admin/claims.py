@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django import forms
 from django.contrib import admin
 from django.urls import path
@@ -202,19 +204,12 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
         return obj.statement.speaker
 
     def get_urls(self):
+        view = self.admin_site.admin_view
         return [
-            path(
-                "queues/",
-                self.admin_site.admin_view(lambda request: workflow.queues_view(self, request)),
-                name="claims_claim_queues",
-            ),
+            path("queues/", view(partial(workflow.queues_view, self)), name="claims_claim_queues"),
             path(
                 "<path:object_id>/act/<str:action_name>/",
-                self.admin_site.admin_view(
-                    lambda request, object_id, action_name: workflow.claim_action_view(
-                        self, request, object_id, action_name
-                    )
-                ),
+                view(partial(workflow.claim_action_view, self)),
                 name="claims_claim_act",
             ),
             *super().get_urls(),
