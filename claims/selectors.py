@@ -327,9 +327,7 @@ def public_source(pk: int) -> tuple[Source, list[Statement], list[Claim]] | None
         .select_related("speaker")
         .prefetch_related(
             Prefetch(
-                "claims",
-                queryset=Claim.objects.public().order_by("id"),
-                to_attr="public_claims",
+                "claims", queryset=Claim.objects.public().order_by("id"), to_attr="public_claims"
             )
         )
         .order_by("start")

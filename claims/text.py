@@ -137,7 +137,5 @@ def quote_in_context(text: str, start: int, end: int) -> QuoteInContext:
     paragraph_end = text.find("\n", end)
     paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
     return QuoteInContext(
-        before=text[paragraph_start:start],
-        quote=text[start:end],
-        after=text[end:paragraph_end],
+        before=text[paragraph_start:start], quote=text[start:end], after=text[end:paragraph_end]
     )

@@ -77,9 +77,7 @@ class EvidenceInline(TolerantAutocompleteMixin, RoleGatedAddMixin, admin.Stacked
     def get_formset(self, request, obj=None, **kwargs):
         published = obj is not None and obj.first_published_at is not None
         form = type(
-            self.form.__name__,
-            (self.form,),
-            {"user": request.user, "claim_published": published},
+            self.form.__name__, (self.form,), {"user": request.user, "claim_published": published}
         )
         return super().get_formset(request, obj, form=form, **kwargs)
 

@@ -60,10 +60,7 @@ class ReviewAdmin(TolerantAutocompleteMixin, RoleGatedAddMixin, HistoryAdmin):
     inlines = [SignoffInline]
     fieldsets = [
         (None, {"fields": ["claim", "rating", "summary", "analysis"]}),
-        (
-            _("Correction of a published verdict"),
-            {"fields": ["correction_kind", "public_note"]},
-        ),
+        (_("Correction of a published verdict"), {"fields": ["correction_kind", "public_note"]}),
         (_("Sign-off"), {"fields": ["author", "status", "round", "submitted_at", "approved_at"]}),
     ]
     readonly_fields = ["author", "status", "round", "submitted_at", "approved_at"]
@@ -101,14 +98,10 @@ class ReviewAdmin(TolerantAutocompleteMixin, RoleGatedAddMixin, HistoryAdmin):
         )
         obj.pk = created.pk
 
-    def _back_to_claim(self, obj: Review) -> HttpResponseRedirect:
+    def _back_to_claim(self, request, obj: Review) -> HttpResponseRedirect:
         return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[obj.claim_id]))
 
-    def response_post_save_add(self, request, obj):
-        return self._back_to_claim(obj)
-
-    def response_post_save_change(self, request, obj):
-        return self._back_to_claim(obj)
+    response_post_save_add = response_post_save_change = _back_to_claim
 
 
 class RatingInline(admin.TabularInline):
