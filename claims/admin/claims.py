@@ -324,14 +324,10 @@ class EvidenceAdmin(TolerantAutocompleteMixin, RoleGatedAddMixin, HistoryAdmin):
 
     # Cited evidence is shown, never changed: a correction brings new evidence instead.
     def has_change_permission(self, request, obj=None) -> bool:
-        if obj is not None and obj.is_public_record:
-            return False
-        return super().has_change_permission(request, obj)
+        return not (obj and obj.is_public_record) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None) -> bool:
-        if obj is not None and obj.is_public_record:
-            return False
-        return super().has_delete_permission(request, obj)
+        return not (obj and obj.is_public_record) and super().has_delete_permission(request, obj)
 
     def delete_queryset(self, request, queryset):
         # One by one, so each row meets the model's check (bulk delete sends it too) and the

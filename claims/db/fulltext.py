@@ -182,18 +182,9 @@ POSTGRES_DROP = [
     *POSTGRES_DROP_INDEXES,
     *[f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_vector" for table in SEARCHED_TABLES],
     "DROP TABLE IF EXISTS claims_claim_search_word",
-    *[
-        f"DROP FUNCTION IF EXISTS {function}"
-        for function in (
-            "claims_claim_search_words()",
-            "claims_claim_search_row()",
-            "claims_source_search_row()",
-            "claims_statement_search_claims()",
-            "claims_speaker_search_claims()",
-            "claims_claim_document(text, bigint)",
-            "claims_source_document(text, text, text, text)",
-        )
-    ],
+    "DROP FUNCTION IF EXISTS claims_claim_search_words(), claims_claim_search_row(), "
+    "claims_source_search_row(), claims_statement_search_claims(), claims_speaker_search_claims(), "
+    "claims_claim_document(text, bigint), claims_source_document(text, text, text, text)",
 ]
 
 # --- SQLite -----------------------------------------------------------------------------------
