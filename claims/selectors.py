@@ -303,10 +303,9 @@ def speaker_verdicts(claims: QuerySet[Claim]) -> tuple[list[RatingCount], list[R
 
 
 def public_speaker(slug: str) -> tuple[Speaker, QuerySet[Claim]] | None:
-    """A speaker and their public claims, newest publication first (for `listing.card_page`
-    and `speaker_verdicts`), or None when nothing of theirs is published. One query finds the
-    speaker only if public, so one with nothing published costs what a missing one does, and
-    neither the answer nor its timing tells outsiders which the desk holds."""
+    """A speaker and their public claims, newest publication first, or None when nothing of
+    theirs is published: one query, so that neither the answer nor its timing tells outsiders
+    whether the desk holds an unpublished speaker."""
     speaker = public_speakers().filter(slug=slug).first()
     if speaker is None:
         return None
@@ -314,10 +313,8 @@ def public_speaker(slug: str) -> tuple[Speaker, QuerySet[Claim]] | None:
 
 
 def public_source(pk: int) -> tuple[Source, list[Statement], list[Claim]] | None:
-    """A source that readers may see: one a public claim is anchored in or cites. Returns the
-    statements in it that carry public claims (each with `public_claims`) and the public
-    claims citing it as evidence. One query finds it only if it is public, as `public_speaker`
-    finds a speaker."""
+    """A source readers may see (as `public_speaker` finds a speaker), the statements in it that
+    carry public claims (each with `public_claims`), and the public claims citing it."""
     source = public_sources().filter(pk=pk).first()
     if source is None:
         return None

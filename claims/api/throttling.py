@@ -33,9 +33,8 @@ RETRY_UNCOUNTED = 10
 def seconds_until_allowed(
     current: int, previous: int, limit: int, duration: int, elapsed: float
 ) -> float:
-    """How long a refused client must wait, if it sends nothing meanwhile: until the previous
-    period's weighted count has shrunk enough, or, when this period alone is at the limit,
-    into the next period until this one's has."""
+    """How long a refused client must wait if it sends nothing meanwhile: until the weighted
+    count of the previous period (or, at the limit alone, of this one) has shrunk enough."""
     if current < limit:
         # previous * (1 - (elapsed + t) / duration) < limit - current
         return duration * (1 - (limit - current) / previous) - elapsed
@@ -98,10 +97,8 @@ class AnonymousRateThrottle(AnonRateThrottle):
 
 
 def throttle_counts(request: HttpRequest) -> bool:
-    """Whether the throttle lets a request for a cached answer through, counting it: the page
-    cache asks before sending one (`public_cache.cache_public_page`), so that a cached answer
-    counts as a fresh one does. A refused request is not counted, and DRF's own check refuses
-    it again with its 429."""
+    """Whether the throttle lets a request for a cached answer through, counting it as a fresh
+    one (`public_cache.cache_public_page` asks); DRF's own check then refuses it with a 429."""
     return AnonymousRateThrottle().allow_request(request, None)
 
 
