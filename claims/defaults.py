@@ -16,46 +16,18 @@ DEFAULT_SCALE = {
 # (label, slug, value, colour, description); value None = not a verdict.
 DEFAULT_RATINGS = [
     ("False", "false", 1, "#b91c1c", "The claim is not accurate."),
-    (
-        "Mostly false",
-        "mostly-false",
-        2,
-        "#c2410c",
-        "The claim contains an element of truth but ignores facts that would give a different "
-        "impression.",
-    ),
-    (
-        "Half true",
-        "half-true",
-        3,
-        "#a16207",
-        "The claim is partly accurate but leaves out important details or takes things out of "
-        "context.",
-    ),
-    (
-        "Mostly true",
-        "mostly-true",
-        4,
-        "#4d7c0f",
-        "The claim is accurate but needs clarification or additional information.",
-    ),
+    ("Mostly false", "mostly-false", 2, "#c2410c", "The claim contains an element of truth but "
+     "ignores facts that would give a different impression."),
+    ("Half true", "half-true", 3, "#a16207", "The claim is partly accurate but leaves out "
+     "important details or takes things out of context."),
+    ("Mostly true", "mostly-true", 4, "#4d7c0f", "The claim is accurate but needs clarification "
+     "or additional information."),
     ("True", "true", 5, "#15803d", "The claim is accurate and nothing significant is missing."),
-    (
-        "Unverifiable",
-        "unverifiable",
-        None,
-        "#4b5563",
-        "The available evidence can neither prove nor disprove the claim.",
-    ),
-    (
-        "Not a claim",
-        "not-a-claim",
-        None,
-        "#6b7280",
-        "On inspection the statement is an opinion, a prediction or a question, not a checkable "
-        "claim.",
-    ),
-]
+    ("Unverifiable", "unverifiable", None, "#4b5563", "The available evidence can neither prove "
+     "nor disprove the claim."),
+    ("Not a claim", "not-a-claim", None, "#6b7280", "On inspection the statement is an opinion, "
+     "a prediction or a question, not a checkable claim."),
+]  # fmt: skip
 
 EVERYTHING = [
     "source", "speaker", "statement", "topic", "claim", "evidence", "ratingscale", "rating",

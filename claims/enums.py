@@ -66,49 +66,21 @@ class TransitionRule:
     needs_note: bool = False
 
 
+def _rule(sources: set[str], target: str, role: str, needs_note: bool = False) -> TransitionRule:
+    return TransitionRule(frozenset(sources), target, frozenset({role}), needs_note)
+
+
+# Each transition: the statuses it starts from, the status it ends in, the role that makes it.
+_S = ClaimStatus
 TRANSITIONS: dict[str, TransitionRule] = {
-    Transition.SELECT: TransitionRule(
-        sources=frozenset({ClaimStatus.NEW}),
-        target=ClaimStatus.SELECTED,
-        roles=frozenset({Role.EDITOR}),
-    ),
-    Transition.DISMISS: TransitionRule(
-        sources=frozenset({ClaimStatus.NEW, ClaimStatus.SELECTED}),
-        target=ClaimStatus.DISMISSED,
-        roles=frozenset({Role.EDITOR}),
-    ),
-    Transition.REOPEN: TransitionRule(
-        sources=frozenset({ClaimStatus.DISMISSED}),
-        target=ClaimStatus.NEW,
-        roles=frozenset({Role.EDITOR}),
-    ),
-    Transition.ASSIGN: TransitionRule(
-        sources=frozenset({ClaimStatus.SELECTED, ClaimStatus.RESEARCHING}),
-        target=ClaimStatus.RESEARCHING,
-        roles=frozenset({Role.EDITOR}),
-    ),
-    Transition.SUBMIT: TransitionRule(
-        sources=frozenset({ClaimStatus.RESEARCHING}),
-        target=ClaimStatus.IN_REVIEW,
-        roles=frozenset({Role.FACT_CHECKER}),
-    ),
-    Transition.SEND_BACK: TransitionRule(
-        sources=frozenset({ClaimStatus.IN_REVIEW}),
-        target=ClaimStatus.RESEARCHING,
-        roles=frozenset({Role.REVIEWER}),
-        needs_note=True,
-    ),
-    Transition.PUBLISH: TransitionRule(
-        sources=frozenset({ClaimStatus.IN_REVIEW}),
-        target=ClaimStatus.PUBLISHED,
-        roles=frozenset({Role.EDITOR}),
-    ),
-    Transition.WITHDRAW: TransitionRule(
-        sources=frozenset({ClaimStatus.PUBLISHED}),
-        target=ClaimStatus.WITHDRAWN,
-        roles=frozenset({Role.EDITOR}),
-        needs_note=True,
-    ),
+    Transition.SELECT: _rule({_S.NEW}, _S.SELECTED, Role.EDITOR),
+    Transition.DISMISS: _rule({_S.NEW, _S.SELECTED}, _S.DISMISSED, Role.EDITOR),
+    Transition.REOPEN: _rule({_S.DISMISSED}, _S.NEW, Role.EDITOR),
+    Transition.ASSIGN: _rule({_S.SELECTED, _S.RESEARCHING}, _S.RESEARCHING, Role.EDITOR),
+    Transition.SUBMIT: _rule({_S.RESEARCHING}, _S.IN_REVIEW, Role.FACT_CHECKER),
+    Transition.SEND_BACK: _rule({_S.IN_REVIEW}, _S.RESEARCHING, Role.REVIEWER, needs_note=True),
+    Transition.PUBLISH: _rule({_S.IN_REVIEW}, _S.PUBLISHED, Role.EDITOR),
+    Transition.WITHDRAW: _rule({_S.PUBLISHED}, _S.WITHDRAWN, Role.EDITOR, needs_note=True),
 }
 
 

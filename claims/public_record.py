@@ -20,42 +20,14 @@ from django.utils.translation import gettext_lazy as _
 # correction still in progress; a review once approved; a rating once an approved review uses it.
 FROZEN_FIELDS: dict[str, tuple[str, ...]] = {
     "claim": ("statement", "text", "slug", "context_note", "first_published_at"),
-    "statement": (
-        "source",
-        "speaker",
-        "reported_speaker",
-        "start",
-        "end",
-        "quote",
-        "prefix",
-        "suffix",
-        "speech",
-        "said_where",
-        "said_on",
-    ),
-    "evidence": (
-        "claim",
-        "source",
-        "relation",
-        "excerpt",
-        "note",
-        "archive_url",
-        "archive_hash",
-        "correction",
-    ),
-    "review": (
-        "claim",
-        "rating",
-        "summary",
-        "analysis",
-        "author",
-        "status",
-        "correction_kind",
-        "public_note",
-        "approved_at",
-    ),
+    "statement": ("source", "speaker", "reported_speaker", "start", "end", "quote", "prefix",
+                  "suffix", "speech", "said_where", "said_on"),
+    "evidence": ("claim", "source", "relation", "excerpt", "note", "archive_url", "archive_hash",
+                 "correction"),
+    "review": ("claim", "rating", "summary", "analysis", "author", "status", "correction_kind",
+               "public_note", "approved_at"),
     "rating": ("scale", "label", "slug", "value", "is_verdict"),
-}
+}  # fmt: skip
 
 CLAIM_FROZEN = _(
     "This claim has been published: its wording is part of the public record. To change what "

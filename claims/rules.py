@@ -10,22 +10,29 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .enums import (
-    TRANSITIONS,
-    ClaimStatus,
-    DismissalReason,
-    ReviewStatus,
-    Role,
-    Transition,
-)
+from .enums import TRANSITIONS, ClaimStatus, DismissalReason, ReviewStatus, Role, Transition
 from .models import Claim, Review
 from .roles import has_role, user_roles
 
 User = AbstractBaseUser
 
 
+# A review its author may still change, and submit.
+EDITABLE_REVIEW_STATUSES = frozenset({ReviewStatus.DRAFT, ReviewStatus.CHANGES_REQUESTED})
+
+
 class WorkflowError(ValidationError):
     """A write refused by a rule; the message says why and nothing was changed."""
+
+
+def refusal(check, *args, **kwargs) -> str:
+    """Why the rule `check` refuses, or "" when it allows: for pages that offer only what
+    would succeed."""
+    try:
+        check(*args, **kwargs)
+    except WorkflowError as refused:
+        return " ".join(refused.messages)
+    return ""
 
 
 def latest_review(claim: Claim) -> Review | None:
@@ -49,10 +56,7 @@ def check_transition(claim: Claim, transition: str, by: User) -> None:
         raise WorkflowError(_("Your role does not allow this step (%(step)s).") % {"step": step})
     if transition == Transition.SUBMIT:
         review = latest_review(claim)
-        if review is None or review.status not in (
-            ReviewStatus.DRAFT,
-            ReviewStatus.CHANGES_REQUESTED,
-        ):
+        if review is None or review.status not in EDITABLE_REVIEW_STATUSES:
             raise WorkflowError(_("Write a review before submitting."))
         if review.author_id != by.pk:
             raise WorkflowError(_("Only the review's author can submit it."))
@@ -168,7 +172,7 @@ def check_review_edit(review: Review, by: User) -> None:
     verdict is never edited in place: it is corrected by a new review)."""
     if review.author_id != by.pk:
         raise WorkflowError(_("Only the review's author can edit it."))
-    if review.status not in (ReviewStatus.DRAFT, ReviewStatus.CHANGES_REQUESTED):
+    if review.status not in EDITABLE_REVIEW_STATUSES:
         raise WorkflowError(_("A submitted or approved review cannot be edited."))
 
 
@@ -192,10 +196,7 @@ def check_signoff(review: Review, by: User) -> None:
 def check_submit_correction(review: Review, by: User) -> None:
     if review.author_id != by.pk:
         raise WorkflowError(_("Only the author can submit this correction."))
-    if not review.is_correction or review.status not in (
-        ReviewStatus.DRAFT,
-        ReviewStatus.CHANGES_REQUESTED,
-    ):
+    if not review.is_correction or review.status not in EDITABLE_REVIEW_STATUSES:
         raise WorkflowError(_("Only a draft correction can be submitted this way."))
     check_review_kind(review.claim, correction_kind=review.correction_kind)
     if review.rating_id is None or not review.summary or not review.analysis:

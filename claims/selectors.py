@@ -7,15 +7,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import (
-    Count,
-    Exists,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Subquery,
-)
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from .db import fulltext
@@ -41,13 +33,13 @@ from .models import (
 )
 from .roles import has_role
 from .rules import (
-    WorkflowError,
     check_review_create,
     check_review_edit,
     check_signoff,
     check_submit_correction,
     check_transition,
     latest_review,
+    refusal,
 )
 
 
@@ -107,44 +99,31 @@ class ClaimAction:
     blocked_by: str = ""
 
 
-def _transition_action(claim: Claim, transition: str, user: AbstractBaseUser) -> ClaimAction:
-    rule = TRANSITIONS[transition]
-    inputs = ["note"]
-    if transition == Transition.DISMISS:
-        inputs.append("reason")
-    if transition == Transition.ASSIGN:
-        inputs.append("assignee")
-    try:
-        check_transition(claim, transition, user)
-        blocked_by = ""
-    except WorkflowError as refusal:
-        blocked_by = " ".join(refusal.messages)
+# What a transition asks for beside its note.
+TRANSITION_INPUTS = {Transition.DISMISS: ("reason",), Transition.ASSIGN: ("assignee",)}
+
+
+def transition_action(transition: str, blocked_by: str = "") -> ClaimAction:
+    """A status transition as a step: the admin's claim page and bulk actions ask for it."""
     return ClaimAction(
         name=transition,
         label=str(Transition(transition).label),
-        inputs=tuple(inputs),
-        note_required=rule.needs_note,
+        inputs=("note", *TRANSITION_INPUTS.get(transition, ())),
+        note_required=TRANSITIONS[transition].needs_note,
         blocked_by=blocked_by,
     )
 
 
 def _allowed(check, *args, **kwargs) -> bool:
-    try:
-        check(*args, **kwargs)
-    except WorkflowError:
-        return False
-    return True
+    return not refusal(check, *args, **kwargs)
 
 
 def claim_actions(claim: Claim, user: AbstractBaseUser) -> list[ClaimAction]:
-    """The steps this user may take on the claim now, in workflow order.
-
-    Status transitions appear when the claim's status and the user's role allow them; those
-    whose other conditions are not met yet come with the reason (`blocked_by`). Sending a claim
-    back to research is done by requesting changes on its review, so it is not offered alone.
-    """
+    """The steps this user may take on the claim now, in workflow order. Transitions whose
+    other conditions are not met yet come with the reason (`blocked_by`). Sending a claim back
+    to research is done by requesting changes on its review, so it is not offered alone."""
     actions = [
-        _transition_action(claim, transition, user)
+        transition_action(transition, refusal(check_transition, claim, transition, user))
         for transition, rule in TRANSITIONS.items()
         if transition != Transition.SEND_BACK
         and claim.status in rule.sources
@@ -240,12 +219,9 @@ def listed_claims() -> QuerySet[Claim]:
 
 
 def public_claim(slug: str, *, include_drafts: bool = False) -> Claim | None:
-    """One claim with what its page shows, as models: attribution, verdicts, evidence, record,
-    repeats (the API's detail reads it; the page reads the same as rows, `public.detail`). The
-    sources' texts stay in the database, except the one its quote is shown in.
-
-    Unpublished claims are found only with `include_drafts` (a staff preview).
-    """
+    """One claim with what its page shows, as models (the API's detail; the page reads the
+    same as rows, `public.detail`); unpublished claims only with `include_drafts`, for a staff
+    preview. The sources' texts stay in the database, except the one its quote is shown in."""
     claims = Claim.objects.all() if include_drafts else Claim.objects.public()
     evidence = (
         Evidence.objects.cited()
@@ -268,19 +244,13 @@ def public_claim(slug: str, *, include_drafts: bool = False) -> Claim | None:
         return None
     # Counted apart: as an annotation, the count grouped the join of seven tables by every
     # column, which made PostgreSQL plan for longer than it ran.
-    claim.public_repeats = public_repeat_count(claim.pk)
+    claim.public_repeats = Claim.objects.public().filter(repeat_of=claim).count()
     return claim
 
 
-def public_repeat_count(claim_id: int) -> int:
-    """How often a claim was made again since, in claims readers may see."""
-    return Claim.objects.filter(repeat_of_id=claim_id, status__in=PUBLIC_STATUSES).count()
-
-
 def search_claims(claims: QuerySet[Claim], term: str) -> QuerySet[Claim]:
-    """Claims whose wording, quoted words or speaker's name match a reader's search, annotated
-    with `search_rank` (higher is better): the one search rule of the pages, the API and the
-    admin, in the database's full-text engine (`claims.db.fulltext`)."""
+    """Claims whose wording, quoted words or speaker's name match a search, annotated with
+    `search_rank` (higher is better): the one search rule of the pages, the API and the admin."""
     return fulltext.search(claims, term, table=Claim._meta.db_table)
 
 
@@ -305,20 +275,22 @@ class RatingCount:
     count: int
 
 
+def _current_ratings(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    """The published `claims` that have a verdict, with its rating's id, ready to count."""
+    return (
+        claims.published()
+        .annotate(current_rating_id=_current_review("rating_id"))
+        .filter(current_rating_id__isnull=False)
+        .order_by()
+    )
+
+
 def speaker_verdicts(claims: QuerySet[Claim]) -> tuple[list[RatingCount], list[RatingCount]]:
     """A speaker's record from the current verdicts of their published `claims`, counted by the
     database: the verdict ratings of the scales used, in order (zeros included; the default
     scale's when there is none), and apart, the ratings that are not verdicts."""
-    tally = Counter(
-        dict(
-            claims.published()
-            .annotate(current_rating_id=_current_review("rating_id"))
-            .filter(current_rating_id__isnull=False)
-            .order_by()
-            .values_list("current_rating_id")
-            .annotate(n=Count("id"))
-        )
-    )
+    counted = _current_ratings(claims).values_list("current_rating_id").annotate(n=Count("id"))
+    tally = Counter(dict(counted))
     ratings = Rating.objects.select_related("scale").order_by("scale_id", "value", "label")
     ratings = list(ratings)
     scales = {r.scale_id for r in ratings if r.pk in tally} or {
@@ -331,10 +303,9 @@ def speaker_verdicts(claims: QuerySet[Claim]) -> tuple[list[RatingCount], list[R
 
 
 def public_speaker(slug: str) -> tuple[Speaker, QuerySet[Claim]] | None:
-    """A speaker and their public claims, newest publication first (for `listing.card_page`
-    and `speaker_verdicts`), or None when nothing of theirs is published. One query finds the
-    speaker only if public, so one with nothing published costs what a missing one does, and
-    neither the answer nor its timing tells outsiders which the desk holds."""
+    """A speaker and their public claims, newest publication first, or None when nothing of
+    theirs is published: one query, so that neither the answer nor its timing tells outsiders
+    whether the desk holds an unpublished speaker."""
     speaker = public_speakers().filter(slug=slug).first()
     if speaker is None:
         return None
@@ -342,10 +313,8 @@ def public_speaker(slug: str) -> tuple[Speaker, QuerySet[Claim]] | None:
 
 
 def public_source(pk: int) -> tuple[Source, list[Statement], list[Claim]] | None:
-    """A source that readers may see: one a public claim is anchored in or cites. Returns the
-    statements in it that carry public claims (each with `public_claims`) and the public
-    claims citing it as evidence. One query finds it only if it is public, as `public_speaker`
-    finds a speaker."""
+    """A source readers may see (as `public_speaker` finds a speaker), the statements in it that
+    carry public claims (each with `public_claims`), and the public claims citing it."""
     source = public_sources().filter(pk=pk).first()
     if source is None:
         return None
@@ -355,9 +324,7 @@ def public_source(pk: int) -> tuple[Source, list[Statement], list[Claim]] | None
         .select_related("speaker")
         .prefetch_related(
             Prefetch(
-                "claims",
-                queryset=Claim.objects.public().order_by("id"),
-                to_attr="public_claims",
+                "claims", queryset=Claim.objects.public().order_by("id"), to_attr="public_claims"
             )
         )
         .order_by("start")
@@ -399,13 +366,9 @@ def public_sources() -> QuerySet[Source]:
 
 def speaker_rating_counts(speaker_ids: list[int]) -> dict[int, Counter[int]]:
     """For speakers' records, in one query: per speaker, how many of their published claims
-    carry each rating (by id) as their current verdict (as `speaker_verdicts` counts them)."""
+    carry each rating (by id) as their current verdict."""
     rows = (
-        Claim.objects.published()
-        .filter(statement__speaker_id__in=speaker_ids)
-        .annotate(current_rating_id=_current_review("rating_id"))
-        .filter(current_rating_id__isnull=False)
-        .order_by()
+        _current_ratings(Claim.objects.filter(statement__speaker_id__in=speaker_ids))
         .values("statement__speaker_id", "current_rating_id")
         .annotate(n=Count("id"))
     )

@@ -21,11 +21,8 @@ _METADATA_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s+(\S.*?)\s*$")
 
 
 def normalize_text(raw: str) -> str:
-    """Return the form of an article that anchors index: newlines unified, Unicode NFC.
-
-    Nothing else changes (no trimming, no whitespace folding), so the text still reads as the
-    outlet printed it.
-    """
+    """The form of an article that anchors index: newlines unified, Unicode NFC, nothing else
+    (no trimming, no whitespace folding), so the text still reads as the outlet printed it."""
     return unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
 
 
@@ -35,11 +32,9 @@ def content_hash(text: str) -> str:
 
 
 def normalize_url(url: str) -> str:
-    """Canonical form of a URL, so the same article is not stored twice under two spellings.
-
-    Lower-cases the scheme and host, drops the default port, the fragment, tracking parameters
-    (utm_*, fbclid, ...) and a trailing slash on the path. An empty string stays empty.
-    """
+    """Canonical form of a URL, so the same article is not stored twice under two spellings:
+    scheme and host lower-cased, without the default port, the fragment, tracking parameters
+    (utm_*, fbclid, ...) and a trailing slash on the path. An empty string stays empty."""
     url = url.strip()
     if not url:
         return ""
@@ -85,10 +80,8 @@ def quote_at(text: str, start: int, end: int) -> TextQuote:
 
 
 def find_quote(text: str, exact: str, *, occurrence: int = 1) -> int:
-    """Start offset of the n-th (1-based) occurrence of exact in text.
-
-    Raises ValueError when the words are missing or there are fewer occurrences than asked for.
-    """
+    """Start offset of the n-th (1-based) occurrence of exact in text; ValueError when there
+    are fewer."""
     if not exact:
         raise ValueError("the quote is empty")
     start = -1
@@ -144,7 +137,5 @@ def quote_in_context(text: str, start: int, end: int) -> QuoteInContext:
     paragraph_end = text.find("\n", end)
     paragraph_end = len(text) if paragraph_end == -1 else paragraph_end
     return QuoteInContext(
-        before=text[paragraph_start:start],
-        quote=text[start:end],
-        after=text[end:paragraph_end],
+        before=text[paragraph_start:start], quote=text[start:end], after=text[end:paragraph_end]
     )

@@ -1,18 +1,8 @@
 """Production settings: everything in `factcheck.settings`, made safe for the open internet.
 
 Use with DJANGO_SETTINGS_MODULE=factcheck.production (`make serve` does). It refuses to start
-without a real SECRET_KEY, explicit ALLOWED_HOSTS (never "*") and a DATABASE_URL. Besides the
-variables of `factcheck.settings` it reads:
-
-- CACHE_URL            the cache every worker shares (page cache, API throttling, login
-                       lock-outs): redis://host:6379/0, or db://table for a table in the
-                       database (default db://factcheck_cache; `make serve` creates it)
-- CACHE_SOCKET_TIMEOUT seconds to wait for Redis to connect or answer before going on without it
-                       (default 0.25): pages are then made afresh, not cached
-- SECURE_SSL_REDIRECT  "0" when a proxy in front already redirects to HTTPS (default on)
-- SECURE_HSTS_SECONDS  default one year; FACTCHECK_HSTS_PRELOAD=1 to ask for preloading
-- FACTCHECK_BEHIND_PROXY  "1" when a reverse proxy terminates TLS and sets X-Forwarded-Proto
-                       (`make serve` sets it, and FACTCHECK_TRUSTED_PROXIES=1, for its nginx)
+without a real SECRET_KEY, explicit ALLOWED_HOSTS (never "*") and a DATABASE_URL. The variables
+it reads besides those of `factcheck.settings` are listed in docs/deployment.md.
 """
 
 from __future__ import annotations

@@ -1,55 +1,5 @@
 """Settings for the fact-check desk. Everything that differs between machines is read from the
-environment here, and only here:
-
-- DATABASE_URL   default: a SQLite file in the project (sqlite:///<project>/db.sqlite3);
-                 production: postgres://user@host:5432/factcheck
-- SECRET_KEY     required whenever DEBUG is off
-- DEBUG          "1"/"true" for development (default on, so `make run` works out of the box)
-- ALLOWED_HOSTS  comma-separated, default 127.0.0.1,localhost
-- FACTCHECK_ORGANIZATION         the desk's name, shown in the admin and on public pages
-- FACTCHECK_ORGANIZATION_URL     the desk's home page, for structured data (default: this site)
-- FACTCHECK_MAX_ARTICLE_BYTES    largest article file read, in bytes (default 2,000,000)
-- FACTCHECK_FETCH_TIMEOUT        seconds an import may spend fetching one page (default 20)
-- FACTCHECK_FETCH_PRIVATE_ADDRESSES  "1" lets imports fetch from private addresses (default off)
-- FACTCHECK_APPROVALS_REQUIRED   reviewers who must approve a review (default 1)
-- FACTCHECK_REVIEW_PANEL         reviewers who vote on a review (default: the approvals needed)
-- FACTCHECK_PUBLIC_CACHE_SECONDS how long a public page stays in the server's cache (default 300;
-                                 0 turns the page cache off); a publication drops it at once
-- FACTCHECK_PUBLIC_MAX_AGE       how long browsers and proxies may keep a public page (default 60)
-- FACTCHECK_PAGE_CACHE_HEADER    "1" says in X-Page-Cache whether an answer came from the page cache
-                                 (default: only with DEBUG; production: off)
-- FACTCHECK_SEARCH_CONFIG        PostgreSQL text search configuration (default english)
-- FACTCHECK_API_THROTTLE_RATE    anonymous API requests per client address (default 600/minute)
-- FACTCHECK_TRUSTED_PROXIES      reverse proxies in front of the site that append the address they
-                                 saw to X-Forwarded-For (default 0: the header is ignored and the
-                                 client is the connection's address, REMOTE_ADDR)
-- FACTCHECK_THROTTLE_FAIL_OPEN   "0" refuses API requests that cannot be counted because the cache
-                                 is unreachable; default on: they are let through, and logged
-- FACTCHECK_API_MAX_AGE          how long browsers and proxies may keep an API answer (default 60)
-- FACTCHECK_LOGIN_FAILURE_LIMIT  failed logins for one username from one address before that pair
-                                 is locked out (default 5)
-- FACTCHECK_LOGIN_COOLOFF_MINUTES how long such a lock lasts (default 15)
-- FACTCHECK_TASKS_BACKEND        where background jobs wait for a worker (docs/background-work.md):
-                                 "database" (default: a table, `manage.py worker`), "redis" (RQ,
-                                 `manage.py rqworker`) or "immediate" (run at once, in the caller)
-- FACTCHECK_TASKS_REDIS_URL      the Redis database of the "redis" queue
-                                 (default redis://127.0.0.1:6379/0)
-- FACTCHECK_JOB_TIME_LIMIT       seconds a job may run before it is stopped and failed (default 300)
-- FACTCHECK_JOB_ATTEMPTS         tries of a job that fails for outside reasons (a fetch) or whose
-                                 worker died, the first included (default 3)
-- FACTCHECK_JOB_RETRY_DELAY      seconds before the second try; each later wait doubles (default 30)
-- FACTCHECK_WORKER_HEARTBEAT     seconds between a worker's signs of life (default 10)
-- FACTCHECK_WORKER_LOST_AFTER    seconds without one after which its running job is taken back and
-                                 queued again (default 60)
-- FACTCHECK_JOBS_KEEP_DAYS       days a finished job's result is kept (default 14) ...
-- FACTCHECK_FAILED_JOBS_KEEP_DAYS  ... and a failed one's (default 30)
-- FACTCHECK_MAX_BATCH_BYTES      largest batch uploaded in the admin (a JSONL file, or a zip's
-                                 articles unpacked), in bytes (default 20,000,000)
-- FACTCHECK_MAX_BATCH_FILES      most files in an uploaded zip (default 1,000)
-- FACTCHECK_CHECKWORTHY_SCORE    check-worthiness from which a suggestion is in the daily digest and
-                                 is matched for alerts (default 0.5)
-- FACTCHECK_ALERT_SCORE          likeness to a desk's claim from which new words raise an alert
-                                 (default 0.7)
+environment here, and only here; docs/deployment.md lists every variable with its default.
 """
 
 from __future__ import annotations

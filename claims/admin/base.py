@@ -23,15 +23,8 @@ class RoleGatedAddMixin:
 
     add_roles: tuple[str, ...] = ()
 
-    def has_add_permission(self, request) -> bool:
-        return super().has_add_permission(request) and has_role(request.user, *self.add_roles)
-
-
-class RoleGatedInlineAddMixin(RoleGatedAddMixin):
-    def has_add_permission(self, request, obj=None) -> bool:
-        return admin.options.InlineModelAdmin.has_add_permission(self, request, obj) and (
-            has_role(request.user, *self.add_roles)
-        )
+    def has_add_permission(self, request, *obj) -> bool:  # an inline's takes the object
+        return super().has_add_permission(request, *obj) and has_role(request.user, *self.add_roles)
 
 
 class TolerantAutocompleteSelect(AutocompleteSelect):
@@ -122,26 +115,18 @@ class HistoryAdmin(SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
+def _refused(self, request, obj=None) -> bool:
+    return False
+
+
 class ReadOnlyAdmin(admin.ModelAdmin):
     """For records written only by services: the audit log and the public record."""
 
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+    has_add_permission = has_change_permission = has_delete_permission = _refused
 
 
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = True
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
+    has_add_permission = has_change_permission = _refused

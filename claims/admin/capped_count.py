@@ -8,19 +8,11 @@ from django.utils.functional import cached_property
 
 
 class CappedCountPaginator(Paginator):
-    """Counts at most `cap` rows: `SELECT COUNT(*) FROM (... LIMIT cap + 1)`.
-
-    Django's paginator counts every row the filters match on every page, which on PostgreSQL
-    is a full scan of a large table (docs/adr/0008-admin-lists-at-a-million-rows.md). The
-    capped count stops after `cap + 1` rows, so it is cheap whenever many rows match, and when
-    few match it is the exact count that was needed anyway. Below the cap the number shown is
-    exact; above it the list says "more than 10,000" (`capped`), which is always true, and
-    offers the first `cap / per_page` pages: further rows are reached by filtering or sorting.
-
-    Chosen over asking the planner for its row estimate (`EXPLAIN` → "Plan Rows"): the estimate
-    of a filtered or searched list can be off by orders of magnitude, so "about 12,000" could
-    show three pages of rows and a hundred empty ones. The same code runs on SQLite, where a
-    count is a full scan too.
+    """Counts at most `cap` rows, `SELECT COUNT(*) FROM (... LIMIT cap + 1)`, where Django's
+    paginator counts every matching row on every page
+    (docs/adr/0008-admin-lists-at-a-million-rows.md). Below the cap the count is exact; above
+    it the list says "more than 10,000" (`capped`) and offers the first `cap / per_page`
+    pages: further rows are reached by filtering or sorting.
 
     Set `show_full_result_count = False` beside it, or Django also counts the whole table; keep
     `cap` above the admin's `list_max_show_all` (200), or "Show all" would offer every row.

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +13,7 @@ from .. import services
 from ..enums import ReviewStatus, Role, Transition
 from ..models import Claim, ClaimEvent, Evidence, PublicationEntry, Review, Speaker
 from ..roles import has_role
-from ..rules import WorkflowError, check_claim_delete, check_evidence_add, pending_correction
+from ..rules import check_claim_delete, check_evidence_add, pending_correction, refusal
 from ..selectors import claim_actions, search_claims
 from . import workflow
 from .base import (
@@ -20,7 +21,6 @@ from .base import (
     PublicRecordInlineForm,
     ReadOnlyInline,
     RoleGatedAddMixin,
-    RoleGatedInlineAddMixin,
     ServiceInlinesMixin,
     TolerantAutocompleteMixin,
     excerpt,
@@ -42,10 +42,8 @@ class EvidenceForm(forms.ModelForm):
         claim = cleaned.get("claim") if self.instance.pk is None else None
         if claim is not None:
             correction = correction_for_evidence(claim, self.user)
-            try:
-                check_evidence_add(claim, self.user, correction=correction)
-            except WorkflowError as refusal:
-                raise ValidationError(refusal.messages) from None
+            # A refusal is a ValidationError: the form reports it.
+            check_evidence_add(claim, self.user, correction=correction)
             # The model's own checks, which run next, see what it will be saved with.
             self.instance.correction = correction
         return cleaned
@@ -62,7 +60,7 @@ class EvidenceInlineForm(EvidenceForm, PublicRecordInlineForm):
         )
 
 
-class EvidenceInline(TolerantAutocompleteMixin, RoleGatedInlineAddMixin, admin.StackedInline):
+class EvidenceInline(TolerantAutocompleteMixin, RoleGatedAddMixin, admin.StackedInline):
     """On a published claim, cited evidence is read-only and new evidence comes with the
     user's correction in progress (`rules.check_evidence_add`)."""
 
@@ -79,9 +77,7 @@ class EvidenceInline(TolerantAutocompleteMixin, RoleGatedInlineAddMixin, admin.S
     def get_formset(self, request, obj=None, **kwargs):
         published = obj is not None and obj.first_published_at is not None
         form = type(
-            self.form.__name__,
-            (self.form,),
-            {"user": request.user, "claim_published": published},
+            self.form.__name__, (self.form,), {"user": request.user, "claim_published": published}
         )
         return super().get_formset(request, obj, form=form, **kwargs)
 
@@ -125,14 +121,6 @@ class ClaimEventInline(ReadOnlyInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("actor")
-
-
-def _delete_refusal(claim: Claim, user) -> str | None:
-    try:
-        check_claim_delete(claim, user)
-    except WorkflowError as refusal:
-        return " ".join(refusal.messages)
-    return None
 
 
 def correction_for_evidence(claim: Claim, user) -> Review | None:
@@ -214,19 +202,12 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
         return obj.statement.speaker
 
     def get_urls(self):
+        view = self.admin_site.admin_view
         return [
-            path(
-                "queues/",
-                self.admin_site.admin_view(lambda request: workflow.queues_view(self, request)),
-                name="claims_claim_queues",
-            ),
+            path("queues/", view(partial(workflow.queues_view, self)), name="claims_claim_queues"),
             path(
                 "<path:object_id>/act/<str:action_name>/",
-                self.admin_site.admin_view(
-                    lambda request, object_id, action_name: workflow.claim_action_view(
-                        self, request, object_id, action_name
-                    )
-                ),
+                view(partial(workflow.claim_action_view, self)),
                 name="claims_claim_act",
             ),
             *super().get_urls(),
@@ -261,7 +242,7 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
             return False
         if obj is None:
             return has_role(request.user, Role.EDITOR)
-        return _delete_refusal(obj, request.user) is None
+        return not refusal(check_claim_delete, obj, request.user)
 
     def get_deleted_objects(self, objs, request):
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
@@ -269,9 +250,9 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
         # read-only admin of the log says.
         perms_needed -= {ClaimEvent._meta.verbose_name, Evidence._meta.verbose_name}
         refused = [
-            f"{claim}: {refusal}"
+            f"{claim}: {why}"
             for claim in objs
-            if (refusal := _delete_refusal(claim, request.user)) is not None
+            if (why := refusal(check_claim_delete, claim, request.user))
         ]
         if refused:  # say why the rules refuse, rather than which permissions are lacking
             return deleted, counts, set(), [*protected, *refused]
@@ -343,14 +324,10 @@ class EvidenceAdmin(TolerantAutocompleteMixin, RoleGatedAddMixin, HistoryAdmin):
 
     # Cited evidence is shown, never changed: a correction brings new evidence instead.
     def has_change_permission(self, request, obj=None) -> bool:
-        if obj is not None and obj.is_public_record:
-            return False
-        return super().has_change_permission(request, obj)
+        return not (obj and obj.is_public_record) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None) -> bool:
-        if obj is not None and obj.is_public_record:
-            return False
-        return super().has_delete_permission(request, obj)
+        return not (obj and obj.is_public_record) and super().has_delete_permission(request, obj)
 
     def delete_queryset(self, request, queryset):
         # One by one, so each row meets the model's check (bulk delete sends it too) and the

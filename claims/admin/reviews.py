@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -13,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import services
 from ..enums import Role
 from ..models import Rating, RatingScale, Review, Signoff
-from ..rules import WorkflowError, check_review_create, check_review_edit, check_review_kind
+from ..rules import check_review_create, check_review_edit, check_review_kind, refusal
 from .base import HistoryAdmin, ReadOnlyInline, RoleGatedAddMixin, TolerantAutocompleteMixin
 from .capped_count import CappedCountPaginator
 
@@ -38,15 +37,12 @@ class ReviewForm(forms.ModelForm):
         cleaned = super().clean()
         claim = cleaned.get("claim") if self.instance.pk is None else self.instance.claim
         kind = cleaned.get("correction_kind", "")
-        if claim is None:
-            return cleaned
-        try:
-            if self.instance.pk is None:
-                check_review_create(claim, self.author, correction_kind=kind)
-            else:  # a draft may not turn into a correction of a claim nobody saw, or back
-                check_review_kind(claim, correction_kind=kind)
-        except WorkflowError as refusal:
-            raise ValidationError(refusal.messages) from None
+        # A refusal is a ValidationError: the form reports it.
+        if claim is not None and self.instance.pk is None:
+            check_review_create(claim, self.author, correction_kind=kind)
+        elif claim is not None:
+            # A draft may not turn into a correction of a claim nobody saw, or back.
+            check_review_kind(claim, correction_kind=kind)
         return cleaned
 
 
@@ -64,10 +60,7 @@ class ReviewAdmin(TolerantAutocompleteMixin, RoleGatedAddMixin, HistoryAdmin):
     inlines = [SignoffInline]
     fieldsets = [
         (None, {"fields": ["claim", "rating", "summary", "analysis"]}),
-        (
-            _("Correction of a published verdict"),
-            {"fields": ["correction_kind", "public_note"]},
-        ),
+        (_("Correction of a published verdict"), {"fields": ["correction_kind", "public_note"]}),
         (_("Sign-off"), {"fields": ["author", "status", "round", "submitted_at", "approved_at"]}),
     ]
     readonly_fields = ["author", "status", "round", "submitted_at", "approved_at"]
@@ -86,15 +79,10 @@ class ReviewAdmin(TolerantAutocompleteMixin, RoleGatedAddMixin, HistoryAdmin):
         return {"claim": request.GET.get("claim")}
 
     def has_change_permission(self, request, obj=None) -> bool:
-        if not super().has_change_permission(request, obj):
-            return False
-        if obj is None:
-            return True
-        try:
-            check_review_edit(obj, request.user)
-        except WorkflowError:
-            return False  # shown read-only: submitted, approved, or someone else's
-        return True
+        # Shown read-only when submitted, approved, or someone else's.
+        return super().has_change_permission(request, obj) and (
+            obj is None or not refusal(check_review_edit, obj, request.user)
+        )
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -110,14 +98,10 @@ class ReviewAdmin(TolerantAutocompleteMixin, RoleGatedAddMixin, HistoryAdmin):
         )
         obj.pk = created.pk
 
-    def _back_to_claim(self, obj: Review) -> HttpResponseRedirect:
+    def _back_to_claim(self, request, obj: Review) -> HttpResponseRedirect:
         return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[obj.claim_id]))
 
-    def response_post_save_add(self, request, obj):
-        return self._back_to_claim(obj)
-
-    def response_post_save_change(self, request, obj):
-        return self._back_to_claim(obj)
+    response_post_save_add = response_post_save_change = _back_to_claim
 
 
 class RatingInline(admin.TabularInline):

@@ -41,7 +41,7 @@ from . import workspace
 from .base import (
     PublicRecordInlineForm,
     ReadOnlyAdmin,
-    RoleGatedInlineAddMixin,
+    RoleGatedAddMixin,
     ServiceInlinesMixin,
     TolerantAutocompleteMixin,
     excerpt,
@@ -619,7 +619,7 @@ class ClaimInlineForm(PublicRecordInlineForm):
         return self.instance.first_published_at is not None
 
 
-class ClaimInline(RoleGatedInlineAddMixin, admin.TabularInline):
+class ClaimInline(RoleGatedAddMixin, admin.TabularInline):
     model = Claim
     form = ClaimInlineForm
     add_roles = (Role.EDITOR,)

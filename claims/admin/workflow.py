@@ -36,6 +36,7 @@ from ..selectors import (
     claims_awaiting_signoff_by,
     claims_ready_to_publish,
     fact_checkers,
+    transition_action,
 )
 
 NOTE_HELP = {
@@ -85,23 +86,31 @@ def _action_named(claim: Claim, user, name: str) -> ClaimAction | None:
     return next((a for a in claim_actions(claim, user) if a.name == name), None)
 
 
+def _transition(claim: Claim, user, transition: str, data: dict) -> None:
+    services.claim_transition(
+        claim=claim,
+        transition=transition,
+        by=user,
+        note=data.get("note", ""),
+        reason=data.get("reason", ""),
+        assignee=data.get("assignee"),
+    )
+
+
 def _perform(claim: Claim, user, action: ClaimAction, data: dict) -> None:
     note = data.get("note", "")
     if action.name in TRANSITIONS:
-        services.claim_transition(
-            claim=claim,
-            transition=action.name,
-            by=user,
-            note=note,
-            reason=data.get("reason", ""),
-            assignee=data.get("assignee"),
-        )
+        _transition(claim, user, action.name, data)
     elif action.name == APPROVE:
         services.review_approve(review=latest_review(claim), by=user, comment=note)
     elif action.name == REQUEST_CHANGES:
         services.review_request_changes(review=latest_review(claim), by=user, comment=note)
     elif action.name == SUBMIT_CORRECTION:
         services.review_submit_correction(review=latest_review(claim), by=user)
+
+
+def _page_context(model_admin, request: HttpRequest, title: str) -> dict:
+    return {**model_admin.admin_site.each_context(request), "opts": Claim._meta, "title": title}
 
 
 def claim_action_view(
@@ -130,9 +139,7 @@ def claim_action_view(
             messages.success(request, gettext("Done: %(step)s.") % {"step": action.label})
         return HttpResponseRedirect(change_url)
     context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": Claim._meta,
-        "title": action.label,
+        **_page_context(model_admin, request, action.label),
         "claim": claim,
         "review": latest_review(claim),
         "action": action,
@@ -150,25 +157,13 @@ BULK_PREVIEW = 50
 def bulk_transition(model_admin, request: HttpRequest, queryset, transition: str):
     """An admin action that asks once for what the step needs, then takes it on every
     selected claim through the service; each refusal is reported, the rest go ahead."""
-    action = ClaimAction(
-        name=transition,
-        label=str(Transition(transition).label),
-        inputs=("note", "reason") if transition == Transition.DISMISS else ("note", "assignee"),
-        note_required=TRANSITIONS[transition].needs_note,
-    )
+    action = transition_action(transition)
     form = ClaimStepForm(request.POST if "apply" in request.POST else None, action=action)
     if "apply" in request.POST and form.is_valid():
         done, refused = 0, []
         for claim in queryset:
             try:
-                services.claim_transition(
-                    claim=claim,
-                    transition=transition,
-                    by=request.user,
-                    note=form.cleaned_data.get("note", ""),
-                    reason=form.cleaned_data.get("reason", ""),
-                    assignee=form.cleaned_data.get("assignee"),
-                )
+                _transition(claim, request.user, transition, form.cleaned_data)
                 done += 1
             except WorkflowError as refusal:
                 refused.append(f"“{claim}”: {' '.join(refusal.messages)}")
@@ -188,9 +183,7 @@ def bulk_transition(model_admin, request: HttpRequest, queryset, transition: str
     # "Select all that match" can mean a million claims: name the first few, count the rest.
     claims, count = list(queryset[:BULK_PREVIEW]), queryset.count()
     context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": Claim._meta,
-        "title": action.label,
+        **_page_context(model_admin, request, action.label),
         "claims": claims,
         "count": count,
         "more": count - len(claims),
@@ -222,9 +215,7 @@ def queues_view(model_admin, request: HttpRequest) -> HttpResponse:
             (_("New, to select or dismiss"), Claim.objects.filter(status=ClaimStatus.NEW))
         )
     context = {
-        **model_admin.admin_site.each_context(request),
-        "opts": Claim._meta,
-        "title": _("Queues"),
+        **_page_context(model_admin, request, _("Queues")),
         "status_counts": [
             (label, counts[status], f"{changelist}?{urlencode({'status__exact': status})}")
             for status, label in ClaimStatus.choices

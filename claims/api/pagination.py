@@ -19,7 +19,7 @@ import functools
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
+from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -115,8 +115,8 @@ class KeysetPagination(BasePagination):
 
     @classmethod
     @functools.cache
-    def parameters(cls) -> dict[str, Any]:
-        """The query parameters, each validated as the schema documents it."""
+    def parameters(cls) -> type[forms.Form]:
+        """The query parameters as a form, each field validated as the schema documents it."""
         codec = cls.key_codec
         pattern = rf"^[nb]{codec.pattern}\.[0-9]{{1,19}}$" if codec else r"^[nb][0-9]{1,19}$"
         where = _(
@@ -131,18 +131,14 @@ class KeysetPagination(BasePagination):
         if len(cls.orderings) > 1:
             order = format_lazy(_("Order of the items (default `{}`)."), next(iter(cls.orderings)))
             fields[cls.ordering_query_param] = ChoiceParam(values=[*cls.orderings], help_text=order)
-        return fields
+        return type(f"{cls.__name__}Parameters", (forms.Form,), fields)
 
     def paginate_queryset(self, queryset: QuerySet, request: Request, view=None) -> list:
         self.request, self.view = request, view
-        values, errors = {}, {}
-        for name, field in self.parameters().items():
-            try:
-                values[name] = field.clean(request.query_params.get(name))
-            except DjangoValidationError as error:
-                errors[name] = error.messages
-        if errors:
-            raise ValidationError(errors)
+        form = self.parameters()(request.query_params)
+        if not form.is_valid():
+            raise ValidationError(form.errors)
+        values = form.cleaned_data
         token = values[self.cursor_query_param]
         position = self.decode_cursor(token) if token else None
         size = values[self.page_size_query_param] or self.page_size
@@ -218,7 +214,7 @@ class KeysetPagination(BasePagination):
                 "description": field.help_text,
                 "schema": field.openapi(),
             }
-            for name, field in self.parameters().items()
+            for name, field in self.parameters().base_fields.items()
         ]
 
 

@@ -1,19 +1,15 @@
 """Anonymous throttling: at most N requests per period from one client address.
 
-DRF's AnonRateThrottle, counting in the default cache with `cache.incr` instead of keeping the
-time of every request in a list (read, trimmed and written back on each request, so two workers
-reading the same list both let a request through). The window slides, approximated from two
-fixed ones (as Cloudflare's rate limiting does): a request is let through while this period's
-count so far, plus the previous period's weighted by the share of it still within the last
-`duration` seconds, is under N. A request over the limit is uncounted again, so a client is back
-as soon as its rate falls; the increment is atomic on Redis and in one process, so concurrent
-requests never let more than N through (the database cache may let a few extra through).
+DRF's AnonRateThrottle, counting with the cache's atomic `incr` instead of a list of request
+times read and written back (with which two workers both let a request through). The window
+slides, approximated from two fixed ones: this period's count plus the previous period's,
+weighted by how much of it is still within the last `duration` seconds. A refused request is
+uncounted again, so a client is back as soon as its rate falls. The increment is atomic on
+Redis and in one process, so concurrent requests never let more than N through.
 
 With the cache unreachable, a request is let through, or refused when
-FACTCHECK_THROTTLE_FAIL_OPEN is off, and the failure is logged (`public_cache.cache_failed`).
-The rate is read per request: DRF's throttles copy it into a class attribute at import.
-Behind deploy/nginx.conf the proxy limits every address first; this throttle counts what
-reaches Django, answers of the page cache included (`throttle_counts`).
+FACTCHECK_THROTTLE_FAIL_OPEN is off, and the failure is logged. The rate is read per request:
+DRF's throttles copy it into a class attribute at import.
 """
 
 from __future__ import annotations
@@ -37,9 +33,8 @@ RETRY_UNCOUNTED = 10
 def seconds_until_allowed(
     current: int, previous: int, limit: int, duration: int, elapsed: float
 ) -> float:
-    """How long a refused client must wait, if it sends nothing meanwhile: until the previous
-    period's weighted count has shrunk enough, or, when this period alone is at the limit,
-    into the next period until this one's has."""
+    """How long a refused client must wait if it sends nothing meanwhile: until the weighted
+    count of the previous period (or, at the limit alone, of this one) has shrunk enough."""
     if current < limit:
         # previous * (1 - (elapsed + t) / duration) < limit - current
         return duration * (1 - (limit - current) / previous) - elapsed
@@ -102,10 +97,8 @@ class AnonymousRateThrottle(AnonRateThrottle):
 
 
 def throttle_counts(request: HttpRequest) -> bool:
-    """Whether the throttle lets a request for a cached answer through, counting it: the page
-    cache asks before sending one (`public_cache.cache_public_page`), so that a cached answer
-    counts as a fresh one does. A refused request is not counted, and DRF's own check refuses
-    it again with its 429."""
+    """Whether the throttle lets a request for a cached answer through, counting it as a fresh
+    one (`public_cache.cache_public_page` asks); DRF's own check then refuses it with a 429."""
     return AnonymousRateThrottle().allow_request(request, None)
 
 

@@ -1,26 +1,21 @@
 """Full-text search of claims and sources, in the database's own engine.
 
-- PostgreSQL: a `search_vector` tsvector column on claims_claim and claims_source, kept by
-  triggers, with a GIN index, ranked with `ts_rank_cd`; and claims_claim_search_word, every
-  lexeme of the claims' documents (kept by triggers too), so that the last word of a claim
-  search is matched by listing its completions rather than by the GIN index's slower prefix
-  match.
-- SQLite: FTS5 tables (`claims_claim_fts`, `claims_source_fts`, Porter stemmer) kept by
-  triggers, ranked with bm25.
+- PostgreSQL: a `search_vector` tsvector column with a GIN index, ranked with `ts_rank_cd`, and
+  claims_claim_search_word, every lexeme of the claims, so that the last word of a claim search
+  is matched by listing its completions rather than by the GIN index's slower prefix match.
+- SQLite: FTS5 tables (`<table>_fts`, Porter stemmer), ranked with bm25.
 
 Both read a search the same way: every word required (stemmed: "records" finds "record"),
 the last word also as a prefix ("Monten" finds "Montenegro"), nothing a reader types taken as
-query syntax.
+query syntax. A claim's document is its wording, the quoted words it came from and the
+speaker's name; a source's is its title, publisher, author and text.
 
-A claim's search document is its wording, the quoted words it came from and the speaker's
-name; a source's is its title, publisher, author and text. Both documents are kept by triggers,
-so every write path (services, admin, bulk inserts, raw SQL) keeps the index right, and the
-columns and tables stay out of the Django models: they are an index, not data.
-
-Like the integrity triggers (`claims.db.triggers`), the search triggers are re-installed after
-every `migrate`, since SQLite drops a table's triggers when a migration rebuilds it; a
-migration that rebuilds claims_claim, claims_statement, claims_speaker or claims_source must
-call `remove_search_index` first, as 0008 does for the integrity triggers.
+Triggers keep the index, so every write path (services, admin, bulk inserts, raw SQL) keeps it
+right, and the columns and tables stay out of the Django models: they are an index, not data.
+Like the integrity triggers (`claims.db.triggers`), they are re-installed after every
+`migrate`, since SQLite drops a table's triggers when a migration rebuilds it; a migration that
+rebuilds claims_claim, claims_statement, claims_speaker or claims_source must call
+`remove_search_index` first, as 0008 does for the integrity triggers.
 """
 
 from __future__ import annotations
@@ -37,6 +32,9 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import BooleanField, FloatField, QuerySet, Value
 from django.db.models.expressions import RawSQL
 
+REQUIRED_TABLES = {"claims_claim", "claims_source", "claims_statement", "claims_speaker"}
+SEARCHED_TABLES = ("claims_claim", "claims_source")
+
 # --- PostgreSQL -------------------------------------------------------------------------------
 
 
@@ -50,26 +48,17 @@ def _pg_config() -> str:
 
 
 POSTGRES_INDEXES = [
-    "CREATE INDEX IF NOT EXISTS claims_claim_search_gin ON claims_claim USING gin (search_vector)",
-    "CREATE INDEX IF NOT EXISTS claims_source_search_gin ON claims_source "
-    "USING gin (search_vector)",
+    f"CREATE INDEX IF NOT EXISTS {table}_search_gin ON {table} USING gin (search_vector)"
+    for table in SEARCHED_TABLES
 ]
-POSTGRES_DROP_INDEXES = [
-    "DROP INDEX IF EXISTS claims_claim_search_gin",
-    "DROP INDEX IF EXISTS claims_source_search_gin",
-]
+POSTGRES_DROP_INDEXES = [f"DROP INDEX IF EXISTS {table}_search_gin" for table in SEARCHED_TABLES]
 POSTGRES_COLUMNS = [
-    "ALTER TABLE claims_claim ADD COLUMN search_vector tsvector",
-    "ALTER TABLE claims_source ADD COLUMN search_vector tsvector",
+    *[f"ALTER TABLE {table} ADD COLUMN search_vector tsvector" for table in SEARCHED_TABLES],
     *POSTGRES_INDEXES,
 ]
 
-
-# Every lexeme of the claims' search documents, so that the last word of a search can be
-# matched as a prefix by listing its completions: a GIN prefix match (`border:*`) gathers
-# every row of every matching lexeme before anything else, several times what the same words
-# listed (`border | borders`) cost (docs/adr/0009-postgresql-search-heuristics.md). Lexemes are
-# only ever added; one no longer used costs nothing but a line in the list.
+# Lexemes are only ever added to claims_claim_search_word: one no longer used costs nothing but
+# a line in the list (docs/adr/0009-postgresql-search-heuristics.md says why it exists).
 POSTGRES_WORDS_TABLE = [
     'CREATE TABLE IF NOT EXISTS claims_claim_search_word (word text COLLATE "C" PRIMARY KEY)',
 ]
@@ -77,6 +66,25 @@ POSTGRES_FILL_WORDS = [
     "INSERT INTO claims_claim_search_word (word) SELECT DISTINCT unnest(tsvector_to_array("
     "search_vector)) FROM claims_claim ORDER BY 1 ON CONFLICT DO NOTHING"
 ]
+_REINDEX_CLAIMS = (
+    "UPDATE claims_claim SET search_vector = claims_claim_document(text, statement_id)"
+)
+POSTGRES_REBUILD = [
+    _REINDEX_CLAIMS,
+    "UPDATE claims_source SET search_vector = "
+    'claims_source_document(title, publisher, author, "text")',
+]
+POSTGRES_FILL = [f"{sql} WHERE search_vector IS NULL" for sql in POSTGRES_REBUILD]
+
+
+def _trigger_function(name: str, body: str, returns: str = "NULL") -> str:
+    return f"""
+        CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$
+        BEGIN
+            {body};
+            RETURN {returns};
+        END $$ LANGUAGE plpgsql
+    """
 
 
 def _postgres_create(config: str) -> list[str]:
@@ -101,48 +109,33 @@ def _postgres_create(config: str) -> list[str]:
                 || setweight(to_tsvector('{config}', coalesce(body, '')), 'D')
         $$ LANGUAGE sql IMMUTABLE
         """,
-        """
-        CREATE OR REPLACE FUNCTION claims_claim_search_row() RETURNS trigger AS $$
-        BEGIN
-            NEW.search_vector := claims_claim_document(NEW.text, NEW.statement_id);
-            RETURN NEW;
-        END $$ LANGUAGE plpgsql
-        """,
-        """
-        CREATE OR REPLACE FUNCTION claims_source_search_row() RETURNS trigger AS $$
-        BEGIN
-            NEW.search_vector := claims_source_document(
-                NEW.title, NEW.publisher, NEW.author, NEW."text");
-            RETURN NEW;
-        END $$ LANGUAGE plpgsql
-        """,
-        """
-        CREATE OR REPLACE FUNCTION claims_statement_search_claims() RETURNS trigger AS $$
-        BEGIN
-            UPDATE claims_claim SET search_vector = claims_claim_document(text, statement_id)
-            WHERE statement_id = NEW.id;
-            RETURN NULL;
-        END $$ LANGUAGE plpgsql
-        """,
-        """
-        CREATE OR REPLACE FUNCTION claims_speaker_search_claims() RETURNS trigger AS $$
-        BEGIN
-            UPDATE claims_claim SET search_vector = claims_claim_document(text, statement_id)
-            WHERE statement_id IN (SELECT id FROM claims_statement WHERE speaker_id = NEW.id);
-            RETURN NULL;
-        END $$ LANGUAGE plpgsql
-        """,
+        _trigger_function(
+            "claims_claim_search_row",
+            "NEW.search_vector := claims_claim_document(NEW.text, NEW.statement_id)",
+            returns="NEW",
+        ),
+        _trigger_function(
+            "claims_source_search_row",
+            "NEW.search_vector := claims_source_document("
+            'NEW.title, NEW.publisher, NEW.author, NEW."text")',
+            returns="NEW",
+        ),
+        _trigger_function(
+            "claims_statement_search_claims", f"{_REINDEX_CLAIMS} WHERE statement_id = NEW.id"
+        ),
+        _trigger_function(
+            "claims_speaker_search_claims",
+            f"{_REINDEX_CLAIMS} WHERE statement_id IN "
+            "(SELECT id FROM claims_statement WHERE speaker_id = NEW.id)",
+        ),
         # In lexeme order, so that two writers adding the same new words take them in the
         # same order.
-        """
-        CREATE OR REPLACE FUNCTION claims_claim_search_words() RETURNS trigger AS $$
-        BEGIN
-            INSERT INTO claims_claim_search_word (word)
-            SELECT unnest(tsvector_to_array(NEW.search_vector)) ORDER BY 1
-            ON CONFLICT DO NOTHING;
-            RETURN NULL;
-        END $$ LANGUAGE plpgsql
-        """,
+        _trigger_function(
+            "claims_claim_search_words",
+            "INSERT INTO claims_claim_search_word (word) "
+            "SELECT unnest(tsvector_to_array(NEW.search_vector)) ORDER BY 1 "
+            "ON CONFLICT DO NOTHING",
+        ),
         """
         CREATE TRIGGER claims_claim_search_words_insert AFTER INSERT ON claims_claim
         FOR EACH ROW WHEN (NEW.search_vector IS NOT NULL)
@@ -174,112 +167,81 @@ def _postgres_create(config: str) -> list[str]:
 
 
 POSTGRES_DROP_TRIGGERS = [
-    "DROP TRIGGER IF EXISTS claims_claim_search ON claims_claim",
-    "DROP TRIGGER IF EXISTS claims_claim_search_words_insert ON claims_claim",
-    "DROP TRIGGER IF EXISTS claims_claim_search_words_update ON claims_claim",
-    "DROP TRIGGER IF EXISTS claims_source_search ON claims_source",
-    "DROP TRIGGER IF EXISTS claims_statement_search ON claims_statement",
-    "DROP TRIGGER IF EXISTS claims_speaker_search ON claims_speaker",
+    f"DROP TRIGGER IF EXISTS {name} ON {table}"
+    for name, table in [
+        ("claims_claim_search", "claims_claim"),
+        ("claims_claim_search_words_insert", "claims_claim"),
+        ("claims_claim_search_words_update", "claims_claim"),
+        ("claims_source_search", "claims_source"),
+        ("claims_statement_search", "claims_statement"),
+        ("claims_speaker_search", "claims_speaker"),
+    ]
 ]
 POSTGRES_DROP = [
     *POSTGRES_DROP_TRIGGERS,
     *POSTGRES_DROP_INDEXES,
-    "ALTER TABLE claims_claim DROP COLUMN IF EXISTS search_vector",
-    "ALTER TABLE claims_source DROP COLUMN IF EXISTS search_vector",
+    *[f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_vector" for table in SEARCHED_TABLES],
     "DROP TABLE IF EXISTS claims_claim_search_word",
-    "DROP FUNCTION IF EXISTS claims_claim_search_words()",
-    "DROP FUNCTION IF EXISTS claims_claim_search_row()",
-    "DROP FUNCTION IF EXISTS claims_source_search_row()",
-    "DROP FUNCTION IF EXISTS claims_statement_search_claims()",
-    "DROP FUNCTION IF EXISTS claims_speaker_search_claims()",
-    "DROP FUNCTION IF EXISTS claims_claim_document(text, bigint)",
-    "DROP FUNCTION IF EXISTS claims_source_document(text, text, text, text)",
+    "DROP FUNCTION IF EXISTS claims_claim_search_words(), claims_claim_search_row(), "
+    "claims_source_search_row(), claims_statement_search_claims(), claims_speaker_search_claims(), "
+    "claims_claim_document(text, bigint), claims_source_document(text, text, text, text)",
 ]
-POSTGRES_REBUILD = [
-    "UPDATE claims_claim SET search_vector = claims_claim_document(text, statement_id)",
-    "UPDATE claims_source SET search_vector = "
-    'claims_source_document(title, publisher, author, "text")',
-]
-POSTGRES_FILL = [f"{sql} WHERE search_vector IS NULL" for sql in POSTGRES_REBUILD]
 
 # --- SQLite -----------------------------------------------------------------------------------
 
-_SQLITE_CLAIM_DOCUMENT = """
-    {claim}.text || ' ' || coalesce((SELECT s.quote || ' ' || sp.name FROM claims_statement s
-        JOIN claims_speaker sp ON sp.id = s.speaker_id WHERE s.id = {claim}.statement_id), '')
-"""
-_SQLITE_SOURCE_DOCUMENT = """
-    {source}.title || ' ' || {source}.publisher || ' ' || {source}.author || ' ' || {source}."text"
-"""
+# Each searched table: the columns its document is made of, and the document of row `{row}`.
+SQLITE_DOCUMENTS = {
+    "claims_claim": (
+        "text, statement_id",
+        "{row}.text || ' ' || coalesce((SELECT s.quote || ' ' || sp.name FROM claims_statement s"
+        " JOIN claims_speaker sp ON sp.id = s.speaker_id WHERE s.id = {row}.statement_id), '')",
+    ),
+    "claims_source": (
+        'title, publisher, author, "text"',
+        "{row}.title || ' ' || {row}.publisher || ' ' || {row}.author || ' ' || {row}.\"text\"",
+    ),
+}
+_CLAIM_DOCUMENT = SQLITE_DOCUMENTS["claims_claim"][1]
+
+
+def _sqlite_table_triggers(table: str) -> list[str]:
+    columns, document = SQLITE_DOCUMENTS[table]
+    insert = (
+        f"INSERT INTO {table}_fts(rowid, document) VALUES (NEW.id, {document.format(row='NEW')});"
+    )
+    delete = f"DELETE FROM {table}_fts WHERE rowid = OLD.id;"
+    return [
+        f"CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN {insert} END",
+        f"CREATE TRIGGER {table}_search_update AFTER UPDATE OF {columns} ON {table}"
+        f" BEGIN {delete} {insert} END",
+        f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN {delete} END",
+    ]
 
 
 def _sqlite_reindex_claims(where: str) -> str:
     return f"""
         DELETE FROM claims_claim_fts WHERE rowid IN (SELECT id FROM claims_claim c WHERE {where});
         INSERT INTO claims_claim_fts(rowid, document)
-            SELECT c.id, {_SQLITE_CLAIM_DOCUMENT.format(claim="c")} FROM claims_claim c
-            WHERE {where};
+            SELECT c.id, {_CLAIM_DOCUMENT.format(row="c")} FROM claims_claim c WHERE {where};
     """
 
 
 SQLITE_TABLES = [
-    "CREATE VIRTUAL TABLE IF NOT EXISTS claims_claim_fts USING fts5("
-    "document, tokenize = 'porter unicode61 remove_diacritics 2')",
-    "CREATE VIRTUAL TABLE IF NOT EXISTS claims_source_fts USING fts5("
-    "document, tokenize = 'porter unicode61 remove_diacritics 2')",
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {table}_fts USING fts5("
+    "document, tokenize = 'porter unicode61 remove_diacritics 2')"
+    for table in SEARCHED_TABLES
 ]
 SQLITE_DROP_TRIGGERS = [
-    f"DROP TRIGGER IF EXISTS {name}"
-    for name in (
-        "claims_claim_search_insert",
-        "claims_claim_search_update",
-        "claims_claim_search_delete",
-        "claims_source_search_insert",
-        "claims_source_search_update",
-        "claims_source_search_delete",
-        "claims_statement_search",
-        "claims_speaker_search",
-    )
+    *[
+        f"DROP TRIGGER IF EXISTS {table}_search_{event}"
+        for table in SEARCHED_TABLES
+        for event in ("insert", "update", "delete")
+    ],
+    "DROP TRIGGER IF EXISTS claims_statement_search",
+    "DROP TRIGGER IF EXISTS claims_speaker_search",
 ]
 SQLITE_TRIGGERS = [
-    f"""
-    CREATE TRIGGER claims_claim_search_insert AFTER INSERT ON claims_claim BEGIN
-        INSERT INTO claims_claim_fts(rowid, document)
-        VALUES (NEW.id, {_SQLITE_CLAIM_DOCUMENT.format(claim="NEW")});
-    END
-    """,
-    f"""
-    CREATE TRIGGER claims_claim_search_update AFTER UPDATE OF text, statement_id ON claims_claim
-    BEGIN
-        DELETE FROM claims_claim_fts WHERE rowid = OLD.id;
-        INSERT INTO claims_claim_fts(rowid, document)
-        VALUES (NEW.id, {_SQLITE_CLAIM_DOCUMENT.format(claim="NEW")});
-    END
-    """,
-    """
-    CREATE TRIGGER claims_claim_search_delete AFTER DELETE ON claims_claim BEGIN
-        DELETE FROM claims_claim_fts WHERE rowid = OLD.id;
-    END
-    """,
-    f"""
-    CREATE TRIGGER claims_source_search_insert AFTER INSERT ON claims_source BEGIN
-        INSERT INTO claims_source_fts(rowid, document)
-        VALUES (NEW.id, {_SQLITE_SOURCE_DOCUMENT.format(source="NEW")});
-    END
-    """,
-    f"""
-    CREATE TRIGGER claims_source_search_update
-    AFTER UPDATE OF title, publisher, author, "text" ON claims_source BEGIN
-        DELETE FROM claims_source_fts WHERE rowid = OLD.id;
-        INSERT INTO claims_source_fts(rowid, document)
-        VALUES (NEW.id, {_SQLITE_SOURCE_DOCUMENT.format(source="NEW")});
-    END
-    """,
-    """
-    CREATE TRIGGER claims_source_search_delete AFTER DELETE ON claims_source BEGIN
-        DELETE FROM claims_source_fts WHERE rowid = OLD.id;
-    END
-    """,
+    *[sql for table in SEARCHED_TABLES for sql in _sqlite_table_triggers(table)],
     f"""
     CREATE TRIGGER claims_statement_search AFTER UPDATE OF quote, speaker_id ON claims_statement
     BEGIN {_sqlite_reindex_claims("c.statement_id = NEW.id")} END
@@ -294,22 +256,18 @@ SQLITE_TRIGGERS = [
     """,
 ]
 SQLITE_REBUILD = [
-    "DELETE FROM claims_claim_fts",
-    "INSERT INTO claims_claim_fts(rowid, document) SELECT c.id, "
-    + _SQLITE_CLAIM_DOCUMENT.format(claim="c")
-    + " FROM claims_claim c",
-    "DELETE FROM claims_source_fts",
-    "INSERT INTO claims_source_fts(rowid, document) SELECT s.id, "
-    + _SQLITE_SOURCE_DOCUMENT.format(source="s")
-    + " FROM claims_source s",
+    sql
+    for table, (_columns, document) in SQLITE_DOCUMENTS.items()
+    for sql in (
+        f"DELETE FROM {table}_fts",
+        f"INSERT INTO {table}_fts(rowid, document) SELECT t.id, {document.format(row='t')}"
+        f" FROM {table} t",
+    )
 ]
 SQLITE_DROP = [
     *SQLITE_DROP_TRIGGERS,
-    "DROP TABLE IF EXISTS claims_claim_fts",
-    "DROP TABLE IF EXISTS claims_source_fts",
+    *[f"DROP TABLE IF EXISTS {table}_fts" for table in SEARCHED_TABLES],
 ]
-
-REQUIRED_TABLES = {"claims_claim", "claims_source", "claims_statement", "claims_speaker"}
 
 
 def _execute(db: BaseDatabaseWrapper, statements: list[str]) -> None:
@@ -318,29 +276,20 @@ def _execute(db: BaseDatabaseWrapper, statements: list[str]) -> None:
             cursor.execute(sql)
 
 
-def _index_out_of_step(db: BaseDatabaseWrapper) -> bool:
-    """True when the index misses rows, e.g. written while a migration had the triggers off."""
+def _ask(db: BaseDatabaseWrapper, sql: str) -> bool:
     with db.cursor() as cursor:
-        if db.vendor == "postgresql":
-            cursor.execute(
-                "SELECT EXISTS (SELECT 1 FROM claims_claim WHERE search_vector IS NULL) "
-                "OR EXISTS (SELECT 1 FROM claims_source WHERE search_vector IS NULL)"
-            )
-            return bool(cursor.fetchone()[0])
-        cursor.execute(
-            "SELECT (SELECT count(*) FROM claims_claim) != (SELECT count(*) FROM claims_claim_fts)"
-            " OR (SELECT count(*) FROM claims_source) != (SELECT count(*) FROM claims_source_fts)"
-        )
+        cursor.execute(sql)
         return bool(cursor.fetchone()[0])
 
 
-def _missing_indexes(db: BaseDatabaseWrapper) -> bool:
-    with db.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname IN "
-            "('claims_claim_search_gin', 'claims_source_search_gin')"
-        )
-        return cursor.fetchone()[0] < 2
+# True when the index misses rows, e.g. written while a migration had the triggers off.
+OUT_OF_STEP = {
+    "postgresql": "SELECT EXISTS (SELECT 1 FROM claims_claim WHERE search_vector IS NULL) "
+    "OR EXISTS (SELECT 1 FROM claims_source WHERE search_vector IS NULL)",
+    "sqlite": "SELECT (SELECT count(*) FROM claims_claim) != "
+    "(SELECT count(*) FROM claims_claim_fts) OR (SELECT count(*) FROM claims_source) != "
+    "(SELECT count(*) FROM claims_source_fts)",
+}
 
 
 def install_search_index(db: BaseDatabaseWrapper) -> None:
@@ -354,7 +303,11 @@ def install_search_index(db: BaseDatabaseWrapper) -> None:
             columns = db.introspection.get_table_description(cursor, "claims_claim")
         if "search_vector" not in {column.name for column in columns}:
             _execute(db, POSTGRES_COLUMNS)
-        elif _missing_indexes(db):  # dropped by a bulk load that did not finish
+        elif _ask(  # dropped by a bulk load that did not finish
+            db,
+            "SELECT count(*) < 2 FROM pg_indexes WHERE schemaname = current_schema() AND "
+            "indexname IN ('claims_claim_search_gin', 'claims_source_search_gin')",
+        ):
             _execute(db, POSTGRES_INDEXES)
         _execute(db, [*POSTGRES_WORDS_TABLE, *POSTGRES_DROP_TRIGGERS])
         _execute(db, _postgres_create(_pg_config()))
@@ -362,19 +315,14 @@ def install_search_index(db: BaseDatabaseWrapper) -> None:
         _execute(db, [*SQLITE_TABLES, *SQLITE_DROP_TRIGGERS, *SQLITE_TRIGGERS])
     else:
         raise RuntimeError(f"No full-text search for {db.vendor}: use SQLite or PostgreSQL.")
-    if _index_out_of_step(db):
+    if _ask(db, OUT_OF_STEP[db.vendor]):
         rebuild_search_index(db)
-    elif db.vendor == "postgresql" and _words_missing(db):  # a database from before the list
+    elif db.vendor == "postgresql" and _ask(  # a database from before the list of words
+        db,
+        "SELECT NOT EXISTS (SELECT 1 FROM claims_claim_search_word) "
+        "AND EXISTS (SELECT 1 FROM claims_claim)",
+    ):
         _execute(db, POSTGRES_FILL_WORDS)
-
-
-def _words_missing(db: BaseDatabaseWrapper) -> bool:
-    with db.cursor() as cursor:
-        cursor.execute(
-            "SELECT NOT EXISTS (SELECT 1 FROM claims_claim_search_word) "
-            "AND EXISTS (SELECT 1 FROM claims_claim)"
-        )
-        return bool(cursor.fetchone()[0])
 
 
 def rebuild_search_index(db: BaseDatabaseWrapper) -> None:
@@ -395,11 +343,9 @@ def remove_search_index(db: BaseDatabaseWrapper, *, keep_data: bool = True) -> N
 
 @contextmanager
 def search_index_paused(db: BaseDatabaseWrapper) -> Iterator[None]:
-    """For bulk loads (bench/generate.py): the search triggers off while rows go in, then the
-    new rows indexed in one statement each: row by row, the triggers and the GIN index's
-    upkeep cost most of a large load's time.
-    Only for a database nobody else writes to meanwhile: their writes would not be indexed
-    until the end either."""
+    """For bulk loads (bench/generate.py): the triggers and the GIN index off while rows go in,
+    then the new rows indexed in one statement each. Only for a database nobody else writes to
+    meanwhile: their writes would not be indexed until the end either."""
     remove_search_index(db)
     if db.vendor == "postgresql":
         _execute(db, POSTGRES_DROP_INDEXES)
@@ -423,20 +369,13 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())[:MAX_TERMS]
 
 
-def _fts5_query(words: list[str]) -> str:
+def _engine_query(words: list[str], term: str, prefix: str, join: str) -> str:
     """Every word required; the last one also as the start of a longer word, so that a
     search box answers while the reader is still typing."""
-    terms = [f'"{word}"' for word in words]
-    if words and len(words[-1]) >= MIN_PREFIX:
-        terms[-1] += "*"
-    return " ".join(terms)
-
-
-def _tsquery(words: list[str]) -> str:
-    terms = list(words)
-    if terms and len(terms[-1]) >= MIN_PREFIX:
-        terms[-1] += ":*"
-    return " & ".join(terms)
+    terms = [term.format(word) for word in words]
+    if len(words[-1]) >= MIN_PREFIX:
+        terms[-1] += prefix
+    return join.join(terms)
 
 
 def search(queryset: QuerySet, text: str, *, table: str) -> QuerySet:
@@ -449,7 +388,7 @@ def search(queryset: QuerySet, text: str, *, table: str) -> QuerySet:
         return queryset.none().annotate(search_rank=Value(0.0, FloatField()))
     if connection.vendor == "postgresql":
         return _postgres_search(queryset, words, table)
-    fts, fts_query = f"{table}_fts", _fts5_query(words)
+    fts, fts_query = f"{table}_fts", _engine_query(words, '"{}"', "*", " ")
     matches = RawSQL(
         f"{table}.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)", [fts_query], BooleanField()
     )
@@ -473,19 +412,10 @@ MAX_COMPLETIONS = 64
 
 
 def _postgres_search(queryset: QuerySet, words: list[str], table: str) -> QuerySet:
-    """Ranking needs every match read from the table: cheap for a search matching hundreds of
-    claims, slow for a common word matching tens of thousands. Counting the matches through
-    the GIN index costs too (docs/adr/0009-postgresql-search-heuristics.md). So for a search
-    of one word, whose frequency the column's statistics know, the planner's estimate comes
-    first (cheaper than counting): surely many, the search is
-    shown newest first (`search_rank` 0 for all), which the newest-first index answers by
-    reading only until a page is full. Otherwise (and for several words, whose estimate
-    assumes they occur independently) the matches are counted up to RANKED_MATCHES through
-    the GIN index: fewer, the query narrows to exactly those rows (ids, so the planner cannot
-    mistake them for many) and ranks them; more, newest first. Either way a process remembers
-    a search found many for MANY_FOR seconds (`_known_many`), since a search's matches only
-    grow as claims are published. Between hundreds of matches of a word or two, relevance
-    differs little anyway."""
+    """Ranked when few claims match, newest first (`search_rank` 0 for all) when many: ranking
+    reads every match from the table. A one-word search asks the planner's estimate first;
+    otherwise the matches are counted up to RANKED_MATCHES through the GIN index
+    (docs/adr/0009-postgresql-search-heuristics.md)."""
     query, params = _pg_tsquery(words, table)
     matches = queryset.filter(RawSQL(f"{table}.search_vector @@ {query}", params, BooleanField()))
     newest_first = matches.annotate(search_rank=Value(0.0, FloatField()))
@@ -494,6 +424,8 @@ def _postgres_search(queryset: QuerySet, words: list[str], table: str) -> QueryS
     count_sql = (sql, repr(sql_params))  # hashable, whatever the other filters' values
     if _known_many.get(count_sql, 0.0) > time.monotonic():
         return newest_first
+    # Only one word's estimate is trusted: for several, the planner assumes they occur
+    # independently.
     if len(words) == 1 and _estimated_rows(matches.order_by().values("pk")) >= SURELY_MANY:
         _remember_many(count_sql)
         return newest_first
@@ -503,16 +435,15 @@ def _postgres_search(queryset: QuerySet, words: list[str], table: str) -> QueryS
     if len(first) > RANKED_MATCHES:
         _remember_many(count_sql)
         return newest_first
+    # The ids, not the match, so that the planner cannot mistake them for many.
     rank = RawSQL(f"ts_rank_cd({table}.search_vector, {query})", params, FloatField())
     return queryset.filter(pk__in=first).annotate(search_rank=rank)
 
 
 # The searches (their count query's SQL and parameters) known to match more than
-# RANKED_MATCHES claims, and until when to trust it. Counting a pair of common words costs the
-# GIN index as much as the newest-first page itself, before any row is read; a public claim
-# stays public (withdrawn included), so a search that had many matches keeps them. Only the
-# order depends on it, never which claims match. Per process, so it needs no round trip; tests
-# clear it (`forget_known_many`).
+# RANKED_MATCHES claims, and until when to trust it: a public claim stays public (withdrawn
+# included), so a search's matches only grow. Only the order depends on it, never which claims
+# match. Per process, so it needs no round trip; tests clear it (`forget_known_many`).
 _known_many: dict[tuple[str, str], float] = {}
 
 
@@ -532,11 +463,11 @@ def _pg_tsquery(words: list[str], table: str) -> tuple[str, list]:
     match, found without the GIN index's slow path."""
     config = _pg_config()
     exact = "to_tsquery(%s::regconfig, %s)"
-    if len(words[-1]) < MIN_PREFIX or table != "claims_claim":
-        return exact, [config, _tsquery(words)]
-    completions = _completions(words[-1], config)
+    completions = None
+    if len(words[-1]) >= MIN_PREFIX and table == "claims_claim":
+        completions = _completions(words[-1], config)
     if completions is None:
-        return exact, [config, _tsquery(words)]
+        return exact, [config, _engine_query(words, "{}", ":*", " & ")]
     listed = " | ".join("'" + w.replace("\\", "\\\\").replace("'", "''") + "'" for w in completions)
     if len(words) == 1:
         return "(%s::tsquery)", [listed]

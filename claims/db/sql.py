@@ -1,20 +1,16 @@
-"""Explicit SQL, from the files in claims/db/sql/, for the reads the ORM is too slow for.
+"""Explicit SQL, from the files in claims/db/sql/, for the reads the ORM is too slow for
+(docs/adr/0005-explicit-sql-for-the-api-reads.md).
 
 A read is a list of files run as one statement: a fragment naming the rows wanted
-(`WITH page(id) AS (...)`: a page after a position, or a list of ids), then the read itself, so
-that a read's columns are written once however its rows were chosen. A file that differs
-between the databases has one version per vendor (`ids.postgresql.sql`, `ids.sqlite.sql`).
-Each file is read once per process. Parameters are named (`%(ids)s`); an integer that the
-database should plan with, not for any value, is written into the SQL (`{limit}`, `numbers`).
+(`WITH page(id) AS (...)`), then the read itself, so that a read's columns are written once
+however its rows were chosen. A file that differs between the databases has one version per
+vendor (`ids.postgresql.sql`, `ids.sqlite.sql`). Parameters are named (`%(ids)s`); an integer
+that the database should plan with, not for any value, is written into the SQL (`{limit}`).
 
-On PostgreSQL every read here is a prepared statement, planned once per connection: planning
-a join of six tables costs the server more than running it (docs/adr/0005). The settings keep
-psycopg from preparing anything by count (a plan kept for one search could be disastrous for
-another), so `rows()` sets `prepare_threshold` to 0 for its own execute() alone; where the
-settings turn preparing off (None, for PgBouncer before 1.21), nothing is prepared.
-
-Rows come back as the driver gives them: on SQLite, datetimes naive, in UTC as Django stores
-them (`claims.api.reads` makes them aware).
+On PostgreSQL every read here is a prepared statement, planned once per connection. The
+settings keep psycopg from preparing anything by count (a plan kept for one search could be
+disastrous for another), so `rows()` sets `prepare_threshold` to 0 for its own execute() alone.
+Rows come back as the driver gives them: on SQLite, datetimes naive, in UTC.
 """
 
 from __future__ import annotations

@@ -1,21 +1,14 @@
-"""Whole-page caching of what readers see, dropped the moment the public record changes.
+"""Whole-page caching of what readers see, dropped the moment the public record changes
+(docs/adr/0003-one-page-cache-and-the-edge.md).
 
 A cached page is kept with the *generation* token current when it was made, and served only
-while that token is current. Anything that can change a public page (publishing, correcting or
-withdrawing a claim, editing what a public page shows) replaces the token, so readers see a
-correction on their next request, with no list of pages to purge (docs/adr/0003).
+while that token is current. Anything that can change a public page replaces the token, so
+readers see a correction on their next request, with no list of pages to purge.
 
-`cache_public_page` wraps the public views and the API's alike. Only anonymous GET/HEAD
-requests use it (staff see live pages, draft previews are never kept), and only 200s are kept:
-under the whole address (scheme and host included), the language and the headers a view
-varies by, their gzipped body made once. A hit answers a conditional request with 304.
-
-With the default local-memory cache each process has its own token, so another process's
-change shows after at most FACTCHECK_PUBLIC_CACHE_SECONDS; production shares one cache. It is
-best-effort: while it cannot be reached (Redis down, or slower than its socket timeout), pages
-are made afresh and not kept, and changes are saved all the same (pages cached before may be
-served until they expire). Failures are logged to `claims.cache`, at most once a minute for
-each kind, never raised.
+Best-effort: while the cache cannot be reached, pages are made afresh and not kept, and changes
+are saved all the same. Failures are logged to `claims.cache`, at most once a minute for each
+kind, never raised. With the default local-memory cache each process has its own token, so
+another process's change shows after at most FACTCHECK_PUBLIC_CACHE_SECONDS.
 """
 
 from __future__ import annotations
@@ -139,7 +132,10 @@ def cache_public_page(
     admit: Callable[[HttpRequest], bool] | None = None,
     varies_by: Iterable[str] = (),
 ) -> Callable[..., HttpResponse]:
-    """Serve a public view from the page cache; see the module docstring.
+    """Serve a public view from the page cache: anonymous GET and HEAD requests only (staff
+    see live pages, draft previews are never kept), and only 200s, kept under the whole
+    address (scheme and host included), the language and the headers the view varies by, their
+    gzipped body made once. A hit answers a conditional request with 304.
 
     `admit` is asked before a cached answer is sent (the API's throttle, which counts the
     request); a request it refuses goes to the view, which refuses it again in its own way (a

@@ -42,6 +42,8 @@ def _filter_lists() -> dict[str, object]:
 # What a reader is told of a topic or verdict that is not on offer: the words of a choice
 # among models, which do not repeat the value sent.
 NOT_ON_OFFER = {"invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]}
+# The browser's date picker; each field gets its own copy of the widget.
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
 
 
 class ClaimFilterForm(forms.Form):
@@ -63,12 +65,8 @@ class ClaimFilterForm(forms.Form):
     speaker = forms.CharField(label=_("Speaker"), required=False, max_length=200)
     topic = forms.ChoiceField(label=_("Topic"), required=False, error_messages=NOT_ON_OFFER)
     publisher = forms.CharField(label=_("Publisher"), required=False, max_length=200)
-    since = forms.DateField(
-        label=_("Published from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    until = forms.DateField(
-        label=_("Published until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    since = forms.DateField(label=_("Published from"), required=False, widget=DATE_INPUT)
+    until = forms.DateField(label=_("Published until"), required=False, widget=DATE_INPUT)
     sort = forms.ChoiceField(
         label=_("Sort"),
         required=False,

@@ -1,11 +1,9 @@
 """Claim cards, read as rows: what a card shows (templates/jinja2/claims/_claim_cards.html)
-for the /claims/ list, a search's results, a speaker's page and the home page.
+on the /claims/ list, a search's results, a speaker's page and the home page.
 
-Which claims, and in what order, comes from the caller's queryset (`selectors.listed_claims()`,
-narrowed and sorted by `forms.ClaimFilterForm`, or a speaker's claims); a page reads its ids
-from it, then the cards with their current verdicts by those ids in one statement
-(claims/db/sql/cards.sql): no model instances, no prefetch, and the joins only for the claims
-shown (docs/adr/0007 and 0010).
+Which claims, and in what order, comes from the caller's queryset; a page reads its ids from
+it, then the cards with their current verdicts by those ids in one statement
+(claims/db/sql/cards.sql, docs/adr/0007 and 0010).
 """
 
 from __future__ import annotations

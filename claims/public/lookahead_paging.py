@@ -38,18 +38,13 @@ class LookaheadPage:
         return self.number + 1
 
 
-def page_number(value: str | None) -> int:
-    """The page asked for; anything that is not a page number reads as the first page."""
-    try:
-        number = int(value or 1)
-    except ValueError:
-        return 1
-    return min(max(number, 1), MAX_PAGE)
-
-
 def lookahead_page(queryset: QuerySet, value: str | None, per_page: int) -> LookaheadPage:
-    """Page `value` of `queryset`, read with one row more than it shows."""
-    number = page_number(value)
+    """Page `value` of `queryset`, read with one row more than it shows; anything that is not
+    a page number reads as the first page."""
+    try:
+        number = min(max(int(value or 1), 1), MAX_PAGE)
+    except ValueError:
+        number = 1
     start = (number - 1) * per_page
     rows = list(queryset[start : start + per_page + 1])
     return LookaheadPage(number=number, object_list=rows[:per_page], has_next=len(rows) > per_page)

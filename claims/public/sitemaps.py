@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from ..enums import PUBLIC_STATUSES
 from ..models import Claim, Source, Speaker
+from ..selectors import public_speakers
 
 
 class ClaimSitemap(Sitemap):
@@ -24,11 +25,7 @@ class ClaimSitemap(Sitemap):
 
 class SpeakerSitemap(Sitemap):
     def items(self):
-        return (
-            Speaker.objects.filter(statements__claims__status__in=PUBLIC_STATUSES)
-            .distinct()
-            .order_by("id")
-        )
+        return public_speakers().order_by("id")
 
     def location(self, item: Speaker) -> str:
         return reverse("claims:speaker", args=[item.slug])

@@ -29,11 +29,7 @@ def rating_bounds_by_scale() -> dict[int, tuple[int, int]]:
 
 
 def claim_review_for(
-    claim: Claim,
-    *,
-    page_url: str,
-    site_url: str,
-    bounds: dict[int, tuple[int, int]],
+    claim: Claim, *, page_url: str, site_url: str, bounds: dict[int, tuple[int, int]]
 ) -> dict[str, Any] | None:
     """The ClaimReview of a claim's current verdict, or None when there is no public verdict.
 

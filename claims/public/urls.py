@@ -20,8 +20,6 @@ urlpatterns = [
     path("feeds/verdicts/atom/", cached(feeds.VerdictsAtomFeed()), name="feed_verdicts_atom"),
     path("feeds/corrections/", cached(feeds.CorrectionsFeed()), name="feed_corrections"),
     path(
-        "feeds/corrections/atom/",
-        cached(feeds.CorrectionsAtomFeed()),
-        name="feed_corrections_atom",
+        "feeds/corrections/atom/", cached(feeds.CorrectionsAtomFeed()), name="feed_corrections_atom"
     ),
 ]

@@ -12,12 +12,13 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 
 from ..enums import PUBLIC_STATUSES, ClaimStatus, EvidenceRelation
-from ..models import Claim, Rating, RatingScale, Speaker
+from ..models import Claim, Rating, RatingScale
 from ..selectors import (
     listed_claims,
     public_corrections,
     public_source,
     public_speaker,
+    public_speakers,
     speaker_verdicts,
 )
 from ..spans import Mark, segments
@@ -35,17 +36,11 @@ CLAIMS_PER_PAGE = 20
 def home(request: HttpRequest) -> HttpResponse:
     latest = card_page(listed_claims().filter(status=ClaimStatus.PUBLISHED), None, 5).object_list
     figures = {
-        "published": Claim.objects.filter(status=ClaimStatus.PUBLISHED).count(),
-        "speakers": Speaker.objects.filter(statements__claims__status__in=PUBLIC_STATUSES)
-        .distinct()
-        .count(),
+        "published": Claim.objects.published().count(),
+        "speakers": public_speakers().count(),
         "corrections": public_corrections().count(),
     }
-    return render(
-        request,
-        "claims/home.html",
-        {"latest": latest, "figures": figures},
-    )
+    return render(request, "claims/home.html", {"latest": latest, "figures": figures})
 
 
 def claim_list(request: HttpRequest) -> HttpResponse:
