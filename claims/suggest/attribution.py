@@ -580,17 +580,7 @@ def _reported(
         discourse.finding = speaker
     before = found.before or _narration_before(text, tokens, found, start)
     if before is not None:  # "There are no reports of deaths, but the agency says: ..."
-        statements.append(
-            Statement(
-                *before,
-                "narration",
-                discourse.outlet,
-                None,
-                index,
-                confidence=OUTLET if discourse.outlet else 0.0,
-                evidence="the outlet's narration",
-            )
-        )
+        statements.append(_outlet_narration(*before, index, discourse))
     evidence = "reported speech" if found.cue != "according to" else "according to"
     return statements + [
         Statement(
@@ -661,6 +651,11 @@ def _narration(
             confidence=FINDING_CARRIED,
             evidence="a finding of the source cited before in the paragraph",
         )
+    return _outlet_narration(start, end, index, discourse)
+
+
+def _outlet_narration(start: int, end: int, index: int, discourse: Discourse) -> Statement:
+    """Words nobody in the text is given: the outlet's own, at the confidence of a guess."""
     return Statement(
         start,
         end,
