@@ -16,7 +16,7 @@ from .candidates import Piece, atomic_pieces
 from .lexicon import CUE_WORDS, FINITE_VERBS
 from .matching import ClaimIndex
 from .names import Registry, find_people, register_people
-from .scoring import checkworthiness, is_courtesy
+from .scoring import checkworthiness, is_call_to_action, is_courtesy
 from .segment import classify, dateline_end, split_paragraphs
 from .structure import Blocks, read_structure
 from .tokens import plain_spaces, proper_words, tokenize
@@ -80,8 +80,9 @@ def suggest(
         )
         for statement in statements:
             for piece in atomic_pieces(text, statement, discourse, names):
-                if is_courtesy(text[piece.start : piece.end]):
-                    continue  # greetings and turn-taking are never claims
+                words = text[piece.start : piece.end]
+                if is_courtesy(words) or is_call_to_action(words):
+                    continue  # greetings, turn-taking and links are never claims
                 candidates.append(_candidate(original, text, statement, piece))
         blocks.after(paragraph, structure)
     _signed_words(text, paragraphs, registry, candidates)

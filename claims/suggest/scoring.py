@@ -99,6 +99,32 @@ def is_courtesy(text: str) -> bool:
     return bool(_COURTESY.match(text) or _TURN_TAKING.match(text))
 
 
+# A line that sends the reader somewhere: "Find out how each MEP voted.", "Read more here.",
+# "The full report is available here." A link's words, with nothing in them to check.
+_CALL_TO_ACTION = re.compile(
+    r"^\W*(?:please\s+)?(?:find out|read (?:more|the full|it)|click|tap|learn more|sign up"
+    r"|subscribe|download|visit|view (?:the|our|all|more)|watch (?:the|our|it|more)"
+    r"|see (?:more|the full|also|below|above|here)|check out|listen (?:to|here)"
+    r"|follow (?:us|the link|this link|our)|more (?:information|details|info)\b[^.!?]{0,30}"
+    r"\b(?:here|below|above|online|at)\b)\b"
+    r"|\b(?:available|published|found|read|viewed|watched|downloaded|accessed|listed)"
+    r"(?: in full| online| to (?:view|read|watch|download))?\s+(?:here|below|above|online)\b"
+    r"|\bclick here\b",
+    re.IGNORECASE,
+)
+_CALL_WORDS = 16
+
+
+def is_call_to_action(text: str) -> bool:
+    """ "Find out how each MEP voted.", "For all the details, it will be available in full
+    here": a pointer to another page or part of the page, not an assertion."""
+    words = _WORD.findall(text)
+    if len(words) > _CALL_WORDS or not _CALL_TO_ACTION.search(text):
+        return False
+    # a figure outside brackets (a date in brackets is the linked page's) is a claim's
+    return not _QUANTITY.search(re.sub(r"\([^)]*\)", " ", text))
+
+
 _QUESTION = re.compile(r"\?\s*$|^\W*(?:why|how can|how could|what for)\b", re.IGNORECASE)
 _INTENTION = re.compile(
     r"\b(?:will|shall|going to|intends?(?: to)?|plans? to|ready to|prepared to|wants? to"
