@@ -142,23 +142,53 @@ _SIGNED_QUOTE = re.compile(
     r"(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})(?:,\s+[^!?\n]{2,80})?"
 )
 SIGNED_CONFIDENCE = 0.7  # words a signed pull-quote gives to its speaker
+# '"It's a long game." - Jane Doe': a quotation in marks signed after a dash, the way a page
+# sets a pull-quote or an epigraph, whether or not the body prints its words.
+_DASH_SIGNED = re.compile(r"[\"“‘'][^\n]{20,}?[\"”’']\s*[-–—]+\s*[A-Z][^\n]{1,80}")
+# '"An insurgency against the church." Anonymous blogger, "Anon declares war"': a quotation in
+# marks and a few words signing it, with no verb of their own.
+_QUOTE_THEN_SIGNATURE = re.compile(
+    r"[\"“](?P<words>[^\"“”\n]{20,}?)[.,]?[\"”]\s+(?P<tail>[^\n]{2,100})"
+)
+_SIGNATURE_WORDS = 12
 
 
 def _pull_quotes(text: str, paragraphs: list[Paragraph]) -> None:
-    """A paragraph that is only a quotation, with no one named or with its speaker's name
-    after it, whose words the article prints again elsewhere: a pull-quote set in the page,
-    not more of anyone's words."""
+    """A paragraph that is only a quotation, with no one named or with its signer after it,
+    whose words the article prints again elsewhere, or signed after a dash: a pull-quote set
+    in the page, not more of anyone's words."""
     folded = re.sub(r"\W+", " ", text).lower()
     for paragraph in paragraphs:
         if paragraph.kind != "body":
             continue
-        match = _QUOTED_PARAGRAPH.fullmatch(
-            text, paragraph.start, paragraph.end
-        ) or _SIGNED_QUOTE.fullmatch(text, paragraph.start, paragraph.end)
+        if _DASH_SIGNED.fullmatch(text, paragraph.start, paragraph.end):
+            paragraph.kind, paragraph.reason = "heading", "pull-quote"
+            continue
+        match = (
+            _QUOTED_PARAGRAPH.fullmatch(text, paragraph.start, paragraph.end)
+            or _SIGNED_QUOTE.fullmatch(text, paragraph.start, paragraph.end)
+            or _signature(text, paragraph)
+        )
         if not match:
             continue
         if folded.count(_folded(match.group("words"))) >= 2:
             paragraph.kind, paragraph.reason = "heading", "pull-quote"
+
+
+def _signature(text: str, paragraph: Paragraph) -> re.Match[str] | None:
+    """A quotation followed by a signature: a few words, none of them a verb."""
+    match = _QUOTE_THEN_SIGNATURE.fullmatch(text, paragraph.start, paragraph.end)
+    if match is None:
+        return None
+    # a quoted title in the signature ("Anon declares war") is a name, whatever its verbs
+    start, end = match.span("tail")
+    unquoted = re.sub(r"[\"“][^\"“”]*[\"”]", lambda m: " " * len(m.group()), text[start:end])
+    tail = [t for t in tokenize(unquoted, 0, len(unquoted)) if t.is_word]
+    if len(tail) > _SIGNATURE_WORDS or any(
+        t.lower in FINITE_VERBS or t.lower in CUE_WORDS for t in tail
+    ):
+        return None
+    return match
 
 
 def _signed_words(

@@ -50,3 +50,46 @@ def test_a_release_drops_its_links_and_keeps_its_figures():
     assert any("12 new bus lanes" in t for t in texts)
     assert any("4 million pounds" in t for t in texts)
     assert not any("Find out" in t or "available in full here" in t for t in texts)
+
+
+SIGNED_PULL_QUOTES = """Hackers knock city portal offline
+
+The city portal was offline for 9 hours on Monday, the council said.
+
+"So far it's the hackers: 1, the council: 0. But this will run for years." - Tom Reyes
+
+"A new hobby is spreading. A siege of the town hall." Anonymous poster, "Students declare war"
+
+One poster joined in. The poster wrote that "A new hobby is spreading. A siege of the town hall."
+"""
+
+
+def test_pull_quotes_signed_after_a_dash_or_by_a_few_words_are_set_aside():
+    result = suggest(SIGNED_PULL_QUOTES, outlet="Eastport Times")
+    check_spans(SIGNED_PULL_QUOTES, result)
+
+    kinds = {
+        SIGNED_PULL_QUOTES[p.start : p.end][:12]: (p.kind, p.reason) for p in result.paragraphs
+    }
+    # signed after a dash: set aside even though the body never prints its words
+    assert kinds["\"So far it's"] == ("heading", "pull-quote")
+    # signed by a few words and a post's title, its words printed again in the body
+    assert kinds['"A new hobby'] == ("heading", "pull-quote")
+    texts = _texts(result)
+    assert not any("this will run for years" in t for t in texts)
+    assert not any("declare war" in t for t in texts)
+    assert any("9 hours" in t for t in texts)
+    assert sum("A siege of the town hall" in t for t in texts) == 1  # the body's copy only
+
+
+def test_a_quotation_followed_by_its_reporting_clause_is_no_pull_quote():
+    text = """Budget vote
+
+"The budget grows by 4% next year and nobody has read it." Councillor Ana Lind said on Monday.
+
+"The budget grows by 4% next year and nobody has read it."
+"""
+    result = suggest(text, outlet="Eastport Times")
+
+    first = result.paragraphs[1]
+    assert first.kind == "body"
