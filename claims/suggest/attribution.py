@@ -352,7 +352,14 @@ def _attribution(text: str, outside: list[Token]) -> tuple[Mention | None, int |
         return None, first_cue
     for k, token in enumerate(outside):
         if token.text == ":" and k + 1 < len(outside) and outside[k + 1].text == '"':
-            return mention_before(text, outside, k - 1), None
+            mention = mention_before(text, outside, k - 1)
+            first = _token_index(outside, mention.start) if mention else k
+            if not _only_connectors(outside[:first]):
+                # "Jane Doe of the Gazette dubbed the feud: "..."": the sentence's subject
+                # speaks, not the last words before the colon
+                lead = _opening_phrase(outside)
+                mention = _sentence_subject(text, outside[lead:], k - lead)
+            return mention, None
     return None, None
 
 
@@ -842,13 +849,26 @@ def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tupl
     if low in LISTENER_CUES:
         after = _after_listener(tokens, after)  # "told reporters 12 soldiers had died"
     ahead = tokens[after : after + _CLAUSE_LOOKAHEAD]
-    if low in AS_CUES and any(t.lower == "as" for t in ahead):
+    if low in AS_CUES and _as_ahead(tokens[after : after + _AS_LOOKAHEAD]):
         return _clause_span(text, tokens[after].start, end)  # "described the plan as ..."
     if after >= len(tokens) or (low in _SAY and tokens[after].lower in _SAID_NOTHING):
         return None  # "said nothing about the cut": no words reported
     if not _clause_ahead(ahead) and not _said_clause(low, ahead):
         return None  # "Putin announced an operation": an act the outlet reports, not words
     return _clause_span(text, tokens[after].start, end)
+
+
+_AS_LOOKAHEAD = 30  # "characterized the conflict between A and B of C as ...": a long object
+
+
+def _as_ahead(tokens: list[Token]) -> bool:
+    """Whether the "as" of "described X as Y" follows within the sentence."""
+    for token in tokens:
+        if token.text in '.;"“”':
+            return False
+        if token.lower == "as":
+            return True
+    return False
 
 
 _SAY = frozenset({"say", "says", "said"})
@@ -1123,17 +1143,39 @@ def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
         if mention is not None and mention.kind == "phrase" and mention.text.endswith("s"):
             discourse.group = (mention.text, tokens[0].start)
             return
-    for k, token in enumerate(tokens[:6]):
+    lead = _opening_phrase(tokens)
+    for k, token in enumerate(tokens[: lead + 6]):
+        if k < lead:
+            continue
         if token.is_capitalised and token.lower not in STOP_CAPS:
             mention = mention_after(text, tokens, k, len(tokens))
             if mention is not None and mention.kind == "name":
                 canonical = discourse.registry.lookup(mention.name)
+                if canonical is None and k == lead and lead and not mention.organisation:
+                    # "Writing in a blog post, Jane Doe ...": the phrase says she is a writer
+                    canonical = discourse.registry.register(mention, token.start)
                 if canonical:
                     discourse.subjects[canonical] = token.start
                     if _ISSUES_STATEMENT.search(text, tokens[0].start, tokens[-1].end):
                         # "Senator Jane Doe issued a statement ...": the quotation after is hers
                         discourse.speaking(canonical, token.start)
             return
+
+
+_OPENING_PHRASE = 8  # words a participle's phrase may take before the subject's comma
+
+
+def _opening_phrase(tokens: list[Token]) -> int:
+    """Where the subject starts after an opening participle phrase ("Writing in a blog post,
+    Jane Doe ..."): past its comma, or at the start when there is none."""
+    if not tokens or not (tokens[0].lower.endswith("ing") and tokens[0].is_word):
+        return 0
+    for k, token in enumerate(tokens[1 : _OPENING_PHRASE + 1], start=1):
+        if token.text == ",":
+            return k + 1
+        if token.text in '.;:"“”':
+            break
+    return 0
 
 
 _ISSUES_STATEMENT = re.compile(

@@ -9,6 +9,11 @@ from claims.suggest.scoring import is_call_to_action
 from .helpers import check_spans
 
 
+def _one(result, words):
+    (found,) = [c for c in result.candidates if words in c.text]
+    return found
+
+
 def _texts(result):
     return [c.text for c in result.candidates]
 
@@ -93,3 +98,33 @@ def test_a_quotation_followed_by_its_reporting_clause_is_no_pull_quote():
 
     first = result.paragraphs[1]
     assert first.kind == "body"
+
+
+BLOGGER = (
+    "Hackers hit the city portal\n\n"
+    "Writing in a blog post, Tom Reyes of the Eastport Gazette dubbed the feud between the "
+    'council and the hackers: "Council vs. the Net, round nine". He characterized the feud '
+    'between the council and the anonymous posters of the leaked video as "one more skirmish '
+    'in a war the council has waged for 15 years. Two forums have been shut down since 2019."\n'
+)
+
+
+def test_a_blogger_introduced_by_a_participle_characterizes_as_a_quotation():
+    result = suggest(BLOGGER, outlet="Eastport Times")
+    check_spans(BLOGGER, result)
+
+    # the colon's quotation is the sentence subject's, not the last name before the colon
+    assert _one(result, "round nine").speaker == "Tom Reyes"
+    # "characterized X as ..." with a long X, and "He" is the blogger named after "Writing"
+    for words in ("for 15 years", "since 2019"):
+        assert _one(result, words).speaker == "Tom Reyes", words
+
+
+def test_a_speaker_stating_a_quotation_after_a_colon():
+    text = """Asylum forms criticised
+
+The paper quoted two critics, with campaigner Ana Lind stating: "The form runs to 32 pages."
+"""
+    result = suggest(text, outlet="Eastport Times")
+
+    assert _one(result, "32 pages").speaker == "Ana Lind"
