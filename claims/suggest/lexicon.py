@@ -31,7 +31,7 @@ CUE_WORDS = word_set("""
     countered retorted lamented recounted boasted charged pledged forecast projected ruled
     determined agreed disputed objected protested continues mention allege deny admit
     acknowledge concede characterized characterised characterizes characterises theorized
-    theorised speculated speculates stating
+    theorised speculated speculates stating writing
     """)
 
 # Cues that attribute only when their subject is a study, data or an organisation ("the survey
@@ -70,7 +70,7 @@ GLUE_CUES = (
 # Participles that open a reported clause after a comma: '"...," he said, adding that ...'.
 TAIL_CUES = word_set(
     "adding noting saying stressing explaining warning insisting recalling claiming "
-    "arguing emphasizing emphasising telling stating"
+    "arguing emphasizing emphasising telling stating writing"
 )
 
 # Words allowed between a speaker and the cue ("Lavrov also said", "he later added").
@@ -143,7 +143,7 @@ PERSON_NOUNS = word_set("""
     organizer volunteer participant customer user shopper trader investor banker analyst
     economist expert official spokesperson spokesman spokeswoman representative blogger
     artist journalist writer editor columnist reporter commentator sociologist lecturer
-    academic entrepreneur businessman businesswoman
+    academic entrepreneur businessman businesswoman poster commenter contributor
     """)
 
 # Nouns for findings rather than people: what "found", "shows" or "according to" can cite.

@@ -128,3 +128,23 @@ The paper quoted two critics, with campaigner Ana Lind stating: "The form runs t
     result = suggest(text, outlet="Eastport Times")
 
     assert _one(result, "32 pages").speaker == "Ana Lind"
+
+
+POSTERS = (
+    "Hackers knock city portal offline\n\n"
+    'One poster admitted to joining in, writing in a blog post "I have myself loaded up the '
+    'tool and sent 4,000 requests. It took 20 minutes." Others disagreed.\n\n'
+    'Critics were unhappy, with one poster writing "How can the council explain 9 hours '
+    'offline?" The council says on "The Portal Countdown" that it is moving on.\n'
+)
+
+
+def test_a_poster_writing_in_a_blog_post_gives_the_quotation_after_it():
+    result = suggest(POSTERS, outlet="Eastport Times")
+    check_spans(POSTERS, result)
+
+    assert _one(result, "4,000 requests").speaker == "One poster"
+    assert _one(result, "20 minutes").speaker == "One poster"
+    assert _one(result, "9 hours offline").speaker == "one poster"
+    # a page's title after "says on" is a name, not a statement
+    assert not [c for c in result.candidates if c.text == "The Portal Countdown"]
