@@ -373,7 +373,45 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
         _head_before_place(text, tokens, j, lo)
         or mention
         or _plain_noun_subject(tokens, j, cue, lo)
+        or _publication_subject(text, tokens, j, lo)
     )
+
+
+# What a site, a board or a person publishes: "Posts on the forum of Acme theorized that".
+_PUBLICATIONS = word_set(
+    """
+    post posts posting postings message messages comment comments tweet tweets thread threads
+    statement editorial article blog website site page newsletter bulletin notice email e-mail
+    letter
+    """
+)
+_PUBLICATION_WORDS = 20
+
+
+def _publication_subject(text: str, tokens: list[Token], j: int, lo: int) -> Mention | None:
+    """ "Posts on the message board of the critics' site Operation Clambake from Friday
+    theorized that ...": a publication opening the sentence speaks for the named site or
+    body it belongs to (the last name in the phrase), or as itself when none is named."""
+    k = lo + 1 if tokens[lo].lower in ("the", "a", "an", "one", "several", "some") else lo
+    phrase = tokens[lo : j + 1]
+    if k > j or tokens[k].lower not in _PUBLICATIONS or len(phrase) > _PUBLICATION_WORDS:
+        return None
+    if any(_verbish(t) or t.text in '.;:"“”' for t in phrase):
+        return None
+    owner: list[Token] = []
+    run: list[Token] = []
+    for token in tokens[k + 1 : j + 1]:
+        named = token.is_word and token.is_capitalised and token.lower not in STOP_CAPS
+        if named and token.lower not in WEEKDAYS and token.lower not in MONTHS:
+            run.append(token)
+            continue
+        owner, run = (run, []) if run else (owner, [])
+    owner = run or owner
+    start, end = tokens[lo].start, tokens[j].end
+    if not owner:
+        return Mention(start, end, "phrase", text[start:end])
+    name = text[owner[0].start : owner[-1].end]
+    return Mention(start, end, "name", text[start:end], name=name, organisation=True)
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "by", "across"})

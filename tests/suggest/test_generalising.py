@@ -148,3 +148,13 @@ def test_a_poster_writing_in_a_blog_post_gives_the_quotation_after_it():
     assert _one(result, "9 hours offline").speaker == "one poster"
     # a page's title after "says on" is a name, not a statement
     assert not [c for c in result.candidates if c.text == "The Portal Countdown"]
+
+
+def test_posts_on_a_named_site_speak_for_the_site():
+    text = (
+        "Portal outage\n\nPosts on the message board of the critics' site Harbour Watch from "
+        "Friday theorized that 3 servers had failed. Comments on the forum blamed the heat.\n"
+    )
+    result = suggest(text, outlet="Eastport Times")
+
+    assert _one(result, "3 servers had failed").speaker == "Harbour Watch"
