@@ -186,12 +186,27 @@ def classify(
         return "heading", "question"
     if _BULLET.match(line):
         return "body", "list item"
+    if _TABLE_ROW.match(line):
+        return "body", "table row"
     heading = _heading_reason(line)
     if heading:
         return "heading", heading
-    if _LIST_LEAD_IN.search(line):
+    if _LIST_LEAD_IN.search(line) and not _figure_before_list(line):
         return "heading", "list lead-in"
     return "body", "body text"
+
+
+# "Disadvantaged pupils: primary<TAB>£1,320": a row of a table pasted as text, a label and a
+# figure in cells separated by tabs. A header row has no figure and stays a heading.
+_TABLE_ROW = re.compile(r"[^\t\n]*[^\W\d_][^\t\n]*(?:\t[^\t\n]*)*\t[^\t\n]*\d[^\t\n]*")
+_LEAD_IN_CLAIM_WORDS = 10
+
+
+def _figure_before_list(line: str) -> bool:
+    """ "The rates for 2017-18 will be protected at the current levels, which are:": a
+    sentence with a figure before its list, a claim of its own."""
+    words = re.findall(r"[^\W_][\w'’\-]*", line)
+    return len(words) >= _LEAD_IN_CLAIM_WORDS and bool(re.search(r"\d", line))
 
 
 # "The limits are:", "Here is the statement from the council:": what follows is a list or a

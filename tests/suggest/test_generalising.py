@@ -158,3 +158,30 @@ def test_posts_on_a_named_site_speak_for_the_site():
     result = suggest(text, outlet="Eastport Times")
 
     assert _one(result, "3 servers had failed").speaker == "Harbour Watch"
+
+
+TABLE = (
+    "Harbour fees for 2026\n\n"
+    "Written statement by Harbour Minister Ana Lind on the fees for 2026.\n\n"
+    "The mooring fees for 2026 will be frozen at the current rates, which are:\n\n"
+    "Vessel\tFee per night\n"
+    "Yachts: up to 12 metres\t£40\n"
+    "Fishing boats\t£15\n\n"
+    "The fees include:\n\n"
+    "Fees will be reviewed in June.\n"
+)
+
+
+def test_table_rows_with_a_figure_are_claims_and_their_header_is_not():
+    result = suggest(TABLE, outlet="GOV.UK")
+    check_spans(TABLE, result)
+
+    reasons = {TABLE[p.start : p.end]: (p.kind, p.reason) for p in result.paragraphs}
+    assert reasons["Yachts: up to 12 metres\t£40"] == ("body", "table row")
+    assert reasons["Fishing boats\t£15"] == ("body", "table row")
+    assert reasons["Vessel\tFee per night"][0] == "heading"
+    # a lead-in with a figure is a sentence of its own; a bare one is not
+    assert reasons["The fees include:"] == ("heading", "list lead-in")
+    texts = _texts(result)
+    assert any("frozen at the current rates" in t for t in texts)
+    assert any("£40" in t for t in texts) and any("£15" in t for t in texts)
