@@ -123,10 +123,34 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
     if word == "that" and rest and rest[0].lower in _SUBJECTS:
         return _clause_follows(rest[1:], subject_given=True)
     if word in _SUBJECTS and word not in ("that", "such"):
+        if _introduced(tokens, begin, k):
+            return False  # "but for anemones, it prevents ...": the phrase opens this clause
         return _clause_follows(rest, subject_given=True)
     if word in ("these", "those", "this") and len(rest) > 1:
         return rest[1].lower in _VERBISH
     return False
+
+
+_INTRODUCERS = _ADVERBIAL_OPENERS | word_set("although though because if when unless whereas")
+_INTRODUCTION_WORDS = 12
+
+
+def _introduced(tokens: list[Token], begin: int, k: int) -> bool:
+    """Whether the words before the comma at tokens[k - 1], back to the last joint (a comma,
+    a dash, "that", "but", "and"), open the clause after it: "but within that group, it was
+    new", "- although luminescence is common, they don't make light"."""
+    j = k - 2
+    while j >= begin and not (
+        tokens[j].text in ",;—–-"
+        or tokens[j].lower in ("but", "and", "or")
+        # "that" as a joint, not the demonstrative of "within that group"
+        or (tokens[j].lower == "that" and tokens[j - 1].lower not in _ADVERBIAL_OPENERS)
+    ):
+        j -= 1
+    phrase = [t for t in tokens[j + 1 : k - 1] if t.is_word]
+    if j < begin or not phrase or len(phrase) > _INTRODUCTION_WORDS:
+        return False
+    return phrase[0].lower in _INTRODUCERS
 
 
 def _clause_follows(tokens: list[Token], *, subject_given: bool = False) -> bool:
@@ -134,6 +158,12 @@ def _clause_follows(tokens: list[Token], *, subject_given: bool = False) -> bool
     words = [t for t in tokens if t.is_word]
     if len(words) < 2:
         return False
+    if not subject_given and _adverbial_opener(words[0].lower):
+        # "..., but for anemones, it prevents ...": a short phrase, a comma, then a subject
+        comma = next((m for m, t in enumerate(tokens) if t.text == ","), None)
+        after = tokens[comma + 1].lower if comma is not None and comma + 1 < len(tokens) else ""
+        if after in _SUBJECTS - {"that", "such"}:
+            return True
     if subject_given:
         return words[0].lower in _VERBISH or words[0].lower.endswith("ed") or len(words) > 2
     if words[0].lower in _SUBJECTS:

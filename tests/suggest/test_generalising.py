@@ -185,3 +185,29 @@ def test_table_rows_with_a_figure_are_claims_and_their_header_is_not():
     texts = _texts(result)
     assert any("frozen at the current rates" in t for t in texts)
     assert any("£40" in t for t in texts) and any("£15" in t for t in texts)
+
+
+INTERVIEW_ANSWERS = (
+    "Eastport Weekly interviews biologist Ana Lind\n\n"
+    "Eastport Weekly: How were the samples kept?\n\n"
+    "Ana Lind: Alcohol is fine for shells, but for corals, it destroys 90% of the pigment. "
+    "I suspect it is the water - although coral bleaching is common in the bay, they don't "
+    "usually lose colour in winter. We compared them, and found that within that reef, it "
+    "was a new species. Exports fell 5% in March, and in April, they rose 3%.\n"
+)
+
+
+def test_a_phrase_or_clause_opening_a_clause_stays_with_it():
+    result = suggest(INTERVIEW_ANSWERS, outlet="Eastport Weekly")
+    check_spans(INTERVIEW_ANSWERS, result)
+
+    texts = _texts(result)
+    for words in (
+        "for corals, it destroys 90% of the pigment",
+        "although coral bleaching is common in the bay, they don't usually lose colour",
+        "within that reef, it was a new species",
+        "in April, they rose 3%",
+    ):
+        assert any(words in t for t in texts), words
+    # the clause before "but" is still a claim of its own
+    assert any(t == "Alcohol is fine for shells" for t in texts)
