@@ -231,7 +231,9 @@ def _says(text: str, start: int, end: int) -> bool:
 
 def _candidate(original: str, text: str, statement: Statement, piece: Piece) -> Candidate:
     words = text[piece.start : piece.end]
-    score, reasons = checkworthiness(words, reported=piece.reported_speaker is not None)
+    score, reasons = checkworthiness(
+        words, reported=piece.reported_speaker is not None, kind=statement.kind
+    )
     return Candidate(
         start=piece.start,
         end=piece.end,

@@ -166,12 +166,32 @@ _WEIGHTS = {
     "vague": -0.15,
     "courtesy": -0.4,
     "first person, no figure": -0.1,
+    "past event": 0.1,
+    "attributed assertion": 0.1,
+    "quotation without a checkable fact": -0.05,
+    "fragment": -0.05,
 }
+# What a candidate can be checked against: without any of these, a quotation is a view.
+_CHECKABLE = frozenset({"number", "date", "named entity", "comparison", "causal", "specific event"})
+# Something that happened: a past tense ("fell", "was arrested", "had voted").
+_PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b")
+_FRAGMENT_WORDS = 8
 
 
-def checkworthiness(text: str, *, reported: bool = False) -> tuple[float, list[str]]:
-    """A score in [0, 1] and the reasons behind it, strongest signals first."""
-    reasons = [name for name, found in _signals(text, reported=reported) if found]
+def checkworthiness(
+    text: str, *, reported: bool = False, kind: str = "narration"
+) -> tuple[float, list[str]]:
+    """A score in [0, 1] and the reasons behind it, strongest signals first.
+
+    `kind` is the statement's: someone's words reported ("indirect") are an assertion
+    attributed to them, a quotation ("direct") says something checkable only when it holds a
+    figure, a name, a date, a comparison, a cause or an event."""
+    found = dict(_signals(text, reported=reported))
+    found["attributed assertion"] = kind == "indirect"
+    found["quotation without a checkable fact"] = kind == "direct" and not any(
+        found[name] for name in _CHECKABLE
+    )
+    reasons = [name for name in _WEIGHTS if found.get(name)]
     score = _BASE + sum(_WEIGHTS[r] for r in reasons)
     return round(min(0.99, max(0.01, score)), 3), reasons
 
@@ -181,6 +201,7 @@ def _signals(text: str, *, reported: bool) -> list[tuple[str, bool]]:
     words = len(_WORD.findall(text))
     quantity = bool(_QUANTITY.search(text))
     facts = bool(entities) or bool(_NUMBER.search(text))
+    question = bool(_QUESTION.search(text))
     return [
         ("number", bool(_NUMBER.search(text))),
         ("quantity", quantity),
@@ -191,11 +212,13 @@ def _signals(text: str, *, reported: bool) -> list[tuple[str, bool]]:
         ("comparison", bool(_COMPARISON.search(text))),
         ("causal", bool(_CAUSAL.search(text))),
         ("specific event", bool(_EVENT.search(text))),
+        ("past event", bool(_PAST.search(text)) and not question),
         ("reported speech", reported),
-        ("rhetorical question", bool(_QUESTION.search(text))),
+        ("rhetorical question", question),
         ("intention", bool(_INTENTION.search(text))),
         ("opinion", bool(_OPINION.search(text))),
         ("vague", words < 6 or (not facts and bool(_VAGUE.search(text)))),
+        ("fragment", 6 <= words < _FRAGMENT_WORDS and not quantity),
         ("courtesy", bool(_COURTESY.match(text))),
         ("first person, no figure", bool(_FIRST_PERSON.search(text)) and not quantity),
     ]

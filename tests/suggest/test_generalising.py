@@ -211,3 +211,26 @@ def test_a_phrase_or_clause_opening_a_clause_stays_with_it():
         assert any(words in t for t in texts), words
     # the clause before "but" is still a claim of its own
     assert any(t == "Alcohol is fine for shells" for t in texts)
+
+
+RANKED = (
+    "Harbour plan passes\n\n"
+    "The council met in the town hall. The mayor said the harbour dredging had cost 4 million "
+    "euros more than planned. Fishermen said the new wall was built without a permit. "
+    '"We are proud of this town and we look forward to it," the mayor said. '
+    '"It is a good day," she added.\n'
+)
+
+
+def test_attributed_assertions_and_events_outrank_quotes_without_checkable_content():
+    result = suggest(RANKED, outlet="Eastport Times")
+    check_spans(RANKED, result)
+
+    score = {c.text: c.checkworthiness for c in result.candidates}
+    cost = _one(result, "4 million euros").checkworthiness
+    permit = _one(result, "without a permit")
+    proud = _one(result, "proud of this town").checkworthiness
+    assert "attributed assertion" in permit.reasons and "past event" in permit.reasons
+    assert cost > permit.checkworthiness > proud
+    assert "quotation without a checkable fact" in _one(result, "proud of this town").reasons
+    assert max(score.values()) == cost
