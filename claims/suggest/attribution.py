@@ -133,6 +133,7 @@ class Found:
     span: tuple[int, int] | None
     before: tuple[int, int] | None = None  # the outlet's words before ("X met Y and said")
     after: tuple[int, int] | None = None  # more of the speaker's ("..., X said, the worst ...")
+    relayed: Mention | None = None  # whom the speaker quotes ("according to X, quoting Y,")
 
 
 @dataclass
@@ -627,6 +628,9 @@ def _reported(
     if before is not None:  # "There are no reports of deaths, but the agency says: ..."
         statements.append(_outlet_narration(*before, index, discourse))
     evidence = "reported speech" if found.cue != "according to" else "according to"
+    relayed = None
+    if found.relayed is not None:
+        relayed, _ = discourse.resolve(found.relayed, found.relayed.start, relayed=True)
     return statements + [
         Statement(
             *part.span,
@@ -634,6 +638,7 @@ def _reported(
             speaker,
             part.cue,
             index,
+            reported=relayed,
             speaker_span=named_at,
             cue_span=part.cue_span,
             confidence=confidence,
@@ -751,16 +756,42 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
             return None
         where = cue_span(tokens, k)
         if k == 0 or _only_connectors(tokens[:k]):
-            comma = next(
-                (t for t in tokens[k + 2 :] if t.text in ",:" and t.start >= mention.end), None
-            )
-            if comma is None:
+            at = next((m for m in range(k + 2, len(tokens)) if tokens[m].text in ",:"), None)
+            if at is None or tokens[at].start < mention.end:
                 return None
-            return Found(mention, "according to", where, _clause_span(text, comma.end, end))
+            relayed, at = _quoting(text, tokens, at)
+            span = _clause_span(text, tokens[at].end, end)
+            return Found(mention, "according to", where, span, relayed=relayed)
         if tokens[k - 1].text in ",(":
             span = _clause_span(text, tokens[0].start, tokens[k - 1].start)
             return Found(mention, "according to", where, span)
     return None
+
+
+_QUOTING = frozenset({"quoting", "citing"})
+
+
+def _quoting(text: str, tokens: list[Token], comma: int) -> tuple[Mention | None, int]:
+    """ "According to Yonhap, quoting the KCNA agency, ...": whom the source relays, and the
+    comma after which the relayed words start (the same comma when no one is quoted)."""
+    k = comma + 1
+    if k >= len(tokens) or tokens[k].lower not in _QUOTING:
+        return None, comma
+    close = next((m for m in range(k + 1, len(tokens)) if tokens[m].text in ",:"), None)
+    if close is None:
+        return None, comma
+    mention = mention_after(text, tokens, k + 1, close)
+    if mention is None:
+        # "quoting North Korea's main news agency Korean Central News Agency (KCNA)": the
+        # last name in the phrase, without its initials in brackets
+        end = close
+        if tokens[end - 1].text == ")":
+            end = next((m for m in range(end - 1, k, -1) if tokens[m].text == "("), end)
+        first = end
+        while first - 1 > k and tokens[first - 1].is_capitalised and tokens[first - 1].is_word:
+            first -= 1
+        mention = mention_after(text, tokens, first, end) if first < end else None
+    return (mention, close) if mention is not None else (None, comma)
 
 
 def _as_said(text: str, tokens: list[Token], end: int) -> Found | None:
@@ -800,6 +831,8 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
         if not cue_fits(tokens, k, mention):
             continue
         first = _token_index(tokens, mention.start)
+        while first > 0 and tokens[first - 1].lower in _QUANTIFIERS:
+            first -= 1  # "many other Asian countries tell me that"
         if not (
             first == 0
             or tokens[first - 1].text in ",:"
@@ -821,6 +854,9 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
         if span is not None:
             return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span)
     return None
+
+
+_QUANTIFIERS = word_set("many other some several most all few both various numerous")
 
 
 def _coordinated(text: str, tokens: list[Token], k: int, end: int) -> Found | None:

@@ -234,3 +234,30 @@ def test_attributed_assertions_and_events_outrank_quotes_without_checkable_conte
     assert cost > permit.checkworthiness > proud
     assert "quotation without a checkable fact" in _one(result, "proud of this town").reasons
     assert max(score.values()) == cost
+
+
+def test_a_source_quoting_another_relays_it():
+    text = (
+        "Border alert\n\n"
+        "According to the Harbour Herald, quoting the country's state agency Eastland News "
+        "Agency (ENA), the army has been put on alert along 300 km of the border.\n"
+    )
+    result = suggest(text, outlet="Eastport Times")
+
+    found = _one(result, "300 km")
+    assert found.speaker == "Harbour Herald"
+    assert found.reported_speaker == "Eastland News Agency"
+    assert not found.text.startswith("quoting")
+
+
+def test_many_other_countries_telling_a_speaker_are_relayed():
+    text = (
+        "Remarks by Minister Ana Lind at the Data Forum\n\n"
+        "When I talk to the UN bodies, many other Asian countries tell me that they will not let "
+        "their networks grow to 2,000 nodes.\n"
+    )
+    result = suggest(text, outlet="Eastport Times", title="Remarks by Minister Ana Lind")
+
+    found = _one(result, "2,000 nodes")
+    assert found.speaker == "Ana Lind"
+    assert found.reported_speaker == "Asian countries"
