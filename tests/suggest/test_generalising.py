@@ -261,3 +261,27 @@ def test_many_other_countries_telling_a_speaker_are_relayed():
     found = _one(result, "2,000 nodes")
     assert found.speaker == "Ana Lind"
     assert found.reported_speaker == "Asian countries"
+
+
+CAPTIONS = (
+    "Candidate opens campaign office\n\n"
+    "Written statement by the campaign of Ana Lind about the office in Eastport.\n\n"
+    "Ana Lind opened her campaign office in Eastport on Monday with 200 supporters.\n\n"
+    "Lind (right) with fellow candidate Tom Reyes.\n\n"
+    "The campaign bus outside the office in Eastport.\n\n"
+    "Police arrested two protesters outside.\n\n"
+    "Today it's not just the party, but voters from over 40 towns.\n"
+)
+
+
+def test_a_short_line_without_a_verb_after_the_body_is_a_caption():
+    result = suggest(CAPTIONS, outlet="Eastport Times")
+
+    reasons = {CAPTIONS[p.start : p.end]: (p.kind, p.reason) for p in result.paragraphs}
+    assert reasons["Lind (right) with fellow candidate Tom Reyes."] == ("noise", "caption")
+    assert reasons["The campaign bus outside the office in Eastport."] == ("noise", "caption")
+    # a verb, even a contracted one, makes a sentence; under the headline it is no caption
+    assert reasons["Police arrested two protesters outside."][0] == "body"
+    assert reasons["Today it's not just the party, but voters from over 40 towns."][0] == "body"
+    standfirst = "Written statement by the campaign of Ana Lind about the office in Eastport."
+    assert reasons[standfirst][1] != "caption"
