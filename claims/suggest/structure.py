@@ -48,7 +48,7 @@ UNLABELLED_ANSWER = 0.7  # a paragraph under an interviewer's question, with no 
 _LABEL = re.compile(
     r"(?P<label>(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB|GOV)\.[ ][A-Z][A-Z'’\-]+"
     r"(?:[ ][A-Z][A-Z'’\-]+)?)[.:][ ]+(?=\S)"
-    r"|(?P<q>Q|QUESTION|Question)(?:[ ]*[:.][ ]*|[ ]+)(?=[A-Z\"“])"
+    r"|(?P<q>Q|QUESTION|Question)(?:[ ]*[:.][ ]*|[ ]+)(?=[A-Z\"“]|[(\[][A-Za-z])"
     r"|(?P<label2>[^:\n]{1,80}?)[ ]*:(?:[ ]+|$)"
 )
 _ANSWER = frozenset({"a", "answer"})

@@ -285,3 +285,17 @@ def test_a_short_line_without_a_verb_after_the_body_is_a_caption():
     assert reasons["Today it's not just the party, but voters from over 40 towns."][0] == "body"
     standfirst = "Written statement by the campaign of Ana Lind about the office in Eastport."
     assert reasons[standfirst][1] != "caption"
+
+
+def test_a_reporters_turn_opening_with_a_bracketed_note_is_a_question():
+    text = (
+        "Press Gaggle by Port Spokesperson Lena Varga\n\n"
+        "MS. VARGA: The port handled 40 ships on Monday.\n\n"
+        "Q (Inaudible) one crane and not the other.\n\n"
+        "MS. VARGA: The second crane failed its test in May.\n"
+    )
+    result = suggest(text, outlet="Port Authority")
+
+    reasons = {text[p.start : p.end]: (p.kind, p.reason) for p in result.paragraphs}
+    assert reasons["Q (Inaudible) one crane and not the other."] == ("heading", "question")
+    assert _one(result, "failed its test in May").speaker == "Lena Varga"
