@@ -299,3 +299,19 @@ def test_a_reporters_turn_opening_with_a_bracketed_note_is_a_question():
     reasons = {text[p.start : p.end]: (p.kind, p.reason) for p in result.paragraphs}
     assert reasons["Q (Inaudible) one crane and not the other."] == ("heading", "question")
     assert _one(result, "failed its test in May").speaker == "Lena Varga"
+
+
+def test_a_clause_after_a_semicolon_that_leans_on_the_one_before_stays_with_it():
+    text = (
+        "Browser shares\n\n"
+        "Orbit held 70 percent of the market in 2019; this has dropped to 56 percent today. "
+        "Orbit 6 has 277 known flaws; 39 percent of these are rated critical. "
+        "Sales rose 4% in May; rivals lost 2 points.\n"
+    )
+    result = suggest(text, outlet="Tech Weekly")
+
+    texts = _texts(result)
+    assert any("2019; this has dropped to 56 percent" in t for t in texts)
+    assert any("flaws; 39 percent of these" in t for t in texts)
+    # an independent clause after a semicolon is still a claim of its own
+    assert "rivals lost 2 points." in texts
