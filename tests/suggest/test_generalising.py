@@ -315,3 +315,41 @@ def test_a_clause_after_a_semicolon_that_leans_on_the_one_before_stays_with_it()
     assert any("flaws; 39 percent of these" in t for t in texts)
     # an independent clause after a semicolon is still a claim of its own
     assert "rivals lost 2 points." in texts
+
+
+DENIAL = (
+    "Woman claims church held her\n\n"
+    "Ana Ruiz says she was held aboard the ship for twelve years.\n\n"
+    "In a statement to the Eastport Times, the Church denied these allegations:\n\n"
+    "She certainly wasn't 'forced' to be there. She was never made to work in the engine "
+    "room. They also claimed Ruiz was a volunteer. The Church also claims that Ruiz kept her "
+    "passport.\n"
+)
+
+
+def test_a_statement_after_a_colon_runs_on_past_a_later_sentence_naming_its_speaker():
+    result = suggest(DENIAL, outlet="Wire")
+
+    for words in ("'forced' to be there", "engine room", "Ruiz was a volunteer"):
+        assert _one(result, words).speaker == "Church", words
+
+
+QUOTED_BLOCK = (
+    "Helpline marks ten years\n\n"
+    "Minister Ana Lind said:\n\n"
+    "‘We know the helpline works: 67 per cent of teenagers say they would use it.’\n\n"
+    "The adverts will run for six months on youth channels.\n\n"
+    "Blogger Tom Reyes writes:\n\n"
+    "“Into that mad kingdom wandered two journalists. They were sentenced to 12 years.\n\n"
+    "The analogy helps us make sense of the 8 June verdict.”\n"
+)
+
+
+def test_a_block_of_quotations_ends_when_they_do():
+    result = suggest(QUOTED_BLOCK, outlet="GOV.UK")
+
+    assert _one(result, "67 per cent").speaker == "Ana Lind"
+    assert _one(result, "six months").speaker == "GOV.UK"
+    # a quotation left open at a paragraph's end goes on into the next
+    assert _one(result, "12 years").speaker == "Tom Reyes"
+    assert _one(result, "8 June verdict").speaker == "Tom Reyes"
