@@ -32,9 +32,11 @@ from .lexicon import (
     LISTENER_CUES,
     MONTHS,
     PASSIVE_BEFORE_CUE,
+    PERSON_NOUNS,
     SKIP_BEFORE_CUE,
     STOP_CAPS,
     TAIL_CUES,
+    TITLE_WORDS,
     WEEKDAYS,
     word_set,
 )
@@ -759,6 +761,9 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
             at = next((m for m in range(k + 2, len(tokens)) if tokens[m].text in ",:"), None)
             if at is None or tokens[at].start < mention.end:
                 return None
+            named = _appositive_name(text, tokens, k + 2, at)
+            if named is not None:
+                mention, at = named
             relayed, at = _quoting(text, tokens, at)
             span = _clause_span(text, tokens[at].end, end)
             return Found(mention, "according to", where, span, relayed=relayed)
@@ -768,6 +773,26 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
     return None
 
 
+def _appositive_name(
+    text: str, tokens: list[Token], first: int, comma: int
+) -> tuple[Mention, int] | None:
+    """ "According to the team's coach, Alireza Mehraban, the robot ...": the person the role
+    before the comma names, and the comma after the name."""
+    described = tokens[first:comma]
+    if not any(t.lower in TITLE_WORDS or t.lower in PERSON_NOUNS for t in described):
+        return None
+    close = next((m for m in range(comma + 1, len(tokens)) if tokens[m].text == ","), None)
+    if close is None or close - comma - 1 > _APPOSITIVE_NAME_WORDS:
+        return None
+    mention = mention_after(text, tokens, comma + 1, close)
+    if mention is None or mention.kind != "name" or mention.organisation:
+        return None
+    if mention.end != tokens[close - 1].end:
+        return None
+    return mention, close
+
+
+_APPOSITIVE_NAME_WORDS = 4
 _QUOTING = frozenset({"quoting", "citing"})
 
 

@@ -353,3 +353,16 @@ def test_a_block_of_quotations_ends_when_they_do():
     # a quotation left open at a paragraph's end goes on into the next
     assert _one(result, "12 years").speaker == "Tom Reyes"
     assert _one(result, "8 June verdict").speaker == "Tom Reyes"
+
+
+def test_according_to_a_role_and_the_name_after_it():
+    text = (
+        "Robotics final\n\n"
+        "According to the Eastport team's coach, Ana Lind, in their first match the team's "
+        "robot scored 110 points. According to the Trade Ministry, exports rose 4%.\n"
+    )
+    result = suggest(text, outlet="Wire")
+
+    assert _one(result, "110 points").speaker == "Ana Lind"
+    assert not _one(result, "110 points").text.startswith("Ana Lind")
+    assert _one(result, "exports rose 4%").speaker == "Trade Ministry"
