@@ -185,6 +185,8 @@ def test_table_rows_with_a_figure_are_claims_and_their_header_is_not():
     texts = _texts(result)
     assert any("frozen at the current rates" in t for t in texts)
     assert any("£40" in t for t in texts) and any("£15" in t for t in texts)
+    # a short row with a figure is no vague fragment
+    assert "vague" not in _one(result, "£15").reasons
 
 
 INTERVIEW_ANSWERS = (
