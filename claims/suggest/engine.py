@@ -183,10 +183,8 @@ def _signature(text: str, paragraph: Paragraph) -> re.Match[str] | None:
     # a quoted title in the signature ("Anon declares war") is a name, whatever its verbs
     start, end = match.span("tail")
     unquoted = re.sub(r"[\"“][^\"“”]*[\"”]", lambda m: " " * len(m.group()), text[start:end])
-    tail = [t for t in tokenize(unquoted, 0, len(unquoted)) if t.is_word]
-    if len(tail) > _SIGNATURE_WORDS or any(
-        t.lower in FINITE_VERBS or t.lower in CUE_WORDS for t in tail
-    ):
+    tail = re.findall(r"[^\W_][\w'’\-]*", unquoted.lower())
+    if len(tail) > _SIGNATURE_WORDS or any(w in FINITE_VERBS or w in CUE_WORDS for w in tail):
         return None
     return match
 

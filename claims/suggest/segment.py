@@ -186,7 +186,7 @@ def classify(
         return "heading", "question"
     if _BULLET.match(line):
         return "body", "list item"
-    if _TABLE_ROW.match(line):
+    if _table_row(line):
         return "body", "table row"
     heading = _heading_reason(line)
     if heading:
@@ -230,7 +230,16 @@ def _verbless_caption(line: str) -> bool:
 
 # "Disadvantaged pupils: primary<TAB>£1,320": a row of a table pasted as text, a label and a
 # figure in cells separated by tabs. A header row has no figure and stays a heading.
-_TABLE_ROW = re.compile(r"[^\t\n]*[^\W\d_][^\t\n]*(?:\t[^\t\n]*)*\t[^\t\n]*\d[^\t\n]*")
+def _table_row(line: str) -> bool:
+    """Whether a line is cells separated by tabs, a label first and a figure after it."""
+    cells = line.split("\t")
+    return (
+        len(cells) > 1
+        and bool(re.search(r"[^\W\d_]", cells[0]))
+        and any(re.search(r"\d", cell) for cell in cells[1:])
+    )
+
+
 _LEAD_IN_CLAIM_WORDS = 10
 
 
