@@ -16,8 +16,9 @@ from .candidates import Piece, atomic_pieces
 from .lexicon import CUE_WORDS, FINITE_VERBS
 from .matching import ClaimIndex
 from .names import Registry, find_people, register_people
+from .phrases import is_cue
 from .scoring import checkworthiness, is_call_to_action, is_courtesy
-from .segment import classify, dateline_end, split_paragraphs
+from .segment import classify, dateline_end, split_paragraphs, split_sentences
 from .structure import Blocks, read_structure
 from .tokens import plain_spaces, proper_words, tokenize
 from .types import Candidate, KnownSpeaker, Paragraph, Suggestions
@@ -78,13 +79,18 @@ def suggest(
         statements = paragraph_statements(
             text, paragraph.index, paragraph.start, paragraph.end, discourse, names, voice
         )
+        lead_in = _lead_in(text, paragraph, names)
         for statement in statements:
             for piece in atomic_pieces(text, statement, discourse, names):
                 words = text[piece.start : piece.end]
                 if is_courtesy(words) or is_call_to_action(words):
                     continue  # greetings, turn-taking and links are never claims
+                if lead_in is not None and piece.start >= lead_in:
+                    continue
                 candidates.append(_candidate(original, text, statement, piece))
-        blocks.after(paragraph, structure)
+        blocks.after(paragraph, structure)  # a lead-in still gives what follows its speaker
+        if lead_in == paragraph.start:
+            paragraph.kind, paragraph.reason = "heading", "lead-in"
     _signed_words(text, paragraphs, registry, candidates)
     mark_duplicates(candidates)
     return Suggestions(paragraphs, candidates, _speakers(registry, candidates, outlet))
@@ -217,6 +223,28 @@ def _signed_words(
 
 def _folded(words: str) -> str:
     return re.sub(r"\W+", " ", words).lower().strip()
+
+
+_LEAD_IN_WORDS = 12
+
+
+def _lead_in(text: str, paragraph: Paragraph, names: frozenset[str]) -> int | None:
+    """Where the sentence that only introduces what follows starts, if the paragraph ends in
+    one: "In a statement, the Church denied these allegations:" as a paragraph of its own, or
+    "This occurs for two reasons:" after an answer. A figure makes it a claim of its own."""
+    if text[paragraph.end - 1] != ":":
+        return None
+    sentences = split_sentences(text, paragraph.start, paragraph.end)
+    start, end = sentences[-1]
+    if re.search(r"\d", text[start:end]):
+        return None
+    if len(sentences) == 1:
+        return paragraph.start
+    tokens = tokenize(text, start, end, names)
+    words = [t for t in tokens if t.is_word]
+    if len(words) > _LEAD_IN_WORDS or any(is_cue(tokens, k) for k in range(len(tokens))):
+        return None  # "X writes about the neglect of ...:" says something itself
+    return start
 
 
 def _says(text: str, start: int, end: int) -> bool:

@@ -31,7 +31,7 @@ CUE_WORDS = word_set("""
     countered retorted lamented recounted boasted charged pledged forecast projected ruled
     determined agreed disputed objected protested continues mention allege deny admit
     acknowledge concede characterized characterised characterizes characterises theorized
-    theorised speculated speculates stating writing
+    theorised speculated speculates stating writing wonders wondered
     """)
 
 # Cues that attribute only when their subject is a study, data or an organisation ("the survey

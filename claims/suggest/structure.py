@@ -1021,11 +1021,15 @@ def _lead_in(
             cue_span=cue_span(tokens, k),
             cue=cue_text(tokens, k),
             # "X describes the verdict as absurd and asks:" gives X the quotations after it;
-            # "X said the plan had three parts:" a list that stays X's too.
-            quoted_only=len(words) > 4,
+            # "X said the plan had three parts:" a list that stays X's too; "X wonders out
+            # aloud about the venue:" whatever follows, as the bare "X writes:" does.
+            quoted_only=len(words) > 4 and words[0].lower not in _ABOUT,
         )
         return voice, whole and not words
     return None
+
+
+_ABOUT = word_set("about on in at out over of with for aloud")
 
 
 def _according_block(

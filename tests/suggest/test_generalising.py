@@ -368,3 +368,26 @@ def test_according_to_a_role_and_the_name_after_it():
     assert _one(result, "110 points").speaker == "Ana Lind"
     assert not _one(result, "110 points").text.startswith("Ana Lind")
     assert _one(result, "exports rose 4%").speaker == "Trade Ministry"
+
+
+LEAD_INS = (
+    "Bloggers react to the budget\n\n"
+    "Eastport blogger Ana Lind wonders out aloud about the timing:\n\n"
+    "The budget was cut by 12% the week after the election.\n\n"
+    "The deficit will shrink. This happens for two reasons:\n\n"
+    "- tax receipts rose 3% in 2025\n\n"
+    "The mayor said the plan had 4 parts:\n\n"
+    "- a new bus line\n"
+)
+
+
+def test_a_sentence_that_only_introduces_what_follows_is_no_claim():
+    result = suggest(LEAD_INS, outlet="Eastport Times")
+    check_spans(LEAD_INS, result)
+
+    texts = _texts(result)
+    assert not any("wonders out aloud" in t or "two reasons" in t for t in texts)
+    # the lead-in still gives what follows to its speaker
+    assert _one(result, "cut by 12%").speaker == "Ana Lind"
+    # a lead-in with a figure says something itself
+    assert any("the plan had 4 parts" in t for t in texts)
