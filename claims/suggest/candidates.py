@@ -150,6 +150,8 @@ def _introduced(tokens: list[Token], begin: int, k: int) -> bool:
     phrase = [t for t in tokens[j + 1 : k - 1] if t.is_word]
     if j < begin or not phrase or len(phrase) > _INTRODUCTION_WORDS:
         return False
+    if tokens[j].text in ",;":
+        return False  # "..., in the context of X, they showed": a comma splice, cut as before
     return phrase[0].lower in _INTRODUCERS
 
 
