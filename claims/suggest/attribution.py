@@ -392,7 +392,7 @@ _PUBLICATION_WORDS = 20
 
 
 def _publication_subject(text: str, tokens: list[Token], j: int, lo: int) -> Mention | None:
-    """ "Posts on the message board of the critics' site Operation Clambake from Friday
+    """ "Posts on the message board of the critics' site Harbour Watch from Friday
     theorized that ...": a publication opening the sentence speaks for the named site or
     body it belongs to (the last name in the phrase), or as itself when none is named."""
     k = lo + 1 if tokens[lo].lower in ("the", "a", "an", "one", "several", "some") else lo
@@ -776,7 +776,7 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
 def _appositive_name(
     text: str, tokens: list[Token], first: int, comma: int
 ) -> tuple[Mention, int] | None:
-    """ "According to the team's coach, Alireza Mehraban, the robot ...": the person the role
+    """ "According to the team's coach, Ana Lind, the robot ...": the person the role
     before the comma names, and the comma after the name."""
     described = tokens[first:comma]
     if not any(t.lower in TITLE_WORDS or t.lower in PERSON_NOUNS for t in described):
@@ -797,7 +797,7 @@ _QUOTING = frozenset({"quoting", "citing"})
 
 
 def _quoting(text: str, tokens: list[Token], comma: int) -> tuple[Mention | None, int]:
-    """ "According to Yonhap, quoting the KCNA agency, ...": whom the source relays, and the
+    """ "According to the Herald, quoting the ENA agency, ...": whom the source relays, and the
     comma after which the relayed words start (the same comma when no one is quoted)."""
     k = comma + 1
     if k >= len(tokens) or tokens[k].lower not in _QUOTING:
@@ -807,7 +807,7 @@ def _quoting(text: str, tokens: list[Token], comma: int) -> tuple[Mention | None
         return None, comma
     mention = mention_after(text, tokens, k + 1, close)
     if mention is None:
-        # "quoting North Korea's main news agency Korean Central News Agency (KCNA)": the
+        # "quoting the country's state agency Eastland News Agency (ENA)": the
         # last name in the phrase, without its initials in brackets
         end = close
         if tokens[end - 1].text == ")":
@@ -857,7 +857,7 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
             continue
         first = _token_index(tokens, mention.start)
         while first > 0 and tokens[first - 1].lower in _QUANTIFIERS:
-            first -= 1  # "many other Asian countries tell me that"
+            first -= 1  # "many other countries tell me that"
         if not (
             first == 0
             or tokens[first - 1].text in ",:"

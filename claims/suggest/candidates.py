@@ -124,7 +124,7 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
         return _clause_follows(rest[1:], subject_given=True)
     if word in _SUBJECTS and word not in ("that", "such"):
         if _introduced(tokens, begin, k):
-            return False  # "but for anemones, it prevents ...": the phrase opens this clause
+            return False  # "but for corals, it destroys ...": the phrase opens this clause
         return _clause_follows(rest, subject_given=True)
     if word in ("these", "those", "this") and len(rest) > 1:
         return rest[1].lower in _VERBISH
@@ -173,7 +173,7 @@ def _clause_follows(tokens: list[Token], *, subject_given: bool = False) -> bool
     if len(words) < 2:
         return False
     if not subject_given and _adverbial_opener(words[0].lower):
-        # "..., but for anemones, it prevents ...": a short phrase, a comma, then a subject
+        # "..., but for corals, it destroys ...": a short phrase, a comma, then a subject
         comma = next((m for m, t in enumerate(tokens) if t.text == ","), None)
         after = tokens[comma + 1].lower if comma is not None and comma + 1 < len(tokens) else ""
         if after in _SUBJECTS - {"that", "such"}:

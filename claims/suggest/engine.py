@@ -151,7 +151,7 @@ SIGNED_CONFIDENCE = 0.7  # words a signed pull-quote gives to its speaker
 # '"It's a long game." - Jane Doe': a quotation in marks signed after a dash, the way a page
 # sets a pull-quote or an epigraph, whether or not the body prints its words.
 _DASH_SIGNED = re.compile(r"[\"“‘'][^\n]{20,}?[\"”’']\s*[-–—]+\s*[A-Z][^\n]{1,80}")
-# '"An insurgency against the church." Anonymous blogger, "Anon declares war"': a quotation in
+# '"A siege of the town hall." Anonymous poster, "Students declare war"': a quotation in
 # marks and a few words signing it, with no verb of their own.
 _QUOTE_THEN_SIGNATURE = re.compile(
     r"[\"“](?P<words>[^\"“”\n]{20,}?)[.,]?[\"”]\s+(?P<tail>[^\n]{2,100})"
@@ -186,7 +186,7 @@ def _signature(text: str, paragraph: Paragraph) -> re.Match[str] | None:
     match = _QUOTE_THEN_SIGNATURE.fullmatch(text, paragraph.start, paragraph.end)
     if match is None:
         return None
-    # a quoted title in the signature ("Anon declares war") is a name, whatever its verbs
+    # a quoted title in the signature ("Students declare war") is a name, whatever its verbs
     start, end = match.span("tail")
     unquoted = re.sub(r"[\"“][^\"“”]*[\"”]", lambda m: " " * len(m.group()), text[start:end])
     tail = re.findall(r"[^\W_][\w'’\-]*", unquoted.lower())
@@ -230,7 +230,7 @@ _LEAD_IN_WORDS = 12
 
 def _lead_in(text: str, paragraph: Paragraph, names: frozenset[str]) -> int | None:
     """Where the sentence that only introduces what follows starts, if the paragraph ends in
-    one: "In a statement, the Church denied these allegations:" as a paragraph of its own, or
+    one: "In a statement, the company denied these allegations:" as a paragraph of its own, or
     "This occurs for two reasons:" after an answer. A figure makes it a claim of its own."""
     if text[paragraph.end - 1] != ":":
         return None

@@ -217,7 +217,7 @@ def _signals(text: str, *, reported: bool) -> list[tuple[str, bool]]:
         ("rhetorical question", question),
         ("intention", bool(_INTENTION.search(text))),
         ("opinion", bool(_OPINION.search(text))),
-        # "Service children £300": a short table row with a figure is not vague
+        # "Fishing boats £15": a short table row with a figure is not vague
         ("vague", (words < 6 and not quantity) or (not facts and bool(_VAGUE.search(text)))),
         ("fragment", 6 <= words < _FRAGMENT_WORDS and not quantity),
         ("courtesy", bool(_COURTESY.match(text))),

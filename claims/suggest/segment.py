@@ -209,8 +209,8 @@ _SPEAKING_PRONOUNS = word_set("i we you me us my our your am")
 
 
 def _verbless_caption(line: str) -> bool:
-    """ "Hill (right) with fellow candidate Buddy Roemer.", "The cruise ship Freewinds in
-    Bonaire.": one short sentence with no verb, naming who or what is where, the way a photo's
+    """ "Lind (right) with fellow candidate Tom Reyes.", "The campaign bus outside the office in
+    Eastport.": one short sentence with no verb, naming who or what is where, the way a photo's
     caption does."""
     if not line.endswith(".") or re.search(r"[.!?;:]\s", line[:-1]):
         return False
@@ -228,7 +228,7 @@ def _verbless_caption(line: str) -> bool:
     return named and any(w in _CAPTION_PREPOSITIONS for w in lower)
 
 
-# "Disadvantaged pupils: primary<TAB>£1,320": a row of a table pasted as text, a label and a
+# "Yachts: up to 12 metres<TAB>£40": a row of a table pasted as text, a label and a
 # figure in cells separated by tabs. A header row has no figure and stays a heading.
 def _table_row(line: str) -> bool:
     """Whether a line is cells separated by tabs, a label first and a figure after it."""
@@ -244,7 +244,7 @@ _LEAD_IN_CLAIM_WORDS = 10
 
 
 def _figure_before_list(line: str) -> bool:
-    """ "The rates for 2017-18 will be protected at the current levels, which are:": a
+    """ "The fees for 2026 will be frozen at the current rates, which are:": a
     sentence with a figure before its list, a claim of its own."""
     words = re.findall(r"[^\W_][\w'’\-]*", line)
     return len(words) >= _LEAD_IN_CLAIM_WORDS and bool(re.search(r"\d", line))
