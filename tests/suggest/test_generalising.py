@@ -391,3 +391,14 @@ def test_a_sentence_that_only_introduces_what_follows_is_no_claim():
     assert _one(result, "cut by 12%").speaker == "Ana Lind"
     # a lead-in with a figure says something itself
     assert any("the plan had 4 parts" in t for t in texts)
+
+
+def test_a_comma_splice_is_still_cut_after_a_phrase():
+    text = (
+        "Talks stall\n\n"
+        "Minister Ana Lind said the team went to Geneva, where it presented the plan, in the "
+        "context of the 2024 talks, they showed that none of them wanted a deal.\n"
+    )
+    result = suggest(text, outlet="Wire")
+
+    assert any(c.text.startswith("they showed that none of them") for c in result.candidates)
