@@ -32,9 +32,11 @@ from .lexicon import (
     LISTENER_CUES,
     MONTHS,
     PASSIVE_BEFORE_CUE,
+    PERSON_NOUNS,
     SKIP_BEFORE_CUE,
     STOP_CAPS,
     TAIL_CUES,
+    TITLE_WORDS,
     WEEKDAYS,
     word_set,
 )
@@ -133,6 +135,7 @@ class Found:
     span: tuple[int, int] | None
     before: tuple[int, int] | None = None  # the outlet's words before ("X met Y and said")
     after: tuple[int, int] | None = None  # more of the speaker's ("..., X said, the worst ...")
+    relayed: Mention | None = None  # whom the speaker quotes ("according to X, quoting Y,")
 
 
 @dataclass
@@ -352,7 +355,14 @@ def _attribution(text: str, outside: list[Token]) -> tuple[Mention | None, int |
         return None, first_cue
     for k, token in enumerate(outside):
         if token.text == ":" and k + 1 < len(outside) and outside[k + 1].text == '"':
-            return mention_before(text, outside, k - 1), None
+            mention = mention_before(text, outside, k - 1)
+            first = _token_index(outside, mention.start) if mention else k
+            if not _only_connectors(outside[:first]):
+                # "Jane Doe of the Gazette dubbed the feud: "..."": the sentence's subject
+                # speaks, not the last words before the colon
+                lead = _opening_phrase(outside)
+                mention = _sentence_subject(text, outside[lead:], k - lead)
+            return mention, None
     return None, None
 
 
@@ -366,7 +376,45 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
         _head_before_place(text, tokens, j, lo)
         or mention
         or _plain_noun_subject(tokens, j, cue, lo)
+        or _publication_subject(text, tokens, j, lo)
     )
+
+
+# What a site, a board or a person publishes: "Posts on the forum of Acme theorized that".
+_PUBLICATIONS = word_set(
+    """
+    post posts posting postings message messages comment comments tweet tweets thread threads
+    statement editorial article blog website site page newsletter bulletin notice email e-mail
+    letter
+    """
+)
+_PUBLICATION_WORDS = 20
+
+
+def _publication_subject(text: str, tokens: list[Token], j: int, lo: int) -> Mention | None:
+    """ "Posts on the message board of the critics' site Harbour Watch from Friday
+    theorized that ...": a publication opening the sentence speaks for the named site or
+    body it belongs to (the last name in the phrase), or as itself when none is named."""
+    k = lo + 1 if tokens[lo].lower in ("the", "a", "an", "one", "several", "some") else lo
+    phrase = tokens[lo : j + 1]
+    if k > j or tokens[k].lower not in _PUBLICATIONS or len(phrase) > _PUBLICATION_WORDS:
+        return None
+    if any(_verbish(t) or t.text in '.;:"“”' for t in phrase):
+        return None
+    owner: list[Token] = []
+    run: list[Token] = []
+    for token in tokens[k + 1 : j + 1]:
+        named = token.is_word and token.is_capitalised and token.lower not in STOP_CAPS
+        if named and token.lower not in WEEKDAYS and token.lower not in MONTHS:
+            run.append(token)
+            continue
+        owner, run = (run, []) if run else (owner, [])
+    owner = run or owner
+    start, end = tokens[lo].start, tokens[j].end
+    if not owner:
+        return Mention(start, end, "phrase", text[start:end])
+    name = text[owner[0].start : owner[-1].end]
+    return Mention(start, end, "name", text[start:end], name=name, organisation=True)
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "by", "across"})
@@ -580,18 +628,11 @@ def _reported(
         discourse.finding = speaker
     before = found.before or _narration_before(text, tokens, found, start)
     if before is not None:  # "There are no reports of deaths, but the agency says: ..."
-        statements.append(
-            Statement(
-                *before,
-                "narration",
-                discourse.outlet,
-                None,
-                index,
-                confidence=OUTLET if discourse.outlet else 0.0,
-                evidence="the outlet's narration",
-            )
-        )
+        statements.append(_outlet_narration(*before, index, discourse))
     evidence = "reported speech" if found.cue != "according to" else "according to"
+    relayed = None
+    if found.relayed is not None:
+        relayed, _ = discourse.resolve(found.relayed, found.relayed.start, relayed=True)
     return statements + [
         Statement(
             *part.span,
@@ -599,6 +640,7 @@ def _reported(
             speaker,
             part.cue,
             index,
+            reported=relayed,
             speaker_span=named_at,
             cue_span=part.cue_span,
             confidence=confidence,
@@ -661,6 +703,11 @@ def _narration(
             confidence=FINDING_CARRIED,
             evidence="a finding of the source cited before in the paragraph",
         )
+    return _outlet_narration(start, end, index, discourse)
+
+
+def _outlet_narration(start: int, end: int, index: int, discourse: Discourse) -> Statement:
+    """Words nobody in the text is given: the outlet's own, at the confidence of a guess."""
     return Statement(
         start,
         end,
@@ -711,16 +758,65 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
             return None
         where = cue_span(tokens, k)
         if k == 0 or _only_connectors(tokens[:k]):
-            comma = next(
-                (t for t in tokens[k + 2 :] if t.text in ",:" and t.start >= mention.end), None
-            )
-            if comma is None:
+            at = next((m for m in range(k + 2, len(tokens)) if tokens[m].text in ",:"), None)
+            if at is None or tokens[at].start < mention.end:
                 return None
-            return Found(mention, "according to", where, _clause_span(text, comma.end, end))
+            named = _appositive_name(text, tokens, k + 2, at)
+            if named is not None:
+                mention, at = named
+            relayed, at = _quoting(text, tokens, at)
+            span = _clause_span(text, tokens[at].end, end)
+            return Found(mention, "according to", where, span, relayed=relayed)
         if tokens[k - 1].text in ",(":
             span = _clause_span(text, tokens[0].start, tokens[k - 1].start)
             return Found(mention, "according to", where, span)
     return None
+
+
+def _appositive_name(
+    text: str, tokens: list[Token], first: int, comma: int
+) -> tuple[Mention, int] | None:
+    """ "According to the team's coach, Ana Lind, the robot ...": the person the role
+    before the comma names, and the comma after the name."""
+    described = tokens[first:comma]
+    if not any(t.lower in TITLE_WORDS or t.lower in PERSON_NOUNS for t in described):
+        return None
+    close = next((m for m in range(comma + 1, len(tokens)) if tokens[m].text == ","), None)
+    if close is None or close - comma - 1 > _APPOSITIVE_NAME_WORDS:
+        return None
+    mention = mention_after(text, tokens, comma + 1, close)
+    if mention is None or mention.kind != "name" or mention.organisation:
+        return None
+    if mention.end != tokens[close - 1].end:
+        return None
+    return mention, close
+
+
+_APPOSITIVE_NAME_WORDS = 4
+_QUOTING = frozenset({"quoting", "citing"})
+
+
+def _quoting(text: str, tokens: list[Token], comma: int) -> tuple[Mention | None, int]:
+    """ "According to the Herald, quoting the ENA agency, ...": whom the source relays, and the
+    comma after which the relayed words start (the same comma when no one is quoted)."""
+    k = comma + 1
+    if k >= len(tokens) or tokens[k].lower not in _QUOTING:
+        return None, comma
+    close = next((m for m in range(k + 1, len(tokens)) if tokens[m].text in ",:"), None)
+    if close is None:
+        return None, comma
+    mention = mention_after(text, tokens, k + 1, close)
+    if mention is None:
+        # "quoting the country's state agency Eastland News Agency (ENA)": the
+        # last name in the phrase, without its initials in brackets
+        end = close
+        if tokens[end - 1].text == ")":
+            end = next((m for m in range(end - 1, k, -1) if tokens[m].text == "("), end)
+        first = end
+        while first - 1 > k and tokens[first - 1].is_capitalised and tokens[first - 1].is_word:
+            first -= 1
+        mention = mention_after(text, tokens, first, end) if first < end else None
+    return (mention, close) if mention is not None else (None, comma)
 
 
 def _as_said(text: str, tokens: list[Token], end: int) -> Found | None:
@@ -760,6 +856,8 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
         if not cue_fits(tokens, k, mention):
             continue
         first = _token_index(tokens, mention.start)
+        while first > 0 and tokens[first - 1].lower in _QUANTIFIERS:
+            first -= 1  # "many other countries tell me that"
         if not (
             first == 0
             or tokens[first - 1].text in ",:"
@@ -781,6 +879,9 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
         if span is not None:
             return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span)
     return None
+
+
+_QUANTIFIERS = word_set("many other some several most all few both various numerous")
 
 
 def _coordinated(text: str, tokens: list[Token], k: int, end: int) -> Found | None:
@@ -847,13 +948,26 @@ def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tupl
     if low in LISTENER_CUES:
         after = _after_listener(tokens, after)  # "told reporters 12 soldiers had died"
     ahead = tokens[after : after + _CLAUSE_LOOKAHEAD]
-    if low in AS_CUES and any(t.lower == "as" for t in ahead):
+    if low in AS_CUES and _as_ahead(tokens[after : after + _AS_LOOKAHEAD]):
         return _clause_span(text, tokens[after].start, end)  # "described the plan as ..."
     if after >= len(tokens) or (low in _SAY and tokens[after].lower in _SAID_NOTHING):
         return None  # "said nothing about the cut": no words reported
     if not _clause_ahead(ahead) and not _said_clause(low, ahead):
         return None  # "Putin announced an operation": an act the outlet reports, not words
     return _clause_span(text, tokens[after].start, end)
+
+
+_AS_LOOKAHEAD = 30  # "characterized the conflict between A and B of C as ...": a long object
+
+
+def _as_ahead(tokens: list[Token]) -> bool:
+    """Whether the "as" of "described X as Y" follows within the sentence."""
+    for token in tokens:
+        if token.text in '.;"“”':
+            return False
+        if token.lower == "as":
+            return True
+    return False
 
 
 _SAY = frozenset({"say", "says", "said"})
@@ -1128,17 +1242,39 @@ def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
         if mention is not None and mention.kind == "phrase" and mention.text.endswith("s"):
             discourse.group = (mention.text, tokens[0].start)
             return
-    for k, token in enumerate(tokens[:6]):
+    lead = _opening_phrase(tokens)
+    for k, token in enumerate(tokens[: lead + 6]):
+        if k < lead:
+            continue
         if token.is_capitalised and token.lower not in STOP_CAPS:
             mention = mention_after(text, tokens, k, len(tokens))
             if mention is not None and mention.kind == "name":
                 canonical = discourse.registry.lookup(mention.name)
+                if canonical is None and k == lead and lead and not mention.organisation:
+                    # "Writing in a blog post, Jane Doe ...": the phrase says she is a writer
+                    canonical = discourse.registry.register(mention, token.start)
                 if canonical:
                     discourse.subjects[canonical] = token.start
                     if _ISSUES_STATEMENT.search(text, tokens[0].start, tokens[-1].end):
                         # "Senator Jane Doe issued a statement ...": the quotation after is hers
                         discourse.speaking(canonical, token.start)
             return
+
+
+_OPENING_PHRASE = 8  # words a participle's phrase may take before the subject's comma
+
+
+def _opening_phrase(tokens: list[Token]) -> int:
+    """Where the subject starts after an opening participle phrase ("Writing in a blog post,
+    Jane Doe ..."): past its comma, or at the start when there is none."""
+    if not tokens or not (tokens[0].lower.endswith("ing") and tokens[0].is_word):
+        return 0
+    for k, token in enumerate(tokens[1 : _OPENING_PHRASE + 1], start=1):
+        if token.text == ",":
+            return k + 1
+        if token.text in '.;:"“”':
+            break
+    return 0
 
 
 _ISSUES_STATEMENT = re.compile(

@@ -16,8 +16,9 @@ from .candidates import Piece, atomic_pieces
 from .lexicon import CUE_WORDS, FINITE_VERBS
 from .matching import ClaimIndex
 from .names import Registry, find_people, register_people
-from .scoring import checkworthiness, is_courtesy
-from .segment import classify, dateline_end, split_paragraphs
+from .phrases import is_cue
+from .scoring import checkworthiness, is_call_to_action, is_courtesy
+from .segment import classify, dateline_end, split_paragraphs, split_sentences
 from .structure import Blocks, read_structure
 from .tokens import plain_spaces, proper_words, tokenize
 from .types import Candidate, KnownSpeaker, Paragraph, Suggestions
@@ -78,12 +79,18 @@ def suggest(
         statements = paragraph_statements(
             text, paragraph.index, paragraph.start, paragraph.end, discourse, names, voice
         )
+        lead_in = _lead_in(text, paragraph, names)
         for statement in statements:
             for piece in atomic_pieces(text, statement, discourse, names):
-                if is_courtesy(text[piece.start : piece.end]):
-                    continue  # greetings and turn-taking are never claims
+                words = text[piece.start : piece.end]
+                if is_courtesy(words) or is_call_to_action(words):
+                    continue  # greetings, turn-taking and links are never claims
+                if lead_in is not None and piece.start >= lead_in:
+                    continue
                 candidates.append(_candidate(original, text, statement, piece))
-        blocks.after(paragraph, structure)
+        blocks.after(paragraph, structure)  # a lead-in still gives what follows its speaker
+        if lead_in == paragraph.start:
+            paragraph.kind, paragraph.reason = "heading", "lead-in"
     _signed_words(text, paragraphs, registry, candidates)
     mark_duplicates(candidates)
     return Suggestions(paragraphs, candidates, _speakers(registry, candidates, outlet))
@@ -141,23 +148,51 @@ _SIGNED_QUOTE = re.compile(
     r"(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})(?:,\s+[^!?\n]{2,80})?"
 )
 SIGNED_CONFIDENCE = 0.7  # words a signed pull-quote gives to its speaker
+# '"It's a long game." - Jane Doe': a quotation in marks signed after a dash, the way a page
+# sets a pull-quote or an epigraph, whether or not the body prints its words.
+_DASH_SIGNED = re.compile(r"[\"“‘'][^\n]{20,}?[\"”’']\s*[-–—]+\s*[A-Z][^\n]{1,80}")
+# '"A siege of the town hall." Anonymous poster, "Students declare war"': a quotation in
+# marks and a few words signing it, with no verb of their own.
+_QUOTE_THEN_SIGNATURE = re.compile(
+    r"[\"“](?P<words>[^\"“”\n]{20,}?)[.,]?[\"”]\s+(?P<tail>[^\n]{2,100})"
+)
+_SIGNATURE_WORDS = 12
 
 
 def _pull_quotes(text: str, paragraphs: list[Paragraph]) -> None:
-    """A paragraph that is only a quotation, with no one named or with its speaker's name
-    after it, whose words the article prints again elsewhere: a pull-quote set in the page,
-    not more of anyone's words."""
+    """A paragraph that is only a quotation, with no one named or with its signer after it,
+    whose words the article prints again elsewhere, or signed after a dash: a pull-quote set
+    in the page, not more of anyone's words."""
     folded = re.sub(r"\W+", " ", text).lower()
     for paragraph in paragraphs:
         if paragraph.kind != "body":
             continue
-        match = _QUOTED_PARAGRAPH.fullmatch(
-            text, paragraph.start, paragraph.end
-        ) or _SIGNED_QUOTE.fullmatch(text, paragraph.start, paragraph.end)
+        if _DASH_SIGNED.fullmatch(text, paragraph.start, paragraph.end):
+            paragraph.kind, paragraph.reason = "heading", "pull-quote"
+            continue
+        match = (
+            _QUOTED_PARAGRAPH.fullmatch(text, paragraph.start, paragraph.end)
+            or _SIGNED_QUOTE.fullmatch(text, paragraph.start, paragraph.end)
+            or _signature(text, paragraph)
+        )
         if not match:
             continue
         if folded.count(_folded(match.group("words"))) >= 2:
             paragraph.kind, paragraph.reason = "heading", "pull-quote"
+
+
+def _signature(text: str, paragraph: Paragraph) -> re.Match[str] | None:
+    """A quotation followed by a signature: a few words, none of them a verb."""
+    match = _QUOTE_THEN_SIGNATURE.fullmatch(text, paragraph.start, paragraph.end)
+    if match is None:
+        return None
+    # a quoted title in the signature ("Students declare war") is a name, whatever its verbs
+    start, end = match.span("tail")
+    unquoted = re.sub(r"[\"“][^\"“”]*[\"”]", lambda m: " " * len(m.group()), text[start:end])
+    tail = re.findall(r"[^\W_][\w'’\-]*", unquoted.lower())
+    if len(tail) > _SIGNATURE_WORDS or any(w in FINITE_VERBS or w in CUE_WORDS for w in tail):
+        return None
+    return match
 
 
 def _signed_words(
@@ -190,6 +225,28 @@ def _folded(words: str) -> str:
     return re.sub(r"\W+", " ", words).lower().strip()
 
 
+_LEAD_IN_WORDS = 12
+
+
+def _lead_in(text: str, paragraph: Paragraph, names: frozenset[str]) -> int | None:
+    """Where the sentence that only introduces what follows starts, if the paragraph ends in
+    one: "In a statement, the company denied these allegations:" as a paragraph of its own, or
+    "This occurs for two reasons:" after an answer. A figure makes it a claim of its own."""
+    if text[paragraph.end - 1] != ":":
+        return None
+    sentences = split_sentences(text, paragraph.start, paragraph.end)
+    start, end = sentences[-1]
+    if re.search(r"\d", text[start:end]):
+        return None
+    if len(sentences) == 1:
+        return paragraph.start
+    tokens = tokenize(text, start, end, names)
+    words = [t for t in tokens if t.is_word]
+    if len(words) > _LEAD_IN_WORDS or any(is_cue(tokens, k) for k in range(len(tokens))):
+        return None  # "X writes about the neglect of ...:" says something itself
+    return start
+
+
 def _says(text: str, start: int, end: int) -> bool:
     """Whether a short line has a verb, so is a statement rather than a label."""
     words = [t.lower for t in tokenize(text, start, end) if t.is_word]
@@ -200,7 +257,9 @@ def _says(text: str, start: int, end: int) -> bool:
 
 def _candidate(original: str, text: str, statement: Statement, piece: Piece) -> Candidate:
     words = text[piece.start : piece.end]
-    score, reasons = checkworthiness(words, reported=piece.reported_speaker is not None)
+    score, reasons = checkworthiness(
+        words, reported=piece.reported_speaker is not None, kind=statement.kind
+    )
     return Candidate(
         start=piece.start,
         end=piece.end,

@@ -30,7 +30,8 @@ CUE_WORDS = word_set("""
     predict contend maintain stress note add explain mentions tell telling cautioned conceded
     countered retorted lamented recounted boasted charged pledged forecast projected ruled
     determined agreed disputed objected protested continues mention allege deny admit
-    acknowledge concede
+    acknowledge concede characterized characterised characterizes characterises theorized
+    theorised speculated speculates stating writing wonders wondered
     """)
 
 # Cues that attribute only when their subject is a study, data or an organisation ("the survey
@@ -42,7 +43,10 @@ FINDING_CUES = word_set("found finds show shows showed suggests indicates")
 LISTENER_CUES = word_set("told tell tells telling assured assures reminded reminds informed")
 
 # Cues whose words follow as "X as Y": "described the plan as unworkable".
-AS_CUES = word_set("described describes assailed branded dismissed labelled labeled")
+AS_CUES = word_set(
+    "described describes assailed branded dismissed labelled labeled characterized characterised "
+    "characterizes characterises"
+)
 
 # Cues whose words follow as a topic: "writes about the neglect of ...", "warned of delays".
 ABOUT_CUES = word_set("writes wrote write spoke speaks talked talks complained warned warns")
@@ -66,7 +70,7 @@ GLUE_CUES = (
 # Participles that open a reported clause after a comma: '"...," he said, adding that ...'.
 TAIL_CUES = word_set(
     "adding noting saying stressing explaining warning insisting recalling claiming "
-    "arguing emphasizing emphasising telling"
+    "arguing emphasizing emphasising telling stating writing"
 )
 
 # Words allowed between a speaker and the cue ("Lavrov also said", "he later added").
@@ -139,7 +143,7 @@ PERSON_NOUNS = word_set("""
     organizer volunteer participant customer user shopper trader investor banker analyst
     economist expert official spokesperson spokesman spokeswoman representative blogger
     artist journalist writer editor columnist reporter commentator sociologist lecturer
-    academic entrepreneur businessman businesswoman
+    academic entrepreneur businessman businesswoman poster commenter contributor
     """)
 
 # Nouns for findings rather than people: what "found", "shows" or "according to" can cite.

@@ -99,6 +99,20 @@ def _misturned_close(text: str, j: int, end: int) -> bool:
     )
 
 
+_PLACE_WORDS = frozenset({"in", "on", "at", "via", "through", "during"})
+_CUE_REACH = 7  # words back from the quotation to its cue: "writing in a blog post"
+
+
+def _cue_then_place(left: str) -> bool:
+    """Whether the words before a quotation end in a cue and where the words were given:
+    'writing in a blog post "..."', 'said on Twitter "..."'."""
+    words = [w.lower() for w in _WORD.findall(left[-80:])][-_CUE_REACH:]
+    for k, word in enumerate(words[:-1]):
+        if word in CUE_WORDS and words[k + 1] in _PLACE_WORDS:
+            return True
+    return False
+
+
 def is_statement(text: str, quote: Quote, start: int, end: int) -> bool:
     """Whether a quotation is someone's statement rather than a phrase inside a sentence.
 
@@ -113,7 +127,10 @@ def is_statement(text: str, quote: Quote, start: int, end: int) -> bool:
     if left and left[-1] not in _LEFT_OK:
         last = _LAST_WORD.search(left)
         if not last or last.group(1).lower() not in CUE_WORDS | {"that"}:
-            return False
+            # 'writing in a blog post "...": a whole sentence, not a page's title
+            inside = text[content_start:content_end].rstrip()
+            if not _cue_then_place(left) or not inside or inside[-1] not in ".!?…":
+                return False
     if not quote.closed:
         return True
     inside = text[content_start:content_end].rstrip()

@@ -99,6 +99,32 @@ def is_courtesy(text: str) -> bool:
     return bool(_COURTESY.match(text) or _TURN_TAKING.match(text))
 
 
+# A line that sends the reader somewhere: "Find out how each MEP voted.", "Read more here.",
+# "The full report is available here." A link's words, with nothing in them to check.
+_CALL_TO_ACTION = re.compile(
+    r"^\W*(?:please\s+)?(?:find out|read (?:more|the full|it)|click|tap|learn more|sign up"
+    r"|subscribe|download|visit|view (?:the|our|all|more)|watch (?:the|our|it|more)"
+    r"|see (?:more|the full|also|below|above|here)|check out|listen (?:to|here)"
+    r"|follow (?:us|the link|this link|our)|more (?:information|details|info)\b[^.!?]{0,30}"
+    r"\b(?:here|below|above|online|at)\b)\b"
+    r"|\b(?:available|published|found|read|viewed|watched|downloaded|accessed|listed)"
+    r"(?: in full| online| to (?:view|read|watch|download))?\s+(?:here|below|above|online)\b"
+    r"|\bclick here\b",
+    re.IGNORECASE,
+)
+_CALL_WORDS = 16
+
+
+def is_call_to_action(text: str) -> bool:
+    """ "Find out how each MEP voted.", "For all the details, it will be available in full
+    here": a pointer to another page or part of the page, not an assertion."""
+    words = _WORD.findall(text)
+    if len(words) > _CALL_WORDS or not _CALL_TO_ACTION.search(text):
+        return False
+    # a figure outside brackets (a date in brackets is the linked page's) is a claim's
+    return not _QUANTITY.search(re.sub(r"\([^)]*\)", " ", text))
+
+
 _QUESTION = re.compile(r"\?\s*$|^\W*(?:why|how can|how could|what for)\b", re.IGNORECASE)
 _INTENTION = re.compile(
     r"\b(?:will|shall|going to|intends?(?: to)?|plans? to|ready to|prepared to|wants? to"
@@ -140,12 +166,32 @@ _WEIGHTS = {
     "vague": -0.15,
     "courtesy": -0.4,
     "first person, no figure": -0.1,
+    "past event": 0.1,
+    "attributed assertion": 0.1,
+    "quotation without a checkable fact": -0.05,
+    "fragment": -0.05,
 }
+# What a candidate can be checked against: without any of these, a quotation is a view.
+_CHECKABLE = frozenset({"number", "date", "named entity", "comparison", "causal", "specific event"})
+# Something that happened: a past tense ("fell", "was arrested", "had voted").
+_PAST = re.compile(r"\b(?:was|were|had|did)\b|\b[a-z]{3,}ed\b")
+_FRAGMENT_WORDS = 8
 
 
-def checkworthiness(text: str, *, reported: bool = False) -> tuple[float, list[str]]:
-    """A score in [0, 1] and the reasons behind it, strongest signals first."""
-    reasons = [name for name, found in _signals(text, reported=reported) if found]
+def checkworthiness(
+    text: str, *, reported: bool = False, kind: str = "narration"
+) -> tuple[float, list[str]]:
+    """A score in [0, 1] and the reasons behind it, strongest signals first.
+
+    `kind` is the statement's: someone's words reported ("indirect") are an assertion
+    attributed to them, a quotation ("direct") says something checkable only when it holds a
+    figure, a name, a date, a comparison, a cause or an event."""
+    found = dict(_signals(text, reported=reported))
+    found["attributed assertion"] = kind == "indirect"
+    found["quotation without a checkable fact"] = kind == "direct" and not any(
+        found[name] for name in _CHECKABLE
+    )
+    reasons = [name for name in _WEIGHTS if found.get(name)]
     score = _BASE + sum(_WEIGHTS[r] for r in reasons)
     return round(min(0.99, max(0.01, score)), 3), reasons
 
@@ -155,6 +201,7 @@ def _signals(text: str, *, reported: bool) -> list[tuple[str, bool]]:
     words = len(_WORD.findall(text))
     quantity = bool(_QUANTITY.search(text))
     facts = bool(entities) or bool(_NUMBER.search(text))
+    question = bool(_QUESTION.search(text))
     return [
         ("number", bool(_NUMBER.search(text))),
         ("quantity", quantity),
@@ -165,11 +212,14 @@ def _signals(text: str, *, reported: bool) -> list[tuple[str, bool]]:
         ("comparison", bool(_COMPARISON.search(text))),
         ("causal", bool(_CAUSAL.search(text))),
         ("specific event", bool(_EVENT.search(text))),
+        ("past event", bool(_PAST.search(text)) and not question),
         ("reported speech", reported),
-        ("rhetorical question", bool(_QUESTION.search(text))),
+        ("rhetorical question", question),
         ("intention", bool(_INTENTION.search(text))),
         ("opinion", bool(_OPINION.search(text))),
-        ("vague", words < 6 or (not facts and bool(_VAGUE.search(text)))),
+        # "Fishing boats £15": a short table row with a figure is not vague
+        ("vague", (words < 6 and not quantity) or (not facts and bool(_VAGUE.search(text)))),
+        ("fragment", 6 <= words < _FRAGMENT_WORDS and not quantity),
         ("courtesy", bool(_COURTESY.match(text))),
         ("first person, no figure", bool(_FIRST_PERSON.search(text)) and not quantity),
     ]

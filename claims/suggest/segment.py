@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .lexicon import ABBREVIATIONS, SENTENCE_STARTERS, STOP_CAPS, word_set
+from .lexicon import ABBREVIATIONS, CUE_WORDS, FINITE_VERBS, SENTENCE_STARTERS, STOP_CAPS, word_set
 
 # A paragraph: one line from its first to its last non-blank character.
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
@@ -57,7 +57,7 @@ _WIRE_CAPTION = re.compile(
 _PICTURE_WORDS = re.compile(
     r"\b(?:in the (?:fore|back)ground|of the (?:image|photo|picture|frame)|this (?:image|photo)"
     r"|(?:is|are) (?:pictured|seen|shown) (?:here|at|in|with|during)|pictured (?:above|below|left"
-    r"|right|here)|\((?:left|right|centre|center|l-r|from left)\)|from left to right)\b",
+    r"|right|here)|from left to right)\b|\((?:left|right|centre|center|l-r|from left)\)",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.]+")
@@ -186,12 +186,68 @@ def classify(
         return "heading", "question"
     if _BULLET.match(line):
         return "body", "list item"
+    if _table_row(line):
+        return "body", "table row"
     heading = _heading_reason(line)
     if heading:
         return "heading", heading
-    if _LIST_LEAD_IN.search(line):
+    if _LIST_LEAD_IN.search(line) and not _figure_before_list(line):
         return "heading", "list lead-in"
+    if after_body and _verbless_caption(line):
+        return "noise", "caption"  # under the headline, such a line is the standfirst
     return "body", "body text"
+
+
+_CAPTION_WORDS = 16
+_CAPTION_PREPOSITIONS = word_set("with in at on during from near outside inside")
+# A verb hidden in a contraction ("it's", "let's", "I'm", "don't"), not a possessive.
+_CONTRACTED_VERB = re.compile(
+    r"\b(?:it|that|there|here|let|what|he|she|who|where)['’]s\b|['’](?:re|ve|ll|m|d)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+_SPEAKING_PRONOUNS = word_set("i we you me us my our your am")
+
+
+def _verbless_caption(line: str) -> bool:
+    """ "Lind (right) with fellow candidate Tom Reyes.", "The campaign bus outside the office in
+    Eastport.": one short sentence with no verb, naming who or what is where, the way a photo's
+    caption does."""
+    if not line.endswith(".") or re.search(r"[.!?;:]\s", line[:-1]):
+        return False
+    words = re.findall(r"[^\W_][\w'’\-]*", line)
+    if not 3 <= len(words) <= _CAPTION_WORDS or _CONTRACTED_VERB.search(line):
+        return False
+    lower = [w.lower() for w in words]
+    if any(w in FINITE_VERBS or w in CUE_WORDS or w in _SPEAKING_PRONOUNS for w in lower):
+        return False
+    if any(w.endswith("ed") and len(w) > 4 and w.islower() for w in words):
+        return False  # "Police arrested the driver."
+    if re.search(r"\d", re.sub(r"\b(?:1[89]|20)\d\d\b", "", line)):
+        return False  # "Over 2 million people now cycle to work": a figure is a claim's
+    named = any(w[0].isupper() and w.lower() not in STOP_CAPS for w in words[1:])
+    return named and any(w in _CAPTION_PREPOSITIONS for w in lower)
+
+
+# "Yachts: up to 12 metres<TAB>£40": a row of a table pasted as text, a label and a
+# figure in cells separated by tabs. A header row has no figure and stays a heading.
+def _table_row(line: str) -> bool:
+    """Whether a line is cells separated by tabs, a label first and a figure after it."""
+    cells = line.split("\t")
+    return (
+        len(cells) > 1
+        and bool(re.search(r"[^\W\d_]", cells[0]))
+        and any(re.search(r"\d", cell) for cell in cells[1:])
+    )
+
+
+_LEAD_IN_CLAIM_WORDS = 10
+
+
+def _figure_before_list(line: str) -> bool:
+    """ "The fees for 2026 will be frozen at the current rates, which are:": a
+    sentence with a figure before its list, a claim of its own."""
+    words = re.findall(r"[^\W_][\w'’\-]*", line)
+    return len(words) >= _LEAD_IN_CLAIM_WORDS and bool(re.search(r"\d", line))
 
 
 # "The limits are:", "Here is the statement from the council:": what follows is a list or a

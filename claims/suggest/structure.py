@@ -48,7 +48,7 @@ UNLABELLED_ANSWER = 0.7  # a paragraph under an interviewer's question, with no 
 _LABEL = re.compile(
     r"(?P<label>(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB|GOV)\.[ ][A-Z][A-Z'’\-]+"
     r"(?:[ ][A-Z][A-Z'’\-]+)?)[.:][ ]+(?=\S)"
-    r"|(?P<q>Q|QUESTION|Question)(?:[ ]*[:.][ ]*|[ ]+)(?=[A-Z\"“])"
+    r"|(?P<q>Q|QUESTION|Question)(?:[ ]*[:.][ ]*|[ ]+)(?=[A-Z\"“]|[(\[][A-Za-z])"
     r"|(?P<label2>[^:\n]{1,80}?)[ ]*:(?:[ ]+|$)"
 )
 _ANSWER = frozenset({"a", "answer"})
@@ -924,6 +924,12 @@ class Blocks:
         if self.block.quoted_only and line[0] not in "\"“‘'«" and not _closes_quote(line):
             self.block = None
             return voice
+        quoted = line[0] in "\"“‘'«"
+        if self.count and self.quoted and not quoted and not _closes_quote(line):
+            # "X said:" over quotations: once they end, the narrator is back
+            self.block = None
+            return voice
+        self.quoted = quoted if not self.count else self.quoted
         self.count += 1
         confidence = BLOCK_FIRST if self.count == 1 else BLOCK_LATER
         return dataclasses.replace(self.block, confidence=confidence)
@@ -951,6 +957,7 @@ class Blocks:
         self.block = voice
         self.open_quote = False
         self.listed = False
+        self.quoted = False  # the block's first paragraph opens with a quotation mark
         self.count = 0
         self.speaker_words = {w.lower() for w in re.findall(r"\w+", voice.speaker or "")}
 
@@ -1014,11 +1021,15 @@ def _lead_in(
             cue_span=cue_span(tokens, k),
             cue=cue_text(tokens, k),
             # "X describes the verdict as absurd and asks:" gives X the quotations after it;
-            # "X said the plan had three parts:" a list that stays X's too.
-            quoted_only=len(words) > 4,
+            # "X said the plan had three parts:" a list that stays X's too; "X wonders out
+            # aloud about the venue:" whatever follows, as the bare "X writes:" does.
+            quoted_only=len(words) > 4 and words[0].lower not in _ABOUT,
         )
         return voice, whole and not words
     return None
+
+
+_ABOUT = word_set("about on in at out over of with for aloud")
 
 
 def _according_block(
@@ -1105,18 +1116,20 @@ def _ends_block(
         return True  # a lead-in of its own: what follows is introduced anew
     if line[0] in "\"“‘'«":
         return False  # a quotation: X's, unless it says otherwise
-    tokens = tokenize(text, paragraph.start, paragraph.end, names)
+    # the paragraph's first sentence says whether it goes on with the statement; a later
+    # sentence that names someone speaking is read on its own ("They also claimed ...")
+    first = split_sentences(text, paragraph.start, paragraph.end)[0]
+    tokens = tokenize(text, paragraph.start, first[1], names)
     words = [t for t in tokens if t.is_word]
-    if words and words[0].lower in ("he", "she", "they"):
+    pronoun = bool(words) and words[0].lower in ("he", "she", "they")
+    if pronoun and any(is_cue(tokens, k) for k in range(len(tokens))):
         # "She added that ...": the narrator is back; "She was never forced to ...", with no
         # cue, is more of the statement, about someone
-        first = split_sentences(text, paragraph.start, paragraph.end)[0]
-        if any(is_cue(tokens, k) for k in range(len(tokens)) if tokens[k].start < first[1]):
-            return True
+        return True
     surname = [w for w in speaker_words if len(w) > 2]
     if surname and any(t.lower == surname[-1] for t in words):
         return True
-    if _INSTITUTION_SUBJECT.search(line):
+    if _INSTITUTION_SUBJECT.search(text, paragraph.start, first[1]):
         return True
     for k in range(1, len(tokens)):
         before = tokens[k - 1]
@@ -1124,7 +1137,13 @@ def _ends_block(
         if is_cue(tokens, k) and named and before.lower not in FIRST_PERSON:
             return True
         following = tokens[k + 1] if k + 1 < len(tokens) else None
-        inverted = following is not None and following.is_capitalised and following.is_word
+        # '"...," said Ann Lee' after a comma or a quotation, not "They claimed Ann was ..."
+        inverted = (
+            following is not None
+            and following.is_capitalised
+            and following.is_word
+            and (before.text in ",\"“”'’" or not before.is_word)
+        )
         if is_cue(tokens, k) and inverted and following.lower not in STOP_CAPS | FIRST_PERSON:
             return True  # '"...," said Ann Lee': someone else speaks
         if tokens[k].lower == "according" and is_cue(tokens, k):

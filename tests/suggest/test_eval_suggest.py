@@ -133,7 +133,7 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
         ev.load_article(path)
 
 
-@pytest.mark.parametrize("folder", ["articles", "former-heldout", "heldout"])
+@pytest.mark.parametrize("folder", ["articles", "former-heldout", "heldout", "heldout-2"])
 def test_every_corpus_label_sits_at_its_offsets(folder):
     paths = sorted((ev.CORPUS.parent / folder).glob("*.json"))
 
@@ -148,3 +148,12 @@ def test_the_development_corpus_spans_ten_outlets():
 
     assert len(articles) >= 25
     assert len({a["outlet"] for a in articles}) >= 10
+
+
+def test_the_second_held_out_set_spans_four_outlets():
+    paths = sorted((ev.CORPUS.parent / "heldout-2").glob("*.json"))
+
+    articles = [ev.load_article(path) for path in paths]
+
+    assert len({a["outlet"] for a in articles}) >= 4
+    assert all(int(a["id"][:2]) >= 62 for a in articles)
