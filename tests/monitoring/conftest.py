@@ -12,8 +12,11 @@ from xml.sax.saxutils import escape
 import pytest
 
 from claims.monitoring.models import Feed
-from tests.imports.conftest import page
-from tests.jobs.conftest import database_queue  # noqa: F401 (fixture)
+from tests.imports.conftest import (
+    page,
+    site,  # noqa: F401 (fixture)
+)
+from tests.jobs.conftest import database_queue, start_worker  # noqa: F401 (fixtures)
 
 RSS = "application/rss+xml"
 ATOM = "application/atom+xml"
