@@ -12,6 +12,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from claims.admin.base import excerpt
+from claims.admin.capped_count import CappedCountPaginator
 
 from . import polling
 from .models import Feed, FeedItem
@@ -84,6 +85,9 @@ class FeedItemAdmin(admin.ModelAdmin):
     list_select_related = ["feed", "source"]
     search_fields = ["title", "link", "guid"]
     date_hierarchy = "first_seen_at"
+    # One row per article the desk ever saw in a feed: the list must not count them all.
+    paginator = CappedCountPaginator
+    show_full_result_count = False
     readonly_fields = ["source_link"]
     exclude = ["source"]
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from claims.enums import Role
 from claims.models import Source
 from claims.monitoring.models import Feed, FeedItem
-from tests.factories import UserFactory
+from tests.factories import SourceFactory, UserFactory
 
 from .conftest import make_feed
 from .test_polling import two_item_feed
@@ -108,3 +108,19 @@ def test_feed_items_are_read_only(client, outlet, loopback):
     assert (
         client.post(reverse("admin:monitoring_feeditem_delete", args=[item.pk])).status_code == 403
     )
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_the_lists_cost_the_same_queries_whatever_their_length(
+    client, django_assert_num_queries, count
+):
+    source = SourceFactory()
+    for n in range(count):
+        feed = make_feed(f"https://outlet{n}.example/rss", failures=n % 2, last_error="x" * 300)
+        FeedItem.objects.create(feed=feed, guid=f"g{n}", title=f"Item {n}", source=source)
+    login(client, Role.EDITOR)
+
+    with django_assert_num_queries(9):
+        assert client.get(FEEDS).status_code == 200
+    with django_assert_num_queries(10):
+        assert client.get(ITEMS).status_code == 200

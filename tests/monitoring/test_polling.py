@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime
 import io
+import threading
 
 import pytest
 from django.core.management import call_command
+from django.db import connection, transaction
 from django.tasks import TaskResultStatus
 from django.utils import timezone
 
@@ -321,3 +323,21 @@ def test_the_workers_housekeeping_polls_due_feeds(outlet, loopback, settings):
 
     assert Source.objects.count() == 2
     assert outlet.paths().count("/rss.xml") == 1
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="SKIP LOCKED is PostgreSQL's")
+def test_a_feed_locked_by_one_round_is_skipped_by_another():
+    now = timezone.now()
+    held = make_feed("http://a.example/feed", next_poll_at=now)
+    free = make_feed("http://b.example/feed", next_poll_at=now)
+    claimed: list = []
+    with transaction.atomic():
+        Feed.objects.select_for_update().get(pk=held.pk)  # another worker's round, mid-claim
+        other = threading.Thread(
+            target=lambda: (claimed.extend(polling.claim_due_feeds(now=now)), connection.close())
+        )
+        other.start()
+        other.join(timeout=10)
+
+    assert claimed == [free]
