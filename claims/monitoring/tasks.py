@@ -77,6 +77,9 @@ def poll_feed(feed_id: int) -> dict[str, Any]:
     # The items, the validators and the imports' jobs (on the database queue) commit together,
     # so a poll that dies half-way leaves nothing behind and the next one sees the same items.
     with transaction.atomic():
+        # Locked, so that a second poll of the same feed at the same moment (the admin's "poll
+        # now" beside a round) waits, then finds these items known.
+        list(Feed.objects.select_for_update().filter(pk=feed.pk).values_list("pk"))
         new = record_items(feed, parsed.entries)
         polling.polled(
             feed, title=parsed.title, etag=fetched.etag, last_modified=fetched.last_modified
