@@ -4,6 +4,7 @@ suggestions and matched with earlier claims (`claims.arrival`). Prints figures, 
 
     .venv/bin/python bench/bench_feeds.py                # 1 worker, then 2
     .venv/bin/python bench/bench_feeds.py --workers 1    # one run only
+    .venv/bin/python bench/bench_feeds.py --workers 1 2 1 2   # alternated, rates averaged
 
 Each outlet is served on its own loopback address (127.0.0.2, 127.0.0.3, ...: one host each,
 as outlets are, so the per-host pace applies as it would) by a threaded `http.server` in this
@@ -24,6 +25,7 @@ import os
 import random
 import re
 import signal
+import statistics
 import subprocess
 import sys
 import threading
@@ -229,8 +231,12 @@ def main() -> None:
                 "at the end",
                 flush=True,
             )
-        if len(results) == 2:
-            print(f"ratio: {results[1]['per_minute'] / results[0]['per_minute']:.2f}x")
+        rates = {
+            count: statistics.mean(r["per_minute"] for r in results if r["workers"] == count)
+            for count in set(options.workers)
+        }
+        if 1 in rates and 2 in rates:
+            print(f"ratio, 2 workers to 1: {rates[2] / rates[1]:.2f}x")
     finally:
         for server, _url in served:
             server.shutdown()
