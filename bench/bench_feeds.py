@@ -111,7 +111,7 @@ def serve(feed: int, made: dict) -> tuple[ThreadingHTTPServer, str]:
     for n in range(PER_FEED):
         pages[f"/news/{n}"] = (made[feed, n][1].encode(), "text/html; charset=utf-8")
     pages["/rss.xml"] = (rss(feed, base, made), "application/rss+xml")
-    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    threading.Thread(target=server.serve_forever, args=(0.5,), daemon=True).start()
     return server, f"{base}/rss.xml"
 
 
@@ -203,6 +203,7 @@ def run(workers: int) -> dict:
         "per_minute": done / elapsed * 60,
         "peak_mb": memory,
         "cpu_ms_per_article": cpu / max(done, 1) * 1000,
+        "busy": cpu / (elapsed * workers),
         "load": (load_before, os.getloadavg()[0]),
     }
 
@@ -226,7 +227,8 @@ def main() -> None:
                 f"({result['failed']} failed, {result['sources']} sources in the desk) in "
                 f"{result['seconds']:.1f} s = {result['per_minute']:.0f} articles a minute; "
                 f"peak memory {', '.join(f'{mb} MB' for mb in result['peak_mb'])}; "
-                f"workers' CPU {result['cpu_ms_per_article']:.0f} ms an article; "
+                f"workers' CPU {result['cpu_ms_per_article']:.0f} ms an article (each busy "
+                f"{result['busy']:.0%} of the time); "
                 f"load average {result['load'][0]:.1f} at the start, {result['load'][1]:.1f} "
                 "at the end",
                 flush=True,
