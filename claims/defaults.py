@@ -34,20 +34,26 @@ EVERYTHING = [
     "review", "signoff", "publicationentry", "claimevent",
 ]  # fmt: skip
 
+# The outlets' feeds and their items (claims.monitoring): editors manage the feeds.
+MONITORING = ["monitoring.feed", "monitoring.feeditem"]
+
 # What each role may open in the admin. The workflow steps a role may take are decided by
 # claims.enums.TRANSITIONS, not by these permissions.
 ROLE_PERMISSIONS = {
     "Editor": {
-        "view": [*EVERYTHING, "suggestiondecision", "alert", "importbatch", "jobs.job"],
+        "view": [*EVERYTHING, "suggestiondecision", "alert", "importbatch", "jobs.job",
+                 *MONITORING],
         "retry": ["jobs.job"],
         "add": ["source", "speaker", "statement", "topic", "claim", "evidence", "rating",
-                "ratingscale"],
+                "ratingscale", "monitoring.feed"],
         "change": ["source", "speaker", "statement", "topic", "claim", "evidence", "rating",
-                   "ratingscale", "alert"],
-        "delete": ["source", "speaker", "statement", "topic", "claim", "evidence"],
+                   "ratingscale", "alert", "monitoring.feed"],
+        "delete": ["source", "speaker", "statement", "topic", "claim", "evidence",
+                   "monitoring.feed"],
     },
     "Fact-checker": {
-        "view": [*EVERYTHING, "suggestiondecision", "alert", "importbatch", "jobs.job"],
+        "view": [*EVERYTHING, "suggestiondecision", "alert", "importbatch", "jobs.job",
+                 *MONITORING],
         "add": ["source", "speaker", "evidence", "review"],
         "change": ["source", "speaker", "claim", "evidence", "review"],
         "delete": ["evidence"],
@@ -93,7 +99,7 @@ def create_roles(apps) -> None:
     Permission = apps.get_model("auth", "Permission")
     known = {
         (model._meta.app_label, model._meta.model_name)
-        for label in ("claims", "jobs")
+        for label in ("claims", "jobs", "monitoring")
         if label in {config.label for config in apps.get_app_configs()}
         for model in apps.get_app_config(label).get_models()
     }

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "claims",
     # Background work: the workers' heartbeats and the jobs' admin (claims/jobs/).
     "claims.jobs",
+    # The outlets' feeds, polled by the workers (claims/monitoring/).
+    "claims.monitoring",
 ]
 
 MIDDLEWARE = [
@@ -317,6 +319,13 @@ FACTCHECK_WORKER_HEARTBEAT = float(os.environ.get("FACTCHECK_WORKER_HEARTBEAT", 
 FACTCHECK_WORKER_LOST_AFTER = float(os.environ.get("FACTCHECK_WORKER_LOST_AFTER", "60"))
 FACTCHECK_JOBS_KEEP_DAYS = int(os.environ.get("FACTCHECK_JOBS_KEEP_DAYS", "14"))
 FACTCHECK_FAILED_JOBS_KEEP_DAYS = int(os.environ.get("FACTCHECK_FAILED_JOBS_KEEP_DAYS", "30"))
+FACTCHECK_FEEDS_POLL_EVERY = float(os.environ.get("FACTCHECK_FEEDS_POLL_EVERY", "60"))
+FACTCHECK_FEED_HOST_INTERVAL = float(os.environ.get("FACTCHECK_FEED_HOST_INTERVAL", "1"))
+# What each worker's housekeeping runs, and how often in seconds (0: never): a task, called in
+# the housekeeping thread itself (it only queues jobs, so it needs no job of its own).
+FACTCHECK_WORKER_PERIODIC = {
+    "claims.monitoring.tasks.poll_due_feeds": FACTCHECK_FEEDS_POLL_EVERY,
+}
 
 TASK_QUEUES = ["default"]
 if FACTCHECK_TASKS_BACKEND == "database":

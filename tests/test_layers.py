@@ -8,8 +8,15 @@ from pathlib import Path
 import pytest
 
 CLAIMS = Path(__file__).resolve().parents[1] / "claims"
-DELIVERY = ("claims.public", "claims.api", "claims.admin", "claims.management")
-INFRASTRUCTURE = ("claims.db", "claims.imports", "claims.jobs")
+DELIVERY = (
+    "claims.public",
+    "claims.api",
+    "claims.admin",
+    "claims.management",
+    "claims.monitoring.admin",
+    "claims.monitoring.management",
+)
+INFRASTRUCTURE = ("claims.db", "claims.imports", "claims.jobs", "claims.monitoring")
 # Wiring, not a floor: the app's start-up connects signals and database code from every floor.
 WIRING = {"claims.apps"}
 

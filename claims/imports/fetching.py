@@ -22,6 +22,7 @@ import hashlib
 import ipaddress
 import socket
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import urljoin, urlsplit
@@ -54,6 +55,18 @@ class FetchUnavailable(FetchError):
     tries it again; every other FetchError would fail the same way."""
 
 
+@dataclass(frozen=True)
+class Wanted:
+    """What a fetch accepts: its content types, and how a refusal names them."""
+
+    types: tuple[str, ...]
+    name: str
+
+
+HTML_PAGE = Wanted(HTML_TYPES, "an HTML page")
+# Request headers that make a 304 Not Modified a valid answer.
+CONDITIONAL_HEADERS = frozenset({"if-none-match", "if-modified-since"})
+
 # Statuses that say "not now" rather than "not this page".
 UNAVAILABLE_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 
@@ -78,15 +91,29 @@ class Fetched:
     body: bytes
     fetched_at: datetime.datetime
     sha256: str
+    # Validators for the next conditional GET (a feed's poll).
+    etag: str = ""
+    last_modified: str = ""
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
 
 
 def fetch_page(
-    url: str, *, limits: FetchLimits, session: requests.Session | None = None
+    url: str,
+    *,
+    limits: FetchLimits,
+    session: requests.Session | None = None,
+    wanted: Wanted = HTML_PAGE,
+    headers: Mapping[str, str] | None = None,
 ) -> Fetched:
-    """GET an HTML page, following redirects, within `limits.timeout` seconds in all.
+    """GET an HTML page (or what `wanted` names), following redirects, within
+    `limits.timeout` seconds in all. `headers` are added to the request.
 
-    Raises FetchError with a one-line reason for anything that is not an HTML page of at most
-    `limits.max_bytes` bytes answered with 200.
+    Raises FetchError with a one-line reason for anything that is not such a page of at most
+    `limits.max_bytes` bytes answered with 200. When `headers` make the request conditional
+    (If-None-Match, If-Modified-Since), a 304 is an answer too: `Fetched.not_modified`, no body.
     """
     check_fetchable(url)
     if session is None:
@@ -94,20 +121,27 @@ def fetch_page(
             if not limits.allow_private:
                 own.mount("http://", _PublicPeersOnly())
                 own.mount("https://", _PublicPeersOnly())
-            return fetch_page(url, limits=limits, session=own)
+            return fetch_page(url, limits=limits, session=own, wanted=wanted, headers=headers)
+    sent = {
+        "User-Agent": USER_AGENT,
+        "Accept": ",".join(wanted.types),
+        **(headers or {}),
+    }
     deadline = time.monotonic() + limits.timeout
     current = url
     for _hop in range(limits.max_redirects + 1):
         if not limits.allow_private:
             _refuse_private_address(url, current)
-        response = _get(session, url, current, deadline)
+        response = _get(session, url, current, deadline, sent)
         with response:
             if response.is_redirect:
                 location = response.headers.get("Location", "")
                 current = urljoin(current, location)
                 check_fetchable(current, original=url)
                 continue
-            return _read_page(url, current, response, limits, deadline)
+            if response.status_code == 304 and CONDITIONAL_HEADERS & {h.lower() for h in sent}:
+                return _fetched(url, current, response, b"", content_type="", charset=None)
+            return _read_page(url, current, response, limits, deadline, wanted)
     raise FetchError(f"{url}: more than {limits.max_redirects} redirects")
 
 
@@ -129,7 +163,9 @@ def check_fetchable(url: str, *, original: str | None = None) -> None:
         raise FetchError(f"{name}: the address has no host name")
 
 
-def _get(session: requests.Session, url: str, current: str, deadline: float) -> requests.Response:
+def _get(
+    session: requests.Session, url: str, current: str, deadline: float, headers: dict[str, str]
+) -> requests.Response:
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise FetchUnavailable(f"{url}: no answer in time (timed out)")
@@ -139,7 +175,7 @@ def _get(session: requests.Session, url: str, current: str, deadline: float) -> 
             stream=True,
             allow_redirects=False,  # followed by hand, to check each hop and keep one deadline
             timeout=(remaining, remaining),
-            headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"},
+            headers=headers,
         )
     except _PrivatePeer as refused:
         raise FetchError(_private_address(url, refused.host, refused.address)) from None
@@ -160,6 +196,7 @@ def _read_page(
     response: requests.Response,
     limits: FetchLimits,
     deadline: float,
+    wanted: Wanted,
 ) -> Fetched:
     if response.status_code != 200:
         reason = f" {response.reason}" if response.reason else ""
@@ -168,9 +205,9 @@ def _read_page(
     header = Message()
     header["content-type"] = response.headers.get("Content-Type", "")
     content_type = header.get_content_type() if response.headers.get("Content-Type") else ""
-    if content_type not in HTML_TYPES:
+    if content_type not in wanted.types:
         raise FetchError(
-            f"{url}: not an HTML page (the server sent {content_type or 'no content type'})"
+            f"{url}: not {wanted.name} (the server sent {content_type or 'no content type'})"
         )
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > limits.max_bytes:
@@ -193,16 +230,36 @@ def _read_page(
             raise FetchUnavailable(f"{url}: no answer in time (timed out)") from None
         raise FetchUnavailable(f"{url}: the connection broke ({_reason(error)})") from None
     charset = header.get_param("charset") if response.headers.get("Content-Type") else None
-    data = bytes(body)
+    return _fetched(
+        url,
+        final_url,
+        response,
+        bytes(body),
+        content_type=content_type,
+        charset=str(charset) if charset else None,
+    )
+
+
+def _fetched(
+    url: str,
+    final_url: str,
+    response: requests.Response,
+    data: bytes,
+    *,
+    content_type: str,
+    charset: str | None,
+) -> Fetched:
     return Fetched(
         url=url,
         final_url=final_url,
         status=response.status_code,
         content_type=content_type,
-        charset=str(charset) if charset else None,
+        charset=charset,
         body=data,
         fetched_at=datetime.datetime.now(datetime.UTC),
         sha256=hashlib.sha256(data).hexdigest(),
+        etag=response.headers.get("ETag", ""),
+        last_modified=response.headers.get("Last-Modified", ""),
     )
 
 

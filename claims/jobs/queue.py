@@ -22,6 +22,7 @@ from django.core.management import call_command
 from django.db import close_old_connections, connection
 from django.tasks import TaskResult, TaskResultStatus
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django_tasks_db.backend import DatabaseBackend
 
 from . import DEFAULT_POLICY, Policy, WorkerLost, policy_of
@@ -142,8 +143,9 @@ def prune(*, now: datetime.datetime | None = None) -> None:
 
 class Housekeeper(threading.Thread):
     """Runs beside a worker's loop: a heartbeat and a sweep every FACTCHECK_WORKER_HEARTBEAT
-    seconds, and pruning once an hour. A daemon thread with its own database connection; a
-    failing round is logged and the next one tried."""
+    seconds, the tasks of FACTCHECK_WORKER_PERIODIC as often as it says (the feeds' rounds),
+    and pruning once an hour. A daemon thread with its own database connection; a failing
+    round is logged and the next one tried."""
 
     PRUNE_EVERY = datetime.timedelta(hours=1)
 
@@ -153,6 +155,7 @@ class Housekeeper(threading.Thread):
         self.started_at = timezone.now()
         self.stopping = threading.Event()
         self.pruned_at: datetime.datetime | None = None
+        self.periodic_at: dict[str, datetime.datetime] = {}
 
     def run(self) -> None:
         try:
@@ -174,6 +177,18 @@ class Housekeeper(threading.Thread):
                 self.pruned_at = now
         except Exception:
             logger.exception("Housekeeping failed; trying again in a moment")
+        self.periodic(timezone.now())
+
+    def periodic(self, now: datetime.datetime) -> None:
+        for path, seconds in settings.FACTCHECK_WORKER_PERIODIC.items():
+            last = self.periodic_at.get(path)
+            if not seconds or (last is not None and now - last < _seconds(seconds)):
+                continue
+            self.periodic_at[path] = now
+            try:
+                import_string(path).call()
+            except Exception:
+                logger.exception("%s failed; trying again in %g seconds", path, seconds)
 
     def stop(self) -> None:
         self.stopping.set()
