@@ -141,9 +141,16 @@ def jobs_run_at_once(settings):
 
 def pytest_collection_modifyitems(items):
     """Tests under tests/browser/ are marked `browser` and run last: once Playwright starts,
-    an event loop runs in the main thread for the rest of the session (see its conftest)."""
+    an event loop runs in the main thread for the rest of the session (see its conftest).
+
+    A transactional test must restore what migrations put in the database: one that only
+    flushes it has the content types made again, and the next test that restores them (on the
+    same worker process) fails on duplicates, so the order of the suite decides."""
     browser, others = [], []
     for item in items:
+        db = item.get_closest_marker("django_db")
+        if db and db.kwargs.get("transaction") and not db.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(f"{item.nodeid}: transactional tests take serialized_rollback")
         if f"{os.sep}browser{os.sep}" in str(item.path):
             item.add_marker(pytest.mark.browser)
             browser.append(item)

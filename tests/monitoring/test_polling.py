@@ -325,7 +325,7 @@ def test_the_workers_housekeeping_polls_due_feeds(outlet, loopback, settings):
     assert outlet.paths().count("/rss.xml") == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif("connection.vendor != 'postgresql'", reason="SKIP LOCKED is PostgreSQL's")
 def test_a_feed_locked_by_one_round_is_skipped_by_another():
     now = timezone.now()
