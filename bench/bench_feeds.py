@@ -13,8 +13,9 @@ lead paragraph of its own so that no two are the same text. A template database
 (`factcheck_monitor_bench_template` on 127.0.0.1:5432, or BENCH_POSTGRES_URL's server) is
 migrated once, given the demo desk (`seed_demo`) and the 50 feeds; each run starts from a copy
 of it and starts `manage.py worker` processes with the housekeeping's feed round every second.
-A run ends when every item has been announced to the desk; the time counts from the workers'
-start. The workers' peak resident memory (VmHWM) is read from /proc.
+A run ends when every item has been announced to the desk and every new source read (its
+suggestions stored and matched); the time counts from the workers' start. The workers' peak
+resident memory (VmHWM) is read from /proc.
 """
 
 from __future__ import annotations
@@ -176,11 +177,14 @@ def run(workers: int) -> dict:
     try:
         with psycopg.connect(f"{SERVER}/{RUN_DB}", autocommit=True) as connection:
             while True:
-                done, failed = connection.execute(
+                done, failed, new, read = connection.execute(
                     "SELECT count(*) FILTER (WHERE arrived_at IS NOT NULL), "
-                    "count(*) FILTER (WHERE error <> '') FROM monitoring_feeditem"
+                    "count(*) FILTER (WHERE error <> ''), count(*) FILTER (WHERE new_source), "
+                    "(SELECT count(*) FROM claims_sourcesuggestions) FROM monitoring_feeditem"
                 ).fetchone()
-                if done + failed >= total:
+                # Done when every item is in and every new source has been read (its
+                # suggestions stored and matched by the job that its arrival queued).
+                if done + failed >= total and read >= new:
                     break
                 if time.monotonic() - started > 1800:
                     raise SystemExit(f"gave up after 30 minutes: {done} of {total} done")
