@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "claims",
     # Background work: the workers' heartbeats and the jobs' admin (claims/jobs/).
     "claims.jobs",
+    "claims.matching",  # each claim's vector and the shared index file (claims/matching/)
 ]
 
 MIDDLEWARE = [

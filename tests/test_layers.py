@@ -9,7 +9,7 @@ import pytest
 
 CLAIMS = Path(__file__).resolve().parents[1] / "claims"
 DELIVERY = ("claims.public", "claims.api", "claims.admin", "claims.management")
-INFRASTRUCTURE = ("claims.db", "claims.imports", "claims.jobs")
+INFRASTRUCTURE = ("claims.db", "claims.imports", "claims.jobs", "claims.matching")
 # Wiring, not a floor: the app's start-up connects signals and database code from every floor.
 WIRING = {"claims.apps"}
 
