@@ -146,13 +146,13 @@ def part_build(args) -> dict:
 def part_query(args) -> dict:
     setup_django()
     from claims.matching import encoder
-    from claims.matching.index import Index  # with the app's OpenMP setting
+    from claims.matching.index import open_index
 
     encoder.model()
     encoder.encode(["warm up"])
     before = memory()
     began = time.perf_counter()
-    index = Index.restore(args.path, view=args.mode == "view")
+    index = open_index(Path(args.path), view=args.mode == "view")
     opened = time.perf_counter() - began
     after_open = memory()
     # Near a stored vector: a claim reworded, by analogy.
@@ -211,10 +211,10 @@ def part_query(args) -> dict:
 
 def part_refresh(args) -> dict:
     setup_django()
-    from claims.matching.index import Index  # with the app's OpenMP setting
+    from claims.matching.index import open_index
 
     began = time.perf_counter()
-    index = Index.restore(args.path)
+    index = open_index(Path(args.path), view=False)
     loading = time.perf_counter() - began
     began = time.perf_counter()
     added = synthetic(args.vectors + 1, 100)

@@ -57,6 +57,10 @@ METRIC = "cos"
 # x86 processors, where it built the graph faster than float16 (bench/bench_vectors.py); the
 # rounding it adds to a cosine is far below what tells two claims apart. The table keeps float16.
 DTYPE = "bf16"
+# How many candidates a search follows through the graph (usearch's expansion_search). Its
+# default found a slightly reworded vector first too rarely at the target's size; a file does
+# not keep it, so every opened index is given it (`open_index`).
+SEARCH_BREADTH = 256
 # A row written just before a build may be committed after the build read the table (its
 # transaction began earlier): the rows this much older than the newest one are taken in again.
 OVERLAP = datetime.timedelta(seconds=60)
@@ -95,7 +99,18 @@ def read_manifest(path: Path) -> Manifest | None:
 
 
 def new_index() -> Index:
-    return Index(ndim=encoder.DIMENSIONS, metric=METRIC, dtype=DTYPE)
+    return Index(
+        ndim=encoder.DIMENSIONS, metric=METRIC, dtype=DTYPE, expansion_search=SEARCH_BREADTH
+    )
+
+
+def open_index(path: Path, *, view: bool) -> Index | None:
+    """The index saved in `path`, memory-mapped (`view`) or read into memory; None when there is
+    no file. Raises OSError, ValueError or RuntimeError for a file that cannot be read."""
+    index = Index.restore(str(path), view=view)
+    if index is not None:
+        index.expansion_search = SEARCH_BREADTH
+    return index
 
 
 def replace_file(path: Path, write: Callable[[Path], None]) -> None:
@@ -154,7 +169,7 @@ def _edited(path: Path, manifest: Manifest, count: int) -> Index | None:
     """The index in `path` with the vectors written since `manifest` put in and deleted claims
     taken out; None when a rebuild is due (too many changed, or the file cannot be read)."""
     try:
-        index = Index.restore(str(path))
+        index = open_index(path, view=False)
     except (OSError, ValueError, RuntimeError):
         index = None
     if index is None:
@@ -177,7 +192,7 @@ def _edited(path: Path, manifest: Manifest, count: int) -> Index | None:
 
 def _readable(path: Path, count: int) -> bool:
     try:
-        index = Index.restore(str(path), view=True)
+        index = open_index(path, view=True)
     except (OSError, ValueError, RuntimeError):
         return False
     return index is not None and len(index) == count
@@ -290,7 +305,7 @@ class SharedIndex:
         if identity is None or manifest is None or manifest.model != conf.model_version():
             return view
         try:
-            view.index = Index.restore(str(path), view=True)
+            view.index = open_index(path, view=True)
         except (OSError, ValueError, RuntimeError) as error:
             logger.warning(
                 "The matching index %s cannot be read (%s): scanning instead.", path, error

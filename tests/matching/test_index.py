@@ -132,6 +132,7 @@ def test_a_reader_sees_new_claims_after_a_refresh_in_a_new_file(claims, own_inde
     assert opened.search(encoder.encode([claims["wages"].text]), 1).keys[0] == claims["wages"].pk
     view = reader.fresh()
     assert view.index is not opened and len(view.index) == len(claims) + 1
+    assert view.index.expansion_search == index.SEARCH_BREADTH
     assert reader.search("Public debt decreased for the first time in ten years.", k=1)[0][0] == (
         new.pk
     )
