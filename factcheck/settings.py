@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "claims.jobs",
     # The outlets' feeds, polled by the workers (claims/monitoring/).
     "claims.monitoring",
+    # Each claim's vector and the shared index file (claims/matching/).
+    "claims.matching",
 ]
 
 MIDDLEWARE = [
@@ -321,6 +323,14 @@ FACTCHECK_JOBS_KEEP_DAYS = int(os.environ.get("FACTCHECK_JOBS_KEEP_DAYS", "14"))
 FACTCHECK_FAILED_JOBS_KEEP_DAYS = int(os.environ.get("FACTCHECK_FAILED_JOBS_KEEP_DAYS", "30"))
 FACTCHECK_FEEDS_POLL_EVERY = float(os.environ.get("FACTCHECK_FEEDS_POLL_EVERY", "60"))
 FACTCHECK_FEED_HOST_INTERVAL = float(os.environ.get("FACTCHECK_FEED_HOST_INTERVAL", "1"))
+
+# Matching by meaning (claims/matching/conf.py says what each is; docs/deployment.md).
+FACTCHECK_MATCHING_MODEL = os.environ.get("FACTCHECK_MATCHING_MODEL", "")
+FACTCHECK_MATCHING_INDEX_PATH = os.environ.get(
+    "FACTCHECK_MATCHING_INDEX_PATH", str(BASE_DIR / "var" / "matching" / "claims.usearch")
+)
+FACTCHECK_MATCHING_RECHECK = float(os.environ.get("FACTCHECK_MATCHING_RECHECK", "5"))
+FACTCHECK_MATCHING_REBUILD_SHARE = float(os.environ.get("FACTCHECK_MATCHING_REBUILD_SHARE", "0.2"))
 # What each worker's housekeeping runs, and how often in seconds (0: never): a task, called in
 # the housekeeping thread itself (it only queues jobs, so it needs no job of its own).
 FACTCHECK_WORKER_PERIODIC = {

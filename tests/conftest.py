@@ -139,6 +139,14 @@ def jobs_run_at_once(settings):
     settings.TASKS = IMMEDIATE_TASKS
 
 
+@pytest.fixture(autouse=True)
+def matching_index_apart(settings, tmp_path_factory):
+    # A claim committed in a test embeds itself and refreshes the matching index (claims/matching/):
+    # that file belongs in the test run's folder, not the project's var/.
+    folder = tmp_path_factory.getbasetemp() / "matching"
+    settings.FACTCHECK_MATCHING_INDEX_PATH = str(folder / "claims.usearch")
+
+
 def pytest_collection_modifyitems(items):
     """Tests under tests/browser/ are marked `browser` and run last: once Playwright starts,
     an event loop runs in the main thread for the rest of the session (see its conftest).

@@ -16,7 +16,13 @@ DELIVERY = (
     "claims.monitoring.admin",
     "claims.monitoring.management",
 )
-INFRASTRUCTURE = ("claims.db", "claims.imports", "claims.jobs", "claims.monitoring")
+INFRASTRUCTURE = (
+    "claims.db",
+    "claims.imports",
+    "claims.jobs",
+    "claims.monitoring",
+    "claims.matching",
+)
 # Wiring, not a floor: the app's start-up connects signals and database code from every floor.
 WIRING = {"claims.apps"}
 
