@@ -13,12 +13,15 @@ import hashlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Max, Prefetch
 
 from .models import Claim, Review, Source, Speaker
 from .suggest import Candidate, ClaimIndex, KnownSpeaker, Paragraph, Suggestions, suggest
+
+if TYPE_CHECKING:
+    from .imports.importing import Article
 
 MATCHES_PER_CANDIDATE = 3
 MIN_MATCH_SCORE = 0.55
@@ -152,10 +155,11 @@ def _with_details(found: list[list[tuple[int, float]]]) -> list[list[dict[str, A
     ]
 
 
-def source_inputs(source: Source) -> dict[str, str | None]:
-    """What the engine is told of a stored source beside its text: whose narration unattributed
-    text is, and the title and author line that may name a speech's speaker. The workspace and
-    the arrival job read a source the same way."""
+def source_inputs(source: Source | Article) -> dict[str, str | None]:
+    """What the engine is told of a source (stored, or an article as an import would store it)
+    beside its text: whose narration unattributed text is, and the title and author line that
+    may name a speech's speaker. The workspace, the arrival job and `suggest_claims` read a
+    source the same way."""
     return {
         "outlet": source.publisher or None,
         "title": source.title or None,

@@ -32,7 +32,7 @@ from claims.imports.articles import ArticleError
 from claims.imports.fetching import FetchLimits
 from claims.imports.importing import plan_inputs, read_input
 from claims.models import Source
-from claims.suggestions import engine_version, suggest_for_text
+from claims.suggestions import engine_version, source_inputs, suggest_for_text
 
 
 class Command(BaseCommand):
@@ -85,12 +85,10 @@ class Command(BaseCommand):
             raise CommandError("--stale goes with --queue.")
         if len(article) != 1:
             raise CommandError("Give one article: a file, a URL or a stored source's id.")
-        text, (publisher, title, author), exclude = self.load(article[0])
+        text, inputs, exclude = self.load(article[0])
         report = suggest_for_text(
             text,
-            outlet=outlet or publisher or None,
-            title=title or None,
-            author=author or None,
+            **{**inputs, "outlet": outlet or inputs["outlet"]},
             exclude_claims=exclude,
             with_matches=not no_matches,
         )
@@ -140,9 +138,9 @@ class Command(BaseCommand):
         if missing:
             raise CommandError(f"{len(missing)} sources could not be queued.")
 
-    def load(self, article: str) -> tuple[str, tuple[str, str, str], set[int]]:
-        """(text, (publisher, title, author), claims already made from it) for a path or a
-        source id."""
+    def load(self, article: str) -> tuple[str, dict[str, str | None], set[int]]:
+        """(text, what the engine is told of it beside its text, claims already made from it)
+        for a path or a source id."""
         path = Path(article)
         if article.isdigit() and not path.exists():
             source = Source.objects.filter(pk=int(article)).first()
@@ -151,12 +149,12 @@ class Command(BaseCommand):
             if not source.text.strip():
                 raise CommandError(f"Source {article} has no text to suggest from.")
             made = set(source.statements.values_list("claims__id", flat=True)) - {None}
-            return source.text, (source.publisher, source.title, source.author), made
+            return source.text, source_inputs(source), made
         return self.read(article)
 
-    def read(self, location: str) -> tuple[str, tuple[str, str, str], set[int]]:
-        """(text, (publisher, title, author), no claims) for a file or URL, read as
-        `import_source` reads it."""
+    def read(self, location: str) -> tuple[str, dict[str, str | None], set[int]]:
+        """(text, what the engine is told of it, no claims) for a file or URL, read as
+        `import_source` reads it: as the source an import would store."""
         max_bytes = settings.FACTCHECK_MAX_ARTICLE_BYTES
         limits = FetchLimits(
             timeout=settings.FACTCHECK_FETCH_TIMEOUT,
@@ -175,7 +173,7 @@ class Command(BaseCommand):
                 "then suggest from each source by its id."
             )
         found = articles[0]
-        return found.text, (found.publisher, found.title, found.author), set()
+        return found.text, source_inputs(found), set()
 
     def print_json(self, candidates: list[dict[str, Any]]) -> None:
         self.stdout.write(json.dumps(candidates, ensure_ascii=False, indent=2))
