@@ -22,13 +22,14 @@ from django.utils import timezone
 
 from . import services
 from .enums import ClaimStatus
+from .matching import hybrid
 from .models import Alert, Source, SourceSuggestions, SuggestionDecision
 from .suggest import Candidate, Suggestions
 from .suggestions import (
     Report,
     engine_version,
+    matches_for,
     report_for,
-    similar_claims,
     source_inputs,
     suggest_for_text,
     suggestions_from_json,
@@ -82,7 +83,9 @@ def stored_report(source: Source, *, exclude_claims: set[int] = frozenset()) -> 
     suggestions = current_suggestions(source)
     if suggestions is None:
         return None
-    return report_for(source.text, suggestions, exclude_claims=exclude_claims)
+    return report_for(
+        source.text, suggestions, language=source.language, exclude_claims=exclude_claims
+    )
 
 
 def suggestions_for(source: Source) -> Suggestions:
@@ -100,38 +103,59 @@ def suggestions_for(source: Source) -> Suggestions:
     return suggestions
 
 
-def repeats_in(source: Source, suggestions: Suggestions) -> list[tuple[Candidate, int, float]]:
-    """(candidate, earlier claim id, likeness) for each check-worthy suggestion worded like a
-    claim the desk published or is checking; its best such match. Claims made from this very
-    source never count."""
+def repeats_in(
+    source: Source, suggestions: Suggestions
+) -> list[tuple[Candidate, int, float, dict[str, Any]]]:
+    """(candidate, earlier claim id, likeness, reasons) for each check-worthy suggestion that
+    repeats a claim the desk published or is checking (`claims.matching.hybrid`): its best such
+    match. Claims made from this very source never count."""
     made = set(source.statements.values_list("claims__id", flat=True)) - {None}
-    found = []
-    for candidate in suggestions.candidates:
-        if candidate.duplicate_of is not None or not is_checkworthy(candidate):
-            continue
-        matches = [
-            match
-            for match in similar_claims(candidate.text, exclude_claims=made)
-            if match["status"] in ALERT_STATUSES
-            and match["score"] >= settings.FACTCHECK_ALERT_SCORE
-        ]
-        if matches:
-            found.append((candidate, matches[0]["id"], matches[0]["score"]))
-    return found
+    candidates = [
+        candidate
+        for candidate in suggestions.candidates
+        if candidate.duplicate_of is None and is_checkworthy(candidate)
+    ]
+    found = matches_for(
+        [candidate.text for candidate in candidates],
+        exclude_claims=made,
+        language=source.language,
+        statuses=ALERT_STATUSES,
+        limit=1,
+    )
+    return [
+        (candidate, matches[0]["id"], matches[0]["score"], matches[0]["reasons"])
+        for candidate, matches in zip(candidates, found, strict=True)
+        if matches
+    ]
+
+
+def link_close_repeats(alerts: list[Alert]) -> list[Alert]:
+    """Link the alerts whose match is close enough, with the same figures, without an editor
+    (`claims.matching.hybrid.linkable`). Returns those linked."""
+    linked = []
+    for alert in alerts:
+        if hybrid.linkable(
+            alert.text, score=alert.score, figures=alert.reasons.get("figures", "different")
+        ) and services.alert_link_automatically(alert=alert):
+            linked.append(alert)
+    return linked
 
 
 def process(source_id: int) -> dict[str, Any]:
-    """The job's work (`claims.tasks.process_source`): suggestions stored, alerts raised."""
+    """The job's work (`claims.tasks.process_source`): suggestions stored, alerts raised, and
+    the closest repeats linked."""
     source = Source.objects.filter(pk=source_id).first()
     if source is None:  # deleted before the job ran: nothing to do
         return {"source": source_id, "found": False}
     suggestions = suggestions_for(source)
     alerts = services.alerts_raise(source=source, found=repeats_in(source, suggestions))
+    linked = link_close_repeats(alerts)
     return {
         "source": source.pk,
         "found": True,
         "candidates": len(suggestions.candidates),
         "alerts": [alert.pk for alert in alerts],
+        "linked": [alert.pk for alert in linked],
     }
 
 

@@ -1107,8 +1107,9 @@ class Alert(models.Model):
 
     Raised when a source arrives (`claims.arrival`); an editor links it as a repeat (which
     makes its statement and a claim with `repeat_of` set) or dismisses it, through
-    `claims.services`. Invariants: open alerts carry no decision; a decided one says who
-    decided and when; a span of a source alerts once.
+    `claims.services`; a match close enough (`claims.matching.hybrid.linkable`) is linked by
+    the desk itself. Invariants: open alerts carry no decision; a decided one says when, and
+    who unless the desk linked it; a span of a source alerts once.
     """
 
     class Status(models.TextChoices):
@@ -1140,8 +1141,21 @@ class Alert(models.Model):
         help_text=_("The desk's claim that the new words look like."),
     )
     score = models.FloatField(_("likeness"), help_text=_("0 to 1: how alike the wordings are."))
+    reasons = models.JSONField(
+        _("reasons"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_("Why the wordings match: meaning, shared words, languages, their figures."),
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.OPEN, editable=False
+    )
+    linked_automatically = models.BooleanField(
+        _("linked automatically"),
+        default=False,
+        editable=False,
+        help_text=_("Linked by the desk's matcher, not by an editor; an editor may undo it."),
     )
     repeat = models.ForeignKey(
         Claim,
@@ -1177,6 +1191,10 @@ class Alert(models.Model):
                 condition=Q(status="open", decided_at__isnull=True, decided_by__isnull=True)
                 | (~Q(status="open") & Q(decided_at__isnull=False)),
                 name="alert_decided_iff_not_open",
+            ),
+            models.CheckConstraint(
+                condition=Q(linked_automatically=False) | Q(status="linked"),
+                name="alert_automatic_only_when_linked",
             ),
         ]
 

@@ -745,12 +745,14 @@ def source_suggestions_store(
 
 
 @transaction.atomic
-def alerts_raise(*, source: Source, found: Iterable[tuple[Candidate, int, float]]) -> list[Alert]:
-    """An open alert for each (candidate, earlier claim id, likeness) in `found`. A span of the
-    source alerts once: one already alerted, open or decided, is left as it is, so that raising
-    again (a job run twice) changes nothing. Returns the alerts raised now."""
+def alerts_raise(
+    *, source: Source, found: Iterable[tuple[Candidate, int, float, dict[str, Any]]]
+) -> list[Alert]:
+    """An open alert for each (candidate, earlier claim id, likeness, reasons) in `found`. A span
+    of the source alerts once: one already alerted, open or decided, is left as it is, so that
+    raising again (a job run twice) changes nothing. Returns the alerts raised now."""
     raised = []
-    for candidate, claim_id, score in found:
+    for candidate, claim_id, score, reasons in found:
         statement_start, statement_end = candidate.statement_start, candidate.statement_end
         if statement_end <= statement_start:
             statement_start, statement_end = candidate.start, candidate.end
@@ -772,6 +774,7 @@ def alerts_raise(*, source: Source, found: Iterable[tuple[Candidate, int, float]
                 "checkworthiness": candidate.checkworthiness,
                 "claim_id": claim_id,
                 "score": score,
+                "reasons": reasons,
             },
         )
         if created:
@@ -792,11 +795,22 @@ def _lock_open_alert(alert: Alert, by: User) -> Alert:
     return alert
 
 
-def _close_alert(alert: Alert, *, status: str, by: User, repeat: Claim | None = None) -> None:
+def _close_alert(
+    alert: Alert,
+    *,
+    status: str,
+    by: User | None,
+    repeat: Claim | None = None,
+    automatically: bool = False,
+) -> None:
     # Conditional, so that two editors deciding at once cannot both win (SQLite ignores the
     # row lock).
     decided = Alert.objects.filter(pk=alert.pk, status=Alert.Status.OPEN).update(
-        status=status, repeat=repeat, decided_by=by, decided_at=timezone.now()
+        status=status,
+        repeat=repeat,
+        decided_by=by,
+        decided_at=timezone.now(),
+        linked_automatically=automatically,
     )
     if decided != 1:
         raise WorkflowError(_("Someone else decided this alert at the same moment. Reload it."))
@@ -810,6 +824,24 @@ def alert_link(*, alert: Alert, by: User, speaker_name: str = "", claim_text: st
     `claim_text`) whose `repeat_of` is the first claim of the chain. The suggestion counts as
     accepted in the workspace; the earlier claim's log says where it was repeated."""
     alert = _lock_open_alert(alert, by)
+    repeat = _link(alert, by=by, speaker_name=speaker_name, claim_text=claim_text)
+    suggestion_decide(source=alert.source, start=alert.start, end=alert.end, by=by, claim=repeat)
+    return repeat
+
+
+@transaction.atomic
+def alert_link_automatically(*, alert: Alert) -> Claim | None:
+    """Link an open alert as a repeat without an editor (its match was close enough, with the
+    same figures): as `alert_link` does, marked as the desk's doing, which an editor may undo
+    (`alert_unlink`). The suggestion stays undecided in the workspace. None when someone
+    decided the alert first."""
+    alert = Alert.objects.select_for_update().select_related("source", "claim").get(pk=alert.pk)
+    if alert.status != Alert.Status.OPEN:
+        return None
+    return _link(alert, by=None)
+
+
+def _link(alert: Alert, *, by: User | None, speaker_name: str = "", claim_text: str = "") -> Claim:
     earlier = alert.claim
     first = earlier.repeat_of or earlier
     speaker = speaker_for_name(name=speaker_name or alert.speaker_name)
@@ -829,16 +861,66 @@ def alert_link(*, alert: Alert, by: User, speaker_name: str = "", claim_text: st
         checkworthiness=alert.checkworthiness,
         repeat_of=first,
     )
-    suggestion_decide(source=alert.source, start=alert.start, end=alert.end, by=by, claim=claims[0])
-    _close_alert(alert, status=Alert.Status.LINKED, by=by, repeat=claims[0])
+    _close_alert(
+        alert, status=Alert.Status.LINKED, by=by, repeat=claims[0], automatically=by is None
+    )
+    note = _("Repeated in “%(source)s” (source %(id)s): %(words)s")
+    if by is None:
+        note = _("Linked automatically as repeated in “%(source)s” (source %(id)s): %(words)s")
     _log(
         first,
         actor=by,
         action="link_repeat",
-        note=_("Repeated in “%(source)s” (source %(id)s): %(words)s")
+        note=note
         % {"source": alert.source.title, "id": alert.source_id, "words": alert.text[:300]},
     )
     return claims[0]
+
+
+@transaction.atomic
+def alert_unlink(*, alert: Alert, by: User) -> Alert:
+    """Undo a link (the desk's or an editor's): the repeat it made is removed while nobody has
+    worked on it (still new, no evidence), with its statement when nothing else uses it, and the
+    alert is dismissed by `by`. The first claim's log keeps both the link and its undoing."""
+    if not has_role(by, Role.EDITOR):
+        raise WorkflowError(_("Only editors decide alerts."))
+    alert = Alert.objects.select_for_update().select_related("source", "claim").get(pk=alert.pk)
+    if alert.status != Alert.Status.LINKED:
+        raise WorkflowError(_("Only a linked alert can be unlinked."))
+    repeat = alert.repeat
+    first = alert.claim.repeat_of or alert.claim
+    if repeat is not None:
+        if repeat.status != ClaimStatus.NEW or repeat.evidence.exists() or repeat.repeats.exists():
+            raise WorkflowError(
+                _(
+                    "Its repeat (claim %(id)s) is already being worked on: dismiss that claim "
+                    "from its page instead."
+                )
+                % {"id": repeat.pk}
+            )
+        statement = repeat.statement
+        SuggestionDecision.objects.filter(claim=repeat).delete()
+        repeat.delete()
+        if not statement.claims.exists():
+            statement.delete()
+    updated = Alert.objects.filter(pk=alert.pk, status=Alert.Status.LINKED).update(
+        status=Alert.Status.DISMISSED,
+        repeat=None,
+        decided_by=by,
+        decided_at=timezone.now(),
+        linked_automatically=False,
+    )
+    if updated != 1:
+        raise WorkflowError(_("Someone else decided this alert at the same moment. Reload it."))
+    _log(
+        first,
+        actor=by,
+        action="unlink_repeat",
+        note=_("Not a repeat after all: “%(source)s” (source %(id)s)")
+        % {"source": alert.source.title, "id": alert.source_id},
+    )
+    alert.refresh_from_db()
+    return alert
 
 
 @transaction.atomic

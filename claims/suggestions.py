@@ -10,21 +10,22 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
+from .matching import hybrid
 from .models import Claim, Review, Source, Speaker
-from .suggest import Candidate, ClaimIndex, KnownSpeaker, Paragraph, Suggestions, suggest
+from .suggest import Candidate, KnownSpeaker, Paragraph, Suggestions, suggest
 
 if TYPE_CHECKING:
     from .imports.importing import Article
 
 MATCHES_PER_CANDIDATE = 3
-MIN_MATCH_SCORE = 0.55
 # Below this confidence, a quoted or reported speaker was found only indirectly (carried on
 # from an earlier sentence, a finding followed on): the editor confirms it before accepting.
 CONFIRM_SPEAKER_BELOW = 0.6
@@ -35,34 +36,6 @@ def known_speakers() -> list[KnownSpeaker]:
         KnownSpeaker(name=s.name, aliases=tuple(s.aliases), role=s.role, kind=s.kind)
         for s in Speaker.objects.only("name", "aliases", "role", "kind")
     ]
-
-
-class _ClaimIndexCache:
-    """One fuzzy index of every claim's wording per process, rebuilt when claims change.
-
-    Building it is linear in the number of claims; searching it is fast. A single aggregate
-    query tells whether the stored one is still current.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._stamp: tuple | None = None
-        self._index: ClaimIndex | None = None
-
-    def get(self) -> ClaimIndex:
-        stamp = tuple(
-            Claim.objects.aggregate(
-                n=Count("id"), last=Max("id"), edited=Max("updated_at")
-            ).values()
-        )
-        with self._lock:
-            if self._index is None or stamp != self._stamp:
-                self._index = ClaimIndex(Claim.objects.values_list("id", "text").iterator())
-                self._stamp = stamp
-            return self._index
-
-
-claim_index = _ClaimIndexCache()
 
 
 def claim_match_details(ids: set[int]) -> dict[int, dict[str, Any]]:
@@ -138,32 +111,88 @@ def speaker_in_doubt(candidate: Candidate) -> bool:
     )
 
 
-def _search(index: ClaimIndex, text: str, exclude_claims: set[int]) -> list[tuple[int, float]]:
-    hits = index.search(
-        text, limit=MATCHES_PER_CANDIDATE + len(exclude_claims), min_score=MIN_MATCH_SCORE
+def match_json(match: hybrid.Match, language: str | None) -> dict[str, Any]:
+    """A match's score and the reasons for it, as the workspace, the alerts and the API show
+    them: likeness in meaning and in words, the words shared, the two languages (the new
+    text's, when known, and the claim's) and how their figures compare."""
+    return {
+        "score": round(match.score, 3),
+        "reasons": {
+            "meaning": None if match.meaning is None else round(match.meaning, 3),
+            "words": round(match.words, 3),
+            "shared": list(match.shared),
+            "languages": [language or "", match.language],
+            "figures": match.figures.verdict,
+            "new_figures": [figure.text for figure in match.figures.left],
+            "earlier_figures": [figure.text for figure in match.figures.right],
+        },
+    }
+
+
+def reasons_text(reasons: dict[str, Any]) -> str:
+    """The reasons for a match in one line, as an editor reads them beside it."""
+    parts = []
+    if reasons.get("meaning") is not None:
+        parts.append(_("meaning %(score).2f") % {"score": reasons["meaning"]})
+    parts.append(_("words %(score).2f") % {"score": reasons.get("words", 0.0)})
+    if reasons.get("shared"):
+        parts.append(_("shared: %(words)s") % {"words": ", ".join(reasons["shared"][:6])})
+    new, earlier = (reasons.get("languages") or ["", ""])[:2]
+    if new and earlier and new != earlier:
+        parts.append(f"{new} → {earlier}")
+    figures = reasons.get("figures")
+    if figures == "different":
+        parts.append(
+            _("same claim, different figure: %(new)s here, %(earlier)s before")
+            % {
+                "new": ", ".join(reasons.get("new_figures") or []) or "—",
+                "earlier": ", ".join(reasons.get("earlier_figures") or []) or "—",
+            }
+        )
+    elif figures == "same":
+        parts.append(_("same figures"))
+    return " · ".join(parts)
+
+
+def matches_for(
+    texts: Sequence[str],
+    *,
+    exclude_claims: set[int] = frozenset(),
+    language: str | None = None,
+    only_language: str | None = None,
+    statuses: Sequence[str] | None = None,
+    limit: int = MATCHES_PER_CANDIDATE,
+) -> list[list[dict[str, Any]]]:
+    """For each text, the desk's claims it repeats (`claims.matching.hybrid`), best first, with
+    each claim's verdict and the reasons for the match. `language` is the texts' own, shown
+    beside the claim's; `only_language` limits the claims to that language."""
+    found = hybrid.find(
+        texts, exclude=exclude_claims, language=only_language, statuses=statuses, limit=limit
     )
-    kept = [(hit.key, hit.score) for hit in hits if hit.key not in exclude_claims]
-    return kept[:MATCHES_PER_CANDIDATE]
-
-
-def _with_details(found: list[list[tuple[int, float]]]) -> list[list[dict[str, Any]]]:
-    """Each list of (claim id, score) as match dicts, in two queries for all of them."""
-    details = claim_match_details({key for hits in found for key, _score in hits})
-    return [
-        [{**details[key], "score": round(score, 3)} for key, score in hits if key in details]
-        for hits in found
-    ]
+    details = claim_match_details({match.claim_id for matches in found for match in matches})
+    answers = []
+    for matches in found:
+        shown = []
+        for match in matches:
+            if match.claim_id in details:
+                data = {**details[match.claim_id], **match_json(match, language)}
+                data["why"] = reasons_text(data["reasons"])
+                data["different_figure"] = match.different_figure
+                shown.append(data)
+        answers.append(shown)
+    return answers
 
 
 def source_inputs(source: Source | Article) -> dict[str, str | None]:
     """What the engine is told of a source (stored, or an article as an import would store it)
     beside its text: whose narration unattributed text is, and the title and author line that
-    may name a speech's speaker. The workspace, the arrival job and `suggest_claims` read a
-    source the same way."""
+    may name a speech's speaker, and its language, shown beside each match's. The workspace,
+    the arrival job and `suggest_claims` read a source the same way."""
     return {
         "outlet": source.publisher or None,
         "title": source.title or None,
         "author": source.author or None,
+        "language": source.language or None,
     }
 
 
@@ -173,39 +202,55 @@ def suggest_for_text(
     outlet: str | None = None,
     title: str | None = None,
     author: str | None = None,
+    language: str | None = None,
     exclude_claims: set[int] = frozenset(),
     with_matches: bool = True,
 ) -> Report:
     """Suggestions for a text, using the desk's speakers, matched against earlier claims
     (`exclude_claims`: claims that should not match, such as those made from this very text).
     `title` and `author` are the source's: they name the speaker of a speech or statement
-    whose text never does."""
+    whose text never does; `language` is the text's."""
     suggestions = suggest(
         text, speakers=known_speakers(), outlet=outlet, title=title, author=author
     )
-    return report_for(text, suggestions, exclude_claims=exclude_claims, with_matches=with_matches)
+    return report_for(
+        text,
+        suggestions,
+        language=language,
+        exclude_claims=exclude_claims,
+        with_matches=with_matches,
+    )
 
 
 def report_for(
     text: str,
     suggestions: Suggestions,
     *,
+    language: str | None = None,
     exclude_claims: set[int] = frozenset(),
     with_matches: bool = True,
 ) -> Report:
     """The report on suggestions already made (stored ones too), matched against the desk's
     claims as they are now."""
     if with_matches and suggestions.candidates:
-        index = claim_index.get()
-        found = [_search(index, c.text, exclude_claims) for c in suggestions.candidates]
+        texts = [candidate.text for candidate in suggestions.candidates]
+        found = matches_for(texts, exclude_claims=exclude_claims, language=language)
     else:
         found = [[] for _ in suggestions.candidates]
-    return Report(text=text, suggestions=suggestions, matches=_with_details(found))
+    return Report(text=text, suggestions=suggestions, matches=found)
 
 
-def similar_claims(text: str, *, exclude_claims: set[int] = frozenset()) -> list[dict[str, Any]]:
-    """Earlier claims worded like `text`, best first, with their verdicts."""
-    return _with_details([_search(claim_index.get(), text, exclude_claims)])[0]
+def similar_claims(
+    text: str,
+    *,
+    exclude_claims: set[int] = frozenset(),
+    language: str | None = None,
+    only_language: str | None = None,
+) -> list[dict[str, Any]]:
+    """Earlier claims that `text` repeats, best first, with their verdicts and the reasons."""
+    return matches_for(
+        [text], exclude_claims=exclude_claims, language=language, only_language=only_language
+    )[0]
 
 
 @functools.cache

@@ -252,8 +252,8 @@ FACTCHECK_PAGE_CACHE_HEADER = env_bool("FACTCHECK_PAGE_CACHE_HEADER", DEBUG)
 # A source's suggestions from this check-worthiness (0 to 1) are in the daily digest and are
 # matched against the desk's claims when it arrives (claims/arrival.py) ...
 FACTCHECK_CHECKWORTHY_SCORE = float(os.environ.get("FACTCHECK_CHECKWORTHY_SCORE", "0.5"))
-# ... and one worded this much like a claim the desk published or is checking raises an alert.
-FACTCHECK_ALERT_SCORE = float(os.environ.get("FACTCHECK_ALERT_SCORE", "0.7"))
+# ... and one matching a claim the desk published or is checking (FACTCHECK_MATCH_SUGGEST)
+# raises an alert.
 
 # --- The read-only API (claims/api/) -----------------------------------------------------------
 # Anonymous requests per client address; the counts live in the default cache.
@@ -331,6 +331,15 @@ FACTCHECK_MATCHING_INDEX_PATH = os.environ.get(
 )
 FACTCHECK_MATCHING_RECHECK = float(os.environ.get("FACTCHECK_MATCHING_RECHECK", "5"))
 FACTCHECK_MATCHING_REBUILD_SHARE = float(os.environ.get("FACTCHECK_MATCHING_REBUILD_SHARE", "0.2"))
+# Hybrid matching (claims/matching/hybrid.py): a match scoring this much (0 to 1) is shown to
+# the editor and raises an alert ...
+FACTCHECK_MATCH_SUGGEST = float(os.environ.get("FACTCHECK_MATCH_SUGGEST", "0.65"))
+# ... and one scoring this much, with the same figures and a wording of at least this many
+# content words, is linked as a repeat by itself, with one action to undo it.
+FACTCHECK_MATCH_LINK = float(os.environ.get("FACTCHECK_MATCH_LINK", "0.95"))
+FACTCHECK_MATCH_LINK_MIN_WORDS = int(os.environ.get("FACTCHECK_MATCH_LINK_MIN_WORDS", "6"))
+# How much a two-year-old claim's rank is lowered against a new one's (0: by score alone).
+FACTCHECK_MATCH_AGE_PENALTY = float(os.environ.get("FACTCHECK_MATCH_AGE_PENALTY", "0.03"))
 # What each worker's housekeeping runs, and how often in seconds (0: never): a task, called in
 # the housekeeping thread itself (it only queues jobs, so it needs no job of its own).
 FACTCHECK_WORKER_PERIODIC = {

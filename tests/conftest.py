@@ -12,6 +12,7 @@ from django.utils import timezone
 from claims import services
 from claims.db.fulltext import forget_known_many
 from claims.enums import ClaimStatus, CorrectionKind, PublicationKind, ReviewStatus, Role
+from claims.matching.index import shared
 from tests.factories import (
     ClaimFactory,
     EvidenceFactory,
@@ -143,8 +144,12 @@ def jobs_run_at_once(settings):
 def matching_index_apart(settings, tmp_path_factory):
     # A claim committed in a test embeds itself and refreshes the matching index (claims/matching/):
     # that file belongs in the test run's folder, not the project's var/.
+    # Each test's database is new, so a process's view of the index and of the vectors newer
+    # than it is dropped, and looked at again on every search.
     folder = tmp_path_factory.getbasetemp() / "matching"
     settings.FACTCHECK_MATCHING_INDEX_PATH = str(folder / "claims.usearch")
+    settings.FACTCHECK_MATCHING_RECHECK = 0
+    shared.forget()
 
 
 def pytest_collection_modifyitems(items):

@@ -3,8 +3,12 @@ when their source arrived (`claims.arrival`). Each alert's page shows the words 
 article, the earlier claim with its verdict, and one button each to link them as a repeat,
 dismiss them, or open the source's workspace. Every role sees the queue; editors decide.
 
-Decisions go through `claims.services` (`alert_link`, `alert_dismiss`); a refusal becomes an
-admin message and changes nothing.
+Each alert shows why it matched (likeness in meaning and in words, shared words, languages)
+and, when a figure changed, both figures side by side. A link, the desk's own (a match close
+enough, with the same figures) or an editor's, can be undone.
+
+Decisions go through `claims.services` (`alert_link`, `alert_dismiss`, `alert_unlink`); a refusal
+becomes an admin message and changes nothing.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from .. import services
 from ..enums import Role
 from ..models import Alert, SourceSuggestions
 from ..roles import has_role
-from ..suggestions import claim_match_details
+from ..suggestions import claim_match_details, reasons_text
 from .base import ReadOnlyAdmin, excerpt
 from .capped_count import CappedCountPaginator
 
@@ -85,11 +89,12 @@ class AlertAdmin(admin.ModelAdmin):
         "speaker_name",
         "earlier_claim",
         "likeness",
+        "figure_check",
         "status",
         "created_at",
     ]
     list_display_links = ["words"]
-    list_filter = [AlertStatusFilter]
+    list_filter = [AlertStatusFilter, "linked_automatically"]
     list_select_related = ["source", "claim"]
     search_fields = ["text", "claim__text", "source__title"]
     search_help_text = _("Words of the alert, of the earlier claim, or the source's title.")
@@ -125,6 +130,12 @@ class AlertAdmin(admin.ModelAdmin):
     def likeness(self, obj: Alert) -> str:
         return f"{obj.score:.2f}"
 
+    @admin.display(description=_("figures"))
+    def figure_check(self, obj: Alert) -> str:
+        if obj.reasons.get("figures") == "different":
+            return gettext("different figure")
+        return {"same": gettext("same"), "none": "—"}.get(obj.reasons.get("figures"), "")
+
     def get_urls(self):
         return [
             path(
@@ -136,6 +147,11 @@ class AlertAdmin(admin.ModelAdmin):
                 "<path:object_id>/dismiss/",
                 self.admin_site.admin_view(require_POST(self.dismiss_view)),
                 name="claims_alert_dismiss",
+            ),
+            path(
+                "<path:object_id>/unlink/",
+                self.admin_site.admin_view(require_POST(self.unlink_view)),
+                name="claims_alert_unlink",
             ),
             *super().get_urls(),
         ]
@@ -153,7 +169,13 @@ class AlertAdmin(admin.ModelAdmin):
             "alert": alert,
             "context": in_context(alert.source.text, alert.start, alert.end),
             "earlier": earlier,
+            "why": reasons_text(alert.reasons) if alert.reasons else "",
+            "figures": alert.reasons.get("figures"),
+            "new_figures": ", ".join(alert.reasons.get("new_figures") or []) or "—",
+            "earlier_figures": ", ".join(alert.reasons.get("earlier_figures") or []) or "—",
             "can_decide": alert.status == Alert.Status.OPEN
+            and self.has_decide_permission(request, alert),
+            "can_unlink": alert.status == Alert.Status.LINKED
             and self.has_decide_permission(request, alert),
             "link_form": LinkForm(initial={"speaker": alert.speaker_name}),
         }
@@ -206,6 +228,16 @@ class AlertAdmin(admin.ModelAdmin):
             return HttpResponseRedirect(self._page(alert))
         messages.info(request, gettext("Alert dismissed."))
         return HttpResponseRedirect(reverse("admin:claims_alert_changelist"))
+
+    def unlink_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        alert = self._decidable(request, object_id)
+        try:
+            services.alert_unlink(alert=alert, by=request.user)
+        except ValidationError as refusal:
+            messages.error(request, " ".join(refusal.messages))
+            return HttpResponseRedirect(self._page(alert))
+        messages.info(request, gettext("Link undone: the alert is dismissed."))
+        return HttpResponseRedirect(self._page(alert))
 
     @staticmethod
     def _page(alert: Alert) -> str:

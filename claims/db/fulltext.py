@@ -496,3 +496,49 @@ def _estimated_rows(queryset: QuerySet) -> int:
     """How many rows the PostgreSQL planner expects `queryset` to read."""
     (plan,) = json.loads(queryset.explain(format="json"))
     return int(plan["Plan"]["Plan Rows"])
+
+
+# --- likely rewordings -----------------------------------------------------------------------
+
+# A wording is looked up by its longest words: long words are the rare ones that tell one
+# claim from another, and each adds pairs to the query.
+LIKELY_WORDS = 6
+# At most this many rows sharing words are ranked: the cap keeps a lookup's cost flat however
+# common the words are.
+LIKELY_READ = 400
+
+
+def likely_rewordings(queryset: QuerySet, words: list[str], *, table: str, limit: int) -> list[int]:
+    """Ids of up to `limit` rows (of the model stored in `table`) sharing at least two of
+    `words` (one when only one is given), best ranked first: the candidates of a lexical
+    match, which need not hold every word the way a reader's search does."""
+    words = sorted(dict.fromkeys(w for w in (_words(" ".join(words))) if len(w) > 1), key=len)
+    words = words[-LIKELY_WORDS:]
+    if not words:
+        return []
+    pairs = [(a, b) for n, a in enumerate(words) for b in words[n + 1 :]] or [(words[0],)]
+    if connection.vendor == "postgresql":
+        tsquery = " | ".join("(" + " & ".join(pair) + ")" for pair in pairs)
+        query = "to_tsquery(%s::regconfig, %s)"
+        params = [_pg_config(), tsquery]
+        matches = queryset.filter(
+            RawSQL(f"{table}.search_vector @@ {query}", params, BooleanField())
+        )
+        first = list(matches.order_by().values_list("pk", flat=True)[:LIKELY_READ])
+        rank = RawSQL(f"ts_rank_cd({table}.search_vector, {query})", params, FloatField())
+        ranked = queryset.filter(pk__in=first).annotate(likely_rank=rank)
+    else:
+        fts = f"{table}_fts"
+        fts_query = " OR ".join("(" + " AND ".join(f'"{w}"' for w in pair) + ")" for pair in pairs)
+        rows = RawSQL(
+            f"{table}.id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s ORDER BY rank LIMIT %s)",
+            [fts_query, LIKELY_READ],
+            BooleanField(),
+        )
+        rank = RawSQL(
+            f"(SELECT -bm25({fts}) FROM {fts} WHERE {fts} MATCH %s AND rowid = {table}.id)",
+            [fts_query],
+            FloatField(),
+        )
+        ranked = queryset.filter(rows).annotate(likely_rank=rank)
+    return list(ranked.order_by("-likely_rank", "-pk").values_list("pk", flat=True)[:limit])

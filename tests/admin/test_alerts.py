@@ -305,3 +305,123 @@ def test_bad_requests_are_answered_not_crashed(client, alert, editor):
     assert too_long.status_code == 200
     assert Alert.objects.get().status == "open"
     assert client.get(reverse("admin:claims_alert_add")).status_code == 403
+
+
+# --- links the desk makes by itself, and undoing a link ------------------------------------------
+
+SAME_WORDS = "NATO admitted Montenegro, North Macedonia and Albania in breach of its promises"
+
+
+def test_a_repeat_close_enough_is_linked_automatically_with_its_provenance(publish):
+    first = publish("false", text=SAME_WORDS)
+
+    alert = raise_alert()
+
+    assert alert.status == "linked" and alert.linked_automatically
+    assert alert.decided_by is None and alert.decided_at is not None
+    assert alert.repeat.repeat_of == first and alert.repeat.text == SAME_WORDS
+    assert alert.reasons["figures"] == "none" and alert.score >= 0.95
+    # Not the editor's decision: the suggestion waits in the workspace like the others.
+    assert not SuggestionDecision.objects.exists()
+    event = ClaimEvent.objects.filter(claim=first, action="link_repeat").get()
+    assert event.actor is None and "automatically" in event.note
+
+
+def test_a_close_repeat_with_a_changed_figure_waits_for_an_editor(publish):
+    publish("false", text="The alliance has grown by 12 members since 1999")
+
+    alert = raise_alert()
+
+    assert alert.status == "open" and not alert.linked_automatically
+    assert alert.reasons["figures"] == "different"
+    assert alert.reasons["new_figures"] == ["14", "1999"]
+    assert alert.reasons["earlier_figures"] == ["12", "1999"]
+
+
+def test_automatic_links_can_be_turned_off(publish, settings):
+    settings.FACTCHECK_MATCH_LINK = 1.01
+    publish("false", text=SAME_WORDS)
+
+    assert raise_alert().status == "open"
+
+
+def test_undoing_a_link_removes_the_repeat_and_dismisses_the_alert(publish, editor):
+    first = publish("false", text=SAME_WORDS)
+    alert = raise_alert()
+    repeat = alert.repeat
+
+    services.alert_unlink(alert=alert, by=editor)
+
+    alert.refresh_from_db()
+    assert (alert.status, alert.decided_by, alert.repeat) == ("dismissed", editor, None)
+    assert not alert.linked_automatically
+    assert not Claim.objects.filter(pk=repeat.pk).exists()
+    assert not Statement.objects.filter(source=alert.source).exists()
+    actions = list(
+        ClaimEvent.objects.filter(claim=first).values_list("action", flat=True).order_by("id")
+    )
+    assert actions[-2:] == ["link_repeat", "unlink_repeat"]
+
+
+def test_undoing_a_link_an_editor_made_dismisses_it_too(alert, editor):
+    services.alert_link(alert=alert, by=editor)
+
+    services.alert_unlink(alert=alert, by=editor)
+
+    alert.refresh_from_db()
+    assert alert.status == "dismissed"
+    assert not SuggestionDecision.objects.exists()
+
+
+def test_a_repeat_already_worked_on_is_not_undone(publish, editor):
+    publish("false", text=SAME_WORDS)
+    alert = raise_alert()
+    Claim.objects.filter(pk=alert.repeat_id).update(status="selected")
+
+    with pytest.raises(WorkflowError, match="already being worked on"):
+        services.alert_unlink(alert=alert, by=editor)
+
+    alert.refresh_from_db()
+    assert alert.status == "linked" and alert.linked_automatically
+
+
+@pytest.mark.parametrize("role", ["fact_checker", "reviewer"])
+def test_only_editors_undo_links(publish, role, request):
+    publish("false", text=SAME_WORDS)
+    alert = raise_alert()
+
+    with pytest.raises(WorkflowError):
+        services.alert_unlink(alert=alert, by=request.getfixturevalue(role))
+
+
+def test_an_open_alert_has_no_link_to_undo(alert, editor):
+    with pytest.raises(WorkflowError, match="Only a linked alert"):
+        services.alert_unlink(alert=alert, by=editor)
+
+
+def test_the_page_shows_an_automatic_link_and_undoes_it(client, publish, editor):
+    publish("false", text=SAME_WORDS)
+    alert = raise_alert()
+    client.force_login(editor)
+    page = reverse("admin:claims_alert_change", args=[alert.pk])
+
+    shown = client.get(page).content.decode()
+    assert "linked automatically by the desk" in shown
+    assert reverse("admin:claims_alert_unlink", args=[alert.pk]) in shown
+
+    response = client.post(reverse("admin:claims_alert_unlink", args=[alert.pk]), follow=True)
+
+    assert "Link undone" in " ".join(str(m) for m in get_messages(response.wsgi_request))
+    alert.refresh_from_db()
+    assert alert.status == "dismissed"
+
+
+def test_the_page_shows_a_changed_figure_side_by_side(client, publish, editor):
+    publish("false", text="The alliance has grown by 12 members since 1999")
+    alert = raise_alert()
+    client.force_login(editor)
+
+    shown = client.get(reverse("admin:claims_alert_change", args=[alert.pk])).content.decode()
+
+    assert "Same claim, different figure" in shown
+    assert "<td>14, 1999</td>" in shown and "<td>12, 1999</td>" in shown

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from claims.management.commands.seed_demo import SEEDS_DIR
+from claims.matching.embeddings import embed
 from claims.models import Source
 
 SEED = SEEDS_DIR / "000_350d1086ef0d2fa7.txt"
@@ -52,6 +53,7 @@ def test_json_for_a_file_has_every_field_and_exact_spans():
 
 @pytest.mark.django_db
 def test_json_for_a_stored_source_matches_earlier_claims(demo_desk):
+    embed()  # what the worker does as the claims are saved
     source = Source.objects.get(publisher="Sputnik")
     other = Source.objects.create(title="Same report elsewhere", text=source.text + "\n")
 
@@ -59,7 +61,7 @@ def test_json_for_a_stored_source_matches_earlier_claims(demo_desk):
 
     matched = [m for c in candidates for m in c["matches"]]
     assert matched, "the demo desk's claims should match a copy of their own article"
-    assert {"id", "slug", "text", "score", "verdict", "status"} <= set(matched[0])
+    assert {"id", "slug", "text", "score", "reasons", "verdict", "status"} <= set(matched[0])
     assert any(m["verdict"] == "Mostly true" for m in matched)
 
 

@@ -58,6 +58,7 @@ def test_process_source_stores_the_engines_report_and_raises_an_alert(published_
         "found": True,
         "candidates": len(texts),
         "alerts": [alert.pk],
+        "linked": [],
     }
     assert (alert.source, alert.claim, alert.status) == (source, published_claim, "open")
     assert alert.text == REPEATED == source.text[alert.start : alert.end]

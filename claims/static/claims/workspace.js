@@ -95,7 +95,10 @@
           const link = document.createElement("a");
           link.href = m.url;
           link.textContent = m.text;
-          item.append(link, " · " + m.speaker + " · " + (m.verdict || m.status));
+          const why = document.createElement("small");
+          why.textContent = m.why;
+          item.append(link, " · " + m.speaker + " · " + (m.verdict || m.status), document.createElement("br"), why);
+          if (m.different_figure) item.className = "ws-figure-differs";
           list.append(item);
         });
         box.append(title, list);
