@@ -287,14 +287,19 @@ def reject_view(request: HttpRequest, object_id: str, model_admin) -> HttpRespon
 
 
 def similar_view(request: HttpRequest, object_id: str, model_admin) -> JsonResponse:
-    """Earlier claims worded like `q`, with their verdicts, while an editor writes a claim."""
+    """Earlier claims that `q` repeats, with their verdicts and the reasons, while an editor
+    writes a claim; `language` limits them to the claims in that language."""
     source = get_object_or_404(Source, pk=object_id)
     if not model_admin.has_view_permission(request, source):
         raise PermissionDenied
     query = request.GET.get("q", "").strip()[:1000]
     if not query:
         return JsonResponse({"matches": []})
-    matches = similar_claims(query)
+    matches = similar_claims(
+        query,
+        language=source.language,
+        only_language=request.GET.get("language", "").strip()[:16] or None,
+    )
     for match in matches:
         match["url"] = reverse("admin:claims_claim_change", args=[match["id"]])
     return JsonResponse({"matches": matches})

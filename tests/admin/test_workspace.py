@@ -198,6 +198,17 @@ def test_similar_claims_come_with_their_verdicts(client, seed_source):
     assert best["slug"] == "nato-admitted-montenegro-north-macedonia-and-albania"
     assert best["verdict"] == "True"
     assert best["url"].endswith(f"/claims/claim/{best['id']}/change/")
+    assert best["reasons"]["languages"] == [seed_source.language, seed_source.language]
+    assert "shared: NATO, admitted, Montenegro" in best["why"]
+
+
+def test_similar_claims_can_be_limited_to_a_language(client, seed_source):
+    client.force_login(_user("editor"))
+    url = reverse("admin:claims_source_similar", args=[seed_source.pk])
+    query = {"q": "NATO admitted Montenegro, North Macedonia and Albania"}
+
+    assert client.get(url, {**query, "language": seed_source.language}).json()["matches"]
+    assert client.get(url, {**query, "language": "xx"}).json() == {"matches": []}
 
 
 DOUBT = (

@@ -69,6 +69,8 @@
       form.elements.claims.dataset.fromSelection = "0";
       scheduleSimilar(form.elements.claims.value);
     });
+    const only = document.getElementById("ws-similar-language");
+    if (only) only.addEventListener("change", function () { showSimilar(form.elements.claims.value); });
   }
 
   // Earlier similar claims, with their verdicts, for the claim being written.
@@ -81,7 +83,9 @@
     const box = document.getElementById("ws-similar");
     const line = (text || "").split("\n").find(function (l) { return l.trim(); }) || "";
     if (!box || !line.trim()) { if (box) box.replaceChildren(); return; }
-    const url = root.dataset.similarUrl + "?q=" + encodeURIComponent(line);
+    const only = document.getElementById("ws-similar-language");
+    let url = root.dataset.similarUrl + "?q=" + encodeURIComponent(line);
+    if (only && only.checked) url += "&language=" + encodeURIComponent(only.value);
     fetch(url, { credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.json() : { matches: [] }; })
       .then(function (data) {
