@@ -36,30 +36,31 @@ EVERYTHING = [
 
 # The outlets' feeds and their items (claims.monitoring): editors manage the feeds.
 MONITORING = ["monitoring.feed", "monitoring.feeditem"]
+READERS = ["feedback.readermessage", "feedback.deskprofile"]
 
 # What each role may open in the admin. The workflow steps a role may take are decided by
 # claims.enums.TRANSITIONS, not by these permissions.
 ROLE_PERMISSIONS = {
     "Editor": {
         "view": [*EVERYTHING, "suggestiondecision", "alert", "importbatch", "jobs.job",
-                 *MONITORING],
+                 *MONITORING, *READERS],
         "retry": ["jobs.job"],
         "add": ["source", "speaker", "statement", "topic", "claim", "evidence", "rating",
                 "ratingscale", "monitoring.feed"],
         "change": ["source", "speaker", "statement", "topic", "claim", "evidence", "rating",
-                   "ratingscale", "alert", "monitoring.feed"],
+                   "ratingscale", "alert", "monitoring.feed", *READERS],
         "delete": ["source", "speaker", "statement", "topic", "claim", "evidence",
                    "monitoring.feed"],
     },
     "Fact-checker": {
         "view": [*EVERYTHING, "suggestiondecision", "alert", "importbatch", "jobs.job",
-                 *MONITORING],
+                 *MONITORING, "feedback.readermessage"],
         "add": ["source", "speaker", "evidence", "review"],
         "change": ["source", "speaker", "claim", "evidence", "review"],
         "delete": ["evidence"],
     },
     "Reviewer": {
-        "view": [*EVERYTHING, "suggestiondecision", "alert"],
+        "view": [*EVERYTHING, "suggestiondecision", "alert", "feedback.readermessage"],
         "add": ["signoff"],
         "change": [],
         "delete": [],
@@ -97,9 +98,16 @@ def create_roles(apps) -> None:
     itself in the claims app, or as `app.model` in another (`jobs.job`)."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    labels = {"claims"} | {
+        name.split(".")[0]
+        for grants in ROLE_PERMISSIONS.values()
+        for names in grants.values()
+        for name in names
+        if "." in name
+    }
     known = {
         (model._meta.app_label, model._meta.model_name)
-        for label in ("claims", "jobs", "monitoring")
+        for label in labels
         if label in {config.label for config in apps.get_app_configs()}
         for model in apps.get_app_config(label).get_models()
     }

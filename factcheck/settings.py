@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "claims.monitoring",
     # Each claim's vector and the shared index file (claims/matching/).
     "claims.matching",
+    # Readers' messages (a claim to check, an error) and the About page (claims/feedback/).
+    "claims.feedback",
 ]
 
 MIDDLEWARE = [
@@ -233,6 +235,8 @@ FACTCHECK_FETCH_PRIVATE_ADDRESSES = env_bool("FACTCHECK_FETCH_PRIVATE_ADDRESSES"
 FACTCHECK_ORGANIZATION = os.environ.get("FACTCHECK_ORGANIZATION", "Demo Fact-Check Desk")
 # The desk's home page, named as the author of its ClaimReviews (default: this site's root).
 FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "")
+# Readers' messages (claims/public/feedback.py) one client address may send in an hour.
+FACTCHECK_READER_MESSAGES_PER_HOUR = int(os.environ.get("FACTCHECK_READER_MESSAGES_PER_HOUR", "5"))
 # A review is approved once this many reviewers approve it ...
 FACTCHECK_APPROVALS_REQUIRED = int(os.environ.get("FACTCHECK_APPROVALS_REQUIRED", "1"))
 # ... out of a panel of this many: it goes back to research once enough reviewers have asked for

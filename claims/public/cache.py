@@ -35,6 +35,7 @@ from django.utils.translation import get_language
 from redis.exceptions import RedisError
 
 from .. import models
+from ..feedback.models import DeskProfile
 
 logger = logging.getLogger("claims.cache")
 # What a cache that cannot be reached raises: Redis's errors, and the socket's own.
@@ -229,9 +230,11 @@ def _on_record_change(sender, instance, action: str = "post_", **kwargs) -> None
 
 
 def connect_invalidation() -> None:
-    for name in [*SHOWN_ON_CLAIMS, *ALWAYS_SHOWN]:
+    shown = [getattr(models, name) for name in [*SHOWN_ON_CLAIMS, *ALWAYS_SHOWN]]
+    # The About page (claims/feedback/) is a public page too.
+    for model in [*shown, DeskProfile]:
         for signal in (post_save, post_delete):
-            signal.connect(_on_record_change, getattr(models, name), dispatch_uid=f"pages-{name}")
+            signal.connect(_on_record_change, model, dispatch_uid=f"pages-{model.__name__}")
     m2m_changed.connect(
         _on_record_change, sender=models.Claim.topics.through, dispatch_uid="pages-topics"
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feedback, feeds, views
 from .cache import cache_public_page as cached
 
 app_name = "claims"
@@ -15,6 +15,12 @@ urlpatterns = [
     path("sources/<int:pk>/", cached(views.source_detail), name="source"),
     path("corrections/", cached(views.corrections), name="corrections"),
     path("methodology/", cached(views.methodology), name="methodology"),
+    path("about/", cached(feedback.about), name="about"),
+    # Forms carry a CSRF token and a signed time: never cached.
+    path("contact/suggest/", feedback.suggest_claim, name="suggest_claim"),
+    path("contact/error/", feedback.report_error_anywhere, name="report_error_anywhere"),
+    path("claims/<slug:slug>/report/", feedback.report_error, name="report_error"),
+    path("contact/thanks/", cached(feedback.contact_thanks), name="contact_thanks"),
     path("ratings.css", cached(views.rating_styles), name="rating_styles"),
     path("feeds/verdicts/", cached(feeds.VerdictsFeed()), name="feed_verdicts"),
     path("feeds/verdicts/atom/", cached(feeds.VerdictsAtomFeed()), name="feed_verdicts_atom"),
