@@ -37,15 +37,18 @@ EVERYTHING = [
 # The outlets' feeds and their items (claims.monitoring): editors manage the feeds.
 MONITORING = ["monitoring.feed", "monitoring.feeditem"]
 
+# Other fact-checkers' verdicts (claims.external): everyone sees them; `add` is the import.
+EXTERNAL = ["external.externalfactcheck"]
+
 # What each role may open in the admin. The workflow steps a role may take are decided by
 # claims.enums.TRANSITIONS, not by these permissions.
 ROLE_PERMISSIONS = {
     "Editor": {
         "view": [*EVERYTHING, "suggestiondecision", "alert", "importbatch", "jobs.job",
-                 *MONITORING],
+                 *MONITORING, *EXTERNAL],
         "retry": ["jobs.job"],
         "add": ["source", "speaker", "statement", "topic", "claim", "evidence", "rating",
-                "ratingscale", "monitoring.feed"],
+                "ratingscale", "monitoring.feed", *EXTERNAL],
         "change": ["source", "speaker", "statement", "topic", "claim", "evidence", "rating",
                    "ratingscale", "alert", "monitoring.feed"],
         "delete": ["source", "speaker", "statement", "topic", "claim", "evidence",
@@ -53,13 +56,13 @@ ROLE_PERMISSIONS = {
     },
     "Fact-checker": {
         "view": [*EVERYTHING, "suggestiondecision", "alert", "importbatch", "jobs.job",
-                 *MONITORING],
+                 *MONITORING, *EXTERNAL],
         "add": ["source", "speaker", "evidence", "review"],
         "change": ["source", "speaker", "claim", "evidence", "review"],
         "delete": ["evidence"],
     },
     "Reviewer": {
-        "view": [*EVERYTHING, "suggestiondecision", "alert"],
+        "view": [*EVERYTHING, "suggestiondecision", "alert", *EXTERNAL],
         "add": ["signoff"],
         "change": [],
         "delete": [],
@@ -99,7 +102,7 @@ def create_roles(apps) -> None:
     Permission = apps.get_model("auth", "Permission")
     known = {
         (model._meta.app_label, model._meta.model_name)
-        for label in ("claims", "jobs", "monitoring")
+        for label in ("claims", "jobs", "monitoring", "external")
         if label in {config.label for config in apps.get_app_configs()}
         for model in apps.get_app_config(label).get_models()
     }

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "claims.monitoring",
     # Each claim's vector and the shared index file (claims/matching/).
     "claims.matching",
+    # Other fact-checkers' verdicts, imported from their ClaimReview (claims/external/).
+    "claims.external",
 ]
 
 MIDDLEWARE = [
@@ -336,6 +338,37 @@ FACTCHECK_MATCHING_REBUILD_SHARE = float(os.environ.get("FACTCHECK_MATCHING_REBU
 FACTCHECK_WORKER_PERIODIC = {
     "claims.monitoring.tasks.poll_due_feeds": FACTCHECK_FEEDS_POLL_EVERY,
 }
+
+# --- External fact-checks (claims/external/, docs/external-fact-checks.md) ----------------------
+# The external checks' index file; empty: `external.usearch` beside the claims' index.
+FACTCHECK_MATCHING_EXTERNAL_INDEX_PATH = os.environ.get(
+    "FACTCHECK_MATCHING_EXTERNAL_INDEX_PATH", ""
+)
+# A DataFeed file or address may be this large, in bytes (it is parsed whole, then stored).
+FACTCHECK_EXTERNAL_MAX_FEED_BYTES = int(
+    os.environ.get("FACTCHECK_EXTERNAL_MAX_FEED_BYTES", str(300_000_000))
+)
+# DataFeed addresses imported again every FACTCHECK_EXTERNAL_DATAFEEDS_EVERY seconds.
+FACTCHECK_EXTERNAL_DATAFEEDS = env_list("FACTCHECK_EXTERNAL_DATAFEEDS", "")
+FACTCHECK_EXTERNAL_DATAFEEDS_EVERY = float(
+    os.environ.get("FACTCHECK_EXTERNAL_DATAFEEDS_EVERY", "86400")
+)
+FACTCHECK_WORKER_PERIODIC["claims.external.tasks.reimport_datafeeds"] = (
+    FACTCHECK_EXTERNAL_DATAFEEDS_EVERY if FACTCHECK_EXTERNAL_DATAFEEDS else 0
+)
+# Where a DataFeed uploaded in the admin waits for the worker that imports it.
+FACTCHECK_EXTERNAL_UPLOAD_DIR = os.environ.get(
+    "FACTCHECK_EXTERNAL_UPLOAD_DIR", str(BASE_DIR / "var" / "external-uploads")
+)
+# Google Fact Check Tools' claims:search: an API key turns it on (empty: off).
+FACTCHECK_GOOGLE_FACTCHECK_KEY = os.environ.get("FACTCHECK_GOOGLE_FACTCHECK_KEY", "")
+FACTCHECK_GOOGLE_FACTCHECK_URL = os.environ.get(
+    "FACTCHECK_GOOGLE_FACTCHECK_URL",
+    "https://factchecktools.googleapis.com/v1alpha1/claims:search",
+)
+FACTCHECK_GOOGLE_FACTCHECK_MAX_PAGES = int(
+    os.environ.get("FACTCHECK_GOOGLE_FACTCHECK_MAX_PAGES", "5")
+)
 
 TASK_QUEUES = ["default"]
 if FACTCHECK_TASKS_BACKEND == "database":
