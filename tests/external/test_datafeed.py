@@ -4,6 +4,7 @@ updated, and a bad file refused with the database unchanged."""
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
 from django.db import connection
@@ -145,8 +146,6 @@ def test_a_file_over_the_limit_is_refused(feed_file, settings):
 
 
 def test_a_datafeed_is_fetched_from_a_url(site, fetch_settings):
-    import json
-
     url = site.add(
         "/feed.json",
         json.dumps(datafeed([claim_review(1), claim_review(2)])),
@@ -173,3 +172,45 @@ def test_a_url_that_is_not_json_is_refused(site, fetch_settings):
 
     with pytest.raises(ImportFailed, match="not a JSON document"):
         import_datafeed(url)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"dataFeedElement": []} trailing', "more after the feed's end"),
+        ('{"dataFeedElement": [{"item": []}}', "expected ']'"),
+        ('{"dataFeedElement": [{"item": []}] "x": 1}', "expected '}'"),
+        ("\xff\xfe", "not UTF-8"),
+    ],
+)
+def test_a_broken_feed_is_named_for_what_is_wrong(feed_file, tmp_path, content, message):
+    path = tmp_path / "broken.json"
+    path.write_bytes(content.encode("latin-1"))
+
+    with pytest.raises(ImportFailed, match=message):
+        import_datafeed(str(path))
+
+
+def test_a_feed_is_read_whatever_its_layout(feed_file):
+    first, second = json.dumps(claim_review(1)), json.dumps(claim_review(2))
+    content = (
+        '\ufeff {\n "@context" : "https://schema.org" ,\n "dataFeedElement" : [\n'
+        f'  {{ "item" : [ {first} , null ] }} ,\n  null , \n {{"item": {second}}}'
+        '\n ] ,\n "dateModified": "2026-12-01"\n}\n'
+    )
+
+    counts = import_datafeed(feed_file(content))
+
+    assert (counts.created, counts.skipped) == (2, 2)
+
+
+def test_an_empty_feed_imports_nothing(feed_file):
+    counts = import_datafeed(feed_file('{"@type": "DataFeed", "dataFeedElement": []}'))
+
+    assert (counts.created, counts.skipped) == (0, 0)
+
+
+def test_a_file_of_one_claim_review_is_imported(feed_file):
+    counts = import_datafeed(feed_file(claim_review(1)))
+
+    assert counts.created == 1

@@ -4,6 +4,7 @@ beside the claims' one, kept by the matching jobs, and `similar_checks` for the 
 from __future__ import annotations
 
 import pytest
+from django.core.management import CommandError, call_command
 
 from claims.external import matching
 from claims.external.claimreview import record_of
@@ -187,3 +188,15 @@ def test_claims_and_external_checks_stay_apart(checks):
     assert many == [[]]
     [found] = matching.similar_checks([CHECKS["rents"][0]], k=1)
     assert found[0]["id"] == checks["rents"].pk
+
+
+def test_embed_claims_command_backfills_the_external_checks(checks, own_indexes, capsys):
+    call_command("embed_claims", "--all", "--collection", "external")
+
+    assert ExternalCheckEmbedding.objects.count() == 4
+    assert read_manifest(own_indexes / "external.usearch").count == 4
+    assert "Embedded 4 of 4 external fact-check(s); the index was rebuilt" in (
+        capsys.readouterr().out
+    )
+    with pytest.raises(CommandError, match="No external fact-check with id 999999"):
+        call_command("embed_claims", "999999", "--collection", "external")
