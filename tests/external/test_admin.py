@@ -7,6 +7,8 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims.external.claimreview import record_of
@@ -104,3 +106,16 @@ def test_both_a_file_and_a_page_is_a_form_error(client, editor):
 
     assert "Upload a DataFeed file or give a page address." in response.text
     assert not ExternalFactCheck.objects.exists()
+
+
+def test_the_list_costs_the_same_queries_at_one_and_twenty_checks(client, editor):
+    client.force_login(editor)
+
+    def queries_for_list(count: int) -> int:
+        ExternalFactCheck.objects.all().delete()
+        upsert([record_of(claim_review(n)) for n in range(count)], origin="datafeed")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse(LIST)).status_code == 200
+        return len(queries)
+
+    assert queries_for_list(1) == queries_for_list(20)
