@@ -5,7 +5,7 @@ updated, left unchanged and skipped; asserts nothing. The embedding of the impor
 job of its own (queued after an import) and is not timed here.
 
     .venv/bin/python bench/bench_external.py                      # SQLite, in a temporary file
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/factcheck_wtext_bench \\
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/factcheck_external_bench \\
         .venv/bin/python bench/bench_external.py                  # PostgreSQL (created, dropped)
     .venv/bin/python bench/bench_external.py --items 10000        # a smaller feed
 
