@@ -38,15 +38,18 @@ EVERYTHING = [
 MONITORING = ["monitoring.feed", "monitoring.feeditem"]
 READERS = ["feedback.readermessage", "feedback.deskprofile"]
 
+# Other fact-checkers' verdicts (claims.external): everyone sees them; `add` is the import.
+EXTERNAL = ["external.externalfactcheck"]
+
 # What each role may open in the admin. The workflow steps a role may take are decided by
 # claims.enums.TRANSITIONS, not by these permissions.
 ROLE_PERMISSIONS = {
     "Editor": {
         "view": [*EVERYTHING, "suggestiondecision", "alert", "importbatch", "jobs.job",
-                 *MONITORING, *READERS],
+                 *MONITORING, *READERS, *EXTERNAL],
         "retry": ["jobs.job"],
         "add": ["source", "speaker", "statement", "topic", "claim", "evidence", "rating",
-                "ratingscale", "monitoring.feed"],
+                "ratingscale", "monitoring.feed", *EXTERNAL],
         "change": ["source", "speaker", "statement", "topic", "claim", "evidence", "rating",
                    "ratingscale", "alert", "monitoring.feed", *READERS],
         "delete": ["source", "speaker", "statement", "topic", "claim", "evidence",
@@ -54,13 +57,14 @@ ROLE_PERMISSIONS = {
     },
     "Fact-checker": {
         "view": [*EVERYTHING, "suggestiondecision", "alert", "importbatch", "jobs.job",
-                 *MONITORING, "feedback.readermessage"],
+                 *MONITORING, "feedback.readermessage", *EXTERNAL],
         "add": ["source", "speaker", "evidence", "review"],
         "change": ["source", "speaker", "claim", "evidence", "review"],
         "delete": ["evidence"],
     },
     "Reviewer": {
-        "view": [*EVERYTHING, "suggestiondecision", "alert", "feedback.readermessage"],
+        "view": [*EVERYTHING, "suggestiondecision", "alert", "feedback.readermessage",
+                 *EXTERNAL],
         "add": ["signoff"],
         "change": [],
         "delete": [],

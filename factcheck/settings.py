@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "claims.matching",
     # Readers' messages (a claim to check, an error) and the About page (claims/feedback/).
     "claims.feedback",
+    # Other fact-checkers' verdicts, imported from their ClaimReview (claims/external/).
+    "claims.external",
 ]
 
 MIDDLEWARE = [
@@ -349,6 +351,37 @@ FACTCHECK_MATCH_AGE_PENALTY = float(os.environ.get("FACTCHECK_MATCH_AGE_PENALTY"
 FACTCHECK_WORKER_PERIODIC = {
     "claims.monitoring.tasks.poll_due_feeds": FACTCHECK_FEEDS_POLL_EVERY,
 }
+
+# --- External fact-checks (claims/external/, docs/external-fact-checks.md) ----------------------
+# The external checks' index file; empty: `external.usearch` beside the claims' index.
+FACTCHECK_MATCHING_EXTERNAL_INDEX_PATH = os.environ.get(
+    "FACTCHECK_MATCHING_EXTERNAL_INDEX_PATH", ""
+)
+# A DataFeed file or address may be this large, in bytes (it is parsed whole, then stored).
+FACTCHECK_EXTERNAL_MAX_FEED_BYTES = int(
+    os.environ.get("FACTCHECK_EXTERNAL_MAX_FEED_BYTES", str(300_000_000))
+)
+# DataFeed addresses imported again every FACTCHECK_EXTERNAL_DATAFEEDS_EVERY seconds.
+FACTCHECK_EXTERNAL_DATAFEEDS = env_list("FACTCHECK_EXTERNAL_DATAFEEDS", "")
+FACTCHECK_EXTERNAL_DATAFEEDS_EVERY = float(
+    os.environ.get("FACTCHECK_EXTERNAL_DATAFEEDS_EVERY", "86400")
+)
+FACTCHECK_WORKER_PERIODIC["claims.external.tasks.reimport_datafeeds"] = (
+    FACTCHECK_EXTERNAL_DATAFEEDS_EVERY if FACTCHECK_EXTERNAL_DATAFEEDS else 0
+)
+# Where a DataFeed uploaded in the admin waits for the worker that imports it.
+FACTCHECK_EXTERNAL_UPLOAD_DIR = os.environ.get(
+    "FACTCHECK_EXTERNAL_UPLOAD_DIR", str(BASE_DIR / "var" / "external-uploads")
+)
+# Google Fact Check Tools' claims:search: an API key turns it on (empty: off).
+FACTCHECK_GOOGLE_FACTCHECK_KEY = os.environ.get("FACTCHECK_GOOGLE_FACTCHECK_KEY", "")
+FACTCHECK_GOOGLE_FACTCHECK_URL = os.environ.get(
+    "FACTCHECK_GOOGLE_FACTCHECK_URL",
+    "https://factchecktools.googleapis.com/v1alpha1/claims:search",
+)
+FACTCHECK_GOOGLE_FACTCHECK_MAX_PAGES = int(
+    os.environ.get("FACTCHECK_GOOGLE_FACTCHECK_MAX_PAGES", "5")
+)
 
 TASK_QUEUES = ["default"]
 if FACTCHECK_TASKS_BACKEND == "database":

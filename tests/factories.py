@@ -240,3 +240,19 @@ class ImportBatchFactory(factory.django.DjangoModelFactory):
     size = factory.LazyAttribute(lambda b: len(b.content))
     total = 1
     uploaded_by = factory.SubFactory(UserFactory)
+
+
+class ExternalFactCheckFactory(factory.django.DjangoModelFactory):
+    """Another organisation's verdict as an import stores it (tests of imports use the
+    importers, `claims.external`)."""
+
+    class Meta:
+        model = "external.ExternalFactCheck"
+
+    review_url = factory.Sequence(lambda n: f"https://checker.example/checks/{n}")
+    publisher = "Checker"
+    publisher_url = "https://checker.example"
+    claim_text = factory.Sequence(lambda n: f"The minimum wage doubled last year ({n}).")
+    rating_text = "False"
+    origin = "datafeed"
+    content_hash = factory.Sequence(lambda n: f"{n:064x}")

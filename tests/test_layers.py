@@ -15,6 +15,8 @@ DELIVERY = (
     "claims.management",
     "claims.monitoring.admin",
     "claims.monitoring.management",
+    "claims.external.admin",
+    "claims.external.management",
 )
 INFRASTRUCTURE = (
     "claims.db",
@@ -22,6 +24,7 @@ INFRASTRUCTURE = (
     "claims.jobs",
     "claims.monitoring",
     "claims.matching",
+    "claims.external",
 )
 # Wiring, not a floor: the app's start-up connects signals and database code from every floor.
 WIRING = {"claims.apps"}

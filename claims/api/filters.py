@@ -242,3 +242,38 @@ class CorrectionFilter(FilterSet):
         field_name="published_at",
         lookup_expr="gte",
     )
+
+
+class ExternalFactCheckFilter(FilterSet):
+    publisher = param(
+        TextParam, _("The publisher, any case."), field_name="publisher", lookup_expr="iexact"
+    )
+    language = param(
+        PatternParam,
+        _("Language code, e.g. en."),
+        field_name="language",
+        lookup_expr="iexact",
+        pattern=LANGUAGE_PATTERN,
+        max_length=35,
+    )
+    reviewed_since = param(
+        DateParam,
+        _("Reviewed on or after this day."),
+        field_name="review_date",
+        lookup_expr="gte",
+    )
+    reviewed_before = param(
+        DateParam, _("Reviewed before this day."), field_name="review_date", lookup_expr="lt"
+    )
+    q = param(
+        TextParam,
+        _("Words in the claim, the claimant or the publisher's name."),
+        method="filter_words",
+    )
+
+    def filter_words(self, checks: QuerySet, name: str, value: str) -> QuerySet:
+        return checks.filter(
+            Q(claim_text__icontains=value)
+            | Q(claimant__icontains=value)
+            | Q(publisher__icontains=value)
+        )

@@ -355,3 +355,32 @@ class FactCheckClaimSerializer(serializers.Serializer):
         required=False, help_text="When the claim was made; left out when unknown."
     )
     claimReview = FactCheckReviewSerializer(many=True)
+
+
+# --- Other fact-checkers' verdicts ----------------------------------------------------------------
+
+
+class ExternalFactCheckSerializer(serializers.Serializer):
+    """Another organisation's published verdict, as its ClaimReview gave it: never the desk's."""
+
+    id = serializers.IntegerField()
+    url = LinkField("api:external-fact-check-detail", lookup="pk")
+    review_url = serializers.CharField(help_text="The fact-check's own page.")
+    publisher = serializers.CharField()
+    publisher_url = serializers.CharField(help_text="The publisher's site, when given.")
+    title = serializers.CharField()
+    claim_text = serializers.CharField(help_text="The claim, as the publisher worded it.")
+    claimant = serializers.CharField()
+    claim_date = serializers.DateField(allow_null=True)
+    review_date = serializers.DateField(allow_null=True)
+    rating_text = serializers.CharField(help_text="The verdict in the publisher's words.")
+    rating = RatingBriefSerializer(
+        allow_null=True, help_text="The desk's rating nearest the published one, when known."
+    )
+    language = serializers.CharField()
+    licence = serializers.CharField(help_text="The licence the publisher gave, when any.")
+    origin = serializers.ChoiceField(
+        choices=["datafeed", "page", "google"], help_text="How the desk came by it."
+    )
+    first_seen_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField(help_text="When its published fields last changed.")

@@ -22,6 +22,16 @@ urlpatterns = [
     path("v1/ratings/", views.RatingViewSet.as_view(LIST), name="rating-list"),
     path("v1/corrections/", views.CorrectionViewSet.as_view(LIST), name="correction-list"),
     path("v1/claimreview/", views.ClaimReviewFeedViewSet.as_view(LIST), name="claimreview"),
+    path(
+        "v1/external-fact-checks/",
+        views.ExternalFactCheckViewSet.as_view(LIST),
+        name="external-fact-check-list",
+    ),
+    path(
+        "v1/external-fact-checks/<int:pk>/",
+        views.ExternalFactCheckViewSet.as_view(DETAIL),
+        name="external-fact-check-detail",
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # A page of our own: drf-spectacular's has an inline style, which the site's CSP refuses.
     path(

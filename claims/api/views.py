@@ -26,6 +26,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ..enums import ClaimStatus
+from ..external.models import ExternalFactCheck
 from ..models import Claim, Rating, Speaker
 from ..public import cache as public_cache
 from ..public.structured_data import claim_review_for, rating_bounds_by_scale
@@ -42,6 +43,7 @@ from . import serializers as out
 from .filters import (
     ClaimFilter,
     CorrectionFilter,
+    ExternalFactCheckFilter,
     FactCheckSearchFilter,
     SourceFilter,
     SpeakerFilter,
@@ -401,6 +403,36 @@ class FactCheckSearchViewSet(ReadOnlyViewSet):
     def list(self, request: Request) -> Response:
         claims = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         return self.get_paginated_response(fact_check_claims(claims, request))
+
+
+# --- Other fact-checkers' verdicts ----------------------------------------------------------------
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Other fact-checkers' verdicts"),
+        description=_(
+            "Verdicts other organisations published (read from their ClaimReview), newest "
+            "imported first: never the desk's own. `rating` is the desk's rating nearest theirs, "
+            "when it can be told."
+        ),
+        tags=["external"],
+    ),
+    retrieve=extend_schema(summary=_("One external fact-check"), tags=["external"]),
+)
+class ExternalFactCheckViewSet(ReadOnlyViewSet):
+    serializer_class = out.ExternalFactCheckSerializer
+    filterset_class = ExternalFactCheckFilter
+    pagination_class = KeysetPagination
+    queryset = ExternalFactCheck.objects.select_related("rating__scale")
+    dated_by = "updated_at"
+
+    def retrieve(self, request: Request, pk: int) -> Response:
+        check = self.get_queryset().filter(pk=int(pk)).first() if int(pk) <= MAX_ID else None
+        if check is None:
+            raise NotFound(_("No external fact-check has this id."))
+        self.newest(check.updated_at)
+        return Response(self.get_serializer(check).data)
 
 
 def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:

@@ -6,6 +6,8 @@
 - `index`: the on-disk HNSW index (usearch) that every process opens memory-mapped, and the
   exact scan over stored vectors that covers what the index does not hold yet.
 - `tasks`: the jobs that embed claims and refresh the index; `apps` connects them to saves.
+- `collections`: what the same code keeps apart: the claims, and the external fact-checks
+  (`claims.external`), each with its vectors table and its own index file.
 
 Why one index on disk rather than one per process: docs/adr/0015-shared-vector-index.md.
 """

@@ -1,6 +1,7 @@
 """The shared vector index: an HNSW graph of every claim's vector (usearch) in one file, which
 every web and worker process opens memory-mapped, so the operating system's page cache holds
-one copy for all of them, and a background job rewrites it.
+one copy for all of them, and a background job rewrites it. Another collection (the external
+fact-checks, `collections`) has a file of its own, kept and searched by the same code.
 
 The file and its manifest
     `<path>` is the index (cosine metric, bfloat16, keys = claim ids); `<path>.json`, the
@@ -48,6 +49,7 @@ os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 from usearch.index import Index
 
 from . import conf, encoder
+from .collections import CLAIMS, Collection, named
 from .embeddings import current, stored_vectors
 
 logger = logging.getLogger(__name__)
@@ -137,22 +139,24 @@ def writer_lock(path: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def refresh(*, rebuild: bool = False) -> dict[str, object]:
-    """Bring the index file up to date with the stored vectors: nothing when it already is,
-    the changed and deleted claims edited in when few changed, else a rebuild from scratch
-    (also when the file is missing, unreadable or made by another model)."""
-    path = conf.index_path()
+def refresh(*, rebuild: bool = False, collection: Collection | str = CLAIMS) -> dict[str, object]:
+    """Bring the collection's index file (the claims' by default) up to date with the stored
+    vectors: nothing when it already is, the changed and deleted items edited in when few
+    changed, else a rebuild from scratch (also when the file is missing, unreadable or made by
+    another model)."""
+    collection = named(collection)
+    path = collection.index_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     with writer_lock(path):
         model = conf.model_version()
-        rows = current()
+        rows = current(collection)
         state = rows.aggregate(count=Count("pk"), newest=Max("updated_at"))
         manifest = read_manifest(path)
         usable = not rebuild and manifest is not None and manifest.model == model
         current_state = (manifest.count, manifest.newest) if usable else None
         if current_state == (state["count"], state["newest"]) and _readable(path, state["count"]):
             return {"action": "none", "vectors": manifest.count}
-        index = _edited(path, manifest, state["count"]) if usable else None
+        index = _edited(path, manifest, state["count"], collection) if usable else None
         action = "extended"
         if index is None:
             action = "rebuilt"
@@ -165,8 +169,8 @@ def refresh(*, rebuild: bool = False) -> dict[str, object]:
         return {"action": action, "vectors": len(index)}
 
 
-def _edited(path: Path, manifest: Manifest, count: int) -> Index | None:
-    """The index in `path` with the vectors written since `manifest` put in and deleted claims
+def _edited(path: Path, manifest: Manifest, count: int, collection: Collection) -> Index | None:
+    """The index in `path` with the vectors written since `manifest` put in and deleted items
     taken out; None when a rebuild is due (too many changed, or the file cannot be read)."""
     try:
         index = open_index(path, view=False)
@@ -174,7 +178,7 @@ def _edited(path: Path, manifest: Manifest, count: int) -> Index | None:
         index = None
     if index is None:
         return None
-    changed = current()
+    changed = current(collection)
     if manifest.newest is not None:
         new = changed.filter(updated_at__gt=manifest.newest).count()
         if new > conf.rebuild_share() * max(len(index), 1):
@@ -185,7 +189,7 @@ def _edited(path: Path, manifest: Manifest, count: int) -> Index | None:
         index.add(ids, vectors)
     if len(index) != count:
         keys = np.asarray(index.keys, dtype=np.uint64)
-        alive = np.fromiter(current().values_list("claim_id", flat=True), dtype=np.uint64)
+        alive = np.fromiter(current(collection).values_list("pk", flat=True), dtype=np.uint64)
         index.remove(np.setdiff1d(keys, alive))
     return index
 
@@ -216,16 +220,18 @@ class _View:
 
 
 class SharedIndex:
-    """A process's handle on the index file (one per process: `shared`)."""
+    """A process's handle on a collection's index file (one per process and collection:
+    `shared` for the claims)."""
 
-    def __init__(self) -> None:
+    def __init__(self, collection: Collection | str = CLAIMS) -> None:
+        self.collection = named(collection)
         self._lock = threading.Lock()
         self._view = _View()
 
     def search(
         self, query: str | np.ndarray, k: int = 10, *, exclude: Iterable[int] = ()
     ) -> list[tuple[int, float]]:
-        """The `k` claims nearest to a text or a vector, best first, as (claim id, cosine)."""
+        """The `k` items (claims) nearest to a text or a vector, best first, as (id, cosine)."""
         return self.search_many([query], k, exclude=exclude)[0]
 
     def search_many(
@@ -261,9 +267,9 @@ class SharedIndex:
                     if key not in skip:
                         hits[key] = float(row[column])
         alive = set(
-            current()
-            .filter(claim_id__in={key for hits in found for key in hits})
-            .values_list("claim_id", flat=True)
+            current(self.collection)
+            .filter(pk__in={key for hits in found for key in hits})
+            .values_list("pk", flat=True)
         )
         return [
             sorted(
@@ -276,7 +282,7 @@ class SharedIndex:
     def fresh(self) -> _View:
         """The open index and the vectors newer than it, looked at again when due."""
         with self._lock:
-            path = conf.index_path()
+            path = self.collection.index_path()
             view = self._view
             if path != view.path or time.monotonic() - view.checked >= conf.recheck_seconds():
                 view = self._reopened(path)
@@ -314,7 +320,7 @@ class SharedIndex:
 
     def _load_recent(self, view: _View) -> None:
         """The stored vectors the index lacks: those written since it was built, or all."""
-        rows = current()
+        rows = current(self.collection)
         if view.index is not None and view.manifest.since is not None:
             rows = rows.filter(updated_at__gt=view.manifest.since)
         counted = rows.aggregate(count=Count("pk"), newest=Max("updated_at"))

@@ -12,10 +12,12 @@ from django.utils import timezone
 from jsonschema import Draft202012Validator, FormatChecker
 
 from claims.enums import ClaimStatus, PublicationKind, ReviewStatus
+from claims.external.models import ExternalFactCheck
 from claims.models import Claim
 from tests.factories import (
     ClaimFactory,
     EvidenceFactory,
+    ExternalFactCheckFactory,
     PublicationEntryFactory,
     ReviewFactory,
     SpeakerFactory,
@@ -82,6 +84,13 @@ def everything(demo_desk, publish):
     withdrawn = publish("false")
     PublicationEntryFactory(claim=withdrawn, kind=PublicationKind.WITHDRAWAL, note="Forged.")
     Claim.objects.filter(pk=withdrawn.pk).update(status=ClaimStatus.WITHDRAWN)
+    # Other fact-checkers' verdicts: one on the desk's scale with its dates, one with neither.
+    ExternalFactCheckFactory(
+        rating=default_rating("false"),
+        claim_date=timezone.now().date(),
+        review_date=timezone.now().date(),
+    )
+    ExternalFactCheckFactory(rating_text="Satire")
     return claim
 
 
@@ -110,6 +119,11 @@ def test_every_answer_matches_the_schema_exactly(client, everything):
 
 
 def urls_for(path: str, claim: Claim) -> list[str]:
+    if "{id}" in path and "external-fact-checks" in path:
+        return [
+            path.replace("{id}", str(pk))
+            for pk in ExternalFactCheck.objects.values_list("pk", flat=True)
+        ]
     if "{slug}" in path and "claims" in path:
         return [path.replace("{slug}", c.slug) for c in Claim.objects.public()]
     if "{slug}" in path:
