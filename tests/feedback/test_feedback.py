@@ -61,10 +61,10 @@ def test_a_form_sent_at_once_is_refused_and_stores_nothing(client):
     assert not ReaderMessage.objects.exists()
 
 
-@pytest.mark.parametrize(
-    "shown", [form_token(time.time() - 5 * 3600), "not-a-signed-time", ""], ids=str
-)
+@pytest.mark.parametrize("shown", ["five hours ago", "not-a-signed-time", ""])
 def test_an_old_or_forged_form_is_refused(client, shown):
+    if shown == "five hours ago":
+        shown = form_token(time.time() - 5 * 3600)
     response = client.post(SUGGEST, sent(shown=shown))
 
     assert response.status_code == 400
