@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from .matching import hybrid
+from .external.matching import similar_checks
+from .matching import encoder, hybrid
 from .models import Claim, Review, Source, Speaker
 from .suggest import Candidate, KnownSpeaker, Paragraph, Suggestions, suggest
 
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
     from .imports.importing import Article
 
 MATCHES_PER_CANDIDATE = 3
+EXTERNAL_PER_TEXT = 2
 # Below this confidence, a quoted or reported speaker was found only indirectly (carried on
 # from an earlier sentence, a finding followed on): the editor confirms it before accepting.
 CONFIRM_SPEAKER_BELOW = 0.6
@@ -67,15 +70,20 @@ class Report:
     text: str
     suggestions: Suggestions
     matches: list[list[dict[str, Any]]]  # per candidate, best first
+    external: list[list[dict[str, Any]]]  # per candidate: other fact-checkers' checks
 
     def candidates_json(self) -> list[dict[str, Any]]:
         return [
-            candidate_json(candidate, matches)
-            for candidate, matches in zip(self.suggestions.candidates, self.matches, strict=True)
+            candidate_json(candidate, matches, external)
+            for candidate, matches, external in zip(
+                self.suggestions.candidates, self.matches, self.external, strict=True
+            )
         ]
 
 
-def candidate_json(candidate: Candidate, matches: list[dict[str, Any]]) -> dict[str, Any]:
+def candidate_json(
+    candidate: Candidate, matches: list[dict[str, Any]], external: list[dict[str, Any]] = ()
+) -> dict[str, Any]:
     return {
         "start": candidate.start,
         "end": candidate.end,
@@ -87,6 +95,7 @@ def candidate_json(candidate: Candidate, matches: list[dict[str, Any]]) -> dict[
         "reasons": list(candidate.reasons),
         "duplicate_of": candidate.duplicate_of,
         "matches": matches,
+        "external": list(external),
         "paragraph": candidate.paragraph,
         "statement_start": candidate.statement_start,
         "statement_end": candidate.statement_end,
@@ -162,12 +171,18 @@ def matches_for(
     only_language: str | None = None,
     statuses: Sequence[str] | None = None,
     limit: int = MATCHES_PER_CANDIDATE,
+    vectors: np.ndarray | None = None,
 ) -> list[list[dict[str, Any]]]:
     """For each text, the desk's claims it repeats (`claims.matching.hybrid`), best first, with
     each claim's verdict and the reasons for the match. `language` is the texts' own, shown
     beside the claim's; `only_language` limits the claims to that language."""
     found = hybrid.find(
-        texts, exclude=exclude_claims, language=only_language, statuses=statuses, limit=limit
+        texts,
+        exclude=exclude_claims,
+        language=only_language,
+        statuses=statuses,
+        limit=limit,
+        vectors=vectors,
     )
     details = claim_match_details({match.claim_id for matches in found for match in matches})
     answers = []
@@ -181,6 +196,36 @@ def matches_for(
                 shown.append(data)
         answers.append(shown)
     return answers
+
+
+def checked_elsewhere(
+    texts: Sequence[str], *, vectors: np.ndarray | None = None
+) -> list[list[dict[str, Any]]]:
+    """For each text, other fact-checkers' checks of the same claim (`claims.external`), each
+    with a line to show beside the desk's own matches; never the desk's verdict."""
+    if not len(texts):
+        return []
+    queries = list(texts) if vectors is None else list(vectors)  # texts, or their rows
+    found = similar_checks(queries, k=EXTERNAL_PER_TEXT)
+    for checks in found:
+        for check in checks:
+            check["line"] = external_line(check)
+    return found
+
+
+def external_line(check: dict[str, Any]) -> str:
+    """ "Checked by X on 2025-03-02: False" """
+    verdict = check["rating_text"] or check["rating"] or "—"
+    if check["review_date"]:
+        return _("Checked by %(publisher)s on %(date)s: %(verdict)s") % {
+            "publisher": check["publisher"],
+            "date": check["review_date"],
+            "verdict": verdict,
+        }
+    return _("Checked by %(publisher)s: %(verdict)s") % {
+        "publisher": check["publisher"],
+        "verdict": verdict,
+    }
 
 
 def source_inputs(source: Source | Article) -> dict[str, str | None]:
@@ -234,10 +279,14 @@ def report_for(
     claims as they are now."""
     if with_matches and suggestions.candidates:
         texts = [candidate.text for candidate in suggestions.candidates]
-        found = matches_for(texts, exclude_claims=exclude_claims, language=language)
+        vectors = encoder.encode(texts)
+        found = matches_for(
+            texts, exclude_claims=exclude_claims, language=language, vectors=vectors
+        )
+        external = checked_elsewhere(texts, vectors=vectors)
     else:
-        found = [[] for _ in suggestions.candidates]
-    return Report(text=text, suggestions=suggestions, matches=found)
+        found = external = [[] for _ in suggestions.candidates]
+    return Report(text=text, suggestions=suggestions, matches=found, external=external)
 
 
 def similar_claims(

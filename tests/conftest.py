@@ -12,6 +12,7 @@ from django.utils import timezone
 from claims import services
 from claims.db.fulltext import forget_known_many
 from claims.enums import ClaimStatus, CorrectionKind, PublicationKind, ReviewStatus, Role
+from claims.external.matching import index as external_index
 from claims.matching.index import shared
 from tests.factories import (
     ClaimFactory,
@@ -150,6 +151,7 @@ def matching_index_apart(settings, tmp_path_factory):
     settings.FACTCHECK_MATCHING_INDEX_PATH = str(folder / "claims.usearch")
     settings.FACTCHECK_MATCHING_RECHECK = 0
     shared.forget()
+    external_index.forget()
 
 
 def pytest_collection_modifyitems(items):

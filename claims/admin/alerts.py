@@ -1,7 +1,8 @@
 """The alert queue: new words that look like a claim the desk published or is checking, raised
 when their source arrived (`claims.arrival`). Each alert's page shows the words in their
-article, the earlier claim with its verdict, and one button each to link them as a repeat,
-dismiss them, or open the source's workspace. Every role sees the queue; editors decide.
+article, the earlier claim with its verdict, other fact-checkers' checks of the same claim, and
+one button each to link them as a repeat, dismiss them, or open the source's workspace. Every
+role sees the queue; editors decide.
 
 Each alert shows why it matched (likeness in meaning and in words, shared words, languages)
 and, when a figure changed, both figures side by side. A link, the desk's own (a match close
@@ -28,7 +29,7 @@ from .. import services
 from ..enums import Role
 from ..models import Alert, SourceSuggestions
 from ..roles import has_role
-from ..suggestions import claim_match_details, reasons_text
+from ..suggestions import checked_elsewhere, claim_match_details, reasons_text
 from .base import ReadOnlyAdmin, excerpt
 from .capped_count import CappedCountPaginator
 
@@ -169,6 +170,7 @@ class AlertAdmin(admin.ModelAdmin):
             "alert": alert,
             "context": in_context(alert.source.text, alert.start, alert.end),
             "earlier": earlier,
+            "external": checked_elsewhere([alert.text])[0],
             "why": reasons_text(alert.reasons) if alert.reasons else "",
             "figures": alert.reasons.get("figures"),
             "new_figures": ", ".join(alert.reasons.get("new_figures") or []) or "—",

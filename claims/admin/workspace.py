@@ -29,7 +29,7 @@ from ..models import Claim, Source, Speaker, SuggestionDecision
 from ..roles import has_role
 from ..spans import Mark, segments
 from ..suggest import ClaimIndex
-from ..suggestions import similar_claims, source_inputs, suggest_for_text
+from ..suggestions import checked_elsewhere, similar_claims, source_inputs, suggest_for_text
 
 
 class SpanClaimsForm(forms.Form):
@@ -294,12 +294,13 @@ def similar_view(request: HttpRequest, object_id: str, model_admin) -> JsonRespo
         raise PermissionDenied
     query = request.GET.get("q", "").strip()[:1000]
     if not query:
-        return JsonResponse({"matches": []})
+        return JsonResponse({"matches": [], "external": []})
     matches = similar_claims(
         query,
         language=source.language,
         only_language=request.GET.get("language", "").strip()[:16] or None,
     )
+    [external] = checked_elsewhere([query])
     for match in matches:
         match["url"] = reverse("admin:claims_claim_change", args=[match["id"]])
-    return JsonResponse({"matches": matches})
+    return JsonResponse({"matches": matches, "external": external})

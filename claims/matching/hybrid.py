@@ -96,17 +96,18 @@ def find(
     limit: int = 3,
     min_score: float | None = None,
     statuses: Iterable[str] | None = None,
+    vectors: np.ndarray | None = None,
 ) -> list[list[Match]]:
     """For each text, up to `limit` of the desk's claims it repeats, best first, each scoring
     at least `min_score` (the suggestion threshold when None). `language` limits the claims to
     those whose source is in that language; `statuses` to those in these statuses; claims in
-    `exclude` never match."""
+    `exclude` never match. `vectors`: the texts already encoded, one row each."""
     texts = list(texts)
     if not texts:
         return []
     floor = suggest_at() if min_score is None else min_score
     skip = set(exclude)
-    vectors = encoder.encode(texts)
+    vectors = encoder.encode(texts) if vectors is None else vectors
     # Filters drop some of the nearest claims after the search: read more of them then.
     breadth = CANDIDATES if language is None and statuses is None else 3 * CANDIDATES
     near = index.shared.search_many(vectors, breadth, exclude=skip)

@@ -200,3 +200,49 @@ def test_embed_claims_command_backfills_the_external_checks(checks, own_indexes,
     )
     with pytest.raises(CommandError, match="No external fact-check with id 999999"):
         call_command("embed_claims", "999999", "--collection", "external")
+
+
+# --- shown beside the desk's own matches --------------------------------------------------------
+
+
+def test_suggestions_carry_other_fact_checkers_checks_of_the_same_claim(checks):
+    from claims.suggestions import suggest_for_text
+
+    indexed(checks)
+    text = 'The minister said: "Rents in the capital doubled in ten years."\n'
+
+    report = suggest_for_text(text, outlet="Daily")
+
+    [candidate] = [c for c in report.candidates_json() if "Rents" in c["text"]]
+    [check] = candidate["external"]
+    assert check["id"] == checks["rents"].pk
+    assert check["line"] == "Checked by Checker on 2024-03-02: Mostly true"
+
+
+def test_the_workspace_and_an_alert_show_them_as_theirs(client, checks, editor, publish):
+    from django.urls import reverse
+
+    from claims.models import Alert
+    from claims.tasks import process_source
+    from tests.factories import SourceFactory
+
+    indexed(checks)
+    publish("false", text="Most regional trains arrived late during the winter months")
+    source = SourceFactory(
+        text='Rail news\n\n"Most regional trains arrived late during the winter," Jo Bloggs said.\n'
+    )
+    process_source.enqueue(source.pk)
+    client.force_login(editor)
+
+    workspace = client.get(reverse("admin:claims_source_workspace", args=[source.pk]))
+    similar = client.get(
+        reverse("admin:claims_source_similar", args=[source.pk]),
+        {"q": "Most regional trains arrived late in winter."},
+    ).json()
+    alert = Alert.objects.get(source=source)
+    page = client.get(reverse("admin:claims_alert_change", args=[alert.pk])).content.decode()
+
+    line = "Checked by Checker on 2024-03-02: True"
+    assert line in workspace.content.decode()
+    assert [e["line"] for e in similar["external"]] == [line]
+    assert line in page and "Their verdicts, not the desk's." in page

@@ -90,6 +90,16 @@
       .then(function (response) { return response.ok ? response.json() : { matches: [] }; })
       .then(function (data) {
         box.replaceChildren();
+        (data.external || []).forEach(function (e) {
+          const line = document.createElement("p");
+          line.className = "ws-external";
+          const link = document.createElement("a");
+          link.href = e.url;
+          link.rel = "noopener noreferrer";
+          link.textContent = e.claim_text;
+          line.append(link, " · " + e.line);
+          box.append(line);
+        });
         if (!data.matches.length) return;
         const title = document.createElement("p");
         title.textContent = "Similar earlier claims:";
