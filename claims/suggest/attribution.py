@@ -27,10 +27,14 @@ from .lexicon import (
     ABOUT_CUES,
     AS_CUES,
     COMPILED,
+    DETERMINERS,
+    FINDING_CUES,
     FINDING_NOUNS,
     FINITE_VERBS,
+    INDEFINITES,
     LISTENER_CUES,
     MONTHS,
+    ORG_WORDS,
     PASSIVE_BEFORE_CUE,
     PERSON_NOUNS,
     SKIP_BEFORE_CUE,
@@ -371,13 +375,75 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
     j = _skip_back(tokens, cue - 1, lo)
     if j < lo or tokens[j].lower in PASSIVE_BEFORE_CUE:
         return None
+    finding = _finding_subject(text, tokens, cue, lo)
+    if finding is not None and finding.kind == "name":
+        return finding  # "The results of the National Health Survey, published ..., revealed"
     mention = mention_before(text, tokens, j, lo)
     return (
         _head_before_place(text, tokens, j, lo)
         or mention
         or _plain_noun_subject(tokens, j, cue, lo)
         or _publication_subject(text, tokens, j, lo)
+        or _subject_before_comma(text, tokens, j, lo)
+        or finding
     )
+
+
+_SUBJECT_WORDS = 16
+
+
+def _subject_before_comma(text: str, tokens: list[Token], j: int, lo: int) -> Mention | None:
+    """ "Jane Doe for the Harbour Board, says ...": a comma between a long subject and its
+    verb. Only a sentence's whole opening counts, and only when it has no verb of its own
+    (", says the minister" puts the speaker after the verb instead)."""
+    if tokens[j].text != "," or j - lo > _SUBJECT_WORDS or j - 1 < lo:
+        return None
+    opening = tokens[lo:j]
+    if any(t.text in ',;:"“”()' or _verbish(t) for t in opening):
+        return None
+    mention = mention_before(text, tokens, j - 1, lo)
+    if mention is None or mention.kind == "pronoun" or mention.start != tokens[lo].start:
+        return None
+    return mention
+
+
+# Verbs by which a study, a report or its results speak: "a new study has revealed ...".
+_FINDING_VERBS = FINDING_CUES | word_set("revealed reveals confirmed confirms concluded")
+_FINDING_SUBJECT_WORDS = 30
+
+
+def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Mention | None:
+    """ "A new study of 1,700 pupils has revealed ...", "The results of the National Health
+    Survey, published this week, revealed that ...": a sentence that opens with a study or
+    its results, and whose verb is the finding's, has the study for its speaker; a named
+    study ("of the National Health Survey") by its name."""
+    if tokens[cue].lower not in _FINDING_VERBS or cue - lo > _FINDING_SUBJECT_WORDS:
+        return None
+    words = [t for t in tokens[lo:cue] if t.is_word]
+    head = 1 if words and words[0].lower in DETERMINERS | INDEFINITES else 0
+    while (
+        head < len(words) - 1
+        and words[head].text.islower()
+        and words[head].lower not in FINDING_NOUNS
+    ):
+        head += 1  # "a new study": past the adjectives
+    if not words or head >= len(words) or words[head].lower not in FINDING_NOUNS:
+        return None
+    if any(t.lower in FINITE_VERBS or is_cue(tokens, k) for k, t in enumerate(tokens[lo:cue], lo)):
+        return None  # "The report has prompted calls ... they say": another verb first
+    start, end = tokens[lo].start, tokens[cue - 1].end
+    rest = words[head + 1 :]
+    if len(rest) >= 2 and rest[0].lower == "of":
+        named = rest[2:] if rest[1].lower == "the" else rest[1:]
+        run = []
+        for word in named:
+            if not (word.is_capitalised and word.lower not in STOP_CAPS):
+                break
+            run.append(word)
+        if len(run) >= 2 and run[-1].lower in FINDING_NOUNS | ORG_WORDS:
+            name = text[run[0].start : run[-1].end]
+            return Mention(start, end, "name", text[start:end], name=name, organisation=True)
+    return Mention(start, end, "phrase", f"the {words[head].lower}")
 
 
 # What a site, a board or a person publishes: "Posts on the forum of Acme theorized that".

@@ -173,15 +173,16 @@ def _noun_modifier(tokens: list[Token], k: int, j: int, lo: int) -> int | None:
 
 
 def _after_name_of(tokens: list[Token], k: int, lo: int) -> bool:
-    """Whether "the" at tokens[k] follows a capitalised name and "of", "at" or "from", or
-    a spokesperson and "for" ("a spokesperson for the Department of Energy")."""
+    """Whether "the" at tokens[k] follows a capitalised name and "of", "at" or "from" (or
+    "for" before a name), or a spokesperson and "for" ("a spokesperson for the Department of
+    Energy")."""
     if k - 2 < lo or tokens[k - 1].lower not in ("of", "at", "from", "for"):
         return False
     before = tokens[k - 2]
     if before.lower in _SPOKESPEOPLE:
         return True
-    if tokens[k - 1].lower == "for":
-        return False
+    if tokens[k - 1].lower == "for" and not (k + 1 < len(tokens) and tokens[k + 1].is_capitalised):
+        return False  # "Berg for the Harbour Board", not "Britain for the first time"
     return (
         before.is_capitalised and before.lower not in STOP_CAPS and not _is_role_word(before.lower)
     )
@@ -529,8 +530,8 @@ def _person_of(
     text: str, words: list[Token], start: int, end: int, appositive: str
 ) -> Mention | None:
     """ "Lena Ortiz of the Civic Watch blog", "Silvio Rendón of Gran Combo Club": a person
-    named before "of", "at" or "from", and where they write or work after it."""
-    joint = next((i for i, w in enumerate(words) if w.lower in ("of", "at", "from")), None)
+    named before "of", "at", "from" or "for", and where they write or work after it."""
+    joint = next((i for i, w in enumerate(words) if w.lower in ("of", "at", "from", "for")), None)
     if joint is None or joint + 1 >= len(words):
         return None
     titles = 0  # "Professor Sarah Lane of King's College": the title before the name

@@ -27,7 +27,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .attribution import NAMED, Discourse, Voice
-from .lexicon import FIRST_PERSON, SKIP_BEFORE_CUE, STOP_CAPS, TITLE_WORDS, word_set
+from .lexicon import (
+    CUE_WORDS,
+    FINITE_VERBS,
+    FIRST_PERSON,
+    SKIP_BEFORE_CUE,
+    STOP_CAPS,
+    TITLE_WORDS,
+    word_set,
+)
 from .matching import ClaimIndex
 from .phrases import cue_span, cue_text, interpret, is_cue, mention_after, mention_before
 from .quotes import find_quotes
@@ -540,8 +548,33 @@ def _standfirst(
     issued = narrator is not None and _inside(narrator.speaker_span, span)
     cited = cited or (document is not None and _inside(document.speaker_span, span))
     describes = not figures and (cited or issued)
-    if _EMPHASIS.match(line) or describes or _repeated_later(text, first, paragraphs):
+    summary = describes or _repeated_later(text, first, paragraphs)
+    if _EMPHASIS.match(line) or summary or (not figures and _verbless(line)):
         first.kind, first.reason = "heading", "standfirst"
+
+
+_VERBLESS_WORDS = 40
+_BEFORE_A_NOUN = word_set("to of the a an on for in and its their his her")
+
+
+def _verbless(line: str) -> bool:
+    """ "The Board's response to reports of dead fish being washed ashore.": a line under the
+    headline that only names what the page is, with no verb of its own and no figure."""
+    words = re.findall(r"[^\W_][\w'’\-]*", line)
+    if not 4 <= len(words) <= _VERBLESS_WORDS or re.search(r"\d", line) or '"' in line:
+        return False
+    lower = [w.lower() for w in words]
+    opening = next((k for k, w in enumerate(words) if w.islower()), len(words))
+    if opening < len(words) and lower[opening].endswith("s") and not lower[opening].endswith("ss"):
+        return False  # "Government publishes a response ...": the subject's verb
+    for k, word in enumerate(lower):
+        noun_use = k and lower[k - 1] in _BEFORE_A_NOUN  # "a response to reports of"
+        if (word in FINITE_VERBS or word in CUE_WORDS) and not noun_use:
+            return False
+        after_auxiliary = k and lower[k - 1] in ("being", "been", "be", "to")
+        if word.endswith("ed") and len(word) > 4 and words[k].islower() and not after_auxiliary:
+            return False  # "Police arrested the driver."
+    return True
 
 
 def _inside(inner: tuple[int, int] | None, outer: tuple[int, int]) -> bool:
