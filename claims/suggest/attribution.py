@@ -31,12 +31,14 @@ from .lexicon import (
     FINDING_CUES,
     FINDING_NOUNS,
     FINITE_VERBS,
+    GROUP_PRONOUNS,
     INDEFINITES,
     LISTENER_CUES,
     MONTHS,
     ORG_WORDS,
     PASSIVE_BEFORE_CUE,
     PERSON_NOUNS,
+    PERSON_PRONOUNS,
     SKIP_BEFORE_CUE,
     STOP_CAPS,
     TAIL_CUES,
@@ -429,7 +431,8 @@ def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Menti
         head += 1  # "a new study": past the adjectives
     if not words or head >= len(words) or words[head].lower not in FINDING_NOUNS:
         return None
-    if any(t.lower in FINITE_VERBS or is_cue(tokens, k) for k, t in enumerate(tokens[lo:cue], lo)):
+    verb = _skip_back(tokens, cue - 1, lo) + 1  # "has revealed": the auxiliary is the cue's
+    if any(t.lower in FINITE_VERBS or is_cue(tokens, k) for k, t in enumerate(tokens[lo:verb], lo)):
         return None  # "The report has prompted calls ... they say": another verb first
     start, end = tokens[lo].start, tokens[cue - 1].end
     rest = words[head + 1 :]
@@ -645,6 +648,7 @@ def _reported(
     found = (
         _according_to(text, tokens, end)
         or _as_said(text, tokens, end)
+        or _pointed_back(text, tokens, end)
         or _said_that(text, tokens, end)
         or _said_at_end(text, tokens, start)
         or _participle_tail(text, tokens, end)
@@ -904,6 +908,70 @@ def _as_said(text: str, tokens: list[Token], end: int) -> Found | None:
         span = _clause_span(text, tokens[comma].end, end)
         return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span)
     return None
+
+
+_WHAT_LOOKAHEAD = 8
+_RELEASED = word_set("released issued published put sent")
+
+
+def _pointed_back(text: str, tokens: list[Token], end: int) -> Found | None:
+    """ "I would point you back to what Secretary Doe said last week, that he believes that
+    we are closing the gaps", "You saw in the statement released by the board, for example,
+    that 40 ships were inspected": the clause after ", that" is the words of whoever said or
+    released them, not of the sentence's subject."""
+    for k in range(2, len(tokens) - 1):
+        if tokens[k].lower != "that" or tokens[k - 1].text != ",":
+            continue
+        head = tokens[: k - 1]
+        source = _what_said(text, head) or _released_by(text, head)
+        if source is None:
+            return None
+        mention, cue_at = source
+        after = k + 1
+        # "that he believes that ...": the speaker's own verb inside the clause
+        if (
+            after + 2 < len(tokens)
+            and tokens[after].lower in PERSON_PRONOUNS | GROUP_PRONOUNS
+            and is_cue(tokens, after + 1)
+            and tokens[after + 2].lower == "that"
+        ):
+            after += 3
+        span = _clause_span(text, tokens[after - 1].end, end)
+        return Found(mention, cue_text(head, cue_at), cue_span(head, cue_at), span)
+    return None
+
+
+def _what_said(text: str, head: list[Token]) -> tuple[Mention, int] | None:
+    """ "what Secretary Doe said at the end of last week": who said it, and the cue."""
+    what = next((i for i, t in enumerate(head) if t.lower == "what"), None)
+    if what is None:
+        return None
+    for k in range(what + 2, min(len(head), what + _WHAT_LOOKAHEAD)):
+        if is_cue(head, k):
+            j = _skip_back(head, k - 1, what + 1)
+            mention = interpret(text, head[what + 1 : j + 1]) if j > what else None
+            if mention is not None and mention.kind in ("name", "role"):
+                return mention, k
+            return None
+    return None
+
+
+def _released_by(text: str, head: list[Token]) -> tuple[Mention, int] | None:
+    """ "in the statement that was released by the harbour board": who issued it."""
+    noun = next((i for i, t in enumerate(head) if t.lower in _STATEMENT_WORDS), None)
+    if noun is None:
+        return None
+    for k in range(noun + 1, min(len(head) - 1, noun + _WHAT_LOOKAHEAD)):
+        if head[k].lower in _RELEASED and head[k + 1].lower == "by":
+            stop = next((i for i in range(k + 2, len(head)) if head[i].text in ",;"), len(head))
+            mention = interpret(text, head[k + 2 : stop])
+            if mention is not None and mention.kind in ("name", "role", "phrase"):
+                return mention, k
+            return None
+    return None
+
+
+_STATEMENT_WORDS = word_set("statement statements letter report release readout memo filing")
 
 
 def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:

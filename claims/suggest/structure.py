@@ -494,8 +494,10 @@ def _issuer(
 def _author_body(author: str | None, discourse: Discourse, names: frozenset[str]) -> Voice | None:
     """The institution a source's author line names ("Department for Transport" on a platform
     that hosts many departments' releases): the release's narration is its own."""
-    line = (author or "").split(",")[0].strip()
-    if not line or "(" in line:
+    # "Centre for Defence Enterprise (Defence Science and Technology Laboratory)": the body
+    # named first speaks; what the brackets add is its parent or a note
+    line = (author or "").split(",")[0].split("(")[0].strip()
+    if not line:
         return None
     mention = interpret(line, tokenize(line, 0, len(line), names | proper_words(line)))
     if mention is None or mention.kind != "name" or not mention.organisation:
@@ -1055,14 +1057,16 @@ def _lead_in(
             cue=cue_text(tokens, k),
             # "X describes the verdict as absurd and asks:" gives X the quotations after it;
             # "X said the plan had three parts:" a list that stays X's too; "X wonders out
-            # aloud about the venue:" whatever follows, as the bare "X writes:" does.
-            quoted_only=len(words) > 4 and words[0].lower not in _ABOUT,
+            # aloud about the venue:" or "X notes how the speech changed history:" whatever
+            # follows, as the bare "X writes:" does.
+            quoted_only=len(words) > 4 and words[0].lower not in _ABOUT | _WH_OPENERS,
         )
         return voice, whole and not words
     return None
 
 
 _ABOUT = word_set("about on in at out over of with for aloud")
+_WH_OPENERS = word_set("how why what where when whether")
 
 
 def _according_block(

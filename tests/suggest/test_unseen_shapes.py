@@ -171,3 +171,55 @@ the simplest remedy.
 
     assert _one(result, "40% of pupils").speaker == "National Pupil Health Survey"
     assert _one(result, "simplest remedy").speaker == "National Pupil Health Survey"
+
+
+def test_a_named_body_in_the_author_line_speaks_despite_a_note_in_brackets():
+    text = """Harbour innovation day
+
+The Harbour Enterprise Centre held a networking event for 200 suppliers on 9 July.
+
+It offered up to £650,000 for new ideas.
+"""
+    result = suggest(
+        text,
+        outlet="GOV.UK",
+        author="Harbour Enterprise Centre (Eastport Port Authority)",
+    )
+
+    assert _one(result, "200 suppliers").speaker == "Harbour Enterprise Centre"
+    assert _one(result, "£650,000").speaker == "Harbour Enterprise Centre"
+
+
+def test_a_blogger_who_notes_how_something_happened_owns_the_post_quoted_after():
+    text = """Bloggers react
+
+In Eastport, writing at Harbour Notes, Amal Hassan notes how the speech changed the debate:
+
+The mayor spoke for 55 minutes to 2,000 people.
+
+Today marks 42 years since the port opened.
+"""
+    result = suggest(text, outlet="Global Voices")
+
+    assert _one(result, "55 minutes").speaker == "Amal Hassan"
+    assert _one(result, "42 years").speaker == "Amal Hassan"
+
+
+def test_words_pointed_back_to_are_relayed_from_whoever_said_them():
+    text = """Press gaggle
+
+MR. DOE:  I would point you back to what Secretary Roe said at the end of last week, \
+that he believes that 40 ships have been inspected.
+
+Q  And the port?
+
+MR. DOE:  You saw in the statement that was released by the harbour board, for example, \
+that 12 cranes were repaired today.
+"""
+    result = suggest(text, outlet="The White House")
+
+    ships = _one(result, "40 ships")
+    assert (ships.speaker, ships.reported_speaker) == ("Doe", "Roe")
+    assert ships.text == "40 ships have been inspected"
+    cranes = _one(result, "12 cranes")
+    assert (cranes.speaker, cranes.reported_speaker) == ("Doe", "the harbour board")
