@@ -223,3 +223,42 @@ that 12 cranes were repaired today.
     assert ships.text == "40 ships have been inspected"
     cranes = _one(result, "12 cranes")
     assert (cranes.speaker, cranes.reported_speaker) == ("Doe", "the harbour board")
+
+
+def test_handing_over_the_floor_and_announcing_a_statement_are_turn_taking():
+    text = """Press Briefing by Press Secretary Jane Roe and Harbour Master Tom Berg
+
+MS. ROE:  Well, happy Friday, everybody.  Let me just pass these around.
+
+I have two things at the top, and then I will hand it over to the Harbour Master.
+
+The port handled 95,000 containers last month, a record.
+
+Tom, the floor is yours.
+
+MR. BERG:  Thank you, Jane.  I will make a statement, and then I will take your questions.
+
+We inspected 40 ships this week.
+"""
+    result = suggest(text, outlet="Harbour Authority")
+
+    assert _texts(result) == [
+        "The port handled 95,000 containers last month, a record.",
+        "We inspected 40 ships this week.",
+    ]
+
+
+def test_markdown_bold_around_a_speaker_and_a_verb_does_not_hide_them():
+    text = """In Interview, Mayor Highlights Harbour Comeback
+
+-   **Mayor Petra Lindholm** **highlighted** **the port's growth:** “We handled 95,000 \
+containers last year.”
+
+-   **Mayor Lindholm** **criticised** **the previous council:** “They left us a debt of \
+40 million euros.”
+"""
+    result = suggest(text, outlet="Eastport Council")
+
+    check_spans(text, result)
+    assert _one(result, "95,000 containers").speaker == "Petra Lindholm"
+    assert _one(result, "40 million euros").speaker == "Petra Lindholm"
