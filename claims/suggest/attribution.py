@@ -1193,6 +1193,8 @@ def _demonstrative(tokens: list[Token], k: int) -> bool:
         if token.text in ",.;:!?" and not inside_number:  # "1.2 million" goes on
             break
         words.append(token)
+    if any(t.text == '"' for t in words[1:]):
+        return False  # 'asserted that board officials "ignored 12 warnings"': a quoted verb
     return len(words) <= 3 and not _clause_ahead(words)
 
 

@@ -352,8 +352,8 @@ def _heading_reason(line: str) -> str | None:
     """A short line without a sentence's final punctuation reads as a headline; so does a
     short title-case phrase on a participle ending in a full stop ("Closing the Gender Gap in
     Science."), which has no verb to make it a sentence."""
-    if line[0] in '"“„«':
-        return None
+    if line[0] in '"“„«' or line[-1] == ",":
+        return None  # "Jane Doe wrote on her blog,": a sentence running on into the next
     stop = line[-1] in _TERMINAL and line[-1] != "?"
     words = re.findall(r"[^\W_][\w'’\-]*", line)
     if not words or len(words) > 20 or (stop and (line[-1] != "." or len(words) > 12)):

@@ -1007,7 +1007,7 @@ def _lead_in(
     """The voice a paragraph ending "..., X said:" gives to what follows, and whether the
     attribution is the whole paragraph."""
     line = text[paragraph.start : paragraph.end]
-    if not line.endswith(":"):
+    if not line.endswith(":") and not _comma_before_quotation(text, paragraph):
         return None
     sentences = split_sentences(text, paragraph.start, paragraph.end)
     s, e = sentences[-1]
@@ -1061,8 +1061,22 @@ def _lead_in(
             # follows, as the bare "X writes:" does.
             quoted_only=len(words) > 4 and words[0].lower not in _ABOUT | _WH_OPENERS,
         )
-        return voice, whole and not words
+        # "Jane Doe wrote on her blog:": where she wrote adds nothing to check either
+        where = len(words) <= _WHERE_WORDS and bool(words) and words[0].lower in _ABOUT
+        return voice, whole and (not words or where)
     return None
+
+
+_WHERE_WORDS = 6
+
+
+def _comma_before_quotation(text: str, paragraph: Paragraph) -> bool:
+    """ "Jane Doe wrote on her blog," ending a paragraph whose next one opens with a quotation
+    mark: a lead-in as "...:" is."""
+    if text[paragraph.end - 1] != ",":
+        return False
+    following = text[paragraph.end :].lstrip()
+    return bool(following) and following[0] in "\"“‘'«"
 
 
 _ABOUT = word_set("about on in at out over of with for aloud")

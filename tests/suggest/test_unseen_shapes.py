@@ -262,3 +262,28 @@ containers last year.”
     check_spans(text, result)
     assert _one(result, "95,000 containers").speaker == "Petra Lindholm"
     assert _one(result, "40 million euros").speaker == "Petra Lindholm"
+
+
+def test_a_lead_in_ending_in_a_comma_gives_the_quotation_after_it_its_speaker():
+    text = """Port files
+
+Tom Reyes told the Gazette the case was being treated as theft.
+
+Blogger Jan Holm wrote on his site,
+
+"The board lied about the files. They had 40 copies."
+"""
+    result = suggest(text, outlet="Gazette")
+
+    assert _one(result, "40 copies").speaker == "Jan Holm"
+    assert not any("wrote on his site" in t for t in _texts(result))
+
+
+def test_a_quoted_predicate_after_that_is_the_speakers_clause():
+    text = """Port files
+
+Blogger Jan Holm asserted that board officials "ignored 12 warnings".
+"""
+    result = suggest(text, outlet="Gazette")
+
+    assert _one(result, "12 warnings").speaker == "Jan Holm"
