@@ -990,6 +990,9 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
         if not cue_fits(tokens, k, mention):
             continue
         first = _token_index(tokens, mention.start)
+        joint = _joint_subject(text, tokens, first, mention)
+        if joint is not None:  # "The school district and the police department said"
+            mention, first = joint, _token_index(tokens, joint.start)
         while first > 0 and tokens[first - 1].lower in _QUANTIFIERS:
             first -= 1  # "many other countries tell me that"
         if not (
@@ -1016,6 +1019,19 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
 
 
 _QUANTIFIERS = word_set("many other some several most all few both various numerous")
+
+
+def _joint_subject(text: str, tokens: list[Token], first: int, mention: Mention) -> Mention | None:
+    """ "Both the Harbour Board and the county police have asserted that": two named
+    speakers joined by "and", saying the same thing together."""
+    if mention.kind != "name" or first < 2 or tokens[first - 1].lower != "and":
+        return None
+    other = mention_before(text, tokens, first - 2, 0)
+    if other is None or other.kind != "name":
+        return None
+    name = f"{other.name} and {mention.name}"
+    written = text[other.start : mention.end]
+    return Mention(other.start, mention.end, "name", written, name=name, organisation=True)
 
 
 def _coordinated(text: str, tokens: list[Token], k: int, end: int) -> Found | None:

@@ -128,7 +128,7 @@ def _collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
     while k >= lo:
         token = tokens[k]
         if (token.lower in DETERMINERS or token.lower in INDEFINITES) and k < j:
-            if token.lower == "the" and _after_name_of(tokens, k, lo):
+            if token.lower == "the" and _after_name_of(tokens, k, lo, _ends_in_name(tokens, j)):
                 k -= 2  # "Lena Ortiz of the Civic Watch blog": the name before "of the"
                 continue
             return k
@@ -172,15 +172,23 @@ def _noun_modifier(tokens: list[Token], k: int, j: int, lo: int) -> int | None:
     return k if k == lo else None
 
 
-def _after_name_of(tokens: list[Token], k: int, lo: int) -> bool:
+def _ends_in_name(tokens: list[Token], j: int) -> bool:
+    """Whether a phrase ends in two capitalised words, as a person's name does."""
+    return j >= 1 and tokens[j].is_capitalised and tokens[j - 1].is_capitalised
+
+
+def _after_name_of(tokens: list[Token], k: int, lo: int, named: bool = False) -> bool:
     """Whether "the" at tokens[k] follows a capitalised name and "of", "at" or "from" (or
-    "for" before a name), or a spokesperson and "for" ("a spokesperson for the Department of
-    Energy")."""
+    "for" before a name), a spokesperson and "for" ("a spokesperson for the Department of
+    Energy"), or a title before a phrase that is `named` (ends in a person's name)."""
     if k - 2 < lo or tokens[k - 1].lower not in ("of", "at", "from", "for"):
         return False
     before = tokens[k - 2]
     if before.lower in _SPOKESPEOPLE:
         return True
+    named_after = k + 1 < len(tokens) and tokens[k + 1].is_capitalised
+    if before.lower in TITLE_WORDS and named_after and named:
+        return True  # "Executive director of the Harbour Council Alia Salem": a long title
     if tokens[k - 1].lower == "for" and not (k + 1 < len(tokens) and tokens[k + 1].is_capitalised):
         return False  # "Berg for the Harbour Board", not "Britain for the first time"
     return (

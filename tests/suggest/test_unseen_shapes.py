@@ -287,3 +287,36 @@ Blogger Jan Holm asserted that board officials "ignored 12 warnings".
     result = suggest(text, outlet="Gazette")
 
     assert _one(result, "12 warnings").speaker == "Jan Holm"
+
+
+def test_two_bodies_joined_by_and_speak_together():
+    text = """Port inquiry
+
+Both the Eastport School District and the Eastport Police Department have asserted that \
+the boy's name was not a factor in 14 cases.
+
+Jane Doe and John Roe said the port handled 95,000 containers.
+
+Later, Roe said 12 cranes were broken.
+"""
+    result = suggest(text, outlet="Gazette")
+
+    assert (
+        _one(result, "14 cases").speaker
+        == "Eastport School District and Eastport Police Department"
+    )
+    assert _one(result, "95,000").speaker == "Jane Doe and John Roe"
+    assert _one(result, "12 cranes").speaker == "John Roe"
+
+
+def test_a_long_title_with_an_organisation_before_the_name_is_cut_at_the_name():
+    text = """Port inquiry
+
+Executive director of the Harbour Council Alia Salem said the port wants 14 new cranes.
+
+Professor Cres Eastman, Director of the National Iodine study, says 12 children lack salt.
+"""
+    result = suggest(text, outlet="Gazette")
+
+    assert _one(result, "14 new cranes").speaker == "Alia Salem"
+    assert _one(result, "12 children").speaker == "Cres Eastman"
