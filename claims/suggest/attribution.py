@@ -446,6 +446,21 @@ def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Menti
         if len(run) >= 2 and run[-1].lower in FINDING_NOUNS | ORG_WORDS:
             name = text[run[0].start : run[-1].end]
             return Mention(start, end, "name", text[start:end], name=name, organisation=True)
+    # "Results of the trials, published in a paper by AS Heagle in 1989, show": its author
+    by = next((i for i, w in enumerate(rest) if w.lower == "by"), None)
+    if by is not None:
+        run = []
+        for word in rest[by + 1 :]:
+            initials = word.text.isupper()  # "AS Heagle", not the word "as"
+            if not (word.is_capitalised and (initials or word.lower not in STOP_CAPS)):
+                break
+            run.append(word)
+        named = interpret(text, run) if run else None
+        if named is not None and named.kind == "name":
+            return Mention(
+                start, end, "name", text[start:end], name=named.name,
+                organisation=named.organisation,
+            )  # fmt: skip
     return Mention(start, end, "phrase", f"the {words[head].lower}")
 
 
@@ -582,8 +597,14 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
 
 def _inverted(text: str, tokens: list[Token], cue: int) -> Mention | None:
     """The phrase after a cue ("said Lavrov", "according to the ministry")."""
-    at = cue + 2 if tokens[cue].lower in ("according", "pointed") else cue + 1
+    at = cue + 2 if tokens[cue].lower in ("according", "pointed", "words") else cue + 1
     mention = mention_after(text, tokens, at, len(tokens))
+    if mention is not None and mention.kind == "role":
+        # "in the words of the prosecutor, Mark Tedeschi, ...": the name the role gives
+        comma = next((m for m in range(at, len(tokens)) if tokens[m].text == ","), None)
+        named = _appositive_name(text, tokens, at, comma) if comma is not None else None
+        if named is not None:
+            return named[0]
     if (mention is not None and mention.kind != "pronoun") or tokens[cue].lower == "according":
         return mention
     if mention is not None and at + 1 < len(tokens) and tokens[at + 1].text in ".,":

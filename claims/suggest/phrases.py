@@ -247,11 +247,12 @@ def mention_before(text: str, tokens: list[Token], j: int, lo: int = 0) -> Menti
     author = _authored_by(text, inner)
     if author is not None:  # "LiberateLaura, a blog written by Jane Roe, says"
         return author
-    start = collect_back(tokens, comma - 1, lo)
-    outer = None if start is None else interpret(text, tokens[start:comma])
+    named_end = _before_brackets(tokens, comma, lo)  # "Jane DOE (EPP, PL), rapporteur,"
+    start = collect_back(tokens, named_end - 1, lo)
+    outer = None if start is None else interpret(text, tokens[start:named_end])
     role = _appositive_role(inner)
     if role:  # "Mr. Trudeau, the prime minister, said"
-        return None if outer is None else interpret(text, tokens[start:comma], appositive=role)
+        return None if outer is None else interpret(text, tokens[start:named_end], appositive=role)
     named = (
         interpret(text, inner)
         if inner and collect_back(tokens, j - 1, comma + 1) == comma + 1
@@ -322,9 +323,22 @@ def _relative_clause(tokens: list[Token]) -> bool:
     return bool(tokens) and tokens[0].lower in ("who", "whose", "which", "whom")
 
 
+def _before_brackets(tokens: list[Token], end: int, lo: int) -> int:
+    """Where a phrase ends once brackets just before `end` are set aside ("Jane DOE (EPP,
+    PL)"): the index of the opening bracket, or `end` itself."""
+    if end - 1 < lo or tokens[end - 1].text != ")":
+        return end
+    for k in range(end - 2, max(lo, end - _APPOSITIVE_SPAN) - 1, -1):
+        if tokens[k].text == "(":
+            return k if k > lo else end
+    return end
+
+
 def _previous_comma(tokens: list[Token], j: int, lo: int) -> int | None:
+    depth = 0  # "Jane DOE (EPP, PL), rapporteur, said": a comma in brackets is not the one
     for k in range(j - 1, max(lo, j - _APPOSITIVE_SPAN) - 1, -1):
-        if tokens[k].text == ",":
+        depth += {")": 1, "(": -1}.get(tokens[k].text, 0)
+        if tokens[k].text == "," and depth <= 0:
             return k
         if tokens[k].text in '.;:"“”':
             return None
@@ -354,9 +368,19 @@ def _possessive(token: Token) -> bool:
 def is_cue(tokens: list[Token], k: int) -> bool:
     """Whether tokens[k] attributes words to someone ("said", "according to", "pointed out")."""
     token = tokens[k]
+    following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+    if token.lower == "words":  # "in the words of the prosecutor, ..."
+        return (
+            k >= 2
+            and following == "of"
+            and [t.lower for t in tokens[k - 2 : k]]
+            == [
+                "in",
+                "the",
+            ]
+        )
     if token.lower not in CUE_WORDS or not (token.text.islower() or token.lower == "according"):
         return False
-    following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
     if token.lower == "according":
         return following == "to"
     if token.lower == "pointed":
@@ -406,13 +430,17 @@ def cue_span(tokens: list[Token], k: int) -> tuple[int, int]:
     low = tokens[k].lower
     if low in ("according", "pointed") and k + 1 < len(tokens):
         return tokens[k].start, tokens[k + 1].end
+    if low == "words" and k + 1 < len(tokens):
+        return tokens[k - 2].start, tokens[k + 1].end
     return tokens[k].start, tokens[k].end
 
 
 def cue_text(tokens: list[Token], k: int) -> str:
     """The cue as the `Candidate.cue` field shows it."""
     low = tokens[k].lower
-    return {"according": "according to", "pointed": "pointed out"}.get(low, low)
+    return {"according": "according to", "pointed": "pointed out", "words": "in the words of"}.get(
+        low, low
+    )
 
 
 def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention | None:

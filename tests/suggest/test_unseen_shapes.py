@@ -320,3 +320,37 @@ Professor Cres Eastman, Director of the National Iodine study, says 12 children 
 
     assert _one(result, "14 new cranes").speaker == "Alia Salem"
     assert _one(result, "12 children").speaker == "Cres Eastman"
+
+
+def test_a_name_with_its_party_in_brackets_before_its_role_speaks():
+    text = """Plenary vote
+
+Veronika NOVAKOVA (ECR, CZ), rapporteur for the rural fund, said: “Several countries have \
+been hit by 12 disasters in 2024.”
+"""
+    result = suggest(text, outlet="European Parliament")
+
+    assert _one(result, "12 disasters").speaker == "Veronika NOVAKOVA"
+
+
+def test_in_the_words_of_a_role_and_a_name_gives_the_name():
+    text = """Trial
+
+Jane Roe said 4 ships sank.
+
+And in the words of the prosecutor, Mark Tedder, QC, "the harbour lost 3 ships in 5 months".
+"""
+    result = suggest(text, outlet="Gazette")
+
+    assert _one(result, "3 ships").speaker == "Mark Tedder"
+
+
+def test_findings_published_by_an_author_are_the_authors():
+    text = """Silt study
+
+Results of harbour studies, published in a paper by AS Heagle in 1989, show silt rose by \
+40 percent.
+"""
+    result = suggest(text, outlet="Gazette")
+
+    assert _one(result, "40 percent").speaker == "Heagle"
