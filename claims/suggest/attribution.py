@@ -341,7 +341,39 @@ def _direct(
         tail = _tail_clause(outside, cue_at, sentence_end, text)
         if tail:
             statements.append(Statement(*tail, "indirect", speaker, cue, index, **common))
+        lead = _lead_clause(text, outside, cue_at)
+        if lead:
+            statements.insert(0, Statement(*lead, "indirect", speaker, cue, index, **common))
     return statements
+
+
+def _lead_clause(text: str, outside: list[Token], cue_at: int) -> tuple[int, int] | None:
+    """ "Berg told the Gazette that 12 workers were hurt, and he added that "...": the clause
+    the cue reports before the quotation, which is the speaker's words too."""
+    quote_at = next((k for k in range(cue_at + 1, len(outside)) if outside[k].text == '"'), None)
+    if quote_at is None:
+        return None
+    stop = quote_at
+    for k in range(cue_at + 1, quote_at):
+        if is_cue(outside, k):  # ", and he added that": the clause ends before it
+            stop = k
+            while stop - 1 > cue_at and (
+                outside[stop - 1].lower in PERSON_PRONOUNS | GROUP_PRONOUNS | SKIP_BEFORE_CUE
+                or outside[stop - 1].lower in ("and", "but", ",")
+            ):
+                stop -= 1
+            break
+    if stop - cue_at < _LEAD_CLAUSE_WORDS:
+        return None
+    head = outside[:stop]
+    span = _reported_clause(text, head, cue_at, head[-1].end)
+    if span is None or not _THAT_BEFORE.search(text, outside[cue_at].end, span[0]):
+        return None
+    return span
+
+
+_LEAD_CLAUSE_WORDS = 4
+_THAT_BEFORE = re.compile(r"\bthat\b")
 
 
 def _attribution(text: str, outside: list[Token]) -> tuple[Mention | None, int | None]:
@@ -599,8 +631,9 @@ def _inverted(text: str, tokens: list[Token], cue: int) -> Mention | None:
     """The phrase after a cue ("said Lavrov", "according to the ministry")."""
     at = cue + 2 if tokens[cue].lower in ("according", "pointed", "words") else cue + 1
     mention = mention_after(text, tokens, at, len(tokens))
-    if mention is not None and mention.kind == "role":
-        # "in the words of the prosecutor, Mark Tedeschi, ...": the name the role gives
+    if mention is not None and mention.kind in ("role", "phrase"):
+        # "in the words of the prosecutor, Mark Tedeschi, ...", "said another witness, Jane
+        # Roe, ...": the name the role gives
         comma = next((m for m in range(at, len(tokens)) if tokens[m].text == ","), None)
         named = _appositive_name(text, tokens, at, comma) if comma is not None else None
         if named is not None:
@@ -872,7 +905,7 @@ def _appositive_name(
     described = tokens[first:comma]
     if not any(t.lower in TITLE_WORDS or t.lower in PERSON_NOUNS for t in described):
         return None
-    close = next((m for m in range(comma + 1, len(tokens)) if tokens[m].text == ","), None)
+    close = next((m for m in range(comma + 1, len(tokens)) if tokens[m].text in ",."), None)
     if close is None or close - comma - 1 > _APPOSITIVE_NAME_WORDS:
         return None
     mention = mention_after(text, tokens, comma + 1, close)

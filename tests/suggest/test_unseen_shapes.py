@@ -354,3 +354,26 @@ Results of harbour studies, published in a paper by AS Heagle in 1989, show silt
     result = suggest(text, outlet="Gazette")
 
     assert _one(result, "40 percent").speaker == "Heagle"
+
+
+def test_a_clause_reported_before_a_quotation_in_the_same_sentence_is_kept():
+    text = """Hearing on port fire
+
+Berg told the Gazette that 12 workers were hurt, and he added that "Mayor Lind ignored \
+three warnings."
+"""
+    result = suggest(text, outlet="Gazette")
+
+    assert _one(result, "12 workers").text == "12 workers were hurt"
+    assert _one(result, "12 workers").speaker == "Berg"
+    assert _one(result, "three warnings").speaker == "Berg"
+
+
+def test_a_speaker_named_after_a_described_witness_is_the_name():
+    text = """Hearing on port fire
+
+"The board knew about the risk in 2019," said another witness, Jane Roe, a former inspector.
+"""
+    result = suggest(text, outlet="Gazette")
+
+    assert _one(result, "in 2019").speaker == "Jane Roe"
