@@ -261,13 +261,30 @@ def paragraph_statements(
     for s, e in split_sentences(text, body, end, [q.outer for q in quotes]):
         sentence = [t for t in tokens if s <= t.start < e]
         inside = [q for q in spoken if s <= q.open < e]
-        if inside:
+        if inside and not _titled_only(text, sentence, inside):
             statements += _direct(text, index, sentence, inside, e, discourse, voice)
         else:
             inline = [q for q in quotes if s <= q.open < e]
             statements += _reported(text, index, sentence, inline, s, e, discourse, voice)
     discourse.finding = None
     return statements
+
+
+_OWN_CLAUSE_WORDS = 6
+
+
+def _titled_only(text: str, sentence: list[Token], quotes: list[Quote]) -> bool:
+    """'On a new website, "The Harbour Countdown", the board has launched a campaign': the
+    quotation is a title inside a sentence of the outlet's own, which names no speaker and
+    has a verb of its own; read as one sentence, not as a quotation."""
+    outside = _outside(sentence, quotes)
+    words = [t for t in outside if t.is_word]
+    if len(words) < _OWN_CLAUSE_WORDS or not any(_verbish(t) for t in words):
+        return False
+    if any(is_cue(outside, k) for k in range(len(outside))):
+        return False
+    mention, cue_at = _attribution(text, outside)
+    return mention is None and cue_at is None
 
 
 def _outside(tokens: list[Token], quotes: list[Quote]) -> list[Token]:
@@ -882,6 +899,11 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
             return None
         where = cue_span(tokens, k)
         if k == 0 or _only_connectors(tokens[:k]):
+            following = next((t for t in tokens if t.start >= mention.end), None)
+            if following is not None and _verb_before_comma(tokens, following):
+                # "According to the ministry over 300 pilgrims died": no comma after the source
+                span = _clause_span(text, following.start, end)
+                return Found(mention, "according to", where, span)
             at = next((m for m in range(k + 2, len(tokens)) if tokens[m].text in ",:"), None)
             if at is None or tokens[at].start < mention.end:
                 return None
@@ -895,6 +917,19 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
             span = _clause_span(text, tokens[0].start, tokens[k - 1].start)
             return Found(mention, "according to", where, span)
     return None
+
+
+def _verb_before_comma(tokens: list[Token], following: Token) -> bool:
+    """Whether the words from `following` on reach a verb before any comma: a clause, not
+    more of a name ("the team's coach, Ana Lind, ...")."""
+    if following.text in ",:(":
+        return False
+    for token in tokens[tokens.index(following) :]:
+        if token.text in ",:;":
+            return False
+        if _verbish(token):
+            return True
+    return False
 
 
 def _appositive_name(

@@ -377,3 +377,34 @@ def test_a_speaker_named_after_a_described_witness_is_the_name():
     result = suggest(text, outlet="Gazette")
 
     assert _one(result, "in 2019").speaker == "Jane Roe"
+
+
+def test_according_to_without_a_comma_keeps_the_claim():
+    text = """Stampede
+
+According to the Interior Ministry over 345 pilgrims have been killed in a stampede near \
+the shrine, officials added.
+
+According to the team’s coach, Ana Lind, in their first match, the robot won 3 prizes.
+"""
+    result = suggest(text, outlet="Gazette")
+
+    pilgrims = _one(result, "345 pilgrims")
+    assert pilgrims.speaker == "Interior Ministry"
+    assert pilgrims.text.startswith("over 345 pilgrims")
+    assert _one(result, "3 prizes").speaker == "Ana Lind"
+
+
+def test_a_quoted_title_inside_the_outlets_own_sentence_does_not_swallow_it():
+    text = """Browser campaign
+
+Jane Roe said 4 ships sank.
+
+On a new website, "The Browser Countdown", the company has launched a campaign to cut use \
+of the old browser to 1 percent.
+"""
+    result = suggest(text, outlet="Gazette")
+
+    campaign = _one(result, "1 percent")
+    assert campaign.speaker == "Gazette"
+    assert "has launched a campaign" in campaign.text
