@@ -385,7 +385,7 @@ def test_according_to_without_a_comma_keeps_the_claim():
 According to the Interior Ministry over 345 pilgrims have been killed in a stampede near \
 the shrine, officials added.
 
-According to the team’s coach, Ana Lind, in their first match, the robot won 3 prizes.
+According to the coach, Ana Lind, in their first match, the robot won 3 prizes.
 """
     result = suggest(text, outlet="Gazette")
 
