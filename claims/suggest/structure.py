@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -557,6 +558,11 @@ def _standfirst(
 
 _VERBLESS_WORDS = 40
 _BEFORE_A_NOUN = word_set("to of the a an on for in and its their his her")
+_PAGE_NOUNS = word_set(
+    "response reaction update statement message guidance announcement overview summary "
+    "information details remarks speech"
+)
+_PRONOUNS = word_set("i you we he she it they")
 
 
 def _verbless(line: str) -> bool:
@@ -566,6 +572,14 @@ def _verbless(line: str) -> bool:
     if not 4 <= len(words) <= _VERBLESS_WORDS or re.search(r"\d", line) or '"' in line:
         return False
     lower = [w.lower() for w in words]
+    # it names what the page is: "a response to", "an update on", "a statement about"
+    if not any(
+        w in _PAGE_NOUNS and n in ("to", "on", "of", "about", "for", "from")
+        for w, n in itertools.pairwise(lower)
+    ):
+        return False
+    if any(w in _PRONOUNS or w.endswith(("n't", "n’t")) for w in lower):
+        return False
     opening = next((k for k, w in enumerate(words) if w.islower()), len(words))
     if opening < len(words) and lower[opening].endswith("s") and not lower[opening].endswith("ss"):
         return False  # "Government publishes a response ...": the subject's verb

@@ -408,3 +408,33 @@ of the old browser to 1 percent.
     campaign = _one(result, "1 percent")
     assert campaign.speaker == "Gazette"
     assert "has launched a campaign" in campaign.text
+
+
+def test_a_condition_or_a_time_opening_a_sentence_stays_with_its_clause():
+    text = """Network
+
+If you don't change the settings, it uploads to the city network by default.
+
+Seventeen years ago, this would not have been possible at all.
+
+After the council approved the budget for the 12 damaged piers, we rebuilt the harbour wall.
+
+The port grew by 40%, and the ferry lost 3 routes.
+"""
+    result = suggest(text, outlet="Gazette")
+
+    assert "If you don't change the settings, it uploads" in _one(result, "city network").text
+    assert _one(result, "not have been possible").text.startswith("Seventeen years ago,")
+    assert _one(result, "harbour wall").text.startswith("After the council approved")
+    # two independent clauses are still two claims
+    assert _one(result, "40%").text == "The port grew by 40%"
+
+
+def test_a_first_line_with_a_verb_the_lexicon_lacks_is_no_standfirst():
+    text = """Network
+
+If you don't change the settings, it uploads to the city network by default.
+"""
+    result = suggest(text, outlet="Gazette")
+
+    assert _one(result, "city network")
