@@ -235,6 +235,9 @@ def _verbless_caption(line: str) -> bool:
         return False
     if any(w.endswith("ed") and len(w) > 4 and w.islower() for w in words):
         return False  # "Police arrested the driver."
+    opening = next((w for w in words if w.islower()), "")
+    if opening.endswith("s") and not opening.endswith(("ss", "us", "is")):
+        return False  # "Jane Roe leads the council in Eastport.": the subject's verb
     if re.search(r"\d", re.sub(r"\b(?:1[89]|20)\d\d\b", "", line)):
         return False  # "Over 2 million people now cycle to work": a figure is a claim's
     named = any(w[0].isupper() and w.lower() not in STOP_CAPS for w in words[1:])

@@ -438,3 +438,15 @@ If you don't change the settings, it uploads to the city network by default.
     result = suggest(text, outlet="Gazette")
 
     assert _one(result, "city network")
+
+
+def test_a_short_sentence_with_a_verb_the_lexicon_lacks_is_no_caption():
+    text = """Council
+
+The port opened in 1990, the council said.
+
+Jane Roe leads the council of Eastport.
+"""
+    result = suggest(text, outlet="Gazette")
+
+    assert _one(result, "leads the council")
