@@ -43,7 +43,7 @@ GROUP_NOUNS = word_set("""
     countries governments nations posters
     """)
 _SPACES = re.compile(r"\s+")
-_APPOSITIVE_SPAN = 14
+_APPOSITIVE_SPAN = 20
 _APPOSITIVE_GLUE = DETERMINERS | {"of", "for", "and", "at", "in"}
 
 

@@ -450,3 +450,14 @@ Jane Roe leads the council of Eastport.
     result = suggest(text, outlet="Gazette")
 
     assert _one(result, "leads the council")
+
+
+def test_a_long_role_with_its_own_brackets_still_leads_back_to_the_name():
+    text = """Plenary vote
+
+Jana NOVAKOVA (ECR, CZ), rapporteur for the European Fund for Harbour Development (EFHD) \
+related regulation, said: “Several ports were hit by 12 storms in 2024.”
+"""
+    result = suggest(text, outlet="European Parliament")
+
+    assert _one(result, "12 storms").speaker == "Jana NOVAKOVA"
