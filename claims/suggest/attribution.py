@@ -429,6 +429,9 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
     finding = _finding_subject(text, tokens, cue, lo)
     if finding is not None and finding.kind == "name":
         return finding  # "The results of the National Health Survey, published ..., revealed"
+    bracketed = _bracketed_name(text, tokens, cue, lo)
+    if bracketed is not None:
+        return bracketed
     mention = mention_before(text, tokens, j, lo)
     return (
         _head_before_place(text, tokens, j, lo)
@@ -441,6 +444,28 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
 
 
 _SUBJECT_WORDS = 16
+_BRACKETED_ROLE_WORDS = 14
+
+
+def _bracketed_name(text: str, tokens: list[Token], cue: int, lo: int) -> Mention | None:
+    """ "Jane DOE (the Left, FR) co-rapporteur for the regulation stated:": a name opening
+    the sentence with its group in brackets, then a role without a verb, before the cue."""
+    close = next((k for k in range(lo, cue) if tokens[k].text == ")"), None)
+    opened = next((k for k in range(lo, cue) if tokens[k].text == "("), None)
+    if opened is None or close is None or not lo + 2 <= opened < close:
+        return None
+    role = tokens[close + 1 : cue]
+    if len(role) > _BRACKETED_ROLE_WORDS or any(_verbish(t) or t.text in '.;:"“”' for t in role):
+        return None
+    name = tokens[lo:opened]
+    if not 2 <= len(name) <= 4 or not all(t.is_word and t.is_capitalised for t in name):
+        return None
+    if not name[0].text[1:].islower() or name[0].lower in STOP_CAPS:
+        return None  # a first name, then the surname however it is cased ("Jane DOE")
+    if not role or any(t.lower in ORG_WORDS for t in name):
+        return None
+    written = text[name[0].start : name[-1].end]
+    return Mention(name[0].start, tokens[cue - 1].end, "name", written, name=written)
 
 
 def _subject_before_comma(text: str, tokens: list[Token], j: int, lo: int) -> Mention | None:

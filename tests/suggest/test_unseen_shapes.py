@@ -461,3 +461,17 @@ related regulation, said: “Several ports were hit by 12 storms in 2024.”
     result = suggest(text, outlet="European Parliament")
 
     assert _one(result, "12 storms").speaker == "Jana NOVAKOVA"
+
+
+def test_a_name_with_its_group_in_brackets_then_a_role_without_a_comma_speaks():
+    text = """Plenary vote
+
+Jan NOWAK (the Left, FR) co-rapporteur for the harbour regulation stated: “We adopted the \
+law in 12 days.”
+
+The Harbour Board (HB) said 40 ships docked.
+"""
+    result = suggest(text, outlet="European Parliament")
+
+    assert _one(result, "12 days").speaker == "Jan NOWAK"
+    assert _one(result, "40 ships").speaker == "Harbour Board"
