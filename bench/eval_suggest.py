@@ -358,7 +358,7 @@ def table(rows: list[list[str]]) -> str:
 # Floors: a little under what the engine reaches on the corpus today (bench/README.md).
 FLOORS = {
     "min_found": ("found_share", 0.96, "share of labelled claims found"),
-    "min_right_speaker": ("right_speaker_share", 0.94, "share found with the right speaker"),
+    "min_right_speaker": ("right_speaker_share", 0.96, "share found with the right speaker"),
     "min_right_reported": ("right_reported_share", 0.95, "share of reported speakers right"),
     "min_precision": ("precision", 0.36, "share of candidates holding a labelled claim"),
     "min_auc": ("auc", 0.80, "ROC AUC of checkworthiness"),

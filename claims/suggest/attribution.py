@@ -27,12 +27,18 @@ from .lexicon import (
     ABOUT_CUES,
     AS_CUES,
     COMPILED,
+    DETERMINERS,
+    FINDING_CUES,
     FINDING_NOUNS,
     FINITE_VERBS,
+    GROUP_PRONOUNS,
+    INDEFINITES,
     LISTENER_CUES,
     MONTHS,
+    ORG_WORDS,
     PASSIVE_BEFORE_CUE,
     PERSON_NOUNS,
+    PERSON_PRONOUNS,
     SKIP_BEFORE_CUE,
     STOP_CAPS,
     TAIL_CUES,
@@ -255,13 +261,30 @@ def paragraph_statements(
     for s, e in split_sentences(text, body, end, [q.outer for q in quotes]):
         sentence = [t for t in tokens if s <= t.start < e]
         inside = [q for q in spoken if s <= q.open < e]
-        if inside:
+        if inside and not _titled_only(text, sentence, inside):
             statements += _direct(text, index, sentence, inside, e, discourse, voice)
         else:
             inline = [q for q in quotes if s <= q.open < e]
             statements += _reported(text, index, sentence, inline, s, e, discourse, voice)
     discourse.finding = None
     return statements
+
+
+_OWN_CLAUSE_WORDS = 6
+
+
+def _titled_only(text: str, sentence: list[Token], quotes: list[Quote]) -> bool:
+    """'On a new website, "The Harbour Countdown", the board has launched a campaign': the
+    quotation is a title inside a sentence of the outlet's own, which names no speaker and
+    has a verb of its own; read as one sentence, not as a quotation."""
+    outside = _outside(sentence, quotes)
+    words = [t for t in outside if t.is_word]
+    if len(words) < _OWN_CLAUSE_WORDS or not any(_verbish(t) for t in words):
+        return False
+    if any(is_cue(outside, k) for k in range(len(outside))):
+        return False
+    mention, cue_at = _attribution(text, outside)
+    return mention is None and cue_at is None
 
 
 def _outside(tokens: list[Token], quotes: list[Quote]) -> list[Token]:
@@ -335,7 +358,39 @@ def _direct(
         tail = _tail_clause(outside, cue_at, sentence_end, text)
         if tail:
             statements.append(Statement(*tail, "indirect", speaker, cue, index, **common))
+        lead = _lead_clause(text, outside, cue_at)
+        if lead:
+            statements.insert(0, Statement(*lead, "indirect", speaker, cue, index, **common))
     return statements
+
+
+def _lead_clause(text: str, outside: list[Token], cue_at: int) -> tuple[int, int] | None:
+    """ "Berg told the Gazette that 12 workers were hurt, and he added that "...": the clause
+    the cue reports before the quotation, which is the speaker's words too."""
+    quote_at = next((k for k in range(cue_at + 1, len(outside)) if outside[k].text == '"'), None)
+    if quote_at is None:
+        return None
+    stop = quote_at
+    for k in range(cue_at + 1, quote_at):
+        if is_cue(outside, k):  # ", and he added that": the clause ends before it
+            stop = k
+            while stop - 1 > cue_at and (
+                outside[stop - 1].lower in PERSON_PRONOUNS | GROUP_PRONOUNS | SKIP_BEFORE_CUE
+                or outside[stop - 1].lower in ("and", "but", ",")
+            ):
+                stop -= 1
+            break
+    if stop - cue_at < _LEAD_CLAUSE_WORDS:
+        return None
+    head = outside[:stop]
+    span = _reported_clause(text, head, cue_at, head[-1].end)
+    if span is None or not _THAT_BEFORE.search(text, outside[cue_at].end, span[0]):
+        return None
+    return span
+
+
+_LEAD_CLAUSE_WORDS = 4
+_THAT_BEFORE = re.compile(r"\bthat\b")
 
 
 def _attribution(text: str, outside: list[Token]) -> tuple[Mention | None, int | None]:
@@ -371,13 +426,116 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
     j = _skip_back(tokens, cue - 1, lo)
     if j < lo or tokens[j].lower in PASSIVE_BEFORE_CUE:
         return None
+    finding = _finding_subject(text, tokens, cue, lo)
+    if finding is not None and finding.kind == "name":
+        return finding  # "The results of the National Health Survey, published ..., revealed"
+    bracketed = _bracketed_name(text, tokens, cue, lo)
+    if bracketed is not None:
+        return bracketed
     mention = mention_before(text, tokens, j, lo)
     return (
         _head_before_place(text, tokens, j, lo)
         or mention
         or _plain_noun_subject(tokens, j, cue, lo)
         or _publication_subject(text, tokens, j, lo)
+        or _subject_before_comma(text, tokens, j, lo)
+        or finding
     )
+
+
+_SUBJECT_WORDS = 16
+_BRACKETED_ROLE_WORDS = 14
+
+
+def _bracketed_name(text: str, tokens: list[Token], cue: int, lo: int) -> Mention | None:
+    """ "Jane DOE (the Left, FR) co-rapporteur for the regulation stated:": a name opening
+    the sentence with its group in brackets, then a role without a verb, before the cue."""
+    close = next((k for k in range(lo, cue) if tokens[k].text == ")"), None)
+    opened = next((k for k in range(lo, cue) if tokens[k].text == "("), None)
+    if opened is None or close is None or not lo + 2 <= opened < close:
+        return None
+    role = tokens[close + 1 : cue]
+    if len(role) > _BRACKETED_ROLE_WORDS or any(_verbish(t) or t.text in '.;:"“”' for t in role):
+        return None
+    name = tokens[lo:opened]
+    if not 2 <= len(name) <= 4 or not all(t.is_word and t.is_capitalised for t in name):
+        return None
+    if not name[0].text[1:].islower() or name[0].lower in STOP_CAPS:
+        return None  # a first name, then the surname however it is cased ("Jane DOE")
+    if not role or any(t.lower in ORG_WORDS for t in name):
+        return None
+    written = text[name[0].start : name[-1].end]
+    return Mention(name[0].start, tokens[cue - 1].end, "name", written, name=written)
+
+
+def _subject_before_comma(text: str, tokens: list[Token], j: int, lo: int) -> Mention | None:
+    """ "Jane Doe for the Harbour Board, says ...": a comma between a long subject and its
+    verb. Only a sentence's whole opening counts, and only when it has no verb of its own
+    (", says the minister" puts the speaker after the verb instead)."""
+    if tokens[j].text != "," or j - lo > _SUBJECT_WORDS or j - 1 < lo:
+        return None
+    opening = tokens[lo:j]
+    if any(t.text in ',;:"“”()' or _verbish(t) for t in opening):
+        return None
+    mention = mention_before(text, tokens, j - 1, lo)
+    if mention is None or mention.kind == "pronoun" or mention.start != tokens[lo].start:
+        return None
+    return mention
+
+
+# Verbs by which a study, a report or its results speak: "a new study has revealed ...".
+_FINDING_VERBS = FINDING_CUES | word_set("revealed reveals confirmed confirms concluded")
+_FINDING_SUBJECT_WORDS = 30
+
+
+def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Mention | None:
+    """ "A new study of 1,700 pupils has revealed ...", "The results of the National Health
+    Survey, published this week, revealed that ...": a sentence that opens with a study or
+    its results, and whose verb is the finding's, has the study for its speaker; a named
+    study ("of the National Health Survey") by its name."""
+    if tokens[cue].lower not in _FINDING_VERBS or cue - lo > _FINDING_SUBJECT_WORDS:
+        return None
+    words = [t for t in tokens[lo:cue] if t.is_word]
+    head = 1 if words and words[0].lower in DETERMINERS | INDEFINITES else 0
+    while (
+        head < len(words) - 1
+        and words[head].text.islower()
+        and words[head].lower not in FINDING_NOUNS
+    ):
+        head += 1  # "a new study": past the adjectives
+    if not words or head >= len(words) or words[head].lower not in FINDING_NOUNS:
+        return None
+    verb = _skip_back(tokens, cue - 1, lo) + 1  # "has revealed": the auxiliary is the cue's
+    if any(t.lower in FINITE_VERBS or is_cue(tokens, k) for k, t in enumerate(tokens[lo:verb], lo)):
+        return None  # "The report has prompted calls ... they say": another verb first
+    start, end = tokens[lo].start, tokens[cue - 1].end
+    rest = words[head + 1 :]
+    if len(rest) >= 2 and rest[0].lower == "of":
+        named = rest[2:] if rest[1].lower == "the" else rest[1:]
+        run = []
+        for word in named:
+            if not (word.is_capitalised and word.lower not in STOP_CAPS):
+                break
+            run.append(word)
+        if len(run) >= 2 and run[-1].lower in FINDING_NOUNS | ORG_WORDS:
+            name = text[run[0].start : run[-1].end]
+            return Mention(start, end, "name", text[start:end], name=name, organisation=True)
+    # "Results of the trials, published in a paper by AS Heagle in 1989, show": its author
+    by = next((i for i, w in enumerate(rest) if w.lower == "by"), None)
+    if by is not None:
+        run = []
+        for word in rest[by + 1 :]:
+            initials = word.text.isupper()  # "AS Heagle", not the word "as"
+            if not (word.is_capitalised and (initials or word.lower not in STOP_CAPS)):
+                break
+            run.append(word)
+        named = interpret(text, run) if run else None
+        if named is not None and named.kind == "name":
+            return Mention(
+                start, end, "name", text[start:end], name=named.name,
+                organisation=named.organisation,
+            )  # fmt: skip
+    return Mention(start, end, "phrase", f"the {words[head].lower}")
 
 
 # What a site, a board or a person publishes: "Posts on the forum of Acme theorized that".
@@ -513,8 +671,15 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
 
 def _inverted(text: str, tokens: list[Token], cue: int) -> Mention | None:
     """The phrase after a cue ("said Lavrov", "according to the ministry")."""
-    at = cue + 2 if tokens[cue].lower in ("according", "pointed") else cue + 1
+    at = cue + 2 if tokens[cue].lower in ("according", "pointed", "words") else cue + 1
     mention = mention_after(text, tokens, at, len(tokens))
+    if mention is not None and mention.kind in ("role", "phrase"):
+        # "in the words of the prosecutor, Mark Tedeschi, ...", "said another witness, Jane
+        # Roe, ...": the name the role gives
+        comma = next((m for m in range(at, len(tokens)) if tokens[m].text == ","), None)
+        named = _appositive_name(text, tokens, at, comma) if comma is not None else None
+        if named is not None:
+            return named[0]
     if (mention is not None and mention.kind != "pronoun") or tokens[cue].lower == "according":
         return mention
     if mention is not None and at + 1 < len(tokens) and tokens[at + 1].text in ".,":
@@ -579,6 +744,7 @@ def _reported(
     found = (
         _according_to(text, tokens, end)
         or _as_said(text, tokens, end)
+        or _pointed_back(text, tokens, end)
         or _said_that(text, tokens, end)
         or _said_at_end(text, tokens, start)
         or _participle_tail(text, tokens, end)
@@ -758,6 +924,11 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
             return None
         where = cue_span(tokens, k)
         if k == 0 or _only_connectors(tokens[:k]):
+            following = next((t for t in tokens if t.start >= mention.end), None)
+            if following is not None and _verb_before_comma(tokens, following):
+                # "According to the ministry over 300 pilgrims died": no comma after the source
+                span = _clause_span(text, following.start, end)
+                return Found(mention, "according to", where, span)
             at = next((m for m in range(k + 2, len(tokens)) if tokens[m].text in ",:"), None)
             if at is None or tokens[at].start < mention.end:
                 return None
@@ -773,6 +944,19 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
     return None
 
 
+def _verb_before_comma(tokens: list[Token], following: Token) -> bool:
+    """Whether the words from `following` on reach a verb before any comma: a clause, not
+    more of a name ("the team's coach, Ana Lind, ...")."""
+    if following.text in ",:(":
+        return False
+    for token in tokens[tokens.index(following) :]:
+        if token.text in ",:;":
+            return False
+        if _verbish(token):
+            return True
+    return False
+
+
 def _appositive_name(
     text: str, tokens: list[Token], first: int, comma: int
 ) -> tuple[Mention, int] | None:
@@ -781,7 +965,7 @@ def _appositive_name(
     described = tokens[first:comma]
     if not any(t.lower in TITLE_WORDS or t.lower in PERSON_NOUNS for t in described):
         return None
-    close = next((m for m in range(comma + 1, len(tokens)) if tokens[m].text == ","), None)
+    close = next((m for m in range(comma + 1, len(tokens)) if tokens[m].text in ",."), None)
     if close is None or close - comma - 1 > _APPOSITIVE_NAME_WORDS:
         return None
     mention = mention_after(text, tokens, comma + 1, close)
@@ -840,6 +1024,70 @@ def _as_said(text: str, tokens: list[Token], end: int) -> Found | None:
     return None
 
 
+_WHAT_LOOKAHEAD = 8
+_RELEASED = word_set("released issued published put sent")
+
+
+def _pointed_back(text: str, tokens: list[Token], end: int) -> Found | None:
+    """ "I would point you back to what Secretary Doe said last week, that he believes that
+    we are closing the gaps", "You saw in the statement released by the board, for example,
+    that 40 ships were inspected": the clause after ", that" is the words of whoever said or
+    released them, not of the sentence's subject."""
+    for k in range(2, len(tokens) - 1):
+        if tokens[k].lower != "that" or tokens[k - 1].text != ",":
+            continue
+        head = tokens[: k - 1]
+        source = _what_said(text, head) or _released_by(text, head)
+        if source is None:
+            return None
+        mention, cue_at = source
+        after = k + 1
+        # "that he believes that ...": the speaker's own verb inside the clause
+        if (
+            after + 2 < len(tokens)
+            and tokens[after].lower in PERSON_PRONOUNS | GROUP_PRONOUNS
+            and is_cue(tokens, after + 1)
+            and tokens[after + 2].lower == "that"
+        ):
+            after += 3
+        span = _clause_span(text, tokens[after - 1].end, end)
+        return Found(mention, cue_text(head, cue_at), cue_span(head, cue_at), span)
+    return None
+
+
+def _what_said(text: str, head: list[Token]) -> tuple[Mention, int] | None:
+    """ "what Secretary Doe said at the end of last week": who said it, and the cue."""
+    what = next((i for i, t in enumerate(head) if t.lower == "what"), None)
+    if what is None:
+        return None
+    for k in range(what + 2, min(len(head), what + _WHAT_LOOKAHEAD)):
+        if is_cue(head, k):
+            j = _skip_back(head, k - 1, what + 1)
+            mention = interpret(text, head[what + 1 : j + 1]) if j > what else None
+            if mention is not None and mention.kind in ("name", "role"):
+                return mention, k
+            return None
+    return None
+
+
+def _released_by(text: str, head: list[Token]) -> tuple[Mention, int] | None:
+    """ "in the statement that was released by the harbour board": who issued it."""
+    noun = next((i for i, t in enumerate(head) if t.lower in _STATEMENT_WORDS), None)
+    if noun is None:
+        return None
+    for k in range(noun + 1, min(len(head) - 1, noun + _WHAT_LOOKAHEAD)):
+        if head[k].lower in _RELEASED and head[k + 1].lower == "by":
+            stop = next((i for i in range(k + 2, len(head)) if head[i].text in ",;"), len(head))
+            mention = interpret(text, head[k + 2 : stop])
+            if mention is not None and mention.kind in ("name", "role", "phrase"):
+                return mention, k
+            return None
+    return None
+
+
+_STATEMENT_WORDS = word_set("statement statements letter report release readout memo filing")
+
+
 def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
     """A subject at the start of the sentence, a cue, and the clause it reports."""
     for k in range(1, len(tokens)):
@@ -856,6 +1104,9 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
         if not cue_fits(tokens, k, mention):
             continue
         first = _token_index(tokens, mention.start)
+        joint = _joint_subject(text, tokens, first, mention)
+        if joint is not None:  # "The school district and the police department said"
+            mention, first = joint, _token_index(tokens, joint.start)
         while first > 0 and tokens[first - 1].lower in _QUANTIFIERS:
             first -= 1  # "many other countries tell me that"
         if not (
@@ -882,6 +1133,19 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
 
 
 _QUANTIFIERS = word_set("many other some several most all few both various numerous")
+
+
+def _joint_subject(text: str, tokens: list[Token], first: int, mention: Mention) -> Mention | None:
+    """ "Both the Harbour Board and the county police have asserted that": two named
+    speakers joined by "and", saying the same thing together."""
+    if mention.kind != "name" or first < 2 or tokens[first - 1].lower != "and":
+        return None
+    other = mention_before(text, tokens, first - 2, 0)
+    if other is None or other.kind != "name":
+        return None
+    name = f"{other.name} and {mention.name}"
+    written = text[other.start : mention.end]
+    return Mention(other.start, mention.end, "name", written, name=name, organisation=True)
 
 
 def _coordinated(text: str, tokens: list[Token], k: int, end: int) -> Found | None:
@@ -1059,6 +1323,8 @@ def _demonstrative(tokens: list[Token], k: int) -> bool:
         if token.text in ",.;:!?" and not inside_number:  # "1.2 million" goes on
             break
         words.append(token)
+    if any(t.text == '"' for t in words[1:]):
+        return False  # 'asserted that board officials "ignored 12 warnings"': a quoted verb
     return len(words) <= 3 and not _clause_ahead(words)
 
 

@@ -133,6 +133,10 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
 
 _INTRODUCERS = _ADVERBIAL_OPENERS | word_set("although though because if when unless whereas")
 _INTRODUCTION_WORDS = 12
+_SUBORDINATE_OPENERS = word_set(
+    "if unless when whenever after before since although though because once"
+)
+_SUBORDINATE_WORDS = 20
 
 
 def _introduced(tokens: list[Token], begin: int, k: int) -> bool:
@@ -148,6 +152,10 @@ def _introduced(tokens: list[Token], begin: int, k: int) -> bool:
     ):
         j -= 1
     phrase = [t for t in tokens[j + 1 : k - 1] if t.is_word]
+    if j < begin and phrase and phrase[0].lower in _SUBORDINATE_OPENERS:
+        # "If you don't change the code, it uploads ...": a condition or a time opening the
+        # sentence belongs to the clause after it
+        return len(phrase) <= _SUBORDINATE_WORDS
     if j < begin or not phrase or len(phrase) > _INTRODUCTION_WORDS:
         return False
     if tokens[j].text in ",;":
@@ -205,12 +213,19 @@ def _nesting(tokens: list[Token], k: int) -> bool:
     return depth > 0 or quoted
 
 
+_TIME_TAIL = word_set(
+    "ago yesterday today tonight tomorrow night week month year morning afternoon evening"
+)
+
+
 def _has_verb(tokens: list[Token]) -> bool:
     """Whether a stretch of words can be a clause of its own: it holds a finite verb, or at
     least does not open like a mere adverbial ("In Istanbul, for the first time, ...")."""
     words = [t for t in tokens if t.is_word]
     while words and words[0].lower in _CONJUNCTIONS:
         words = words[1:]  # "But in my hospital, we lost 40": the adverbial after "but"
+    if words and words[-1].lower in _TIME_TAIL and not _has_finite_verb(tokens):
+        return False  # "Seventeen years ago, ...": a time, not a clause
     if words and not _adverbial_opener(words[0].lower):
         return True
     for k, token in enumerate(tokens):

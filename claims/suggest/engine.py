@@ -53,8 +53,7 @@ def suggest(
     `text[candidate.start:candidate.end]`.
     """
     original, text = text, plain_spaces(text)
-    paragraphs = read_paragraphs(text)
-    [p for p in paragraphs if p.kind == "body"]
+    paragraphs = read_paragraphs(text, title=title)
     names = proper_words(text)
     registry = Registry(speakers, text)
     people = []
@@ -96,15 +95,21 @@ def suggest(
     return Suggestions(paragraphs, candidates, _speakers(registry, candidates, outlet))
 
 
-def read_paragraphs(text: str) -> list[Paragraph]:
-    """Every non-blank line, classified, with reprinted body paragraphs marked as repeats."""
+def read_paragraphs(text: str, *, title: str | None = None) -> list[Paragraph]:
+    """Every non-blank line, classified, with reprinted body paragraphs marked as repeats.
+
+    `title` is the source's: printed as the first line, it is the headline whatever its
+    length or its punctuation."""
     paragraphs = []
     after_body = False
     first = True
     listing = False
     references = False
+    headline = _folded(title) if title else None
     for index, (start, end) in enumerate(split_paragraphs(text)):
         kind, reason = classify(text, start, end, after_body=after_body, first=first)
+        if first and headline and _folded(text[start:end]) == headline:
+            kind, reason = "heading", "headline"
         if listing and reason == "short line without final punctuation" and _says(text, start, end):
             kind, reason = "body", "list item"  # "64 per cent said they knew" under a lead-in
         if kind == "heading" and reason != "headline":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from .lexicon import (
     DETERMINERS,
@@ -24,7 +25,9 @@ from .phrases import Mention, collect_forward, is_cue, mention_after, np_word
 from .tokens import Token
 from .types import KnownSpeaker
 
-_NOWHERE = 1 << 60  # the first position of someone the article never names
+_NOWHERE = 1 << 60
+_MISSPELT_MIN_LETTERS = 6
+_MISSPELT_SIMILARITY = 0.85  # the first position of someone the article never names
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -98,15 +101,37 @@ class Registry:
         same = self._surname.get(words[-1].lower(), [])
         if len(words) > 1:
             same = [c for c in same if _first_names_agree(words[0], c.split()[0])]
+        elif not same:
+            same = self._misspelt(words[0])
         if not same:
             return None
         return min(same, key=lambda c: (not self.people[c].known, -len(c.split())))
+
+    def _misspelt(self, surname: str) -> list[str]:
+        """The one person whose surname a bare surname misspells ("Ms Bauchtman" for Lydia
+        Buchtmann): the same first letter, nearly the same letters, and nobody else close."""
+        key = surname.lower()
+        if len(key) < _MISSPELT_MIN_LETTERS:
+            return []
+        close = {
+            canonical
+            for written, canonicals in self._surname.items()
+            if written[0] == key[0]
+            and SequenceMatcher(None, written, key).ratio() >= _MISSPELT_SIMILARITY
+            for canonical in canonicals
+            if not self.people[canonical].organisation
+        }
+        return list(close) if len(close) == 1 else []
 
     def register(self, mention: Mention, position: int) -> str:
         """The canonical name for a named mention, adding it (and its role) when new."""
         name = mention.name
         # "Public Health England" is not someone called England.
         canonical = self._alias.get(name.lower()) if mention.organisation else self.lookup(name)
+        if canonical is None and not mention.organisation and len(name.split()) > 1:
+            # "Ms Bauchtman" met first, "Lydia Buchtmann" later: one person, fully named
+            bare = [c for c in self._misspelt(name.split()[-1]) if len(c.split()) == 1]
+            canonical = bare[0] if bare else None
         if canonical is None:
             canonical = name
             self.people[name] = Person(name, organisation=mention.organisation)

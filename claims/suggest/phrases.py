@@ -43,7 +43,7 @@ GROUP_NOUNS = word_set("""
     countries governments nations posters
     """)
 _SPACES = re.compile(r"\s+")
-_APPOSITIVE_SPAN = 14
+_APPOSITIVE_SPAN = 20
 _APPOSITIVE_GLUE = DETERMINERS | {"of", "for", "and", "at", "in"}
 
 
@@ -128,7 +128,7 @@ def _collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
     while k >= lo:
         token = tokens[k]
         if (token.lower in DETERMINERS or token.lower in INDEFINITES) and k < j:
-            if token.lower == "the" and _after_name_of(tokens, k, lo):
+            if token.lower == "the" and _after_name_of(tokens, k, lo, _ends_in_name(tokens, j)):
                 k -= 2  # "Lena Ortiz of the Civic Watch blog": the name before "of the"
                 continue
             return k
@@ -172,16 +172,25 @@ def _noun_modifier(tokens: list[Token], k: int, j: int, lo: int) -> int | None:
     return k if k == lo else None
 
 
-def _after_name_of(tokens: list[Token], k: int, lo: int) -> bool:
-    """Whether "the" at tokens[k] follows a capitalised name and "of", "at" or "from", or
-    a spokesperson and "for" ("a spokesperson for the Department of Energy")."""
+def _ends_in_name(tokens: list[Token], j: int) -> bool:
+    """Whether a phrase ends in two capitalised words, as a person's name does."""
+    return j >= 1 and tokens[j].is_capitalised and tokens[j - 1].is_capitalised
+
+
+def _after_name_of(tokens: list[Token], k: int, lo: int, named: bool = False) -> bool:
+    """Whether "the" at tokens[k] follows a capitalised name and "of", "at" or "from" (or
+    "for" before a name), a spokesperson and "for" ("a spokesperson for the Department of
+    Energy"), or a title before a phrase that is `named` (ends in a person's name)."""
     if k - 2 < lo or tokens[k - 1].lower not in ("of", "at", "from", "for"):
         return False
     before = tokens[k - 2]
     if before.lower in _SPOKESPEOPLE:
         return True
-    if tokens[k - 1].lower == "for":
-        return False
+    named_after = k + 1 < len(tokens) and tokens[k + 1].is_capitalised
+    if before.lower in TITLE_WORDS and named_after and named:
+        return True  # "Executive director of the Harbour Council Alia Salem": a long title
+    if tokens[k - 1].lower == "for" and not (k + 1 < len(tokens) and tokens[k + 1].is_capitalised):
+        return False  # "Berg for the Harbour Board", not "Britain for the first time"
     return (
         before.is_capitalised and before.lower not in STOP_CAPS and not _is_role_word(before.lower)
     )
@@ -238,11 +247,12 @@ def mention_before(text: str, tokens: list[Token], j: int, lo: int = 0) -> Menti
     author = _authored_by(text, inner)
     if author is not None:  # "LiberateLaura, a blog written by Jane Roe, says"
         return author
-    start = collect_back(tokens, comma - 1, lo)
-    outer = None if start is None else interpret(text, tokens[start:comma])
+    named_end = _before_brackets(tokens, comma, lo)  # "Jane DOE (EPP, PL), rapporteur,"
+    start = collect_back(tokens, named_end - 1, lo)
+    outer = None if start is None else interpret(text, tokens[start:named_end])
     role = _appositive_role(inner)
     if role:  # "Mr. Trudeau, the prime minister, said"
-        return None if outer is None else interpret(text, tokens[start:comma], appositive=role)
+        return None if outer is None else interpret(text, tokens[start:named_end], appositive=role)
     named = (
         interpret(text, inner)
         if inner and collect_back(tokens, j - 1, comma + 1) == comma + 1
@@ -313,9 +323,22 @@ def _relative_clause(tokens: list[Token]) -> bool:
     return bool(tokens) and tokens[0].lower in ("who", "whose", "which", "whom")
 
 
+def _before_brackets(tokens: list[Token], end: int, lo: int) -> int:
+    """Where a phrase ends once brackets just before `end` are set aside ("Jane DOE (EPP,
+    PL)"): the index of the opening bracket, or `end` itself."""
+    if end - 1 < lo or tokens[end - 1].text != ")":
+        return end
+    for k in range(end - 2, max(lo, end - _APPOSITIVE_SPAN) - 1, -1):
+        if tokens[k].text == "(":
+            return k if k > lo else end
+    return end
+
+
 def _previous_comma(tokens: list[Token], j: int, lo: int) -> int | None:
+    depth = 0  # "Jane DOE (EPP, PL), rapporteur, said": a comma in brackets is not the one
     for k in range(j - 1, max(lo, j - _APPOSITIVE_SPAN) - 1, -1):
-        if tokens[k].text == ",":
+        depth += {")": 1, "(": -1}.get(tokens[k].text, 0)
+        if tokens[k].text == "," and depth <= 0:
             return k
         if tokens[k].text in '.;:"“”':
             return None
@@ -345,9 +368,19 @@ def _possessive(token: Token) -> bool:
 def is_cue(tokens: list[Token], k: int) -> bool:
     """Whether tokens[k] attributes words to someone ("said", "according to", "pointed out")."""
     token = tokens[k]
+    following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
+    if token.lower == "words":  # "in the words of the prosecutor, ..."
+        return (
+            k >= 2
+            and following == "of"
+            and [t.lower for t in tokens[k - 2 : k]]
+            == [
+                "in",
+                "the",
+            ]
+        )
     if token.lower not in CUE_WORDS or not (token.text.islower() or token.lower == "according"):
         return False
-    following = tokens[k + 1].lower if k + 1 < len(tokens) else ""
     if token.lower == "according":
         return following == "to"
     if token.lower == "pointed":
@@ -397,13 +430,17 @@ def cue_span(tokens: list[Token], k: int) -> tuple[int, int]:
     low = tokens[k].lower
     if low in ("according", "pointed") and k + 1 < len(tokens):
         return tokens[k].start, tokens[k + 1].end
+    if low == "words" and k + 1 < len(tokens):
+        return tokens[k - 2].start, tokens[k + 1].end
     return tokens[k].start, tokens[k].end
 
 
 def cue_text(tokens: list[Token], k: int) -> str:
     """The cue as the `Candidate.cue` field shows it."""
     low = tokens[k].lower
-    return {"according": "according to", "pointed": "pointed out"}.get(low, low)
+    return {"according": "according to", "pointed": "pointed out", "words": "in the words of"}.get(
+        low, low
+    )
 
 
 def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention | None:
@@ -529,8 +566,8 @@ def _person_of(
     text: str, words: list[Token], start: int, end: int, appositive: str
 ) -> Mention | None:
     """ "Lena Ortiz of the Civic Watch blog", "Silvio Rendón of Gran Combo Club": a person
-    named before "of", "at" or "from", and where they write or work after it."""
-    joint = next((i for i, w in enumerate(words) if w.lower in ("of", "at", "from")), None)
+    named before "of", "at", "from" or "for", and where they write or work after it."""
+    joint = next((i for i, w in enumerate(words) if w.lower in ("of", "at", "from", "for")), None)
     if joint is None or joint + 1 >= len(words):
         return None
     titles = 0  # "Professor Sarah Lane of King's College": the title before the name

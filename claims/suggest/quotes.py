@@ -123,7 +123,7 @@ def is_statement(text: str, quote: Quote, start: int, end: int) -> bool:
     content_start, content_end = quote.content
     if not _WORD.search(text, content_start, content_end):
         return False
-    left = text[start : quote.open].rstrip()
+    left = text[start : quote.open].rstrip().rstrip("*_").rstrip()  # Markdown's bold marks
     if left and left[-1] not in _LEFT_OK:
         last = _LAST_WORD.search(left)
         if not last or last.group(1).lower() not in CUE_WORDS | {"that"}:

@@ -56,6 +56,7 @@ _COURTESY = re.compile(
     r"^\W*(?:(?:oh|well|so|and|yes|okay|ok)\W+)*(?:\w+(?:\s\w+)?,\s*)?"
     r"(?:good (?:morning|afternoon|evening)|thank you|welcome back"
     r"|thanks|go ahead|hello|hi|welcome|please|sorry|love it|it['’]s (?:so )?good"
+    r"|happy (?:\w+['’]s )?\w+,? (?:everybody|everyone|all|to (?:you|everyone))"
     r"|nice to (?:see|meet) you|i yield(?: back)?)\b"
     r"(?:[^.!?]|\b(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen)\.){0,40}[.!?]?\s*$",
     re.IGNORECASE,
@@ -66,7 +67,7 @@ _COURTESY = re.compile(
 # to Jane with Reuters.", "With that, I'll take some questions.", "It's great to be with you
 # all.", "I get it.", "We can follow up with you afterward."
 _TURN_TAKING = re.compile(
-    r"^\W*(?:(?:oh|well|so|and|now|with that)\W+)*(?:"
+    r"^\W*(?:(?:oh|well|so|and|now|then|with that)\W+)*(?:"
     r"(?:our|the|my|your) (?:first|next|last|final|following) question"
     r" (?:will |is going to )?(?:go(?:es)?|come(?:s)?|is) (?:to|from)\b"
     r"|(?:i|we)(?:['’]ll| will| would| am| are|['’]m|['’]re)? (?:be )?(?:happy |glad )?"
@@ -76,6 +77,16 @@ _TURN_TAKING = re.compile(
     r" (?:here|with (?:you|all of you|everyone))\b"
     r"|(?:i|we) (?:get|understand|hear) (?:it|you)[.!]?$"
     r"|(?:i|we) can follow up with you\b"
+    # handing the floor over, announcing a statement or what comes "at the top"
+    r"|(?:i|we)(?:['’]ll| will| would| am going to|['’]m going to)? (?:now |then |just )?"
+    r"(?:hand|turn|pass|give) (?:it|things|the floor|this) (?:over|back)\b"
+    r"|(?:\w+,\s*)?(?:the floor|the podium|the mic(?:rophone)?) is (?:all )?yours\b"
+    r"|(?:i|we)(?:['’]ll| will| would like to| want to)? (?:make|give|read|deliver) "
+    r"(?:a|an|my|our) (?:brief |short |quick |opening )?(?:statement|remarks)\b"
+    r"|(?:i|we) (?:just )?(?:have|had|got) (?:one|two|three|a few|a couple of|a) "
+    r"(?:quick )?(?:things?|items?|announcements?|notes?|updates?) (?:at|for|to start at) the top\b"
+    r"|let me (?:just )?(?:pass|hand|turn|start|begin|kick|open|close) "
+    r"(?:this|these|it|things|us|off|with|by|out)\b"
     r")[^.!?]{0,60}[.!?]?\s*$",
     re.IGNORECASE,
 )

@@ -40,7 +40,7 @@ _PHOTO = re.compile(
 # "Ants on a leaf. Image: Jane Doe.", "... (Photo: John Roe/Reuters)": a caption that ends
 # in its picture's credit.
 _CREDIT_AT_END = re.compile(
-    r"(?:^|[.!?]\s+|\(\s*)(?:image|photo|photograph|picture|illustration|video)?\s*"
+    r"(?:^|[.!?]\s+|\(\s*|\s(?=(?-i:[A-Z])))(?:image|photo|photograph|picture|illustration|video)?\s*"
     r"(?:image|photo|picture|illustration|video|credit)s?(?:\s+credit)?\s*:\s*"
     r"[^.:!?()]{2,60}\.?\)?\.?$"
     r"|\([^()]{0,30}\b(?:photo|image|picture)s?\s*/\s*[^()]{2,60}\)\.?$",
@@ -147,8 +147,21 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _LINE.finditer(text)]
 
 
+# "**LOWERING COSTS:** When prices are hidden, ...": a heading run in at the head of a
+# paragraph, in bold or in capitals, ending in a colon; the paragraph's words start after it.
+_RUN_IN_HEADING = re.compile(
+    r"(?:\*\*|__)[^*_\n]{2,100}?:(?:\*\*|__)[ \t]+(?=\S)"
+    r"|(?:\*\*|__)[^*_\n]{2,100}?(?:\*\*|__):[ \t]+(?=\S)"
+    r"|[A-Z][A-Z'’&\-]+(?:[ \t]+[A-Z][A-Z'’&\-]+)+:[ \t]+(?=[A-Z0-9\"“])"
+)
+
+
 def dateline_end(text: str, start: int, end: int) -> int:
-    """Where a paragraph's body starts once a leading dateline is set aside (start if none)."""
+    """Where a paragraph's body starts once a leading dateline, or a heading run in at its
+    head, is set aside (start if none)."""
+    run_in = _RUN_IN_HEADING.match(text, start, end)
+    if run_in:
+        return run_in.end()
     clock = _CLOCK.match(text, start, end)
     if clock:
         return clock.end()  # a live blog's entry: "10:42 GMT: The coastguard said ..."
@@ -199,7 +212,7 @@ def classify(
 
 
 _CAPTION_WORDS = 16
-_CAPTION_PREPOSITIONS = word_set("with in at on during from near outside inside")
+_CAPTION_PREPOSITIONS = word_set("with in at on during from near outside inside of about")
 # A verb hidden in a contraction ("it's", "let's", "I'm", "don't"), not a possessive.
 _CONTRACTED_VERB = re.compile(
     r"\b(?:it|that|there|here|let|what|he|she|who|where)['’]s\b|['’](?:re|ve|ll|m|d)\b|n['’]t\b",
@@ -222,10 +235,16 @@ def _verbless_caption(line: str) -> bool:
         return False
     if any(w.endswith("ed") and len(w) > 4 and w.islower() for w in words):
         return False  # "Police arrested the driver."
+    opening = next((w for w in words if w.islower()), "")
+    if opening.endswith("s") and not opening.endswith(("ss", "us", "is")):
+        return False  # "Jane Roe leads the council in Eastport.": the subject's verb
     if re.search(r"\d", re.sub(r"\b(?:1[89]|20)\d\d\b", "", line)):
         return False  # "Over 2 million people now cycle to work": a figure is a claim's
     named = any(w[0].isupper() and w.lower() not in STOP_CAPS for w in words[1:])
-    return named and any(w in _CAPTION_PREPOSITIONS for w in lower)
+    # "Engineer testing the new drone at Porton Down.": a participle after the subject is a
+    # caption's predicate, where a sentence would have a finite verb
+    doing = len(words) > 2 and any(w.endswith("ing") and len(w) > 5 for w in lower[1:3])
+    return named and (doing or any(w in _CAPTION_PREPOSITIONS for w in lower))
 
 
 # "Yachts: up to 12 metres<TAB>£40": a row of a table pasted as text, a label and a
@@ -336,8 +355,8 @@ def _heading_reason(line: str) -> str | None:
     """A short line without a sentence's final punctuation reads as a headline; so does a
     short title-case phrase on a participle ending in a full stop ("Closing the Gender Gap in
     Science."), which has no verb to make it a sentence."""
-    if line[0] in '"“„«':
-        return None
+    if line[0] in '"“„«' or line[-1] == ",":
+        return None  # "Jane Doe wrote on her blog,": a sentence running on into the next
     stop = line[-1] in _TERMINAL and line[-1] != "?"
     words = re.findall(r"[^\W_][\w'’\-]*", line)
     if not words or len(words) > 20 or (stop and (line[-1] != "." or len(words) > 12)):

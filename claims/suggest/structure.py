@@ -22,12 +22,21 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .attribution import NAMED, Discourse, Voice
-from .lexicon import FIRST_PERSON, SKIP_BEFORE_CUE, STOP_CAPS, TITLE_WORDS, word_set
+from .lexicon import (
+    CUE_WORDS,
+    FINITE_VERBS,
+    FIRST_PERSON,
+    SKIP_BEFORE_CUE,
+    STOP_CAPS,
+    TITLE_WORDS,
+    word_set,
+)
 from .matching import ClaimIndex
 from .phrases import cue_span, cue_text, interpret, is_cue, mention_after, mention_before
 from .quotes import find_quotes
@@ -486,8 +495,10 @@ def _issuer(
 def _author_body(author: str | None, discourse: Discourse, names: frozenset[str]) -> Voice | None:
     """The institution a source's author line names ("Department for Transport" on a platform
     that hosts many departments' releases): the release's narration is its own."""
-    line = (author or "").split(",")[0].strip()
-    if not line or "(" in line:
+    # "Centre for Defence Enterprise (Defence Science and Technology Laboratory)": the body
+    # named first speaks; what the brackets add is its parent or a note
+    line = (author or "").split(",")[0].split("(")[0].strip()
+    if not line:
         return None
     mention = interpret(line, tokenize(line, 0, len(line), names | proper_words(line)))
     if mention is None or mention.kind != "name" or not mention.organisation:
@@ -540,8 +551,46 @@ def _standfirst(
     issued = narrator is not None and _inside(narrator.speaker_span, span)
     cited = cited or (document is not None and _inside(document.speaker_span, span))
     describes = not figures and (cited or issued)
-    if _EMPHASIS.match(line) or describes or _repeated_later(text, first, paragraphs):
+    summary = describes or _repeated_later(text, first, paragraphs)
+    if _EMPHASIS.match(line) or summary or (not figures and _verbless(line)):
         first.kind, first.reason = "heading", "standfirst"
+
+
+_VERBLESS_WORDS = 40
+_BEFORE_A_NOUN = word_set("to of the a an on for in and its their his her")
+_PAGE_NOUNS = word_set(
+    "response reaction update statement message guidance announcement overview summary "
+    "information details remarks speech"
+)
+_PRONOUNS = word_set("i you we he she it they")
+
+
+def _verbless(line: str) -> bool:
+    """ "The Board's response to reports of dead fish being washed ashore.": a line under the
+    headline that only names what the page is, with no verb of its own and no figure."""
+    words = re.findall(r"[^\W_][\w'’\-]*", line)
+    if not 4 <= len(words) <= _VERBLESS_WORDS or re.search(r"\d", line) or '"' in line:
+        return False
+    lower = [w.lower() for w in words]
+    # it names what the page is: "a response to", "an update on", "a statement about"
+    if not any(
+        w in _PAGE_NOUNS and n in ("to", "on", "of", "about", "for", "from")
+        for w, n in itertools.pairwise(lower)
+    ):
+        return False
+    if any(w in _PRONOUNS or w.endswith(("n't", "n’t")) for w in lower):
+        return False
+    opening = next((k for k, w in enumerate(words) if w.islower()), len(words))
+    if opening < len(words) and lower[opening].endswith("s") and not lower[opening].endswith("ss"):
+        return False  # "Government publishes a response ...": the subject's verb
+    for k, word in enumerate(lower):
+        noun_use = k and lower[k - 1] in _BEFORE_A_NOUN  # "a response to reports of"
+        if (word in FINITE_VERBS or word in CUE_WORDS) and not noun_use:
+            return False
+        after_auxiliary = k and lower[k - 1] in ("being", "been", "be", "to")
+        if word.endswith("ed") and len(word) > 4 and words[k].islower() and not after_auxiliary:
+            return False  # "Police arrested the driver."
+    return True
 
 
 def _inside(inner: tuple[int, int] | None, outer: tuple[int, int]) -> bool:
@@ -972,7 +1021,7 @@ def _lead_in(
     """The voice a paragraph ending "..., X said:" gives to what follows, and whether the
     attribution is the whole paragraph."""
     line = text[paragraph.start : paragraph.end]
-    if not line.endswith(":"):
+    if not line.endswith(":") and not _comma_before_quotation(text, paragraph):
         return None
     sentences = split_sentences(text, paragraph.start, paragraph.end)
     s, e = sentences[-1]
@@ -1022,14 +1071,30 @@ def _lead_in(
             cue=cue_text(tokens, k),
             # "X describes the verdict as absurd and asks:" gives X the quotations after it;
             # "X said the plan had three parts:" a list that stays X's too; "X wonders out
-            # aloud about the venue:" whatever follows, as the bare "X writes:" does.
-            quoted_only=len(words) > 4 and words[0].lower not in _ABOUT,
+            # aloud about the venue:" or "X notes how the speech changed history:" whatever
+            # follows, as the bare "X writes:" does.
+            quoted_only=len(words) > 4 and words[0].lower not in _ABOUT | _WH_OPENERS,
         )
-        return voice, whole and not words
+        # "Jane Doe wrote on her blog:": where she wrote adds nothing to check either
+        where = len(words) <= _WHERE_WORDS and bool(words) and words[0].lower in _ABOUT
+        return voice, whole and (not words or where)
     return None
 
 
+_WHERE_WORDS = 6
+
+
+def _comma_before_quotation(text: str, paragraph: Paragraph) -> bool:
+    """ "Jane Doe wrote on her blog," ending a paragraph whose next one opens with a quotation
+    mark: a lead-in as "...:" is."""
+    if text[paragraph.end - 1] != ",":
+        return False
+    following = text[paragraph.end :].lstrip()
+    return bool(following) and following[0] in "\"“‘'«"
+
+
 _ABOUT = word_set("about on in at out over of with for aloud")
+_WH_OPENERS = word_set("how why what where when whether")
 
 
 def _according_block(

@@ -89,6 +89,8 @@ def _tokenize(text: str, start: int, end: int, names: frozenset[str]) -> list[To
     tokens: list[Token] = []
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
+        if word in _EMPHASIS:
+            continue  # Markdown's "**Jane Doe** **said**": marks around words, not words
         glued = None
         if len(word) > 6 and word.endswith(GLUE_CUES) and word[0].isupper():
             glued = _GLUED.match(word)
@@ -105,6 +107,7 @@ def _tokenize(text: str, start: int, end: int, names: frozenset[str]) -> list[To
     return tokens
 
 
+_EMPHASIS = frozenset({"*", "_"})
 # Capitalised abbreviations spelled like a function word.
 _ACRONYMS = frozenset({"WHO", "US", "IT"})
 

@@ -133,7 +133,9 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
         ev.load_article(path)
 
 
-@pytest.mark.parametrize("folder", ["articles", "former-heldout", "heldout", "heldout-2"])
+@pytest.mark.parametrize(
+    "folder", ["articles", "former-heldout", "heldout", "heldout-2", "heldout-3"]
+)
 def test_every_corpus_label_sits_at_its_offsets(folder):
     paths = sorted((ev.CORPUS.parent / folder).glob("*.json"))
 
@@ -157,3 +159,12 @@ def test_the_second_held_out_set_spans_four_outlets():
 
     assert len({a["outlet"] for a in articles}) >= 4
     assert all(int(a["id"][:2]) >= 62 for a in articles)
+
+
+def test_the_third_held_out_set_spans_four_outlets_of_new_articles():
+    paths = sorted((ev.CORPUS.parent / "heldout-3").glob("*.json"))
+
+    articles = [ev.load_article(path) for path in paths]
+
+    assert len({a["outlet"] for a in articles}) >= 4
+    assert all(int(a["id"][:2]) >= 70 for a in articles)
