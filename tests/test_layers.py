@@ -15,6 +15,7 @@ DELIVERY = (
     "claims.management",
     "claims.monitoring.admin",
     "claims.monitoring.management",
+    "claims.discussion.admin",
 )
 INFRASTRUCTURE = (
     "claims.db",

@@ -15,7 +15,7 @@ from ..models import Claim, ClaimEvent, Evidence, PublicationEntry, Review, Spea
 from ..roles import has_role
 from ..rules import check_claim_delete, check_evidence_add, pending_correction, refusal
 from ..selectors import claim_actions, search_claims
-from . import workflow
+from . import home, thread, workflow
 from .base import (
     HistoryAdmin,
     PublicRecordInlineForm,
@@ -157,7 +157,7 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
     ]
     # No speaker filter: with thousands of speakers it would list them all on every page; the
     # search finds a speaker's claims by name.
-    list_filter = ["status", "topics", "assignee", "dismissal_reason"]
+    list_filter = [home.QueueFilter, "status", "topics", "assignee", "dismissal_reason"]
     search_fields = ["text"]  # see get_search_results: full-text, not LIKE over every row
     search_help_text = _("Words from the claim, its quote or the speaker's name.")
     list_select_related = ["statement__speaker", "assignee"]
@@ -210,6 +210,11 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
                 view(partial(workflow.claim_action_view, self)),
                 name="claims_claim_act",
             ),
+            path(
+                "<path:object_id>/comment/",
+                view(partial(thread.comment_view, self)),
+                name="claims_claim_comment",
+            ),
             *super().get_urls(),
         ]
 
@@ -225,6 +230,7 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
                     if not action.blocked_by
                 ],
                 "blocked_actions": [action for action in actions if action.blocked_by],
+                **thread.thread_context(claim),
             }
         return super().change_view(request, object_id, form_url, extra_context)
 
