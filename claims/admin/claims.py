@@ -180,7 +180,17 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
         (None, {"fields": ["statement", "text", "slug", "topics", "checkworthiness"]}),
         (
             _("Workflow"),
-            {"fields": ["status", "dismissal_reason", "assignee", "first_published_at", "version"]},
+            {
+                "fields": [
+                    "status",
+                    "dismissal_reason",
+                    "assignee",
+                    "due_at",
+                    "priority",
+                    "first_published_at",
+                    "version",
+                ]
+            },
         ),
         (_("Notes"), {"fields": ["context_note", "internal_note", "repeat_of"]}),
         (_("Record"), {"fields": ["created_by", "created_at", "updated_at"]}),
@@ -239,6 +249,8 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
             return list(super().get_readonly_fields(request, obj))
         # What readers were told was claimed must not shift under the verdict.
         fields = frozen_readonly_fields(obj, super().get_readonly_fields(request, obj))
+        if not has_role(request.user, Role.EDITOR):  # the assignment's terms are the editor's
+            fields += ["due_at", "priority"]
         return fields if "slug" in fields else [*fields, "slug"]
 
     # Deleting: only a claim still in triage, by an editor, through the service (which says

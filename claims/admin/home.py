@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from ..enums import ClaimStatus, ReviewStatus, Role, SignoffDecision
+from ..enums import ClaimStatus, ReviewStatus, Role, SignoffDecision, Transition
 from ..models import Alert, Claim, ClaimEvent, Review, Signoff
 from ..roles import has_role
 from ..selectors import claims_assigned_to, claims_awaiting_signoff_by, claims_ready_to_publish
@@ -48,17 +48,21 @@ INTERNAL_MODELS = frozenset(
 
 def my_assignments(user: AbstractBaseUser) -> QuerySet[Claim]:
     """The fact-checker's claims: those sent back first (with the reviewer's comment), then by
-    priority and due date."""
+    priority and due date, each with the editor's note from its assignment."""
     changes = Signoff.objects.filter(
         review__claim=OuterRef("pk"), decision=SignoffDecision.REQUEST_CHANGES
     ).order_by("-created_at", "-id")
     sent_back = Review.objects.filter(claim=OuterRef("pk"), status=ReviewStatus.CHANGES_REQUESTED)
+    assignments = ClaimEvent.objects.filter(
+        claim=OuterRef("pk"), action=Transition.ASSIGN
+    ).order_by("-created_at", "-id")
     return (
         claims_assigned_to(user)
         .annotate(
             sent_back=Exists(sent_back),
             changes_comment=Subquery(changes.values("comment")[:1]),
             changes_by=Subquery(changes.values("reviewer__username")[:1]),
+            assignment_note=Subquery(assignments.values("note")[:1]),
         )
         .order_by(
             F("sent_back").desc(),

@@ -163,3 +163,40 @@ def test_the_home_runs_a_fixed_number_of_queries(client, count, django_assert_nu
     for key in ("mine", "signoff", "ready", "overdue"):
         assert section(html, key).count("<li") == shown, key
     assert html[html.index('id="recent-activity"') :].count("<li") == shown
+
+
+def test_an_assignment_shows_the_editors_note_priority_and_due_date(client, editor, fact_checker):
+    claim = ClaimFactory(
+        status=ClaimStatus.SELECTED,
+        text="Urgent one.",
+        priority=1,
+        due_at=timezone.now() + datetime.timedelta(hours=3),
+    )
+    services.claim_transition(
+        claim=claim,
+        transition=Transition.ASSIGN,
+        by=editor,
+        assignee=fact_checker,
+        note="Need it by 5pm",
+    )
+    ClaimFactory(status=ClaimStatus.RESEARCHING, assignee=fact_checker, text="Routine one.")
+    client.force_login(fact_checker)
+
+    mine = section(client.get(HOME).content.decode(), "mine")
+
+    assert mine.index("Urgent one.") < mine.index("Routine one.")
+    assert "Editor's note: Need it by 5pm" in mine
+    assert "Urgent" in mine and "due " in mine
+
+
+def test_only_an_editor_sets_the_due_date_and_priority(client, editor, fact_checker):
+    claim = ClaimFactory(status=ClaimStatus.RESEARCHING, assignee=fact_checker)
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+
+    client.force_login(fact_checker)
+    form = client.get(url).context["adminform"].form
+    assert "due_at" not in form.fields and "priority" not in form.fields
+
+    client.force_login(editor)
+    form = client.get(url).context["adminform"].form
+    assert "due_at" in form.fields and "priority" in form.fields
