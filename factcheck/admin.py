@@ -29,9 +29,18 @@ class DeskAdminSite(admin.AdminSite):
             *super().get_urls(),
         ]
 
+    def each_context(self, request):
+        context = super().each_context(request)
+        # The navigation beside every page lists what the home lists.
+        context["available_apps"] = self.without_internal(context["available_apps"])
+        return context
+
     def main_app_list(self, request) -> list[dict]:
+        return self.without_internal(self.get_app_list(request))
+
+    def without_internal(self, app_list: list[dict]) -> list[dict]:
         apps = []
-        for app in self.get_app_list(request):
+        for app in app_list:
             models = [
                 model
                 for model in app["models"]

@@ -14,6 +14,7 @@ from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..enums import ClaimStatus, ReviewStatus, Role, SignoffDecision, Transition
@@ -156,6 +157,14 @@ def recent_activity(user: AbstractBaseUser) -> QuerySet[ClaimEvent]:
     )
 
 
+def editors_note(claim: Claim) -> str:
+    """The note the editor wrote when assigning, without the one the service writes for them
+    when they wrote none."""
+    note = claim.assignment_note or ""
+    written_for_them = gettext("Assigned to %(user)s") % {"user": claim.assignee.get_username()}
+    return "" if note == written_for_them else note
+
+
 def desk_home(request) -> dict:
     """The home's context: the user's queues, open alerts and recent activity."""
     user = request.user
@@ -164,6 +173,9 @@ def desk_home(request) -> dict:
     for key, queue in queues_for(user).items():
         claims = queue.claims(user).select_related("statement__speaker", "assignee")
         rows, more = _capped(claims)
+        if key == "mine":
+            for claim in rows:
+                claim.editors_note = editors_note(claim)
         lists.append(
             HomeList(key, queue.title, rows, more, f"{changelist}?{urlencode({'queue': key})}")
         )

@@ -200,3 +200,24 @@ def test_only_an_editor_sets_the_due_date_and_priority(client, editor, fact_chec
     client.force_login(editor)
     form = client.get(url).context["adminform"].form
     assert "due_at" in form.fields and "priority" in form.fields
+
+
+def test_an_assignment_without_a_note_shows_none(client, editor, fact_checker):
+    claim = ClaimFactory(status=ClaimStatus.SELECTED, text="Quiet one.")
+    services.claim_transition(
+        claim=claim, transition=Transition.ASSIGN, by=editor, assignee=fact_checker
+    )
+    client.force_login(fact_checker)
+
+    mine = section(client.get(HOME).content.decode(), "mine")
+
+    assert "Quiet one." in mine and "Editor's note" not in mine
+
+
+def test_the_navigation_beside_a_page_leaves_out_the_internal_tables(client, editor):
+    claim = ClaimFactory()
+    client.force_login(editor)
+    page = client.get(reverse("admin:claims_claim_change", args=[claim.pk])).content.decode()
+    nav = page[page.index('id="nav-sidebar"') :]
+    assert reverse("admin:claims_source_changelist") in nav
+    assert reverse("admin:claims_claimevent_changelist") not in nav
