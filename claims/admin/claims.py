@@ -240,7 +240,7 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
                     if not action.blocked_by
                 ],
                 "blocked_actions": [action for action in actions if action.blocked_by],
-                **thread.thread_context(claim),
+                **thread.thread_context(claim, request),
             }
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -39,8 +39,25 @@ class CommentForm(forms.Form):
         )
 
 
-def thread_context(claim: Claim) -> dict:
-    """The thread, oldest first, in a fixed number of queries however long it is."""
+# A comment refused by the form or the rules comes back in the form after the redirect.
+DRAFT_KEY = "claim_comment_draft"
+
+
+def keep_draft(request: HttpRequest, claim: Claim) -> None:
+    request.session[DRAFT_KEY] = {
+        "claim": claim.pk,
+        "body": request.POST.get("body", "")[:BODY_MAX],
+    }
+
+
+def thread_context(claim: Claim, request: HttpRequest) -> dict:
+    """The thread, oldest first, in a fixed number of queries however long it is, and the form
+    (with the user's refused comment, if that is what brought them back)."""
+    draft = request.session.get(DRAFT_KEY)
+    initial = {}
+    if draft and draft.get("claim") == claim.pk:
+        initial["body"] = draft.get("body", "")
+        del request.session[DRAFT_KEY]
     comments = (
         Comment.objects.filter(claim=claim)
         .select_related("author", "review__rating", "review__claim")
@@ -49,7 +66,7 @@ def thread_context(claim: Claim) -> dict:
     )
     return {
         "comments": list(comments),
-        "comment_form": CommentForm(claim=claim),
+        "comment_form": CommentForm(claim=claim, initial=initial),
         "comment_url": reverse("admin:claims_claim_comment", args=[claim.pk]),
     }
 
@@ -66,6 +83,7 @@ def comment_view(model_admin, request: HttpRequest, object_id: str) -> HttpRespo
     if not form.is_valid():
         for errors in form.errors.values():
             messages.error(request, " ".join(errors))
+        keep_draft(request, claim)
         return HttpResponseRedirect(change_url)
     try:
         comment_post(
@@ -76,6 +94,7 @@ def comment_view(model_admin, request: HttpRequest, object_id: str) -> HttpRespo
         )
     except WorkflowError as refusal:
         messages.error(request, " ".join(refusal.messages))
+        keep_draft(request, claim)
     else:
         messages.success(request, gettext("Your comment is in the thread."))
     return HttpResponseRedirect(change_url)

@@ -360,3 +360,17 @@ def test_someone_who_is_not_staff_sees_no_notifications(client):
     client.force_login(outsider)
     response = client.get(reverse("admin:discussion_notification_count"))
     assert response.status_code == 302  # to the login page
+
+
+def test_a_refused_comment_comes_back_in_the_form(client, researching, fact_checker):
+    client.force_login(fact_checker)
+    url = reverse("admin:claims_claim_comment", args=[researching.pk])
+    typed = "See the table. " + "x" * 10_000  # over the limit
+
+    page = client.post(url, {"body": typed, "review": "999999"}, follow=True)
+
+    assert page.context["comment_form"].initial["body"] == typed[:10_000]
+    assert not Comment.objects.exists()
+    # Only once: the next visit starts afresh.
+    again = client.get(reverse("admin:claims_claim_change", args=[researching.pk]))
+    assert again.context["comment_form"].initial == {}
