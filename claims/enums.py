@@ -135,3 +135,12 @@ class PublicationKind(models.TextChoices):
     FIRST_PUBLICATION = "first_publication", _("First publication")
     CORRECTION = "correction", _("Correction")
     WITHDRAWAL = "withdrawal", _("Withdrawal")
+
+
+class Priority(models.IntegerChoices):
+    """How soon an assignment matters; lower comes first in the desk's lists."""
+
+    URGENT = 1, _("Urgent")
+    HIGH = 2, _("High")
+    NORMAL = 3, _("Normal")
+    LOW = 4, _("Low")

@@ -29,6 +29,7 @@ from .enums import (
     CorrectionKind,
     DismissalReason,
     EvidenceRelation,
+    Priority,
     PublicationKind,
     ReviewStatus,
     SignoffDecision,
@@ -528,6 +529,15 @@ class Claim(models.Model):
     )
     first_published_at = models.DateTimeField(
         _("first published"), null=True, blank=True, editable=False
+    )
+    due_at = models.DateTimeField(
+        _("due"),
+        null=True,
+        blank=True,
+        help_text=_("When the editor needs the check; past it, the claim is overdue."),
+    )
+    priority = models.PositiveSmallIntegerField(
+        _("priority"), choices=Priority.choices, default=Priority.NORMAL
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -13,7 +13,14 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .cache import cache_from_url
 from .settings import *  # noqa: F403
-from .settings import _DEVELOPMENT_SECRET_KEY, ALLOWED_HOSTS, MIDDLEWARE, env_bool
+from .settings import (
+    _DEVELOPMENT_SECRET_KEY,
+    ALLOWED_HOSTS,
+    MIDDLEWARE,
+    SMTP_BACKEND,
+    env_bool,
+    mailer,
+)
 
 DEBUG = False
 # Decided in factcheck.settings from the DEBUG of the environment, which may be unset here.
@@ -78,3 +85,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Notifications go out by SMTP (EMAIL_HOST, ...), never to a worker's console.
+MAILERS = {"default": mailer(os.environ.get("FACTCHECK_EMAIL_BACKEND", SMTP_BACKEND))}

@@ -38,7 +38,8 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with the desk's site: a home per person as its index (factcheck/admin.py).
+    "factcheck.apps.DeskAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -65,6 +66,8 @@ INSTALLED_APPS = [
     "claims.feedback",
     # Other fact-checkers' verdicts, imported from their ClaimReview (claims/external/).
     "claims.external",
+    # Comments on claims and notifications (claims/discussion/).
+    "claims.discussion",
 ]
 
 MIDDLEWARE = [
@@ -350,6 +353,9 @@ FACTCHECK_MATCH_AGE_PENALTY = float(os.environ.get("FACTCHECK_MATCH_AGE_PENALTY"
 # the housekeeping thread itself (it only queues jobs, so it needs no job of its own).
 FACTCHECK_WORKER_PERIODIC = {
     "claims.monitoring.tasks.poll_due_feeds": FACTCHECK_FEEDS_POLL_EVERY,
+    "claims.discussion.tasks.notify_overdue": float(
+        os.environ.get("FACTCHECK_OVERDUE_CHECK_EVERY", "300")
+    ),
 }
 
 # --- External fact-checks (claims/external/, docs/external-fact-checks.md) ----------------------
@@ -403,3 +409,34 @@ else:
         "FACTCHECK_TASKS_BACKEND must be database, redis or immediate, "
         f"not {FACTCHECK_TASKS_BACKEND!r}."
     )
+
+# --- E-mail (notifications, claims/discussion/) ------------------------------------------------
+# Sent only by background jobs. In development they are printed by the worker (the console
+# backend); anything public sends by SMTP (production.py), configured by the EMAIL_* variables.
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+
+def mailer(backend: str) -> dict:
+    options = {}
+    if backend == SMTP_BACKEND:
+        options = {
+            "host": os.environ.get("EMAIL_HOST", "localhost"),
+            "port": int(os.environ.get("EMAIL_PORT", "25")),
+            "username": os.environ.get("EMAIL_HOST_USER", ""),
+            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+        }
+    return {"BACKEND": backend, "OPTIONS": options}
+
+
+MAILERS = {
+    "default": mailer(
+        os.environ.get(
+            "FACTCHECK_EMAIL_BACKEND",
+            "django.core.mail.backends.console.EmailBackend" if DEBUG else SMTP_BACKEND,
+        )
+    )
+}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "desk@localhost")
+# The desk's address, for links in e-mails.
+FACTCHECK_DESK_URL = os.environ.get("FACTCHECK_DESK_URL", "http://127.0.0.1:8000")

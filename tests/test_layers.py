@@ -17,6 +17,7 @@ DELIVERY = (
     "claims.monitoring.management",
     "claims.external.admin",
     "claims.external.management",
+    "claims.discussion.admin",
 )
 INFRASTRUCTURE = (
     "claims.db",

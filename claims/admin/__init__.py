@@ -9,8 +9,9 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from . import alerts, claims, feedback, jobs, records, reviews, sources  # noqa: F401  (each module registers its admins)
+from . import alerts, claims, feedback, home, jobs, records, reviews, sources  # noqa: F401  (each module registers its admins)
 
 admin.site.site_header = settings.FACTCHECK_ORGANIZATION
 admin.site.site_title = _("Fact-check desk")
 admin.site.index_title = _("The desk")
+home.plug_into(admin.site)

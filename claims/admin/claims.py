@@ -15,7 +15,7 @@ from ..models import Claim, ClaimEvent, Evidence, PublicationEntry, Review, Spea
 from ..roles import has_role
 from ..rules import check_claim_delete, check_evidence_add, pending_correction, refusal
 from ..selectors import claim_actions, search_claims
-from . import workflow
+from . import home, thread, workflow
 from .base import (
     HistoryAdmin,
     PublicRecordInlineForm,
@@ -157,7 +157,7 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
     ]
     # No speaker filter: with thousands of speakers it would list them all on every page; the
     # search finds a speaker's claims by name.
-    list_filter = ["status", "topics", "assignee", "dismissal_reason"]
+    list_filter = [home.QueueFilter, "status", "topics", "assignee", "dismissal_reason"]
     search_fields = ["text"]  # see get_search_results: full-text, not LIKE over every row
     search_help_text = _("Words from the claim, its quote or the speaker's name.")
     list_select_related = ["statement__speaker", "assignee"]
@@ -180,7 +180,17 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
         (None, {"fields": ["statement", "text", "slug", "topics", "checkworthiness"]}),
         (
             _("Workflow"),
-            {"fields": ["status", "dismissal_reason", "assignee", "first_published_at", "version"]},
+            {
+                "fields": [
+                    "status",
+                    "dismissal_reason",
+                    "assignee",
+                    "due_at",
+                    "priority",
+                    "first_published_at",
+                    "version",
+                ]
+            },
         ),
         (_("Notes"), {"fields": ["context_note", "internal_note", "repeat_of"]}),
         (_("Record"), {"fields": ["created_by", "created_at", "updated_at"]}),
@@ -210,6 +220,11 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
                 view(partial(workflow.claim_action_view, self)),
                 name="claims_claim_act",
             ),
+            path(
+                "<path:object_id>/comment/",
+                view(partial(thread.comment_view, self)),
+                name="claims_claim_comment",
+            ),
             *super().get_urls(),
         ]
 
@@ -225,6 +240,7 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
                     if not action.blocked_by
                 ],
                 "blocked_actions": [action for action in actions if action.blocked_by],
+                **thread.thread_context(claim, request),
             }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -233,6 +249,8 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
             return list(super().get_readonly_fields(request, obj))
         # What readers were told was claimed must not shift under the verdict.
         fields = frozen_readonly_fields(obj, super().get_readonly_fields(request, obj))
+        if not has_role(request.user, Role.EDITOR):  # the assignment's terms are the editor's
+            fields += ["due_at", "priority"]
         return fields if "slug" in fields else [*fields, "slug"]
 
     # Deleting: only a claim still in triage, by an editor, through the service (which says
