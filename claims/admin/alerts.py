@@ -32,34 +32,14 @@ from ..roles import has_role
 from ..suggestions import checked_elsewhere, claim_match_details, reasons_text
 from .base import ReadOnlyAdmin, excerpt
 from .capped_count import CappedCountPaginator
+from .filters import QueueStatusFilter
 
 
-class AlertStatusFilter(admin.SimpleListFilter):
+class AlertStatusFilter(QueueStatusFilter):
     """Open alerts unless asked otherwise: the queue is what waits for an editor."""
 
-    title = _("status")
-    parameter_name = "status"
-    ALL = "all"
-
-    def lookups(self, request, model_admin):
-        return [*Alert.Status.choices, (self.ALL, _("All"))]
-
-    def choices(self, changelist):
-        current = self.value() or Alert.Status.OPEN
-        for value, label in self.lookup_choices:
-            yield {
-                "selected": current == value,
-                "query_string": changelist.get_query_string({self.parameter_name: value}),
-                "display": label,
-            }
-
-    def queryset(self, request, queryset):
-        value = self.value() or Alert.Status.OPEN
-        if value == self.ALL:
-            return queryset
-        if value not in Alert.Status.values:
-            return queryset.none()
-        return queryset.filter(status=value)
+    statuses = Alert.Status
+    waiting = Alert.Status.OPEN
 
 
 class LinkForm(forms.Form):

@@ -17,34 +17,14 @@ from ..feedback.services import message_handle
 from ..roles import has_role
 from .base import excerpt
 from .capped_count import CappedCountPaginator
+from .filters import QueueStatusFilter
 
 
-class MessageStatusFilter(admin.SimpleListFilter):
+class MessageStatusFilter(QueueStatusFilter):
     """New messages unless asked otherwise: the queue is what waits for an editor."""
 
-    title = _("status")
-    parameter_name = "status"
-    ALL = "all"
-
-    def lookups(self, request, model_admin):
-        return [*ReaderMessage.Status.choices, (self.ALL, _("All"))]
-
-    def choices(self, changelist):
-        current = self.value() or ReaderMessage.Status.NEW
-        for value, label in self.lookup_choices:
-            yield {
-                "selected": current == value,
-                "query_string": changelist.get_query_string({self.parameter_name: value}),
-                "display": label,
-            }
-
-    def queryset(self, request, queryset):
-        value = self.value() or ReaderMessage.Status.NEW
-        if value == self.ALL:
-            return queryset
-        if value not in ReaderMessage.Status.values:
-            return queryset.none()
-        return queryset.filter(status=value)
+    statuses = ReaderMessage.Status
+    waiting = ReaderMessage.Status.NEW
 
 
 def _handle(status: str, label: str):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class RecentValuesFieldListFilter(admin.AllValuesFieldListFilter):
@@ -21,3 +23,34 @@ class RecentValuesFieldListFilter(admin.AllValuesFieldListFilter):
         latest = model._default_manager.order_by("-pk").values_list(field.name, flat=True)
         values = set(latest[: self.recent]) | set(self.lookup_val or ())
         self.lookup_choices = sorted(values, key=lambda value: (value is None, value))
+
+
+class QueueStatusFilter(admin.SimpleListFilter):
+    """A queue's status filter: the waiting status (`waiting`) unless asked otherwise, each
+    other status, or all of them; a status that does not exist lists nothing."""
+
+    title = _("status")
+    parameter_name = "status"
+    ALL = "all"
+    statuses: type[models.TextChoices]
+    waiting: str
+
+    def lookups(self, request, model_admin):
+        return [*self.statuses.choices, (self.ALL, _("All"))]
+
+    def choices(self, changelist):
+        current = self.value() or self.waiting
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": current == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        value = self.value() or self.waiting
+        if value == self.ALL:
+            return queryset
+        if value not in self.statuses.values:
+            return queryset.none()
+        return queryset.filter(status=value)
