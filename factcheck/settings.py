@@ -233,6 +233,10 @@ FACTCHECK_FETCH_PRIVATE_ADDRESSES = env_bool("FACTCHECK_FETCH_PRIVATE_ADDRESSES"
 FACTCHECK_ORGANIZATION = os.environ.get("FACTCHECK_ORGANIZATION", "Demo Fact-Check Desk")
 # The desk's home page, named as the author of its ClaimReviews (default: this site's root).
 FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "")
+# Whether claim pages name the fact-checker and reviewers of a verdict (their full names, as
+# set on their accounts); off, the byline names the desk alone. Staff names are private unless
+# the organisation chooses to show them.
+FACTCHECK_PUBLIC_BYLINES = env_bool("FACTCHECK_PUBLIC_BYLINES", False)
 # A review is approved once this many reviewers approve it ...
 FACTCHECK_APPROVALS_REQUIRED = int(os.environ.get("FACTCHECK_APPROVALS_REQUIRED", "1"))
 # ... out of a panel of this many: it goes back to research once enough reviewers have asked for
