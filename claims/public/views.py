@@ -50,7 +50,8 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     built and written for every uncached page; with one, only the fields the reader filled
     in are written anew (`forms.filters_html`)."""
     kept = kept_filters()
-    if request.GET.keys() & ClaimFilterForm.base_fields.keys():
+    filtered = bool(request.GET.keys() & ClaimFilterForm.base_fields.keys())
+    if filtered:
         form = ClaimFilterForm(request.GET, choices=kept["choices"])
         form.is_valid()  # invalid fields are reported and left out; valid ones still apply
         claims, filters = form.apply(listed_claims()), filters_html(form, kept["fields"])
@@ -59,7 +60,13 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     page = card_page(claims, request.GET.get("page"), CLAIMS_PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"page": page, "query": query.urlencode(), "filters": filters}
+    context = {
+        "page": page,
+        "query": query.urlencode(),
+        "filters": filters,
+        # Search and filter results are for readers, not search engines' indexes.
+        "filtered": filtered,
+    }
     return render(request, "claims/claim_list.html", context)
 
 
@@ -80,6 +87,7 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "others": others,
         "chart": bar_chart([(v.rating.label, v.rating.colour, v.count) for v in verdicts]),
         "canonical_url": request.build_absolute_uri(canonical),
+        "record_summary": "; ".join(f"{v.rating.label}: {v.count}" for v in verdicts if v.count),
     }
     return render(request, "claims/speaker_detail.html", context)
 
