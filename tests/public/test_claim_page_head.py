@@ -7,12 +7,15 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims import services
 from claims.enums import PublicationKind, Transition
 from claims.models import Claim, PublicationEntry, Review
-from tests.public.test_public_pages import jsonld
+from tests.factories import SignoffFactory, UserFactory
+from tests.public.test_public_pages import jsonld, published_claim
 from tests.public.test_public_site import public_urls
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +171,27 @@ def test_search_and_filter_results_are_not_indexed(client, demo_desk, query):
     body = client.get(reverse("claims:list") + "?" + query).content.decode()
     assert meta(body, "robots") == "noindex, follow"
     assert meta(client.get(reverse("claims:list") + "?page=1").content.decode(), "robots") is None
+
+
+def test_the_named_byline_costs_two_queries_whatever_the_reviewers(client, settings):
+    settings.FACTCHECK_PUBLIC_BYLINES = True
+
+    def queries(claim) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            body = client.get(reverse("claims:detail", args=[claim.slug])).content.decode()
+        assert "Checked by Fay Author; reviewed by " in body
+        return len(captured)
+
+    def claim_with_reviewers(count: int) -> Claim:
+        claim = published_claim()
+        review = claim.reviews.get()
+        get_user_model().objects.filter(pk=review.author_id).update(
+            first_name="Fay", last_name="Author"
+        )
+        for n in range(count):
+            reviewer = UserFactory(first_name=f"Reviewer{n}", last_name="Named")
+            SignoffFactory(review=review, reviewer=reviewer, decision="approve")
+        return claim
+
+    assert queries(claim_with_reviewers(1)) == 4 + 2
+    assert queries(claim_with_reviewers(5)) == 4 + 2
