@@ -164,26 +164,28 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
             site_url=request.build_absolute_uri("/"),
             bounds=claim.rating_bounds,
         )
-    withdrawal = claim.withdrawal if claim.status == ClaimStatus.WITHDRAWN else None
-    if withdrawal is not None:
+    withdrawn = claim.status == ClaimStatus.WITHDRAWN
+    if withdrawn:
         # A withdrawn verdict is not shown again, in the page or in what it tells other sites.
         verdict = None
     corrections = claim.corrections
     scale = None
-    if verdict is not None and verdict.rating.value is not None:
-        bounds = claim.rating_bounds.get(verdict.rating.scale_id)
+    rating = None if verdict is None else verdict.rating  # a draft's may be missing
+    if rating is not None and rating.value is not None:
+        bounds = claim.rating_bounds.get(rating.scale_id)
         if bounds is not None:
             worst, best = bounds
             scale = {
-                "steps": [value == verdict.rating.value for value in range(worst, best + 1)],
-                "position": verdict.rating.value - worst + 1,
+                "steps": [value == rating.value for value in range(worst, best + 1)],
+                "position": rating.value - worst + 1,
                 "size": best - worst + 1,
             }
     context = {
         "claim": claim,
         "draft": draft,
-        "withdrawal": withdrawal,
-        "correction": corrections[0] if corrections and withdrawal is None else None,
+        "withdrawn": withdrawn,
+        "withdrawal": claim.withdrawal if withdrawn else None,
+        "correction": corrections[0] if corrections and not withdrawn else None,
         "earlier_verdict": (claim.approved_reviews[1] if len(claim.approved_reviews) > 1 else None),
         "scale": scale,
         "byline": detail.byline(claim.pk) if verdict is not None and not draft else None,

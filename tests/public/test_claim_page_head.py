@@ -14,7 +14,7 @@ from django.urls import reverse
 from claims import services
 from claims.enums import PublicationKind, Transition
 from claims.models import Claim, PublicationEntry, Review
-from tests.factories import SignoffFactory, UserFactory
+from tests.factories import ClaimFactory, ReviewFactory, SignoffFactory, UserFactory
 from tests.public.test_public_pages import jsonld, published_claim
 from tests.public.test_public_site import public_urls
 
@@ -195,3 +195,25 @@ def test_the_named_byline_costs_two_queries_whatever_the_reviewers(client, setti
 
     assert queries(claim_with_reviewers(1)) == 4 + 2
     assert queries(claim_with_reviewers(5)) == 4 + 2
+
+
+def test_a_withdrawn_status_alone_hides_the_verdict(client):
+    claim = published_claim()
+    Claim.objects.filter(pk=claim.pk).update(status="withdrawn")  # no withdrawal entry at all
+
+    body = page(client, claim.slug)
+
+    assert "This fact-check was withdrawn" in head_of(body)
+    assert 'class="rating' not in body
+    assert meta(body, "og:description") == "This fact-check was withdrawn."
+
+
+def test_a_staff_preview_of_a_verdict_without_a_rating_yet(client, editor):
+    claim = ClaimFactory(status="researching")
+    ReviewFactory(claim=claim, rating=None, summary="Still checking.")
+    client.force_login(editor)
+
+    body = page(client, claim.slug)
+
+    assert "Draft preview" in body and "Still checking." in body
+    assert "verdict-line" not in body
