@@ -242,6 +242,10 @@ FACTCHECK_ORGANIZATION = os.environ.get("FACTCHECK_ORGANIZATION", "Demo Fact-Che
 FACTCHECK_ORGANIZATION_URL = os.environ.get("FACTCHECK_ORGANIZATION_URL", "")
 # Readers' messages (claims/public/feedback.py) one client address may send in an hour.
 FACTCHECK_READER_MESSAGES_PER_HOUR = int(os.environ.get("FACTCHECK_READER_MESSAGES_PER_HOUR", "5"))
+# Whether claim pages name the fact-checker and reviewers of a verdict (their full names, as
+# set on their accounts); off, the byline names the desk alone. Staff names are private unless
+# the organisation chooses to show them.
+FACTCHECK_PUBLIC_BYLINES = env_bool("FACTCHECK_PUBLIC_BYLINES", False)
 # A review is approved once this many reviewers approve it ...
 FACTCHECK_APPROVALS_REQUIRED = int(os.environ.get("FACTCHECK_APPROVALS_REQUIRED", "1"))
 # ... out of a panel of this many: it goes back to research once enough reviewers have asked for

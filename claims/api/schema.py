@@ -72,7 +72,16 @@ CLAIM_REVIEW = _object(
         "@type": _const("ClaimReview"),
         "url": {**STRING, "description": "The claim's page."},
         "claimReviewed": STRING,
-        "datePublished": {"type": "string", "format": "date-time"},
+        "datePublished": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the verdict was first published.",
+        },
+        "dateModified": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When its latest correction was published (absent if none).",
+        },
         "headline": {**STRING, "description": "The verdict in one line."},
         "author": _object({"@type": _const("Organization"), "name": STRING, "url": STRING}),
         "reviewRating": _object(
@@ -104,7 +113,7 @@ CLAIM_REVIEW = _object(
             optional=("datePublished", "appearance", "firstAppearance"),
         ),
     },
-    optional=("headline",),
+    optional=("headline", "dateModified"),
 )
 
 

@@ -25,7 +25,7 @@ class Appearance:
 class ClaimReviewData:
     url: str  # the claim page
     claim_reviewed: str  # the claim as worded by the desk
-    date_published: datetime.datetime  # when the current verdict was published
+    date_published: datetime.datetime  # when the claim's verdict was first published
     organization: str
     organization_url: str
     rating_label: str
@@ -39,6 +39,7 @@ class ClaimReviewData:
     claim_date: datetime.date | None = None  # when the claim was made
     headline: str = ""  # the verdict's one-line summary
     appearances: list[Appearance] = field(default_factory=list)  # oldest first
+    date_modified: datetime.datetime | None = None  # when the latest correction was published
 
 
 def _iso(value: datetime.date | datetime.datetime | None) -> str | None:
@@ -96,6 +97,8 @@ def claim_review(data: ClaimReviewData) -> dict[str, Any]:
         "reviewRating": rating,
         "itemReviewed": item,
     }
+    if data.date_modified is not None:
+        review["dateModified"] = _iso(data.date_modified)
     if data.headline:
         review["headline"] = data.headline
     return review

@@ -13,10 +13,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+
 from ..db import sql
-from ..enums import CorrectionKind, PublicationKind
+from ..enums import CorrectionKind, PublicationKind, SignoffDecision, SpeechKind
 from ..models import Rating as RatingModel
-from ..models import Review
+from ..models import Review, Signoff
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class Statement:
     speaker: Speaker
     reported_speaker: ReportedSpeaker | None
     source: Source
+    speech: str = SpeechKind.DIRECT
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,40 @@ class ClaimPage:
     # (worst, best) verdict values of the scales of its verdicts, for ClaimReview.
     rating_bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
 
+    def _entries(self, kind: str) -> list[RecordEntry]:
+        return [entry for entry in self.record if entry.kind == kind]
+
+    @property
+    def first_published_at(self) -> datetime.datetime | None:
+        """When readers first saw the verdict (as `Claim.first_published_at`)."""
+        first = self._entries(PublicationKind.FIRST_PUBLICATION)
+        return first[0].published_at if first else None
+
+    @property
+    def corrections(self) -> list[RecordEntry]:
+        """The corrections, newest first: the top of the page shows the latest."""
+        return self._entries(PublicationKind.CORRECTION)[::-1]
+
+    @property
+    def withdrawal(self) -> RecordEntry | None:
+        entries = self._entries(PublicationKind.WITHDRAWAL)
+        return entries[-1] if entries else None
+
+    @property
+    def updated_at(self) -> datetime.datetime | None:
+        """The date of the latest correction or withdrawal, if any."""
+        later = [e for e in self.record if e.kind != PublicationKind.FIRST_PUBLICATION]
+        return later[-1].published_at if later else None
+
+
+@dataclass(frozen=True)
+class Byline:
+    """Who wrote the current verdict and who approved it, by their full names; empty names
+    when the organisation does not show them (FACTCHECK_PUBLIC_BYLINES) or an account has none."""
+
+    author: str = ""
+    reviewers: tuple[str, ...] = ()
+
 
 def claim_page(slug: str, *, include_drafts: bool = False) -> ClaimPage | None:
     """The claim with this slug as its page shows it, or None when there is none readers may
@@ -159,6 +197,23 @@ def claim_page(slug: str, *, include_drafts: bool = False) -> ClaimPage | None:
     return claim
 
 
+def byline(claim_id: int) -> Byline:
+    """The names behind the claim's current verdict, read only when the organisation shows
+    them; a staff member without a full name on their account stays unnamed (never their
+    login name)."""
+    if not settings.FACTCHECK_PUBLIC_BYLINES:
+        return Byline()
+    current = (
+        Review.objects.filter(claim_id=claim_id).current_first().select_related("author").first()
+    )
+    if current is None:
+        return Byline()
+    approvals = Signoff.objects.filter(review=current, decision=SignoffDecision.APPROVE)
+    reviewers = get_user_model().objects.filter(pk__in=approvals.values("reviewer_id"))
+    names = [user.get_full_name() for user in reviewers.order_by("last_name", "first_name")]
+    return Byline(current.author.get_full_name(), tuple(name for name in names if name))
+
+
 def draft_verdict(claim_id: int) -> Review | None:
     """For a staff preview of a claim with no approved verdict: its newest review, of any
     status (not a hot path: the ORM reads it)."""
@@ -176,7 +231,7 @@ def _claim_of(row: tuple) -> ClaimPage:
     speaker = Speaker(*row[9:14])
     reported_name = row[14]
     source_id, url, title, publisher, published_at, source_text = row[15:21]
-    repeat_of_slug, public_repeats = row[21:23]
+    repeat_of_slug, public_repeats, speech = row[21:24]
     source = Source(source_id, url, title, publisher, _aware(published_at), source_text)
     statement = Statement(
         start,
@@ -186,6 +241,7 @@ def _claim_of(row: tuple) -> ClaimPage:
         speaker,
         None if reported_name is None else ReportedSpeaker(reported_name),
         source,
+        speech,
     )
     return ClaimPage(
         pk, slug, text, status, context_note, statement, repeat_of_slug, public_repeats

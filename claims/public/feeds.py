@@ -15,6 +15,22 @@ from ..selectors import public_claims, public_corrections
 FEED_SIZE = 50
 
 
+class DeskAtomFeed(Feed):
+    """Atom as RFC 4287 requires it: the feed and each entry name an author (the desk) and say
+    when they were last updated (the feed: its newest entry's date, which Django writes)."""
+
+    feed_type = Atom1Feed
+
+    def author_name(self) -> str:
+        return settings.FACTCHECK_ORGANIZATION
+
+    def author_link(self) -> str | None:
+        return settings.FACTCHECK_ORGANIZATION_URL or None
+
+    def item_author_name(self, item) -> str:
+        return settings.FACTCHECK_ORGANIZATION
+
+
 class VerdictsFeed(Feed):
     description = gettext_lazy("New fact-checks, newest first.")
 
@@ -40,9 +56,13 @@ class VerdictsFeed(Feed):
     def item_pubdate(self, item: Claim):
         return item.first_published_at
 
+    def item_updateddate(self, item: Claim):
+        """The latest correction's approval, or the first publication."""
+        dates = [item.first_published_at, *(r.approved_at for r in item.approved_reviews)]
+        return max(d for d in dates if d is not None)
 
-class VerdictsAtomFeed(VerdictsFeed):
-    feed_type = Atom1Feed
+
+class VerdictsAtomFeed(DeskAtomFeed, VerdictsFeed):
     subtitle = VerdictsFeed.description
 
 
@@ -70,7 +90,9 @@ class CorrectionsFeed(Feed):
     def item_pubdate(self, item: PublicationEntry):
         return item.published_at
 
+    def item_updateddate(self, item: PublicationEntry):
+        return item.published_at  # entries of the record are never edited
 
-class CorrectionsAtomFeed(CorrectionsFeed):
-    feed_type = Atom1Feed
+
+class CorrectionsAtomFeed(DeskAtomFeed, CorrectionsFeed):
     subtitle = CorrectionsFeed.description

@@ -46,7 +46,10 @@ def claim_review_for(
     data = ClaimReviewData(
         url=page_url,
         claim_reviewed=claim.text,
-        date_published=review.approved_at,
+        # The first publication's date stays; a correction (a later approved verdict) is
+        # the date the review was modified.
+        date_published=claim.first_published_at or review.approved_at,
+        date_modified=review.approved_at if len(claim.approved_reviews) > 1 else None,
         organization=settings.FACTCHECK_ORGANIZATION,
         organization_url=settings.FACTCHECK_ORGANIZATION_URL or site_url,
         rating_label=review.rating.label,

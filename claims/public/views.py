@@ -50,7 +50,8 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     built and written for every uncached page; with one, only the fields the reader filled
     in are written anew (`forms.filters_html`)."""
     kept = kept_filters()
-    if request.GET.keys() & ClaimFilterForm.base_fields.keys():
+    filtered = bool(request.GET.keys() & ClaimFilterForm.base_fields.keys())
+    if filtered:
         form = ClaimFilterForm(request.GET, choices=kept["choices"])
         form.is_valid()  # invalid fields are reported and left out; valid ones still apply
         claims, filters = form.apply(listed_claims()), filters_html(form, kept["fields"])
@@ -59,7 +60,13 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     page = card_page(claims, request.GET.get("page"), CLAIMS_PER_PAGE)
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"page": page, "query": query.urlencode(), "filters": filters}
+    context = {
+        "page": page,
+        "query": query.urlencode(),
+        "filters": filters,
+        # Search and filter results are for readers, not search engines' indexes.
+        "filtered": filtered,
+    }
     return render(request, "claims/claim_list.html", context)
 
 
@@ -80,6 +87,7 @@ def speaker_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "others": others,
         "chart": bar_chart([(v.rating.label, v.rating.colour, v.count) for v in verdicts]),
         "canonical_url": request.build_absolute_uri(canonical),
+        "record_summary": "; ".join(f"{v.rating.label}: {v.count}" for v in verdicts if v.count),
     }
     return render(request, "claims/speaker_detail.html", context)
 
@@ -156,9 +164,31 @@ def claim_detail(request: HttpRequest, slug: str) -> HttpResponse:
             site_url=request.build_absolute_uri("/"),
             bounds=claim.rating_bounds,
         )
+    withdrawn = claim.status == ClaimStatus.WITHDRAWN
+    if withdrawn:
+        # A withdrawn verdict is not shown again, in the page or in what it tells other sites.
+        verdict = None
+    corrections = claim.corrections
+    scale = None
+    rating = None if verdict is None else verdict.rating  # a draft's may be missing
+    if rating is not None and rating.value is not None:
+        bounds = claim.rating_bounds.get(rating.scale_id)
+        if bounds is not None:
+            worst, best = bounds
+            scale = {
+                "steps": [value == rating.value for value in range(worst, best + 1)],
+                "position": rating.value - worst + 1,
+                "size": best - worst + 1,
+            }
     context = {
         "claim": claim,
         "draft": draft,
+        "withdrawn": withdrawn,
+        "withdrawal": claim.withdrawal if withdrawn else None,
+        "correction": corrections[0] if corrections and not withdrawn else None,
+        "earlier_verdict": (claim.approved_reviews[1] if len(claim.approved_reviews) > 1 else None),
+        "scale": scale,
+        "byline": detail.byline(claim.pk) if verdict is not None and not draft else None,
         "statement": statement,
         "context": quote_in_context(statement.source.text, statement.start, statement.end),
         "verdict": verdict,

@@ -12,7 +12,7 @@ from claims.models import Claim
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 740}}
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 812}}
 MONTENEGRO = "NATO admitted Montenegro"
 
 
@@ -62,10 +62,10 @@ def test_the_claim_page_shows_verdict_quote_in_context_and_record(reader: Page):
     claim = published_claim(MONTENEGRO)
     visit(reader, reverse("claims:detail", args=[claim.slug]))
 
-    expect(reader.get_by_role("heading", level=1)).to_have_text(claim.text)
-    badge = reader.locator(".verdict .rating")
+    expect(reader.get_by_role("heading", level=1)).to_contain_text(claim.text)
+    badge = reader.locator(".verdict-line .rating")
     expect(badge).to_be_visible()
-    expect(reader.locator(".verdict")).to_contain_text("on our scale, where higher is truer")
+    expect(reader.locator(".verdict-line")).to_contain_text("on our scale, where higher is truer")
     quote = reader.locator("blockquote.in-context mark")
     expect(quote).to_be_visible()
     expect(quote).to_have_text(claim.statement.quote)

@@ -192,7 +192,7 @@ def test_no_planted_script_runs_on_any_public_page(browser_page, live_server, pl
     page.goto(live_server.url + reverse("claims:detail", args=["xss-claim"]))
     # Escaped, not dropped: readers see the words as typed.
     assert "<img src=x onerror=" in page.locator("h1").inner_text()
-    assert "__xss.push('summary')" in page.locator(".summary").inner_text()
+    assert "__xss.push('summary')" in page.locator(".claim-head .conclusion").inner_text()
 
 
 def test_no_planted_script_runs_in_the_admin(browser_page, live_server, planted):

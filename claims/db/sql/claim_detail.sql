@@ -2,8 +2,9 @@
 -- context note, the statement with its speakers and source (the source's text too: the page
 -- shows the quote in its paragraph), the claim it repeats, named only if public, and how many
 -- public claims repeat it (counted by a subquery, not grouped: grouping the join by every
--- column took PostgreSQL longer to plan than to run). Only a public claim, unless %(drafts)s
--- (a staff preview). The statuses are PUBLIC_STATUSES (claims/enums.py).
+-- column took PostgreSQL longer to plan than to run), and the statement's kind of speech (the page
+-- says whether the words are the speaker's). Only a public claim, unless %(drafts)s (a staff
+-- preview). The statuses are PUBLIC_STATUSES (claims/enums.py).
 SELECT
     claim.id,
     claim.slug,
@@ -31,7 +32,8 @@ SELECT
         SELECT count(*)
         FROM claims_claim later
         WHERE later.repeat_of_id = claim.id AND later.status IN ('published', 'withdrawn')
-    )
+    ),
+    statement.speech
 FROM claims_claim claim
 JOIN claims_statement statement ON statement.id = claim.statement_id
 JOIN claims_speaker speaker ON speaker.id = statement.speaker_id
