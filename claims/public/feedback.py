@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from rest_framework.throttling import BaseThrottle
 
 from ..feedback.models import DeskProfile, ReaderMessage
 from ..feedback.services import message_send
@@ -93,7 +94,9 @@ class ReaderForm(forms.Form):
 
 
 def _client_key(request: HttpRequest) -> str:
-    return f"reader-messages:{request.META.get('REMOTE_ADDR', '')}"
+    # The client's address by the API's rule: X-Forwarded-For believed only as far as the
+    # site's own proxies wrote it (FACTCHECK_TRUSTED_PROXIES).
+    return f"reader-messages:{BaseThrottle().get_ident(request)}"
 
 
 def _over_limit(request: HttpRequest) -> bool:

@@ -225,3 +225,15 @@ def test_editors_edit_the_about_page_from_its_list(client, editor):
     assert response["Location"] == reverse(
         "admin:feedback_deskprofile_change", args=[DeskProfile.SINGLE]
     )
+
+
+def test_the_limit_counts_the_address_the_sites_own_proxy_saw(client, settings):
+    settings.FACTCHECK_READER_MESSAGES_PER_HOUR = 1
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": 1}
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+
+    first = client.post(SUGGEST, sent(), HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy)
+    other = client.post(SUGGEST, sent(), HTTP_X_FORWARDED_FOR="203.0.113.6", **proxy)
+    again = client.post(SUGGEST, sent(), HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy)
+
+    assert (first.status_code, other.status_code, again.status_code) == (302, 302, 429)
