@@ -344,6 +344,9 @@ FACTCHECK_MATCHING_INDEX_PATH = os.environ.get(
 )
 FACTCHECK_MATCHING_RECHECK = float(os.environ.get("FACTCHECK_MATCHING_RECHECK", "5"))
 FACTCHECK_MATCHING_REBUILD_SHARE = float(os.environ.get("FACTCHECK_MATCHING_REBUILD_SHARE", "0.2"))
+# "auto": search the vectors with pgvector when the PostgreSQL server has it (installed after
+# migrate, claims/matching/pgvector.py), else with the index file; "off": the file always.
+FACTCHECK_MATCHING_PGVECTOR = os.environ.get("FACTCHECK_MATCHING_PGVECTOR", "auto")
 # Hybrid matching (claims/matching/hybrid.py): a match scoring this much (0 to 1) is shown to
 # the editor and raises an alert ...
 FACTCHECK_MATCH_SUGGEST = float(os.environ.get("FACTCHECK_MATCH_SUGGEST", "0.65"))

@@ -150,6 +150,9 @@ def matching_index_apart(settings, tmp_path_factory):
     folder = tmp_path_factory.getbasetemp() / "matching"
     settings.FACTCHECK_MATCHING_INDEX_PATH = str(folder / "claims.usearch")
     settings.FACTCHECK_MATCHING_RECHECK = 0
+    # The index file in every test, whatever the server has; tests/matching/test_pgvector.py
+    # turns pgvector on.
+    settings.FACTCHECK_MATCHING_PGVECTOR = "off"
     shared.forget()
     external_index.forget()
 

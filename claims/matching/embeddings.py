@@ -9,7 +9,7 @@ import numpy as np
 from django.db import transaction
 from django.utils import timezone
 
-from . import conf, encoder
+from . import conf, encoder, pgvector
 from .collections import CLAIMS, Collection, named
 from .models import text_hash, vector_bytes, vector_of
 
@@ -66,6 +66,7 @@ def embed(
                 .filter(pk__in=[row.pk for row in rows])
                 .values_list("pk", flat=True)
             )
+            made = {pk: vector for (pk, _text), vector in zip(todo, vectors, strict=True)}
             rows = [row for row in rows if row.pk in alive]
             Embedding.objects.bulk_create(
                 rows,
@@ -73,6 +74,8 @@ def embed(
                 unique_fields=[key],
                 update_fields=["model", "text_hash", "vector", "updated_at"],
             )
+            if pgvector.active():
+                pgvector.write(collection, [(row.pk, made[row.pk]) for row in rows])
         embedded += len(rows)
     return {"checked": checked, "embedded": embedded}
 

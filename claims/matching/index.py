@@ -48,7 +48,7 @@ from django.utils.dateparse import parse_datetime
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 from usearch.index import Index
 
-from . import conf, encoder
+from . import conf, encoder, pgvector
 from .collections import CLAIMS, Collection, named
 from .embeddings import current, stored_vectors
 
@@ -145,6 +145,8 @@ def refresh(*, rebuild: bool = False, collection: Collection | str = CLAIMS) -> 
     changed, else a rebuild from scratch (also when the file is missing, unreadable or made by
     another model)."""
     collection = named(collection)
+    if pgvector.active():  # the database's own index is always current
+        return {"action": "pgvector", "vectors": pgvector.counted(collection)}
     path = collection.index_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     with writer_lock(path):
@@ -246,8 +248,10 @@ class SharedIndex:
             vectors = encoder.encode(list(queries))
         else:
             vectors = encoder.normalised(np.atleast_2d(np.asarray(queries, dtype=np.float32)))
-        view = self.fresh()
         skip = set(exclude)
+        if pgvector.active():
+            return pgvector.search_many(self.collection, vectors, k, skip)
+        view = self.fresh()
         found: list[dict[int, float]] = [{} for _ in range(len(vectors))]
         if view.index is not None and len(view.index) and len(vectors):
             rescored = set(view.recent_ids.tolist())
