@@ -10,6 +10,7 @@ once, so a second run stores nothing twice.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import functools
 from dataclasses import dataclass
@@ -28,7 +29,6 @@ from .suggestions import (
     Report,
     engine_version,
     report_for,
-    similar_claims,
     source_inputs,
     suggest_for_text,
     suggestions_from_json,
@@ -105,13 +105,23 @@ def repeats_in(source: Source, suggestions: Suggestions) -> list[tuple[Candidate
     claim the desk published or is checking; its best such match. Claims made from this very
     source never count."""
     made = set(source.statements.values_list("claims__id", flat=True)) - {None}
+    worth = [
+        candidate
+        for candidate in suggestions.candidates
+        if candidate.duplicate_of is None and is_checkworthy(candidate)
+    ]
+    if not worth:
+        return []
+    # Every candidate searched at once, as the workspace does: the claims' index is looked up
+    # and the matches' details read once for the source, not once for each candidate.
+    report = report_for(
+        source.text, dataclasses.replace(suggestions, candidates=worth), exclude_claims=made
+    )
     found = []
-    for candidate in suggestions.candidates:
-        if candidate.duplicate_of is not None or not is_checkworthy(candidate):
-            continue
+    for candidate, candidate_matches in zip(worth, report.matches, strict=True):
         matches = [
             match
-            for match in similar_claims(candidate.text, exclude_claims=made)
+            for match in candidate_matches
             if match["status"] in ALERT_STATUSES
             and match["score"] >= settings.FACTCHECK_ALERT_SCORE
         ]
