@@ -47,19 +47,6 @@ SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:543
 # is that name with "_template").
 RUN_DB = os.environ.get("BENCH_FEEDS_DATABASE", "factcheck_monitor_bench")
 TEMPLATE = f"{RUN_DB}_template"
-# A worker under cProfile, timed by its main thread's CPU (where it runs its jobs), so that a
-# loaded machine or a wait for the database does not count; written out when it stops.
-PROFILED = """
-import cProfile, runpy, sys, time
-output, sys.argv = sys.argv[1], sys.argv[2:]
-profile = cProfile.Profile(time.thread_time)
-try:
-    profile.runcall(runpy.run_path, sys.argv[0], run_name="__main__")
-except SystemExit:
-    pass
-finally:
-    profile.dump_stats(output)
-"""
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>
 <meta property="og:site_name" content="{outlet}"></head><body><nav><a href="/">Home</a></nav>
 <article><h1>{title}</h1>{body}</article><footer>{outlet}</footer></body></html>"""
@@ -224,7 +211,7 @@ def run(workers: int, *, profile: Path | None = None) -> dict:
         command = [sys.executable, "manage.py", "worker", "--no-startup-delay"]
         if profile is not None:
             output = profile / f"worker-{workers}-{number}.prof"
-            command[1:1] = ["-c", PROFILED, str(output)]
+            command[1:1] = ["-m", "cProfile", "-o", str(output)]
         processes.append(
             subprocess.Popen(
                 command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -297,7 +284,7 @@ def main() -> None:
         "--profile",
         type=Path,
         metavar="FOLDER",
-        help="run each worker under cProfile (its main thread's CPU time), written to FOLDER",
+        help="run each worker under cProfile (its main thread), its profile written to FOLDER",
     )
     options = parser.parse_args()
     if options.profile is not None:
