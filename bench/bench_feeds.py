@@ -21,6 +21,7 @@ resident memory (VmHWM) is read from /proc.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -42,8 +43,10 @@ CORPUS = ROOT / "bench" / "corpus" / "articles"
 FEEDS = 50
 PER_FEED = 20
 SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
-TEMPLATE = "factcheck_monitor_bench_template"
-RUN_DB = "factcheck_monitor_bench"
+# The run's database and its template; BENCH_FEEDS_DATABASE names them otherwise (the template
+# is that name with "_template").
+RUN_DB = os.environ.get("BENCH_FEEDS_DATABASE", "factcheck_monitor_bench")
+TEMPLATE = f"{RUN_DB}_template"
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>
 <meta property="og:site_name" content="{outlet}"></head><body><nav><a href="/">Home</a></nav>
 <article><h1>{title}</h1>{body}</article><footer>{outlet}</footer></body></html>"""
@@ -157,26 +160,74 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run(workers: int) -> dict:
+def machine_cpu() -> tuple[float, float]:
+    """(busy, steal) CPU seconds of the whole machine so far, every core together: busy is
+    user, nice, system, interrupts; steal is time the hypervisor gave to other machines."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+    tick = os.sysconf("SC_CLK_TCK")
+    return (user + nice + system + irq + softirq) / tick, steal / tick
+
+
+def database_backends(connection: psycopg.Connection) -> list[int]:
+    """The PostgreSQL server processes serving the run's database, this one's excepted."""
+    return [
+        pid
+        for (pid,) in connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            [RUN_DB],
+        )
+    ]
+
+
+def work_done() -> dict:
+    """What the run asked of the database, read once its workers have stopped: the jobs run,
+    by task, and the transactions and rows of the run's database (counted by PostgreSQL, so
+    the same whatever the machine's load)."""
+    time.sleep(1)  # PostgreSQL writes a finished connection's counts within a second
+    with psycopg.connect(f"{SERVER}/{RUN_DB}", autocommit=True) as connection:
+        jobs = dict(
+            connection.execute(
+                "SELECT task_path, count(*) FROM django_tasks_database_dbtaskresult "
+                "GROUP BY task_path ORDER BY task_path"
+            ).fetchall()
+        )
+        names = ["xact_commit", "xact_rollback", "tup_returned", "tup_fetched"]
+        names += ["tup_inserted", "tup_updated", "tup_deleted"]
+        counts = connection.execute(
+            f"SELECT {', '.join(names)} FROM pg_stat_database WHERE datname = %s", [RUN_DB]
+        ).fetchone()
+    return {"jobs": jobs, "database_counts": dict(zip(names, counts, strict=True))}
+
+
+def run(workers: int, *, profile: Path | None = None) -> dict:
     admin(f"DROP DATABASE IF EXISTS {RUN_DB}")
     admin(f"CREATE DATABASE {RUN_DB} TEMPLATE {TEMPLATE}")
     env = environment(RUN_DB, FACTCHECK_FEEDS_POLL_EVERY="1", FACTCHECK_WORKER_HEARTBEAT="1")
+    own_before, machine_before = os.times(), machine_cpu()
     started = time.monotonic()
-    processes = [
-        subprocess.Popen(
-            [sys.executable, "manage.py", "worker", "--no-startup-delay"],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+    processes = []
+    for number in range(workers):
+        command = [sys.executable, "manage.py", "worker", "--no-startup-delay"]
+        if profile is not None:
+            output = profile / f"worker-{workers}-{number}.prof"
+            command[1:1] = ["-m", "cProfile", "-o", str(output)]
+        processes.append(
+            subprocess.Popen(
+                command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
         )
-        for _ in range(workers)
-    ]
     total = FEEDS * PER_FEED
     load_before = os.getloadavg()[0]
+    # The database's server processes come and go with the workers' connections: each one's
+    # CPU is read every time the run is looked at, its last reading kept.
+    database_cpu: dict[int, float] = {}
     try:
         with psycopg.connect(f"{SERVER}/{RUN_DB}", autocommit=True) as connection:
             while True:
+                for pid in database_backends(connection):
+                    with contextlib.suppress(FileNotFoundError, ProcessLookupError):
+                        database_cpu[pid] = cpu_seconds(pid)
                 done, failed, new, read = connection.execute(
                     "SELECT count(*) FILTER (WHERE arrived_at IS NOT NULL), "
                     "count(*) FILTER (WHERE error <> ''), count(*) FILTER (WHERE new_source), "
@@ -190,15 +241,20 @@ def run(workers: int) -> dict:
                     raise SystemExit(f"gave up after 30 minutes: {done} of {total} done")
                 time.sleep(0.5)
             elapsed = time.monotonic() - started
+            for pid in database_backends(connection):
+                database_cpu[pid] = cpu_seconds(pid)
             sources = connection.execute("SELECT count(*) FROM claims_source").fetchone()[0]
+        own_after, machine_after = os.times(), machine_cpu()
         memory = [peak_memory(process.pid) for process in processes]
-        cpu = sum(cpu_seconds(process.pid) for process in processes)
+        cpu_each = [cpu_seconds(process.pid) for process in processes]
+        cpu = sum(cpu_each)
     finally:
         for process in processes:
             process.send_signal(signal.SIGTERM)
         for process in processes:
             process.wait(timeout=120)
     return {
+        **work_done(),
         "workers": workers,
         "done": done,
         "failed": failed,
@@ -209,13 +265,30 @@ def run(workers: int) -> dict:
         "cpu_ms_per_article": cpu / max(done, 1) * 1000,
         "busy": cpu / (elapsed * workers),
         "load": (load_before, os.getloadavg()[0]),
+        # CPU seconds over the run: each worker, the database's processes serving the run, this
+        # process (the feeds' HTTP servers), everything on the machine, and the time stolen.
+        "cpu": {
+            "workers": cpu_each,
+            "database": sum(database_cpu.values()),
+            "harness": (own_after.user + own_after.system) - (own_before.user + own_before.system),
+            "machine": machine_after[0] - machine_before[0],
+            "steal": machine_after[1] - machine_before[1],
+        },
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, nargs="*", default=[1, 2])
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        metavar="FOLDER",
+        help="run each worker under cProfile (its main thread), its profile written to FOLDER",
+    )
     options = parser.parse_args()
+    if options.profile is not None:
+        options.profile.mkdir(parents=True, exist_ok=True)
     made = articles(paragraphs())
     words = [len(re.sub(r"<[^>]+>", " ", page).split()) for _title, page in made.values()]
     print(f"{len(made)} articles of {min(words)}-{max(words)} words on {FEEDS} hosts")
@@ -224,8 +297,9 @@ def main() -> None:
         prepare([url for _server, url in served])
         results = []
         for count in options.workers:
-            result = run(count)
+            result = run(count, profile=options.profile)
             results.append(result)
+            cpu = result["cpu"]
             print(
                 f"{count} worker{'s' if count > 1 else ''}: {result['done']} articles "
                 f"({result['failed']} failed, {result['sources']} sources in the desk) in "
@@ -234,9 +308,15 @@ def main() -> None:
                 f"workers' CPU {result['cpu_ms_per_article']:.0f} ms an article (each busy "
                 f"{result['busy']:.0%} of the time); "
                 f"load average {result['load'][0]:.1f} at the start, {result['load'][1]:.1f} "
-                "at the end",
+                "at the end\n"
+                f"  CPU seconds over the run: workers "
+                f"{' + '.join(f'{each:.1f}' for each in cpu['workers'])}, PostgreSQL (the run's "
+                f"connections) {cpu['database']:.1f}, this process (the feeds' servers) "
+                f"{cpu['harness']:.1f}, the whole machine {cpu['machine']:.1f} of "
+                f"{result['seconds'] * os.cpu_count():.1f} ({cpu['steal']:.1f} stolen)",
                 flush=True,
             )
+            print(f"  jobs {result['jobs']}\n  database {result['database_counts']}", flush=True)
         rates = {
             count: statistics.mean(r["per_minute"] for r in results if r["workers"] == count)
             for count in set(options.workers)

@@ -135,14 +135,16 @@ def import_batch(batch_id: int) -> dict[str, Any]:
     return {"batch": batch_id, "created": created, "existing": existing, "failed": len(failures)}
 
 
-def store(article: Article, **overrides: str) -> tuple[Source, bool]:
+def store(article: Article, *, announce: bool = True, **overrides: str) -> tuple[Source, bool]:
     """`services.source_import_article`, its refusals as an ArticleError naming the input; a
-    new source goes on to `arrival.source_arrived`."""
+    new source goes on to `arrival.source_arrived`, unless `announce` is off because the caller
+    announces it itself (a feed item records that it did, so that its job, run again, does
+    not announce it twice)."""
     try:
         source, created = services.source_import_article(article=article, **overrides)
     except ValidationError as error:
         raise ArticleError(f"{article.origin}: {' '.join(error.messages)}") from None
-    if created:
+    if created and announce:
         arrival.source_arrived(source)
     return source, created
 

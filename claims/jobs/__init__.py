@@ -6,7 +6,8 @@ FACTCHECK_TASKS_BACKEND). What django.tasks leaves to the project is here:
 - `policy`, put under `@task`: how long the job may run (it is stopped with `TimeLimitExceeded`
   past that), and which errors are passing troubles worth another try, and how many tries.
 - `claims.jobs.queue`: on the database backend, those retries (the same job queued again after
-  a growing wait), the sweeper that takes back the job of a worker that died, and pruning.
+  a growing wait), the sweeper that takes back the job of a worker that died, and pruning. On
+  RQ the job hands its retry to RQ itself (`rq_retry`).
 - `claims.jobs.models`: `Worker` (each worker's heartbeat) and `Job` (the queue's rows, as the
   admin shows them).
 
@@ -17,6 +18,8 @@ it twice must store nothing twice.
 from __future__ import annotations
 
 import functools
+import logging
+import math
 import signal
 import threading
 import time
@@ -26,6 +29,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+
+logger = logging.getLogger(__name__)
 
 
 class TimeLimitExceeded(BaseException):
@@ -81,13 +86,43 @@ def policy(
     def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(func)
         def run(*args: Any, **kwargs: Any) -> Any:
-            with time_limit_of(rules.seconds):
-                return func(*args, **kwargs)
+            try:
+                with time_limit_of(rules.seconds):
+                    return func(*args, **kwargs)
+            except Exception as error:
+                again = rq_retry(rules, error)
+                if again is None:
+                    raise
+                return again
 
         run.policy = rules
         return run
 
     return decorate
+
+
+def rq_retry(rules: Policy, error: Exception) -> Any:
+    """On RQ, the retry of a job that failed with one of its passing troubles and has tries
+    left: RQ's own `Retry`, which the job returns and RQ's worker takes as "run this job again
+    after the wait" (the same job, its tries counted by RQ; a wait needs `--with-scheduler`).
+    None anywhere else (the database queue retries on `task_finished`, claims.jobs.queue) or
+    when the error is final: the job then fails with it."""
+    if not rules.retries(type(error)):
+        return None
+    try:
+        from rq import Retry, get_current_job
+    except ImportError:  # RQ is not installed: no job can be running on it
+        return None
+    job = get_current_job()
+    if job is None:
+        return None
+    tries = (job.number_of_retries or 0) + 1
+    if tries >= rules.max_attempts:
+        return None
+    waits = [math.ceil(rules.delay(attempt)) for attempt in range(1, rules.max_attempts)]
+    logger.warning("Job %s failed (try %d of %d), tried again in %d s: %s", job.id, tries,
+                   rules.max_attempts, waits[tries - 1], error)  # fmt: skip
+    return Retry(max=rules.max_attempts - 1, interval=waits)
 
 
 def policy_of(task: Any) -> Policy:

@@ -134,8 +134,13 @@ def import_feed_item(item_id: int) -> dict[str, Any]:
         try:
             article = item_article(item)
             with transaction.atomic():
+                # Announced below, once, where the item records that it was.
                 source, created = store(
-                    article, title=item.title, publisher=feed.publisher, language=feed.language
+                    article,
+                    announce=False,
+                    title=item.title,
+                    publisher=feed.publisher,
+                    language=feed.language,
                 )
                 FeedItem.objects.filter(pk=item.pk, source=None).update(
                     source=source, new_source=created, imported_at=timezone.now(), content=""

@@ -8,7 +8,9 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.tasks import TaskResultStatus
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from claims import services
@@ -234,3 +236,38 @@ def test_import_source_sends_each_new_article_on(tmp_path, django_capture_on_com
 
     assert len(callbacks) == 2
     assert SourceSuggestions.objects.count() == 2
+
+
+def test_matching_reads_the_claims_once_for_a_source_however_many_its_candidates(
+    published_claim,
+):
+    """Each check-worthy suggestion is matched against the desk's claims, in a number of
+    queries that does not grow with them: a long article costs what a short one does."""
+    from claims.arrival import is_checkworthy, repeats_in, suggestions_for
+
+    more = (
+        "Prime Minister Anna Berg said unemployment fell to 4.1 percent last year.\n\n"
+        "Finance Minister Tom Reyes said the deficit doubled to 60 billion dollars in 2023.\n\n"
+        "Health Minister Lea Park said hospital waiting lists grew by a third since 2019.\n\n"
+        "Governor Omar Diaz said inflation reached 9 percent in March, a 40-year high.\n\n"
+        "Senator Ruth Cole said exports to China tripled over the past decade.\n\n"
+        "Mayor Ivan Petrov said crime in the city dropped by 12 percent in 2022.\n"
+    )
+    short = SourceFactory(text=NEW_ARTICLE, publisher="Sputnik")
+    long = SourceFactory(text=NEW_ARTICLE + "\n" + more, publisher="Sputnik")
+    suggestions = {source: suggestions_for(source) for source in (short, long)}
+    worth = {
+        source: [c for c in found.candidates if is_checkworthy(c)]
+        for source, found in suggestions.items()
+    }
+    assert len(worth[long]) >= len(worth[short]) + 5
+
+    repeats_in(short, suggestions[short])  # the process's claim index, built once
+    with CaptureQueriesContext(connection) as short_queries:
+        short_found = repeats_in(short, suggestions[short])
+    with CaptureQueriesContext(connection) as long_queries:
+        long_found = repeats_in(long, suggestions[long])
+
+    assert len(long_queries) == len(short_queries)
+    assert [(c.text, claim) for c, claim, _score in short_found] == [(REPEATED, published_claim.pk)]
+    assert [(c.text, claim) for c, claim, _score in long_found] == [(REPEATED, published_claim.pk)]

@@ -192,6 +192,68 @@ def test_the_same_import_runs_through_redis_and_an_rq_worker(site):
     assert (source.url, source.publisher) == (url, "Agency")
 
 
+def run_on_rq(url: str, **env: str) -> tuple[str, str]:
+    """Queue an import of `url` on Redis, run it with `rqworker --burst` (which also runs a job
+    queued again while it works) and read the job through django.tasks: its id and one line
+    with its status, its tries and its last error."""
+    env = worker_env(FACTCHECK_TASKS_BACKEND="redis", FACTCHECK_TASKS_REDIS_URL=REDIS_URL, **env)
+    manage = [sys.executable, "manage.py"]
+    queued = subprocess.run(
+        [*manage, "import_source", "--queue", url], cwd=ROOT, env=env, capture_output=True,
+        text=True, timeout=60,
+    )  # fmt: skip
+    assert queued.returncode == 0, queued.stderr
+    job_id = queued.stdout.split()[0]
+    ran = subprocess.run(
+        [*manage, "rqworker", "default", "--burst", "--job-class", "django_tasks_rq.Job"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    read = (
+        "from claims.tasks import import_url; "
+        f"job = import_url.get_result({job_id!r}); "
+        "error = job.errors[-1].traceback.strip().splitlines()[-1] if job.errors else ''; "
+        "print(job.status, len(job.worker_ids), error, sep='|')"
+    )
+    shown = subprocess.run(
+        [*manage, "shell", "--no-imports", "-c", read], cwd=ROOT, env=env,
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    return job_id, shown.stdout.strip()
+
+
+@pytest.mark.skipif(not redis_answers(), reason="no Redis on 127.0.0.1:6379")
+def test_an_rq_worker_tries_a_site_again_once_it_answers(site):
+    """The desk's retries on RQ: a site that answers 503 once is fetched again by the same job
+    (RQ queues it again, here at once: FACTCHECK_JOB_RETRY_DELAY is 0), and stored once."""
+    url = site.add("/story", PAGE, failures=1)
+
+    _job_id, shown = run_on_rq(url, FACTCHECK_JOB_RETRY_DELAY="0")
+
+    assert shown == "SUCCESSFUL|2|"
+    assert site.hits == ["/story", "/story"]
+    assert Source.objects.get().url == url
+
+
+@pytest.mark.skipif(not redis_answers(), reason="no Redis on 127.0.0.1:6379")
+def test_an_rq_job_fails_with_its_reason_once_its_tries_are_spent_or_at_once_when_final(site):
+    always = site.add("/down", PAGE, failures=10)
+    missing = site.url("/gone")
+
+    _job_id, shown = run_on_rq(always, FACTCHECK_JOB_RETRY_DELAY="0", FACTCHECK_JOB_ATTEMPTS="3")
+    status, tries, error = shown.split("|")
+    assert (status, tries) == ("FAILED", "3")
+    assert "503" in error
+    assert site.hits == ["/down"] * 3
+
+    _job_id, shown = run_on_rq(missing, FACTCHECK_JOB_RETRY_DELAY="0")
+    status, tries, error = shown.split("|")
+    assert (status, tries) == ("FAILED", "1")  # a 404 is not tried again
+    assert "404" in error
+    assert not Source.objects.exists()
+
+
 def test_the_production_stacks_job_worker_runs_jobs_and_stops_on_sigterm(database_queue, site):
     """`make serve` starts its job workers with deploy/serve.py's start_job_worker: one runs a
     queued job, and SIGTERM to its process group (as the stack stops it) ends it cleanly."""

@@ -341,3 +341,22 @@ def test_a_feed_locked_by_one_round_is_skipped_by_another():
         other.join(timeout=10)
 
     assert claimed == [free]
+
+
+def test_a_new_article_is_announced_once_even_when_its_job_runs_again(
+    outlet, loopback, database_queue, django_capture_on_commit_callbacks
+):
+    """An item's import queues one job that reads the new source (`process_source`), whose
+    work is the dearest of an article's: not one from storing it and another from the item."""
+    feed = make_feed(two_item_feed(outlet))
+    poll_feed.call(feed.pk)  # records the items and queues their imports
+    item = FeedItem.objects.get(link=outlet.url("/news/1"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        import_feed_item.call(item.pk)
+        import_feed_item.call(item.pk)  # the same job run again: nothing more to announce
+
+    item.refresh_from_db()
+    assert item.new_source and item.arrived_at is not None
+    arrivals = Job.objects.filter(task_path="claims.tasks.process_source")
+    assert [job.task_result.args for job in arrivals] == [[item.source_id]]
