@@ -25,11 +25,12 @@ from django.views.decorators.http import require_POST
 from .. import services
 from ..arrival import stored_report
 from ..enums import Role, SpeechKind
+from ..matching import encoder
 from ..models import Claim, Source, Speaker, SuggestionDecision
 from ..roles import has_role
 from ..spans import Mark, segments
 from ..suggest import ClaimIndex
-from ..suggestions import checked_elsewhere, similar_claims, source_inputs, suggest_for_text
+from ..suggestions import checked_elsewhere, matches_for, source_inputs, suggest_for_text
 
 
 class SpanClaimsForm(forms.Form):
@@ -295,12 +296,14 @@ def similar_view(request: HttpRequest, object_id: str, model_admin) -> JsonRespo
     query = request.GET.get("q", "").strip()[:1000]
     if not query:
         return JsonResponse({"matches": [], "external": []})
-    matches = similar_claims(
-        query,
+    vectors = encoder.encode([query])  # once, for the desk's claims and the others' checks
+    [matches] = matches_for(
+        [query],
         language=source.language,
         only_language=request.GET.get("language", "").strip()[:16] or None,
+        vectors=vectors,
     )
-    [external] = checked_elsewhere([query])
+    [external] = checked_elsewhere([query], vectors=vectors)
     for match in matches:
         match["url"] = reverse("admin:claims_claim_change", args=[match["id"]])
     return JsonResponse({"matches": matches, "external": external})

@@ -33,6 +33,7 @@ SALT = "claims.public.feedback"
 MIN_SECONDS = 3
 MAX_SECONDS = 4 * 3600
 MAX_LINKS = 3
+EXPIRED = _("This form has expired. Please send it again.")
 
 
 def form_token(now: float | None = None) -> str:
@@ -67,14 +68,10 @@ class ReaderForm(forms.Form):
         try:
             shown = int(signing.loads(self.cleaned_data["shown"], salt=SALT))
         except (signing.BadSignature, TypeError, ValueError) as error:
-            raise forms.ValidationError(
-                _("This form has expired. Please send it again."), code="expired"
-            ) from error
+            raise forms.ValidationError(EXPIRED, code="expired") from error
         age = time.time() - shown
         if age > MAX_SECONDS:
-            raise forms.ValidationError(
-                _("This form has expired. Please send it again."), code="expired"
-            )
+            raise forms.ValidationError(EXPIRED, code="expired")
         if age < MIN_SECONDS:
             raise forms.ValidationError(
                 _("That was quick: please read your message again, then send it."), code="fast"
