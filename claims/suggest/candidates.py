@@ -116,6 +116,8 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
         if word == "but" and any(t.lower == "only" for t in tokens[max(0, k - 6) : k]):
             return False  # "not only Russia, but all Russians"
         since = max((j for j in range(begin, k - 1) if tokens[j].text == ","), default=begin - 1)
+        if len(rest) > 1 and rest[0].lower == "that" and rest[1].lower not in _VERBISH:
+            return False  # "said that A, but that B": a second clause of the same report
         pronoun = bool(rest) and rest[0].lower in _SUBJECTS
         if not pronoun and not _has_finite_verb(tokens[since + 1 : k - 1]):
             return False  # the last item of a list: "food, energy, and trade services slowed"
@@ -123,6 +125,8 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
     if word == "that" and rest and rest[0].lower in _SUBJECTS:
         return _clause_follows(rest[1:], subject_given=True)
     if word in _SUBJECTS and word not in ("that", "such"):
+        if _restating(tokens, begin, k):
+            return False  # "..., that is to say, it is not taking out new loans"
         if _introduced(tokens, begin, k):
             return False  # "but for corals, it destroys ...": the phrase opens this clause
         return _clause_follows(rest, subject_given=True)
@@ -161,6 +165,17 @@ def _introduced(tokens: list[Token], begin: int, k: int) -> bool:
     if tokens[j].text in ",;":
         return False  # "..., in the context of X, they showed": a comma splice, cut as before
     return phrase[0].lower in _INTRODUCERS
+
+
+_RESTATEMENTS = ("that is to say", "that is", "in other words", "namely", "i.e.")
+
+
+def _restating(tokens: list[Token], begin: int, k: int) -> bool:
+    """Whether the words just before the comma at tokens[k - 1] announce a restatement of
+    the clause before them ("that is to say,", "in other words,"), which stays with it."""
+    j = max(begin, k - 6)
+    tail = " ".join(t.lower for t in tokens[j : k - 1] if t.text != ",")
+    return any(tail == r or tail.endswith(" " + r) for r in _RESTATEMENTS)
 
 
 _BACK_REFERENCES = word_set("this these those")
