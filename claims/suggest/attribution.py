@@ -21,7 +21,7 @@ confidence between 0 and 1 that says how directly the text gives the speaker.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexicon import (
     ABOUT_CUES,
@@ -759,6 +759,19 @@ def _reported(
         more = None
     statements: list[Statement] = []
     mention = found.mention
+    if (voice is None or not voice.speaker) and _cites_figures(found):
+        # "Figures published today show ...", "Estimates suggest ...": the outlet reports
+        # numbers, which speak for nobody; a study or a report has authors (below)
+        narrated = _outlet_narration(*found.span, index, discourse)
+        return [
+            replace(
+                narrated,
+                cue=found.cue,
+                reported=mention.text,
+                cue_span=found.cue_span,
+                evidence="the outlet's narration, relaying figures",
+            )
+        ]
     relaying = voice is not None and voice.speaker and (voice.relays or _cites_finding(found))
     where = mention.start if mention else start
     speaker, confidence = discourse.resolve(mention, where, relayed=bool(relaying))
@@ -904,6 +917,23 @@ def _narration_before(
     if len(words) < 3 or not any(_verbish(t) for t in words):
         return None
     return _clause_span(text, start, comma.start)
+
+
+_FIGURES = word_set("figures data statistics estimates numbers records polls poll")
+
+
+def _cites_figures(found: Found) -> bool:
+    """Whether an attribution's subject is numbers that name nobody, rather than a study or a
+    body: "official figures show", "recent data suggest", "estimates indicate" (but "Data
+    from the ONS show" speak for the ONS's figures)."""
+    mention = found.mention
+    if mention is None or mention.kind not in ("phrase", "name") or found.cue == "according to":
+        return False  # "Estimates suggest": a capital opening the sentence reads as a name
+    if any(w[0].isupper() for w in mention.text.split()[1:]):
+        return False
+    words = re.findall(r"[a-z]+", mention.text.lower())
+    head = next((w for w in words if w in FINDING_NOUNS), None)
+    return head in _FIGURES
 
 
 def _cites_finding(found: Found) -> bool:

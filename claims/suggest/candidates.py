@@ -64,9 +64,14 @@ def atomic_pieces(
         relayed: str | None = None
         for a, b in _clauses(tokens):
             clause = tokens[a:b]
-            report = None
-            if statement.kind != "narration":
-                report = _relayed(text, clause, discourse, statement.speaker, relayed)
+            report = _relayed(
+                text,
+                clause,
+                discourse,
+                statement.speaker,
+                relayed,
+                findings_only=statement.kind == "narration",
+            )
             if report is not None:
                 relayed, begin = report
                 span = _trim(text, begin, clause[-1].end, after_cut=True)
@@ -278,17 +283,24 @@ def _relayed(
     discourse: Discourse,
     speaker: str | None,
     previous: str | None,
+    *,
+    findings_only: bool = False,
 ) -> tuple[str, int] | None:
     """Someone relayed inside a statement, and where their words start.
 
     "Mr. Trudeau, the prime minister, said that X" gives (Trudeau, start of X); a following
     "and added that Y" continues with the same relayed person; "according to NATO, X" too.
+    In the outlet's narration (`findings_only`) only figures and findings are relayed ("Figures
+    published today show that X"): a person or a body named there would have been made the
+    statement's speaker, and what is left is the outlet's own report.
     """
     lead = 0
     while lead < len(clause) and clause[lead].lower in LEADING_CONNECTORS - {"that"}:
         lead += 1
     if previous and lead < len(clause) and is_cue(clause, lead):
         return previous, _after_cue(clause, lead)
+    if findings_only:
+        return _finding_relayed(text, clause, discourse, speaker)
     for k in range(len(clause) - 1):
         if not is_cue(clause, k):
             continue
@@ -328,6 +340,79 @@ def _relayed(
             if begin == clause[k].end and not _clause_ahead(clause[k + 1 : k + 13]):
                 continue  # "Russia had warned against ...": an act, no words reported
             return who, begin
+    return None
+
+
+def _finding_relayed(
+    text: str, clause: list[Token], discourse: Discourse, speaker: str | None
+) -> tuple[str, int] | None:
+    """Figures or a finding the outlet's narration relays: "Figures published today show that
+    X", "Recent data suggest X", "according to a 2023 survey, X"."""
+    for k in range(len(clause) - 1):
+        if not is_cue(clause, k):
+            continue
+        if clause[k].lower == "according":
+            mention = mention_after(text, clause, k + 2, len(clause))
+            comma = next((t for t in clause[k + 2 :] if t.text == ","), None)
+            if (
+                mention is not None
+                and comma is not None
+                and mention.kind == "phrase"
+                and _finding(mention)
+            ):
+                who = _relayed_name(discourse, mention, speaker)
+                return (who, comma.end) if who else None
+            continue
+        if k == 0:
+            continue
+        j = k - 1
+        while j > 0 and clause[j].lower in SKIP_BEFORE_CUE:
+            j -= 1
+        if clause[j].lower in PASSIVE_BEFORE_CUE or _as_said(clause, j):
+            continue
+        mention = mention_before(text, clause, j)
+        if mention is None or mention.kind != "phrase" or not _finding(mention):
+            continue
+        if not cue_fits(clause, k, mention):
+            continue
+        begin = _after_cue(clause, k)
+        if begin == clause[k].end and not _clause_ahead(clause[k + 1 : k + 13]):
+            continue
+        who = _relayed_name(discourse, mention, speaker)
+        return (who, begin) if who else None
+    return _opening_finding(text, clause)
+
+
+_FINDING_REACH = 4
+_FINDING_PHRASE = 9
+
+
+def _opening_finding(text: str, clause: list[Token]) -> tuple[str, int] | None:
+    """A clause that opens on figures or a finding and its verb, however long the phrase
+    between them: "Figures to be published today show a record ...", "New data from the
+    census suggest that ..."."""
+    lead = 0
+    while lead < len(clause) and clause[lead].lower in LEADING_CONNECTORS:
+        lead += 1
+    head = next(
+        (
+            f
+            for f in range(lead, min(len(clause), lead + _FINDING_REACH))
+            if clause[f].lower in FINDING_NOUNS
+        ),
+        None,
+    )
+    if head is None:
+        return None
+    for k in range(head + 1, min(len(clause) - 1, head + _FINDING_PHRASE)):
+        if clause[k].text in ",;:()":
+            return None
+        if not is_cue(clause, k) or clause[k].lower == "according":
+            continue
+        begin = _after_cue(clause, k)
+        if begin == clause[k].end and not _clause_ahead(clause[k + 1 : k + 13]):
+            return None
+        return text[clause[lead].start : clause[k - 1].end], begin
     return None
 
 

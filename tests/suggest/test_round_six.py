@@ -77,3 +77,27 @@ def test_pointers_to_other_pages_and_share_prompts_are_no_claims():
         "Related companies paid 3 million pounds in fines.",
     ):
         assert not is_call_to_action(line), line
+
+
+FIGURES = (
+    "Ferry crossings hit a record\n\n"
+    "Figures to be published today show a record 12,400 passengers crossed the strait last "
+    "year. Recent data suggest that fares rose by 8% in 2025. Estimates indicate 3,000 more "
+    "will cross this year. The operator said it would add two boats.\n"
+)
+
+
+def test_the_outlets_narration_relays_figures_that_name_nobody():
+    result = suggest(FIGURES, outlet="Harbour News")
+    check_spans(FIGURES, result)
+
+    record = next(c for c in result.candidates if "12,400 passengers" in c.text)
+    assert record.speaker == "Harbour News"
+    assert record.reported_speaker == "Figures to be published today"
+    fares = next(c for c in result.candidates if "fares rose by 8%" in c.text)
+    assert fares.speaker == "Harbour News" and fares.reported_speaker
+    assert "data" in fares.reported_speaker.lower()
+    estimates = next(c for c in result.candidates if "3,000 more" in c.text)
+    assert (estimates.speaker, estimates.reported_speaker) == ("Harbour News", "Estimates")
+    boats = next(c for c in result.candidates if "two boats" in c.text)
+    assert boats.reported_speaker is None
