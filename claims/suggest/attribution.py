@@ -31,6 +31,7 @@ from .lexicon import (
     FINDING_CUES,
     FINDING_NOUNS,
     FINITE_VERBS,
+    FIRST_PERSON,
     GROUP_PRONOUNS,
     INDEFINITES,
     LISTENER_CUES,
@@ -265,9 +266,47 @@ def paragraph_statements(
             statements += _direct(text, index, sentence, inside, e, discourse, voice)
         else:
             inline = [q for q in quotes if s <= q.open < e]
-            statements += _reported(text, index, sentence, inline, s, e, discourse, voice)
+            found = _reported(text, index, sentence, inline, s, e, discourse, voice)
+            statements += _carried_on(text, sentence, statements, found)
     discourse.finding = None
     return statements
+
+
+# Connectors by which a sentence carries on the reported speech before it: "Mr. Putin said
+# that ... . Instead, Russia is financing ...", "Dewar says that ... . However, when ...".
+_CARRIERS = word_set("instead however moreover furthermore also besides meanwhile still")
+_CARRIED_CUES = word_set("said says stated states added adds noted notes argued argues")
+
+
+def _carried_on(
+    text: str, sentence: list[Token], before: list[Statement], found: list[Statement]
+) -> list[Statement]:
+    """A sentence of the outlet's narration that opens with a connector ("Instead,",
+    "However,") right after a person's reported speech in the same paragraph carries that
+    speech on: it is the same speaker's, at a lower confidence."""
+    if len(found) != 1 or found[0].kind != "narration" or not before or not sentence:
+        return found
+    last = before[-1]
+    if last.kind != "indirect" or last.reported or not last.speaker or last.quoted:
+        return found
+    if (last.cue or "").split(" ")[0].lower() not in _CARRIED_CUES:
+        return found
+    if sentence[0].lower not in _CARRIERS or len(sentence) < 2 or sentence[1].text != ",":
+        return found
+    if any(t.lower in FIRST_PERSON for t in sentence):
+        return found
+    return [
+        replace(
+            found[0],
+            kind="indirect",
+            speaker=last.speaker,
+            cue=last.cue,
+            speaker_span=last.speaker_span,
+            cue_span=last.cue_span,
+            confidence=min(last.confidence, 0.6),
+            evidence="carries on the reported speech before it",
+        )
+    ]
 
 
 _OWN_CLAUSE_WORDS = 6

@@ -101,3 +101,22 @@ def test_the_outlets_narration_relays_figures_that_name_nobody():
     assert (estimates.speaker, estimates.reported_speaker) == ("Harbour News", "Estimates")
     boats = next(c for c in result.candidates if "two boats" in c.text)
     assert boats.reported_speaker is None
+
+
+CARRIED = (
+    "Minister on the budget\n\n"
+    "Ms. Okafor said that the deficit had fallen to 2% of output. Instead, the state is paying "
+    "its debts from growth. The treasury published the accounts on Monday.\n\n"
+    "The opposition leader said the figures were wrong. However, she did not say which.\n"
+)
+
+
+def test_a_connector_carries_a_persons_reported_speech_on_to_the_next_sentence():
+    result = suggest(CARRIED, outlet="Capital Post")
+    check_spans(CARRIED, result)
+
+    carried = next(c for c in result.candidates if "paying its debts from growth" in c.text)
+    assert "Okafor" in carried.speaker
+    assert carried.evidence == "carries on the reported speech before it"
+    accounts = next(c for c in result.candidates if "published the accounts" in c.text)
+    assert accounts.speaker == "Capital Post"
