@@ -417,14 +417,25 @@ def _byline_author(
     byline = next((p for p in paragraphs if p.reason == "byline"), None)
     if byline is None:
         return None
-    match = _BYLINE.match(text[byline.start : byline.end])
+    line = text[byline.start : byline.end]
+    match = _BYLINE.match(line)
+    cue_span, cue = (byline.start, byline.start + 2), "by"
+    if match is None:  # "*Jane Doe, Chief Economist*": the first author's name and title
+        bare = re.sub(r"^[*_]*(?:[Bb]y\s+)?", "", line)
+        match = _AUTHOR_NAME.match(bare)
+        offset = byline.start + len(line) - len(bare)
+        cue_span, cue = (byline.start, byline.end), "byline"
+    else:
+        offset = byline.start
     if not match or " and " in match.group("who"):
         return None
+    start, end = offset + match.start("who"), offset + match.end("who")
     body = [p for p in paragraphs if p.kind == "body"]
-    first_person = sum(1 for p in body if _FIRST_PERSON.search(_unquoted(text, p)))
+    # authors signing with their titles write as "we" as often as "I"
+    own = _FIRST_PERSON if cue == "by" else _WE
+    first_person = sum(1 for p in body if own.search(_unquoted(text, p)))
     if first_person < 2:
         return None
-    start, end = byline.start + match.start("who"), byline.start + match.end("who")
     mention = interpret(text, tokenize(text, start, end, names))
     if mention is None or mention.kind != "name":
         return None
@@ -435,8 +446,8 @@ def _byline_author(
         PUBLISHED_UNDER,
         "first-person text under the author's byline",
         speaker_span=(start, end),
-        cue_span=(byline.start, byline.start + 2),
-        cue="by",
+        cue_span=cue_span,
+        cue=cue,
     )
 
 

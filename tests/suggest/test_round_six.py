@@ -120,3 +120,37 @@ def test_a_connector_carries_a_persons_reported_speech_on_to_the_next_sentence()
     assert carried.evidence == "carries on the reported speech before it"
     accounts = next(c for c in result.candidates if "published the accounts" in c.text)
     assert accounts.speaker == "Capital Post"
+
+
+SIGNED = """Harbour jobs rise after the new law
+
+*Jane Doe, Chief Economist, Harbour Council
+John Roe, Director of Planning*
+
+----------
+
+We have added 4,000 jobs in the port since 2021, an average of 90 a month.
+
+We expect the law to support 10,000 more jobs by 2030.
+"""
+
+
+def test_a_byline_of_names_and_titles_is_furniture_and_signs_the_first_person_text():
+    result = suggest(SIGNED, outlet="Harbour Council")
+    check_spans(SIGNED, result)
+
+    assert not any("Chief Economist" in c.text or "Director" in c.text for c in result.candidates)
+    jobs = next(c for c in result.candidates if "4,000 jobs" in c.text)
+    assert jobs.speaker == "Jane Doe"
+    assert jobs.evidence == "first-person text under the author's byline"
+    assert (jobs.speaker_start, jobs.speaker_end) == (
+        SIGNED.index("Jane Doe"),
+        SIGNED.index("Jane Doe") + len("Jane Doe"),
+    )
+
+
+def test_a_place_and_country_line_is_no_byline():
+    text = "Flood warning\n\nNew Orleans, Louisiana\n\nWe have moved 300 families since May.\n"
+    result = suggest(text, outlet="Gulf Times")
+
+    assert all(c.speaker != "New Orleans" for c in result.candidates)
