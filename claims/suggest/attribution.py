@@ -157,6 +157,7 @@ class Discourse:
     finding: str | None = None  # a study or data cited in this paragraph, for what follows
     paragraph_speaker: str | None = None  # who was last quoted by name in this paragraph
     group: tuple[str, int] | None = None  # a group that opened a narration sentence, and where
+    relayed: str | None = None  # whom the voice last relayed in this paragraph
 
     def speaking(self, speaker: str | None, position: int) -> None:
         if speaker:
@@ -258,7 +259,7 @@ def paragraph_statements(
     quotes = find_quotes(text, body, end)
     spoken = [q for q in quotes if is_statement(text, q, body, end)]
     statements: list[Statement] = []
-    discourse.finding = discourse.paragraph_speaker = None
+    discourse.finding = discourse.paragraph_speaker = discourse.relayed = None
     for s, e in split_sentences(text, body, end, [q.outer for q in quotes]):
         sentence = [t for t in tokens if s <= t.start < e]
         inside = [q for q in spoken if s <= q.open < e]
@@ -822,7 +823,15 @@ def _reported(
             speaker, confidence = discourse.registry.register(subject, subject.start), PRONOUN
             named_at = (subject.start, subject.end)
     if relaying:
+        if (
+            mention is not None
+            and mention.kind == "pronoun"
+            and mention.role in ("he", "she")
+            and discourse.relayed
+        ):
+            speaker = discourse.relayed  # "Jane Roe has estimated X. She estimated that Y"
         reported = speaker if speaker != voice.speaker else None
+        discourse.relayed = reported
         own = found.before or _narration_before(text, tokens, found, start)
         # "We have 52 votes, and the CBO says ...": the voice's own words before the relay
         mine = [] if own is None else [_narration(*own, index, discourse, voice)]

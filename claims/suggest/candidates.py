@@ -59,9 +59,9 @@ def atomic_pieces(
     """The atomic claim spans of one statement, in text order."""
     inner = [q.outer for q in find_quotes(text, statement.start, statement.end)]
     pieces: list[Piece] = []
+    relayed: str | None = None  # whom the last clause relayed: "He estimated ..." goes on
     for s, e in split_sentences(text, statement.start, statement.end, inner):
         tokens = tokenize(text, s, e, names)
-        relayed: str | None = None
         for a, b in _clauses(tokens):
             clause = tokens[a:b]
             report = _relayed(
@@ -325,6 +325,16 @@ def _relayed(
         ):
             continue  # "as recently said", "it was said"
         mention = mention_before(text, clause, j)
+        if (
+            previous
+            and mention is not None
+            and mention.kind == "pronoun"
+            and mention.text.lower() in _RELAYED_PRONOUNS
+            and cue_fits(clause, k, mention)
+        ):
+            begin = _after_cue(clause, k)
+            if begin > clause[k].end or _clause_ahead(clause[k + 1 : k + 13]):
+                return previous, begin  # "... Jane Roe has estimated X. She estimated that Y"
         if mention is None or mention.kind not in ("name", "role", "phrase"):
             continue
         if mention.kind == "phrase" and not _finding(mention):
@@ -414,6 +424,9 @@ def _opening_finding(text: str, clause: list[Token]) -> tuple[str, int] | None:
             return None
         return text[clause[lead].start : clause[k - 1].end], begin
     return None
+
+
+_RELAYED_PRONOUNS = frozenset({"he", "she"})
 
 
 def _as_said(clause: list[Token], j: int) -> bool:

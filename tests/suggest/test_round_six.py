@@ -154,3 +154,23 @@ def test_a_place_and_country_line_is_no_byline():
     result = suggest(text, outlet="Gulf Times")
 
     assert all(c.speaker != "New Orleans" for c in result.candidates)
+
+
+RELAYED_THEN_HE = (
+    "Wikinews interviews Ana Ruiz about the probe\n\n"
+    "Wikinews: What did the probe do?\n\n"
+    "Ana Ruiz: It flew past the comet in 2004 and came back in 2006.\n\n"
+    "Wikinews: How many grains did the probe catch?\n\n"
+    "Ana Ruiz: That we do not know. Tom Ekberg has estimated how many grains the probe should "
+    "have caught on its way out. He estimated that there should be around 45 grains, but the "
+    "figure is uncertain.\n"
+)
+
+
+def test_he_after_someone_relayed_in_a_turn_is_still_the_relayed_one():
+    result = suggest(RELAYED_THEN_HE, outlet="Wikinews")
+    check_spans(RELAYED_THEN_HE, result)
+
+    grains = next(c for c in result.candidates if "around 45 grains" in c.text)
+    assert grains.speaker == "Ana Ruiz"
+    assert grains.reported_speaker == "Tom Ekberg"
