@@ -563,11 +563,19 @@ def _standfirst(
     cited = cited or (document is not None and _inside(document.speaker_span, span))
     describes = not figures and (cited or issued)
     summary = describes or _repeated_later(text, first, paragraphs)
+    summary = summary or (not figures and bool(_SUMMARY_VERB.search(line)))
     if _EMPHASIS.match(line) or summary or (not figures and _verbless(line)):
         first.kind, first.reason = "heading", "standfirst"
 
 
 _VERBLESS_WORDS = 40
+# "Theresa May sends her best wishes to ...", "The minister sets out plans for ...": a page's
+# summary of itself, in the present tense, right after a name or a short subject.
+_SUMMARY_VERB = re.compile(
+    r"^(?:[A-Z][\w.'’\-]*\s+){1,5}(?:sends|sets out|outlines|announces|marks|welcomes"
+    r"|launches|unveils|publishes|responds|reflects|explains|visits|delivers|gives|urges"
+    r"|calls on|pays tribute|thanks|congratulates|updates)\b"
+)
 _BEFORE_A_NOUN = word_set("to of the a an on for in and its their his her")
 _PAGE_NOUNS = word_set(
     "response reaction update statement message guidance announcement overview summary "

@@ -174,3 +174,20 @@ def test_he_after_someone_relayed_in_a_turn_is_still_the_relayed_one():
     grains = next(c for c in result.candidates if "around 45 grains" in c.text)
     assert grains.speaker == "Ana Ruiz"
     assert grains.reported_speaker == "Tom Ekberg"
+
+
+def test_a_present_tense_summary_under_the_headline_is_a_standfirst():
+    text = (
+        "New Year message from the mayor\n\n"
+        "Mayor Lena Holt sends her best wishes to everyone in the city for the new year.\n\n"
+        "Mayor Lena Holt said:\n\n"
+        "This year we opened 3 new libraries and planted 2,000 trees.\n"
+    )
+    result = suggest(text, outlet="City of Eastport")
+    check_spans(text, result)
+
+    assert not any("best wishes" in c.text for c in result.candidates)
+    assert any("3 new libraries" in c.text for c in result.candidates)
+
+    lede = "Flood hits town\n\nThe river burst its banks on Monday, flooding 40 homes.\n"
+    assert any("40 homes" in c.text for c in suggest(lede, outlet="Gazette").candidates)
