@@ -134,9 +134,26 @@ _CALL_TO_ACTION = re.compile(
 _CALL_WORDS = 20
 
 
+# A reference to another document by its kind and title: 'European Commission press release:
+# "Commission proposes ..."', "Full report: 'Rivers in 2025'".
+_REFERENCE = re.compile(
+    r"^[^.!?:\n]{0,60}\b(?:press release|news release|report|fact ?sheet|study|paper"
+    r"|guidance|consultation|publication)\s*:\s*[\"“‘'][^\n]+(?<![.!?,])[\"”’']$",
+    re.IGNORECASE,
+)
+
+
+def is_reference(text: str) -> bool:
+    """'Agency press release: "Agency funds projects ..."': another document named by its kind
+    and its quoted title, which is no claim of the page's."""
+    return bool(_REFERENCE.match(text.strip()))
+
+
 def is_call_to_action(text: str) -> bool:
     """ "Find out how each MEP voted.", "For all the details, it will be available in full
     here": a pointer to another page or part of the page, not an assertion."""
+    if is_reference(text):
+        return True  # a title, not a quotation: it ends without a full stop
     words = _WORD.findall(text)
     if len(words) > _CALL_WORDS or not _CALL_TO_ACTION.search(text):
         return False

@@ -244,7 +244,12 @@ def _verbless_caption(line: str) -> bool:
     if not 3 <= len(words) <= _CAPTION_WORDS or _CONTRACTED_VERB.search(line):
         return False
     lower = [w.lower() for w in words]
-    if any(w in FINITE_VERBS or w in CUE_WORDS or w in _SPEAKING_PRONOUNS for w in lower):
+    if any(w in FINITE_VERBS or w in CUE_WORDS for w in lower):
+        return False
+    # a pronoun in a name ("the Meet Me Board") is no speaker
+    if any(
+        w in _SPEAKING_PRONOUNS and (w == "i" or w == o) for w, o in zip(lower, words, strict=True)
+    ):
         return False
     if any(w.endswith("ed") and len(w) > 4 and w.islower() for w in words):
         return False  # "Police arrested the driver."

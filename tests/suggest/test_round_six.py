@@ -191,3 +191,22 @@ def test_a_present_tense_summary_under_the_headline_is_a_standfirst():
 
     lede = "Flood hits town\n\nThe river burst its banks on Monday, flooding 40 homes.\n"
     assert any("40 homes" in c.text for c in suggest(lede, outlet="Gazette").candidates)
+
+
+def test_captions_with_a_pronoun_in_a_name_and_references_to_documents_are_furniture():
+    text = (
+        "Innovation day in Leeds\n\n"
+        "The agency funded 14 projects worth 2 million pounds this year.\n\n"
+        "View of the Meet Me Board at the Leeds event.\n\n"
+        "The next event is in May.\n\n"
+        "Further information\n\n"
+        "Agency press release: “Agency funds projects to prepare for a colder winter”\n"
+    )
+    result = suggest(text, outlet="GOV.UK")
+    check_spans(text, result)
+
+    assert not any("Meet Me Board" in c.text for c in result.candidates)
+    assert not any("colder winter" in c.text for c in result.candidates)
+    assert any("14 projects" in c.text for c in result.candidates)
+    assert not is_call_to_action("Her statement: “We cut taxes by 5% last year.”")
+    assert not is_call_to_action("The report: “prices rose 40% in 2025.”")
