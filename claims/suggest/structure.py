@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .attribution import NAMED, Discourse, Voice
+from .attribution import NAMED, OUTLET, Discourse, Voice
 from .lexicon import (
     CUE_WORDS,
     FINITE_VERBS,
@@ -57,7 +57,8 @@ UNLABELLED_ANSWER = 0.7  # a paragraph under an interviewer's question, with no 
 _LABEL = re.compile(
     r"(?P<label>(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB|GOV)\.[ ][A-Z][A-Z'’\-]+"
     r"(?:[ ][A-Z][A-Z'’\-]+)?)[.:][ ]+(?=\S)"
-    r"|(?P<q>Q|QUESTION|Question)(?:[ ]*[:.][ ]*|[ ]+)(?=[A-Z\"“]|[(\[][A-Za-z])"
+    r"|[*_]*(?P<q>Q|QUESTION|Question)(?:[ ]*[:.][*_]*[ ]*|[ ]+)(?=[A-Z\"“]|[(\[][A-Za-z])"
+    r"|[*_]*(?P<a>A|ANSWER|Answer)[ ]*:[*_]*[ ]+(?=\S)"
     r"|(?P<label2>[^:\n]{1,80}?)[ ]*:(?:[ ]+|$)"
 )
 _ANSWER = frozenset({"a", "answer"})
@@ -158,6 +159,7 @@ class Structure:
 
     voices: dict[int, Voice] = field(default_factory=dict)
     narrator: Voice | None = None
+    answers: dict[int, int] = field(default_factory=dict)  # "A:" lines: where the words start
 
 
 def read_structure(
@@ -193,6 +195,11 @@ def read_structure(
         if paragraph.kind != "body" or paragraph.index in structure.voices:
             continue
         voice = document or structure.narrator
+        if paragraph.index in structure.answers:
+            own = Voice(discourse.outlet, "narration", OUTLET, "the page's own answer")
+            voice = dataclasses.replace(
+                voice or own, body_start=structure.answers[paragraph.index], relays=False
+            )
         if voice is not None:
             structure.voices[paragraph.index] = voice
     return structure
@@ -689,6 +696,11 @@ def _speaker_lines(
                 continue
             answering = line.speaker or answering
             paragraph.reason = "speaker line"
+            if answering is None:
+                # "A: No, the pause applies only to ...": a page's questions and answers,
+                # answered in the page's own voice
+                structure.answers[paragraph.index] = line.body_start
+                continue
             structure.voices[paragraph.index] = Voice(
                 line.speaker or answering,
                 "direct",
@@ -702,6 +714,8 @@ def _speaker_lines(
             continue
         if current.question:
             paragraph.kind, paragraph.reason = "heading", "question"
+            continue
+        if (current.speaker or answering) is None:
             continue
         structure.voices[paragraph.index] = Voice(
             current.speaker or answering,
@@ -857,6 +871,8 @@ def _speaker_line(
         return None
     if match.group("q"):
         return _Line(paragraph, None, True, match.span("q"), match.end())
+    if match.group("a"):  # "A: No, ...", "**A:** The pause ...": an answer, whoever gives it
+        return _Line(paragraph, None, False, match.span("a"), match.end())
     group = "label" if match.group("label") else "label2"
     start, end = match.span(group)
     label = text[start:end].strip("* ")

@@ -210,3 +210,28 @@ def test_captions_with_a_pronoun_in_a_name_and_references_to_documents_are_furni
     assert any("14 projects" in c.text for c in result.candidates)
     assert not is_call_to_action("Her statement: “We cut taxes by 5% last year.”")
     assert not is_call_to_action("The report: “prices rose 40% in 2025.”")
+
+
+FAQ = """Harbour permits: questions and answers
+
+The Harbour Board paused new mooring permits on Monday while it reviews a list of 900 boats.
+
+**Q: Is this a ban on all moorings?**
+
+A: No, the pause applies only to new permits. Existing permits, about 1,200 of them, remain valid.
+
+**Q: How long will the pause last?**
+
+**A:** The pause will last until 30 June, when the review ends.
+"""
+
+
+def test_a_pages_questions_and_answers_are_answered_in_its_own_voice():
+    result = suggest(FAQ, outlet="Harbour Board")
+    check_spans(FAQ, result)
+
+    assert not any(c.text.rstrip("*").endswith("?") for c in result.candidates)
+    for words in ("applies only to new permits", "1,200 of them", "until 30 June"):
+        answer = next(c for c in result.candidates if words in c.text)
+        assert answer.speaker == "Harbour Board", words
+        assert not answer.text.startswith(("A:", "**A")), answer.text
