@@ -40,6 +40,8 @@ _ADVERBIAL_OPENERS = word_set(
     """
 )
 _SUBORDINATORS = word_set("that while whereas")
+# Pronouns by which a clause after ", and" goes on about the subject before it.
+_SAME_SUBJECT = word_set("he she he’s she’s he's she's")
 _FILLERS = (", just like that", ", of course", ", you know", ", so to speak", ", in fact")
 _MIN_WORDS = 3
 
@@ -123,6 +125,8 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
         since = max((j for j in range(begin, k - 1) if tokens[j].text == ","), default=begin - 1)
         if len(rest) > 1 and rest[0].lower == "that" and rest[1].lower not in _VERBISH:
             return False  # "said that A, but that B": a second clause of the same report
+        if word == "and" and rest and rest[0].lower in _SAME_SUBJECT:
+            return False  # "has been fully cooperative, and he has directed ...": one account
         pronoun = bool(rest) and rest[0].lower in _SUBJECTS
         if not pronoun and not _has_finite_verb(tokens[since + 1 : k - 1]):
             return False  # the last item of a list: "food, energy, and trade services slowed"

@@ -235,3 +235,18 @@ def test_a_pages_questions_and_answers_are_answered_in_its_own_voice():
         answer = next(c for c in result.candidates if words in c.text)
         assert answer.speaker == "Harbour Board", words
         assert not answer.text.startswith(("A:", "**A")), answer.text
+
+
+def test_a_clause_after_and_that_goes_on_about_the_same_person_stays_with_it():
+    text = (
+        "Mayor answers critics\n\n"
+        "The mayor has answered every request from the auditors, and he has ordered his staff "
+        "to publish the 2025 accounts by May. The council cut rents by 2%, and the mayor "
+        "raised parking fees.\n"
+    )
+    result = suggest(text, outlet="Eastport Times")
+    check_spans(text, result)
+
+    texts = [c.text for c in result.candidates]
+    assert any("auditors, and he has ordered his staff" in t for t in texts), texts
+    assert any(t.startswith("the mayor raised parking fees") for t in texts), texts
