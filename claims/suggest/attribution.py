@@ -1166,6 +1166,36 @@ def _released_by(text: str, head: list[Token]) -> tuple[Mention, int] | None:
 _STATEMENT_WORDS = word_set("statement statements letter report release readout memo filing")
 
 
+_ROLE_BEFORE_WORDS = 16
+
+
+def _role_before(tokens: list[Token]) -> bool:
+    """ "Executive director of the Dallas chapter of the council" before "Alia Salem said":
+    a title and whose it is, opening the sentence with no verb or comma of its own."""
+    words = [t for t in tokens if t.is_word]
+    if not 1 <= len(words) <= _ROLE_BEFORE_WORDS or any(t.text in ',;:"“”()' for t in tokens):
+        return False
+    if any(_verbish(t) for t in words):
+        return False
+    titled = [i for i, t in enumerate(words) if t.lower in TITLE_WORDS]
+    return bool(titled) and titled[0] <= 2
+
+
+def _after_organisation(text: str, tokens: list[Token], mention: Mention, cue: int) -> Mention:
+    """ "... of the Council on Islamic Relations Alia Salem": the person after the
+    organisation's last word, not the two run together."""
+    inside = [t for t in tokens[_token_index(tokens, mention.start) : cue] if t.is_word]
+    last_org = max((i for i, t in enumerate(inside) if t.lower in ORG_WORDS), default=None)
+    if last_org is not None and len(inside) - last_org - 1 >= 2:
+        tail = inside[last_org + 1 :]
+    elif len(mention.name.split()) > 3:
+        tail = inside[-2:]  # an organisation whose last word the lexicon lacks: first name, surname
+    else:
+        return mention
+    person = interpret(text, tail)
+    return person if person is not None and person.kind == "name" else mention
+
+
 def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
     """A subject at the start of the sentence, a cue, and the clause it reports."""
     for k in range(1, len(tokens)):
@@ -1197,8 +1227,11 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
             )
             or _only_connectors(tokens[:first])
             or _opener(tokens[:first])
+            or (mention.kind == "name" and _role_before(tokens[:first]))
         ):
             continue
+        if first and mention.kind == "name" and _role_before(tokens[:first]):
+            mention = _after_organisation(text, tokens, mention, k)
         tail = k + 1 < len(tokens) and (
             tokens[k + 1].text == "," or _adverbial_tail(tokens[k + 1 :])
         )

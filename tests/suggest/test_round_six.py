@@ -250,3 +250,19 @@ def test_a_clause_after_and_that_goes_on_about_the_same_person_stays_with_it():
     texts = [c.text for c in result.candidates]
     assert any("auditors, and he has ordered his staff" in t for t in texts), texts
     assert any(t.startswith("the mayor raised parking fees") for t in texts), texts
+
+
+def test_a_long_title_before_a_name_without_a_comma_gives_the_person():
+    text = (
+        "Boy's clock case\n\n"
+        "Executive director of the Dallas chapter of the Council on Civic Relations Alia Salem "
+        "said the boy wants to use his fame to help 3 charities.\n\n"
+        "The director of the museum Tom Reyes said the clock was shown to 400 visitors.\n"
+    )
+    result = suggest(text, outlet="Wikinews")
+    check_spans(text, result)
+
+    fame = next(c for c in result.candidates if "3 charities" in c.text)
+    assert fame.speaker == "Alia Salem"
+    visitors = next(c for c in result.candidates if "400 visitors" in c.text)
+    assert visitors.speaker == "Tom Reyes"
