@@ -21,7 +21,7 @@ confidence between 0 and 1 that says how directly the text gives the speaker.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexicon import (
     ABOUT_CUES,
@@ -31,6 +31,7 @@ from .lexicon import (
     FINDING_CUES,
     FINDING_NOUNS,
     FINITE_VERBS,
+    FIRST_PERSON,
     GROUP_PRONOUNS,
     INDEFINITES,
     LISTENER_CUES,
@@ -156,6 +157,7 @@ class Discourse:
     finding: str | None = None  # a study or data cited in this paragraph, for what follows
     paragraph_speaker: str | None = None  # who was last quoted by name in this paragraph
     group: tuple[str, int] | None = None  # a group that opened a narration sentence, and where
+    relayed: str | None = None  # whom the voice last relayed in this paragraph
 
     def speaking(self, speaker: str | None, position: int) -> None:
         if speaker:
@@ -257,7 +259,7 @@ def paragraph_statements(
     quotes = find_quotes(text, body, end)
     spoken = [q for q in quotes if is_statement(text, q, body, end)]
     statements: list[Statement] = []
-    discourse.finding = discourse.paragraph_speaker = None
+    discourse.finding = discourse.paragraph_speaker = discourse.relayed = None
     for s, e in split_sentences(text, body, end, [q.outer for q in quotes]):
         sentence = [t for t in tokens if s <= t.start < e]
         inside = [q for q in spoken if s <= q.open < e]
@@ -265,9 +267,47 @@ def paragraph_statements(
             statements += _direct(text, index, sentence, inside, e, discourse, voice)
         else:
             inline = [q for q in quotes if s <= q.open < e]
-            statements += _reported(text, index, sentence, inline, s, e, discourse, voice)
+            found = _reported(text, index, sentence, inline, s, e, discourse, voice)
+            statements += _carried_on(text, sentence, statements, found)
     discourse.finding = None
     return statements
+
+
+# Connectors by which a sentence carries on the reported speech before it: "Mr. Putin said
+# that ... . Instead, Russia is financing ...", "Dewar says that ... . However, when ...".
+_CARRIERS = word_set("instead however moreover furthermore also besides meanwhile still")
+_CARRIED_CUES = word_set("said says stated states added adds noted notes argued argues")
+
+
+def _carried_on(
+    text: str, sentence: list[Token], before: list[Statement], found: list[Statement]
+) -> list[Statement]:
+    """A sentence of the outlet's narration that opens with a connector ("Instead,",
+    "However,") right after a person's reported speech in the same paragraph carries that
+    speech on: it is the same speaker's, at a lower confidence."""
+    if len(found) != 1 or found[0].kind != "narration" or not before or not sentence:
+        return found
+    last = before[-1]
+    if last.kind != "indirect" or last.reported or not last.speaker or last.quoted:
+        return found
+    if (last.cue or "").split(" ")[0].lower() not in _CARRIED_CUES:
+        return found
+    if sentence[0].lower not in _CARRIERS or len(sentence) < 2 or sentence[1].text != ",":
+        return found
+    if any(t.lower in FIRST_PERSON for t in sentence):
+        return found
+    return [
+        replace(
+            found[0],
+            kind="indirect",
+            speaker=last.speaker,
+            cue=last.cue,
+            speaker_span=last.speaker_span,
+            cue_span=last.cue_span,
+            confidence=min(last.confidence, 0.6),
+            evidence="carries on the reported speech before it",
+        )
+    ]
 
 
 _OWN_CLAUSE_WORDS = 6
@@ -759,6 +799,19 @@ def _reported(
         more = None
     statements: list[Statement] = []
     mention = found.mention
+    if (voice is None or not voice.speaker) and _cites_figures(found):
+        # "Figures published today show ...", "Estimates suggest ...": the outlet reports
+        # numbers, which speak for nobody; a study or a report has authors (below)
+        narrated = _outlet_narration(*found.span, index, discourse)
+        return [
+            replace(
+                narrated,
+                cue=found.cue,
+                reported=mention.text,
+                cue_span=found.cue_span,
+                evidence="the outlet's narration, relaying figures",
+            )
+        ]
     relaying = voice is not None and voice.speaker and (voice.relays or _cites_finding(found))
     where = mention.start if mention else start
     speaker, confidence = discourse.resolve(mention, where, relayed=bool(relaying))
@@ -770,7 +823,15 @@ def _reported(
             speaker, confidence = discourse.registry.register(subject, subject.start), PRONOUN
             named_at = (subject.start, subject.end)
     if relaying:
+        if (
+            mention is not None
+            and mention.kind == "pronoun"
+            and mention.role in ("he", "she")
+            and discourse.relayed
+        ):
+            speaker = discourse.relayed  # "Jane Roe has estimated X. She estimated that Y"
         reported = speaker if speaker != voice.speaker else None
+        discourse.relayed = reported
         own = found.before or _narration_before(text, tokens, found, start)
         # "We have 52 votes, and the CBO says ...": the voice's own words before the relay
         mine = [] if own is None else [_narration(*own, index, discourse, voice)]
@@ -904,6 +965,23 @@ def _narration_before(
     if len(words) < 3 or not any(_verbish(t) for t in words):
         return None
     return _clause_span(text, start, comma.start)
+
+
+_FIGURES = word_set("figures data statistics estimates numbers records polls poll")
+
+
+def _cites_figures(found: Found) -> bool:
+    """Whether an attribution's subject is numbers that name nobody, rather than a study or a
+    body: "official figures show", "recent data suggest", "estimates indicate" (but "Data
+    from the ONS show" speak for the ONS's figures)."""
+    mention = found.mention
+    if mention is None or mention.kind not in ("phrase", "name") or found.cue == "according to":
+        return False  # "Estimates suggest": a capital opening the sentence reads as a name
+    if any(w[0].isupper() for w in mention.text.split()[1:]):
+        return False
+    words = re.findall(r"[a-z]+", mention.text.lower())
+    head = next((w for w in words if w in FINDING_NOUNS), None)
+    return head in _FIGURES
 
 
 def _cites_finding(found: Found) -> bool:
@@ -1088,6 +1166,36 @@ def _released_by(text: str, head: list[Token]) -> tuple[Mention, int] | None:
 _STATEMENT_WORDS = word_set("statement statements letter report release readout memo filing")
 
 
+_ROLE_BEFORE_WORDS = 16
+
+
+def _role_before(tokens: list[Token]) -> bool:
+    """ "Executive director of the Dallas chapter of the council" before "Alia Salem said":
+    a title and whose it is, opening the sentence with no verb or comma of its own."""
+    words = [t for t in tokens if t.is_word]
+    if not 1 <= len(words) <= _ROLE_BEFORE_WORDS or any(t.text in ',;:"“”()' for t in tokens):
+        return False
+    if any(_verbish(t) for t in words):
+        return False
+    titled = [i for i, t in enumerate(words) if t.lower in TITLE_WORDS]
+    return bool(titled) and titled[0] <= 2
+
+
+def _after_organisation(text: str, tokens: list[Token], mention: Mention, cue: int) -> Mention:
+    """ "... of the Council on Islamic Relations Alia Salem": the person after the
+    organisation's last word, not the two run together."""
+    inside = [t for t in tokens[_token_index(tokens, mention.start) : cue] if t.is_word]
+    last_org = max((i for i, t in enumerate(inside) if t.lower in ORG_WORDS), default=None)
+    if last_org is not None and len(inside) - last_org - 1 >= 2:
+        tail = inside[last_org + 1 :]
+    elif len(mention.name.split()) > 3:
+        tail = inside[-2:]  # an organisation whose last word the lexicon lacks: first name, surname
+    else:
+        return mention
+    person = interpret(text, tail)
+    return person if person is not None and person.kind == "name" else mention
+
+
 def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
     """A subject at the start of the sentence, a cue, and the clause it reports."""
     for k in range(1, len(tokens)):
@@ -1119,8 +1227,11 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
             )
             or _only_connectors(tokens[:first])
             or _opener(tokens[:first])
+            or (mention.kind == "name" and _role_before(tokens[:first]))
         ):
             continue
+        if first and mention.kind == "name" and _role_before(tokens[:first]):
+            mention = _after_organisation(text, tokens, mention, k)
         tail = k + 1 < len(tokens) and (
             tokens[k + 1].text == "," or _adverbial_tail(tokens[k + 1 :])
         )

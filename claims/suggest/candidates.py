@@ -40,6 +40,8 @@ _ADVERBIAL_OPENERS = word_set(
     """
 )
 _SUBORDINATORS = word_set("that while whereas")
+# Pronouns by which a clause after ", and" goes on about the subject before it.
+_SAME_SUBJECT = word_set("he she he’s she’s he's she's")
 _FILLERS = (", just like that", ", of course", ", you know", ", so to speak", ", in fact")
 _MIN_WORDS = 3
 
@@ -59,14 +61,19 @@ def atomic_pieces(
     """The atomic claim spans of one statement, in text order."""
     inner = [q.outer for q in find_quotes(text, statement.start, statement.end)]
     pieces: list[Piece] = []
+    relayed: str | None = None  # whom the last clause relayed: "He estimated ..." goes on
     for s, e in split_sentences(text, statement.start, statement.end, inner):
         tokens = tokenize(text, s, e, names)
-        relayed: str | None = None
         for a, b in _clauses(tokens):
             clause = tokens[a:b]
-            report = None
-            if statement.kind != "narration":
-                report = _relayed(text, clause, discourse, statement.speaker, relayed)
+            report = _relayed(
+                text,
+                clause,
+                discourse,
+                statement.speaker,
+                relayed,
+                findings_only=statement.kind == "narration",
+            )
             if report is not None:
                 relayed, begin = report
                 span = _trim(text, begin, clause[-1].end, after_cut=True)
@@ -116,6 +123,10 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
         if word == "but" and any(t.lower == "only" for t in tokens[max(0, k - 6) : k]):
             return False  # "not only Russia, but all Russians"
         since = max((j for j in range(begin, k - 1) if tokens[j].text == ","), default=begin - 1)
+        if len(rest) > 1 and rest[0].lower == "that" and rest[1].lower not in _VERBISH:
+            return False  # "said that A, but that B": a second clause of the same report
+        if word == "and" and rest and rest[0].lower in _SAME_SUBJECT:
+            return False  # "has been fully cooperative, and he has directed ...": one account
         pronoun = bool(rest) and rest[0].lower in _SUBJECTS
         if not pronoun and not _has_finite_verb(tokens[since + 1 : k - 1]):
             return False  # the last item of a list: "food, energy, and trade services slowed"
@@ -123,6 +134,8 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
     if word == "that" and rest and rest[0].lower in _SUBJECTS:
         return _clause_follows(rest[1:], subject_given=True)
     if word in _SUBJECTS and word not in ("that", "such"):
+        if _restating(tokens, begin, k):
+            return False  # "..., that is to say, it is not taking out new loans"
         if _introduced(tokens, begin, k):
             return False  # "but for corals, it destroys ...": the phrase opens this clause
         return _clause_follows(rest, subject_given=True)
@@ -161,6 +174,17 @@ def _introduced(tokens: list[Token], begin: int, k: int) -> bool:
     if tokens[j].text in ",;":
         return False  # "..., in the context of X, they showed": a comma splice, cut as before
     return phrase[0].lower in _INTRODUCERS
+
+
+_RESTATEMENTS = ("that is to say", "that is", "in other words", "namely", "i.e.")
+
+
+def _restating(tokens: list[Token], begin: int, k: int) -> bool:
+    """Whether the words just before the comma at tokens[k - 1] announce a restatement of
+    the clause before them ("that is to say,", "in other words,"), which stays with it."""
+    j = max(begin, k - 6)
+    tail = " ".join(t.lower for t in tokens[j : k - 1] if t.text != ",")
+    return any(tail == r or tail.endswith(" " + r) for r in _RESTATEMENTS)
 
 
 _BACK_REFERENCES = word_set("this these those")
@@ -263,17 +287,24 @@ def _relayed(
     discourse: Discourse,
     speaker: str | None,
     previous: str | None,
+    *,
+    findings_only: bool = False,
 ) -> tuple[str, int] | None:
     """Someone relayed inside a statement, and where their words start.
 
     "Mr. Trudeau, the prime minister, said that X" gives (Trudeau, start of X); a following
     "and added that Y" continues with the same relayed person; "according to NATO, X" too.
+    In the outlet's narration (`findings_only`) only figures and findings are relayed ("Figures
+    published today show that X"): a person or a body named there would have been made the
+    statement's speaker, and what is left is the outlet's own report.
     """
     lead = 0
     while lead < len(clause) and clause[lead].lower in LEADING_CONNECTORS - {"that"}:
         lead += 1
     if previous and lead < len(clause) and is_cue(clause, lead):
         return previous, _after_cue(clause, lead)
+    if findings_only:
+        return _finding_relayed(text, clause, discourse, speaker)
     for k in range(len(clause) - 1):
         if not is_cue(clause, k):
             continue
@@ -298,6 +329,16 @@ def _relayed(
         ):
             continue  # "as recently said", "it was said"
         mention = mention_before(text, clause, j)
+        if (
+            previous
+            and mention is not None
+            and mention.kind == "pronoun"
+            and mention.text.lower() in _RELAYED_PRONOUNS
+            and cue_fits(clause, k, mention)
+        ):
+            begin = _after_cue(clause, k)
+            if begin > clause[k].end or _clause_ahead(clause[k + 1 : k + 13]):
+                return previous, begin  # "... Jane Roe has estimated X. She estimated that Y"
         if mention is None or mention.kind not in ("name", "role", "phrase"):
             continue
         if mention.kind == "phrase" and not _finding(mention):
@@ -314,6 +355,82 @@ def _relayed(
                 continue  # "Russia had warned against ...": an act, no words reported
             return who, begin
     return None
+
+
+def _finding_relayed(
+    text: str, clause: list[Token], discourse: Discourse, speaker: str | None
+) -> tuple[str, int] | None:
+    """Figures or a finding the outlet's narration relays: "Figures published today show that
+    X", "Recent data suggest X", "according to a 2023 survey, X"."""
+    for k in range(len(clause) - 1):
+        if not is_cue(clause, k):
+            continue
+        if clause[k].lower == "according":
+            mention = mention_after(text, clause, k + 2, len(clause))
+            comma = next((t for t in clause[k + 2 :] if t.text == ","), None)
+            if (
+                mention is not None
+                and comma is not None
+                and mention.kind == "phrase"
+                and _finding(mention)
+            ):
+                who = _relayed_name(discourse, mention, speaker)
+                return (who, comma.end) if who else None
+            continue
+        if k == 0:
+            continue
+        j = k - 1
+        while j > 0 and clause[j].lower in SKIP_BEFORE_CUE:
+            j -= 1
+        if clause[j].lower in PASSIVE_BEFORE_CUE or _as_said(clause, j):
+            continue
+        mention = mention_before(text, clause, j)
+        if mention is None or mention.kind != "phrase" or not _finding(mention):
+            continue
+        if not cue_fits(clause, k, mention):
+            continue
+        begin = _after_cue(clause, k)
+        if begin == clause[k].end and not _clause_ahead(clause[k + 1 : k + 13]):
+            continue
+        who = _relayed_name(discourse, mention, speaker)
+        return (who, begin) if who else None
+    return _opening_finding(text, clause)
+
+
+_FINDING_REACH = 4
+_FINDING_PHRASE = 9
+
+
+def _opening_finding(text: str, clause: list[Token]) -> tuple[str, int] | None:
+    """A clause that opens on figures or a finding and its verb, however long the phrase
+    between them: "Figures to be published today show a record ...", "New data from the
+    census suggest that ..."."""
+    lead = 0
+    while lead < len(clause) and clause[lead].lower in LEADING_CONNECTORS:
+        lead += 1
+    head = next(
+        (
+            f
+            for f in range(lead, min(len(clause), lead + _FINDING_REACH))
+            if clause[f].lower in FINDING_NOUNS
+        ),
+        None,
+    )
+    if head is None:
+        return None
+    for k in range(head + 1, min(len(clause) - 1, head + _FINDING_PHRASE)):
+        if clause[k].text in ",;:()":
+            return None
+        if not is_cue(clause, k) or clause[k].lower == "according":
+            continue
+        begin = _after_cue(clause, k)
+        if begin == clause[k].end and not _clause_ahead(clause[k + 1 : k + 13]):
+            return None
+        return text[clause[lead].start : clause[k - 1].end], begin
+    return None
+
+
+_RELAYED_PRONOUNS = frozenset({"he", "she"})
 
 
 def _as_said(clause: list[Token], j: int) -> bool:

@@ -17,7 +17,7 @@ from .lexicon import CUE_WORDS, FINITE_VERBS
 from .matching import ClaimIndex
 from .names import Registry, find_people, register_people
 from .phrases import is_cue
-from .scoring import checkworthiness, is_call_to_action, is_courtesy
+from .scoring import checkworthiness, is_call_to_action, is_courtesy, is_reference
 from .segment import classify, dateline_end, split_paragraphs, split_sentences
 from .structure import Blocks, read_structure
 from .tokens import plain_spaces, proper_words, tokenize
@@ -69,7 +69,7 @@ def suggest(
     blocks = Blocks(text, discourse, names)
     candidates: list[Candidate] = []
     for paragraph in paragraphs:
-        if paragraph.kind != "body":
+        if paragraph.kind != "body" or is_reference(text[paragraph.start : paragraph.end]):
             blocks.skip(paragraph)
             continue
         if blocks.attribution_line(paragraph, structure):

@@ -31,12 +31,12 @@ CUE_WORDS = word_set("""
     countered retorted lamented recounted boasted charged pledged forecast projected ruled
     determined agreed disputed objected protested continues mention allege deny admit
     acknowledge concede characterized characterised characterizes characterises theorized
-    theorised speculated speculates stating writing wonders wondered
+    theorised speculated speculates stating writing wonders wondered suggest indicate reveal
     """)
 
 # Cues that attribute only when their subject is a study, data or an organisation ("the survey
 # found that", "official figures show"): a person who "found" or "showed" something did it.
-FINDING_CUES = word_set("found finds show shows showed suggests indicates")
+FINDING_CUES = word_set("found finds show shows showed suggests indicates suggest indicate reveal")
 
 # Cues followed by the listener, not the speaker: in "told Newsweek" or ", telling Cook",
 # the name after the verb is who heard the words.

@@ -56,7 +56,8 @@ _COURTESY = re.compile(
     r"^\W*(?:(?:oh|well|so|and|yes|okay|ok)\W+)*(?:\w+(?:\s\w+)?,\s*)?"
     r"(?:good (?:morning|afternoon|evening)|thank you|welcome back"
     r"|thanks|go ahead|hello|hi|welcome|please|sorry|love it|it['’]s (?:so )?good"
-    r"|happy (?:\w+['’]s )?\w+,? (?:everybody|everyone|all|to (?:you|everyone))"
+    r"|happy (?:\w+['’]s )?(?!to\b)\w+(?: \w+)?(?:,? (?:everybody|everyone|all|to (?:you|everyone"
+    r"|everybody|all)))?(?=[.!]?\s*$)"
     r"|nice to (?:see|meet) you|i yield(?: back)?)\b"
     r"(?:[^.!?]|\b(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen)\.){0,40}[.!?]?\s*$",
     re.IGNORECASE,
@@ -70,7 +71,7 @@ _TURN_TAKING = re.compile(
     r"^\W*(?:(?:oh|well|so|and|now|then|with that)\W+)*(?:"
     r"(?:our|the|my|your) (?:first|next|last|final|following) question"
     r" (?:will |is going to )?(?:go(?:es)?|come(?:s)?|is) (?:to|from)\b"
-    r"|(?:i|we)(?:['’]ll| will| would| am| are|['’]m|['’]re)? (?:be )?(?:happy |glad )?"
+    r"|(?:i|we)(?:['’]ll|['’]d| will| would| am| are|['’]m|['’]re)? (?:be )?(?:happy |glad )?"
     r"(?:to )?take (?:a few |some |a couple of |your )?questions\b"
     r"|(?:i am|i['’]m|it['’]s|it is|we are|we['’]re) (?:very |so |really |truly )?"
     r"(?:honou?red|great|good|pleased|delighted|glad|happy|wonderful|nice|thrilled) to be"
@@ -87,7 +88,10 @@ _TURN_TAKING = re.compile(
     r"(?:quick )?(?:things?|items?|announcements?|notes?|updates?) (?:at|for|to start at) the top\b"
     r"|let me (?:just )?(?:pass|hand|turn|start|begin|kick|open|close) "
     r"(?:this|these|it|things|us|off|with|by|out)\b"
-    r")[^.!?]{0,60}[.!?]?\s*$",
+    # the room and who a greeting is from: "Wow, this is a full house.", "That's from me."
+    r"|(?:wow,\s*)?(?:this|it) is (?:a )?(?:full|packed|crowded) (?:house|room)[.!]?$"
+    r"|that['’]s (?:it |all )?(?:for|from)\b[^.!?]{0,20}\b(?:me|us|[A-Z]\w+)[.!]?$"
+    r")[^.!?]{0,80}[.!?]?\s*$",
     re.IGNORECASE,
 )
 
@@ -113,22 +117,43 @@ def is_courtesy(text: str) -> bool:
 # A line that sends the reader somewhere: "Find out how each MEP voted.", "Read more here.",
 # "The full report is available here." A link's words, with nothing in them to check.
 _CALL_TO_ACTION = re.compile(
-    r"^\W*(?:please\s+)?(?:find out|read (?:more|the full|it)|click|tap|learn more|sign up"
+    r"^\W*(?:for (?:more|further|full)(?: detailed)? (?:information|details|info),?\s+)?"
+    r"(?:please\s+)?(?:find out|read (?:more|the full|it|on|below)|click|tap|learn more|sign up"
     r"|subscribe|download|visit|view (?:the|our|all|more)|watch (?:the|our|it|more)"
+    r"|share (?:this|on|via)|get (?:the latest|our (?:newsletter|daily|weekly))"
     r"|see (?:more|the full|also|below|above|here)|check out|listen (?:to|here)"
     r"|follow (?:us|the link|this link|our)|more (?:information|details|info)\b[^.!?]{0,30}"
     r"\b(?:here|below|above|online|at)\b)\b"
     r"|\b(?:available|published|found|read|viewed|watched|downloaded|accessed|listed)"
     r"(?: in full| online| to (?:view|read|watch|download))?\s+(?:here|below|above|online)\b"
-    r"|\bclick here\b",
+    r"|\bclick here\b"
+    r"|^\W*(?:related|more on this|read next|also read|recommended)"
+    r"(?:\s+(?:story|stories|articles?|links?))?\s*:",
     re.IGNORECASE,
 )
-_CALL_WORDS = 16
+_CALL_WORDS = 20
+
+
+# A reference to another document by its kind and title: 'European Commission press release:
+# "Commission proposes ..."', "Full report: 'Rivers in 2025'".
+_REFERENCE = re.compile(
+    r"^[^.!?:\n]{0,60}\b(?:press release|news release|report|fact ?sheet|study|paper"
+    r"|guidance|consultation|publication)\s*:\s*[\"“‘'][^\n]+(?<![.!?,])[\"”’']$",
+    re.IGNORECASE,
+)
+
+
+def is_reference(text: str) -> bool:
+    """'Agency press release: "Agency funds projects ..."': another document named by its kind
+    and its quoted title, which is no claim of the page's."""
+    return bool(_REFERENCE.match(text.strip()))
 
 
 def is_call_to_action(text: str) -> bool:
     """ "Find out how each MEP voted.", "For all the details, it will be available in full
     here": a pointer to another page or part of the page, not an assertion."""
+    if is_reference(text):
+        return True  # a title, not a quotation: it ends without a full stop
     words = _WORD.findall(text)
     if len(words) > _CALL_WORDS or not _CALL_TO_ACTION.search(text):
         return False

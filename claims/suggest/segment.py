@@ -113,6 +113,19 @@ _CREDITS = re.compile(
 )
 _BYLINE = re.compile(r"^[Bb]y\s+[A-Z][\w.'’\-]*(?:\s+(?:[A-Z][\w.'’\-]*|and|&|,))*\s*$")
 _URL = re.compile(r"^(?:https?://|www\.)\S+$")
+# "Jane Doe, Chief Economist" or "*Jane Doe, Senior Fellow, Harbour Institute*" over an
+# analysis or a blog post, one such line per author: a name, a comma, a title, no sentence.
+_AUTHOR_LINE = r"(?:[Bb]y\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3},\s+[A-Z][^.!?\n]{2,90}"
+_TITLED_BYLINE = re.compile(
+    r"^[*_]*" + _AUTHOR_LINE + r"(?:\s*\n\s*" + _AUTHOR_LINE + r")*[*_]*\s*$"
+)
+_AUTHOR_TITLES = re.compile(
+    r"\b(?:economist|advis[eo]r|director|editor|correspondent|reporter|writer|columnist"
+    r"|professor|lecturer|minister|secretary|officer|chief|president|chair(?:man|woman)?"
+    r"|fellow|analyst|researcher|scientist|contributor|manager|head|spokes(?:person|man|woman)"
+    r"|commissioner|ambassador|administrator|coordinator|counsel|deputy|senator|governor)s?\b",
+    re.IGNORECASE,
+)
 
 # "MOSCOW (Sputnik) - ", "WASHINGTON, June 3 (Reuters) - ", "LONDON — ", "(CNN) — ".
 _DATELINE = re.compile(
@@ -231,7 +244,12 @@ def _verbless_caption(line: str) -> bool:
     if not 3 <= len(words) <= _CAPTION_WORDS or _CONTRACTED_VERB.search(line):
         return False
     lower = [w.lower() for w in words]
-    if any(w in FINITE_VERBS or w in CUE_WORDS or w in _SPEAKING_PRONOUNS for w in lower):
+    if any(w in FINITE_VERBS or w in CUE_WORDS for w in lower):
+        return False
+    # a pronoun in a name ("the Meet Me Board") is no speaker
+    if any(
+        w in _SPEAKING_PRONOUNS and (w == "i" or w == o) for w, o in zip(lower, words, strict=True)
+    ):
         return False
     if any(w.endswith("ed") and len(w) > 4 and w.islower() for w in words):
         return False  # "Police arrested the driver."
@@ -347,6 +365,8 @@ def _noise_reason(line: str, *, after_body: bool) -> str | None:
     if len(words) <= 8 and _BOILERPLATE.match(line):
         return "boilerplate"
     if len(words) <= 8 and _BYLINE.match(line):
+        return "byline"
+    if not after_body and _TITLED_BYLINE.match(line) and _AUTHOR_TITLES.search(line):
         return "byline"
     return None
 

@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .attribution import NAMED, Discourse, Voice
+from .attribution import NAMED, OUTLET, Discourse, Voice
 from .lexicon import (
     CUE_WORDS,
     FINITE_VERBS,
@@ -57,7 +57,8 @@ UNLABELLED_ANSWER = 0.7  # a paragraph under an interviewer's question, with no 
 _LABEL = re.compile(
     r"(?P<label>(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB|GOV)\.[ ][A-Z][A-Z'’\-]+"
     r"(?:[ ][A-Z][A-Z'’\-]+)?)[.:][ ]+(?=\S)"
-    r"|(?P<q>Q|QUESTION|Question)(?:[ ]*[:.][ ]*|[ ]+)(?=[A-Z\"“]|[(\[][A-Za-z])"
+    r"|[*_]*(?P<q>Q|QUESTION|Question)(?:[ ]*[:.][*_]*[ ]*|[ ]+)(?=[A-Z\"“]|[(\[][A-Za-z])"
+    r"|[*_]*(?P<a>A|ANSWER|Answer)[ ]*:[*_]*[ ]+(?=\S)"
     r"|(?P<label2>[^:\n]{1,80}?)[ ]*:(?:[ ]+|$)"
 )
 _ANSWER = frozenset({"a", "answer"})
@@ -158,6 +159,7 @@ class Structure:
 
     voices: dict[int, Voice] = field(default_factory=dict)
     narrator: Voice | None = None
+    answers: dict[int, int] = field(default_factory=dict)  # "A:" lines: where the words start
 
 
 def read_structure(
@@ -193,6 +195,11 @@ def read_structure(
         if paragraph.kind != "body" or paragraph.index in structure.voices:
             continue
         voice = document or structure.narrator
+        if paragraph.index in structure.answers:
+            own = Voice(discourse.outlet, "narration", OUTLET, "the page's own answer")
+            voice = dataclasses.replace(
+                voice or own, body_start=structure.answers[paragraph.index], relays=False
+            )
         if voice is not None:
             structure.voices[paragraph.index] = voice
     return structure
@@ -417,14 +424,25 @@ def _byline_author(
     byline = next((p for p in paragraphs if p.reason == "byline"), None)
     if byline is None:
         return None
-    match = _BYLINE.match(text[byline.start : byline.end])
+    line = text[byline.start : byline.end]
+    match = _BYLINE.match(line)
+    cue_span, cue = (byline.start, byline.start + 2), "by"
+    if match is None:  # "*Jane Doe, Chief Economist*": the first author's name and title
+        bare = re.sub(r"^[*_]*(?:[Bb]y\s+)?", "", line)
+        match = _AUTHOR_NAME.match(bare)
+        offset = byline.start + len(line) - len(bare)
+        cue_span, cue = (byline.start, byline.end), "byline"
+    else:
+        offset = byline.start
     if not match or " and " in match.group("who"):
         return None
+    start, end = offset + match.start("who"), offset + match.end("who")
     body = [p for p in paragraphs if p.kind == "body"]
-    first_person = sum(1 for p in body if _FIRST_PERSON.search(_unquoted(text, p)))
+    # authors signing with their titles write as "we" as often as "I"
+    own = _FIRST_PERSON if cue == "by" else _WE
+    first_person = sum(1 for p in body if own.search(_unquoted(text, p)))
     if first_person < 2:
         return None
-    start, end = byline.start + match.start("who"), byline.start + match.end("who")
     mention = interpret(text, tokenize(text, start, end, names))
     if mention is None or mention.kind != "name":
         return None
@@ -435,8 +453,8 @@ def _byline_author(
         PUBLISHED_UNDER,
         "first-person text under the author's byline",
         speaker_span=(start, end),
-        cue_span=(byline.start, byline.start + 2),
-        cue="by",
+        cue_span=cue_span,
+        cue=cue,
     )
 
 
@@ -552,11 +570,19 @@ def _standfirst(
     cited = cited or (document is not None and _inside(document.speaker_span, span))
     describes = not figures and (cited or issued)
     summary = describes or _repeated_later(text, first, paragraphs)
+    summary = summary or (not figures and bool(_SUMMARY_VERB.search(line)))
     if _EMPHASIS.match(line) or summary or (not figures and _verbless(line)):
         first.kind, first.reason = "heading", "standfirst"
 
 
 _VERBLESS_WORDS = 40
+# "Theresa May sends her best wishes to ...", "The minister sets out plans for ...": a page's
+# summary of itself, in the present tense, right after a name or a short subject.
+_SUMMARY_VERB = re.compile(
+    r"^(?:[A-Z][\w.'’\-]*\s+){1,5}(?:sends|sets out|outlines|announces|marks|welcomes"
+    r"|launches|unveils|publishes|responds|reflects|explains|visits|delivers|gives|urges"
+    r"|calls on|pays tribute|thanks|congratulates|updates)\b"
+)
 _BEFORE_A_NOUN = word_set("to of the a an on for in and its their his her")
 _PAGE_NOUNS = word_set(
     "response reaction update statement message guidance announcement overview summary "
@@ -670,6 +696,11 @@ def _speaker_lines(
                 continue
             answering = line.speaker or answering
             paragraph.reason = "speaker line"
+            if answering is None:
+                # "A: No, the pause applies only to ...": a page's questions and answers,
+                # answered in the page's own voice
+                structure.answers[paragraph.index] = line.body_start
+                continue
             structure.voices[paragraph.index] = Voice(
                 line.speaker or answering,
                 "direct",
@@ -683,6 +714,8 @@ def _speaker_lines(
             continue
         if current.question:
             paragraph.kind, paragraph.reason = "heading", "question"
+            continue
+        if (current.speaker or answering) is None:
             continue
         structure.voices[paragraph.index] = Voice(
             current.speaker or answering,
@@ -838,6 +871,8 @@ def _speaker_line(
         return None
     if match.group("q"):
         return _Line(paragraph, None, True, match.span("q"), match.end())
+    if match.group("a"):  # "A: No, ...", "**A:** The pause ...": an answer, whoever gives it
+        return _Line(paragraph, None, False, match.span("a"), match.end())
     group = "label" if match.group("label") else "label2"
     start, end = match.span(group)
     label = text[start:end].strip("* ")
