@@ -135,7 +135,7 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
 
 @pytest.mark.parametrize(
     "folder",
-    ["articles", "former-heldout", "heldout", "heldout-2", "heldout-3", "heldout-4"],
+    ["articles", "former-heldout", "heldout", "heldout-2", "heldout-3", "heldout-4", "heldout-5"],
 )
 def test_every_corpus_label_sits_at_its_offsets(folder):
     paths = sorted((ev.CORPUS.parent / folder).glob("*.json"))
@@ -179,3 +179,14 @@ def test_the_fourth_held_out_set_holds_eight_shapes_of_new_articles():
     assert len({a["outlet"] for a in articles}) >= 3
     assert len({a["shape"].split(" (")[0] for a in articles}) >= 8
     assert all(int(a["id"][:2]) >= 78 for a in articles)
+
+
+def test_the_fifth_held_out_set_holds_eight_shapes_of_new_articles_from_four_outlets():
+    paths = sorted((ev.CORPUS.parent / "heldout-5").glob("*.json"))
+
+    articles = [ev.load_article(path) for path in paths]
+
+    assert len(articles) >= 8
+    assert len({a["outlet"] for a in articles}) >= 4
+    assert len({a["shape"].split(" (")[0] for a in articles}) >= 8
+    assert all(int(a["id"][:2]) >= 86 for a in articles)
