@@ -88,7 +88,13 @@ def score(url: str, desktop: bool) -> dict[str, float]:
         if desktop:
             command.append("--preset=desktop")
         env = {**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM", "/usr/bin/chromium")}
-        subprocess.run(command, check=True, env=env, timeout=300)
+        # Lighthouse now and then fails to record a trace (NO_NAVSTART); a second run passes.
+        for _attempt in range(3):
+            done = subprocess.run(command, env=env, timeout=300, stderr=subprocess.DEVNULL)
+            if done.returncode == 0:
+                break
+        else:
+            return {}
         report = json.loads(out.read_text())
     scores = {name: c["score"] for name, c in report["categories"].items()}
     audits = report["audits"]
@@ -107,6 +113,9 @@ def main() -> int:
     for name, path in pages(base).items():
         for desktop in (False, True):
             s = score(base + path, desktop)
+            if not s:
+                print(f"{name:<12} {'desktop' if desktop else 'phone':<8} lighthouse failed")
+                continue
             print(
                 f"{name:<12} {'desktop' if desktop else 'phone':<8} "
                 f"{s['accessibility'] * 100:>7.0f} {s['performance'] * 100:>6.0f} "
