@@ -128,6 +128,27 @@ class Source(models.Model):
         editable=False,
         help_text=_("SHA-256 of the text: proves the text is the one claims were anchored to."),
     )
+    archive_url = models.URLField(
+        _("archived copy"),
+        max_length=2000,
+        blank=True,
+        help_text=_("A copy kept by an archive (e.g. the Wayback Machine), linked for readers."),
+    )
+    full_text_public = models.BooleanField(
+        _("full text public"),
+        default=False,
+        help_text=_(
+            "Show the whole text on the source's public page. Only when its licence allows "
+            "it (name the licence below); otherwise readers see the passages checked, each "
+            "with its paragraph, and links to the original."
+        ),
+    )
+    text_licence = models.CharField(
+        _("licence of the text"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. CC BY 4.0, or Public domain. Shown to readers beside the text."),
+    )
     raw_input = models.TextField(
         _("raw input"),
         blank=True,
@@ -218,6 +239,13 @@ class Source(models.Model):
                 name="source_content_hash_is_sha256",
             ),
             models.CheckConstraint(condition=~Q(title=""), name="source_title_not_empty"),
+            models.CheckConstraint(
+                condition=Q(full_text_public=False) | ~Q(text_licence=""),
+                name="source_full_text_has_licence",
+                violation_error_message=_(
+                    "Name the licence that lets the desk publish the full text."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:

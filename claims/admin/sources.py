@@ -452,9 +452,12 @@ class SourceAdmin(admin.ModelAdmin):
         "raw_input",
     ]
     fieldsets = [
-        (None, {"fields": ["title", "url", "publisher", "author", "kind", "language"]}),
+        (
+            None,
+            {"fields": ["title", "url", "archive_url", "publisher", "author", "kind", "language"]},
+        ),
         (_("Dates"), {"fields": ["published_at", "retrieved_at", "created_at", "updated_at"]}),
-        (_("Text"), {"fields": ["text", "content_hash"]}),
+        (_("Text"), {"fields": ["text", "content_hash", "full_text_public", "text_licence"]}),
         (
             _("As imported"),
             {

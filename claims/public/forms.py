@@ -145,7 +145,8 @@ def filters_html(form: ClaimFilterForm, kept: dict[str, str]) -> SafeString:
         kept[field.name] if _as_unbound(field) and field.name in kept else _field_html(field)
         for field in form
     ]
-    return render_to_string("claims/claim_filters.html", {"fields": fields})
+    # A filtered list keeps its filters open, folded or not (phones fold them).
+    return render_to_string("claims/claim_filters.html", {"fields": fields, "open": form.is_bound})
 
 
 def _as_unbound(field: forms.BoundField) -> bool:

@@ -37,6 +37,8 @@ class Card:
     said_on: datetime.date | None
     speaker_slug: str
     speaker_name: str
+    speech: str  # direct, indirect or the outlet's narration (enums.SpeechKind)
+    publisher: str  # the outlet that reported it
     verdict: Verdict | None = None  # the current one: the newest approved review
 
 

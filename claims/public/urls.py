@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feedback, feeds, views
+from . import cards, feedback, feeds, views
 from .cache import cache_public_page as cached
 
 app_name = "claims"
@@ -11,6 +11,9 @@ urlpatterns = [
     path("", cached(views.home), name="home"),
     path("claims/", cached(views.claim_list), name="list"),
     path("claims/<slug:slug>/", cached(views.claim_detail), name="detail"),
+    # Share cards (og:image), drawn once per version of what they show (claims/public/cards.py).
+    path("claims/<slug:slug>/card.png", cached(cards.claim_card), name="claim_card"),
+    path("card.png", cached(cards.site_card), name="site_card"),
     path("speakers/<slug:slug>/", cached(views.speaker_detail), name="speaker"),
     path("sources/<int:pk>/", cached(views.source_detail), name="source"),
     path("corrections/", cached(views.corrections), name="corrections"),

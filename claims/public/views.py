@@ -103,7 +103,10 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
     for line in source.text.split("\n"):
         start, end = offset, offset + len(line)
         offset = end + 1
-        if line.strip():
+        # The whole text only where its licence allows; else each checked passage in its
+        # paragraph, enough to read it in context.
+        checked = any(s.start < end and s.end > start for s in statements)
+        if line.strip() and (source.full_text_public or checked):
             paragraphs.append(segments(source.text, start, end, marks))
     return render(
         request,

@@ -227,6 +227,7 @@ def test_the_cards_read_gives_the_cards_the_orm_gives(desk):
 
     fields = ["id", "slug", "text", "status", "statement__said_on"]
     fields += ["statement__speaker__slug", "statement__speaker__name"]
+    fields += ["statement__speech", "statement__source__publisher"]
     current = {}
     for claim_id, rating_id, label, summary in Review.objects.current_first().values_list(
         "claim_id", "rating_id", "rating__label", "summary"

@@ -7,7 +7,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from claims.enums import ClaimStatus, ReviewStatus
+from claims.enums import ClaimStatus, ReviewStatus, SpeechKind
 from claims.public.listing import card_page
 from claims.selectors import listed_claims
 from tests.factories import ClaimFactory, ReviewFactory, make_public
@@ -20,7 +20,12 @@ AWKWARD = "<script>alert('x')</script> & \"quotes\" 'too'"
 def _cards() -> list:
     now = timezone.now()
     said = datetime.date(2024, 5, 6)
-    plain = ClaimFactory(status=ClaimStatus.IN_REVIEW, text="Plain.", statement__said_on=said)
+    plain = ClaimFactory(
+        status=ClaimStatus.IN_REVIEW,
+        text="Plain.",
+        statement__said_on=said,
+        statement__speech=SpeechKind.DIRECT,
+    )
     ReviewFactory(claim=plain, status=ReviewStatus.APPROVED, approved_at=now, summary="Right.")
     make_public(plain, when=now)
     awkward = ClaimFactory(
@@ -49,13 +54,14 @@ def test_a_card_links_the_claim_and_speaker_and_shows_the_day_and_verdict():
     cards = _cards()
     (card,) = [c for c in cards if c.text == "Plain."]
     html = _card(cards, text="Plain.")
-    assert f'<h2 class="card-claim"><a href="/claims/{card.slug}/">Plain.</a></h2>' in html
+    link = f'<a href="/claims/{card.slug}/"><q>Plain.</q></a>'
+    assert f'<h2 class="card-claim">{link}</h2>' in html
     speaker = f'<a href="/speakers/{card.speaker_slug}/">{card.speaker_name}</a>'
     assert f"{speaker} · said on 6 May 2024" in html
     badge = f'<span class="rating {card.verdict.css_class}">{card.verdict.label}</span>'
     assert f'<p class="card-verdict">{badge} Right.</p>' in html
     # The verdict comes first, with the claim: never the claim alone at the top of a card.
-    assert html.index(badge) < html.index("Plain.</a>")
+    assert html.index(badge) < html.index("Plain.</q></a>")
     with translation.override("de"):
         assert "6 Mai 2024" in _card(cards, text="Plain.")
 
@@ -74,3 +80,58 @@ def test_nothing_a_desk_types_is_written_as_markup():
     card = _card(_cards(), text=AWKWARD)
     assert "<script>" not in card
     assert card.count("&lt;script&gt;") == 3  # the wording, the speaker, the summary
+
+
+@pytest.mark.parametrize(
+    ("speech", "quoted", "label"),
+    [
+        (SpeechKind.DIRECT, True, None),
+        (SpeechKind.INDIRECT, False, "(paraphrased by Sputnik)"),
+        (SpeechKind.NARRATION, False, "(the outlet's own account)"),
+    ],
+)
+def test_a_card_quotes_direct_speech_only_and_names_a_paraphrase_or_narration(
+    speech, quoted, label
+):
+    claim = ClaimFactory(
+        status=ClaimStatus.IN_REVIEW,
+        text="Exports grew.",
+        statement__speech=speech,
+        statement__source__publisher="Sputnik",
+    )
+    make_public(claim)
+    (card,) = card_page(listed_claims(), None, 20).object_list
+    html = render_to_string("claims/_claim_cards.html", {"cards": [card]})
+    assert ("<q>Exports grew.</q>" in html) is quoted
+    assert ">Exports grew.</a>" in html or quoted
+    if label:
+        assert f'</a> <span class="speech-kind">{label}</span>' in html
+    else:
+        assert "speech-kind" not in html
+
+
+@pytest.mark.parametrize(
+    ("speech", "quoted", "label"),
+    [
+        (SpeechKind.DIRECT, True, None),
+        (SpeechKind.INDIRECT, False, "(paraphrased by Sputnik)"),
+        (SpeechKind.NARRATION, False, "(the outlet's own account)"),
+    ],
+)
+def test_the_claim_page_quotes_direct_speech_only_and_names_a_paraphrase_or_narration(
+    client, speech, quoted, label
+):
+    claim = ClaimFactory(
+        status=ClaimStatus.IN_REVIEW,
+        text="Exports grew.",
+        statement__speech=speech,
+        statement__source__publisher="Sputnik",
+    )
+    make_public(claim)
+    body = client.get(f"/claims/{claim.slug}/").content.decode()
+    head = body[body.index('<h1 class="claim-words">') : body.index("</h1>")]
+    assert ("<q>Exports grew.</q>" in head) is quoted
+    if label:
+        assert f'<span class="speech-kind">{label}</span>' in head
+    else:
+        assert "speech-kind" not in head

@@ -159,7 +159,9 @@ def test_every_public_page_has_a_description_social_tags_and_the_favicon(client,
             "twitter:title",
         ):
             assert meta(body, key), (url, key)
-        assert meta(body, "twitter:card") == "summary"
+        assert meta(body, "twitter:card") == "summary_large_image"
+        assert meta(body, "og:image") == meta(body, "twitter:image")
+        assert meta(body, "og:image").startswith("http://testserver/"), url
         assert '<link rel="icon" href="/static/claims/favicon.svg" type="image/svg+xml">' in body
         assert 'name="robots"' not in body, url
 
