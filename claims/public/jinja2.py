@@ -16,7 +16,12 @@ def url(name: str, *args) -> str:
 
 def environment(**options) -> Environment:
     env = Environment(**options)
-    env.globals.update(url=url, rating_badge=rating_badge, DAY_FORMAT=DAY_FORMAT)
+    env.globals.update(
+        url=url,
+        rating_badge=rating_badge,
+        DAY_FORMAT=DAY_FORMAT,
+        page_language=translation.get_language,
+    )
     env.filters["date"] = date
     # Old-style calls (`_("said on %(day)s")|format(day=...)`), which Django's makemessages
     # reads in a template as it reads a Django template's `_("...")`: one catalogue for both.

@@ -37,6 +37,7 @@ class Card:
     said_on: datetime.date | None
     speaker_slug: str
     speaker_name: str
+    language: str  # the source's, which the wording is in
     verdict: Verdict | None = None  # the current one: the newest approved review
 
 
