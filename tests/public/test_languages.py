@@ -289,3 +289,80 @@ def test_words_in_another_language_than_the_page_carry_their_own(client, demo_de
     assert 'lang="en"' not in client.get("/claims/").content.decode().split("<main", 1)[1]
     source = client.get(f"/uk/sources/{claim.statement.source_id}/").content.decode()
     assert '<h1 lang="en">' in source
+
+
+class VisibleText(HTMLParser):
+    """What a reader reads or hears of a page in its own language: text, labels and titles,
+    without scripts, styles and the words marked as in another language (quotes, articles)."""
+
+    def __init__(self, language: str):
+        super().__init__()
+        self.language, self.parts, self._skipping = language, [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if self._skipping or tag in ("script", "style"):
+            self._skipping.append(tag)
+            return
+        if attrs.get("lang", self.language) != self.language and tag != "html":
+            self._skipping.append(tag)
+            return
+        self.parts += [attrs[name] for name in ("aria-label", "title", "alt") if attrs.get(name)]
+
+    def handle_endtag(self, tag):
+        if self._skipping and self._skipping[-1] == tag:
+            self._skipping.pop()
+
+    def handle_data(self, data):
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def visible_text(html: str, language: str) -> str:
+    parser = VisibleText(language)
+    parser.feed(html)
+    return re.sub(r"\s+", " ", " ".join(parser.parts)).strip()
+
+
+def interface_phrases() -> list[str]:
+    """The English of every translated interface string, in the pieces a page can show (cut
+    at placeholders and tags), keeping those of two words or more: single words such as
+    "Source" or "Other" also occur in the desk's English data."""
+    catalogue = settings.LOCALE_PATHS[0] / "fr" / "LC_MESSAGES" / "django.po"
+    text = catalogue.read_text(encoding="utf-8")
+    msgids = re.findall(r'^msgid(?:_plural)? "(.*)"\n((?:".*"\n)*)', text, flags=re.M)
+    phrases = set()
+    for first, rest in msgids:
+        msgid = (first + "".join(re.findall(r'"(.*)"', rest))).replace('\\"', '"')
+        for piece in re.split(r"%\(\w+\)[sd]|<[^>]+>", msgid):
+            piece = piece.strip(" .,:;·()“”")
+            if len(piece.split()) >= 2:
+                phrases.add(piece)
+    return sorted(phrases)
+
+
+def test_the_phrase_check_reads_the_catalogue_and_skips_other_languages():
+    phrases = interface_phrases()
+    assert "Our conclusion" in phrases and "Skip to content" in phrases
+    assert "published verdicts" in phrases  # a plural's, cut at its tags
+    html = '<html lang="fr"><p>Notre conclusion</p><q lang="en">Skip to content</q></html>'
+    assert visible_text(html, "fr") == "Notre conclusion"
+
+
+@pytest.mark.parametrize("language", ["uk", "fr"])
+def test_no_page_shows_an_english_interface_phrase_in_another_language(
+    client, demo_desk, settings, language
+):
+    settings.DEBUG = False  # the reader's 404 page
+    paths = {**page_paths(), "missing": "/no-such-page/", "bad filter": "/claims/?since=x"}
+    with translation.override("en"):
+        paths["report anywhere"] = reverse("claims:report_error_anywhere")
+    phrases = interface_phrases()
+    assert len(phrases) > 100
+    # The check finds them where they belong.
+    assert "Latest verdicts" in visible_text(client.get("/").content.decode(), "en")
+    for kind, path in paths.items():
+        html = client.get(f"/{language}{path}").content.decode()
+        text = visible_text(html, language)
+        english = [phrase for phrase in phrases if phrase in text]
+        assert english == [], (kind, english)
