@@ -366,3 +366,22 @@ def test_no_page_shows_an_english_interface_phrase_in_another_language(
         text = visible_text(html, language)
         english = [phrase for phrase in phrases if phrase in text]
         assert english == [], (kind, english)
+
+
+@pytest.mark.parametrize(
+    ("language", "written"),
+    [("en", "12,345 published verdicts"), ("uk", "12 345"), ("fr", "12 345")],
+)
+def test_the_home_pages_figures_are_grouped_and_agreed_as_each_language_does(rf, language, written):
+    figures = {"published": 12345, "speakers": 1, "corrections": 22}
+    with translation.override(language):
+        html = render_to_string(
+            "claims/home.html", {"figures": figures, "latest": []}, request=rf.get("/")
+        )
+    text = visible_text(html, language).replace("\u202f", " ").replace("\xa0", " ")
+    assert written in text
+    if language == "uk":
+        assert "12 345 опублікованих вердиктів" in text and "1 перевірена особа" in text
+        assert "22 виправлення чи відкликання" in text
+    if language == "fr":
+        assert "12 345 verdicts publiés" in text and "1 personne vérifiée" in text
