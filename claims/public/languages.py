@@ -29,6 +29,7 @@ class PageLanguage:
     name: str  # in the language itself
     path: str  # this page in that language (its home when the page has no address of its own)
     url: str  # the same, absolute
+    home: str  # the home page in that language
     current: bool
 
 
@@ -90,13 +91,13 @@ def page_languages(request: HttpRequest) -> list[PageLanguage]:
     languages = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            try:
-                if match is None or match.namespace != "claims":
-                    raise NoReverseMatch
-                path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
-                path = f"{path}?{query}" if query else path
-            except NoReverseMatch:
-                path = reverse("claims:home")
+            home = path = reverse("claims:home")
+            if match is not None and match.namespace == "claims":
+                try:
+                    path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+                    path = f"{path}?{query}" if query else path
+                except NoReverseMatch:
+                    pass
         info = get_language_info(code)
         languages.append(
             PageLanguage(
@@ -104,6 +105,7 @@ def page_languages(request: HttpRequest) -> list[PageLanguage]:
                 name=info["name_local"][:1].upper() + info["name_local"][1:],
                 path=path,
                 url=request.build_absolute_uri(path),
+                home=home,
                 current=code == current,
             )
         )

@@ -115,13 +115,18 @@ def test_a_missing_page_is_in_the_address_language_and_offers_each_languages_hom
     client, demo_desk, settings, language
 ):
     settings.DEBUG = False
-    response = client.get(f"{PREFIX[language]}/no-such-page/")
-    assert response.status_code == 404
-    page = links_of(response.content.decode())
-    assert page.lang == language
-    assert page.alternates == {}  # no alternates of a page that does not exist
     homes = {code: PREFIX[code] + "/" for code in LANGUAGES if code != language}
-    assert page.switch == homes
+    pages = []
+    for path in ["/no-such-page/", "/claims/no-such-claim/", "/speakers/nobody/"]:
+        response = client.get(PREFIX[language] + path)
+        assert response.status_code == 404
+        page = links_of(response.content.decode())
+        assert page.lang == language
+        assert page.alternates == {}  # no alternates of a page that does not exist
+        assert page.switch == homes
+        pages.append(response.content)
+    # The same page whatever was asked for.
+    assert len(set(pages)) == 1
 
 
 @pytest.mark.parametrize("template", ["400.html", "500.html"])
