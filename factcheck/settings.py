@@ -77,6 +77,9 @@ MIDDLEWARE = [
     # Before anything that reads or changes the body; it also weakens ETags as RFC 9110 asks.
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The readers' pages' language: from the address (/uk/, /fr/; English unprefixed), and at
+    # the root from Accept-Language (claims/public/languages.py). The admin and API stay English.
+    "claims.public.languages.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -141,6 +144,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
                 "claims.public.context_processors.desk",
+                "claims.public.context_processors.languages",
             ],
         },
     },
@@ -211,6 +215,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+# The languages of the readers' pages (docs/public-pages.md#languages), each named in itself.
+LANGUAGES = [("en", "English"), ("uk", "Українська"), ("fr", "Français")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import index, sitemap
 from django.urls import include, path
@@ -23,5 +24,7 @@ urlpatterns = [
     ),
     path("robots.txt", robots_txt, name="robots"),
     path("api/", include("claims.api.urls")),
-    path("", include("claims.public.urls")),
 ]
+# The readers' pages in each language: English at the addresses it always had, the others
+# under their code (/uk/, /fr/; claims/public/languages.py). The admin and the API stay English.
+urlpatterns += i18n_patterns(path("", include("claims.public.urls")), prefix_default_language=False)

@@ -44,6 +44,7 @@ class Source:
     publisher: str
     published_at: datetime.datetime | None
     text: str = ""  # read only for the source a claim is quoted from
+    language: str = ""  # likewise: the language of its text, and of the claim's words
 
 
 @dataclass(frozen=True)
@@ -231,8 +232,8 @@ def _claim_of(row: tuple) -> ClaimPage:
     speaker = Speaker(*row[9:14])
     reported_name = row[14]
     source_id, url, title, publisher, published_at, source_text = row[15:21]
-    repeat_of_slug, public_repeats, speech = row[21:24]
-    source = Source(source_id, url, title, publisher, _aware(published_at), source_text)
+    repeat_of_slug, public_repeats, speech, language = row[21:25]
+    source = Source(source_id, url, title, publisher, _aware(published_at), source_text, language)
     statement = Statement(
         start,
         end,

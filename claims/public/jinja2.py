@@ -7,6 +7,7 @@ from django.utils import translation
 from jinja2 import Environment
 
 from ..templatetags.desk import rating_badge
+from .context_processors import DAY_FORMAT
 
 
 def url(name: str, *args) -> str:
@@ -15,7 +16,14 @@ def url(name: str, *args) -> str:
 
 def environment(**options) -> Environment:
     env = Environment(**options)
-    env.globals.update(url=url, rating_badge=rating_badge)
+    env.globals.update(
+        url=url,
+        rating_badge=rating_badge,
+        DAY_FORMAT=DAY_FORMAT,
+        page_language=translation.get_language,
+    )
     env.filters["date"] = date
-    env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True)
+    # Old-style calls (`_("said on %(day)s")|format(day=...)`), which Django's makemessages
+    # reads in a template as it reads a Django template's `_("...")`: one catalogue for both.
+    env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=False)
     return env

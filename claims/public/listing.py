@@ -39,6 +39,7 @@ class Card:
     speaker_name: str
     speech: str  # direct, indirect or the outlet's narration (enums.SpeechKind)
     publisher: str  # the outlet that reported it
+    language: str  # the source's, which the wording is in
     verdict: Verdict | None = None  # the current one: the newest approved review
 
 

@@ -1,4 +1,5 @@
-"""/sitemap.xml: public pages only."""
+"""/sitemap.xml: public pages only, each in every language of the site with its alternates
+(hreflang, and x-default: the English address, whose root negotiates)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,13 @@ from ..models import Claim, Source, Speaker
 from ..selectors import public_speakers
 
 
-class ClaimSitemap(Sitemap):
+class PublicSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class ClaimSitemap(PublicSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -23,7 +30,7 @@ class ClaimSitemap(Sitemap):
         return item.updated_at
 
 
-class SpeakerSitemap(Sitemap):
+class SpeakerSitemap(PublicSitemap):
     def items(self):
         return public_speakers().order_by("id")
 
@@ -31,7 +38,7 @@ class SpeakerSitemap(Sitemap):
         return reverse("claims:speaker", args=[item.slug])
 
 
-class SourceSitemap(Sitemap):
+class SourceSitemap(PublicSitemap):
     def items(self):
         return (
             Source.objects.filter(statements__claims__status__in=PUBLIC_STATUSES)
@@ -43,7 +50,7 @@ class SourceSitemap(Sitemap):
         return reverse("claims:source", args=[item.pk])
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(PublicSitemap):
     def items(self):
         return ["claims:home", "claims:list", "claims:corrections", "claims:methodology"]
 

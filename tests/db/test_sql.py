@@ -228,6 +228,7 @@ def test_the_cards_read_gives_the_cards_the_orm_gives(desk):
     fields = ["id", "slug", "text", "status", "statement__said_on"]
     fields += ["statement__speaker__slug", "statement__speaker__name"]
     fields += ["statement__speech", "statement__source__publisher"]
+    fields += ["statement__source__language"]
     current = {}
     for claim_id, rating_id, label, summary in Review.objects.current_first().values_list(
         "claim_id", "rating_id", "rating__label", "summary"
@@ -245,9 +246,10 @@ def page_by_orm(claim: Claim) -> detail.ClaimPage:
     """What the claim page shows of `claim` (from `selectors.public_claim`), as
     claims.public.detail.ClaimPage holds it."""
 
-    def source_of(source, text=""):
+    def source_of(source, text="", language=""):
         fields = ["url", "title", "publisher", "published_at"]
-        return detail.Source(source.pk, *(getattr(source, f) for f in fields), text=text)
+        values = (getattr(source, f) for f in fields)
+        return detail.Source(source.pk, *values, text=text, language=language)
 
     statement, speaker = claim.statement, claim.statement.speaker
     reported = statement.reported_speaker
@@ -267,7 +269,7 @@ def page_by_orm(claim: Claim) -> detail.ClaimPage:
             statement.said_on,
             detail.Speaker(speaker.slug, speaker.name, speaker.kind, speaker.role, speaker.url),
             None if reported is None else detail.ReportedSpeaker(reported.name),
-            source_of(statement.source, statement.source.text),
+            source_of(statement.source, statement.source.text, statement.source.language),
             statement.speech,
         ),
         repeated.slug if repeated and repeated.status in PUBLIC_STATUSES else None,

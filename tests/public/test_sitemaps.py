@@ -74,8 +74,8 @@ def test_a_section_past_its_last_page_answers_404(client):
 
 
 @pytest.mark.slow
-def test_120000_claims_are_all_listed_in_pages_of_at_most_50000(client):
-    bulk_public_claims(120_000)
+def test_40000_claims_in_three_languages_are_all_listed_in_pages_of_at_most_50000(client):
+    bulk_public_claims(40_000)
 
     sections = section_urls(client)
 
@@ -91,5 +91,31 @@ def test_120000_claims_are_all_listed_in_pages_of_at_most_50000(client):
         assert len(page) <= 50_000
         listed += page
     assert len(listed) == len(set(listed)) == 120_000
-    expected = {f"http://testserver/claims/claim-{n}/" for n in range(120_000)}
+    expected = {
+        f"http://testserver{prefix}/claims/claim-{n}/"
+        for n in range(40_000)
+        for prefix in ("", "/uk", "/fr")
+    }
     assert set(listed) == expected
+
+
+def test_each_address_names_its_versions_in_every_language_and_the_default(client):
+    claim = ClaimFactory(status=ClaimStatus.PUBLISHED, first_published_at=timezone.now())
+    response = client.get("/sitemap-claims.xml")
+    root = ET.fromstring(response.content)
+    xhtml = "{http://www.w3.org/1999/xhtml}link"
+
+    versions = {}
+    for url in root.findall("sm:url", NS):
+        links = {link.get("hreflang"): link.get("href") for link in url.iter(xhtml)}
+        versions[url.find("sm:loc", NS).text] = links
+
+    english = f"http://testserver/claims/{claim.slug}/"
+    expected = {
+        "en": english,
+        "uk": f"http://testserver/uk/claims/{claim.slug}/",
+        "fr": f"http://testserver/fr/claims/{claim.slug}/",
+        "x-default": english,
+    }
+    assert set(versions) == {expected["en"], expected["uk"], expected["fr"]}
+    assert all(links == expected for links in versions.values())

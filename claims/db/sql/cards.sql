@@ -1,7 +1,8 @@
 -- The claim cards of `page(id)` (claims/public/listing.py): each claim's wording, speaker, day
 -- said, kind of speech and the outlet reporting it, with its current verdict (the latest
 -- approved review, as Review.objects.current_first() orders them) joined in, so that one
--- statement reads a page.
+-- statement reads a page; the language of the source the words come from marks them on pages
+-- in another language.
 SELECT
     claim.id,
     claim.slug,
@@ -12,6 +13,7 @@ SELECT
     speaker.name,
     statement.speech,
     source.publisher,
+    source.language,
     review.rating_id,
     rating.label,
     review.summary

@@ -3,7 +3,7 @@
 -- shows the quote in its paragraph), the claim it repeats, named only if public, and how many
 -- public claims repeat it (counted by a subquery, not grouped: grouping the join by every
 -- column took PostgreSQL longer to plan than to run), and the statement's kind of speech (the page
--- says whether the words are the speaker's). Only a public claim, unless %(drafts)s (a staff
+-- says whether the words are the speaker's) and the source's language (the words are in it). Only a public claim, unless %(drafts)s (a staff
 -- preview). The statuses are PUBLIC_STATUSES (claims/enums.py).
 SELECT
     claim.id,
@@ -33,7 +33,8 @@ SELECT
         FROM claims_claim later
         WHERE later.repeat_of_id = claim.id AND later.status IN ('published', 'withdrawn')
     ),
-    statement.speech
+    statement.speech,
+    source.language
 FROM claims_claim claim
 JOIN claims_statement statement ON statement.id = claim.statement_id
 JOIN claims_speaker speaker ON speaker.id = statement.speaker_id
