@@ -149,9 +149,15 @@ def test_an_alias_typed_for_a_known_speaker_is_remembered(client, editor):
 
 @pytest.mark.parametrize(
     ("start", "end", "message"),
-    [(0, 999, "not inside the article"), (5, 2, "not inside the article")],
+    [
+        (0, 999, "The end (999) is past the end of the article's text, which has 23 characters"),
+        (5, 2, "The end (2) is before the start (5)"),
+        (5, 5, "The span is empty"),
+        (-1, 5, "Start: Ensure this value is greater than or equal to 0"),
+    ],
+    ids=["past-the-end", "end-before-start", "empty", "negative-start"],
 )
-def test_a_span_outside_the_text_is_refused_and_nothing_is_stored(
+def test_a_bad_span_is_refused_saying_why_and_nothing_is_stored(
     client, editor, start, end, message
 ):
     source = Source.objects.create(title="B", text="Ortiz said prices fell.")
@@ -171,6 +177,11 @@ def test_a_span_outside_the_text_is_refused_and_nothing_is_stored(
 
     assert message in " ".join(messages_of(response))
     assert not Statement.objects.exists() and not Speaker.objects.exists()
+    page = response.content.decode()
+    assert response.status_code == 400 and message in page.replace("&#x27;", "'")
+    # What the editor typed is still there.
+    assert 'name="speaker" value="Dana Ortiz"' in page and "Prices fell.</textarea>" in page
+    assert f'name="start" value="{start}"' in page
 
 
 def test_only_editors_may_write_in_the_workspace(client, fact_checker):
@@ -232,7 +243,7 @@ def test_a_speaker_found_on_weak_evidence_is_marked_and_its_cue_highlighted(clie
 
     index = _doubtful_card(page, source)
     assert "to confirm before accepting" in page
-    assert f'id="confirmed-{index}"' in page
+    assert f'id="speaker_confirmed-{index}"' in page
     assert re.search(r'class="ws-seg[^"]* ws-cue[^"]*"[^>]*>said</span>', page)
     assert re.search(r'class="ws-seg[^"]* ws-named[^"]*"[^>]*>Park</span>', page)
 
