@@ -40,6 +40,9 @@ FIRST_PERSON_OBJECT = {"me", "us", "myself", "ourselves"}
 FIRST_PERSON_POSSESSIVE = {"my", "our", "mine", "ours"}
 FIRST_PERSON = set(FIRST_PERSON_SUBJECT) | FIRST_PERSON_OBJECT | FIRST_PERSON_POSSESSIVE
 
+# What a contracted pronoun's verb becomes after a name ("they're" -> "<name> is").
+CONTRACTED_VERBS = {"s": "is", "re": "is", "ll": "will", "ve": "has", "d": "would"}
+
 # Pronouns that, at the start, leave the reader to guess who or what the claim is about.
 PERSON_PRONOUNS = {"he", "she", "they"}
 PERSON_POSSESSIVES = {"his", "her", "their"}
@@ -103,7 +106,7 @@ def check_wording(text: str, speaker: str = "") -> WordingCheck:
     first_person = [w for w in words if _first_person(w)]
     if first_person:
         problems.append(Problem("first_person", ", ".join(dict.fromkeys(first_person))))
-    if words and _folded(words[0]) in BARE_STARTS:
+    if words and _folded(words[0]).split("'")[0] in BARE_STARTS:
         problems.append(Problem("bare_pronoun", words[0]))
     return WordingCheck(text, tuple(problems), reword(text, speaker) if problems else text)
 
@@ -144,8 +147,10 @@ def _possessive(name: str) -> str:
 def _third_person(text: str, speaker: str) -> str:
     tokens = re.split(r"(\w+(?:['’]\w+)*)", text)  # words at odd positions
     words = range(1, len(tokens), 2)
-    if words and _folded(tokens[1]) in PERSON_PRONOUNS:
-        tokens[1] = speaker
+    pronoun, _apostrophe, contraction = _folded(tokens[1]).partition("'") if words else ("", "", "")
+    if pronoun in PERSON_PRONOUNS:
+        verb = CONTRACTED_VERBS.get(contraction, "")
+        tokens[1] = f"{speaker} {verb}" if verb else speaker
     elif words and _folded(tokens[1]) in PERSON_POSSESSIVES:
         tokens[1] = _possessive(speaker)
     for position in words:
