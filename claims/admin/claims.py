@@ -32,9 +32,26 @@ from .capped_count import CappedCountPaginator
 class EvidenceForm(forms.ModelForm):
     """New evidence is checked against the rules before it is saved, with the correction it
     will be saved with: a published claim takes it only with the user's correction in
-    progress. The inline on a claim's page and the evidence page share it."""
+    progress. The inline on a claim's page and the evidence page share it.
+
+    An excerpt that is not in the cited source's stored text is saved, with a warning beside
+    the field (`Evidence.excerpt_found`): the source may quote it in other words, or the
+    editor may have mistyped it.
+    """
 
     user = None  # set per request by the admin's get_form / get_formset
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and self.instance.excerpt_found is False:
+            warning = _(
+                "Warning: this excerpt is not in the cited source's stored text (quote marks, "
+                "dashes, case and spacing ignored; use “…” for words left out). Check its "
+                "wording, or the source."
+            )
+            excerpt = self.fields.get("excerpt")
+            if excerpt is not None:
+                excerpt.help_text = warning
 
     def clean(self):
         cleaned = super().clean()
