@@ -216,9 +216,28 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
     inline_creators = {Evidence: add_evidence}
 
     def get_search_results(self, request, queryset, search_term):
-        if not search_term.strip():
+        """Every word required, each one also as the start of a longer word ("unemploy" finds
+        "unemployment"), through the full-text index. The index holds stems, and a typed
+        prefix is stemmed too ("unemploy" becomes "unemploi"), so a word is also looked up
+        shortened by up to three letters, then kept only where the claim's wording, quote or
+        speaker's name has it as typed: a prefix search that finds no other words."""
+        import re
+
+        from django.db.models import Q
+
+        words = re.findall(r"\w+", search_term)[:16]
+        if not words:
             return queryset, False
-        return search_claims(queryset, search_term), False
+        model = queryset.model
+        for word in words:
+            as_typed = Q(text__icontains=word) | Q(statement__quote__icontains=word)
+            as_typed |= Q(statement__speaker__name__icontains=word)
+            found = search_claims(model.objects.all(), word).values("pk")
+            for shorter in range(len(word) - 1, max(len(word) - 4, 2), -1):
+                widened = search_claims(model.objects.all(), word[:shorter]).filter(as_typed)
+                found = found.union(widened.values("pk"))
+            queryset = queryset.filter(pk__in=found)
+        return queryset, False
 
     @admin.display(description=_("claim"), ordering="text")
     def claim_excerpt(self, obj: Claim) -> str:
