@@ -166,9 +166,6 @@ class DecisionForm(forms.Form):
     candidate_end = forms.IntegerField(min_value=1)
 
 
-RejectForm = DecisionForm
-
-
 @dataclass
 class CandidateView:
     """One pending suggestion as the workspace shows it, with its form (bound when a post of

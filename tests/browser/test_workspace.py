@@ -250,3 +250,22 @@ def test_without_javascript_the_forms_work_and_the_page_returns_to_the_next_sugg
     expect(page.locator(".messagelist")).to_contain_text("Suggestion brought back")
     expect(page.locator(".ws-card")).to_have_count(total)
     context.close()
+
+
+def test_a_reload_keeps_the_scroll_and_the_focused_suggestion(editor_page, live_server):
+    source = Source.objects.create(title="Jobs report", publisher="Newswire", text=ARTICLE * 6)
+    open_workspace(editor_page, live_server, source)
+    cards = editor_page.locator(".ws-card")
+    editor_page.keyboard.press("j")
+    editor_page.keyboard.press("j")
+    focused = cards.nth(1).get_attribute("id")
+    expect(cards.nth(1)).to_be_focused()
+    panel = editor_page.eval_on_selector(".ws-panel", "panel => panel.scrollTop")
+    editor_page.eval_on_selector("#ws-article", "article => { article.scrollTop = 50; }")
+    article = editor_page.eval_on_selector("#ws-article", "article => article.scrollTop")
+
+    editor_page.reload()
+
+    expect(editor_page.locator(f"#{focused}")).to_be_focused()
+    assert editor_page.eval_on_selector(".ws-panel", "panel => panel.scrollTop") == panel
+    assert editor_page.eval_on_selector("#ws-article", "article => article.scrollTop") == article

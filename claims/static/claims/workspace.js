@@ -130,7 +130,9 @@
     const hint = button.closest(".ws-wording");
     const field = document.getElementById(hint.dataset.for);
     const lines = field.value.split("\n");
-    const at = lines.findIndex(function (line) { return line.trim() === button.dataset.text; });
+    const at = lines.findIndex(function (line) {
+      return line.split(/\s+/).filter(Boolean).join(" ") === button.dataset.text;
+    });
     if (at === -1) {
       field.value = button.dataset.suggestion;
     } else {
