@@ -39,7 +39,7 @@ migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
 seed: migrate
-	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py seed_demo --port $(PORT)
 
 # The web server and, beside it, a worker for background jobs (docs/background-work.md). Ctrl-C
 # reaches both: the worker ends the job it is running, then stops (Ctrl-C again: at once).

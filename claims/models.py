@@ -694,6 +694,16 @@ class Evidence(models.Model):
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, editable=False
     )
+    excerpt_found = models.BooleanField(
+        _("excerpt found in the source"),
+        null=True,
+        editable=False,
+        help_text=_(
+            "Whether the excerpt is in the cited source's stored text (quote marks, dashes, "
+            "case and spacing ignored; '…' for words left out), as of the last save. Empty when "
+            "there is no excerpt or the source has no text."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = EvidenceQuerySet.as_manager()
@@ -714,6 +724,15 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_relation_display()}: {self.source}"
+
+    def save(self, *args, **kwargs):
+        # Kept on every save, so that no path (the admin, the services, the seed) leaves a
+        # changed excerpt with the mark of the old one.
+        self.excerpt_found = textlib.excerpt_in_text(self.excerpt, self.source.text)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "excerpt_found"}
+        super().save(*args, **kwargs)
 
     @property
     def is_public_record(self) -> bool:

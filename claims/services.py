@@ -635,9 +635,9 @@ def review_submit_correction(*, review: Review, by: User) -> Review:
 
 
 @transaction.atomic
-def speaker_for_name(*, name: str, alias: str = "") -> Speaker:
-    """The speaker an editor means by `name`: one of that name or alias, or a new one. An alias
-    as written in the article ("the minister") is remembered on the speaker."""
+def speaker_for_name(*, name: str, alias: str = "", kind: str = SpeakerKind.PERSON) -> Speaker:
+    """The speaker an editor means by `name`: one of that name or alias, or a new one of `kind`.
+    An alias as written in the article ("the minister") is remembered on the speaker."""
     name, alias = name.strip(), alias.strip()
     if not name:
         raise WorkflowError(_("Name the speaker."))
@@ -649,7 +649,9 @@ def speaker_for_name(*, name: str, alias: str = "") -> Speaker:
             None,
         )
     if speaker is None:
-        speaker, _created = speaker_get_or_create(name=name, aliases=[alias] if alias else [])
+        speaker, _created = speaker_get_or_create(
+            name=name, kind=kind, aliases=[alias] if alias else []
+        )
     elif alias and alias.casefold() not in {a.casefold() for a in speaker.aliases}:
         speaker.aliases = [*speaker.aliases, alias]
         speaker.full_clean()
@@ -670,6 +672,7 @@ def claims_create_from_span(
     reported_speaker: Speaker | None = None,
     checkworthiness: float | None = None,
     repeat_of: Claim | None = None,
+    said_on: datetime.date | None = None,
 ) -> list[Claim]:
     """The statement at source.text[start:end] (reused when that exact span already has one)
     and one claim per text in it (each a repeat of `repeat_of`, when given). All or nothing: a
@@ -687,6 +690,7 @@ def claims_create_from_span(
             start=start,
             end=end,
             speech=speech,
+            said_on=said_on,
         )
     return [
         claim_create(
@@ -721,6 +725,18 @@ def suggestion_decide(
         },
     )
     return decision
+
+
+@transaction.atomic
+def suggestion_restore(*, source: Source, start: int, end: int, by: User) -> bool:
+    """Undo the rejection of a suggestion, so the workspace offers it again. An accepted one
+    stays decided (its claim exists). Returns whether a rejection was undone."""
+    if not has_role(by, Role.EDITOR):
+        raise WorkflowError(_("Only editors triage suggestions."))
+    deleted, _counts = SuggestionDecision.objects.filter(
+        source=source, start=start, end=end, decision=SuggestionDecision.Decision.REJECTED
+    ).delete()
+    return bool(deleted)
 
 
 # --- arrivals: stored suggestions and alerts -------------------------------------------------

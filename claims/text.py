@@ -139,3 +139,39 @@ def quote_in_context(text: str, start: int, end: int) -> QuoteInContext:
     return QuoteInContext(
         before=text[paragraph_start:start], quote=text[start:end], after=text[end:paragraph_end]
     )
+
+
+# Quote marks and dashes that differ between an excerpt typed by an editor and the page.
+_QUOTE_FOLD = str.maketrans({
+    "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "″": '"',
+    "‘": "'", "’": "'", "‚": "'", "′": "'", "`": "'",
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "\u00ad": None,
+})  # fmt: skip
+# An omission inside an excerpt: "…" or "..." or "[...]".
+_OMISSION = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.)\s*")
+
+
+def fold_for_search(text: str) -> str:
+    """`text` with quote marks, dashes, case and whitespace folded: what an excerpt and its
+    source are compared in."""
+    folded = unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD).casefold()
+    return " ".join(folded.split())
+
+
+def excerpt_in_text(excerpt: str, text: str) -> bool | None:
+    """Whether `excerpt` is quoted from `text`: its parts, between omission marks, in order,
+    with quote marks, dashes, case and spacing ignored. None when there is nothing to compare
+    (no excerpt, or no stored text)."""
+    parts = [fold_for_search(part) for part in _OMISSION.split(excerpt)]
+    parts = [part.strip(" \"'") for part in parts]
+    parts = [part for part in parts if part]
+    if not parts or not text.strip():
+        return None
+    haystack = fold_for_search(text)
+    position = 0
+    for part in parts:
+        found = haystack.find(part, position)
+        if found == -1:
+            return False
+        position = found + len(part)
+    return True

@@ -32,9 +32,26 @@ from .capped_count import CappedCountPaginator
 class EvidenceForm(forms.ModelForm):
     """New evidence is checked against the rules before it is saved, with the correction it
     will be saved with: a published claim takes it only with the user's correction in
-    progress. The inline on a claim's page and the evidence page share it."""
+    progress. The inline on a claim's page and the evidence page share it.
+
+    An excerpt that is not in the cited source's stored text is saved, with a warning beside
+    the field (`Evidence.excerpt_found`): the source may quote it in other words, or the
+    editor may have mistyped it.
+    """
 
     user = None  # set per request by the admin's get_form / get_formset
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and self.instance.excerpt_found is False:
+            warning = _(
+                "Warning: this excerpt is not in the cited source's stored text (quote marks, "
+                "dashes, case and spacing ignored; use “…” for words left out). Check its "
+                "wording, or the source."
+            )
+            excerpt = self.fields.get("excerpt")
+            if excerpt is not None:
+                excerpt.help_text = warning
 
     def clean(self):
         cleaned = super().clean()
@@ -199,9 +216,28 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
     inline_creators = {Evidence: add_evidence}
 
     def get_search_results(self, request, queryset, search_term):
-        if not search_term.strip():
+        """Every word required, each one also as the start of a longer word ("unemploy" finds
+        "unemployment"), through the full-text index. The index holds stems, and a typed
+        prefix is stemmed too ("unemploy" becomes "unemploi"), so a word is also looked up
+        shortened by up to three letters, then kept only where the claim's wording, quote or
+        speaker's name has it as typed: a prefix search that finds no other words."""
+        import re
+
+        from django.db.models import Q
+
+        words = re.findall(r"\w+", search_term)[:16]
+        if not words:
             return queryset, False
-        return search_claims(queryset, search_term), False
+        model = queryset.model
+        for word in words:
+            as_typed = Q(text__icontains=word) | Q(statement__quote__icontains=word)
+            as_typed |= Q(statement__speaker__name__icontains=word)
+            found = search_claims(model.objects.all(), word).values("pk")
+            for shorter in range(len(word) - 1, max(len(word) - 4, 2), -1):
+                widened = search_claims(model.objects.all(), word[:shorter]).filter(as_typed)
+                found = found.union(widened.values("pk"))
+            queryset = queryset.filter(pk__in=found)
+        return queryset, False
 
     @admin.display(description=_("claim"), ordering="text")
     def claim_excerpt(self, obj: Claim) -> str:

@@ -521,8 +521,10 @@ class SourceAdmin(admin.ModelAdmin):
             "workspace/": ("workspace", workspace.workspace_view),
             "workspace/accept/": ("accept", workspace.accept_view),
             "workspace/reject/": ("reject", workspace.reject_view),
+            "workspace/restore/": ("restore", workspace.restore_view),
             "workspace/statement/": ("create_from_span", workspace.create_from_span_view),
             "workspace/similar/": ("similar", workspace.similar_view),
+            "workspace/wording/": ("wording", workspace.wording_view),
         }
         return [
             # Before the default `<path:object_id>/` routes, which would take "import" for an id.

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 import trafilatura
+from trafilatura.settings import set_date_params
 from trafilatura.utils import load_html
 
 from ..text import normalize_text, parse_metadata_line
@@ -182,6 +183,8 @@ def article_from_html(
             with_metadata=True,
             include_comments=False,
             fast=elements > HTML_FULL_EXTRACTION_ELEMENTS,
+            # With the time of day: htmldate's default format keeps the date alone.
+            date_extraction_params={**set_date_params(), "outputformat": DATE_TIME_FORMAT},
         )
         text = normalize_text(document.text or "") if document is not None else ""
         if _chars_outside_links(text, tree) < MIN_ARTICLE_CHARS:
@@ -516,12 +519,21 @@ def _midnight_utc(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
 
 
+# How the page's publication time is asked of htmldate: the date, the time of day and the
+# page's own UTC offset when it gives one.
+DATE_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+
+
 def _parse_date(value: str | None) -> datetime.datetime | None:
-    """trafilatura's date (YYYY-MM-DD), as midnight UTC; None when absent or unreadable."""
+    """trafilatura's publication time (DATE_TIME_FORMAT), in UTC when the page gives no offset
+    (a page that gives only a day reads as midnight UTC); None when absent or unreadable."""
     try:
-        return _midnight_utc(datetime.date.fromisoformat(value)) if value else None
+        moment = datetime.datetime.fromisoformat(value) if value else None
     except ValueError:
         return None
+    if moment is not None and moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.UTC)
+    return moment
 
 
 def _parse_time(value: str | None, origin: str, field: str) -> datetime.datetime | None:

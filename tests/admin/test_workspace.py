@@ -149,9 +149,15 @@ def test_an_alias_typed_for_a_known_speaker_is_remembered(client, editor):
 
 @pytest.mark.parametrize(
     ("start", "end", "message"),
-    [(0, 999, "not inside the article"), (5, 2, "not inside the article")],
+    [
+        (0, 999, "The end (999) is past the end of the article's text, which has 23 characters"),
+        (5, 2, "The end (2) is before the start (5)"),
+        (5, 5, "The span is empty"),
+        (-1, 5, "Start: Ensure this value is greater than or equal to 0"),
+    ],
+    ids=["past-the-end", "end-before-start", "empty", "negative-start"],
 )
-def test_a_span_outside_the_text_is_refused_and_nothing_is_stored(
+def test_a_bad_span_is_refused_saying_why_and_nothing_is_stored(
     client, editor, start, end, message
 ):
     source = Source.objects.create(title="B", text="Ortiz said prices fell.")
@@ -171,6 +177,11 @@ def test_a_span_outside_the_text_is_refused_and_nothing_is_stored(
 
     assert message in " ".join(messages_of(response))
     assert not Statement.objects.exists() and not Speaker.objects.exists()
+    page = response.content.decode()
+    assert response.status_code == 400 and message in page.replace("&#x27;", "'")
+    # What the editor typed is still there.
+    assert 'name="speaker" value="Dana Ortiz"' in page and "Prices fell.</textarea>" in page
+    assert f'name="start" value="{start}"' in page
 
 
 def test_only_editors_may_write_in_the_workspace(client, fact_checker):
@@ -232,7 +243,7 @@ def test_a_speaker_found_on_weak_evidence_is_marked_and_its_cue_highlighted(clie
 
     index = _doubtful_card(page, source)
     assert "to confirm before accepting" in page
-    assert f'id="confirmed-{index}"' in page
+    assert f'id="speaker_confirmed-{index}"' in page
     assert re.search(r'class="ws-seg[^"]* ws-cue[^"]*"[^>]*>said</span>', page)
     assert re.search(r'class="ws-seg[^"]* ws-named[^"]*"[^>]*>Park</span>', page)
 
@@ -285,3 +296,235 @@ def test_the_workspace_computes_again_what_another_engine_stored(client, seed_so
 
     assert "as stored on arrival" not in page
     assert "ws-cand" in page
+
+
+# --- keeping the editor's work --------------------------------------------------------------
+
+JOBS = (
+    "WASHINGTON (Newswire) - Unemployment fell to 3.9% in May, the agency said.\n"
+    '"We created 250,000 jobs last month," Labor Secretary Dana Ortiz said on Friday. '
+    '"Wages grew faster than prices for the first time in two years," she added.\n'
+)
+FRAGMENT = {"headers": {"X-Workspace-Fragment": "1"}}
+
+
+@pytest.fixture
+def jobs_source(db):
+    import datetime
+
+    return Source.objects.create(
+        title="Jobs report",
+        publisher="Newswire",
+        text=JOBS,
+        published_at=datetime.datetime(2024, 6, 7, 13, 30, tzinfo=datetime.UTC),
+    )
+
+
+def _first_card(page) -> str:
+    return page.content.decode().split('id="accept-', 1)[1].split('"', 1)[0]
+
+
+def test_the_script_gets_the_workspace_body_alone_with_where_focus_goes(
+    client, editor, jobs_source
+):
+    client.force_login(editor)
+    page = workspace(client, jobs_source)
+    index = _first_card(page)
+    data = form_data(page, f"accept-{index}")
+
+    response = client.post(
+        reverse("admin:claims_source_reject", args=[jobs_source.pk]), data, **FRAGMENT
+    )
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert body.lstrip().startswith('<div id="ws-body"') and "<html" not in body
+    assert "Suggestion rejected." in body and "Undo: bring the suggestion back" in body
+    focus = re.search(r'data-focus="([^"]+)"', body).group(1)
+    assert focus.startswith("cand-") and focus != f"cand-{index}"
+    assert f'id="{focus}"' in body
+
+
+def test_without_the_script_a_decision_returns_to_the_next_suggestion(client, editor, jobs_source):
+    client.force_login(editor)
+    page = workspace(client, jobs_source)
+    data = form_data(page, f"accept-{_first_card(page)}")
+    span = f"{data['candidate_start']}-{data['candidate_end']}"
+
+    response = client.post(reverse("admin:claims_source_reject", args=[jobs_source.pk]), data)
+
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"?after={span}&undo={span}#ws-focus")
+    page = client.get(response["Location"]).content.decode()
+    assert '<span id="ws-focus"></span>' in page
+    assert "Undo: bring the suggestion back" in page
+
+
+def test_a_rejected_suggestion_is_brought_back(client, editor, jobs_source):
+    client.force_login(editor)
+    page = workspace(client, jobs_source)
+    index = _first_card(page)
+    data = form_data(page, f"accept-{index}")
+    client.post(reverse("admin:claims_source_reject", args=[jobs_source.pk]), data)
+    assert f'id="cand-{index}"' not in workspace(client, jobs_source).content.decode()
+    decision = {"candidate_start": data["candidate_start"], "candidate_end": data["candidate_end"]}
+
+    response = client.post(
+        reverse("admin:claims_source_restore", args=[jobs_source.pk]), decision, **FRAGMENT
+    )
+
+    body = response.content.decode()
+    assert "Suggestion brought back." in body
+    assert f'data-focus="cand-{index}"' in body
+    assert not SuggestionDecision.objects.exists()
+
+
+def test_an_accepted_suggestion_is_not_brought_back(client, editor, jobs_source):
+    client.force_login(editor)
+    page = workspace(client, jobs_source)
+    data = form_data(page, f"accept-{_first_card(page)}")
+    client.post(reverse("admin:claims_source_accept", args=[jobs_source.pk]), data)
+
+    response = client.post(
+        reverse("admin:claims_source_restore", args=[jobs_source.pk]),
+        {"candidate_start": data["candidate_start"], "candidate_end": data["candidate_end"]},
+        follow=True,
+    )
+
+    assert "That suggestion was not rejected: nothing to undo." in messages_of(response)
+    assert SuggestionDecision.objects.get().decision == "accepted"
+
+
+@pytest.mark.parametrize("data", [{}, {"candidate_start": "x", "candidate_end": "3"}])
+def test_an_undo_that_names_no_suggestion_is_refused_plainly(client, editor, jobs_source, data):
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:claims_source_restore", args=[jobs_source.pk]), data, follow=True
+    )
+
+    assert response.status_code == 200
+    assert "No suggestion was brought back: it was not named right." in messages_of(response)
+
+
+def test_only_editors_may_bring_a_suggestion_back(client, fact_checker, jobs_source):
+    client.force_login(fact_checker)
+
+    response = client.post(
+        reverse("admin:claims_source_restore", args=[jobs_source.pk]),
+        {"candidate_start": 0, "candidate_end": 5},
+    )
+
+    assert response.status_code == 403
+
+
+def test_a_refused_acceptance_keeps_the_edits_in_its_card(client, editor):
+    source = Source.objects.create(title="Schools", text=DOUBT)
+    client.force_login(editor)
+    page = workspace(client, source)
+    index = _doubtful_card(page.content.decode(), source)
+    data = form_data(page, f"accept-{index}")
+    data.update(claims="The school budget rose by 4% in 2023.", speaker="Mayor Jo Park")
+
+    response = client.post(reverse("admin:claims_source_accept", args=[source.pk]), data)
+
+    body = response.content.decode()
+    assert response.status_code == 400
+    assert not Claim.objects.exists()
+    card = body.split(f'id="cand-{index}"', 1)[1].split("</form>", 1)[0]
+    assert "weak evidence" in card
+    assert "The school budget rose by 4% in 2023.</textarea>" in card
+    assert 'name="speaker" value="Mayor Jo Park"' in card
+    assert '<details class="ws-edit" open>' in card
+
+
+def test_the_speech_kind_and_date_can_be_changed_before_accepting(client, editor, jobs_source):
+    client.force_login(editor)
+    page = workspace(client, jobs_source)
+    data = form_data(page, f"accept-{_first_card(page)}")
+    assert data["said_on"] == "2024-06-07"  # the source's publication day, by default
+    data.update(speech="indirect", said_on="2024-06-06", speaker=data["speaker"] or "Dana Ortiz")
+
+    client.post(reverse("admin:claims_source_accept", args=[jobs_source.pk]), data)
+
+    statement = Claim.objects.get().statement
+    assert statement.speech == "indirect"
+    assert statement.said_on.isoformat() == "2024-06-06"
+
+
+def test_a_statement_from_selected_words_is_dated_the_day_its_source_was_published(
+    client, editor, jobs_source
+):
+    client.force_login(editor)
+    page = workspace(client, jobs_source)
+    data = form_data(page, "ws-new")
+    start = JOBS.index("We created")
+    data.update(
+        start=start,
+        end=start + len("We created 250,000 jobs last month"),
+        speaker="Dana Ortiz",
+        claims="Dana Ortiz said the economy created 250,000 jobs in May.",
+    )
+
+    client.post(reverse("admin:claims_source_create_from_span", args=[jobs_source.pk]), data)
+
+    assert Statement.objects.get().said_on.isoformat() == "2024-06-07"
+
+
+@pytest.mark.parametrize(
+    ("speaker", "kind"),
+    [("Newswire", "organization"), ("newswire ", "organization"), ("Dana Ortiz", "person")],
+    ids=["outlet", "outlet-as-typed", "person"],
+)
+def test_the_outlet_is_kept_as_an_organisation(client, editor, jobs_source, speaker, kind):
+    client.force_login(editor)
+    end = JOBS.index(" the agency said")
+
+    client.post(
+        reverse("admin:claims_source_create_from_span", args=[jobs_source.pk]),
+        {
+            "start": JOBS.index("Unemployment"),
+            "end": end,
+            "speaker": speaker,
+            "speech": "narration",
+            "claims": "Unemployment fell to 3.9% in May.",
+        },
+    )
+
+    assert Statement.objects.get().speaker.kind == kind
+
+
+def test_the_wording_endpoint_checks_each_line_and_rewords_with_the_speaker(
+    client, editor, jobs_source
+):
+    client.force_login(editor)
+
+    response = client.get(
+        reverse("admin:claims_source_wording", args=[jobs_source.pk]),
+        {
+            "text": "We created 250,000 jobs last month,\nUnemployment fell to 3.9% in May.",
+            "speaker": "Dana Ortiz",
+            "field": "ws-claims",
+        },
+    )
+
+    first, second = response.json()["checks"]
+    assert [p["code"] for p in first["problems"]] == ["no_full_stop", "first_person"]
+    assert first["suggestion"] == "Dana Ortiz created 250,000 jobs last month."
+    assert second["problems"] == [] and second["suggestion"] == second["text"]
+    html = response.json()["html"]
+    assert 'id="ws-claims-wording"' in html and "First person (We)" in html
+
+
+def test_the_cards_show_the_wording_hint_of_their_claim(client, editor):
+    source = Source.objects.create(
+        title="Schools", text='"We hired 300 new teachers in 2023," Mayor Jo Park said.'
+    )
+    client.force_login(editor)
+
+    page = workspace(client, source).content.decode()
+
+    index = _first_card(workspace(client, source))
+    hint = page.split(f'id="claims-{index}-wording"', 1)[1].split("</div>", 1)[0]
+    assert "First person (We)" in hint
+    assert "Jo Park hired 300 new teachers in 2023." in hint

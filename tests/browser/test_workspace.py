@@ -1,5 +1,6 @@
 """The editor's workspace in a real browser: select words with the mouse to make a statement,
-and triage suggestions with the keyboard alone."""
+triage suggestions with the keyboard alone, without a reload and without losing what was typed,
+undo a rejection, see the wording hint, and the same forms without JavaScript."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -106,8 +107,7 @@ def test_suggestions_can_be_triaged_with_the_keyboard_alone(editor_page, live_se
     editor_page.keyboard.press("r")  # reject it
     expect(editor_page.locator(".messagelist")).to_contain_text("Suggestion rejected")
 
-    editor_page.keyboard.press("j")  # after the reload: the first suggestion left
-    expect(cards.first).to_be_focused()
+    expect(cards.first).to_be_focused()  # focus moved on to the first suggestion left
     next_text = cards.first.locator(".ws-card-text").inner_text()
     editor_page.keyboard.press("a")  # accept it as suggested
     expect(editor_page.locator(".messagelist")).to_contain_text("Claim made")
@@ -137,3 +137,135 @@ def test_a_user_without_the_editor_role_gets_no_forms(page: Page, live_server, d
     expect(page.locator(".ws-cand").first).to_be_visible()
     expect(page.locator("#ws-new")).to_have_count(0)
     assert get_user_model().objects.get(username="reviewer").groups.filter(name="Reviewer")
+
+
+def test_accepting_keeps_the_page_its_scroll_and_moves_focus_to_the_next_suggestion(
+    editor_page, live_server
+):
+    source = Source.objects.create(title="Jobs report", publisher="Newswire", text=ARTICLE)
+    open_workspace(editor_page, live_server, source)
+    editor_page.evaluate("window.notReloaded = true")
+    cards = editor_page.locator(".ws-card")
+    total = cards.count()
+    editor_page.keyboard.press("j")
+    first_text = cards.first.locator(".ws-card-text").inner_text()
+    editor_page.eval_on_selector(".ws-panel", "panel => { panel.scrollTop = 40; }")
+    scrolled = editor_page.eval_on_selector(".ws-panel", "panel => panel.scrollTop")
+
+    editor_page.keyboard.press("a")
+
+    expect(editor_page.locator(".messagelist")).to_contain_text("Claim made")
+    assert editor_page.evaluate("window.notReloaded === true")  # fetch, no page load
+    expect(cards).to_have_count(total - 1)
+    expect(cards.first).to_be_focused()
+    # The panel was not reset to its top (it moves only as far as the next card needs).
+    assert editor_page.eval_on_selector(".ws-panel", "panel => panel.scrollTop") >= scrolled
+    assert Claim.objects.get(statement__source=source).text == first_text
+    expect(editor_page.locator(".ws-stmt").first).to_be_visible()  # the article marked again
+
+
+def test_a_refused_statement_keeps_what_was_typed_and_says_why(editor_page, live_server):
+    source = Source.objects.create(title="Jobs report", publisher="Newswire", text=ARTICLE)
+    open_workspace(editor_page, live_server, source)
+    editor_page.evaluate("window.notReloaded = true")
+    editor_page.fill("#ws-start", "40")
+    editor_page.fill("#ws-end", "20")
+    editor_page.fill("#ws-speaker", "Dana Ortiz")
+    editor_page.select_option("#ws-speech", "indirect")
+    editor_page.fill("#ws-claims", "Dana Ortiz says unemployment fell to 3.9% in May.")
+
+    editor_page.click("text=Save the statement and its claims")
+
+    expect(editor_page.locator("#ws-new .errorlist")).to_contain_text(
+        "The end (20) is before the start (40)"
+    )
+    assert editor_page.evaluate("window.notReloaded === true")
+    expect(editor_page.locator("#ws-start")).to_have_value("40")
+    expect(editor_page.locator("#ws-speaker")).to_have_value("Dana Ortiz")
+    expect(editor_page.locator("#ws-speech")).to_have_value("indirect")
+    expect(editor_page.locator("#ws-claims")).to_have_value(
+        "Dana Ortiz says unemployment fell to 3.9% in May."
+    )
+    assert not Statement.objects.filter(source=source).exists()
+
+
+def test_a_rejected_suggestion_can_be_brought_back(editor_page, live_server):
+    source = Source.objects.create(title="Jobs report", publisher="Newswire", text=ARTICLE)
+    open_workspace(editor_page, live_server, source)
+    cards = editor_page.locator(".ws-card")
+    total = cards.count()
+    editor_page.keyboard.press("j")
+    first_text = cards.first.locator(".ws-card-text").inner_text()
+    editor_page.keyboard.press("r")
+    expect(cards).to_have_count(total - 1)
+
+    editor_page.click("text=Undo: bring the suggestion back")
+
+    expect(editor_page.locator(".messagelist")).to_contain_text("Suggestion brought back")
+    expect(cards).to_have_count(total)
+    expect(cards.first.locator(".ws-card-text")).to_have_text(first_text)
+    expect(cards.first).to_be_focused()
+    assert not SuggestionDecision.objects.filter(source=source).exists()
+
+
+def test_the_wording_hint_follows_the_typing_and_offers_a_rewording(editor_page, live_server):
+    source = Source.objects.create(title="Jobs report", publisher="Newswire", text=ARTICLE)
+    open_workspace(editor_page, live_server, source)
+    select_text(editor_page, "We created 250,000 jobs last month")
+    editor_page.fill("#ws-speaker", "Dana Ortiz")
+    hint = editor_page.locator("#ws-claims-wording")
+
+    expect(hint).to_contain_text("First person (We)")
+    expect(hint).to_contain_text("Dana Ortiz created 250,000 jobs last month.")
+    editor_page.click("text=Use this wording")
+
+    expect(editor_page.locator("#ws-claims")).to_have_value(
+        "Dana Ortiz created 250,000 jobs last month."
+    )
+    expect(hint).to_be_empty()
+    editor_page.click("text=Save the statement and its claims")  # a hint never blocks saving
+    expect(editor_page.locator(".messagelist")).to_contain_text("Statement saved with 1 claim")
+
+
+def test_without_javascript_the_forms_work_and_the_page_returns_to_the_next_suggestion(
+    browser, live_server, demo_desk
+):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "editor-demo")
+    page.click("input[type=submit]")
+    source = Source.objects.create(title="Jobs report", publisher="Newswire", text=ARTICLE)
+    open_workspace(page, live_server, source)
+    total = page.locator(".ws-card").count()
+
+    page.locator(".ws-card").first.locator(".ws-reject").click()
+
+    expect(page.locator(".messagelist")).to_contain_text("Suggestion rejected")
+    assert page.url.endswith("#ws-focus")
+    expect(page.locator(".ws-card")).to_have_count(total - 1)
+    expect(page.locator(".ws-card").first.locator("#ws-focus")).to_have_count(1)
+    page.click("text=Undo: bring the suggestion back")
+    expect(page.locator(".messagelist")).to_contain_text("Suggestion brought back")
+    expect(page.locator(".ws-card")).to_have_count(total)
+    context.close()
+
+
+def test_a_reload_keeps_the_scroll_and_the_focused_suggestion(editor_page, live_server):
+    source = Source.objects.create(title="Jobs report", publisher="Newswire", text=ARTICLE * 6)
+    open_workspace(editor_page, live_server, source)
+    cards = editor_page.locator(".ws-card")
+    editor_page.keyboard.press("j")
+    editor_page.keyboard.press("j")
+    focused = cards.nth(1).get_attribute("id")
+    expect(cards.nth(1)).to_be_focused()
+    panel = editor_page.eval_on_selector(".ws-panel", "panel => panel.scrollTop")
+    editor_page.eval_on_selector("#ws-article", "article => { article.scrollTop = 50; }")
+    article = editor_page.eval_on_selector("#ws-article", "article => article.scrollTop")
+
+    editor_page.reload()
+
+    expect(editor_page.locator(f"#{focused}")).to_be_focused()
+    assert editor_page.eval_on_selector(".ws-panel", "panel => panel.scrollTop") == panel
+    assert editor_page.eval_on_selector("#ws-article", "article => article.scrollTop") == article

@@ -150,3 +150,40 @@ def test_seed_demo_with_a_wrong_offset_stores_nothing(settings, tmp_path):
 
     assert not models.Source.objects.exists()
     assert not get_user_model().objects.exists()
+
+
+def test_seed_demo_gives_each_demo_user_an_email_address(demo_desk):
+    emails = dict(
+        get_user_model().objects.filter(username__in=DEMO_USERS).values_list("username", "email")
+    )
+
+    assert emails == {username: f"{username}@example.org" for username in DEMO_USERS}
+
+
+def test_seed_demo_fills_in_the_address_of_a_demo_user_made_without_one(demo_desk):
+    get_user_model().objects.filter(username="editor").update(email="")
+
+    call_command("seed_demo", stdout=io.StringIO())
+
+    assert get_user_model().objects.get(username="editor").email == "editor@example.org"
+
+
+@pytest.mark.parametrize(
+    ("arguments", "environment", "address"),
+    [
+        ([], {}, "http://127.0.0.1:8000/admin/"),
+        ([], {"PORT": "8123"}, "http://127.0.0.1:8123/admin/"),
+        (["--port", "9001"], {"PORT": "8123"}, "http://127.0.0.1:9001/admin/"),
+    ],
+)
+def test_seed_demo_prints_the_port_the_desk_runs_on(
+    demo_desk, monkeypatch, arguments, environment, address
+):
+    monkeypatch.delenv("PORT", raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    out = io.StringIO()
+
+    call_command("seed_demo", *arguments, stdout=out)
+
+    assert f"Log in at {address} as:" in out.getvalue()

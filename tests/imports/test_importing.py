@@ -145,12 +145,28 @@ def test_html_gives_main_text_and_metadata():
     assert article.author == "Jane Doe"
     assert article.publisher == "News Example"
     assert article.language == "en"
-    assert article.published_at == datetime.datetime(2022, 4, 25, tzinfo=datetime.UTC)
+    assert article.published_at == datetime.datetime(2022, 4, 25, 10, tzinfo=datetime.UTC)
     assert "grown by three members since 2009" in article.text
     assert "Home" not in article.text and "Copyright" not in article.text
     assert article.raw_input == PAGE
     assert article.raw_format == "html"
     assert article.url == ""  # a saved page's canonical link is not taken as its address
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2024-05-03T14:30:00+02:00", "2024-05-03T12:30:00+00:00"),
+        ("2024-05-03T23:45:10Z", "2024-05-03T23:45:10+00:00"),
+        ("2024-05-03", "2024-05-03T00:00:00+00:00"),
+    ],
+)
+def test_html_keeps_the_publication_time_of_day(published, expected):
+    page = PAGE.replace("2022-04-25T10:00:00Z", published)
+
+    article = article_from_html(page, origin="page.html", max_bytes=LIMIT)
+
+    assert article.published_at.astimezone(datetime.UTC).isoformat() == expected
 
 
 def test_html_file_is_read_without_the_network(tmp_path, no_network):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,9 @@ DEMO_USERS: dict[str, tuple[str, list[str], bool]] = {
     "reviewer": ("reviewer-demo", [Role.REVIEWER], False),
 }
 
+# Where the demo users' notification e-mails go: a domain reserved for examples.
+DEMO_EMAIL_DOMAIN = "example.org"
+
 # The steps that bring a new claim to each status, in order.
 _RESEARCHING = [Transition.SELECT, Transition.ASSIGN]
 PATH_TO_STATUS: dict[str, list[str]] = {
@@ -55,8 +59,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--seeds-dir", type=Path, default=SEEDS_DIR, help="Folder of seed articles."
         )
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=int(os.environ.get("PORT") or 8000),
+            help="The port the desk is served on, for the address printed at the end "
+            "(default: $PORT, else 8000; `make run` passes its PORT).",
+        )
 
-    def handle(self, *args: Any, seeds_dir: Path, **options: Any) -> None:
+    def handle(self, *args: Any, seeds_dir: Path, port: int, **options: Any) -> None:
         if not settings.DEBUG:
             raise CommandError(
                 "seed_demo creates demo users with published passwords, so it runs only with "
@@ -78,10 +89,12 @@ class Command(BaseCommand):
             raise CommandError(f"Seed data refused, nothing was stored: {error}") from error
         created = ", ".join(f"{n} {what}" for what, n in self.counts.items())
         self.stdout.write(self.style.SUCCESS(f"Demo desk ready (new this run: {created})."))
-        self.stdout.write("Log in at http://127.0.0.1:8000/admin/ as:")
+        self.stdout.write(f"Log in at http://127.0.0.1:{port}/admin/ as:")
         for username, (password, roles, superuser) in DEMO_USERS.items():
             role = "superuser" if superuser else ", ".join(roles)
-            self.stdout.write(f"  {username:12} password {password:18} ({role})")
+            self.stdout.write(
+                f"  {username:12} password {password:18} {username}@{DEMO_EMAIL_DOMAIN:14} ({role})"
+            )
 
     def ensure_users(self) -> dict[str, Any]:
         User = get_user_model()
@@ -96,8 +109,13 @@ class Command(BaseCommand):
                     is_superuser=superuser,
                     first_name=username.capitalize(),
                     last_name="Demo",
+                    email=f"{username}@{DEMO_EMAIL_DOMAIN}",
                 )
                 user.groups.set(Group.objects.filter(name__in=roles))
+            elif not user.email:
+                # Desks seeded before the demo users had addresses get them now.
+                user.email = f"{username}@{DEMO_EMAIL_DOMAIN}"
+                user.save(update_fields=["email"])
             users[username] = user
         return users
 

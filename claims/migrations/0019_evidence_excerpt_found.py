@@ -1,0 +1,43 @@
+from django.db import migrations, models
+
+from claims.text import excerpt_in_text
+
+
+def mark_excerpts(apps, schema_editor):
+    """The mark for evidence saved before it existed. A queryset update, which neither the
+    public-record triggers (the column is not frozen) nor the history records."""
+    Evidence = apps.get_model("claims", "Evidence")
+    for evidence in Evidence.objects.select_related("source").only("excerpt", "source__text"):
+        found = excerpt_in_text(evidence.excerpt, evidence.source.text)
+        if found is not None:
+            Evidence.objects.filter(pk=evidence.pk).update(excerpt_found=found)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("claims", "0017_assignment_due_and_priority"),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name="evidence",
+            name="excerpt_found",
+            field=models.BooleanField(
+                editable=False,
+                help_text="Whether the excerpt is in the cited source's stored text (quote marks, dashes, case and spacing ignored; '…' for words left out), as of the last save. Empty when there is no excerpt or the source has no text.",
+                null=True,
+                verbose_name="excerpt found in the source",
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalevidence",
+            name="excerpt_found",
+            field=models.BooleanField(
+                editable=False,
+                help_text="Whether the excerpt is in the cited source's stored text (quote marks, dashes, case and spacing ignored; '…' for words left out), as of the last save. Empty when there is no excerpt or the source has no text.",
+                null=True,
+                verbose_name="excerpt found in the source",
+            ),
+        ),
+        migrations.RunPython(mark_excerpts, migrations.RunPython.noop),
+    ]
