@@ -26,7 +26,7 @@ def _remove(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0017_assignment_due_and_priority"),
+        ("claims", "0019_evidence_excerpt_found"),
     ]
 
     operations = [
