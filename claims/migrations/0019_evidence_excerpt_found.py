@@ -4,13 +4,25 @@ from claims.text import excerpt_in_text
 
 
 def mark_excerpts(apps, schema_editor):
-    """The mark for evidence saved before it existed. A queryset update, which neither the
-    public-record triggers (the column is not frozen) nor the history records."""
+    """The mark for evidence saved before it existed. Queryset updates, a few per thousand rows,
+    which neither the public-record triggers (the column is not frozen) nor the history records."""
     Evidence = apps.get_model("claims", "Evidence")
-    for evidence in Evidence.objects.select_related("source").only("excerpt", "source__text"):
+    rows = Evidence.objects.exclude(excerpt="").select_related("source")
+    marks = {True: [], False: []}
+    for evidence in rows.only("excerpt", "source__text").iterator(chunk_size=2000):
         found = excerpt_in_text(evidence.excerpt, evidence.source.text)
         if found is not None:
-            Evidence.objects.filter(pk=evidence.pk).update(excerpt_found=found)
+            marks[found].append(evidence.pk)
+        if len(marks[True]) + len(marks[False]) >= 2000:
+            _write(Evidence, marks)
+    _write(Evidence, marks)
+
+
+def _write(Evidence, marks: dict[bool, list[int]]) -> None:
+    for found, ids in marks.items():
+        if ids:
+            Evidence.objects.filter(pk__in=ids).update(excerpt_found=found)
+            ids.clear()
 
 
 class Migration(migrations.Migration):

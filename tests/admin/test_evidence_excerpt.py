@@ -94,10 +94,12 @@ def test_the_migration_marks_evidence_saved_before_the_mark_existed():
     migration = importlib.import_module("claims.migrations.0019_evidence_excerpt_found")
     source = SourceFactory(text=TEXT)
     missing = EvidenceFactory(source=source, excerpt="We were consulted")
+    quoted = EvidenceFactory(source=source, excerpt="we were never consulted")
     blank = EvidenceFactory(source=source, excerpt="")
     Evidence.objects.update(excerpt_found=None)
 
     migration.mark_excerpts(apps, None)
 
     assert Evidence.objects.get(pk=missing.pk).excerpt_found is False
+    assert Evidence.objects.get(pk=quoted.pk).excerpt_found is True
     assert Evidence.objects.get(pk=blank.pk).excerpt_found is None
