@@ -7,8 +7,10 @@ never reach the product's URLs.
 """
 
 from django.http import HttpRequest, HttpResponse
-from django.urls import include, path
+from django.urls import path
 from plain_drf import FlatClaimList, PlainClaimList
+
+from factcheck.urls import urlpatterns as project_urlpatterns
 
 
 def bare(request: HttpRequest) -> HttpResponse:
@@ -19,5 +21,7 @@ urlpatterns = [
     path("bench/bare/", bare),
     path("bench/plain-drf/claims/", PlainClaimList.as_view()),
     path("bench/flat-drf/claims/", FlatClaimList.as_view()),
-    path("", include("factcheck.urls")),
+    # The project's own list, not an include: its readers' pages are in i18n_patterns, which
+    # Django allows only in the root URLconf.
+    *project_urlpatterns,
 ]
