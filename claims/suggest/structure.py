@@ -51,6 +51,7 @@ BLOCK_LATER = 0.7  # the paragraphs after that one
 PUBLISHED_UNDER = 0.75  # a speech or statement published under its speaker's name
 ISSUER = 0.6  # a press release in its institution's voice
 UNLABELLED_ANSWER = 0.7  # a paragraph under an interviewer's question, with no speaker label
+SIGNED_ANALYSIS = 0.55  # text not in the first person under a byline of a name and a title
 
 # --- transcript speaker lines --------------------------------------------------------------
 
@@ -441,8 +442,14 @@ def _byline_author(
     # authors signing with their titles write as "we" as often as "I"
     own = _FIRST_PERSON if cue == "by" else _WE
     first_person = sum(1 for p in body if own.search(_unquoted(text, p)))
+    confidence, evidence = PUBLISHED_UNDER, "first-person text under the author's byline"
     if first_person < 2:
-        return None
+        # an author signing with a title over an analysis that quotes nobody writes it in
+        # their own name, first person or not; a reporter's byline is over a report that
+        # quotes people. Which of the two a page is stays a guess: the editor confirms it.
+        if cue != "byline" or not body or _reports(text, body):
+            return None
+        confidence, evidence = SIGNED_ANALYSIS, "an analysis under its author's signed byline"
     mention = interpret(text, tokenize(text, start, end, names))
     if mention is None or mention.kind != "name":
         return None
@@ -450,12 +457,25 @@ def _byline_author(
     return Voice(
         who,
         "direct",
-        PUBLISHED_UNDER,
-        "first-person text under the author's byline",
+        confidence,
+        evidence,
         speaker_span=(start, end),
         cue_span=cue_span,
         cue=cue,
     )
+
+
+_SAYS = re.compile(
+    r"\b(?:said|says|told|tells|according to|stated|explained|explains)\b"
+    r"|[\"“][^\"“”]{20,}[\"”]"
+)
+
+
+def _reports(text: str, body: Sequence[Paragraph]) -> bool:
+    """Whether the body reads as a report: a third or more of its paragraphs quote someone or
+    tell what someone said."""
+    quoting = sum(1 for p in body if _SAYS.search(text, p.start, p.end))
+    return quoting * 3 >= len(body)
 
 
 def _unquoted(text: str, paragraph: Paragraph) -> str:
