@@ -51,7 +51,7 @@ BLOCK_LATER = 0.7  # the paragraphs after that one
 PUBLISHED_UNDER = 0.75  # a speech or statement published under its speaker's name
 ISSUER = 0.6  # a press release in its institution's voice
 UNLABELLED_ANSWER = 0.7  # a paragraph under an interviewer's question, with no speaker label
-SIGNED_ANALYSIS = 0.55  # text not in the first person under a byline of a name and a title
+SIGNED_ANALYSIS = 0.55  # not in the first person, under an author's title or an opinion heading
 
 # --- transcript speaker lines --------------------------------------------------------------
 
@@ -99,7 +99,8 @@ _OWN_SPEECH = re.compile(
 # "Pelosi Floor Speech on ...", "Jane Doe Remarks at ...": the name before the speech word
 # without a possessive, taken only when the text then reads as the speaker's own.
 _NAMED_SPEECH = re.compile(
-    r"^(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}?)\s+(?:[A-Z][a-z\-]+\s+){0,2}?"
+    r"^(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}?)(?:\s*[:–—]|\s-)?\s+"
+    r"(?:[A-Z][a-z\-]+\s+){0,2}?"
     rf"(?P<cue>{_SPEECH_WORDS})s?\b(?=\s+(?:on|at|to|before|in|for|during|about|marking)\s|:|$)",
     re.IGNORECASE,
 )
@@ -137,6 +138,8 @@ _ISSUED = re.compile(
     r"|released|unveiled|issued)\s+(?:today\s+)?by\s+(?P<org>" + _ORG + r")(?=\s+today\b)"
     r"|(?:^|[.!?]\s+)(?P<org2>" + _ORG + r")\s+(?:has\s+|have\s+)?today\s+(?:announced|launched"
     r"|published|released|unveiled|reported|set out|confirmed)\b"
+    r"|(?:^|[.!?]\s+)[Tt]oday,?\s+(?P<org5>" + _ORG + r")\s+(?:has\s+|have\s+)?"
+    r"(?:announced|launched|published|released|unveiled|reported|set out|confirmed)\b"
     r"|\bnew\s+(?:analysis|research|figures|data|report|survey|study)\s+(?:from|by)\s+"
     r"(?P<org3>" + _ORG + r")(?:\s+\((?P<abbr>[A-Z]{2,})\))?\s+(?:out|published|released)?\s*today"
     r"|^(?P<org4>(?:The\s+)?[Gg]overnment|" + _ORG + r")\s+(?:publishes|launches|announces"
@@ -447,9 +450,10 @@ def _byline_author(
         # an author signing with a title over an analysis that quotes nobody writes it in
         # their own name, first person or not; a reporter's byline is over a report that
         # quotes people. Which of the two a page is stays a guess: the editor confirms it.
-        if cue != "byline" or not body or _reports(text, body):
+        signed = cue == "byline" or _OPINION.search(_headline(text, paragraphs))
+        if not signed or not body or _reports(text, body):
             return None
-        confidence, evidence = SIGNED_ANALYSIS, "an analysis under its author's signed byline"
+        confidence, evidence = SIGNED_ANALYSIS, "an analysis or opinion under its author's byline"
     mention = interpret(text, tokenize(text, start, end, names))
     if mention is None or mention.kind != "name":
         return None
@@ -469,6 +473,19 @@ _SAYS = re.compile(
     r"\b(?:said|says|told|tells|according to|stated|explained|explains)\b"
     r"|[\"“][^\"“”]{20,}[\"”]"
 )
+
+
+# a headline or title that says the page is an author's own: "Op-ed: ...", "Opinion | ..."
+_OPINION = re.compile(
+    r"^(?:op-?ed|opinion|comment|commentary|column|viewpoint|perspective|analysis|blog)\b"
+    r"\s*[:|–—-]|\b(?:op-?ed|opinion|commentary|column)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _headline(text: str, paragraphs: Sequence[Paragraph]) -> str:
+    headline = next((p for p in paragraphs if p.reason == "headline"), None)
+    return "" if headline is None else text[headline.start : headline.end]
 
 
 def _reports(text: str, body: Sequence[Paragraph]) -> bool:
@@ -498,7 +515,7 @@ def _issuer(
         match = _ISSUED.search(line)
         if not match:
             continue
-        group = next(g for g in ("org", "org2", "org3", "org4") if match.group(g))
+        group = next(g for g in ("org", "org2", "org3", "org4", "org5") if match.group(g))
         start, end = paragraph.start + match.start(group), paragraph.start + match.end(group)
         words = text[start:end]
         lead_words = re.match(r"(?:[Tt]he\s+)", words)
@@ -784,6 +801,7 @@ def _name_words(name: str) -> set[str]:
 
 _INTERVIEW = re.compile(
     r"(?:\binterview(?:ed)? with|\bq\s*&\s*a with|\bconversation with|^q\s*&\s*a:"
+    r"|^(?:an?\s+)?(?:exclusive\s+)?interview\s*(?::|\s[–—-])"
     r"|^[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}\s+(?:interviews|talks\s+(?:to|with)"
     r"|speaks\s+(?:to|with)|sits\s+down\s+with))\s+"
     r"(?P<who>[^:,;]+?)(?=\s+(?:on|about|at|in|over|after|for)\s|[:,;]|\s-\s|$)",

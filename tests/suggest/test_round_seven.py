@@ -26,7 +26,7 @@ def test_an_analysis_under_a_signed_byline_is_its_authors_to_confirm():
 
     jobs = next(c for c in result.candidates if "3,100 jobs" in c.text)
     assert jobs.speaker == "Jane Doe"
-    assert jobs.evidence == "an analysis under its author's signed byline"
+    assert jobs.evidence == "an analysis or opinion under its author's byline"
     assert speaker_in_doubt(jobs)  # no first person: the page's kind is a guess
 
 
@@ -49,3 +49,92 @@ def test_a_report_under_a_reporters_byline_stays_the_outlets():
     check_spans(REPORTED_UNDER_BYLINE, result)
 
     assert all(c.speaker != "Jane Doe" for c in result.candidates)
+
+
+OPINION = """Op-ed: The harbour needs new cranes
+
+By Jane Doe
+
+The port handled 4.1 million containers last year, a record.
+
+Cranes built in 1990 break down twice a month, and repairs cost $2 million a year.
+"""
+
+
+def test_an_op_ed_under_a_byline_is_its_authors_even_without_the_first_person():
+    result = suggest(OPINION, outlet="Harbour Times")
+    check_spans(OPINION, result)
+
+    repairs = next(c for c in result.candidates if "$2 million" in c.text)
+    assert repairs.speaker == "Jane Doe"
+    assert (repairs.speaker_start, repairs.speaker_end) == (
+        OPINION.index("Jane Doe"),
+        OPINION.index("Jane Doe") + len("Jane Doe"),
+    )
+    assert speaker_in_doubt(repairs)
+
+
+def test_a_news_story_under_a_plain_byline_stays_the_outlets():
+    text = OPINION.replace("Op-ed: The harbour needs new cranes", "Harbour cranes break down")
+    result = suggest(text, outlet="Harbour Times")
+
+    assert all(c.speaker == "Harbour Times" for c in result.candidates)
+
+
+INTERVIEW = """Interview: Jane Doe on the harbour's record year
+
+Jane Doe has run the port since 2015.
+
+Q: How busy was the port?
+
+A: We handled 4.1 million containers last year, a record.
+
+Q: And jobs?
+
+A: The port employs 3,000 people, twice as many as in 2010.
+"""
+
+
+def test_answers_under_an_interview_heading_are_the_interviewees():
+    result = suggest(INTERVIEW, outlet="Harbour Times")
+    check_spans(INTERVIEW, result)
+
+    answers = [c for c in result.candidates if "containers" in c.text or "3,000" in c.text]
+    assert len(answers) == 2
+    assert all(c.speaker == "Jane Doe" for c in answers)
+
+
+SPEECH = """Mayor Jane Doe: speech at the port's opening
+
+Thank you all for coming.
+
+Our port handled 4.1 million containers last year, a record.
+
+We employ 3,000 people, twice as many as in 2010.
+"""
+
+
+def test_a_speech_headed_by_its_speakers_name_and_a_colon_is_theirs():
+    result = suggest(SPEECH, outlet="City of Harbour")
+    check_spans(SPEECH, result)
+
+    containers = next(c for c in result.candidates if "containers" in c.text)
+    assert containers.speaker == "Jane Doe"
+    assert containers.cue == "speech"
+
+
+RELEASE = """Council opens new library
+
+Today, the Harbour Council announced that its new library will open on 3 May.
+
+The library cost £12 million and holds 80,000 books.
+"""
+
+
+def test_a_release_that_opens_with_today_and_its_body_is_the_bodys():
+    result = suggest(RELEASE, outlet="Regional News Service")
+    check_spans(RELEASE, result)
+
+    cost = next(c for c in result.candidates if "£12 million" in c.text)
+    assert cost.speaker == "Harbour Council"
+    assert cost.kind == "narration"
