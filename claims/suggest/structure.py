@@ -86,7 +86,7 @@ _SPEECH_WORDS = (
 )
 _PUBLISHED_BY = re.compile(
     rf"^(?:(?:full )?(?:text|transcript) of )?(?:the )?(?P<cue>{_SPEECH_WORDS})s?"
-    r" (?:from|by|of) (?P<who>.+?)"
+    r" (?:as (?:delivered|prepared)(?: for delivery)? )?(?:from|by|of) (?P<who>.+?)"
     r"(?=\s+(?:on|at|to|before|in|for|during|after|marking|about|regarding|with)\s|[:,–—]\s"
     r"|\s-\s|$)",
     re.IGNORECASE,
@@ -100,7 +100,8 @@ _OWN_SPEECH = re.compile(
 # without a possessive, taken only when the text then reads as the speaker's own.
 _NAMED_SPEECH = re.compile(
     r"^(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}?)(?:\s*[:–—]|\s-)?\s+"
-    r"(?:[A-Z][a-z\-]+\s+){0,2}?"
+    r"(?:(?:delivers|gives|makes|delivered|gave)\s+(?:(?:a|an|the|his|her|their)\s+)?"
+    r"|(?:(?!(?:delivers|gives|makes|delivered|gave)\b)[A-Z][a-z\-]+\s+){0,2}?)"
     rf"(?P<cue>{_SPEECH_WORDS})s?\b(?=\s+(?:on|at|to|before|in|for|during|about|marking)\s|:|$)",
     re.IGNORECASE,
 )
@@ -118,7 +119,8 @@ _FIRST_PERSON = re.compile(r"\b(?:I|my|me|I['’](?:m|ve|ll|d))\b")
 # "written ministerial statement by Jane Doe MP about ...", "remarks of President John Roe":
 # a speech and its speaker named in a standfirst, a source's title or its author line
 _SPEECH_BY = re.compile(
-    rf"(?:[\w\-]+\s+){{0,2}}?(?P<cue>{_SPEECH_WORDS})s?\s+(?:from|by|of)\s+"
+    rf"(?:[\w\-]+\s+){{0,2}}?(?P<cue>{_SPEECH_WORDS})s?\s+"
+    r"(?:as\s+(?:delivered|prepared)(?:\s+for\s+delivery)?\s+)?(?:from|by|of)\s+"
     r"(?P<who>[A-Z][^,;:()]*?)"
     r"(?=\s+(?:on|at|to|before|in|for|during|after|marking|about|regarding|with)\s"
     r"|\s+(?-i:MP|MEP|MSP|QC|KC|CBE|OBE|MBE)\b|\s*[,;:()–—]|\s-\s|\.?$)",
@@ -136,7 +138,8 @@ _ORG = r"(?:[Tt]he\s+)?[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|of|for|and|on
 _ISSUED = re.compile(
     r"\b(?:was|were|has been|have been|is being|are being)\s+(?:launched|published|announced"
     r"|released|unveiled|issued)\s+(?:today\s+)?by\s+(?P<org>" + _ORG + r")(?=\s+today\b)"
-    r"|(?:^|[.!?]\s+)(?P<org2>" + _ORG + r")\s+(?:has\s+|have\s+)?today\s+(?:announced|launched"
+    r"|(?:^|[.!?]\s+|\s[–—]\s*)(?P<org2>" + _ORG + r")\s+(?:has\s+|have\s+)?today\s+"
+    r"(?:announced|launched"
     r"|published|released|unveiled|reported|set out|confirmed)\b"
     r"|(?:^|[.!?]\s+)[Tt]oday,?\s+(?P<org5>" + _ORG + r")\s+(?:has\s+|have\s+)?"
     r"(?:announced|launched|published|released|unveiled|reported|set out|confirmed)\b"
@@ -510,6 +513,10 @@ def _issuer(
     names: frozenset[str],
 ) -> Voice | None:
     """The institution whose press release this is, when the release says so at its top."""
+    if headline is not None:
+        stated = _statement_of(text, headline, discourse, names)
+        if stated is not None:
+            return stated
     for paragraph in [p for p in (headline, *lead) if p is not None]:
         line = text[paragraph.start : paragraph.end]
         match = _ISSUED.search(line)
@@ -545,6 +552,37 @@ def _issuer(
             relays=False,
         )
     return None
+
+
+def _statement_of(
+    text: str, headline: Paragraph, discourse: Discourse, names: frozenset[str]
+) -> Voice | None:
+    """ "Statement from the Harbour Council on ...": a statement an institution issues is
+    in its voice, as a person's is in theirs."""
+    match = _PUBLISHED_BY.search(text, headline.start, headline.end)
+    if not match:
+        return None
+    start, end = match.span("who")
+    if re.match(r"[Tt]he\s+", text[start:end]):
+        start += len(re.match(r"[Tt]he\s+", text[start:end]).group(0))
+    mention = interpret(text, tokenize(text, start, end, names))
+    if mention is None or mention.kind != "name":
+        return None
+    if not mention.organisation and not text[match.start("who") : end].lower().startswith("the "):
+        return None  # a person's statement is theirs (`_published_under`)
+    who = discourse.registry.register(dataclasses.replace(mention, organisation=True), start)
+    if discourse.outlet and _same_name(who, discourse.outlet):
+        return None
+    return Voice(
+        who,
+        "narration",
+        ISSUER,
+        f"a {match.group('cue').lower()} issued under the institution's name",
+        speaker_span=(start, end),
+        cue_span=match.span("cue"),
+        cue=match.group("cue").lower(),
+        relays=False,
+    )
 
 
 def _author_body(author: str | None, discourse: Discourse, names: frozenset[str]) -> Voice | None:

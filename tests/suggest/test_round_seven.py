@@ -138,3 +138,59 @@ def test_a_release_that_opens_with_today_and_its_body_is_the_bodys():
     cost = next(c for c in result.candidates if "£12 million" in c.text)
     assert cost.speaker == "Harbour Council"
     assert cost.kind == "narration"
+
+
+FIRST_PERSON = (
+    "\n\nThank you for having me.\n\n"
+    "Our port handled 4.1 million containers last year, a record.\n\n"
+    "We employ 3,000 people, twice as many as in 2010.\n"
+)
+
+
+def test_remarks_as_delivered_by_a_named_speaker_are_theirs():
+    text = "Remarks as Delivered by Secretary Jane Doe at the Port Summit" + FIRST_PERSON
+    result = suggest(text, outlet="Department of Ports")
+    check_spans(text, result)
+
+    containers = next(c for c in result.candidates if "containers" in c.text)
+    assert containers.speaker == "Jane Doe"
+
+
+def test_a_headline_where_the_speaker_delivers_remarks_names_the_speaker_not_the_verb():
+    text = (
+        "Secretary Doe Delivers Remarks at the Port Summit\n\n"
+        "Secretary Jane Doe spoke at the summit." + FIRST_PERSON
+    )
+    result = suggest(text, outlet="Department of Ports")
+    check_spans(text, result)
+
+    containers = next(c for c in result.candidates if "containers" in c.text)
+    assert containers.speaker == "Jane Doe"
+
+
+def test_a_statement_from_an_institution_is_in_its_voice():
+    text = (
+        "Statement from the Harbour Council on the storm\n\n"
+        "The storm damaged 300 homes on Tuesday night.\n\n"
+        "We have opened three shelters and moved 120 families.\n"
+    )
+    result = suggest(text, outlet="Regional News Service")
+    check_spans(text, result)
+
+    homes = next(c for c in result.candidates if "300 homes" in c.text)
+    assert homes.speaker == "Harbour Council"
+    assert homes.cue == "statement"
+
+
+def test_a_release_under_a_dateline_that_its_body_today_announced_is_the_bodys():
+    text = (
+        "Port authority reports record year\n\n"
+        "HARBOUR CITY, May 3, 2026 — The Harbour Port Authority today announced that it "
+        "handled 4.1 million containers in 2025.\n\n"
+        "The port employs 3,000 people, twice as many as in 2010.\n"
+    )
+    result = suggest(text, outlet="Release Wire")
+    check_spans(text, result)
+
+    jobs = next(c for c in result.candidates if "3,000 people" in c.text)
+    assert jobs.speaker == "Harbour Port Authority"
