@@ -194,3 +194,23 @@ def test_a_release_under_a_dateline_that_its_body_today_announced_is_the_bodys()
 
     jobs = next(c for c in result.candidates if "3,000 people" in c.text)
     assert jobs.speaker == "Harbour Port Authority"
+
+
+RANKED = (
+    "Harbour council meets\n\n"
+    "The council met in the town hall on a windy evening.\n\n"
+    "The harbour master said that traffic rose by 12% in 2025, to 4.1 million containers.\n\n"
+    '"We are proud of this town," said the mayor, Tom Roe.\n'
+)
+
+
+def test_a_reported_figure_ranks_above_scene_setting_and_a_quoted_view():
+    result = suggest(RANKED, outlet="Harbour Times")
+    check_spans(RANKED, result)
+
+    figure = next(c for c in result.candidates if "12%" in c.text)
+    scene = next(c for c in result.candidates if "windy evening" in c.text)
+    view = next(c for c in result.candidates if "proud" in c.text)
+    assert figure.checkworthiness > scene.checkworthiness > view.checkworthiness
+    assert figure.checkworthiness >= 0.5 > scene.checkworthiness
+    assert "narration" in scene.reasons and "quoted words" in view.reasons
