@@ -51,6 +51,7 @@ BLOCK_LATER = 0.7  # the paragraphs after that one
 PUBLISHED_UNDER = 0.75  # a speech or statement published under its speaker's name
 ISSUER = 0.6  # a press release in its institution's voice
 UNLABELLED_ANSWER = 0.7  # a paragraph under an interviewer's question, with no speaker label
+SIGNED_ANALYSIS = 0.55  # not in the first person, under an author's title or an opinion heading
 
 # --- transcript speaker lines --------------------------------------------------------------
 
@@ -85,7 +86,7 @@ _SPEECH_WORDS = (
 )
 _PUBLISHED_BY = re.compile(
     rf"^(?:(?:full )?(?:text|transcript) of )?(?:the )?(?P<cue>{_SPEECH_WORDS})s?"
-    r" (?:from|by|of) (?P<who>.+?)"
+    r" (?:as (?:delivered|prepared)(?: for delivery)? )?(?:from|by|of) (?P<who>.+?)"
     r"(?=\s+(?:on|at|to|before|in|for|during|after|marking|about|regarding|with)\s|[:,–—]\s"
     r"|\s-\s|$)",
     re.IGNORECASE,
@@ -98,7 +99,9 @@ _OWN_SPEECH = re.compile(
 # "Pelosi Floor Speech on ...", "Jane Doe Remarks at ...": the name before the speech word
 # without a possessive, taken only when the text then reads as the speaker's own.
 _NAMED_SPEECH = re.compile(
-    r"^(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}?)\s+(?:[A-Z][a-z\-]+\s+){0,2}?"
+    r"^(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}?)(?:\s*[:–—]|\s-)?\s+"
+    r"(?:(?:delivers|gives|makes|delivered|gave)\s+(?:(?:a|an|the|his|her|their)\s+)?"
+    r"|(?:(?!(?:delivers|gives|makes|delivered|gave)\b)[A-Z][a-z\-]+\s+){0,2}?)"
     rf"(?P<cue>{_SPEECH_WORDS})s?\b(?=\s+(?:on|at|to|before|in|for|during|about|marking)\s|:|$)",
     re.IGNORECASE,
 )
@@ -116,7 +119,8 @@ _FIRST_PERSON = re.compile(r"\b(?:I|my|me|I['’](?:m|ve|ll|d))\b")
 # "written ministerial statement by Jane Doe MP about ...", "remarks of President John Roe":
 # a speech and its speaker named in a standfirst, a source's title or its author line
 _SPEECH_BY = re.compile(
-    rf"(?:[\w\-]+\s+){{0,2}}?(?P<cue>{_SPEECH_WORDS})s?\s+(?:from|by|of)\s+"
+    rf"(?:[\w\-]+\s+){{0,2}}?(?P<cue>{_SPEECH_WORDS})s?\s+"
+    r"(?:as\s+(?:delivered|prepared)(?:\s+for\s+delivery)?\s+)?(?:from|by|of)\s+"
     r"(?P<who>[A-Z][^,;:()]*?)"
     r"(?=\s+(?:on|at|to|before|in|for|during|after|marking|about|regarding|with)\s"
     r"|\s+(?-i:MP|MEP|MSP|QC|KC|CBE|OBE|MBE)\b|\s*[,;:()–—]|\s-\s|\.?$)",
@@ -134,8 +138,11 @@ _ORG = r"(?:[Tt]he\s+)?[A-Z][\w’'&\-]*(?:\s+(?:[A-Z][\w’'&\-]*|of|for|and|on
 _ISSUED = re.compile(
     r"\b(?:was|were|has been|have been|is being|are being)\s+(?:launched|published|announced"
     r"|released|unveiled|issued)\s+(?:today\s+)?by\s+(?P<org>" + _ORG + r")(?=\s+today\b)"
-    r"|(?:^|[.!?]\s+)(?P<org2>" + _ORG + r")\s+(?:has\s+|have\s+)?today\s+(?:announced|launched"
+    r"|(?:^|[.!?]\s+|\s[–—]\s*)(?P<org2>" + _ORG + r")\s+(?:has\s+|have\s+)?today\s+"
+    r"(?:announced|launched"
     r"|published|released|unveiled|reported|set out|confirmed)\b"
+    r"|(?:^|[.!?]\s+)[Tt]oday,?\s+(?P<org5>" + _ORG + r")\s+(?:has\s+|have\s+)?"
+    r"(?:announced|launched|published|released|unveiled|reported|set out|confirmed)\b"
     r"|\bnew\s+(?:analysis|research|figures|data|report|survey|study)\s+(?:from|by)\s+"
     r"(?P<org3>" + _ORG + r")(?:\s+\((?P<abbr>[A-Z]{2,})\))?\s+(?:out|published|released)?\s*today"
     r"|^(?P<org4>(?:The\s+)?[Gg]overnment|" + _ORG + r")\s+(?:publishes|launches|announces"
@@ -441,8 +448,15 @@ def _byline_author(
     # authors signing with their titles write as "we" as often as "I"
     own = _FIRST_PERSON if cue == "by" else _WE
     first_person = sum(1 for p in body if own.search(_unquoted(text, p)))
+    confidence, evidence = PUBLISHED_UNDER, "first-person text under the author's byline"
     if first_person < 2:
-        return None
+        # an author signing with a title over an analysis that quotes nobody writes it in
+        # their own name, first person or not; a reporter's byline is over a report that
+        # quotes people. Which of the two a page is stays a guess: the editor confirms it.
+        signed = cue == "byline" or _OPINION.search(_headline(text, paragraphs))
+        if not signed or not body or _reports(text, body):
+            return None
+        confidence, evidence = SIGNED_ANALYSIS, "an analysis or opinion under its author's byline"
     mention = interpret(text, tokenize(text, start, end, names))
     if mention is None or mention.kind != "name":
         return None
@@ -450,12 +464,38 @@ def _byline_author(
     return Voice(
         who,
         "direct",
-        PUBLISHED_UNDER,
-        "first-person text under the author's byline",
+        confidence,
+        evidence,
         speaker_span=(start, end),
         cue_span=cue_span,
         cue=cue,
     )
+
+
+_SAYS = re.compile(
+    r"\b(?:said|says|told|tells|according to|stated|explained|explains)\b"
+    r"|[\"“][^\"“”]{20,}[\"”]"
+)
+
+
+# a headline or title that says the page is an author's own: "Op-ed: ...", "Opinion | ..."
+_OPINION = re.compile(
+    r"^(?:op-?ed|opinion|comment|commentary|column|viewpoint|perspective|analysis|blog)\b"
+    r"\s*[:|–—-]|\b(?:op-?ed|opinion|commentary|column)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _headline(text: str, paragraphs: Sequence[Paragraph]) -> str:
+    headline = next((p for p in paragraphs if p.reason == "headline"), None)
+    return "" if headline is None else text[headline.start : headline.end]
+
+
+def _reports(text: str, body: Sequence[Paragraph]) -> bool:
+    """Whether the body reads as a report: a third or more of its paragraphs quote someone or
+    tell what someone said."""
+    quoting = sum(1 for p in body if _SAYS.search(text, p.start, p.end))
+    return quoting * 3 >= len(body)
 
 
 def _unquoted(text: str, paragraph: Paragraph) -> str:
@@ -473,12 +513,16 @@ def _issuer(
     names: frozenset[str],
 ) -> Voice | None:
     """The institution whose press release this is, when the release says so at its top."""
+    if headline is not None:
+        stated = _statement_of(text, headline, discourse, names)
+        if stated is not None:
+            return stated
     for paragraph in [p for p in (headline, *lead) if p is not None]:
         line = text[paragraph.start : paragraph.end]
         match = _ISSUED.search(line)
         if not match:
             continue
-        group = next(g for g in ("org", "org2", "org3", "org4") if match.group(g))
+        group = next(g for g in ("org", "org2", "org3", "org4", "org5") if match.group(g))
         start, end = paragraph.start + match.start(group), paragraph.start + match.end(group)
         words = text[start:end]
         lead_words = re.match(r"(?:[Tt]he\s+)", words)
@@ -508,6 +552,37 @@ def _issuer(
             relays=False,
         )
     return None
+
+
+def _statement_of(
+    text: str, headline: Paragraph, discourse: Discourse, names: frozenset[str]
+) -> Voice | None:
+    """ "Statement from the Harbour Council on ...": a statement an institution issues is
+    in its voice, as a person's is in theirs."""
+    match = _PUBLISHED_BY.search(text, headline.start, headline.end)
+    if not match:
+        return None
+    start, end = match.span("who")
+    if re.match(r"[Tt]he\s+", text[start:end]):
+        start += len(re.match(r"[Tt]he\s+", text[start:end]).group(0))
+    mention = interpret(text, tokenize(text, start, end, names))
+    if mention is None or mention.kind != "name":
+        return None
+    if not mention.organisation and not text[match.start("who") : end].lower().startswith("the "):
+        return None  # a person's statement is theirs (`_published_under`)
+    who = discourse.registry.register(dataclasses.replace(mention, organisation=True), start)
+    if discourse.outlet and _same_name(who, discourse.outlet):
+        return None
+    return Voice(
+        who,
+        "narration",
+        ISSUER,
+        f"a {match.group('cue').lower()} issued under the institution's name",
+        speaker_span=(start, end),
+        cue_span=match.span("cue"),
+        cue=match.group("cue").lower(),
+        relays=False,
+    )
 
 
 def _author_body(author: str | None, discourse: Discourse, names: frozenset[str]) -> Voice | None:
@@ -764,6 +839,7 @@ def _name_words(name: str) -> set[str]:
 
 _INTERVIEW = re.compile(
     r"(?:\binterview(?:ed)? with|\bq\s*&\s*a with|\bconversation with|^q\s*&\s*a:"
+    r"|^(?:an?\s+)?(?:exclusive\s+)?interview\s*(?::|\s[–—-])"
     r"|^[A-Z][\w.&'’\-]*(?:\s+[A-Z][\w.&'’\-]*){0,3}\s+(?:interviews|talks\s+(?:to|with)"
     r"|speaks\s+(?:to|with)|sits\s+down\s+with))\s+"
     r"(?P<who>[^:,;]+?)(?=\s+(?:on|about|at|in|over|after|for)\s|[:,;]|\s-\s|$)",
