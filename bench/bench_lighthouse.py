@@ -106,22 +106,29 @@ def score(url: str, desktop: bool) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", default="http://127.0.0.1:8000")
+    parser.add_argument(
+        "--languages", nargs="+", default=["en", "uk", "fr"], help="English is unprefixed"
+    )
     args = parser.parse_args()
     install()
     base = args.base.rstrip("/")
-    print(f"{'page':<12} {'screen':<8} {'access.':>7} {'perf.':>6} {'LCP ms':>7} {'CLS':>6}")
-    for name, path in pages(base).items():
-        for desktop in (False, True):
-            s = score(base + path, desktop)
-            if not s:
-                print(f"{name:<12} {'desktop' if desktop else 'phone':<8} lighthouse failed")
-                continue
-            print(
-                f"{name:<12} {'desktop' if desktop else 'phone':<8} "
-                f"{s['accessibility'] * 100:>7.0f} {s['performance'] * 100:>6.0f} "
-                f"{s['lcp_ms']:>7.0f} {s['cls']:>6.3f}",
-                flush=True,
-            )
+    print(f"{'page':<15} {'screen':<8} {'access.':>7} {'perf.':>6} {'LCP ms':>7} {'CLS':>6}")
+    found = pages(base)
+    for language in args.languages:
+        prefix = "" if language == "en" else f"/{language}"
+        for kind, path in found.items():
+            name = f"{language} {kind}"
+            for desktop in (False, True):
+                s = score(base + prefix + path, desktop)
+                if not s:
+                    print(f"{name:<15} {'desktop' if desktop else 'phone':<8} lighthouse failed")
+                    continue
+                print(
+                    f"{name:<15} {'desktop' if desktop else 'phone':<8} "
+                    f"{s['accessibility'] * 100:>7.0f} {s['performance'] * 100:>6.0f} "
+                    f"{s['lcp_ms']:>7.0f} {s['cls']:>6.3f}",
+                    flush=True,
+                )
     return 0
 
 
