@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from .. import services
-from ..enums import CorrectionKind, ReviewStatus, Role, Transition
+from ..enums import ClaimStatus, CorrectionKind, ReviewStatus, Role, Transition
 from ..models import Claim, ClaimEvent, Evidence, PublicationEntry, Review, Speaker
 from ..roles import has_role
 from ..rules import check_claim_delete, check_evidence_add, pending_correction, refusal
@@ -90,6 +90,14 @@ class EvidenceInline(TolerantAutocompleteMixin, RoleGatedAddMixin, admin.Stacked
         if obj is None or obj.first_published_at is None:
             return True
         return pending_correction(obj, request.user) is not None
+
+    def get_extra(self, request, obj=None, **kwargs) -> int:
+        # A claim under research without evidence: its first row is open already (a blank
+        # row is ignored on save).
+        researching = obj is not None and obj.status == ClaimStatus.RESEARCHING
+        if researching and self.has_add_permission(request, obj) and not obj.evidence.exists():
+            return 1
+        return 0
 
     def has_delete_permission(self, request, obj=None) -> bool:
         # Whether a row may go is the model's to say (`Evidence.is_public_record`); the
