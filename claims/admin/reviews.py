@@ -113,8 +113,8 @@ class ReviewAdmin(TolerantAutocompleteMixin, RoleGatedAddMixin, HistoryAdmin):
     def get_changeform_initial_data(self, request):
         # "Write the review" / "Write a correction" on a claim's page link here with ?claim=<id>;
         # a correction starts from the verdict readers see now, and may name its kind.
-        initial = {"claim": request.GET.get("claim")}
         claim = Claim.objects.filter(pk=_int(request.GET.get("claim"))).first()
+        initial = {"claim": claim.pk if claim else None}
         current = claim_current_review(claim) if claim and claim.first_published_at else None
         if current is not None:
             initial.update(
@@ -187,10 +187,12 @@ class ReviewAdmin(TolerantAutocompleteMixin, RoleGatedAddMixin, HistoryAdmin):
 
 
 def _int(value) -> int | None:
+    """An id typed into an address, or None when it is none (not a number, out of range)."""
     try:
-        return int(value)
+        number = int(value)
     except (TypeError, ValueError):
         return None
+    return number if 0 < number < 2**63 else None
 
 
 class RatingInline(admin.TabularInline):
