@@ -356,12 +356,29 @@ def test_a_signed_off_correction_waits_on_the_editors_home_and_is_published_ther
     assert claim.publication_record.filter(kind="correction").count() == 1
 
 
-def test_the_editors_are_told_a_correction_was_signed_off(editor, correction_signed_off):
-    editor.email = "edna@desk.example"
-    editor.save()
+def test_the_editors_are_told_by_e_mail_a_correction_was_signed_off(
+    publish, fact_checker, reviewer, editor, django_capture_on_commit_callbacks
+):
     from claims.discussion.models import Notification
 
-    assert Notification.objects.filter(recipient=editor, kind=Notification.Kind.READY).exists()
+    claim = publish("false")
+    correction = services.review_create(
+        claim=claim,
+        author=fact_checker,
+        rating=default_rating("mostly-false"),
+        summary="Mostly false after the revision.",
+        analysis="The revised list.",
+        correction_kind=CorrectionKind.RATING_CHANGE,
+        public_note="We changed the rating after the revision.",
+    )
+    services.review_submit_correction(review=correction, by=fact_checker)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.review_approve(review=correction, by=reviewer)
+
+    assert Notification.objects.filter(recipient=editor, kind=Notification.Kind.READY).count() == 1
+    assert [message.to for message in mail.outbox] == [[editor.email]]
 
 
 def test_the_correction_form_starts_from_the_current_verdict(client, publish, fact_checker):
