@@ -473,3 +473,37 @@ def test_a_published_claim_links_its_page_on_the_site(client, editor, publish):
 
     assert "View on site" in html and "Preview (draft)" not in html
     assert f'href="{reverse("claims:detail", args=[claim.slug])}"' in html
+
+
+def test_the_home_opens_each_persons_next_page(client, fact_checker, reviewer, editor):
+    claim, review = in_review(fact_checker)
+    client.force_login(reviewer)
+    home = client.get(reverse("admin:index")).content.decode()
+    assert reverse("admin:claims_claim_signoff", args=[claim.pk]) in home
+
+    sign_off(client, claim, "request_changes", "Which table?")
+    client.force_login(fact_checker)
+    home = client.get(reverse("admin:index")).content.decode()
+    assert reverse("admin:claims_review_change", args=[review.pk]) in home
+    assert "Revise and resubmit" in home
+
+    claim.refresh_from_db()
+    services.claim_transition(claim=claim, transition=Transition.SUBMIT, by=fact_checker)
+    services.review_approve(review=review, by=reviewer)
+    client.force_login(editor)
+    home = client.get(reverse("admin:index")).content.decode()
+    assert reverse("admin:claims_claim_act", args=[claim.pk, "publish"]) in home
+
+
+def test_the_author_has_no_signoff_page_for_their_own_review(client, fact_checker):
+    claim, _review = in_review(fact_checker)
+    client.force_login(fact_checker)
+
+    response = client.post(
+        reverse("admin:claims_claim_signoff", args=[claim.pk]),
+        {"decision": "approve"},
+        follow=True,
+    )
+
+    assert "Nothing on this claim waits for your sign-off now." in messages_of(response)
+    assert Review.objects.get(claim=claim).status == ReviewStatus.SUBMITTED
