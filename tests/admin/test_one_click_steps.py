@@ -507,3 +507,37 @@ def test_the_author_has_no_signoff_page_for_their_own_review(client, fact_checke
 
     assert "Nothing on this claim waits for your sign-off now." in messages_of(response)
     assert Review.objects.get(claim=claim).status == ReviewStatus.SUBMITTED
+
+
+@pytest.mark.parametrize("previous", ["x", "0", "99999999999999999999999"])
+def test_an_undo_with_a_bad_fact_checker_says_so_and_changes_nothing(client, editor, previous):
+    claim = ClaimFactory(status=ClaimStatus.RESEARCHING)
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:claims_claim_undo", args=[claim.pk, "assign"]),
+        {"version": claim.version, "previous_assignee": previous},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert "That step cannot be undone from here." in messages_of(response)
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.RESEARCHING
+
+
+@pytest.mark.parametrize("assignee", ["x", "0", "99999999999999999999999"])
+@pytest.mark.parametrize("action", ["select_claims", "assign_claims"])
+def test_a_bulk_step_with_a_bad_fact_checker_changes_nothing(client, editor, action, assignee):
+    claim = ClaimFactory(status=ClaimStatus.NEW if action == "select_claims" else "selected")
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:claims_claim_changelist"),
+        {"action": action, "_selected_action": [claim.pk], "assignee": assignee},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    assert messages_of(response)
+    assert Claim.objects.get(pk=claim.pk).status == claim.status
