@@ -50,6 +50,10 @@ class Transition(models.TextChoices):
     SEND_BACK = "send_back", _("Send back to research")
     PUBLISH = "publish", _("Publish")
     WITHDRAW = "withdraw", _("Withdraw")
+    # The reverses of the steps taken in one click, which their Undo buttons take.
+    UNSELECT = "unselect", _("Put back among new claims")
+    UNASSIGN = "unassign", _("Take back the assignment")
+    RECALL = "recall", _("Take back from review")
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,20 @@ TRANSITIONS: dict[str, TransitionRule] = {
     Transition.SEND_BACK: _rule({_S.IN_REVIEW}, _S.RESEARCHING, Role.REVIEWER, needs_note=True),
     Transition.PUBLISH: _rule({_S.IN_REVIEW}, _S.PUBLISHED, Role.EDITOR),
     Transition.WITHDRAW: _rule({_S.PUBLISHED}, _S.WITHDRAWN, Role.EDITOR, needs_note=True),
+    Transition.UNSELECT: _rule({_S.SELECTED}, _S.NEW, Role.EDITOR),
+    Transition.UNASSIGN: _rule({_S.RESEARCHING}, _S.SELECTED, Role.EDITOR),
+    Transition.RECALL: _rule({_S.IN_REVIEW}, _S.RESEARCHING, Role.FACT_CHECKER),
+}
+
+# Steps taken in one click on a claim's page (no page asking for anything but a fact-checker),
+# each with the transition that undoes it. Publishing, withdrawing, dismissing and every step
+# with a required note keep their confirmation page.
+UNDO: dict[str, str] = {
+    Transition.SELECT: Transition.UNSELECT,
+    Transition.ASSIGN: Transition.UNASSIGN,
+    Transition.SUBMIT: Transition.RECALL,
+    Transition.UNSELECT: Transition.SELECT,
+    Transition.RECALL: Transition.SUBMIT,
 }
 
 
@@ -114,6 +132,9 @@ class EvidenceRelation(models.TextChoices):
 class ReviewStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Submitted for sign-off")
+    # A correction signed off by the reviewers, which the editor publishes
+    # (FACTCHECK_CORRECTIONS_NEED_EDITOR); readers see it once it is approved.
+    SIGNED_OFF = "signed_off", _("Signed off, waiting for the editor")
     CHANGES_REQUESTED = "changes_requested", _("Changes requested")
     APPROVED = "approved", _("Approved")
 

@@ -6,6 +6,7 @@ actions that would succeed. Each check raises WorkflowError with a message for t
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -48,10 +49,7 @@ def check_transition(claim: Claim, transition: str, by: User) -> None:
         raise WorkflowError(_("Unknown step: %(step)s.") % {"step": transition})
     step = Transition(transition).label.lower()
     if claim.status not in rule.sources:
-        raise WorkflowError(
-            _("A claim that is %(status)s cannot be moved this way (%(step)s).")
-            % {"status": claim.get_status_display().lower(), "step": step}
-        )
+        raise WorkflowError(wrong_status_message(claim, transition))
     if not user_roles(by) & rule.roles:
         raise WorkflowError(_("Your role does not allow this step (%(step)s).") % {"step": step})
     if transition == Transition.SUBMIT:
@@ -66,10 +64,60 @@ def check_transition(claim: Claim, transition: str, by: User) -> None:
             raise WorkflowError(_("The review needs a rating, a summary and an analysis."))
         if not claim.evidence.exists():
             raise WorkflowError(_("Add at least one piece of evidence before submitting."))
+    if transition == Transition.UNASSIGN and claim.reviews.exists():
+        raise WorkflowError(
+            _("A review of this claim was started: assign it to another fact-checker instead.")
+        )
+    if transition == Transition.RECALL:
+        review = latest_review(claim)
+        if review is None or review.status != ReviewStatus.SUBMITTED or review.is_correction:
+            raise WorkflowError(_("No review of this claim waits for sign-off."))
+        if review.author_id != by.pk:
+            raise WorkflowError(_("Only the review's author can take it back."))
+        if review.signoffs.filter(round=review.round).exists():
+            raise WorkflowError(
+                _("A reviewer has already signed off this version; ask them in the thread.")
+            )
     if transition == Transition.PUBLISH:
         review = latest_review(claim)
         if review is None or review.status != ReviewStatus.APPROVED:
             raise WorkflowError(_("The review must be approved before the claim is published."))
+
+
+# Reverses of one-click steps: never what a refusal suggests doing first.
+UNDO_ONLY = frozenset({Transition.UNSELECT, Transition.UNASSIGN, Transition.RECALL})
+
+
+def step_leading_to(status: str, transition: str) -> str | None:
+    """The transition that takes a claim from `status` to one where `transition` may start,
+    if there is one: what a refusal tells the user to do first."""
+    sources = TRANSITIONS[transition].sources
+    return next(
+        (
+            name
+            for name, rule in TRANSITIONS.items()
+            if status in rule.sources and rule.target in sources and name not in UNDO_ONLY
+        ),
+        None,
+    )
+
+
+def wrong_status_message(claim: Claim, transition: str) -> str:
+    """Why `transition` cannot start from the claim's status, naming the step that would make
+    it possible: a new claim is selected before it is assigned."""
+    status = claim.get_status_display().lower()
+    step = Transition(transition).label.lower()
+    first = step_leading_to(claim.status, transition)
+    if first is None:
+        return _("This step (%(step)s) is not open to a claim that is %(status)s.") % {
+            "step": step,
+            "status": status,
+        }
+    return _("This claim is %(status)s: first “%(first)s”, then %(step)s.") % {
+        "status": status,
+        "first": Transition(first).label,
+        "step": step,
+    }
 
 
 def check_transition_input(
@@ -139,8 +187,9 @@ def check_claim_delete(claim: Claim, by: User) -> None:
 
 def pending_correction(claim: Claim, author: User) -> Review | None:
     """The correction of `claim` that `author` is writing, if any."""
+    # One signed off is no longer the author's to add to.
     return (
-        claim.reviews.exclude(status=ReviewStatus.APPROVED)
+        claim.reviews.exclude(status__in=(ReviewStatus.APPROVED, ReviewStatus.SIGNED_OFF))
         .filter(author_id=author.pk)
         .exclude(correction_kind="")
         .first()
@@ -191,6 +240,29 @@ def check_signoff(review: Review, by: User) -> None:
         check_review_kind(review.claim, correction_kind=review.correction_kind)
     if review.signoffs.filter(round=review.round, reviewer=by).exists():
         raise WorkflowError(_("You have already signed off this version of the review."))
+
+
+def corrections_need_editor() -> bool:
+    """Whether a signed-off correction waits for an editor to publish it, like a first
+    verdict (setting FACTCHECK_CORRECTIONS_NEED_EDITOR, default True), rather than reaching
+    readers once the reviewers approve it."""
+    return bool(getattr(settings, "FACTCHECK_CORRECTIONS_NEED_EDITOR", True))
+
+
+def check_correction_publish(review: Review, by: User) -> None:
+    """Whether `by` may publish this correction now: an editor, once the reviewers signed it
+    off, while the claim is still published."""
+    if not has_role(by, Role.EDITOR):
+        raise WorkflowError(_("Only editors publish corrections."))
+    if not review.is_correction or review.status != ReviewStatus.SIGNED_OFF:
+        raise WorkflowError(
+            _(
+                "Only a correction the reviewers signed off can be published; this one is "
+                "%(status)s."
+            )
+            % {"status": review.get_status_display().lower()}
+        )
+    check_review_kind(review.claim, correction_kind=review.correction_kind)
 
 
 def check_submit_correction(review: Review, by: User) -> None:

@@ -33,6 +33,7 @@ from .models import (
 )
 from .roles import has_role
 from .rules import (
+    check_correction_publish,
     check_review_create,
     check_review_edit,
     check_signoff,
@@ -70,6 +71,7 @@ def fact_checkers() -> QuerySet:
 
 # Review and correction steps offered beside the status transitions.
 APPROVE = "approve"
+PUBLISH_CORRECTION = "publish_correction"
 REQUEST_CHANGES = "request_changes"
 SUBMIT_CORRECTION = "submit_correction"
 WRITE_REVIEW = "write_review"
@@ -80,6 +82,7 @@ REVIEW_FORM_ACTIONS = frozenset({WRITE_REVIEW, WRITE_CORRECTION, EDIT_REVIEW})
 
 ACTION_LABELS = {
     APPROVE: _("Approve the review"),
+    PUBLISH_CORRECTION: _("Publish the correction"),
     REQUEST_CHANGES: _("Request changes"),
     SUBMIT_CORRECTION: _("Submit the correction for sign-off"),
     WRITE_REVIEW: _("Write the review"),
@@ -97,6 +100,24 @@ class ClaimAction:
     inputs: tuple[str, ...] = ()  # what the form asks for: note, reason, assignee
     note_required: bool = False
     blocked_by: str = ""
+    # Taken at once from the claim's page, with an Undo: nothing readers see changes and
+    # nothing but (for an assignment) a fact-checker is asked for.
+    one_click: bool = False
+
+
+# Steps taken in one click. The rest keep a page: what readers see (publishing, withdrawing,
+# a correction), a required note or reason (dismissing, sending back) or a sign-off.
+ONE_CLICK = frozenset(
+    {
+        Transition.SELECT,
+        Transition.ASSIGN,
+        Transition.SUBMIT,
+        Transition.UNSELECT,
+        Transition.UNASSIGN,
+        Transition.RECALL,
+        SUBMIT_CORRECTION,
+    }
+)
 
 
 # What a transition asks for beside its note.
@@ -111,6 +132,7 @@ def transition_action(transition: str, blocked_by: str = "") -> ClaimAction:
         inputs=("note", *TRANSITION_INPUTS.get(transition, ())),
         note_required=TRANSITIONS[transition].needs_note,
         blocked_by=blocked_by,
+        one_click=transition in ONE_CLICK,
     )
 
 
@@ -141,7 +163,11 @@ def claim_actions(claim: Claim, user: AbstractBaseUser) -> list[ClaimAction]:
             )
         )
     if review is not None and _allowed(check_submit_correction, review, user):
-        actions.append(ClaimAction(SUBMIT_CORRECTION, str(ACTION_LABELS[SUBMIT_CORRECTION])))
+        actions.append(
+            ClaimAction(SUBMIT_CORRECTION, str(ACTION_LABELS[SUBMIT_CORRECTION]), one_click=True)
+        )
+    if review is not None and _allowed(check_correction_publish, review, user):
+        actions.append(ClaimAction(PUBLISH_CORRECTION, str(ACTION_LABELS[PUBLISH_CORRECTION])))
     if review is not None and _allowed(check_review_edit, review, user):
         actions.append(ClaimAction(EDIT_REVIEW, str(ACTION_LABELS[EDIT_REVIEW])))
     published = claim.first_published_at is not None
@@ -179,9 +205,13 @@ def claims_awaiting_signoff_by(user: AbstractBaseUser) -> QuerySet[Claim]:
 
 
 def claims_ready_to_publish() -> QuerySet[Claim]:
-    """An editor's queue: claims in review whose review has been approved."""
+    """An editor's queue: claims in review whose review has been approved, and published
+    claims whose correction the reviewers signed off."""
     return (
-        Claim.objects.filter(status=ClaimStatus.IN_REVIEW, reviews__status=ReviewStatus.APPROVED)
+        Claim.objects.filter(
+            Q(status=ClaimStatus.IN_REVIEW, reviews__status=ReviewStatus.APPROVED)
+            | Q(status=ClaimStatus.PUBLISHED, reviews__status=ReviewStatus.SIGNED_OFF)
+        )
         .with_attribution()
         .distinct()
     )

@@ -55,12 +55,14 @@ from .roles import has_role
 from .rules import (
     WorkflowError,
     check_claim_delete,
+    check_correction_publish,
     check_evidence_add,
     check_review_create,
     check_signoff,
     check_submit_correction,
     check_transition,
     check_transition_input,
+    corrections_need_editor,
     latest_review,
 )
 
@@ -406,6 +408,8 @@ def claim_transition(
         changes["dismissal_reason"] = ""
     if transition == Transition.ASSIGN:
         changes["assignee"] = assignee
+    if transition == Transition.UNASSIGN:
+        changes["assignee"] = None
     if transition == Transition.PUBLISH and current.first_published_at is None:
         changes["first_published_at"] = now
     updated = Claim.objects.filter(pk=claim.pk, version=current.version).update(**changes)
@@ -419,6 +423,11 @@ def claim_transition(
         event_note = event_note or _("Assigned to %(user)s") % {"user": assignee.get_username()}
     if transition == Transition.SUBMIT:
         _review_mark_submitted(latest_review(current), by=by, now=now)
+    if transition == Transition.RECALL:
+        review = latest_review(current)
+        review.status = ReviewStatus.DRAFT
+        review._history_user = by
+        review.save(update_fields=["status", "updated_at"])
     if transition == Transition.PUBLISH:
         PublicationEntry.objects.create(
             claim=current,
@@ -557,8 +566,9 @@ def _lock_review_for_signoff(review: Review, by: User) -> Review:
 @transaction.atomic
 def review_approve(*, review: Review, by: User, comment: str = "") -> Review:
     """A reviewer's approval, never the author's. When enough reviewers have approved this
-    round, the review is approved; an approved correction of a published claim becomes the
-    current verdict at once and enters the public record, the earlier verdict staying there."""
+    round, the review is approved. A correction of a published claim is then signed off and
+    waits for an editor (`correction_publish`); with FACTCHECK_CORRECTIONS_NEED_EDITOR off it
+    becomes the current verdict at once and enters the public record."""
     review = _lock_review_for_signoff(review, by)
     Signoff.objects.create(
         review=review,
@@ -571,6 +581,18 @@ def review_approve(*, review: Review, by: User, comment: str = "") -> Review:
     approvals = review.signoffs.filter(round=review.round, decision=SignoffDecision.APPROVE)
     if approvals.count() < approvals_required():
         return review
+    if review.is_correction and corrections_need_editor():
+        review.status = ReviewStatus.SIGNED_OFF
+        review._history_user = by
+        review.save(update_fields=["status", "updated_at"])
+        _log(review.claim, actor=by, action="sign_off_correction", note=str(review))
+        return review
+    return _review_mark_approved(review, by=by)
+
+
+def _review_mark_approved(review: Review, *, by: User) -> Review:
+    """The review becomes what readers see: a first verdict waits for the claim's publication;
+    a correction enters the public record now, the earlier verdict staying there."""
     now = timezone.now()
     review.status = ReviewStatus.APPROVED
     review.approved_at = now
@@ -587,6 +609,16 @@ def review_approve(*, review: Review, by: User, comment: str = "") -> Review:
         )
         _log(review.claim, actor=by, action="publish_correction", note=review.public_note)
     return review
+
+
+@transaction.atomic
+def correction_publish(*, review: Review, by: User) -> Review:
+    """An editor publishes a correction the reviewers signed off: it becomes the current
+    verdict and enters the public record, as an approval does when corrections need no
+    editor (FACTCHECK_CORRECTIONS_NEED_EDITOR)."""
+    review = Review.objects.select_for_update().select_related("claim").get(pk=review.pk)
+    check_correction_publish(review, by)
+    return _review_mark_approved(review, by=by)
 
 
 @transaction.atomic

@@ -260,6 +260,9 @@ FACTCHECK_APPROVALS_REQUIRED = int(os.environ.get("FACTCHECK_APPROVALS_REQUIRED"
 FACTCHECK_REVIEW_PANEL = int(
     os.environ.get("FACTCHECK_REVIEW_PANEL", str(FACTCHECK_APPROVALS_REQUIRED))
 )
+# A correction the reviewers signed off waits for an editor to publish it, like a first
+# verdict; off, the reviewers' approval publishes it.
+FACTCHECK_CORRECTIONS_NEED_EDITOR = env_bool("FACTCHECK_CORRECTIONS_NEED_EDITOR", True)
 # PostgreSQL's text search configuration for the desk's language (stemming, stop words);
 # SQLite's index uses the Porter (English) stemmer.
 FACTCHECK_SEARCH_CONFIG = os.environ.get("FACTCHECK_SEARCH_CONFIG", "english")

@@ -6,15 +6,18 @@ from functools import partial
 
 from django import forms
 from django.contrib import admin
-from django.urls import path
+from django.contrib.admin.helpers import ActionForm
+from django.http import HttpResponseRedirect
+from django.urls import NoReverseMatch, path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from .. import services
-from ..enums import ReviewStatus, Role, Transition
+from ..enums import ClaimStatus, CorrectionKind, ReviewStatus, Role, Transition
 from ..models import Claim, ClaimEvent, Evidence, PublicationEntry, Review, Speaker
 from ..roles import has_role
 from ..rules import check_claim_delete, check_evidence_add, pending_correction, refusal
-from ..selectors import claim_actions, search_claims
+from ..selectors import WRITE_REVIEW, claim_actions, fact_checkers, search_claims
 from . import home, thread, workflow
 from .base import (
     HistoryAdmin,
@@ -105,6 +108,14 @@ class EvidenceInline(TolerantAutocompleteMixin, RoleGatedAddMixin, admin.Stacked
             return True
         return pending_correction(obj, request.user) is not None
 
+    def get_extra(self, request, obj=None, **kwargs) -> int:
+        # A claim under research without evidence: its first row is open already (a blank
+        # row is ignored on save).
+        researching = obj is not None and obj.status == ClaimStatus.RESEARCHING
+        if researching and self.has_add_permission(request, obj) and not obj.evidence.exists():
+            return 1
+        return 0
+
     def has_delete_permission(self, request, obj=None) -> bool:
         # Whether a row may go is the model's to say (`Evidence.is_public_record`); the
         # formset asks per row through `can_delete`, so refuse for a published claim's page.
@@ -160,6 +171,26 @@ def add_evidence(request, evidence: Evidence, claim: Claim) -> Evidence:
     )
 
 
+class ClaimActionBarForm(ActionForm):
+    """The claims list's action bar, with the fact-checker that "Select for checking" and
+    "Assign" give the claims at once (no page in between)."""
+
+    assignee = forms.ModelChoiceField(
+        label=_("Fact-checker:"),
+        queryset=fact_checkers(),
+        required=False,
+        empty_label=_("(for Select or Assign)"),
+    )
+
+
+def public_url(claim: Claim) -> str | None:
+    """The claim's page for readers (a staff preview until it is published)."""
+    try:
+        return reverse("claims:detail", args=[claim.slug])
+    except NoReverseMatch:  # a slug the public URL pattern does not take
+        return None
+
+
 @admin.register(Claim)
 class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMixin, HistoryAdmin):
     add_roles = (Role.EDITOR,)
@@ -182,7 +213,8 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
     show_full_result_count = False
     autocomplete_fields = ["statement", "repeat_of"]
     filter_horizontal = ["topics"]
-    actions = ["assign_claims", "dismiss_claims"]
+    actions = ["select_claims", "assign_claims", "dismiss_claims"]
+    action_form = ClaimActionBarForm
     readonly_fields = [
         "status",
         "dismissal_reason",
@@ -257,6 +289,16 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
                 name="claims_claim_act",
             ),
             path(
+                "<path:object_id>/undo/<str:step>/",
+                view(partial(workflow.undo_view, self)),
+                name="claims_claim_undo",
+            ),
+            path(
+                "<path:object_id>/signoff/",
+                view(partial(workflow.signoff_view, self)),
+                name="claims_claim_signoff",
+            ),
+            path(
                 "<path:object_id>/comment/",
                 view(partial(thread.comment_view, self)),
                 name="claims_claim_comment",
@@ -268,17 +310,38 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
         claim = self.get_object(request, object_id)
         if claim is not None:
             actions = claim_actions(claim, request.user)
+            open_steps = [action for action in actions if not action.blocked_by]
             extra_context = {
                 **(extra_context or {}),
                 "claim_actions": [
-                    (action, workflow.action_url(claim, action))
-                    for action in actions
-                    if not action.blocked_by
+                    (
+                        action,
+                        workflow.action_url(claim, action),
+                        workflow.OneClickForm(action=action, initial={"version": claim.version})
+                        if action.one_click
+                        else None,
+                    )
+                    for action in open_steps
                 ],
                 "blocked_actions": [action for action in actions if action.blocked_by],
+                "can_write_review": any(action.name == WRITE_REVIEW for action in open_steps),
+                "correction_kinds": CorrectionKind.choices,
+                # Readers' page of a published claim is "View on site"; before, staff preview it.
+                "preview_url": public_url(claim) if claim.first_published_at is None else None,
                 **thread.thread_context(claim, request),
             }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def view_on_site(self, obj: Claim) -> str | None:
+        return public_url(obj) if obj.first_published_at is not None else None
+
+    def response_change(self, request, obj):
+        # "Save and write the review": the evidence just added, then the review's form.
+        if "_write_review" in request.POST:
+            return HttpResponseRedirect(
+                reverse("admin:claims_review_add") + "?" + urlencode({"claim": obj.pk})
+            )
+        return super().response_change(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
@@ -344,8 +407,12 @@ class ClaimAdmin(TolerantAutocompleteMixin, ServiceInlinesMixin, RoleGatedAddMix
         obj.pk, obj.slug = created.pk, created.slug
 
     def has_workflow_permission(self, request) -> bool:
-        """Bulk assign and dismiss are editors' steps."""
+        """Bulk select, assign and dismiss are editors' steps."""
         return has_role(request.user, Role.EDITOR)
+
+    @admin.action(description=_("Select for checking"), permissions=["workflow"])
+    def select_claims(self, request, queryset):
+        return workflow.bulk_select(self, request, queryset)
 
     @admin.action(description=_("Assign to a fact-checker…"), permissions=["workflow"])
     def assign_claims(self, request, queryset):

@@ -61,6 +61,7 @@ def my_assignments(user: AbstractBaseUser) -> QuerySet[Claim]:
         claims_assigned_to(user)
         .annotate(
             sent_back=Exists(sent_back),
+            sent_back_review=Subquery(sent_back.values("pk")[:1]),
             changes_comment=Subquery(changes.values("comment")[:1]),
             changes_by=Subquery(changes.values("reviewer__username")[:1]),
             assignment_note=Subquery(assignments.values("note")[:1]),

@@ -49,7 +49,8 @@ def review_saved(sender, instance: Review, created: bool, update_fields=None, **
         instance.status == ReviewStatus.APPROVED
         and "approved_at" in changed
         and not instance.is_correction
-    ):
+    ) or (instance.status == ReviewStatus.SIGNED_OFF and "status" in changed):
+        # A first verdict approved, or a correction signed off: the editor publishes either.
         services.notify_ready_to_publish(instance)
 
 

@@ -27,7 +27,7 @@ def _write(Evidence, marks: dict[bool, list[int]]) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0017_assignment_due_and_priority"),
+        ("claims", "0018_correction_signed_off"),
     ]
 
     operations = [

@@ -36,6 +36,22 @@ def step(client, claim, name, **fields):
     return client.post(reverse("admin:claims_claim_act", args=[claim.pk, name]), data, follow=True)
 
 
+def one_click(client, claim, name, **fields):
+    """Press a one-click step's button on the claim's page (its form posts the version the
+    page showed, and for an assignment the fact-checker)."""
+    claim.refresh_from_db()
+    data = {"version": claim.version, **fields}
+    return client.post(reverse("admin:claims_claim_act", args=[claim.pk, name]), data, follow=True)
+
+
+def sign_off(client, claim, decision, comment=""):
+    """Decide on the sign-off page: "approve" or "request_changes"."""
+    url = reverse("admin:claims_claim_signoff", args=[claim.pk])
+    page = client.get(url)
+    assert page.status_code == 200, messages_of(page)
+    return client.post(url, {"decision": decision, "comment": comment}, follow=True)
+
+
 def offered_steps(client, claim) -> list[str]:
     page = client.get(reverse("admin:claims_claim_change", args=[claim.pk]))
     html = page.content.decode()
@@ -57,8 +73,8 @@ def test_one_claim_from_new_to_published_and_corrected_using_only_the_admin(
     claim = Claim.objects.get()
     assert response.status_code == 302
     assert offered_steps(client, claim) == ["select", "dismiss"]
-    step(client, claim, "select")
-    step(client, claim, "assign", assignee=str(fact_checker.pk))
+    one_click(client, claim, "select")
+    one_click(client, claim, "assign", assignee=str(fact_checker.pk))
     claim.refresh_from_db()
     assert (claim.status, claim.assignee) == (ClaimStatus.RESEARCHING, fact_checker)
 
@@ -87,14 +103,14 @@ def test_one_claim_from_new_to_published_and_corrected_using_only_the_admin(
         }
     )
     assert client.post(add_review, data).status_code == 302
-    step(client, claim, "submit")
+    one_click(client, claim, "submit")
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.IN_REVIEW
 
-    # The reviewer approves; the editor publishes.
+    # The reviewer approves on the sign-off page; the editor publishes.
     client.force_login(reviewer)
     assert offered_steps(client, claim) == ["approve", "request_changes"]
-    step(client, claim, "approve", note="Checked the dates.")
+    sign_off(client, claim, "approve", "Checked the dates.")
     client.force_login(editor)
     response = step(client, claim, "publish")
     assert "Done: Publish." in messages_of(response)
@@ -116,9 +132,13 @@ def test_one_claim_from_new_to_published_and_corrected_using_only_the_admin(
         }
     )
     assert client.post(add_review, data).status_code == 302
-    step(client, claim, "submit_correction")
+    one_click(client, claim, "submit_correction")
     client.force_login(reviewer)
-    step(client, claim, "approve")
+    sign_off(client, claim, "approve")
+    assert claim_current_review(claim) == first_verdict  # signed off, not yet published
+    client.force_login(editor)
+    assert "publish_correction" in offered_steps(client, claim)
+    step(client, claim, "publish_correction")
 
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.PUBLISHED
@@ -140,6 +160,7 @@ def test_one_claim_from_new_to_published_and_corrected_using_only_the_admin(
         "write_correction",
         "submit_correction",
         "approve_review",
+        "sign_off_correction",
         "publish_correction",
     ]
 
@@ -168,17 +189,16 @@ def test_a_step_on_a_claim_changed_meanwhile_is_refused(client, editor):
     claim = ClaimFactory()
     client.force_login(editor)
     url = reverse("admin:claims_claim_act", args=[claim.pk, "select"])
-    data = form_data(client.get(url))
     Claim.objects.filter(pk=claim.pk).update(version=2)  # someone else acted
 
-    response = client.post(url, data, follow=True)
+    response = client.post(url, {"version": 1}, follow=True)
 
     assert "Someone else changed this claim" in " ".join(messages_of(response))
     claim.refresh_from_db()
     assert claim.status == ClaimStatus.NEW
 
 
-def test_a_step_that_needs_a_note_asks_for_it(client, reviewer, fact_checker):
+def test_sending_back_needs_a_comment(client, reviewer, fact_checker):
     claim = ClaimFactory(status=ClaimStatus.IN_REVIEW)
     EvidenceFactory(claim=claim)
     Review.objects.create(
@@ -191,14 +211,27 @@ def test_a_step_that_needs_a_note_asks_for_it(client, reviewer, fact_checker):
         round=1,
     )
     client.force_login(reviewer)
-    url = reverse("admin:claims_claim_act", args=[claim.pk, "request_changes"])
+
+    response = sign_off(client, claim, "request_changes", "")
+
+    assert "Say what needs to change." in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.status == ClaimStatus.IN_REVIEW
+
+
+def test_a_step_that_needs_a_note_asks_for_it(client, editor):
+    claim = ClaimFactory(status=ClaimStatus.IN_REVIEW)
+    make_published = Claim.objects.filter(pk=claim.pk)
+    make_published.update(status=ClaimStatus.PUBLISHED, first_published_at="2024-01-01T00:00Z")
+    client.force_login(editor)
+    url = reverse("admin:claims_claim_act", args=[claim.pk, "withdraw"])
 
     response = client.post(url, {**form_data(client.get(url)), "note": ""})
 
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
     claim.refresh_from_db()
-    assert claim.status == ClaimStatus.IN_REVIEW
+    assert claim.status == ClaimStatus.PUBLISHED
 
 
 @pytest.mark.parametrize(
@@ -208,7 +241,7 @@ def test_a_step_that_needs_a_note_asks_for_it(client, reviewer, fact_checker):
         ("fred", ClaimStatus.NEW, []),
         ("rita", ClaimStatus.NEW, []),
         ("edna", ClaimStatus.DISMISSED, ["reopen"]),
-        ("edna", ClaimStatus.SELECTED, ["dismiss", "assign"]),
+        ("edna", ClaimStatus.SELECTED, ["dismiss", "assign", "unselect"]),
     ],
 )
 def test_each_role_is_offered_exactly_its_steps(
@@ -241,7 +274,7 @@ def test_bulk_assign_and_dismiss_report_each_refusal(client, editor, fact_checke
 
     text = " ".join(messages_of(response))
     assert "done for 1 claim" in text
-    assert "cannot be moved this way" in text
+    assert "1 claim(s) are new: select them first (action “Select for checking”)." in text
     selected.refresh_from_db()
     new.refresh_from_db()
     assert (selected.status, new.status) == (ClaimStatus.RESEARCHING, ClaimStatus.NEW)
@@ -329,9 +362,34 @@ def test_bulk_step_reports_a_few_refusals_and_counts_the_rest(
     )
 
     lines = messages_of(response)
-    assert len([line for line in lines if "cannot be moved this way" in line]) == 2
-    assert "… and 3 more claim(s) refused." in lines
+    assert lines == ["5 claim(s) are new: select them first (action “Select for checking”)."]
     assert not Claim.objects.exclude(status=ClaimStatus.NEW).exists()
+
+
+def test_bulk_step_names_a_few_other_refusals_and_counts_the_rest(
+    client, editor, fact_checker, monkeypatch
+):
+    monkeypatch.setattr(workflow, "BULK_PREVIEW", 2)
+    # No step leads a dismissed claim to an assignment (it is reopened as new first).
+    claims = [
+        ClaimFactory(status=ClaimStatus.DISMISSED, dismissal_reason="opinion") for _ in range(5)
+    ]
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:claims_claim_changelist"),
+        {
+            "action": "assign_claims",
+            "_selected_action": [claim.pk for claim in claims],
+            "assignee": fact_checker.pk,
+        },
+        follow=True,
+    )
+
+    lines = messages_of(response)
+    assert len([line for line in lines if "not open to a claim that is dismissed" in line]) == 2
+    assert "… and 3 more claim(s) refused." in lines
+    assert not Claim.objects.exclude(status=ClaimStatus.DISMISSED).exists()
 
 
 def test_bulk_steps_are_offered_only_to_editors(client, fact_checker):

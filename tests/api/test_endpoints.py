@@ -244,6 +244,7 @@ def test_updated_since_sees_a_correction_approved_after_the_claim_was_published(
     )
     services.review_submit_correction(review=correction, by=fact_checker)
     services.review_approve(review=correction, by=reviewer)
+    services.correction_publish(review=correction, by=editor)
 
     assert Claim.objects.get(pk=claim.pk).updated_at < timezone.now() - datetime.timedelta(days=2)
     assert slugs(client, updated_since=since) == [claim.slug]

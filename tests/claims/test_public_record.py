@@ -273,7 +273,7 @@ def test_new_evidence_for_a_published_claim_needs_a_correction(publish, fact_che
 
 
 def test_evidence_added_with_a_correction_is_shown_once_the_correction_is_approved(
-    client, correcting, fact_checker, reviewer
+    client, correcting, fact_checker, reviewer, editor
 ):
     claim, correction = correcting
     services.evidence_add(
@@ -292,6 +292,10 @@ def test_evidence_added_with_a_correction_is_shown_once_the_correction_is_approv
 
     services.review_submit_correction(review=correction, by=fact_checker)
     services.review_approve(review=correction, by=reviewer)
+
+    assert "NEW-EVIDENCE-NOTE" not in client.get(page).content.decode()  # signed off only
+
+    services.correction_publish(review=correction, by=editor)
 
     assert "NEW-EVIDENCE-NOTE" in client.get(page).content.decode()
     assert "NEW-EVIDENCE-NOTE" in client.get(api).content.decode()

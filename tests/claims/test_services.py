@@ -114,6 +114,9 @@ ALLOWED = {
     (ClaimStatus.IN_REVIEW, Transition.SEND_BACK, Role.REVIEWER),
     (ClaimStatus.IN_REVIEW, Transition.PUBLISH, Role.EDITOR),
     (ClaimStatus.PUBLISHED, Transition.WITHDRAW, Role.EDITOR),
+    (ClaimStatus.SELECTED, Transition.UNSELECT, Role.EDITOR),
+    # Unassigning and recalling have their conditions, which these claims do not meet (a
+    # review started; a review approved): see their own tests.
 }
 TARGET = {
     Transition.SELECT: ClaimStatus.SELECTED,
@@ -124,6 +127,9 @@ TARGET = {
     Transition.SEND_BACK: ClaimStatus.RESEARCHING,
     Transition.PUBLISH: ClaimStatus.PUBLISHED,
     Transition.WITHDRAW: ClaimStatus.WITHDRAWN,
+    Transition.UNSELECT: ClaimStatus.NEW,
+    Transition.UNASSIGN: ClaimStatus.SELECTED,
+    Transition.RECALL: ClaimStatus.RESEARCHING,
 }
 
 

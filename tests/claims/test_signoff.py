@@ -137,7 +137,7 @@ def test_a_published_claim_takes_only_corrections(published, fact_checker):
 
 
 def test_a_correction_keeps_the_earlier_verdict_in_the_record(
-    published, fact_checker, second_reviewer
+    published, fact_checker, second_reviewer, editor
 ):
     first = claim_current_review(published)
     correction = services.review_create(
@@ -154,6 +154,13 @@ def test_a_correction_keeps_the_earlier_verdict_in_the_record(
     assert claim_current_review(published) == first  # readers see the old verdict meanwhile
 
     services.review_approve(review=correction, by=second_reviewer)
+
+    correction.refresh_from_db()
+    assert correction.status == ReviewStatus.SIGNED_OFF  # the editor publishes it
+    assert claim_current_review(published) == first
+    assert published.publication_record.count() == 1
+
+    services.correction_publish(review=correction, by=editor)
 
     published.refresh_from_db()
     assert published.status == ClaimStatus.PUBLISHED
@@ -234,3 +241,52 @@ def test_history_records_review_changes(submitted, reviewer):
     assert latest.status == ReviewStatus.APPROVED
     assert latest.history_user == reviewer
     assert latest.approved_at <= timezone.now()
+
+
+def test_with_corrections_needing_no_editor_the_approval_publishes(
+    published, fact_checker, second_reviewer, settings
+):
+    settings.FACTCHECK_CORRECTIONS_NEED_EDITOR = False
+    correction = services.review_create(
+        claim=published,
+        author=fact_checker,
+        rating=default_rating("mostly-true"),
+        summary="Mostly accurate; one date was wrong.",
+        analysis="Montenegro joined in 2017, not 2016.",
+        correction_kind=CorrectionKind.FACTUAL_CORRECTION,
+        public_note="We corrected a date.",
+    )
+    services.review_submit_correction(review=correction, by=fact_checker)
+
+    services.review_approve(review=correction, by=second_reviewer)
+
+    correction.refresh_from_db()
+    assert correction.status == ReviewStatus.APPROVED
+    assert claim_current_review(published) == correction
+    assert published.publication_record.filter(kind="correction").count() == 1
+
+
+@pytest.mark.parametrize("who", ["fact_checker", "second_reviewer"])
+def test_only_an_editor_publishes_a_signed_off_correction(
+    request, published, fact_checker, second_reviewer, editor, who
+):
+    correction = services.review_create(
+        claim=published,
+        author=fact_checker,
+        rating=default_rating("mostly-true"),
+        summary="Mostly accurate.",
+        analysis="A date was wrong.",
+        correction_kind=CorrectionKind.FACTUAL_CORRECTION,
+        public_note="We corrected a date.",
+    )
+    services.review_submit_correction(review=correction, by=fact_checker)
+    with pytest.raises(services.WorkflowError, match="signed off"):
+        services.correction_publish(review=correction, by=editor)  # not signed off yet
+    services.review_approve(review=correction, by=second_reviewer)
+
+    with pytest.raises(services.WorkflowError, match="Only editors"):
+        services.correction_publish(review=correction, by=request.getfixturevalue(who))
+
+    correction.refresh_from_db()
+    assert correction.status == ReviewStatus.SIGNED_OFF
+    assert published.publication_record.filter(kind="correction").count() == 0

@@ -103,7 +103,7 @@ def test_a_published_claim_shows_at_once_on_the_cached_pages(client, in_review, 
     assert in_review.text in client.get(reverse("claims:feed_verdicts")).content.decode()
 
 
-def test_a_correction_is_visible_at_once(client, published, fact_checker, second_reviewer):
+def test_a_correction_is_visible_at_once(client, published, fact_checker, second_reviewer, editor):
     urls = [page(published), reverse("claims:corrections"), reverse("claims:feed_corrections")]
     for url in urls:
         client.get(url)
@@ -121,6 +121,7 @@ def test_a_correction_is_visible_at_once(client, published, fact_checker, second
     )
     services.review_submit_correction(review=correction, by=fact_checker)
     services.review_approve(review=correction, by=second_reviewer)
+    services.correction_publish(review=correction, by=editor)
 
     for url in urls:
         response = client.get(url)
@@ -149,7 +150,7 @@ def test_a_withdrawal_is_visible_at_once(client, published, editor):
 
 
 def test_evidence_added_with_an_approved_correction_drops_the_cache(
-    client, published, fact_checker, second_reviewer, write_correction
+    client, published, fact_checker, second_reviewer, write_correction, editor
 ):
     client.get(page(published))
     correction = write_correction(published, fact_checker)
@@ -163,6 +164,7 @@ def test_evidence_added_with_an_approved_correction_drops_the_cache(
     )
     services.review_submit_correction(review=correction, by=fact_checker)
     services.review_approve(review=correction, by=second_reviewer)
+    services.correction_publish(review=correction, by=editor)
 
     response = client.get(page(published))
     assert response["X-Page-Cache"] == "miss"
@@ -250,7 +252,7 @@ def test_remembered_values_last_until_the_record_changes(published):
 
 
 def test_the_api_is_cached_and_follows_corrections(
-    client, published, fact_checker, second_reviewer, django_assert_num_queries
+    client, published, fact_checker, second_reviewer, django_assert_num_queries, editor
 ):
     detail = reverse("api:claim-detail", args=[published.slug])
     first = client.get(detail)
@@ -271,6 +273,7 @@ def test_the_api_is_cached_and_follows_corrections(
     )
     services.review_submit_correction(review=correction, by=fact_checker)
     services.review_approve(review=correction, by=second_reviewer)
+    services.correction_publish(review=correction, by=editor)
 
     after = client.get(detail)
     assert after.get("X-Page-Cache") != "hit"

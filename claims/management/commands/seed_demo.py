@@ -25,7 +25,7 @@ from claims.enums import ClaimStatus, Role, Transition
 from claims.imports.articles import ArticleError
 from claims.imports.importing import read_article_file
 from claims.models import Claim, Rating, Source, Speaker, Statement, Topic
-from claims.rules import WorkflowError
+from claims.rules import WorkflowError, corrections_need_editor
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
 
@@ -233,13 +233,14 @@ class Command(BaseCommand):
                 assignee=checker if step == Transition.ASSIGN else None,
             )
         if "correction" in spec:
-            self.correct(claim, spec["correction"], checker, reviewer)
+            self.correct(claim, spec["correction"], checker, reviewer, editor)
         if claim.status != spec["status"]:
             raise ValueError(f"claim {spec['slug']} ended {claim.status}, not {spec['status']}")
         return claim
 
-    def correct(self, claim: Claim, spec: dict, checker, reviewer) -> None:
-        """A correction of the published verdict, through the same sign-off."""
+    def correct(self, claim: Claim, spec: dict, checker, reviewer, editor) -> None:
+        """A correction of the published verdict, through the same sign-off and, where the
+        desk's corrections wait for an editor, published by the editor."""
         correction = services.review_create(
             claim=claim,
             author=checker,
@@ -251,3 +252,5 @@ class Command(BaseCommand):
         )
         services.review_submit_correction(review=correction, by=checker)
         services.review_approve(review=correction, by=reviewer, comment="Checked the dates.")
+        if corrections_need_editor():
+            services.correction_publish(review=correction, by=editor)
