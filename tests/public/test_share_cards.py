@@ -64,6 +64,7 @@ def test_a_card_is_drawn_once_per_version_and_again_when_the_verdict_changes(cli
     )
     services.review_submit_correction(review=correction, by=users.get(username="factchecker"))
     services.review_approve(review=correction, by=users.get(username="reviewer"))
+    services.correction_publish(review=correction, by=users.get(username="editor"))
 
     after = cards.claim_face(PLAIN)
     assert after.version != before.version and after.label == other.label
