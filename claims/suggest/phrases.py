@@ -232,7 +232,10 @@ def mention_before(text: str, tokens: list[Token], j: int, lo: int = 0) -> Menti
         return pronoun(tokens[j])
     if tokens[j].text != ",":
         start = collect_back(tokens, j, lo)
-        return None if start is None else interpret(text, tokens[start : j + 1])
+        if start is None:
+            return None
+        mention = interpret(text, tokens[start : j + 1])
+        return _named_before_open_appositive(text, tokens, start, lo, mention) or mention
     comma = _previous_comma(tokens, j, lo)
     if comma is None or comma - 1 < lo:
         return None
@@ -262,6 +265,42 @@ def mention_before(text: str, tokens: list[Token], j: int, lo: int = 0) -> Menti
         extra = outer.role if outer is not None and outer.kind == "role" else ""
         return interpret(text, inner, appositive=extra)
     return outer
+
+
+def _named_before_open_appositive(
+    text: str, tokens: list[Token], start: int, lo: int, mention: Mention | None
+) -> Mention | None:
+    """ "Jane Doe, Director, Acme Ropes said" or "Jane Doe, chief executive of Acme said": the
+    person before an appositive whose closing comma is missing, not the body it names."""
+    if mention is None:
+        return None
+    comma = start - 1
+    if comma <= lo or tokens[comma].text != ",":
+        return None
+    title = _previous_comma(tokens, comma, lo)  # ", Director," between the name and the body
+    titled = (
+        title is not None
+        and comma - title <= _OPEN_TITLE_WORDS
+        and all(t.is_word for t in tokens[title + 1 : comma])
+        and any(t.lower in TITLE_WORDS for t in tokens[title + 1 : comma])
+    )
+    if titled:
+        comma = title
+    elif mention.kind == "name" and not mention.organisation:
+        return None  # "Jane Doe, John Roe said": two people; the nearer one speaks
+    first = collect_back(tokens, comma - 1, lo)
+    if first is None or (first > lo and tokens[first - 1].lower in _PLACE_PREPOSITIONS):
+        return None  # "In Eastport, the Harbour Board said": a place, not a person
+    person = interpret(text, tokens[first:comma])
+    if person is None or person.kind != "name" or person.organisation:
+        return None
+    if len(person.name.split()) < 2:
+        return None  # a single word before a comma is as often a place as a person
+    return person
+
+
+_OPEN_TITLE_WORDS = 4
+_PLACE_PREPOSITIONS = word_set("in at from on near across outside inside to of")
 
 
 _AUTHORED = word_set("written authored run edited hosted founded created published kept")

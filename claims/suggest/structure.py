@@ -111,6 +111,9 @@ _DELIVERED = re.compile(
     r"^(?P<who>[A-Z][^,.;:]{2,80}?)\s+(?:(?:gave|delivered|made|makes|gives|delivers)\s+"
     r"(?:a|an|his|her|the|their)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?P<cue>speech|statement|address|remarks|keynote|lecture|testimony)\b"
+    # "Jane Doe wrote an article on ... for The Telegraph": an op-ed republished
+    r"|(?:wrote|writes|has written|penned)\s+(?:a|an|this|the\s+following)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?P<cue3>article|op-?ed|column|opinion piece|piece|letter|blog post|essay)\b"
     r"|(?P<cue2>closed|opened|addressed|spoke\s+(?:at|to|in|before))\b)"
 )
 _SPEECH_MENTION = re.compile(rf"\b(?:{_SPEECH_WORDS}|text|transcript)s?\b", re.IGNORECASE)
@@ -190,7 +193,7 @@ def read_structure(
         document = _named_by_source(text, (title, author), paragraphs, discourse, names)
     if document is None:
         structure.narrator = _issuer(text, headline, lead, discourse, names) or _author_body(
-            author, discourse, names
+            author, text, paragraphs, discourse, names
         )
     _standfirst(text, headline, lead, paragraphs, document, structure.narrator)
     interviewee = _interviewee(text, headline, discourse, names)
@@ -337,7 +340,7 @@ def _delivered_by(
     if not match:
         return None
     start, end = offset + match.start("who"), offset + match.end("who")
-    group = "cue" if match.group("cue") else "cue2"
+    group = next(g for g in ("cue", "cue2", "cue3") if match.group(g))
     cue = (offset + match.start(group), offset + match.end(group))
     who = _person(text, start, end, discourse, names)
     return (who, (start, end), cue) if who else None
@@ -585,32 +588,96 @@ def _statement_of(
     )
 
 
-def _author_body(author: str | None, discourse: Discourse, names: frozenset[str]) -> Voice | None:
+def _author_body(
+    author: str | None,
+    text: str,
+    paragraphs: Sequence[Paragraph],
+    discourse: Discourse,
+    names: frozenset[str],
+) -> Voice | None:
     """The institution a source's author line names ("Department for Transport" on a platform
     that hosts many departments' releases): the release's narration is its own."""
+    main, inner = _author_line(author or "", discourse.outlet)
     # "Centre for Defence Enterprise (Defence Science and Technology Laboratory)": the body
-    # named first speaks; what the brackets add is its parent or a note
-    line = (author or "").split(",")[0].split("(")[0].strip()
+    # named first speaks; what the brackets add is its parent or a note. Under the outlet's
+    # own name ("The White House (Council of Economic Advisers)") the brackets name the
+    # office that wrote the page, whose voice it is when the page says "we".
+    line = main
+    if not line and inner and _writes_as_we(text, paragraphs):
+        line = inner
     if not line:
         return None
     mention = interpret(line, tokenize(line, 0, len(line), names | proper_words(line)))
-    if mention is None or mention.kind != "name" or not mention.organisation:
+    if mention is None or mention.kind != "name":
         return None
+    if not mention.organisation:
+        if not _INSTITUTION_LINE.search(line):
+            return None  # a person's name: a reporter's byline, not an institution's voice
+        # "UK Trade & Investment": a name the phrase reader cuts at the ampersand
+        mention = dataclasses.replace(mention, name=line, organisation=True)
     if discourse.outlet and _same_name(mention.name, discourse.outlet):
         return None
     who = discourse.registry.register(mention, 0)
+    _alias_initials(text, who, discourse)
     return Voice(
         who, "narration", ISSUER, "a release in the voice of the source's author", relays=False
     )
 
 
+def _author_line(author: str, outlet: str | None) -> tuple[str, str]:
+    """A source's author line as (who, what its brackets add), the outlet's own name left out:
+    "GOV.UK / UK Trade & Investment" is ("UK Trade & Investment", ""), "The White House
+    (Council of Economic Advisers)" on the White House's site is ("", "Council of Economic
+    Advisers")."""
+    parts = [part.strip() for part in author.split(" / ") if part.strip()]
+    # "GOV.UK / UK Trade & Investment": the platform first, then who published on it
+    while len(parts) > 1 and outlet and _same_name(parts[0], outlet):
+        parts.pop(0)
+    line = parts[0] if parts else ""
+    bracket = re.search(r"\(([^()]*)\)", line)
+    inner = bracket.group(1).split(",")[0].strip() if bracket else ""
+    main = line.split("(")[0].split(",")[0].strip()
+    if outlet and main and _same_name(main, outlet):
+        main = ""
+    return main, inner
+
+
+def _writes_as_we(text: str, paragraphs: Sequence[Paragraph]) -> bool:
+    """Whether the body speaks as "we" in at least two of its paragraphs, outside quotations."""
+    body = [p for p in paragraphs if p.kind == "body"]
+    return sum(1 for p in body if _PLURAL_SELF.search(_unquoted(text, p))) >= 2
+
+
+# an author line that names a body, not a person: "UK Trade & Investment", "Office of ..."
+_INSTITUTION_LINE = re.compile(r"&|\b(?:and|of|for)\b|\b[A-Z]{2,}\b")
+_PLURAL_SELF = re.compile(r"\b(?:we|We|our|Our|us)\b")
+
+
+def _alias_initials(text: str, who: str, discourse: Discourse) -> None:
+    """ "The CEA" in a page by the Council of Economic Advisers is the council."""
+    for initials in _initials(who):
+        if re.search(rf"\b{initials.upper()}\b", text):
+            discourse.registry.alias(initials.upper(), who)
+
+
 def _same_name(a: str, b: str) -> bool:
+    """Whether two names are one body's: the words of one among the other's, or one's
+    initials a word of the other ("VOA Learning English" is a desk of Voice of America)."""
     wa = set(re.findall(r"\w+", a.lower())) - {"the", "inc", "ltd", "plc", "llc", "corp"}
     wb = set(re.findall(r"\w+", b.lower())) - {"the", "inc", "ltd", "plc", "llc", "corp"}
-    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+    if not wa or not wb:
+        return False
+    return wa <= wb or wb <= wa or bool(_initials(a) & wb) or bool(_initials(b) & wa)
 
 
-# --- standfirst ----------------------------------------------------------------------------
+def _initials(name: str) -> set[str]:
+    """A name's initials with and without its small words: "voa" and "va" for Voice of America."""
+    words = [w for w in re.findall(r"[\w’']+", name) if w.lower() not in ("the", "and")]
+    spelled = {
+        "".join(w[0] for w in words).lower(),
+        "".join(w[0] for w in words if w[0].isupper()).lower(),
+    }
+    return {initials for initials in spelled if len(initials) > 1}
 
 
 def _standfirst(
@@ -1040,6 +1107,7 @@ class Blocks:
         self.count = 0
         self.open_quote = False  # the block is a quotation left open at a paragraph's end
         self.listed = False  # the block has been a list so far
+        self.own_words = False  # the block is first-person paragraphs with no quotation marks
 
     def skip(self, paragraph: Paragraph) -> None:
         """A paragraph that is not body text: a heading ends the block."""
@@ -1052,6 +1120,7 @@ class Blocks:
         if found is None or not found[1]:
             return False
         self._open(found[0])
+        self.own_words = _comma_before_own_words(self.text, paragraph)
         paragraph.kind, paragraph.reason = "heading", "attribution line"
         return True
 
@@ -1070,6 +1139,9 @@ class Blocks:
             if not _leaves_quote_open(line):
                 self.block, self.open_quote = None, False
             return block
+        if self.own_words and not _WE.search(_unquoted(self.text, paragraph)):
+            self.block = None  # back in the third person: the narrator again
+            return voice
         item = paragraph.reason == "list item" or _BULLETED.match(
             self.text, paragraph.start, paragraph.end
         )
@@ -1099,6 +1171,7 @@ class Blocks:
         found = _lead_in(self.text, paragraph, self.discourse, self.names, structure)
         if found is not None:
             self._open(found[0])
+            self.own_words = _comma_before_own_words(self.text, paragraph)
             return
         speaker = self.discourse.current
         line = self.text[paragraph.start : paragraph.end]
@@ -1197,11 +1270,25 @@ _WHERE_WORDS = 6
 
 def _comma_before_quotation(text: str, paragraph: Paragraph) -> bool:
     """ "Jane Doe wrote on her blog," ending a paragraph whose next one opens with a quotation
-    mark: a lead-in as "...:" is."""
+    mark, or speaks in the first person ("Jane Doe said,¶I never dreamed ..."): a lead-in as
+    "...:" is."""
     if text[paragraph.end - 1] != ",":
         return False
     following = text[paragraph.end :].lstrip()
-    return bool(following) and following[0] in "\"“‘'«"
+    return bool(following) and (
+        following[0] in "\"“‘'«" or _comma_before_own_words(text, paragraph)
+    )
+
+
+def _comma_before_own_words(text: str, paragraph: Paragraph) -> bool:
+    """ "Jane Doe said," over paragraphs in her own first person, with no quotation marks:
+    what follows is hers for as long as it stays in the first person."""
+    following = text[paragraph.end :].lstrip()
+    return text[paragraph.end - 1] == "," and bool(_OPENS_OWN.match(following))
+
+
+# a paragraph that opens in the speaker's own voice
+_OPENS_OWN = re.compile(r"(?:I|We|My|Our|You|Your)\b|(?:[A-Z]\w*\s+){0,5}?(?:I|we|my|our)\b")
 
 
 _ABOUT = word_set("about on in at out over of with for aloud")

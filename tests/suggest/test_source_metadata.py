@@ -315,3 +315,91 @@ She added that she had lost 20 kilograms aboard.
     assert _one(result, "left the ship in 2009").speaker == "Church"
     # a pronoun with a cue: the narrator is back, telling what someone said
     assert _one(result, "20 kilograms").evidence == "reported speech"
+
+
+def test_the_platform_before_a_slash_in_the_author_line_is_the_outlet():
+    # "GOV.UK / UK Trade & Investment": the agency that published on the platform narrates,
+    # whatever its name's punctuation
+    result = suggest(RELEASE, outlet="Gov Portal", author="Gov Portal / Harbour Trade & Export")
+
+    assert _one(result, "20 mph").speaker == "Harbour Trade & Export"
+
+
+def test_a_desk_of_the_outlet_is_the_outlet():
+    # "VOA Learning English" on Voice of America: the initials make it the outlet's own desk
+    result = suggest(RELEASE, outlet="Eastport Broadcasting Service", author="EBS News Desk")
+
+    assert _one(result, "20 mph").speaker == "Eastport Broadcasting Service"
+
+
+COUNCIL_PAGE = """The cost of harbour congestion
+
+## Summary
+
+Congestion cost the harbour 40 million pounds in 2023, our estimate shows.
+
+We find that delays rose by 12 percent. The HEC first studied the question in 2019.
+
+Our figures use the port's own records, which count 95,000 containers a year.
+"""
+
+
+def test_an_office_in_brackets_narrates_the_outlets_page_it_writes_as_we():
+    result = suggest(
+        COUNCIL_PAGE,
+        outlet="Harbour Authority",
+        author="Harbour Authority (Harbour Economic Council)",
+    )
+
+    assert _one(result, "40 million pounds").speaker == "Harbour Economic Council"
+    # its initials are the council too
+    assert _one(result, "first studied").speaker == "Harbour Economic Council"
+
+
+def test_an_office_in_brackets_does_not_narrate_a_page_in_the_third_person():
+    result = suggest(RELEASE, outlet="Harbour Authority", author="Harbour Authority (Roads Office)")
+
+    assert _one(result, "20 mph").speaker == "Harbour Authority"
+
+
+OP_ED = """A harbour worth keeping
+
+Mayor Petra Lindholm wrote an article on the harbour's future for the Eastport Herald.
+
+Imagine a town whose port had closed. We would lose 600 jobs in the first year.
+
+Our harbour handled 95,000 containers last year, more than ever. I will not let it close.
+"""
+
+
+def test_a_standfirst_saying_who_wrote_the_article_gives_it_to_them():
+    result = suggest(OP_ED, outlet="City Hall")
+
+    assert _one(result, "600 jobs").speaker == "Petra Lindholm"
+    assert _one(result, "95,000 containers").speaker == "Petra Lindholm"
+
+
+CASE_STUDY = """Harbour firm wins business abroad
+
+Eastport Ropes has entered the Danish market after help from the Harbour Trade Office.
+
+Ada Moreno, Director, Eastport Ropes said,
+
+I never thought we would export. We now sell to 14 companies in Denmark.
+
+The firm took part in two trade visits in 2014.
+
+Ada Moreno said,
+
+You learn more about a market each time you visit it. Our sales there rose by 30 percent.
+"""
+
+
+def test_a_line_ending_said_comma_over_first_person_paragraphs_opens_a_block():
+    result = suggest(CASE_STUDY, outlet="Gov Portal", author="Harbour Trade Office")
+
+    assert _one(result, "14 companies").speaker == "Ada Moreno"
+    assert _one(result, "30 percent").speaker == "Ada Moreno"
+    assert _one(result, "two trade visits").speaker == "Harbour Trade Office"
+    kinds = _kinds(result, CASE_STUDY)
+    assert kinds["Ada Moreno said,"] == ("heading", "attribution line")
