@@ -9,6 +9,7 @@ are scored (`scoring`) and checked against earlier ones for restatements (`match
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from .attribution import Discourse, Statement, paragraph_statements
@@ -91,6 +92,7 @@ def suggest(
         if lead_in == paragraph.start:
             paragraph.kind, paragraph.reason = "heading", "lead-in"
     _signed_words(text, paragraphs, registry, candidates)
+    _reported_speech_runs_on(candidates, outlet)
     mark_duplicates(candidates)
     return Suggestions(paragraphs, candidates, _speakers(registry, candidates, outlet))
 
@@ -224,6 +226,60 @@ def _signed_words(
                 candidate.confidence = SIGNED_CONFIDENCE
                 candidate.evidence = "words a signed pull-quote gives to its speaker"
                 break
+
+
+RUNS_ON_CONFIDENCE = 0.45
+_ONE_SPEAKER_SHARE = 2 / 3  # of the attributed candidates, for a report of one person's words
+
+
+def _reported_speech_runs_on(candidates: list[Candidate], outlet: str | None) -> None:
+    """In a report of one person's words ("The President said that ... The President admitted
+    that ... But the country has already ..."), a sentence left to the narrator right after
+    that person's reported speech, in the same paragraph, goes on with it: the report tells
+    what they said sentence by sentence. Given at low confidence, for the editor to confirm."""
+    spoken = [c for c in candidates if c.kind != "narration" and c.speaker]
+    narrated = [c for c in candidates if c.kind == "narration"]
+    if len(spoken) < 2 or 2 * len(spoken) < len(narrated):
+        return
+    who, count = Counter(c.speaker for c in spoken).most_common(1)[0]
+    if who == outlet or count < _ONE_SPEAKER_SHARE * len(spoken):
+        return
+    before = None
+    for candidate in candidates:
+        after_speech = (
+            before is not None
+            and before.paragraph == candidate.paragraph
+            and before.kind == "indirect"
+            and before.speaker == who
+        )
+        if (
+            candidate.kind == "narration"
+            and candidate.speaker == outlet
+            and after_speech
+            and not _about_them(candidate.text, who)
+        ):
+            candidate.kind, candidate.speaker = "indirect", who
+            candidate.speaker_start, candidate.speaker_end = (
+                before.speaker_start,
+                before.speaker_end,
+            )
+            candidate.cue, candidate.cue_start, candidate.cue_end = (
+                before.cue, before.cue_start, before.cue_end,
+            )  # fmt: skip
+            candidate.confidence = RUNS_ON_CONFIDENCE
+            candidate.evidence = (
+                "goes on with the reported speech before it, in a report of one person's words"
+            )
+        before = candidate
+
+
+def _about_them(words: str, who: str) -> bool:
+    """Whether a sentence tells of the speaker in the third person ("He made this statement
+    ...", "Doe discusses ..."): the narrator's, not more of their words."""
+    surname = who.split()[-1]
+    return bool(re.match(r"(?:He|She|They)\b", words)) or bool(
+        re.search(rf"\b{re.escape(surname)}\b", words)
+    )
 
 
 def _folded(words: str) -> str:

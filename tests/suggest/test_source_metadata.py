@@ -403,3 +403,23 @@ def test_a_line_ending_said_comma_over_first_person_paragraphs_opens_a_block():
     assert _one(result, "two trade visits").speaker == "Harbour Trade Office"
     kinds = _kinds(result, CASE_STUDY)
     assert kinds["Ada Moreno said,"] == ("heading", "attribution line")
+
+
+SPEECH_REPORT = """Mayor Lindholm met the harbour board
+
+Speaking at the meeting, Mayor Petra Lindholm said that the port handled 95,000 containers last year. Agreements on new berths have already been reached with two shipping lines.
+
+The Mayor admitted that 600 jobs were lost in 2019. Lindholm opened the new quay in 2020.
+
+Ms Lindholm said that the budget adds 12 million pounds.
+"""
+
+
+def test_a_report_of_one_persons_words_runs_on_after_their_reported_speech():
+    result = suggest(SPEECH_REPORT, outlet="City Hall")
+
+    runs_on = _one(result, "two shipping lines")
+    assert runs_on.speaker == "Petra Lindholm"
+    assert runs_on.confidence < 0.5  # carried over: the editor confirms it
+    # a sentence about her in the third person stays the narrator's
+    assert _one(result, "opened the new quay").speaker == "City Hall"
