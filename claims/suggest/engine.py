@@ -229,7 +229,7 @@ def _signed_words(
 
 
 RUNS_ON_CONFIDENCE = 0.45
-_ONE_SPEAKER_SHARE = 2 / 3  # of the attributed candidates, for a report of one person's words
+_CUED = 0.65  # above what a carried-over sentence gets
 
 
 def _reported_speech_runs_on(candidates: list[Candidate], outlet: str | None) -> None:
@@ -242,7 +242,7 @@ def _reported_speech_runs_on(candidates: list[Candidate], outlet: str | None) ->
     if len(spoken) < 2 or 2 * len(spoken) < len(narrated):
         return
     who, count = Counter(c.speaker for c in spoken).most_common(1)[0]
-    if who == outlet or count < _ONE_SPEAKER_SHARE * len(spoken):
+    if who == outlet or count < len(spoken):
         return
     before = None
     for candidate in candidates:
@@ -251,6 +251,7 @@ def _reported_speech_runs_on(candidates: list[Candidate], outlet: str | None) ->
             and before.paragraph == candidate.paragraph
             and before.kind == "indirect"
             and before.speaker == who
+            and before.confidence >= _CUED  # said so in words, not itself carried over
         )
         if (
             candidate.kind == "narration"
