@@ -48,6 +48,10 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
 
 
 def _pair(text: str, start: int, end: int, openers: dict[str, str]) -> list[Quote]:
+    if '"' in openers:
+        marks = _straight_only(text, start, end)
+        if marks:
+            return marks
     quotes: list[Quote] = []
     i = start
     while i < end:
@@ -62,6 +66,18 @@ def _pair(text: str, start: int, end: int, openers: dict[str, str]) -> list[Quot
             continue
         i += 1
     return quotes
+
+
+def _straight_only(text: str, start: int, end: int) -> list[Quote]:
+    """A paragraph quoting with straight marks alone, an even number of them, pairs them in
+    turn: a mark's spacing is what pasted text gets wrong ('communities," For example ...
+    exercise".'), their order it keeps."""
+    if any(mark in text[start:end] for mark in "“”„«»"):
+        return []
+    marks = [i for i in range(start, end) if text[i] == '"']
+    if not marks or len(marks) % 2:
+        return []
+    return [Quote(a, b, closed=True) for a, b in zip(marks[::2], marks[1::2], strict=True)]
 
 
 def _can_open(text: str, i: int, start: int, end: int, *, single: bool) -> bool:

@@ -3,6 +3,7 @@
 import pytest
 
 from claims.suggest import suggest
+from claims.suggest.quotes import find_quotes
 
 from .helpers import check_spans
 
@@ -438,3 +439,20 @@ def test_science_story_speakers():
     assert _one(result, "49% less likely").speaker == "The researchers"
     assert _one(result, "preventative treatment").speaker == "Omar Kent"
     assert _one(result, "cause and effect").speaker == "Sarah Lane"
+
+
+def test_straight_quotes_pair_in_turn_whatever_their_spacing():
+    # pasted text gets a mark's spacing wrong (',"' then a space), never their order
+    text = (
+        'Professor Jan Berg said the kits would reach schools," For example, schools can run '
+        'their own votes". Prime Minister Ada Moreno said the plan has a "strong rationale". '
+        'Of the vote, she said, "In the end I will have one vote like every other citizen".'
+    )
+    assert [text[q.open + 1 : q.close][:12] for q in find_quotes(text, 0, len(text))] == [
+        " For example",
+        "strong ratio",
+        "In the end I",
+    ]
+    result = suggest("Flag vote\n\n" + text, outlet="Herald")
+    assert _one(result, "strong rationale").speaker == "Ada Moreno"
+    assert _one(result, "one vote like").speaker == "Ada Moreno"

@@ -405,14 +405,13 @@ def test_a_line_ending_said_comma_over_first_person_paragraphs_opens_a_block():
     assert kinds["Ada Moreno said,"] == ("heading", "attribution line")
 
 
-SPEECH_REPORT = """Mayor Lindholm met the harbour board
-
-Speaking at the meeting, Mayor Petra Lindholm said that the port handled 95,000 containers last year. Agreements on new berths have already been reached with two shipping lines.
-
-The Mayor admitted that 600 jobs were lost in 2019. Lindholm opened the new quay in 2020.
-
-Ms Lindholm said that the budget adds 12 million pounds.
-"""
+SPEECH_REPORT = (
+    "Mayor Lindholm met the harbour board\n\n"
+    "Speaking at the meeting, Mayor Petra Lindholm said that the port handled 95,000 containers"
+    " last year. Agreements on new berths have already been reached with two shipping lines.\n\n"
+    "The Mayor admitted that 600 jobs were lost in 2019. Lindholm opened the new quay in 2020."
+    "\n\nMs Lindholm said that the budget adds 12 million pounds.\n"
+)
 
 
 def test_a_report_of_one_persons_words_runs_on_after_their_reported_speech():
