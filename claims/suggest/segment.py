@@ -142,6 +142,12 @@ _CLOCK = re.compile(
     r"(?:\s+(?:GMT|BST|UTC|CET|CEST|EET|MSK|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|IST|JST|AEST|AEDT))?"
     r"(?:\s*[:|\-–—]\s*|\s+)(?=[\"“‘'(]?[A-Z])"
 )
+# "Preston, Victoria, Australia On Saturday, ...": a place in two to four parts run into the
+# first sentence with no dash, which opens with a capitalised time or place word
+_RUN_IN_PLACE = re.compile(
+    r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*){1,3} "
+    r"(?=(?:On|In|At|Last|This|Yesterday|Today|Earlier|After|Before|During|Since)\b)"
+)
 _DATELINE_ONLY = re.compile(
     r"^[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,3}(?:,[^()\n]{1,30})?"
     r" ?\([A-Za-z][^()\n]{1,30}\)\W*$"
@@ -178,6 +184,9 @@ def dateline_end(text: str, start: int, end: int) -> int:
     clock = _CLOCK.match(text, start, end)
     if clock:
         return clock.end()  # a live blog's entry: "10:42 GMT: The coastguard said ..."
+    place = _RUN_IN_PLACE.match(text, start, end)
+    if place:
+        return place.end()
     match = _DATELINE.match(text, start, end)
     if not match or match.end() == start:
         return start

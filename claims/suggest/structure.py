@@ -826,7 +826,10 @@ def _speaker_lines(
         line = by_index.get(paragraph.index)
         if line is None and paragraph.kind == "body" and paragraph.index < first_line:
             headed = any(p.reason == "headline" for p in paragraphs[: paragraph.index])
-            if headed and introduction:
+            # a one-line introduction presents the speakers; a longer one tells facts
+            # about them ("..., a former member of the national team, retired in 2013")
+            one_line = len(split_sentences(text, paragraph.start, paragraph.end)) < 2
+            if headed and introduction and one_line:
                 paragraph.kind, paragraph.reason = "heading", "standfirst"
             continue
         if line is not None:

@@ -422,3 +422,33 @@ def test_a_report_of_one_persons_words_runs_on_after_their_reported_speech():
     assert runs_on.confidence < 0.5  # carried over: the editor confirms it
     # a sentence about her in the third person stays the narrator's
     assert _one(result, "opened the new quay").speaker == "City Hall"
+
+
+INTERVIEW_WITH_INTRODUCTION = (
+    "Herald interviews harbour pilot Ada Moreno\n\n"
+    "Eastport, Harbour County, Northland On Saturday, the Herald interviewed Ada Moreno, a"
+    " harbour pilot for 22 years. Moreno, who guided 4,000 ships into port, retired in 2019.\n\n"
+    "Herald: How did it start?\n\n"
+    "Ada Moreno: I joined the pilots in 1997. We had nine boats then.\n\n"
+    "Herald: And now?\n\n"
+    "Ada Moreno: Now there are 14 boats and 40 pilots.\n"
+)
+
+
+def test_an_interviews_introduction_of_several_sentences_tells_facts():
+    result = suggest(INTERVIEW_WITH_INTRODUCTION, outlet="Herald")
+
+    introduction = _one(result, "harbour pilot for 22 years")
+    assert introduction.speaker == "Herald"
+    assert not introduction.text.startswith("Eastport")  # the run-in dateline is set aside
+    assert _one(result, "4,000 ships").speaker == "Herald"
+    assert _one(result, "14 boats").speaker == "Ada Moreno"
+
+
+def test_an_interviews_one_line_introduction_is_set_aside():
+    text = INTERVIEW_WITH_INTRODUCTION.replace(
+        " Moreno, who guided 4,000 ships into port, retired in 2019.", ""
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert not [c for c in result.candidates if "22 years" in c.text]
