@@ -812,7 +812,10 @@ def _reported(
                 evidence="the outlet's narration, relaying figures",
             )
         ]
-    relaying = voice is not None and voice.speaker and (voice.relays or _cites_finding(found))
+    # a voice that cites a source ("According to the DEA, ...") relays it, as the speaker of
+    # a speech relays whoever they quote; an institution's own release names its speakers
+    cites = _cites_finding(found) or found.cue == "according to"
+    relaying = voice is not None and voice.speaker and (voice.relays or cites)
     where = mention.start if mention else start
     speaker, confidence = discourse.resolve(mention, where, relayed=bool(relaying))
     named_at = (mention.start, mention.end) if mention else None

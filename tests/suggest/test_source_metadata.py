@@ -452,3 +452,25 @@ def test_an_interviews_one_line_introduction_is_set_aside():
     result = suggest(text, outlet="Herald")
 
     assert not [c for c in result.candidates if "22 years" in c.text]
+
+
+def test_an_institution_narrating_its_page_relays_the_source_it_cites():
+    text = COUNCIL_PAGE + (
+        "\nAccording to the Port Registry, 74,702 ships docked in the harbour in 2023.\n"
+    )
+    result = suggest(
+        text, outlet="Harbour Authority", author="Harbour Authority (Harbour Economic Council)"
+    )
+
+    cited = _one(result, "74,702 ships")
+    assert (cited.speaker, cited.reported_speaker) == ("Harbour Economic Council", "Port Registry")
+
+
+def test_a_news_report_gives_according_to_its_source():
+    text = (
+        "Ships in port\n\nThe harbour was busy last year.\n\n"
+        "According to the Port Registry, 74,702 ships docked in the harbour in 2023.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "74,702 ships").speaker == "Port Registry"
