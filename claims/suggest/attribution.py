@@ -970,7 +970,9 @@ def _narration_before(
     return _clause_span(text, start, comma.start)
 
 
-_FIGURES = word_set("figures data statistics estimates numbers records polls poll")
+_FIGURES = word_set(
+    "figures data statistics estimates numbers records polls poll results findings reports"
+)
 
 
 def _cites_figures(found: Found) -> bool:

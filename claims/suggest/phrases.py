@@ -19,6 +19,7 @@ from .lexicon import (
     DETERMINERS,
     FINDING_CUES,
     FINDING_NOUNS,
+    FINITE_VERBS,
     FIRST_PERSON,
     GROUP_PRONOUNS,
     HONORIFICS,
@@ -424,7 +425,13 @@ def is_cue(tokens: list[Token], k: int) -> bool:
         return following == "to"
     if token.lower == "pointed":
         return following == "out"
-    return True
+    # "Recent reports have revealed", "media reports range": the subject, not a cue
+    return not (token.lower in _CUE_OR_NOUN and following in _VERBS)
+
+
+# cue words that are also plural nouns, the subject when a verb follows them
+_CUE_OR_NOUN = word_set("reports claims notes comments estimates remarks warnings")
+_VERBS = FINITE_VERBS | CUE_WORDS
 
 
 # Who reports findings: "the researchers found ...", whatever follows the verb.

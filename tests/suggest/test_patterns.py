@@ -456,3 +456,19 @@ def test_straight_quotes_pair_in_turn_whatever_their_spacing():
     result = suggest("Flag vote\n\n" + text, outlet="Herald")
     assert _one(result, "strong rationale").speaker == "Ada Moreno"
     assert _one(result, "one vote like").speaker == "Ada Moreno"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Recent reports have revealed that a defector was arrested in 2010.",
+        "The results show the governing camp kept a majority of 40 seats.",
+    ],
+)
+def test_findings_that_name_nobody_are_the_outlets_narration(sentence):
+    result = suggest(
+        "Defector held\n\nThe harbour was busy.\n\n" + sentence + "\n", outlet="Herald"
+    )
+
+    (claim,) = [c for c in result.candidates if c.paragraph == 2]
+    assert claim.speaker == "Herald"
