@@ -472,3 +472,13 @@ def test_findings_that_name_nobody_are_the_outlets_narration(sentence):
 
     (claim,) = [c for c in result.candidates if c.paragraph == 2]
     assert claim.speaker == "Herald"
+
+
+def test_letters_after_a_name_between_commas_are_not_the_speaker():
+    text = (
+        "Court case\n\nThe harbour was busy.\n\n"
+        "Speaking in the defence, Tom Molomby, SC, said that the parents came from India in 2001.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "came from India").speaker == "Tom Molomby"
