@@ -257,7 +257,8 @@ def mention_before(text: str, tokens: list[Token], j: int, lo: int = 0) -> Menti
     role = _appositive_role(inner)
     if role:  # "Mr. Trudeau, the prime minister, said"
         return None if outer is None else interpret(text, tokens[start:named_end], appositive=role)
-    if [t.lower.strip(".") for t in inner if t.text != "."] in _POST_NOMINALS:
+    letters = [t.lower.strip(".") for t in inner if t.text != "."]
+    if len(letters) == 1 and letters[0] in _POST_NOMINALS:
         return outer  # "Tom Molomby, SC, said": letters after a name are not a name
     named = (
         interpret(text, inner)
@@ -302,9 +303,7 @@ def _named_before_open_appositive(
     return person
 
 
-_POST_NOMINALS = [
-    [w] for w in "sc qc kc mp mep msp mla td obe cbe mbe kbe dbe phd md jr sr esq ret".split()
-]
+_POST_NOMINALS = word_set("sc qc kc mp mep msp mla td obe cbe mbe kbe dbe phd md jr sr esq ret")
 _OPEN_TITLE_WORDS = 4
 _PLACE_PREPOSITIONS = word_set("in at from on near across outside inside to of")
 
