@@ -20,6 +20,7 @@ confidence between 0 and 1 that says how directly the text gives the speaker.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -1002,7 +1003,9 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
     for k in range(len(tokens) - 1):
         if tokens[k].lower != "according" or tokens[k + 1].lower != "to":
             continue
-        mention = mention_after(text, tokens, k + 2, len(tokens))
+        mention = mention_after(text, tokens, k + 2, len(tokens)) or _source_phrase(
+            text, tokens, k + 2
+        )
         if mention is None:
             return None
         where = cue_span(tokens, k)
@@ -1025,6 +1028,27 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
             span = _clause_span(text, tokens[0].start, tokens[k - 1].start)
             return Found(mention, "according to", where, span)
     return None
+
+
+def _source_phrase(text: str, tokens: list[Token], i: int) -> Mention | None:
+    """ "according to the museum": a definite noun phrase the lexicon does not know as a
+    speaker's is still the source that "according to" names, up to the next punctuation."""
+    if i >= len(tokens) or tokens[i].lower != "the":
+        return None
+    k = i + 1
+    while k < len(tokens) and tokens[k].is_word and k - i <= _SOURCE_WORDS:
+        if tokens[k].lower in _SOURCE_STOPS:
+            return None  # "according to the way it ...": no source
+        k += 1
+    if k == i + 1 or k - i > _SOURCE_WORDS or (k < len(tokens) and tokens[k].text not in ",.;:"):
+        return None
+    return Mention(
+        tokens[i].start, tokens[k - 1].end, "phrase", text[tokens[i].start : tokens[k - 1].end]
+    )
+
+
+_SOURCE_WORDS = 3
+_SOURCE_STOPS = word_set("way plan rules law schedule that which who when where it they")
 
 
 def _verb_before_comma(tokens: list[Token], following: Token) -> bool:
@@ -1211,6 +1235,8 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
             if found is not None:
                 return found
             continue
+        if tokens[k - 1].text == "," and _aside_speaker(text, tokens, k):
+            continue  # "Recipients, said Maurer, must ...": the speaker follows the cue
         mention = _subject(text, tokens, k)
         if mention is None or (mention.kind == "pronoun" and mention.role in ("i", "we", "you")):
             continue
@@ -1246,6 +1272,15 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
         if span is not None:
             return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span)
     return None
+
+
+def _aside_speaker(text: str, tokens: list[Token], k: int) -> bool:
+    """Whether the cue at tokens[k] opens an aside naming its speaker: ", said Maurer,"."""
+    mention = _inverted(text, tokens, k)
+    if mention is None or mention.kind not in ("name", "pronoun"):
+        return False
+    after = next((t for t in tokens[k + 1 :] if t.start >= mention.end), None)
+    return after is not None and after.text == ","
 
 
 _QUANTIFIERS = word_set("many other some several most all few both various numerous")
@@ -1504,13 +1539,32 @@ def _said_at_end(text: str, tokens: list[Token], start: int) -> Found | None:
     for comma in reversed(bounds):
         quoted = tokens[comma].text == '"'
         if comma < (1 if quoted else 3):
-            return None
+            break
         found = _attribution_after(text, tokens, comma, start)
         if found is not None:
             return found
         if len(tokens) - comma > _TAIL_ATTRIBUTION:
-            return None
-    return None
+            break
+    asides = (_interposed(text, tokens, a, b, start) for a, b in itertools.pairwise(bounds))
+    return next((found for found in asides if found is not None), None)
+
+
+_INTERPOSED_WORDS = 6  # ", said Mauer,", ", the minister said,": an aside, not a clause
+
+
+def _interposed(
+    text: str, tokens: list[Token], opening: int, closing: int, start: int
+) -> Found | None:
+    """ "Recipients, said Mauer, must show the photographs": an attribution set between two
+    commas inside the sentence it attributes; the whole sentence is the speaker's."""
+    if opening < 1 or closing - opening > _INTERPOSED_WORDS:
+        return None
+    aside = tokens[: closing + 1]  # what comes after the aside would read as its clause
+    found = _attribution_after(text, aside, opening, start)
+    if found is None:
+        return None
+    span = _clause_span(text, start, tokens[-1].end)
+    return Found(found.mention, found.cue, found.cue_span, span)
 
 
 def _attribution_after(text: str, tokens: list[Token], comma: int, start: int) -> Found | None:

@@ -331,7 +331,11 @@ def mention_after(text: str, tokens: list[Token], i: int, hi: int) -> Mention | 
         return pronoun(tokens[i])
     end = collect_forward(tokens, i, hi)
     if end is None:
-        return None
+        named = _described_name(tokens, i, hi)
+        if named is None:
+            return None
+        # "according to curator Elaine Doe": the name after an occupation the lexicon lacks
+        return mention_after(text, tokens, named, hi)
     by = _finding_by(tokens, i, end, hi)
     if by is not None:
         return mention_after(text, tokens, by, hi)
@@ -342,6 +346,26 @@ def mention_after(text: str, tokens: list[Token], i: int, hi: int) -> Mention | 
             stop += 1
         role = _appositive_role(tokens[end + 1 : stop])
     return interpret(text, tokens[i:end], appositive=role)
+
+
+def _described_name(tokens: list[Token], i: int, hi: int) -> int | None:
+    """Where a person's name starts after one or two lowercase words that describe them
+    ("curator Elaine Doe", "museum curator Elaine Doe"), if that is what follows."""
+    for k in range(i, min(hi, i + _DESCRIBING_WORDS + 1)):
+        token = tokens[k]
+        if token.is_capitalised and token.lower not in STOP_CAPS:
+            following = tokens[k + 1] if k + 1 < hi else None
+            two_words = following is not None and following.is_capitalised and following.is_word
+            return k if k > i and two_words else None
+        if not token.is_word or token.lower in _NOT_DESCRIBING:
+            return None
+    return None
+
+
+_DESCRIBING_WORDS = 2
+_NOT_DESCRIBING = DETERMINERS | word_set(
+    "and or but of for to in on at by with from as than that which who the its their his her"
+)
 
 
 def _finding_by(tokens: list[Token], i: int, end: int, hi: int) -> int | None:

@@ -482,3 +482,40 @@ def test_letters_after_a_name_between_commas_are_not_the_speaker():
     result = suggest(text, outlet="Herald")
 
     assert _one(result, "came from India").speaker == "Tom Molomby"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The museum drew 11,000 visitors in 2010, according to curator Elaine Gustafson.",
+            "Elaine Gustafson",
+        ),
+        (
+            "According to museum curator Elaine Gustafson, the museum drew 11,000 visitors.",
+            "Elaine Gustafson",
+        ),
+        ("The museum drew 11,000 visitors in 2010, according to the museum.", "the museum"),
+    ],
+)
+def test_according_to_someone_the_lexicon_does_not_describe(sentence, speaker):
+    result = suggest("Museum\n\nThe harbour was busy.\n\n" + sentence + "\n", outlet="Herald")
+
+    assert _one(result, "11,000 visitors").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Recipients, said Maurer, are required to exhibit the photographs every ten years.",
+        "Recipients, Maurer said, are required to exhibit the photographs every ten years.",
+        "Recipients, she said, are required to exhibit the photographs every ten years.",
+    ],
+)
+def test_an_attribution_set_between_commas_inside_the_sentence(sentence):
+    text = "Warhol gift\n\nKay Maurer, the treasurer, said 500 museums were invited.\n\n" + sentence
+    result = suggest(text, outlet="Herald")
+
+    claim = _one(result, "every ten years")
+    assert claim.speaker == "Kay Maurer"
+    assert claim.text.startswith("Recipients")  # the whole sentence, aside and all
