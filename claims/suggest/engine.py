@@ -93,6 +93,7 @@ def suggest(
             paragraph.kind, paragraph.reason = "heading", "lead-in"
     _signed_words(text, paragraphs, registry, candidates)
     _reported_speech_runs_on(candidates, outlet)
+    _cited_sources(original, candidates)
     mark_duplicates(candidates)
     return Suggestions(paragraphs, candidates, _speakers(registry, candidates, outlet))
 
@@ -272,6 +273,25 @@ def _reported_speech_runs_on(candidates: list[Candidate], outlet: str | None) ->
                 "goes on with the reported speech before it, in a report of one person's words"
             )
         before = candidate
+
+
+# "(Centers for Medicare & Medicaid Services 2025a)", "(Andrews, 2025)", "(Doe et al., 2019)"
+_CITATION = re.compile(
+    r"[\s.,;]{0,2}\((?P<who>[A-Z][^()\d]{1,80}?)(?:\s+et al\.?)?,?\s+(?:19|20)\d\d[a-z]?\)"
+)
+
+
+def _cited_sources(text: str, candidates: list[Candidate]) -> None:
+    """A finding followed by an author-date citation, as research pages cite: the page's
+    narrator states it and the work cited is its source (the reported speaker)."""
+    for candidate in candidates:
+        if candidate.kind != "narration" or candidate.reported_speaker:
+            continue
+        inside = _CITATION.search(text, candidate.start, candidate.end)
+        after = _CITATION.match(text, candidate.end)
+        cited = after or (inside if inside and inside.end() >= candidate.end - 1 else None)
+        if cited is not None:
+            candidate.reported_speaker = cited.group("who").strip()
 
 
 def _about_them(words: str, who: str) -> bool:

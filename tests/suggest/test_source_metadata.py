@@ -474,3 +474,16 @@ def test_a_news_report_gives_according_to_its_source():
     result = suggest(text, outlet="Herald")
 
     assert _one(result, "74,702 ships").speaker == "Port Registry"
+
+
+def test_an_author_date_citation_is_the_findings_reported_source():
+    text = (
+        "Harbour costs\n\nThe harbour was busy last year.\n\n"
+        "Only 2% of boats paid the full fee in 2025 (Harbour Registry 2025a). "
+        "The fee rose by 40% after the reform (Andrews, 2024).\n"
+    )
+    result = suggest(text, outlet="Harbour Council")
+
+    assert _one(result, "2% of boats").reported_speaker == "Harbour Registry"
+    assert _one(result, "rose by 40%").reported_speaker == "Andrews"
+    assert _one(result, "rose by 40%").speaker == "Harbour Council"
