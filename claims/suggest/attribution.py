@@ -1042,12 +1042,18 @@ def _source_phrase(text: str, tokens: list[Token], i: int) -> Mention | None:
         k += 1
     if k == i + 1 or k - i > _SOURCE_WORDS or (k < len(tokens) and tokens[k].text not in ",.;:"):
         return None
+    if tokens[k - 1].lower in _DOCUMENTS:
+        return None  # "according to the adopted text": what a document says is the outlet's
     return Mention(
         tokens[i].start, tokens[k - 1].end, "phrase", text[tokens[i].start : tokens[k - 1].end]
     )
 
 
 _SOURCE_WORDS = 3
+_DOCUMENTS = word_set(
+    "text plan law rules agreement proposal deal bill regulation directive treaty contract "
+    "document guidelines terms legislation resolution constitution decision order draft"
+)
 _SOURCE_STOPS = word_set("way plan rules law schedule that which who when where it they")
 
 

@@ -496,6 +496,8 @@ def test_letters_after_a_name_between_commas_are_not_the_speaker():
             "Elaine Gustafson",
         ),
         ("The museum drew 11,000 visitors in 2010, according to the museum.", "the museum"),
+        # what a document says is the outlet's account of it
+        ("The museum drew 11,000 visitors in 2010, according to the adopted text.", "Herald"),
     ],
 )
 def test_according_to_someone_the_lexicon_does_not_describe(sentence, speaker):
