@@ -169,7 +169,8 @@ STOP_CAPS = word_set("""
     where which speaking asked despite among amid instead thus therefore indeed even just only
     such other another separately previously recently today yesterday tomorrow monday tuesday
     wednesday thursday friday saturday sunday january february april june july august september
-    october november december
+    october november december don't doesn't didn't can't won't isn't aren't wasn't weren't
+    let's it's that's there's i'm i've we're we've you're they're
     """)
 
 # Determiners that open a noun phrase; they end a backwards scan.

@@ -386,6 +386,8 @@ def _heading_reason(line: str) -> str | None:
     Science."), which has no verb to make it a sentence."""
     if line[0] in '"“„«' or line[-1] == ",":
         return None  # "Jane Doe wrote on her blog,": a sentence running on into the next
+    if len(_UNSPACED_SCRIPT.findall(line)) >= _UNSPACED_SENTENCE:
+        return None  # Chinese or Japanese: no spaces to count words by, a sentence all the same
     stop = line[-1] in _TERMINAL and line[-1] != "?"
     words = re.findall(r"[^\W_][\w'’\-]*", line)
     if not words or len(words) > 20 or (stop and (line[-1] != "." or len(words) > 12)):
@@ -405,6 +407,8 @@ def _heading_reason(line: str) -> str | None:
     return None
 
 
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+_UNSPACED_SENTENCE = 15
 _MINOR_WORDS = word_set(
     "a an the and or but nor of to in on at by for with from as vs via over into up out off "
     "per than is are was be"

@@ -1219,7 +1219,9 @@ def _lead_in(
     if handle is not None:
         return handle, whole
     for k in range(len(tokens) - 1, -1, -1):
-        if not is_cue(tokens, k):
+        if not is_cue(tokens, k) and not (
+            tokens[k].lower in _ASKS and k >= len(tokens) - 2 and tokens[k].text.islower()
+        ):
             continue
         if tokens[k].lower == "according":
             block = _according_block(text, tokens, k, discourse, structure)
@@ -1269,6 +1271,8 @@ def _lead_in(
 
 
 _WHERE_WORDS = 6
+# "Jane Doe, upon testing the program, asked:": what follows is hers, questions and all
+_ASKS = word_set("asked asks wondered wonders")
 
 
 def _comma_before_quotation(text: str, paragraph: Paragraph) -> bool:
