@@ -135,7 +135,16 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
 
 @pytest.mark.parametrize(
     "folder",
-    ["articles", "former-heldout", "heldout", "heldout-2", "heldout-3", "heldout-4", "heldout-5"],
+    [
+        "articles",
+        "former-heldout",
+        "heldout",
+        "heldout-2",
+        "heldout-3",
+        "heldout-4",
+        "heldout-5",
+        "heldout-7",
+    ],
 )
 def test_every_corpus_label_sits_at_its_offsets(folder):
     paths = sorted((ev.CORPUS.parent / folder).glob("*.json"))
