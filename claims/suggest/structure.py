@@ -1210,6 +1210,9 @@ def _lead_in(
     line = text[paragraph.start : paragraph.end]
     if not line.endswith(":") and not _comma_before_quotation(text, paragraph):
         return None
+    named = _name_line(text, paragraph, discourse, names)
+    if named is not None:
+        return named, True
     sentences = split_sentences(text, paragraph.start, paragraph.end)
     s, e = sentences[-1]
     # "2. According to a survey:": a list number before the lead-in is not a sentence of its own
@@ -1271,6 +1274,34 @@ def _lead_in(
 
 
 _WHERE_WORDS = 6
+# "Governor Whitmer of Michigan:", "Jane Doe, Director:": a line that is only a speaker's name
+_NAME_LINE = re.compile(
+    r"[*_]*(?P<who>[A-Z][^:\n,]{1,60}?)(?:\s+of\s+(?:the\s+)?[A-Z][^:\n,]{1,40}|,[^:\n]{1,60})?"
+    r"[*_]*:[*_]*$"
+)
+
+
+def _name_line(
+    text: str, paragraph: Paragraph, discourse: Discourse, names: frozenset[str]
+) -> Voice | None:
+    """A line naming only a person, over their words (a statement's speaker standing alone
+    above it, as releases gathering several statements print them)."""
+    match = _NAME_LINE.fullmatch(text, paragraph.start, paragraph.end)
+    if match is None:
+        return None
+    start, end = match.span("who")
+    who = _label_speaker(text, start, end, text[start:end], discourse, names)
+    if who is None:
+        return None
+    return Voice(
+        who,
+        "direct",
+        BLOCK_FIRST,
+        "paragraphs under a line naming their speaker",
+        speaker_span=(start, end),
+    )
+
+
 # "Jane Doe, upon testing the program, asked:": what follows is hers, questions and all
 _ASKS = word_set("asked asks wondered wonders")
 

@@ -487,3 +487,20 @@ def test_an_author_date_citation_is_the_findings_reported_source():
     assert _one(result, "2% of boats").reported_speaker == "Harbour Registry"
     assert _one(result, "rose by 40%").reported_speaker == "Andrews"
     assert _one(result, "rose by 40%").speaker == "Harbour Council"
+
+
+STATEMENTS = (
+    "Governors on heating costs\n\n"
+    "Governor Gretchen Whitmer of Michigan and Governor Ned Lamont of Connecticut spoke.\n\n"
+    "Governor Whitmer of Michigan:\n"
+    "“Michigan spent 40 million dollars on heating aid. We helped 9,000 families.”\n\n"
+    "Governor Lamont of Connecticut:\n"
+    "“In CT, we are using 12 million dollars of rental funds. We helped 3,000 households.”\n"
+)
+
+
+def test_a_line_naming_only_a_speaker_gives_them_the_words_below():
+    result = suggest(STATEMENTS, outlet="The White House")
+
+    assert _one(result, "9,000 families").speaker == "Gretchen Whitmer"
+    assert _one(result, "3,000 households").speaker == "Ned Lamont"
