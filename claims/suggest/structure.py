@@ -192,6 +192,8 @@ def read_structure(
     if document is None:
         document = _named_by_source(text, (title, author), paragraphs, discourse, names)
     if document is None:
+        document = _authored_post(text, author, paragraphs, discourse, names)
+    if document is None:
         structure.narrator = _issuer(text, headline, lead, discourse, names) or _author_body(
             author, text, paragraphs, discourse, names
         )
@@ -384,6 +386,8 @@ def _named_by_source(
         who = _person_in(match.group("who"), discourse, names)
         if who is None or not _speaks_throughout(text, who, None, paragraphs):
             continue
+        if discourse.outlet and _same_name(who, discourse.outlet):
+            continue  # "Harbour Voices (Jane Doe)": the site's name, not a person's
         cue = match.groupdict().get("cue")
         return Voice(
             who,
@@ -393,6 +397,34 @@ def _named_by_source(
             " as the source's title or author gives it",
             cue=cue.lower() if cue else None,
         )
+    return None
+
+
+def _authored_post(
+    text: str,
+    author: str | None,
+    paragraphs: Sequence[Paragraph],
+    discourse: Discourse,
+    names: frozenset[str],
+) -> Voice | None:
+    """A post that opens in its author's first person, under an author line naming them
+    ("Global Voices (Jane Doe)"): written in their own name, as a byline over it would say. A
+    roundup of others' words opens in the third person and stays the outlet's."""
+    main, inner = _author_line(author or "", discourse.outlet)
+    body = [p for p in paragraphs if p.kind == "body"]
+    own = [bool(_FIRST_PERSON.search(_unquoted(text, p))) for p in body]
+    if not any(own[:2]) or sum(own) < 2:
+        return None
+    for words in (main, inner):
+        who = _person_in(words, discourse, names) if words else None
+        if who is not None and _speaks_throughout(text, who, None, paragraphs):
+            return Voice(
+                who,
+                "direct",
+                SIGNED_ANALYSIS,
+                "a post in the first person under its author's name, as the source's author"
+                " line gives it",
+            )
     return None
 
 
