@@ -222,12 +222,25 @@ class Discourse:
     def _pronoun(self, word: str) -> str | None:
         registry = self.registry
         if word in ("he", "she"):
-            people = {n: p for n, p in self.subjects.items() if not registry.is_organisation(n)}
+            other = "f" if word == "he" else "m"  # "he" never stands for a woman, nor "she" a man
+            people = {
+                n: p
+                for n, p in self.subjects.items()
+                if not registry.is_organisation(n) and registry.sex(n) != other
+            }
             current = self.current if self.current in registry.people else None
-            if current and not registry.is_organisation(current):
-                people[self.current] = max(
-                    self.spoke.get(self.current, -1), people.get(self.current, -1)
+            if current and (registry.is_organisation(current) or registry.sex(current) == other):
+                # the last speaker cannot be meant: the latest one who can
+                current = None
+                people.update(
+                    (n, max(p, people.get(n, -1)))
+                    for n, p in self.spoke.items()
+                    if n in registry.people
+                    and not registry.is_organisation(n)
+                    and registry.sex(n) != other
                 )
+            if current:
+                people[current] = max(self.spoke.get(current, -1), people.get(current, -1))
             return max(people, key=people.__getitem__) if people else current
         if word == "they" and self.group is not None:
             phrase, where = self.group
@@ -1216,6 +1229,21 @@ def _role_before(tokens: list[Token]) -> bool:
     return bool(titled) and titled[0] <= 2
 
 
+def _modifiers_only(tokens: list[Token]) -> bool:
+    """ "UN relief", "The United Nations (UN) emergency relief" before "coordinator Jan
+    Egeland said": words that only qualify the role opening the sentence, with no verb or
+    punctuation of their own but an abbreviation's brackets."""
+    words = [t for t in tokens if t.text not in "()"]
+    if words and words[0].lower == "the":
+        words = words[1:]
+    if not 1 <= len(words) <= _MODIFIER_WORDS or not all(t.is_word for t in words):
+        return False
+    return not any(_verbish(t) or t.lower in STOP_CAPS for t in words)
+
+
+_MODIFIER_WORDS = 6
+
+
 def _after_organisation(text: str, tokens: list[Token], mention: Mention, cue: int) -> Mention:
     """ "... of the Council on Islamic Relations Alia Salem": the person after the
     organisation's last word, not the two run together."""
@@ -1265,6 +1293,7 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
             or _only_connectors(tokens[:first])
             or _opener(tokens[:first])
             or (mention.kind == "name" and _role_before(tokens[:first]))
+            or (mention.kind == "name" and mention.role and _modifiers_only(tokens[:first]))
         ):
             continue
         if first and mention.kind == "name" and _role_before(tokens[:first]):

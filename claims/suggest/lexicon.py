@@ -27,6 +27,7 @@ CUE_WORDS = word_set("""
     clarified indicated mentioned disclosed believes believed thinks contended contends
     reported pointed according testified testifies assailed described describes found finds
     show shows showed suggests indicates reports believe warn argue insist estimate write
+    cautions cautioned cautioning predicts concludes stating
     predict contend maintain stress note add explain mentions tell telling cautioned conceded
     countered retorted lamented recounted boasted charged pledged forecast projected ruled
     determined agreed disputed objected protested continues mention allege deny admit

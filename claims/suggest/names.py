@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from .given_names import FEMALE, MALE
 from .lexicon import (
     DETERMINERS,
     HONORIFICS,
@@ -56,8 +57,25 @@ class Registry:
         self._alias: dict[str, str] = {}  # lower-case spelling -> canonical
         self._generic: dict[str, list[str]] = {}  # "the minister" -> canonicals (known only)
         self._surname: dict[str, list[str]] = {}
+        self._text = text
         for speaker in known:
             self._add_known(speaker, text)
+
+    def sex(self, name: str) -> str | None:
+        """ "f" or "m" when the article's honorifics ("Ms Okafor") or the given name say so."""
+        words = name.split()
+        if not words or self.is_organisation(name):
+            return None
+        surname = re.escape(words[-1])
+        for honorific, sex in (("Mrs|Ms|Miss|Mme|Madam", "f"), ("Mr|Sir|Lord", "m")):
+            if re.search(rf"\b(?:{honorific})\.?\s+(?:\w+\s+)?{surname}\b", self._text):
+                return sex
+        given = words[0].lower()
+        if len(words) > 1 and given in FEMALE:
+            return "f"
+        if len(words) > 1 and given in MALE:
+            return "m"
+        return None
 
     def _add_known(self, speaker: KnownSpeaker, text: str) -> None:
         spellings = [speaker.name, *speaker.aliases]

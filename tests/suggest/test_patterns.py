@@ -521,3 +521,29 @@ def test_an_attribution_set_between_commas_inside_the_sentence(sentence):
     claim = _one(result, "every ten years")
     assert claim.speaker == "Kay Maurer"
     assert claim.text.startswith("Recipients")  # the whole sentence, aside and all
+
+
+def test_a_role_qualified_before_the_name_opens_the_sentence():
+    text = (
+        "Aid effort\n\nThe harbour was busy.\n\n"
+        "The United Nations (UN) emergency relief coordinator Jan Egeland has said that 40 new "
+        "aid centres opened in Aceh. However, he cautions that 12 villages are still cut off.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "40 new aid centres").speaker == "Jan Egeland"
+    assert _one(result, "12 villages").speaker == "Jan Egeland"
+
+
+def test_he_never_stands_for_a_woman_the_article_names():
+    text = (
+        "Aid effort\n\nThe harbour was busy.\n\n"
+        "Relief coordinator Jan Egeland said that 40 aid centres opened. The BBC's Rachel Harvey "
+        "reports that the area was cut off for a week. He also said that 9 roads reopened.\n\n"
+        "Ms Okafor said that 3 ports were closed. Then Peter Berg said that 5 ports reopened. "
+        "She added that 2 airports were shut.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "9 roads").speaker == "Jan Egeland"
+    assert _one(result, "2 airports").speaker == "Okafor"
