@@ -50,6 +50,7 @@ from .lexicon import (
 )
 from .names import Registry
 from .phrases import (
+    GROUP_NOUNS,
     Mention,
     collect_back,
     cue_fits,
@@ -1673,7 +1674,12 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
         if tokens[k - 1].text != "," or tokens[k].lower not in TAIL_CUES:
             continue
         first = 0
-        while first < k and (tokens[first].lower in STOP_CAPS or not tokens[first].is_word):
+        # "On 17 November, Vice Minister Wu Daiwei met ...": past the date to the subject
+        while first < k and (
+            tokens[first].lower in STOP_CAPS
+            or not tokens[first].is_word
+            or tokens[first].text[0].isdigit()
+        ):
             if tokens[first].lower in ("he", "she", "it", "they"):
                 break
             first += 1
@@ -1690,8 +1696,17 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
         if begin >= len(tokens):
             return None
         span = _clause_span(text, tokens[begin].start, end)
-        return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span)
+        # "Wu Daiwei met the ambassador and offered an apology, stating that ...": what the
+        # subject did is the outlet's account, and checkable in its own right
+        acted = [t for t in tokens[:k] if t.start >= mention.end and t.is_word]
+        before = None
+        if len(acted) >= _ACTED_WORDS and any(_verbish(t) for t in acted):
+            before = _clause_span(text, tokens[0].start, tokens[k - 1].start)
+        return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span, before=before)
     return None
+
+
+_ACTED_WORDS = 6  # more than "weighed in on Tuesday": something done, not only said
 
 
 def _clause_subject(text: str, tokens: list[Token], span: tuple[int, int] | None) -> Mention | None:
@@ -1713,6 +1728,11 @@ def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
         if mention is not None and mention.kind == "phrase" and mention.text.endswith("s"):
             discourse.group = (mention.text, tokens[0].start)
             return
+    if tokens and tokens[0].lower in GROUP_NOUNS and tokens[0].lower.endswith("s"):
+        # "Scientists using a computer model have compared ...": a bare plural opening the
+        # sentence, whom a "they" after it means
+        discourse.group = ("the " + tokens[0].lower, tokens[0].start)
+        return
     lead = _opening_phrase(tokens)
     for k, token in enumerate(tokens[: lead + 6]):
         if k < lead:

@@ -547,3 +547,26 @@ def test_he_never_stands_for_a_woman_the_article_names():
 
     assert _one(result, "9 roads").speaker == "Jan Egeland"
     assert _one(result, "2 airports").speaker == "Okafor"
+
+
+def test_a_dated_sentence_with_a_participle_tail_keeps_what_the_subject_did():
+    text = (
+        "Submarine\n\nThe harbour was busy.\n\n"
+        "On 17 November, Vice Foreign Minister Wu Daiwei met the Japanese ambassador in Beijing "
+        "and offered an apology, stating that the submarine was on a training mission.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "training mission").speaker == "Wu Daiwei"
+    assert _one(result, "offered an apology").speaker == "Herald"
+
+
+def test_a_bare_plural_opening_a_sentence_is_whom_they_means():
+    text = (
+        "Heat\n\nThe harbour was busy.\n\n"
+        "Scientists using a computer model have compared two summers. They have concluded "
+        "that warm summers are 2 times as likely.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "2 times as likely").speaker == "the scientists"
