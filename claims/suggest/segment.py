@@ -43,7 +43,9 @@ _CREDIT_AT_END = re.compile(
     r"(?:^|[.!?]\s+|\(\s*|\s(?=(?-i:[A-Z])))(?:image|photo|photograph|picture|illustration|video)?\s*"
     r"(?:image|photo|picture|illustration|video|credit)s?(?:\s+credit)?\s*:\s*"
     r"[^.:!?()]{2,60}\.?\)?\.?$"
-    r"|\([^()]{0,30}\b(?:photo|image|picture)s?\s*/\s*[^()]{2,60}\)\.?$",
+    r"|\([^()]{0,30}\b(?:photo|image|picture)s?\s*/\s*[^()]{2,60}\)\.?$"
+    # "..., Image by Brajeshwar from Flickr (cc licensed)": the credit spelled out at the end
+    r"|[,.]\s+(?:image|photo|photograph|picture)\s+by\s+[^.!?]{2,60}$",
     re.IGNORECASE,
 )
 # A wire photo's caption: one sentence in the present tense that ends with the place and
@@ -146,7 +148,9 @@ _CLOCK = re.compile(
 # first sentence with no dash, which opens with a capitalised time or place word
 _RUN_IN_PLACE = re.compile(
     r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*){1,3} "
-    r"(?=(?:On|In|At|Last|This|Yesterday|Today|Earlier|After|Before|During|Since)\b)"
+    r"(?:(?=(?:On|In|At|Last|This|Yesterday|Today|Earlier|After|Before|During|Since)\b)"
+    # "Evansville, Indiana, United States - This past week ...": the same place before a dash
+    r"|[-–—]{1,2} (?=[A-Z]))"
 )
 _DATELINE_ONLY = re.compile(
     r"^[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,3}(?:,[^()\n]{1,30})?"

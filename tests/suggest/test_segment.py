@@ -184,3 +184,25 @@ def test_a_long_headline_on_the_first_line_is_a_heading():
 
     assert kinds[0] == (headline, "heading", "headline")
     assert kinds[1][1] == "body"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Evansville, Indiana, United States - This past week the museum opened 2 exhibits.",
+        "Preston, Victoria, Australia On Saturday, the museum opened 2 exhibits.",
+    ],
+)
+def test_a_place_in_parts_run_into_the_first_sentence_is_a_dateline(line):
+    assert line[dateline_end(line, 0, len(line)) :].startswith(("This past", "On Saturday"))
+
+
+def test_a_caption_ending_in_its_credit_spelled_out_is_noise():
+    text = (
+        "Orkut in India\n\nThe site has 1,000 groups.\n\n"
+        "Orkut's Debut to Indian Diwali - 2006, Image by Brajeshwar from Flickr (cc licensed)\n\n"
+        "Dalits have about 200 groups.\n"
+    )
+    kinds = [(p.kind, p.reason) for p in suggest(text).paragraphs]
+
+    assert kinds[2] == ("noise", "caption")
