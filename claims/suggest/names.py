@@ -29,6 +29,10 @@ from .types import KnownSpeaker
 _NOWHERE = 1 << 60
 _MISSPELT_MIN_LETTERS = 6
 _MISSPELT_SIMILARITY = 0.85  # the first position of someone the article never names
+_HONOURED = re.compile(
+    r"\b(?P<honorific>Mrs|Ms|Miss|Mme|Madam|Mr|Sir|Lord)\.?\s+(?P<names>[A-Z][\w'’\-]*"
+    r"(?:\s+[A-Z][\w'’\-]*)?)"
+)
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -58,18 +62,29 @@ class Registry:
         self._generic: dict[str, list[str]] = {}  # "the minister" -> canonicals (known only)
         self._surname: dict[str, list[str]] = {}
         self._text = text
+        self._sex: dict[str, str | None] = {}
+        self._honoured: dict[str, str] | None = None
         for speaker in known:
             self._add_known(speaker, text)
 
     def sex(self, name: str) -> str | None:
         """ "f" or "m" when the article's honorifics ("Ms Okafor") or the given name say so."""
+        if name not in self._sex:
+            self._sex[name] = self._read_sex(name)
+        return self._sex[name]
+
+    def _read_sex(self, name: str) -> str | None:
         words = name.split()
         if not words or self.is_organisation(name):
             return None
-        surname = re.escape(words[-1])
-        for honorific, sex in (("Mrs|Ms|Miss|Mme|Madam", "f"), ("Mr|Sir|Lord", "m")):
-            if re.search(rf"\b(?:{honorific})\.?\s+(?:\w+\s+)?{surname}\b", self._text):
-                return sex
+        if self._honoured is None:  # "Ms Okafor", "Mr. Lavrov": read once per article
+            self._honoured = {}
+            for match in _HONOURED.finditer(self._text):
+                sex = "m" if match.group("honorific") in ("Mr", "Sir", "Lord") else "f"
+                for word in match.group("names").split():
+                    self._honoured.setdefault(word, sex)
+        if words[-1] in self._honoured:
+            return self._honoured[words[-1]]
         given = words[0].lower()
         if len(words) > 1 and given in FEMALE:
             return "f"

@@ -68,13 +68,17 @@ def _pair(text: str, start: int, end: int, openers: dict[str, str]) -> list[Quot
     return quotes
 
 
+_CURLY = re.compile("[“”„«»]")
+_STRAIGHT = re.compile('"')
+
+
 def _straight_only(text: str, start: int, end: int) -> list[Quote]:
     """A paragraph quoting with straight marks alone, an even number of them, pairs them in
     turn: a mark's spacing is what pasted text gets wrong ('communities," For example ...
     exercise".'), their order it keeps."""
-    if any(mark in text[start:end] for mark in "“”„«»"):
+    if _CURLY.search(text, start, end):
         return []
-    marks = [i for i in range(start, end) if text[i] == '"']
+    marks = [match.start() for match in _STRAIGHT.finditer(text, start, end)]
     if not marks or len(marks) % 2:
         return []
     return [Quote(a, b, closed=True) for a, b in zip(marks[::2], marks[1::2], strict=True)]
