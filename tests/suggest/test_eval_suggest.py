@@ -145,6 +145,7 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
         "heldout-5",
         "heldout-6",
         "heldout-7",
+        "heldout-8",
     ],
 )
 def test_every_corpus_label_sits_at_its_offsets(folder):
