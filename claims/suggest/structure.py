@@ -846,6 +846,7 @@ def _speaker_lines(
                 lines.append(line)
     if len(lines) < 2:
         return
+    lines = _interviewer_set_aside(text, lines)
     first_line = lines[0].paragraph.index
     by_index = {line.paragraph.index: line for line in lines}
     current: _Line | None = None
@@ -892,6 +893,11 @@ def _speaker_lines(
         if current.question:
             paragraph.kind, paragraph.reason = "heading", "question"
             continue
+        if text[current.body_start : current.body_start + 1] in _QUOTE_MARKS:
+            # 'James Roche: "No, save it ..."' in a report: a quotation under its speaker's
+            # name, after which the reporter narrates again
+            current = None
+            continue
         if (current.speaker or answering) is None:
             continue
         structure.voices[paragraph.index] = Voice(
@@ -903,6 +909,44 @@ def _speaker_lines(
         )
 
 
+_QUOTE_MARKS = frozenset('"“”«„')
+_ASKING_SHARE = 0.3  # of an interviewer's turns that hold a question
+_SHORTER = 0.6  # an interviewer's turns, against the interviewee's, in length
+_PROMPTING = 0.4  # the same for one who prompts more than they ask
+
+
+def _interviewer_set_aside(text: str, lines: list[_Line]) -> list[_Line]:
+    """In a two-person transcript whose turns nobody marked as questions, the one who asks
+    more often and speaks more briefly is the interviewer: their turns are set aside with the
+    questions ("Andrei Vandenko: Within one's means." under "Vladimir Putin: ...")."""
+    if any(line.question for line in lines):
+        return lines  # the questions are already known
+    turns: dict[str, list[str]] = {}
+    for line in lines:
+        if line.speaker:
+            turns.setdefault(line.speaker, []).append(text[line.body_start : line.paragraph.end])
+    if len(turns) != 2 or min(len(said) for said in turns.values()) < _MIN_TURNS:
+        return lines
+
+    def asking(said: list[str]) -> float:
+        return sum("?" in words for words in said) / len(said)
+
+    def length(said: list[str]) -> float:
+        return sum(len(words) for words in said) / len(said)
+
+    first, second = sorted(turns, key=lambda who: length(turns[who]))
+    short, long = turns[first], turns[second]
+    asks = asking(short) >= _ASKING_SHARE and asking(short) > asking(long)
+    # one who asks, or whose every turn is a prompt ("Within one's means.") under answers
+    if length(short) > (_SHORTER if asks else _PROMPTING) * length(long):
+        return lines
+    return [
+        dataclasses.replace(line, speaker=None, question=True) if line.speaker == first else line
+        for line in lines
+    ]
+
+
+_MIN_TURNS = 3
 _CHAIRS = word_set("moderator operator host presenter interviewer chair")
 # "Wikinews interviews ...", "interview by Jane Doe": who asks the questions
 _INTERVIEWER = re.compile(

@@ -527,3 +527,40 @@ def test_a_roundup_opening_in_the_third_person_stays_the_outlets():
     result = suggest(text, outlet="Harbour Voices", author="Harbour Voices (Ada Moreno)")
 
     assert _one(result, "1,000 groups").speaker == "Harbour Voices"
+
+
+def test_a_quotation_under_its_speakers_name_in_a_report_does_not_carry_on():
+    text = (
+        "Tanker emails\n\nThe emails were released on Monday.\n\n"
+        'Secretary of the Air Force James Roche: "No, save it. The deal is worth 23 billion."\n\n'
+        'Director Bill Bodie: "We do not need 100 tankers."\n\n'
+        'Secretary of the Air Force James Roche: "I agree. We need 80."\n\n'
+        "Boeing had hired 2 officials from the Air Force in 2003.\n"
+    )
+    result = suggest(text, outlet="Wikinews")
+
+    assert _one(result, "23 billion").speaker == "James Roche"
+    assert _one(result, "2 officials").speaker == "Wikinews"
+
+
+INTERVIEW_OF_PROMPTS = "Income\n\nThe interview was published on Monday.\n\n" + "\n\n".join(
+    [
+        "Andrei Smirnov: The middle class.",
+        "Ivan Petrov: Listen, the middle class is 30 per cent of the people by the World Bank's "
+        "methodology, and their incomes grew by 4 per cent last year, as the statistics show.",
+        "Andrei Smirnov: Within one's means.",
+        "Ivan Petrov: Not within one's means. The methodology counts 60 million people, and we "
+        "raised the minimum wage by 7 per cent in 2019, which no other country did that year.",
+        "Andrei Smirnov: The people in France went to the streets.",
+        "Ivan Petrov: Yes. Is this a good thing? I do not think so, since their pension age "
+        "rose by 2 years in 2010 and nothing has changed for the better since then.",
+    ]
+)
+
+
+def test_the_one_who_only_prompts_in_a_two_person_transcript_is_the_interviewer():
+    result = suggest(INTERVIEW_OF_PROMPTS, outlet="Kremlin")
+
+    kinds = _kinds(result, INTERVIEW_OF_PROMPTS)
+    assert kinds["Andrei Smirnov: The people in France went to the streets."][1] == "question"
+    assert _one(result, "60 million people").speaker == "Ivan Petrov"
