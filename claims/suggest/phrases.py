@@ -96,6 +96,10 @@ def _joins(tokens: list[Token], k: int) -> bool:
     if text == "." and k > 0:
         prev = tokens[k - 1]
         return prev.end == tokens[k].start and prev.lower in HONORIFICS | ABBREVIATIONS
+    if text.lower() == "and" and 0 < k < len(tokens) - 1:
+        # "Acting President and Prime Minister Vladimir Putin": two titles of one person
+        before, after = tokens[k - 1].lower, tokens[k + 1].lower
+        return before in TITLE_WORDS and (after in TITLE_WORDS or after in ROLE_MODIFIERS)
     return text.lower() in ("of", "for")
 
 

@@ -120,7 +120,8 @@ def is_courtesy(text: str) -> bool:
 # "The full report is available here." A link's words, with nothing in them to check.
 _CALL_TO_ACTION = re.compile(
     r"^\W*(?:for (?:more|further|full)(?: detailed)? (?:information|details|info),?\s+)?"
-    r"(?:please\s+)?(?:find out|read (?:more|the full|it|on|below)|click|tap|learn more|sign up"
+    r"(?:please\s+)?(?:to\s+)?(?:find out|read (?:more|the full|it|on|below)|click|tap|learn more"
+    r"|sign up"
     r"|subscribe|download|visit|view (?:the|our|all|more)|watch (?:the|our|it|more)"
     r"|share (?:this|on|via)|get (?:the latest|our (?:newsletter|daily|weekly))"
     r"|see (?:more|the full|also|below|above|here)|check out|listen (?:to|here)"
@@ -134,6 +135,7 @@ _CALL_TO_ACTION = re.compile(
     re.IGNORECASE,
 )
 _CALL_WORDS = 20
+_ENDS_IN_A_LINK = re.compile(r"\b(?:click|tap) here\W*$", re.IGNORECASE)
 
 
 # A reference to another document by its kind and title: 'European Commission press release:
@@ -157,7 +159,8 @@ def is_call_to_action(text: str) -> bool:
     if is_reference(text):
         return True  # a title, not a quotation: it ends without a full stop
     words = _WORD.findall(text)
-    if len(words) > _CALL_WORDS or not _CALL_TO_ACTION.search(text):
+    pointer = _ENDS_IN_A_LINK.search(text)  # "To read more about ..., click here."
+    if (len(words) > _CALL_WORDS and not pointer) or not _CALL_TO_ACTION.search(text):
         return False
     # a figure outside brackets (a date in brackets is the linked page's) is a claim's
     return not _QUANTITY.search(re.sub(r"\([^)]*\)", " ", text))

@@ -59,7 +59,8 @@ _WIRE_CAPTION = re.compile(
 _PICTURE_WORDS = re.compile(
     r"\b(?:in the (?:fore|back)ground|of the (?:image|photo|picture|frame)|this (?:image|photo)"
     r"|(?:is|are) (?:pictured|seen|shown) (?:here|at|in|with|during)|pictured (?:above|below|left"
-    r"|right|here)|from left to right)\b|\((?:left|right|centre|center|l-r|from left)\)",
+    r"|right|here)|from left to right|,\s(?:shown|seen|pictured) (?:here|above|below))\b"
+    r"|\((?:left|right|centre|center|l-r|from left)\)",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.]+")
@@ -148,9 +149,15 @@ _CLOCK = re.compile(
 # first sentence with no dash, which opens with a capitalised time or place word
 _RUN_IN_PLACE = re.compile(
     r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*){1,3} "
-    r"(?:(?=(?:On|In|At|Last|This|Yesterday|Today|Earlier|After|Before|During|Since)\b)"
-    # "Evansville, Indiana, United States - This past week ...": the same place before a dash
-    r"|[-–—]{1,2} (?=[A-Z]))"
+    r"(?=(?:On|In|At|Last|This|Yesterday|Today|Earlier|After|Before|During|Since)\b)"
+    # "Evansville, Indiana, United States - This past week ...", "**Washington, D.C.** - Today":
+    # a place in up to four parts, bold or not, before a dash
+    r"|[*_]{0,2}[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,2}(?:, ?[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)"
+    r"{1,3}[*_]{0,2} [-–—]{1,2} (?=[A-Z])"
+    r"|[*_]{2}[A-Z][^*\n]{1,40}[*_]{2} [-–—]{1,2} (?=[A-Z])"
+    # "United States - According to NASA ...", but not "Russia - Ukraine talks resumed"
+    r"|[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,2} [-–—]{1,2} "
+    r"(?=(?:According|The|A|An|On|In|At|Today|Yesterday|This|Officials|Police)\b)"
 )
 _DATELINE_ONLY = re.compile(
     r"^[A-Z][A-Za-z'.\-]+(?: [A-Z][A-Za-z'.\-]+){0,3}(?:,[^()\n]{1,30})?"

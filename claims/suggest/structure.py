@@ -859,10 +859,13 @@ def _speaker_lines(
         line = by_index.get(paragraph.index)
         if line is None and paragraph.kind == "body" and paragraph.index < first_line:
             headed = any(p.reason == "headline" for p in paragraphs[: paragraph.index])
-            # a one-line introduction presents the speakers; a longer one tells facts
-            # about them ("..., a former member of the national team, retired in 2013")
-            one_line = len(split_sentences(text, paragraph.start, paragraph.end)) < 2
-            if headed and introduction and one_line:
+            # a one-line introduction presents the speakers, and one about the interview
+            # itself ("The 16th part ... has been published. Total recording time is 3.5
+            # hours."); a longer one tells facts about them ("..., retired in 2013")
+            sentences = split_sentences(text, paragraph.start, paragraph.end)
+            about = sum(1 for a, b in sentences if _ABOUT_THE_INTERVIEW.search(text, a, b))
+            presents = len(sentences) < 2 or about * 2 > len(sentences)
+            if headed and introduction and presents:
                 paragraph.kind, paragraph.reason = "heading", "standfirst"
             continue
         if line is not None:
@@ -909,6 +912,11 @@ def _speaker_lines(
         )
 
 
+_ABOUT_THE_INTERVIEW = re.compile(
+    r"\b(?:interview(?:ed|s)?|transcript|recording|episode|podcast|published|questions"
+    r"|conversation|project)\b",
+    re.IGNORECASE,
+)
 _QUOTE_MARKS = frozenset('"“”«„')
 _ASKING_SHARE = 0.3  # of an interviewer's turns that hold a question
 _SHORTER = 0.6  # an interviewer's turns, against the interviewee's, in length

@@ -191,10 +191,26 @@ def test_a_long_headline_on_the_first_line_is_a_heading():
     [
         "Evansville, Indiana, United States - This past week the museum opened 2 exhibits.",
         "Preston, Victoria, Australia On Saturday, the museum opened 2 exhibits.",
+        "**Washington, D.C.** – This past week the museum opened 2 exhibits.",
+        "United States - On Saturday, the museum opened 2 exhibits.",
     ],
 )
 def test_a_place_in_parts_run_into_the_first_sentence_is_a_dateline(line):
     assert line[dateline_end(line, 0, len(line)) :].startswith(("This past", "On Saturday"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Aging KC135 tankers, shown here refueling an F16, were to be replaced by 2010.",
+        "To read more about the plan to protect the United States from illicit drugs and their "
+        "traffickers, click here.",
+    ],
+)
+def test_captions_and_links_are_never_candidates(line):
+    text = f"Tankers\n\nThe Air Force needs 100 tankers.\n\n{line}\n\nBoeing built 40 of them.\n"
+
+    assert not [c for c in suggest(text).candidates if c.text in line]
 
 
 def test_a_caption_ending_in_its_credit_spelled_out_is_noise():

@@ -564,3 +564,14 @@ def test_the_one_who_only_prompts_in_a_two_person_transcript_is_the_interviewer(
     kinds = _kinds(result, INTERVIEW_OF_PROMPTS)
     assert kinds["Andrei Smirnov: The people in France went to the streets."][1] == "question"
     assert _one(result, "60 million people").speaker == "Ivan Petrov"
+
+
+def test_an_interviews_introduction_about_the_interview_itself_is_set_aside():
+    text = INTERVIEW_OF_PROMPTS.replace(
+        "The interview was published on Monday.",
+        "The 16th part of the interview has been published. The 20 Questions project is a "
+        "series of interviews. Total recording time is 3.5 hours.",
+    )
+    result = suggest(text, outlet="Kremlin")
+
+    assert not [c for c in result.candidates if "3.5 hours" in c.text]
