@@ -2,8 +2,9 @@
 reports that ... He also said ..." is not Rachel Harvey).
 
 Written by hand for this project: common given names in the English-language press, across
-languages, that are used for one sex only in almost every case. A name missing here tells
-nothing; the honorifics "Mr" and "Ms" in the article tell as much.
+languages, that are used for one sex only in almost every case; names that are not ("Kim",
+"Jean", "Andrea") are left out. A name missing here tells nothing; the honorifics "Mr" and "Ms"
+in the article tell as much.
 """
 
 from .lexicon import word_set
@@ -11,17 +12,17 @@ from .lexicon import word_set
 FEMALE = word_set(
     """
     abigail ada adriana agnes aisha alexandra alice alicia alison amanda amelia amy ana anastasia
-    andrea angela angelina anita ann anna anne annette antonia barbara beatrice beatriz bertha
+    angela angelina anita ann anna anne annette antonia barbara beatrice beatriz bertha
     betty beverly brenda bridget camila carla carmen carol caroline carolyn catherine cecilia
     charlotte chloe christina christine claire clara claudia colette cristina cynthia daniela
     deborah debra denise diana diane donna dorothy elaine eleanor elena elisabeth elizabeth
     ella ellen emily emma erica erin esther eva evelyn fatima fiona florence frances francesca
     gabriela gloria grace hannah harriet heather helen helena hillary ingrid irene isabel
-    isabella jacqueline jane janet janice jasmine jean jennifer jessica jill joan joanna
+    isabella jacqueline jane janet janice jasmine jennifer jessica jill joan joanna
     josephine joyce judith judy julia julie karen karin katherine kathleen kathryn katie
-    kelly kim kimberly laura lauren linda lisa louise lucy lydia madeleine margaret maria
+    kelly kimberly laura lauren linda lisa louise lucy lydia madeleine margaret maria
     marie marina marion martha mary maya megan melanie melissa michelle miriam monica nadia
-    nancy natalia natalie natasha nicola nicole nina olga olivia pamela patricia paula pauline
+    nancy natalia natalie natasha nicole nina olga olivia pamela patricia paula pauline
     penelope priya rachel rebecca rita rosa rose ruth sabine sally samantha sandra sara sarah
     sharon sheila shirley silvia sofia sonia sophia sophie stephanie susan susanne suzanne
     svetlana sylvia tamara tanya teresa theresa tina ursula valentina valerie vanessa
