@@ -3,13 +3,14 @@
 The steps run in reading order, each in its own module: paragraphs are classified
 (`segment`), people are collected over the whole article (`names`), each body paragraph
 becomes statements (`attribution`), each statement atomic candidates (`candidates`), which
-are scored (`scoring`) and checked against earlier ones for restatements (`matching`).
+are scored (`scoring`); passes over all of them give a report's run-on sentences and cited
+sources their speakers (`passes`), and restatements are checked against earlier candidates
+(`matching`).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from .attribution import Discourse, Statement, paragraph_statements
@@ -17,6 +18,7 @@ from .candidates import Piece, atomic_pieces
 from .lexicon import CUE_WORDS, FINITE_VERBS
 from .matching import ClaimIndex
 from .names import Registry, find_people, register_people
+from .passes import cited_sources, reported_speech_runs_on
 from .phrases import is_cue
 from .scoring import checkworthiness, is_call_to_action, is_courtesy, is_reference
 from .segment import classify, dateline_end, split_paragraphs, split_sentences
@@ -92,8 +94,8 @@ def suggest(
         if lead_in == paragraph.start:
             paragraph.kind, paragraph.reason = "heading", "lead-in"
     _signed_words(text, paragraphs, registry, candidates)
-    _reported_speech_runs_on(candidates, outlet)
-    _cited_sources(original, candidates)
+    reported_speech_runs_on(candidates, outlet)
+    cited_sources(original, candidates)
     mark_duplicates(candidates)
     return Suggestions(paragraphs, candidates, _speakers(registry, candidates, outlet))
 
@@ -227,80 +229,6 @@ def _signed_words(
                 candidate.confidence = SIGNED_CONFIDENCE
                 candidate.evidence = "words a signed pull-quote gives to its speaker"
                 break
-
-
-RUNS_ON_CONFIDENCE = 0.45
-_CUED = 0.65  # above what a carried-over sentence gets
-
-
-def _reported_speech_runs_on(candidates: list[Candidate], outlet: str | None) -> None:
-    """In a report of one person's words ("The President said that ... The President admitted
-    that ... But the country has already ..."), a sentence left to the narrator right after
-    that person's reported speech, in the same paragraph, goes on with it: the report tells
-    what they said sentence by sentence. Given at low confidence, for the editor to confirm."""
-    spoken = [c for c in candidates if c.kind != "narration" and c.speaker]
-    narrated = [c for c in candidates if c.kind == "narration"]
-    if len(spoken) < 2 or 2 * len(spoken) < len(narrated):
-        return
-    who, count = Counter(c.speaker for c in spoken).most_common(1)[0]
-    if who == outlet or count < len(spoken):
-        return
-    before = None
-    for candidate in candidates:
-        after_speech = (
-            before is not None
-            and before.paragraph == candidate.paragraph
-            and before.kind == "indirect"
-            and before.speaker == who
-            and before.confidence >= _CUED  # said so in words, not itself carried over
-        )
-        if (
-            candidate.kind == "narration"
-            and candidate.speaker == outlet
-            and after_speech
-            and not _about_them(candidate.text, who)
-        ):
-            candidate.kind, candidate.speaker = "indirect", who
-            candidate.speaker_start, candidate.speaker_end = (
-                before.speaker_start,
-                before.speaker_end,
-            )
-            candidate.cue, candidate.cue_start, candidate.cue_end = (
-                before.cue, before.cue_start, before.cue_end,
-            )  # fmt: skip
-            candidate.confidence = RUNS_ON_CONFIDENCE
-            candidate.evidence = (
-                "goes on with the reported speech before it, in a report of one person's words"
-            )
-        before = candidate
-
-
-# "(Centers for Medicare & Medicaid Services 2025a)", "(Andrews, 2025)", "(Doe et al., 2019)"
-_CITATION = re.compile(
-    r"[\s.,;]{0,2}\((?P<who>[A-Z][^()\d]{1,80}?)(?:\s+et al\.?)?,?\s+(?:19|20)\d\d[a-z]?\)"
-)
-
-
-def _cited_sources(text: str, candidates: list[Candidate]) -> None:
-    """A finding followed by an author-date citation, as research pages cite: the page's
-    narrator states it and the work cited is its source (the reported speaker)."""
-    for candidate in candidates:
-        if candidate.kind != "narration" or candidate.reported_speaker:
-            continue
-        inside = _CITATION.search(text, candidate.start, candidate.end)
-        after = _CITATION.match(text, candidate.end)
-        cited = after or (inside if inside and inside.end() >= candidate.end - 1 else None)
-        if cited is not None:
-            candidate.reported_speaker = cited.group("who").strip()
-
-
-def _about_them(words: str, who: str) -> bool:
-    """Whether a sentence tells of the speaker in the third person ("He made this statement
-    ...", "Doe discusses ..."): the narrator's, not more of their words."""
-    surname = who.split()[-1]
-    return bool(re.match(r"(?:He|She|They)\b", words)) or bool(
-        re.search(rf"\b{re.escape(surname)}\b", words)
-    )
 
 
 def _folded(words: str) -> str:
