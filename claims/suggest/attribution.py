@@ -487,6 +487,9 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
     bracketed = _bracketed_name(text, tokens, cue, lo)
     if bracketed is not None:
         return bracketed
+    unnamed = _unnamed_sources(text, tokens, j, lo)
+    if unnamed is not None:
+        return unnamed
     mention = mention_before(text, tokens, j, lo)
     return (
         _head_before_place(text, tokens, j, lo)
@@ -499,6 +502,33 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
 
 
 _SUBJECT_WORDS = 16
+# "two people familiar with the matter", "a person briefed on the talks", "sources close to the
+# minister": the unnamed sources of wire reports
+_UNNAMED = re.compile(
+    r"(?:(?:two|three|four|several|some|many|a|one|other)\s+)?(?:people|persons?|sources?"
+    r"|officials?|insiders?)\s+(?:familiar with|briefed on|with (?:direct )?knowledge of"
+    r"|close to|involved in|aware of|who\s+\w+)\b[^,;:.]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _unnamed_sources(text: str, tokens: list[Token], j: int, lo: int) -> Mention | None:
+    """Unnamed sources before a cue ("two people familiar with the matter told Reuters")."""
+    start = next(
+        (
+            k
+            for k in range(max(lo, j - _UNNAMED_WORDS), j + 1)
+            if _UNNAMED.fullmatch(text, tokens[k].start, tokens[j].end)
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    words = text[tokens[start].start : tokens[j].end]
+    return Mention(tokens[start].start, tokens[j].end, "phrase", words)
+
+
+_UNNAMED_WORDS = 12
 _BRACKETED_ROLE_WORDS = 14
 
 
@@ -1626,6 +1656,8 @@ def _attribution_after(text: str, tokens: list[Token], comma: int, start: int) -
         # the sentence
         after = [t for t in tokens[k + 1 :] if t.start >= mention.end] if inverted else []
         after = after if inverted else tokens[k + 1 :]
+        if tokens[k].lower in LISTENER_CUES and not inverted:
+            after = after[_listener_words(after) :]  # "..., Jane Doe told reporters on Monday."
         if after and after[0].text not in ",." and not _adverbial_tail(after):
             return None  # ", the minister said the plan ...": its own clause, not a tail
         boundary = tokens[comma]
@@ -1646,6 +1678,18 @@ def _attribution_after(text: str, tokens: list[Token], comma: int, start: int) -
     return None
 
 
+def _listener_words(tokens: list[Token]) -> int:
+    """How many words of a tail name whom the words were told ("reporters", "the BBC",
+    "Reuters"): they end the sentence as a time or place does."""
+    k = 1 if tokens and tokens[0].lower in ("the", "a", "an") else 0
+    if k < len(tokens) and tokens[k].lower in _LISTENERS:
+        return k + 1
+    start = k
+    while k < len(tokens) and tokens[k].is_word and tokens[k].is_capitalised:
+        k += 1
+    return k if k > start else 0
+
+
 def _adverbial_tail(tokens: list[Token]) -> bool:
     """Whether words after an end-of-sentence cue are only a time or place ("said on Tuesday,
     the worst result since 1961"; "said in a statement.")."""
@@ -1654,9 +1698,12 @@ def _adverbial_tail(tokens: list[Token]) -> bool:
         if token.text in ",.;":
             break
         words.append(token)
-    if not words or len(words) > 5:
+    if not words or len(words) > _TAIL_WORDS:
         return not words
     return words[0].lower in _INTERPOSED and not any(_verbish(t) for t in words)
+
+
+_TAIL_WORDS = 7  # "said in an interview with the Herald."
 
 
 def _quote_ends_in_comma(text: str, token: Token) -> bool:

@@ -171,7 +171,8 @@ STOP_CAPS = word_set("""
     such other another separately previously recently today yesterday tomorrow monday tuesday
     wednesday thursday friday saturday sunday january february april june july august september
     october november december don't doesn't didn't can't won't isn't aren't wasn't weren't
-    let's it's that's there's i'm i've we're we've you're they're
+    let's it's that's there's i'm i've we're we've you're they're says adds asks writes
+    explains recalls warns argues insists
     """)
 
 # Determiners that open a noun phrase; they end a backwards scan.

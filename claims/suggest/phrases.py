@@ -372,6 +372,10 @@ _NOT_DESCRIBING = DETERMINERS | word_set(
 )
 
 
+# what someone writes or issues: "a statement from chief executive Jane Doe" is hers
+_WRITINGS = word_set("statement statements letter memo email e-mail post announcement")
+
+
 def _finding_by(tokens: list[Token], i: int, end: int, hi: int) -> int | None:
     """ "a study by Kobe University": where the name of whoever made the finding starts."""
     if end + 1 < hi and tokens[end].lower in COMPILED and tokens[end + 1].lower == "by":
@@ -379,12 +383,14 @@ def _finding_by(tokens: list[Token], i: int, end: int, hi: int) -> int | None:
     if end + 1 >= hi or tokens[end].lower not in ("by", "from"):
         return None
     noun = tokens[end - 2] if tokens[end - 1].lower in COMPILED else tokens[end - 1]
-    if noun.lower not in FINDING_NOUNS:
+    if noun.lower not in FINDING_NOUNS and noun.lower not in _WRITINGS:
         return None
     after = end + 1
     if tokens[after].lower in DETERMINERS and after + 1 < hi:
         after += 1
-    return after if tokens[after].is_capitalised else None
+    if tokens[after].is_capitalised:
+        return after
+    return _described_name(tokens, after, hi)  # "from chief executive Jane Doe"
 
 
 def pronoun(token: Token) -> Mention:

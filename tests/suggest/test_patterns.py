@@ -570,3 +570,60 @@ def test_a_bare_plural_opening_a_sentence_is_whom_they_means():
     result = suggest(text, outlet="Herald")
 
     assert _one(result, "2 times as likely").speaker == "the scientists"
+
+
+WIRE_INTRODUCTION = (
+    "Acme cuts\n\nAcme is a maker of ropes. Chief executive Jane Doe leads it. Union leader "
+    "John Roe speaks for its workers.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('"We will cut 500 jobs by 2026," said Jane Doe, the chief executive.', "Jane Doe"),
+        (
+            '"We will cut 500 jobs by 2026," Jane Doe, the chief executive, told reporters.',
+            "Jane Doe",
+        ),
+        (
+            "The firm will cut 500 jobs by 2026, chief executive Jane Doe told reporters.",
+            "Jane Doe",
+        ),
+        (
+            "The firm will cut 500 jobs by 2026, according to a statement from chief executive "
+            "Jane Doe.",
+            "Jane Doe",
+        ),
+        ("In a statement, Jane Doe said the firm would cut 500 jobs by 2026.", "Jane Doe"),
+        ('Says Jane Doe: "We will cut 500 jobs by 2026."', "Jane Doe"),
+        ('Jane Doe put it bluntly: "We will cut 500 jobs by 2026."', "Jane Doe"),
+        (
+            "The firm will cut 500 jobs by 2026, Doe said in an interview with the Herald.",
+            "Jane Doe",
+        ),
+        ("Doe told the Herald that the firm will cut 500 jobs by 2026.", "Jane Doe"),
+        ("A spokeswoman for Acme confirmed that the firm will cut 500 jobs by 2026.", "Acme"),
+        (
+            "The firm will cut 500 jobs by 2026, Reuters reported, citing two people familiar "
+            "with the matter.",
+            "Reuters",
+        ),
+        (
+            "The firm will cut 500 jobs by 2026, two people familiar with the matter told Reuters.",
+            "two people familiar with the matter",
+        ),
+        ("Asked about the cuts, Doe said the firm had cut 500 jobs in 2024.", "Jane Doe"),
+        ("The firm cut 500 jobs in 2024, Doe wrote on X.", "Jane Doe"),
+        ('"The firm cut 500 jobs in 2024," Doe added, "and it will cut 300 more."', "Jane Doe"),
+        ("The firm cut 500 jobs in 2024, Doe claimed, a figure the union disputes.", "Jane Doe"),
+        ("Union leader John Roe disputed the figure, saying only 200 jobs were cut.", "John Roe"),
+        ('"Only 200 jobs were cut in 2024," Roe countered.', "John Roe"),
+    ],
+)
+def test_wire_attributions(sentence, speaker):
+    result = suggest(WIRE_INTRODUCTION + sentence + "\n", outlet="Herald")
+
+    claims = [c for c in result.candidates if c.paragraph == 2 and any(d.isdigit() for d in c.text)]
+    assert claims
+    assert {c.speaker for c in claims} == {speaker}
