@@ -622,6 +622,7 @@ def _finding_owner(text: str, words: list[Token], start: int, end: int) -> Menti
 
 
 # People who speak for an organisation without being named: the organisation is the speaker.
+_SPOKES = word_set("spokesperson spokesman spokeswoman")
 _SPOKESPEOPLE = word_set(
     "spokesperson spokesman spokeswoman representative representatives official officials "
     "source sources statement"
@@ -630,7 +631,14 @@ _NAME_PARTICLES = word_set("de da di del van von der den du la le al el bin ibn"
 
 
 def _spokesperson_of(text: str, words: list[Token], start: int, end: int) -> Mention | None:
-    """ "A spokesperson for the Department for Transport": the department speaks."""
+    """ "A spokesperson for the Department for Transport": the department speaks; so do
+    "an Acme spokeswoman" and "a police spokesman"."""
+    if len(words) >= 2 and words[-1].lower in _SPOKES:
+        body = words[1:-1] if words[0].lower in ("a", "an", "the") else words[:-1]
+        named = bool(body) and all(w.is_capitalised and w.lower not in STOP_CAPS for w in body)
+        if named or [w.lower for w in body] == ["police"]:
+            name = _clean(text[body[0].start : body[-1].end])
+            return Mention(start, end, "name", text[start:end], name=name, organisation=True)
     for i, word in enumerate(words[:-2]):
         if word.lower not in _SPOKESPEOPLE or words[i + 1].lower not in ("for", "of", "at", "from"):
             continue

@@ -627,3 +627,54 @@ def test_wire_attributions(sentence, speaker):
     claims = [c for c in result.candidates if c.paragraph == 2 and any(d.isdigit() for d in c.text)]
     assert claims
     assert {c.speaker for c in claims} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "words", "speaker"),
+    [
+        (
+            [
+                "Mayor Ada Moreno opened the new bridge on Monday.",
+                '"It cost 40 million pounds and took three years," she said.',
+            ],
+            "40 million",
+            "Ada Moreno",
+        ),
+        (
+            [
+                "Mayor Ada Moreno opened the new bridge on Monday.",
+                "Councillor Tom Reyes disagreed. The bridge cost 60 million, he said, not 40.",
+            ],
+            "60 million",
+            "Tom Reyes",
+        ),
+        (
+            [
+                "The council said the bridge cost 40 million pounds.",
+                "It added that 2,000 cars a day would use it.",
+            ],
+            "2,000 cars",
+            "The council",
+        ),
+        (["The ministry said the storm hurt 40 farms in May."], "40 farms", "The ministry"),
+        (
+            ["Police said two men were arrested.", "Both are aged 34, a police spokesman said."],
+            "aged 34",
+            "Police",
+        ),
+        (
+            ["Ada Moreno said she saw 300 people. Her husband, Tom, said it was closer to 500."],
+            "closer to 500",
+            "Tom",
+        ),
+        (
+            ["The bridge cost 40 million pounds, Mayor Ada Moreno said in a post on X."],
+            "40 million",
+            "Ada Moreno",
+        ),
+    ],
+)
+def test_who_speaks_across_sentences(paragraphs, words, speaker):
+    result = suggest("Bridge opens\n\n" + "\n\n".join(paragraphs) + "\n", outlet="Herald")
+
+    assert _one(result, words).speaker == speaker
