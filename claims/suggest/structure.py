@@ -232,7 +232,8 @@ def _published_under(
     standfirst = lead[0] if lead else None
     if headline is not None:
         line = text[headline.start : headline.end]
-        match = _PUBLISHED_BY.search(line) or _OWN_SPEECH.search(line)
+        published = _PUBLISHED_BY.search(line)
+        match = published or _OWN_SPEECH.search(line)
         if match:
             start, end = headline.start + match.start("who"), headline.start + match.end("who")
             cue = (headline.start + match.start("cue"), headline.start + match.end("cue"))
@@ -242,7 +243,10 @@ def _published_under(
                 if who is not None:
                     start, end = who[1]
                     who = who[0]
-            if who is not None:
+            # "Mayor's speech draws criticism": a report of the speech ("she told the crowd")
+            body = [p for p in paragraphs if p.kind == "body" and p is not standfirst]
+            reported = not published and who is not None and _reports_on(text, who, body)
+            if who is not None and not reported:
                 return _document_voice(who, (start, end), cue, match.group("cue"))
         match = _NAMED_SPEECH.match(line)
         if match and standfirst is not None:
@@ -305,18 +309,22 @@ def _speaks_throughout(
     first person, never naming the speaker, as a speech does and a report of one does not."""
     after = -1 if standfirst is None else standfirst.index
     body = [p for p in paragraphs if p.kind == "body" and p.index > after]
-    surname = re.escape(who.split()[-1])
-    # a report of a speech names its speaker as it goes on ("Doe told MPs", "she added");
-    # a transcript names its speaker only in a label ("Speaker Doe. Thank you ...")
+    if _reports_on(text, who, body):
+        return False
+    first_person = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b")
+    return any(first_person.search(_unquoted(text, p)) for p in body)
+
+
+def _reports_on(text: str, who: str, body: Sequence[Paragraph]) -> bool:
+    """Whether the text tells of the speaker as a report of a speech does ("Doe told MPs",
+    "she added"); a transcript names its speaker only in a label ("Speaker Doe. Thank you")."""
+    surname = re.escape(who.split()[-1]) if who.split() else "(?!)"
     reported = re.compile(
         rf"\b{surname}\b(?!\.\s)(?!:)"
         r"|(?:^|[.!?]\s+|[\"”’'],?\s+)(?:he|she)\s+(?:said|says|told|added|went on)\b",
         re.IGNORECASE,
     )
-    if any(reported.search(text[p.start : p.end]) for p in body):
-        return False
-    first_person = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b")
-    return any(first_person.search(_unquoted(text, p)) for p in body)
+    return any(reported.search(text[p.start : p.end]) for p in body)
 
 
 def _document_voice(who: str, span: tuple[int, int], cue: tuple[int, int], cue_words: str) -> Voice:

@@ -327,3 +327,33 @@ def test_first_person_column_under_a_byline_is_its_authors():
     hired = _one(result, "5,000 nurses")
     assert (hired.speaker, hired.reported_speaker) == ("Helen Ward", "The government")
     assert _one(result, "lost 40").text == "in my hospital, we lost 40 and gained 12."
+
+
+def test_a_headline_naming_a_speech_over_a_report_of_it_is_the_outlets():
+    text = (
+        "Mayor's speech\n\n"
+        "Mayor Ada Moreno spoke at the harbour on Monday.\n\n"
+        '"We had 40 buses when I took office," she told the crowd. "Today we have 95."\n\n'
+        "Her rival, Tom Reyes, said the figure was 80.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    speakers = {c.text: c.speaker for c in result.candidates}
+    assert speakers["Today we have 95."] == "Ada Moreno"
+    assert speakers["the figure was 80"] == "Tom Reyes"
+
+
+def test_a_release_quoting_its_minister_then_its_notes():
+    text = (
+        "Harbour fees cut\n\n"
+        "The Harbour Board has today announced a cut in fees of 12%.\n\n"
+        "Harbour Minister Ada Moreno said:\n\n"
+        "This cut will save shippers 3 million pounds a year.\n\n"
+        "Notes to editors\n\n"
+        "The board handled 95,000 containers in 2023.\n"
+    )
+    result = suggest(text, outlet="GOV.UK", author="Harbour Board", title="Harbour fees cut")
+
+    speakers = {c.text: c.speaker for c in result.candidates}
+    assert speakers["This cut will save shippers 3 million pounds a year."] == "Ada Moreno"
+    assert speakers["The board handled 95,000 containers in 2023."] == "Harbour Board"
