@@ -908,6 +908,10 @@ def _reported(
     relayed = None
     if found.relayed is not None:
         relayed, _ = discourse.resolve(found.relayed, found.relayed.start, relayed=True)
+    inner = _inner_attribution(text, tokens, found) if relayed is None else None
+    if inner is not None:  # "X said that the regional leaders had admitted that ..."
+        relayed, _ = discourse.resolve(inner, inner.start, relayed=True)
+        relayed = relayed if relayed != speaker else None
     return statements + [
         Statement(
             *part.span,
@@ -924,6 +928,28 @@ def _reported(
         for part in (found, more, _rest(found))
         if part is not None and part.span is not None
     ]
+
+
+def _inner_attribution(text: str, tokens: list[Token], found: Found) -> Mention | None:
+    """Who the reported clause itself says made the claim: "the regional leaders had admitted
+    that ..." inside "X said that ...", a speaker relaying someone."""
+    if found.span is None or found.cue == "according to":
+        return None
+    inside = [t for t in tokens if found.span[0] <= t.start and t.end <= found.span[1]]
+    for k in range(1, min(len(inside), _INNER_CUE_REACH)):
+        if not is_cue(inside, k) or inside[k].lower in ("according", "said", "says"):
+            continue
+        if k + 1 >= len(inside) or inside[k + 1].lower != "that":
+            continue  # only "admitted that", "had suggested that": a clause of their own
+        j = _skip_back(inside, k - 1, 0)
+        mention = mention_before(text, inside, j, 0) if j >= 0 else None
+        opens = mention is not None and _token_index(inside, mention.start) == 0
+        if opens and mention.kind in ("name", "phrase", "role"):
+            return mention
+    return None
+
+
+_INNER_CUE_REACH = 10
 
 
 def _rest(found: Found) -> Found | None:

@@ -678,3 +678,15 @@ def test_who_speaks_across_sentences(paragraphs, words, speaker):
     result = suggest("Bridge opens\n\n" + "\n\n".join(paragraphs) + "\n", outlet="Herald")
 
     assert _one(result, words).speaker == speaker
+
+
+def test_a_clause_that_names_its_own_source_is_relayed():
+    text = (
+        "Cabinet\n\nThe harbour was busy.\n\nThe Acting President said that the regional "
+        "leaders had admitted that 40 laws were slowing growth.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    claim = _one(result, "40 laws")
+    assert claim.speaker == "The Acting President"
+    assert claim.reported_speaker == "the regional leaders"
