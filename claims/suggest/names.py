@@ -224,8 +224,8 @@ class Registry:
         family = ROLE_FAMILIES.get(head)
         if family is not None:
             return bool(held) and any(part in held for part in family)
-        if not re.search(rf"\b{re.escape(head)}", held):
-            return False
+        if not re.search(rf"\b{re.escape(head)}(?:s|es)?\b", held):
+            return False  # "the council" is no councillor
         needed = [w for w in words[:-1] if w in ROLE_MODIFIERS and w not in ("top", "former")]
         return all(re.search(rf"\b{re.escape(w)}", held) for w in needed)
 

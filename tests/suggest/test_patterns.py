@@ -658,6 +658,14 @@ def test_wire_attributions(sentence, speaker):
         ),
         (["The ministry said the storm hurt 40 farms in May."], "40 farms", "The ministry"),
         (
+            [
+                "Councillor Tom Reyes opposes the plan.",
+                "In a statement, the city council said it had built 4,000 homes since 2020.",
+            ],
+            "4,000 homes",
+            "the city council",
+        ),
+        (
             ["Police said two men were arrested.", "Both are aged 34, a police spokesman said."],
             "aged 34",
             "Police",
