@@ -3,6 +3,7 @@
     .venv/bin/python bench/eval_suggest.py                 # the table and the totals
     .venv/bin/python bench/eval_suggest.py --details       # every missed or misattributed claim
     .venv/bin/python bench/eval_suggest.py --min-right-speaker 0.9 --max-furniture-per-5 1
+    .venv/bin/python bench/eval_suggest.py --corpus bench/corpus/heldout-7 --corpus ...-8  # several
 
 Each article is given to `claims.suggest.suggest()` with its outlet, title and publisher line,
 as the editor's workspace gives a stored source with its publisher, title and author (a desk
@@ -368,7 +369,10 @@ MAX_FURNITURE_PER_5 = 0.6
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of article files")
+    parser.add_argument(
+        "--corpus", type=Path, action="append",
+        help="folder of article files (repeat for several; default bench/corpus/articles)",
+    )  # fmt: skip
     parser.add_argument("--details", action="store_true", help="list missed and misattributed")
     parser.add_argument("--json", type=Path, help="also write the totals to this file")
     for option, (_attr, default, help_text) in FLOORS.items():
@@ -382,7 +386,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     total = Score()
     rows = []
-    for path in sorted(args.corpus.glob("*.json")):
+    folders = args.corpus or [CORPUS]
+    for path in [path for folder in folders for path in sorted(folder.glob("*.json"))]:
         article = load_article(path)
         candidates, elapsed = run_engine(article)
         furniture = [Span(n["start"], n["end"]) for n in article["not_claims"]]
