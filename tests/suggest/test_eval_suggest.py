@@ -146,6 +146,7 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
         "heldout-6",
         "heldout-7",
         "heldout-8",
+        "heldout-9",
     ],
 )
 def test_every_corpus_label_sits_at_its_offsets(folder):
