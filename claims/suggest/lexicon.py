@@ -6,6 +6,8 @@ Every set holds lower-case words; callers lower-case before looking up.
 
 from __future__ import annotations
 
+import re
+
 
 def word_set(text: str) -> frozenset[str]:
     """The blank-separated words of a text, as a set."""
@@ -89,6 +91,19 @@ PASSIVE_BEFORE_CUE = word_set("is was were be been being are as so")
 PERSON_PRONOUNS = frozenset({"he", "she"})
 GROUP_PRONOUNS = frozenset({"they", "it"})
 FIRST_PERSON = frozenset({"i", "we", "you"})
+
+# The speaker's own words: outside quotations, they make a text its author's or an
+# institution's rather than a report about them.
+SELF_SINGULAR = word_set("i me my")
+SELF_PLURAL = word_set("we us our")
+
+
+def as_written(words: frozenset[str]) -> re.Pattern[str]:
+    """A pattern for whole words as running text writes them: lower case, or capitalised at
+    the start of a sentence ("I" always)."""
+    forms = sorted({w.upper() if w == "i" else f for w in words for f in (w, w.capitalize())})
+    return re.compile(rf"\b(?:{'|'.join(forms)})\b")
+
 
 # Words naming a role: the head of "the minister", "Foreign Minister Sergey Lavrov".
 TITLE_WORDS = word_set("""

@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 import re
 
+from .lexicon import SELF_PLURAL, SELF_SINGULAR, as_written
+
 _NUMBER = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
     r"|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|twice"
@@ -187,7 +189,7 @@ _VAGUE = re.compile(
 _WORD = re.compile(r"[^\W_]+")
 # The speaker's own experience or stance ("I try to work on a low budget"), which holds a
 # checkable fact less often than a statement about the world.
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|me|us)\b")
+_FIRST_PERSON = as_written(SELF_SINGULAR | SELF_PLURAL)
 
 # Log-odds that a candidate holds a check-worthy claim, each signal's weight fitted over all
 # the development sets together and kept only where it ranked the sets left out of the fit

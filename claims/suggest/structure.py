@@ -32,9 +32,12 @@ from .lexicon import (
     CUE_WORDS,
     FINITE_VERBS,
     FIRST_PERSON,
+    SELF_PLURAL,
+    SELF_SINGULAR,
     SKIP_BEFORE_CUE,
     STOP_CAPS,
     TITLE_WORDS,
+    as_written,
     word_set,
 )
 from .matching import ClaimIndex
@@ -118,7 +121,7 @@ _DELIVERED = re.compile(
 )
 _SPEECH_MENTION = re.compile(rf"\b(?:{_SPEECH_WORDS}|text|transcript)s?\b", re.IGNORECASE)
 _ABBREVIATED_ROLES = {"pm": "prime minister", "fm": "foreign minister", "potus": "president"}
-_FIRST_PERSON = re.compile(r"\b(?:I|my|me|I['’](?:m|ve|ll|d))\b")
+_SINGULAR_SELF = as_written(SELF_SINGULAR)
 # "written ministerial statement by Jane Doe MP about ...", "remarks of President John Roe":
 # a speech and its speaker named in a standfirst, a source's title or its author line
 _SPEECH_BY = re.compile(
@@ -132,7 +135,7 @@ _SPEECH_BY = re.compile(
 # "Jane Doe, Digital Minister (...)": an author line that starts with a person's name
 _AUTHOR_NAME = re.compile(r"^(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})\s*(?=,|\(|$)")
 _ONE_VOICE = 0.5  # the share of body paragraphs in the first person, for a whole-text speaker
-_WE = re.compile(r"\b(?:I|we|We|my|My|our|Our|us|me)\b")
+_SELF = as_written(SELF_SINGULAR | SELF_PLURAL)
 _BYLINE = re.compile(r"^[Bb]y\s+(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})\s*$")
 
 # --- press releases in an institution's voice ----------------------------------------------
@@ -284,7 +287,7 @@ def _noted_author(
     match = _NOTE.match(text, note.start, note.end)
     if not match or len(split_sentences(text, note.start, note.end)) > 2:
         return None
-    own = [bool(_FIRST_PERSON.search(_unquoted(text, p))) for p in body[:-1]]
+    own = [bool(_SINGULAR_SELF.search(_unquoted(text, p))) for p in body[:-1]]
     if not own[0] and sum(own) < 2:
         return None  # a column opens in the first person, or uses it throughout
     start, end = match.span("who")
@@ -311,8 +314,7 @@ def _speaks_throughout(
     body = [p for p in paragraphs if p.kind == "body" and p.index > after]
     if _reports_on(text, who, body):
         return False
-    first_person = re.compile(r"\b(?:I|we|We|my|My|our|Our|us)\b")
-    return any(first_person.search(_unquoted(text, p)) for p in body)
+    return any(_SELF.search(_unquoted(text, p)) for p in body)
 
 
 def _reports_on(text: str, who: str, body: Sequence[Paragraph]) -> bool:
@@ -378,7 +380,7 @@ def _named_by_source(
     mostly in the first person and never naming them, as a speech published under their
     name is ("Remarks by ...", "remarks of Jane Doe", "Jane Doe, Digital Minister")."""
     body = [p for p in paragraphs if p.kind == "body"]
-    own = [p for p in body if _WE.search(_unquoted(text, p))]
+    own = [p for p in body if _SELF.search(_unquoted(text, p))]
     if not own or len(own) < _ONE_VOICE * len(body):
         return None
     for line in lines:
@@ -420,7 +422,7 @@ def _authored_post(
     roundup of others' words opens in the third person and stays the outlet's."""
     main, inner = _author_line(author or "", discourse.outlet)
     body = [p for p in paragraphs if p.kind == "body"]
-    own = [bool(_FIRST_PERSON.search(_unquoted(text, p))) for p in body]
+    own = [bool(_SINGULAR_SELF.search(_unquoted(text, p))) for p in body]
     if not any(own[:2]) or sum(own) < 2:
         return None
     for words in (main, inner):
@@ -489,7 +491,7 @@ def _byline_author(
     start, end = offset + match.start("who"), offset + match.end("who")
     body = [p for p in paragraphs if p.kind == "body"]
     # authors signing with their titles write as "we" as often as "I"
-    own = _FIRST_PERSON if cue == "by" else _WE
+    own = _SINGULAR_SELF if cue == "by" else _SELF
     first_person = sum(1 for p in body if own.search(_unquoted(text, p)))
     confidence, evidence = PUBLISHED_UNDER, "first-person text under the author's byline"
     if first_person < 2:
@@ -690,7 +692,7 @@ def _writes_as_we(text: str, paragraphs: Sequence[Paragraph]) -> bool:
 
 # an author line that names a body, not a person: "UK Trade & Investment", "Office of ..."
 _INSTITUTION_LINE = re.compile(r"&|\b(?:and|of|for)\b|\b[A-Z]{2,}\b")
-_PLURAL_SELF = re.compile(r"\b(?:we|We|our|Our|us)\b")
+_PLURAL_SELF = as_written(SELF_PLURAL)
 
 
 def _alias_initials(text: str, who: str, discourse: Discourse) -> None:
@@ -1234,7 +1236,7 @@ class Blocks:
             if not _leaves_quote_open(line):
                 self.block, self.open_quote = None, False
             return block
-        if self.own_words and not _WE.search(_unquoted(self.text, paragraph)):
+        if self.own_words and not _SELF.search(_unquoted(self.text, paragraph)):
             self.block = None  # back in the third person: the narrator again
             return voice
         item = paragraph.reason == "list item" or _BULLETED.match(
