@@ -186,6 +186,12 @@ class Registry:
         """Another way the article writes someone already registered ("PHE")."""
         self._alias.setdefault(spelling.lower(), canonical)
 
+    def alias_initials(self, canonical: str, text: str) -> None:
+        """ "The CEA" in a page by the Council of Economic Advisers is the council."""
+        for letters in initials(canonical):
+            if re.search(rf"\b{letters.upper()}\b", text):
+                self.alias(letters.upper(), canonical)
+
     def _rename(self, old: str, new: str) -> str:
         """Give a person found by a shorter name first the fuller name found later."""
         person = self.people.pop(old)
@@ -256,6 +262,29 @@ def _occurs(spelling: str, text: str) -> bool:
             return True
         at = text.find(spelling, at + 1)
     return False
+
+
+_NOT_NAME_WORDS = frozenset({"the", "inc", "ltd", "plc", "llc", "corp"})
+
+
+def same_body(a: str, b: str) -> bool:
+    """Whether two names are one body's: the words of one among the other's, or one's
+    initials a word of the other ("VOA Learning English" is a desk of Voice of America)."""
+    wa = set(re.findall(r"\w+", a.lower())) - _NOT_NAME_WORDS
+    wb = set(re.findall(r"\w+", b.lower())) - _NOT_NAME_WORDS
+    if not wa or not wb:
+        return False
+    return wa <= wb or wb <= wa or bool(initials(a) & wb) or bool(initials(b) & wa)
+
+
+def initials(name: str) -> set[str]:
+    """A name's initials with and without its small words: "voa" and "va" for Voice of America."""
+    words = [w for w in re.findall(r"[\w’']+", name) if w.lower() not in ("the", "and")]
+    spelled = {
+        "".join(w[0] for w in words).lower(),
+        "".join(w[0] for w in words if w[0].isupper()).lower(),
+    }
+    return {letters for letters in spelled if len(letters) > 1}
 
 
 def _first_names_agree(a: str, b: str) -> bool:

@@ -41,6 +41,7 @@ from .lexicon import (
     word_set,
 )
 from .matching import ClaimIndex
+from .names import same_body
 from .phrases import cue_span, cue_text, interpret, is_cue, mention_after, mention_before
 from .quotes import find_quotes
 from .segment import questions_only, split_sentences
@@ -194,11 +195,12 @@ def read_structure(
     document = _published_under(text, headline, lead, discourse, names, paragraphs)
     if document is None:
         document = _named_by_source(text, (title, author), paragraphs, discourse, names)
+    author_line = _author_line(author or "", discourse.outlet)
     if document is None:
-        document = _authored_post(text, author, paragraphs, discourse, names)
+        document = _authored_post(text, author_line, paragraphs, discourse, names)
     if document is None:
         structure.narrator = _issuer(text, headline, lead, discourse, names) or _author_body(
-            author, text, paragraphs, discourse, names
+            author_line, text, paragraphs, discourse, names
         )
     _standfirst(text, headline, lead, paragraphs, document, structure.narrator)
     interviewee = _interviewee(text, headline, discourse, names)
@@ -396,7 +398,7 @@ def _named_by_source(
         who = _person_in(match.group("who"), discourse, names)
         if who is None or not _speaks_throughout(text, who, None, paragraphs):
             continue
-        if discourse.outlet and _same_name(who, discourse.outlet):
+        if discourse.outlet and same_body(who, discourse.outlet):
             continue  # "Harbour Voices (Jane Doe)": the site's name, not a person's
         cue = match.groupdict().get("cue")
         return Voice(
@@ -412,7 +414,7 @@ def _named_by_source(
 
 def _authored_post(
     text: str,
-    author: str | None,
+    author_line: tuple[str, str],
     paragraphs: Sequence[Paragraph],
     discourse: Discourse,
     names: frozenset[str],
@@ -420,7 +422,7 @@ def _authored_post(
     """A post that opens in its author's first person, under an author line naming them
     ("Global Voices (Jane Doe)"): written in their own name, as a byline over it would say. A
     roundup of others' words opens in the third person and stays the outlet's."""
-    main, inner = _author_line(author or "", discourse.outlet)
+    main, inner = author_line
     body = [p for p in paragraphs if p.kind == "body"]
     own = [bool(_SINGULAR_SELF.search(_unquoted(text, p))) for p in body]
     if not any(own[:2]) or sum(own) < 2:
@@ -586,7 +588,7 @@ def _issuer(
             if match.group("abbr"):
                 discourse.registry.alias(match.group("abbr"), who)
         outlet = discourse.outlet or ""
-        if outlet and _same_name(who, outlet):
+        if outlet and same_body(who, outlet):
             return None
         return Voice(
             who,
@@ -616,7 +618,7 @@ def _statement_of(
     if not mention.organisation and not text[match.start("who") : end].lower().startswith("the "):
         return None  # a person's statement is theirs (`_published_under`)
     who = discourse.registry.register(dataclasses.replace(mention, organisation=True), start)
-    if discourse.outlet and _same_name(who, discourse.outlet):
+    if discourse.outlet and same_body(who, discourse.outlet):
         return None
     return Voice(
         who,
@@ -631,7 +633,7 @@ def _statement_of(
 
 
 def _author_body(
-    author: str | None,
+    author_line: tuple[str, str],
     text: str,
     paragraphs: Sequence[Paragraph],
     discourse: Discourse,
@@ -639,7 +641,7 @@ def _author_body(
 ) -> Voice | None:
     """The institution a source's author line names ("Department for Transport" on a platform
     that hosts many departments' releases): the release's narration is its own."""
-    main, inner = _author_line(author or "", discourse.outlet)
+    main, inner = author_line
     # "Centre for Defence Enterprise (Defence Science and Technology Laboratory)": the body
     # named first speaks; what the brackets add is its parent or a note. Under the outlet's
     # own name ("The White House (Council of Economic Advisers)") the brackets name the
@@ -657,10 +659,10 @@ def _author_body(
             return None  # a person's name: a reporter's byline, not an institution's voice
         # "UK Trade & Investment": a name the phrase reader cuts at the ampersand
         mention = dataclasses.replace(mention, name=line, organisation=True)
-    if discourse.outlet and _same_name(mention.name, discourse.outlet):
+    if discourse.outlet and same_body(mention.name, discourse.outlet):
         return None
     who = discourse.registry.register(mention, 0)
-    _alias_initials(text, who, discourse)
+    discourse.registry.alias_initials(who, text)
     return Voice(
         who, "narration", ISSUER, "a release in the voice of the source's author", relays=False
     )
@@ -673,13 +675,13 @@ def _author_line(author: str, outlet: str | None) -> tuple[str, str]:
     Advisers")."""
     parts = [part.strip() for part in author.split(" / ") if part.strip()]
     # "GOV.UK / UK Trade & Investment": the platform first, then who published on it
-    while len(parts) > 1 and outlet and _same_name(parts[0], outlet):
+    while len(parts) > 1 and outlet and same_body(parts[0], outlet):
         parts.pop(0)
     line = parts[0] if parts else ""
     bracket = re.search(r"\(([^()]*)\)", line)
     inner = bracket.group(1).split(",")[0].strip() if bracket else ""
     main = line.split("(")[0].split(",")[0].strip()
-    if outlet and main and _same_name(main, outlet):
+    if outlet and main and same_body(main, outlet):
         main = ""
     return main, inner
 
@@ -693,33 +695,6 @@ def _writes_as_we(text: str, paragraphs: Sequence[Paragraph]) -> bool:
 # an author line that names a body, not a person: "UK Trade & Investment", "Office of ..."
 _INSTITUTION_LINE = re.compile(r"&|\b(?:and|of|for)\b|\b[A-Z]{2,}\b")
 _PLURAL_SELF = as_written(SELF_PLURAL)
-
-
-def _alias_initials(text: str, who: str, discourse: Discourse) -> None:
-    """ "The CEA" in a page by the Council of Economic Advisers is the council."""
-    for initials in _initials(who):
-        if re.search(rf"\b{initials.upper()}\b", text):
-            discourse.registry.alias(initials.upper(), who)
-
-
-def _same_name(a: str, b: str) -> bool:
-    """Whether two names are one body's: the words of one among the other's, or one's
-    initials a word of the other ("VOA Learning English" is a desk of Voice of America)."""
-    wa = set(re.findall(r"\w+", a.lower())) - {"the", "inc", "ltd", "plc", "llc", "corp"}
-    wb = set(re.findall(r"\w+", b.lower())) - {"the", "inc", "ltd", "plc", "llc", "corp"}
-    if not wa or not wb:
-        return False
-    return wa <= wb or wb <= wa or bool(_initials(a) & wb) or bool(_initials(b) & wa)
-
-
-def _initials(name: str) -> set[str]:
-    """A name's initials with and without its small words: "voa" and "va" for Voice of America."""
-    words = [w for w in re.findall(r"[\w’']+", name) if w.lower() not in ("the", "and")]
-    spelled = {
-        "".join(w[0] for w in words).lower(),
-        "".join(w[0] for w in words if w[0].isupper()).lower(),
-    }
-    return {initials for initials in spelled if len(initials) > 1}
 
 
 def _standfirst(
