@@ -289,7 +289,7 @@ def paragraph_statements(
 
 
 # Connectors by which a sentence carries on the reported speech before it: "Mr. Putin said
-# that ... . Instead, Russia is financing ...", "Dewar says that ... . However, when ...".
+# that ... . Instead, Russia is financing ...", "Doe says that ... . However, when ...".
 _CARRIERS = word_set("instead however moreover furthermore also besides meanwhile still")
 _CARRIED_CUES = word_set("said says stated states added adds noted notes argued argues")
 
@@ -329,7 +329,7 @@ _OWN_CLAUSE_WORDS = 6
 
 
 def _titled_only(text: str, sentence: list[Token], quotes: list[Quote]) -> bool:
-    """'On a new website, "The Harbour Countdown", the board has launched a campaign': the
+    """'On a new website, "The Harbour Clock", the board has launched a campaign': the
     quotation is a title inside a sentence of the outlet's own, which names no speaker and
     has a verb of its own; read as one sentence, not as a quotation."""
     outside = _outside(sentence, quotes)
@@ -420,7 +420,7 @@ def _direct(
 
 
 def _lead_clause(text: str, outside: list[Token], cue_at: int) -> tuple[int, int] | None:
-    """ "Berg told the Gazette that 12 workers were hurt, and he added that "...": the clause
+    """ "Roe told the Gazette that 12 workers were hurt, and he added that "...": the clause
     the cue reports before the quotation, which is the speaker's words too."""
     quote_at = next((k for k in range(cue_at + 1, len(outside)) if outside[k].text == '"'), None)
     if quote_at is None:
@@ -605,12 +605,12 @@ def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Menti
         if len(run) >= 2 and run[-1].lower in FINDING_NOUNS | ORG_WORDS:
             name = text[run[0].start : run[-1].end]
             return Mention(start, end, "name", text[start:end], name=name, organisation=True)
-    # "Results of the trials, published in a paper by AS Heagle in 1989, show": its author
+    # "Results of the trials, published in a paper by JA Doe in 1989, show": its author
     by = next((i for i, w in enumerate(rest) if w.lower == "by"), None)
     if by is not None:
         run = []
         for word in rest[by + 1 :]:
-            initials = word.text.isupper()  # "AS Heagle", not the word "as"
+            initials = word.text.isupper()  # "JA Doe", not the word "as"
             if not (word.is_capitalised and (initials or word.lower not in STOP_CAPS)):
                 break
             run.append(word)
@@ -759,7 +759,7 @@ def _inverted(text: str, tokens: list[Token], cue: int) -> Mention | None:
     at = cue + 2 if tokens[cue].lower in ("according", "pointed", "words") else cue + 1
     mention = mention_after(text, tokens, at, len(tokens))
     if mention is not None and mention.kind in ("role", "phrase"):
-        # "in the words of the prosecutor, Mark Tedeschi, ...", "said another witness, Jane
+        # "in the words of the prosecutor, John Roe, ...", "said another witness, Jane
         # Roe, ...": the name the role gives
         comma = next((m for m in range(at, len(tokens)) if tokens[m].text == ","), None)
         named = _appositive_name(text, tokens, at, comma) if comma is not None else None
@@ -1275,7 +1275,7 @@ _ROLE_BEFORE_WORDS = 16
 
 
 def _role_before(tokens: list[Token]) -> bool:
-    """ "Executive director of the Dallas chapter of the council" before "Alia Salem said":
+    """ "Executive director of the Eastport chapter of the council" before "Jane Doe said":
     a title and whose it is, opening the sentence with no verb or comma of its own."""
     words = [t for t in tokens if t.is_word]
     if not 1 <= len(words) <= _ROLE_BEFORE_WORDS or any(t.text in ',;:"“”()' for t in tokens):
@@ -1287,8 +1287,8 @@ def _role_before(tokens: list[Token]) -> bool:
 
 
 def _modifiers_only(tokens: list[Token]) -> bool:
-    """ "UN relief", "The United Nations (UN) emergency relief" before "coordinator Jan
-    Egeland said": words that only qualify the role opening the sentence, with no verb or
+    """ "UN relief", "The United Nations (UN) emergency relief" before "coordinator John
+    Roe said": words that only qualify the role opening the sentence, with no verb or
     punctuation of their own but an abbreviation's brackets."""
     words = [t for t in tokens if t.text not in "()"]
     if words and words[0].lower == "the":
@@ -1302,7 +1302,7 @@ _MODIFIER_WORDS = 6
 
 
 def _after_organisation(text: str, tokens: list[Token], mention: Mention, cue: int) -> Mention:
-    """ "... of the Council on Islamic Relations Alia Salem": the person after the
+    """ "... of the Council on Harbour Relations Jane Doe": the person after the
     organisation's last word, not the two run together."""
     inside = [t for t in tokens[_token_index(tokens, mention.start) : cue] if t.is_word]
     last_org = max((i for i, t in enumerate(inside) if t.lower in ORG_WORDS), default=None)
@@ -1327,7 +1327,7 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
                 return found
             continue
         if tokens[k - 1].text == "," and _aside_speaker(text, tokens, k):
-            continue  # "Recipients, said Maurer, must ...": the speaker follows the cue
+            continue  # "Recipients, said Roe, must ...": the speaker follows the cue
         mention = _subject(text, tokens, k)
         if mention is None or (mention.kind == "pronoun" and mention.role in ("i", "we", "you")):
             continue
@@ -1367,7 +1367,7 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
 
 
 def _aside_speaker(text: str, tokens: list[Token], k: int) -> bool:
-    """Whether the cue at tokens[k] opens an aside naming its speaker: ", said Maurer,"."""
+    """Whether the cue at tokens[k] opens an aside naming its speaker: ", said Roe,"."""
     mention = _inverted(text, tokens, k)
     if mention is None or mention.kind not in ("name", "pronoun"):
         return False
@@ -1392,7 +1392,7 @@ def _joint_subject(text: str, tokens: list[Token], first: int, mention: Mention)
 
 
 def _coordinated(text: str, tokens: list[Token], k: int, end: int) -> Found | None:
-    """ "Alberto Ruiz called a press conference and stated that ...": the cue's subject is
+    """ "John Roe called a press conference and stated that ...": the cue's subject is
     the sentence's, named before its first verb."""
     if tokens[k].lower in ("announced", "announces", "reported", "revealed", "found", "showed"):
         return None  # "came together and announced they will vote": an act the outlet reports
@@ -1410,7 +1410,7 @@ def _coordinated(text: str, tokens: list[Token], k: int, end: int) -> Found | No
 
 def _sentence_subject(text: str, tokens: list[Token], upto: int) -> Mention | None:
     """The first name in a sentence before its first verb ("President Biden and President
-    Lopez discussed ...", "One of the leaders, Alberto Ruiz, called ...")."""
+    Lopez discussed ...", "One of the leaders, John Roe, called ...")."""
     k = 0
     while k < upto:
         token = tokens[k]
@@ -1641,13 +1641,13 @@ def _said_at_end(text: str, tokens: list[Token], start: int) -> Found | None:
     return next((found for found in asides if found is not None), None)
 
 
-_INTERPOSED_WORDS = 6  # ", said Mauer,", ", the minister said,": an aside, not a clause
+_INTERPOSED_WORDS = 6  # ", said Roe,", ", the minister said,": an aside, not a clause
 
 
 def _interposed(
     text: str, tokens: list[Token], opening: int, closing: int, start: int
 ) -> Found | None:
-    """ "Recipients, said Mauer, must show the photographs": an attribution set between two
+    """ "Recipients, said Roe, must show the photographs": an attribution set between two
     commas inside the sentence it attributes; the whole sentence is the speaker's."""
     if opening < 1 or closing - opening > _INTERPOSED_WORDS:
         return None
@@ -1747,7 +1747,7 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
         if tokens[k - 1].text != "," or tokens[k].lower not in TAIL_CUES:
             continue
         first = 0
-        # "On 17 November, Vice Minister Wu Daiwei met ...": past the date to the subject
+        # "On 17 November, Vice Minister John Roe met ...": past the date to the subject
         while first < k and (
             tokens[first].lower in STOP_CAPS
             or not tokens[first].is_word
@@ -1769,7 +1769,7 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
         if begin >= len(tokens):
             return None
         span = _clause_span(text, tokens[begin].start, end)
-        # "Wu Daiwei met the ambassador and offered an apology, stating that ...": what the
+        # "John Roe met the ambassador and offered an apology, stating that ...": what the
         # subject did is the outlet's account, and checkable in its own right
         acted = [t for t in tokens[:k] if t.start >= mention.end and t.is_word]
         before = None

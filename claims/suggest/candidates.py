@@ -244,7 +244,7 @@ _TIME_TAIL = word_set(
 
 def _has_verb(tokens: list[Token]) -> bool:
     """Whether a stretch of words can be a clause of its own: it holds a finite verb, or at
-    least does not open like a mere adverbial ("In Istanbul, for the first time, ...")."""
+    least does not open like a mere adverbial ("In Eastport, for the first time, ...")."""
     words = [t for t in tokens if t.is_word]
     while words and words[0].lower in _CONJUNCTIONS:
         words = words[1:]  # "But in my hospital, we lost 40": the adverbial after "but"
@@ -266,7 +266,7 @@ def _has_verb(tokens: list[Token]) -> bool:
 
 
 def _adverbial_opener(low: str) -> bool:
-    """ "In Istanbul", "only for this test", "Measured over 12 months", "Speaking in Paris"."""
+    """ "In Eastport", "only for this test", "Measured over 12 months", "Speaking in Paris"."""
     return low in _ADVERBIAL_OPENERS or (len(low) > 4 and low.endswith(("ed", "ing")))
 
 

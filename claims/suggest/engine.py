@@ -209,7 +209,7 @@ def _signed_words(
     text: str, paragraphs: list[Paragraph], registry: Registry, candidates: list[Candidate]
 ) -> None:
     """Give the outlet's unattributed copy of a signed pull-quote's words to the speaker the
-    pull-quote names ("... she was suppressive. Valeska Paris")."""
+    pull-quote names ("... she was unkind. Jane Doe")."""
     signed = []
     for paragraph in paragraphs:
         if paragraph.reason != "pull-quote":

@@ -141,8 +141,8 @@ class Registry:
         return min(same, key=lambda c: (not self.people[c].known, -len(c.split())))
 
     def _misspelt(self, surname: str) -> list[str]:
-        """The one person whose surname a bare surname misspells ("Ms Bauchtman" for Lydia
-        Buchtmann): the same first letter, nearly the same letters, and nobody else close."""
+        """The one person whose surname a bare surname misspells ("Ms Robertsen" for Jane
+        Robertson): the same first letter, nearly the same letters, and nobody else close."""
         key = surname.lower()
         if len(key) < _MISSPELT_MIN_LETTERS:
             return []
@@ -162,7 +162,7 @@ class Registry:
         # "Public Health England" is not someone called England.
         canonical = self._alias.get(name.lower()) if mention.organisation else self.lookup(name)
         if canonical is None and not mention.organisation and len(name.split()) > 1:
-            # "Ms Bauchtman" met first, "Lydia Buchtmann" later: one person, fully named
+            # "Ms Robertsen" met first, "Jane Robertson" later: one person, fully named
             bare = [c for c in self._misspelt(name.split()[-1]) if len(c.split()) == 1]
             canonical = bare[0] if bare else None
         if canonical is None:

@@ -54,7 +54,7 @@ def reported_speech_runs_on(candidates: list[Candidate], outlet: str | None) -> 
         before = candidate
 
 
-# "(Centers for Medicare & Medicaid Services 2025a)", "(Andrews, 2025)", "(Doe et al., 2019)"
+# "(Harbour Health Service 2025a)", "(Roe, 2025)", "(Doe et al., 2019)"
 _CITATION = re.compile(
     r"[\s.,;]{0,2}\((?P<who>[A-Z][^()\d]{1,80}?)(?:\s+et al\.?)?,?\s+(?:19|20)\d\d[a-z]?\)"
 )

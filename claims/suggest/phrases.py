@@ -263,7 +263,7 @@ def mention_before(text: str, tokens: list[Token], j: int, lo: int = 0) -> Menti
         return None if outer is None else interpret(text, tokens[start:named_end], appositive=role)
     letters = [t.lower.strip(".") for t in inner if t.text != "."]
     if len(letters) == 1 and letters[0] in _POST_NOMINALS:
-        return outer  # "Tom Molomby, SC, said": letters after a name are not a name
+        return outer  # "John Roe, SC, said": letters after a name are not a name
     named = (
         interpret(text, inner)
         if inner and collect_back(tokens, j - 1, comma + 1) == comma + 1
@@ -338,7 +338,7 @@ def mention_after(text: str, tokens: list[Token], i: int, hi: int) -> Mention | 
         named = _described_name(tokens, i, hi)
         if named is None:
             return None
-        # "according to curator Elaine Doe": the name after an occupation the lexicon lacks
+        # "according to curator Jane Doe": the name after an occupation the lexicon lacks
         return mention_after(text, tokens, named, hi)
     by = _finding_by(tokens, i, end, hi)
     if by is not None:
@@ -354,7 +354,7 @@ def mention_after(text: str, tokens: list[Token], i: int, hi: int) -> Mention | 
 
 def _described_name(tokens: list[Token], i: int, hi: int) -> int | None:
     """Where a person's name starts after one or two lowercase words that describe them
-    ("curator Elaine Doe", "museum curator Elaine Doe"), if that is what follows."""
+    ("curator Jane Doe", "museum curator Jane Doe"), if that is what follows."""
     for k in range(i, min(hi, i + _DESCRIBING_WORDS + 1)):
         token = tokens[k]
         if token.is_capitalised and token.lower not in STOP_CAPS:
@@ -596,7 +596,7 @@ _STATEMENT_NOUNS = word_set(
 
 
 def _finding_owner(text: str, words: list[Token], start: int, end: int) -> Mention | None:
-    """ "PC World's recent analysis of its traffic", "Cornyn's statement": the finding or the
+    """ "PC World's recent analysis of its traffic", "the senator's statement": the finding or the
     statement is its owner's, who is the one to name, not the data it was drawn from."""
     for i, word in enumerate(words[:-1]):
         possessive = word.text.endswith(("'s", "’s")) or (
@@ -657,7 +657,7 @@ def _spokesperson_of(text: str, words: list[Token], start: int, end: int) -> Men
 def _person_of(
     text: str, words: list[Token], start: int, end: int, appositive: str
 ) -> Mention | None:
-    """ "Lena Ortiz of the Civic Watch blog", "Silvio Rendón of Gran Combo Club": a person
+    """ "Lena Ortiz of the Civic Watch blog", "John Roe of Harbour Music Club": a person
     named before "of", "at", "from" or "for", and where they write or work after it."""
     joint = next((i for i, w in enumerate(words) if w.lower in ("of", "at", "from", "for")), None)
     if joint is None or joint + 1 >= len(words):

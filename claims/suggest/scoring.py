@@ -55,7 +55,7 @@ _EVENT = re.compile(
     r"|fired|struck|shot|paid|requested|warned|proved|admitted|elected|appointed|visited)\b",
     re.IGNORECASE,
 )
-# Greetings and thanks in a transcript: "Good afternoon", "Thank you, Karine", "Go ahead".
+# Greetings and thanks in a transcript: "Good afternoon", "Thank you, Jane", "Go ahead".
 _COURTESY = re.compile(
     r"^\W*(?:(?:oh|well|so|and|yes|okay|ok)\W+)*(?:\w+(?:\s\w+)?,\s*)?"
     r"(?:good (?:morning|afternoon|evening)|thank you|welcome back"

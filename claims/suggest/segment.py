@@ -44,12 +44,12 @@ _CREDIT_AT_END = re.compile(
     r"(?:image|photo|picture|illustration|video|credit)s?(?:\s+credit)?\s*:\s*"
     r"[^.:!?()]{2,60}\.?\)?\.?$"
     r"|\([^()]{0,30}\b(?:photo|image|picture)s?\s*/\s*[^()]{2,60}\)\.?$"
-    # "..., Image by Brajeshwar from Flickr (cc licensed)": the credit spelled out at the end
+    # "..., Image by jdoe from Flickr (cc licensed)": the credit spelled out at the end
     r"|[,.]\s+(?:image|photo|photograph|picture)\s+by\s+[^.!?]{2,60}$",
     re.IGNORECASE,
 )
 # A wire photo's caption: one sentence in the present tense that ends with the place and
-# the full date ("... in Pyongyang, North Korea, May 8, 2016.").
+# the full date ("... in Eastport, Maine, May 8, 2016.").
 _WIRE_CAPTION = re.compile(
     r"^[^.!?]{10,300},\s[A-Z][\w.'’\- ]{1,40},\s(?:[A-Z][\w.'’\- ]{1,40},\s)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November"
@@ -145,12 +145,12 @@ _CLOCK = re.compile(
     r"(?:\s+(?:GMT|BST|UTC|CET|CEST|EET|MSK|ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|IST|JST|AEST|AEDT))?"
     r"(?:\s*[:|\-–—]\s*|\s+)(?=[\"“‘'(]?[A-Z])"
 )
-# "Preston, Victoria, Australia On Saturday, ...": a place in two to four parts run into the
+# "Eastport, Maine, United States On Saturday, ...": a place in two to four parts run into the
 # first sentence with no dash, which opens with a capitalised time or place word
 _RUN_IN_PLACE = re.compile(
     r"[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*){1,3} "
     r"(?=(?:On|In|At|Last|This|Yesterday|Today|Earlier|After|Before|During|Since)\b)"
-    # "Evansville, Indiana, United States - This past week ...", "**Washington, D.C.** - Today":
+    # "Eastport, Maine, United States - This past week ...", "**Washington, D.C.** - Today":
     # a place in up to four parts, bold or not, before a dash
     r"|[*_]{0,2}[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){0,2}(?:, ?[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)"
     r"{1,3}[*_]{0,2} [-–—]{1,2} (?=[A-Z])"

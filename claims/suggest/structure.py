@@ -100,7 +100,7 @@ _OWN_SPEECH = re.compile(
     rf"(?P<cue>{_SPEECH_WORDS})s?\b",
     re.IGNORECASE,
 )
-# "Pelosi Floor Speech on ...", "Jane Doe Remarks at ...": the name before the speech word
+# "Roe Floor Speech on ...", "Jane Doe Remarks at ...": the name before the speech word
 # without a possessive, taken only when the text then reads as the speaker's own.
 _NAMED_SPEECH = re.compile(
     r"^(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}?)(?:\s*[:–—]|\s-)?\s+"
@@ -882,7 +882,7 @@ def _speaker_lines(
             paragraph.kind, paragraph.reason = "heading", "question"
             continue
         if text[current.body_start : current.body_start + 1] in _QUOTE_MARKS:
-            # 'James Roche: "No, save it ..."' in a report: a quotation under its speaker's
+            # 'John Roe: "No, save it ..."' in a report: a quotation under its speaker's
             # name, after which the reporter narrates again
             current = None
             continue
@@ -1061,7 +1061,7 @@ _SURNAME_LABEL = re.compile(r"(?P<name>[A-Z][a-z][\w'’\-]*|[A-Z][A-Z'’\-]+)[
 
 
 def _recurring_labels(text: str, paragraphs: Sequence[Paragraph]) -> frozenset[str]:
-    """One-word labels that open two paragraphs or more ("Richman: ...", "RICHMAN: ..."):
+    """One-word labels that open two paragraphs or more ("Roe: ...", "ROE: ..."):
     a transcript's turns, where each speaker is labelled by surname."""
     seen: dict[str, int] = {}
     for paragraph in paragraphs:
@@ -1343,7 +1343,7 @@ def _lead_in(
 
 
 _WHERE_WORDS = 6
-# "Governor Whitmer of Michigan:", "Jane Doe, Director:": a line that is only a speaker's name
+# "Governor Roe of Maine:", "Jane Doe, Director:": a line that is only a speaker's name
 _NAME_LINE = re.compile(
     r"[*_]*(?P<who>[A-Z][^:\n,]{1,60}?)(?:\s+of\s+(?:the\s+)?[A-Z][^:\n,]{1,40}|,[^:\n]{1,60})?"
     r"[*_]*:[*_]*$"
