@@ -146,6 +146,7 @@ class Score:
     negatives: list[float] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    wrong_reported: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         for name in (
@@ -261,6 +262,12 @@ def score_article(
                 for c in holding
             ):
                 score.right_reported += 1
+            else:
+                got = next((c.reported_speaker for c in holding if c.reported_speaker), None)
+                score.wrong_reported.append(
+                    f"{where}: {label.reported_speaker!r}, got {got!r}"
+                    f" (speaker {holding[0].speaker!r})"
+                )
     for candidate in candidates:
         held = [label for label in labels if label.span.within(candidate.span)]
         if held:
@@ -395,12 +402,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         score.seconds = elapsed
         total.add(score)
         rows.append(_row(article["id"], score))
-        if args.details and (score.missed or score.wrong):
+        if args.details and (score.missed or score.wrong or score.wrong_reported):
             print(f"{article['id']}:")
             for where in score.missed:
                 print(f"  missed {where}")
             for where in score.wrong:
                 print(f"  wrong speaker {where}")
+            for where in score.wrong_reported:
+                print(f"  wrong reported speaker {where}")
     rows.append(_row(f"total ({total.articles} articles)", total))
     print(table(rows))
 
