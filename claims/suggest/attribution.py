@@ -1286,19 +1286,41 @@ def _role_before(tokens: list[Token]) -> bool:
     return bool(titled) and titled[0] <= 2
 
 
-def _modifiers_only(tokens: list[Token]) -> bool:
-    """ "UN relief", "The United Nations (UN) emergency relief" before "coordinator John
-    Roe said": words that only qualify the role opening the sentence, with no verb or
-    punctuation of their own but an abbreviation's brackets."""
+def _opens_clause(before: list[Token], mention: Mention) -> bool:
+    """Whether a subject opens its sentence or clause, past the words `before` it: a comma,
+    a connector, a time or place ("On Monday"), a title ("Deputy Director of Public
+    Prosecution"), or words that describe it ("Nevertheless, the French carmaker")."""
+    if not before or before[-1].text in ",:" or _only_connectors(before) or _opener(before):
+        return True
+    if len(before) > 1 and before[-1].lower in ("but", "and") and before[-2].text == ",":
+        return True
+    if mention.kind == "name" and _role_before(before):
+        return True
+    if mention.kind != "name" and not mention.organisation:
+        return False
+    # what a comma closes is set aside, as when the subject follows the comma
+    comma = max((i for i, t in enumerate(before) if t.text == ","), default=-1)
+    return _description_only(before[comma + 1 :], bool(mention.role))
+
+
+def _description_only(tokens: list[Token], titled: bool) -> bool:
+    """ "The French carmaker" before "Acme said", "the opposition" before "Harbour Party said",
+    "The United Nations (UN) emergency relief" before "coordinator John Roe said", or a time,
+    "The same day": words that only describe the subject opening the sentence or say when,
+    with no verb or punctuation of their own but an abbreviation's brackets. Without an
+    article they must lead into a title ("UN relief coordinator John Roe")."""
     words = [t for t in tokens if t.text not in "()"]
-    if words and words[0].lower == "the":
+    determined = bool(words) and words[0].lower in ("the", "a", "an")
+    if determined:
         words = words[1:]
-    if not 1 <= len(words) <= _MODIFIER_WORDS or not all(t.is_word for t in words):
+    if not (determined or titled):
+        return False
+    if not 1 <= len(words) <= _DESCRIPTION_WORDS or not all(t.is_word for t in words):
         return False
     return not any(_verbish(t) or t.lower in STOP_CAPS for t in words)
 
 
-_MODIFIER_WORDS = 6
+_DESCRIPTION_WORDS = 6
 
 
 def _after_organisation(text: str, tokens: list[Token], mention: Mention, cue: int) -> Mention:
@@ -1339,19 +1361,7 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
             mention, first = joint, _token_index(tokens, joint.start)
         while first > 0 and tokens[first - 1].lower in _QUANTIFIERS:
             first -= 1  # "many other countries tell me that"
-        if not (
-            first == 0
-            or tokens[first - 1].text in ",:"
-            or (
-                first > 1
-                and tokens[first - 1].lower in ("but", "and")
-                and tokens[first - 2].text == ","
-            )
-            or _only_connectors(tokens[:first])
-            or _opener(tokens[:first])
-            or (mention.kind == "name" and _role_before(tokens[:first]))
-            or (mention.kind == "name" and mention.role and _modifiers_only(tokens[:first]))
-        ):
+        if not _opens_clause(tokens[:first], mention):
             continue
         if first and mention.kind == "name" and _role_before(tokens[:first]):
             mention = _after_organisation(text, tokens, mention, k)

@@ -618,6 +618,12 @@ WIRE_INTRODUCTION = (
         ('"The firm cut 500 jobs in 2024," Doe added, "and it will cut 300 more."', "Jane Doe"),
         ("The firm cut 500 jobs in 2024, Doe claimed, a figure the union disputes.", "Jane Doe"),
         ("Union leader John Roe disputed the figure, saying only 200 jobs were cut.", "John Roe"),
+        ("The British ropemaker Acme said that it would cut 500 jobs by 2026.", "Acme"),
+        (
+            "Nevertheless, the independent Harbour Institute said that only 200 jobs were cut.",
+            "Harbour Institute",
+        ),
+        ("The same day Doe said the firm had cut 500 jobs in 2024.", "Jane Doe"),
         ('"Only 200 jobs were cut in 2024," Roe countered.', "John Roe"),
     ],
 )
