@@ -45,6 +45,7 @@ from .lexicon import (
     STOP_CAPS,
     TAIL_CUES,
     TITLE_WORDS,
+    TWO_WORD_CUES,
     WEEKDAYS,
     word_set,
 )
@@ -487,7 +488,7 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
     bracketed = _bracketed_name(text, tokens, cue, lo)
     if bracketed is not None:
         return bracketed
-    unnamed = _unnamed_sources(text, tokens, j, lo)
+    unnamed = _unnamed_sources(text, tokens, j, lo) or _people_of(text, tokens, j, lo)
     if unnamed is not None:
         return unnamed
     mention = mention_before(text, tokens, j, lo)
@@ -551,6 +552,31 @@ def _bracketed_name(text: str, tokens: list[Token], cue: int, lo: int) -> Mentio
         return None
     written = text[name[0].start : name[-1].end]
     return Mention(name[0].start, tokens[cue - 1].end, "name", written, name=written)
+
+
+def _people_of(text: str, tokens: list[Token], j: int, lo: int) -> Mention | None:
+    """ "Opponents of the plan said", "Many residents of the town say": people named by what
+    they are and what they belong to, opening the clause."""
+    for k in range(j - 1, max(lo, j - _PEOPLE_OF_WORDS) - 1, -1):
+        if tokens[k].lower not in _PEOPLE_OF or k - 1 < lo:
+            continue
+        start = k - 1
+        if start > lo and tokens[start - 1].lower in _QUANTIFIERS | DETERMINERS:
+            start -= 1  # "many residents of", "the critics of"
+        low = tokens[k - 1].lower
+        people = low.endswith("s") and (low[:-1] in PERSON_NOUNS or low[:-2] in PERSON_NOUNS)
+        opens = start == lo or tokens[start - 1].text in ",;:" or _only_connectors(tokens[:start])
+        inside = tokens[k + 1 : j + 1]
+        if people and opens and all(t.is_word and not _verbish(t) for t in inside):
+            # a group described, never someone the article named before
+            first, last = tokens[start].start, tokens[j].end
+            return Mention(first, last, "phrase", text[first:last])
+        return None
+    return None
+
+
+_PEOPLE_OF = word_set("of in from at across")
+_PEOPLE_OF_WORDS = 8
 
 
 def _subject_before_comma(text: str, tokens: list[Token], j: int, lo: int) -> Mention | None:
@@ -756,7 +782,7 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
 
 def _inverted(text: str, tokens: list[Token], cue: int) -> Mention | None:
     """The phrase after a cue ("said Lavrov", "according to the ministry")."""
-    at = cue + 2 if tokens[cue].lower in ("according", "pointed", "words") else cue + 1
+    at = cue + 2 if tokens[cue].lower in TWO_WORD_CUES or tokens[cue].lower == "words" else cue + 1
     mention = mention_after(text, tokens, at, len(tokens))
     if mention is not None and mention.kind in ("role", "phrase"):
         # "in the words of the prosecutor, John Roe, ...", "said another witness, Jane
@@ -1450,7 +1476,7 @@ def _verbish(token: Token) -> bool:
 
 def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tuple[int, int] | None:
     low = tokens[cue].lower
-    after = cue + 2 if low == "pointed" else cue + 1
+    after = cue + 2 if low in TWO_WORD_CUES else cue + 1
     if after < len(tokens) and tokens[after].lower in ("about", "of") and low in ABOUT_CUES:
         return _clause_span(text, tokens[after].end, end)  # "writes about the neglect of ..."
     if after < len(tokens) and tokens[after].text == ":":

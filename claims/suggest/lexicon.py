@@ -27,7 +27,8 @@ CUE_WORDS = word_set("""
     commented concluded urged predicted promised vowed vows maintained maintains alleged
     alleges complained estimated estimates assured reiterated reiterates highlighted specified
     clarified indicated mentioned disclosed believes believed thinks contended contends
-    reported pointed according testified testifies assailed described describes found finds
+    reported pointed point points pointing according testified testifies assailed described
+    describes found finds
     show shows showed suggests indicates reports believe warn argue insist estimate write
     cautions cautioned cautioning predicts concludes stating
     predict contend maintain stress note add explain mentions tell telling cautioned conceded
@@ -36,6 +37,13 @@ CUE_WORDS = word_set("""
     acknowledge concede characterized characterised characterizes characterises theorized
     theorised speculated speculates stating writing wonders wondered suggest indicate reveal
     """)
+
+# Cues of two words: the first attributes only with the second after it ("according to",
+# "points out").
+TWO_WORD_CUES = {
+    "according": "to",
+    **dict.fromkeys(("point", "points", "pointed", "pointing"), "out"),
+}
 
 # Cues that attribute only when their subject is a study, data or an organisation ("the survey
 # found that", "official figures show"): a person who "found" or "showed" something did it.
@@ -159,7 +167,8 @@ PERSON_NOUNS = word_set("""
     organizer volunteer participant customer user shopper trader investor banker analyst
     economist expert official spokesperson spokesman spokeswoman representative blogger
     artist journalist writer editor columnist reporter commentator sociologist lecturer
-    academic entrepreneur businessman businesswoman poster commenter contributor
+    academic entrepreneur businessman businesswoman poster commenter contributor opponent
+    proponent backer advocate
     """)
 
 # Nouns for findings rather than people: what "found", "shows" or "according to" can cite.

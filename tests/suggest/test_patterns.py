@@ -624,6 +624,15 @@ WIRE_INTRODUCTION = (
             "Harbour Institute",
         ),
         ("The same day Doe said the firm had cut 500 jobs in 2024.", "Jane Doe"),
+        ("Doe points out that the firm cut 500 jobs in 2024.", "Jane Doe"),
+        (
+            "Opponents of the cuts point out that only 200 jobs were cut in 2024.",
+            "Opponents of the cuts",
+        ),
+        (
+            "Many residents of the town say that only 200 jobs were cut in 2024.",
+            "Many residents of the town",
+        ),
         ('"Only 200 jobs were cut in 2024," Roe countered.', "John Roe"),
     ],
 )
