@@ -762,11 +762,13 @@ def _text_of(tokens: list[Token]) -> str:
 
 
 def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
-    """Back over what may stand between a speaker and the cue: adverbs ("has always"), a
-    language tag ("[es]") or a parenthesis ("(which means ...)")."""
+    """Back over what may stand between a speaker and the cue: adverbs ("has always"),
+    "appear to", a language tag ("[es]") or a parenthesis ("(which means ...)")."""
     while j >= lo:
         if tokens[j].lower in SKIP_BEFORE_CUE:
             j -= 1
+        elif tokens[j].lower == "to" and j > lo and tokens[j - 1].lower in _SEEM:
+            j -= 2  # "observers appear to concur that"
         elif tokens[j].text in ")]":
             opener = "(" if tokens[j].text == ")" else "["
             k = j - 1
@@ -778,6 +780,9 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
         else:
             return j
     return j
+
+
+_SEEM = word_set("appear appears appeared seem seems seemed")
 
 
 def _inverted(text: str, tokens: list[Token], cue: int) -> Mention | None:

@@ -28,7 +28,7 @@ CUE_WORDS = word_set("""
     alleges complained estimated estimates assured reiterated reiterates highlighted specified
     clarified indicated mentioned disclosed believes believed thinks contended contends
     reported pointed point points pointing according testified testifies assailed described
-    describes found finds
+    describes found finds concur concurs concurred agree agrees
     show shows showed suggests indicates reports believe warn argue insist estimate write
     cautions cautioned cautioning predicts concludes stating
     predict contend maintain stress note add explain mentions tell telling cautioned conceded

@@ -633,6 +633,7 @@ WIRE_INTRODUCTION = (
             "Many residents of the town say that only 200 jobs were cut in 2024.",
             "Many residents of the town",
         ),
+        ("Analysts appear to concur that 500 jobs were cut in 2024.", "Analysts"),
         ('"Only 200 jobs were cut in 2024," Roe countered.', "John Roe"),
     ],
 )
