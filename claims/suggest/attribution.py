@@ -178,7 +178,7 @@ class Discourse:
         if mention.kind == "name":
             return self.registry.register(mention, position), NAMED
         if mention.kind == "pronoun":
-            who = self._pronoun(mention.role)
+            who = self._pronoun(mention.role, position)
             return who, PRONOUN if who else 0.0
         if mention.kind == "role":
             who = self.role(mention.role)
@@ -221,7 +221,7 @@ class Discourse:
             return current
         return mention.text
 
-    def _pronoun(self, word: str) -> str | None:
+    def _pronoun(self, word: str, position: int) -> str | None:
         registry = self.registry
         if word in ("he", "she"):
             other = "f" if word == "he" else "m"  # "he" never stands for a woman, nor "she" a man
@@ -251,7 +251,14 @@ class Discourse:
         if self.current and registry.is_organisation(self.current):
             return self.current
         groups = {n: p for n, p in self.subjects.items() if registry.is_organisation(n)}
-        return max(groups, key=groups.__getitem__) if groups else self.current
+        if groups or self.current:
+            return max(groups, key=groups.__getitem__) if groups else self.current
+        # "... announced by the election committee. It also announced ...": no subject yet,
+        # so the organisation the text named last before the pronoun
+        named = {
+            n: p.first for n, p in registry.people.items() if p.organisation and p.first < position
+        }
+        return max(named, key=named.__getitem__) if named else None
 
 
 def paragraph_statements(
@@ -867,6 +874,7 @@ def _reported(
     )
     if found is None or found.span is None:
         _note_subject(text, tokens, discourse)
+        _note_agent(text, tokens, discourse)
         return [_narration(start, end, index, discourse, voice)]
     more = _participle_tail(text, tokens, end)
     if more is not None and more.cue_span[0] > found.cue_span[0]:
@@ -1832,6 +1840,20 @@ def _clause_subject(text: str, tokens: list[Token], span: tuple[int, int] | None
         return None
     mention = mention_after(text, inside, 0, len(inside))
     return mention if mention is not None and mention.kind == "name" else None
+
+
+def _note_agent(text: str, tokens: list[Token], discourse: Discourse) -> None:
+    """Remember an organisation that did what a passive tells ("the results were announced
+    by the election committee"), for an "it" after it."""
+    for k in range(2, len(tokens) - 1):
+        if tokens[k].lower != "by" or not any(_verbish(t) for t in tokens[max(0, k - 4) : k]):
+            continue
+        at = k + 1
+        if at + 2 < len(tokens) and tokens[at + 1].lower.endswith(("'s", "’s")):
+            at += 2  # "by the country's election committee"
+        mention = mention_after(text, tokens, at, len(tokens))
+        if mention is not None and mention.kind == "name" and mention.organisation:
+            discourse.subjects[discourse.registry.register(mention, mention.start)] = mention.start
 
 
 def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:

@@ -696,6 +696,14 @@ def test_wire_attributions(sentence, speaker):
             "40 million",
             "Ada Moreno",
         ),
+        (
+            [
+                "The results were announced on Monday by the city's Harbour Electoral Commission.",
+                "It also announced that 64 percent of voters had backed the bridge.",
+            ],
+            "64 percent",
+            "Harbour Electoral Commission",
+        ),
     ],
 )
 def test_who_speaks_across_sentences(paragraphs, words, speaker):
