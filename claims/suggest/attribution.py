@@ -1509,8 +1509,30 @@ def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tupl
     if after >= len(tokens) or (low in _SAY and tokens[after].lower in _SAID_NOTHING):
         return None  # "said nothing about the cut": no words reported
     if not _clause_ahead(ahead) and not _said_clause(low, ahead):
+        if _asserted_object(low, ahead):
+            return _clause_span(text, tokens[after].start, end)
         return None  # "Putin announced an operation": an act the outlet reports, not words
     return _clause_span(text, tokens[after].start, end)
+
+
+# Cues whose object is itself an assertion: "noted the failure of the act", "denied the
+# allegations", "predicted a 5 percent rise", "promised $500 million in savings". Others
+# with an object tell an act: "pledged $350 million in aid", "cited her work", "added jobs".
+_ASSERTING_CUES = word_set("""
+    note notes noted predict predicts predicted forecast forecasts projected estimate estimates
+    estimated promise promises promised claim claims claimed allege alleges alleged acknowledge
+    acknowledges acknowledged admit admits admitted deny denies denied confirm confirms
+    confirmed blame blames blamed report reports reported
+    """)
+
+
+def _asserted_object(cue: str, ahead: list[Token]) -> bool:
+    """Whether the noun phrase after a cue is what the speaker asserted."""
+    words = [t for t in ahead if t.is_word]
+    return cue in _ASSERTING_CUES and len(words) >= 3 and words[0].lower not in _SELF_OBJECTS
+
+
+_SELF_OBJECTS = word_set("him her them me us himself herself themselves itself it")
 
 
 _AS_LOOKAHEAD = 30  # "characterized the conflict between A and B of C as ...": a long object

@@ -28,7 +28,7 @@ CUE_WORDS = word_set("""
     alleges complained estimated estimates assured reiterated reiterates highlighted specified
     clarified indicated mentioned disclosed believes believed thinks contended contends
     reported pointed point points pointing according testified testifies assailed described
-    describes found finds concur concurs concurred agree agrees
+    describes found finds concur concurs concurred agree agrees blame blames blamed
     show shows showed suggests indicates reports believe warn argue insist estimate write
     cautions cautioned cautioning predicts concludes stating
     predict contend maintain stress note add explain mentions tell telling cautioned conceded
@@ -153,7 +153,7 @@ ORG_WORDS = word_set("""
     programme firm holdings airlines airways motors technologies media newspaper magazine
     journal radio television broadcasting broadcaster herald guardian telegraph tribune
     gazette daily monitor chronicle nations assembly legislature exchange blog website club
-    republic kingdom emirates
+    republic kingdom emirates team
     """)
 
 # Nouns for a person described rather than named ("a witness", "another resident"): with an

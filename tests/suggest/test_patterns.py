@@ -634,6 +634,10 @@ WIRE_INTRODUCTION = (
             "Many residents of the town",
         ),
         ("Analysts appear to concur that 500 jobs were cut in 2024.", "Analysts"),
+        ("Doe promised savings of up to $500 million a year by 2026.", "Jane Doe"),
+        ("Union leader John Roe denied the 500 job cuts announced in 2024.", "John Roe"),
+        ("Analysts blame the 500 job cuts on the 2024 slump in rope sales.", "Analysts"),
+        ("The Acme team noted a 5 percent fall in rope sales in its 2024 report.", "The Acme team"),
         ('"Only 200 jobs were cut in 2024," Roe countered.', "John Roe"),
     ],
 )
@@ -710,6 +714,21 @@ def test_who_speaks_across_sentences(paragraphs, words, speaker):
     result = suggest("Bridge opens\n\n" + "\n\n".join(paragraphs) + "\n", outlet="Herald")
 
     assert _one(result, words).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The government pledged $350 million in aid for the relief effort.",
+        "Since 2021 the sector has added 92,400 jobs in construction.",
+        "The Nobel committee cited her 30 years of work for the forests.",
+    ],
+)
+def test_an_act_with_a_figure_stays_the_outlets_account(sentence):
+    result = suggest("Aid\n\nThe storm hit in May.\n\n" + sentence + "\n", outlet="Herald")
+
+    (claim,) = [c for c in result.candidates if c.paragraph == 2]
+    assert claim.speaker == "Herald"
 
 
 def test_a_clause_that_names_its_own_source_is_relayed():
