@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .lexicon import (
+    ABBREVIATIONS,
     ABOUT_CUES,
     AS_CUES,
     COMPILED,
@@ -487,6 +488,8 @@ def _attribution(text: str, outside: list[Token]) -> tuple[Mention | None, int |
 def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention | None:
     """The phrase before a cue ("the minister said", "Lavrov also added")."""
     j = _skip_back(tokens, cue - 1, lo)
+    if j > lo and tokens[j].text == "." and tokens[j - 1].lower in ABBREVIATIONS:
+        j -= 1  # "Acme Corp. said": the name, not its abbreviation's full stop
     if j < lo or tokens[j].lower in PASSIVE_BEFORE_CUE:
         return None
     finding = _finding_subject(text, tokens, cue, lo)
@@ -837,7 +840,11 @@ def _clause_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     """A reported clause from start to end, without blanks or the sentence's full stop."""
     while start < end and (text[start].isspace() or text[start] in ",:"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    if end > start and text[end - 1] == ".":
+        end -= 1  # one full stop: "& Co.." keeps its abbreviation's dot
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
     return (start, end) if end - start > 1 else None
 
@@ -1347,12 +1354,15 @@ def _description_only(tokens: list[Token], titled: bool) -> bool:
     "The United Nations (UN) emergency relief" before "coordinator John Roe said", or a time,
     "The same day": words that only describe the subject opening the sentence or say when,
     with no verb or punctuation of their own but an abbreviation's brackets. Without an
-    article they must lead into a title ("UN relief coordinator John Roe")."""
+    article they lead into a title ("UN relief coordinator John Roe") or are a few words in
+    lower case ("Discount retailer Acme said")."""
     words = [t for t in tokens if t.text not in "()"]
     determined = bool(words) and words[0].lower in ("the", "a", "an")
     if determined:
         words = words[1:]
-    if not (determined or titled):
+    elif not titled and (
+        len(words) > _BARE_DESCRIPTION_WORDS or any(t.is_capitalised for t in words[1:])
+    ):
         return False
     if not 1 <= len(words) <= _DESCRIPTION_WORDS or not all(t.is_word for t in words):
         return False
@@ -1360,6 +1370,7 @@ def _description_only(tokens: list[Token], titled: bool) -> bool:
 
 
 _DESCRIPTION_WORDS = 6
+_BARE_DESCRIPTION_WORDS = 3
 
 
 def _after_organisation(text: str, tokens: list[Token], mention: Mention, cue: int) -> Mention:
@@ -1503,11 +1514,16 @@ def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tupl
             break
     if low in LISTENER_CUES:
         after = _after_listener(tokens, after)  # "told reporters 12 soldiers had died"
+    after = _after_when(tokens, after)  # "announced Wednesday morning it will buy ..."
     ahead = tokens[after : after + _CLAUSE_LOOKAHEAD]
     if low in AS_CUES and _as_ahead(tokens[after : after + _AS_LOOKAHEAD]):
         return _clause_span(text, tokens[after].start, end)  # "described the plan as ..."
     if after >= len(tokens) or (low in _SAY and tokens[after].lower in _SAID_NOTHING):
         return None  # "said nothing about the cut": no words reported
+    if tokens[after].lower == "to" and not (
+        after + 1 < len(tokens) and tokens[after + 1].lower in ("have", "be", "being", "having")
+    ):
+        return None  # "tweeted to the boy and ...": whom the words went to, not what they were
     if not _clause_ahead(ahead) and not _said_clause(low, ahead):
         if _asserted_object(low, ahead):
             return _clause_span(text, tokens[after].start, end)
@@ -1535,6 +1551,19 @@ def _asserted_object(cue: str, ahead: list[Token]) -> bool:
 _SELF_OBJECTS = word_set("him her them me us himself herself themselves itself it")
 
 
+def _after_when(tokens: list[Token], after: int) -> int:
+    """Past a bare day right after the cue ("said Tuesday", "announced Wednesday morning",
+    "said yesterday"), when a clause follows it."""
+    k = after
+    if k < len(tokens) and (tokens[k].lower in WEEKDAYS or tokens[k].lower in _DAYS):
+        k += 1
+        if k < len(tokens) and tokens[k].lower in _TIMES_OF_DAY:
+            k += 1
+    return k if k < len(tokens) and tokens[k].is_word and _clause_ahead(tokens[k:]) else after
+
+
+_DAYS = word_set("today yesterday tonight")
+_TIMES_OF_DAY = word_set("morning afternoon evening night")
 _AS_LOOKAHEAD = 30  # "characterized the conflict between A and B of C as ...": a long object
 
 

@@ -452,6 +452,10 @@ def split_sentences(
     return spans
 
 
+# Abbreviations that end a name, so a sentence may end with them; "Mr." or "Gen." never does.
+_NAME_ENDINGS = word_set("inc ltd co corp jr sr plc llc bros")
+
+
 def _real_boundary(text: str, dot: int, cut: int) -> bool:
     if text[dot] != ".":
         return True
@@ -461,6 +465,10 @@ def _real_boundary(text: str, dot: int, cut: int) -> bool:
     word = before.group(1)
     following = _NEXT_WORD.match(text, cut)
     next_word = following.group(1).lower() if following else ""
+    if text.startswith("..", dot) and not text.startswith("...", dot):
+        return True  # "Acme & Co.. The deal": the abbreviation's dot, then the full stop
+    if word.lower() in _NAME_ENDINGS:  # "Acme Inc. The company ...", "Acme Inc. said"
+        return next_word in SENTENCE_STARTERS or next_word in STOP_CAPS
     if word.lower() in ABBREVIATIONS:
         return False
     if len(word) == 1 and word.isupper():

@@ -635,6 +635,8 @@ WIRE_INTRODUCTION = (
         ),
         ("Analysts appear to concur that 500 jobs were cut in 2024.", "Analysts"),
         ("Doe promised savings of up to $500 million a year by 2026.", "Jane Doe"),
+        ("Acme Corp. announced Wednesday morning it will cut 500 jobs by 2026.", "Acme Corp"),
+        ("Rope maker Acme said that it would cut 500 jobs by 2026.", "Acme"),
         ("Union leader John Roe denied the 500 job cuts announced in 2024.", "John Roe"),
         ("Analysts blame the 500 job cuts on the 2024 slump in rope sales.", "Analysts"),
         ("The Acme team noted a 5 percent fall in rope sales in its 2024 report.", "The Acme team"),
@@ -722,6 +724,7 @@ def test_who_speaks_across_sentences(paragraphs, words, speaker):
         "The government pledged $350 million in aid for the relief effort.",
         "Since 2021 the sector has added 92,400 jobs in construction.",
         "The Nobel committee cited her 30 years of work for the forests.",
+        "Senator Jane Doe tweeted to the 12 students and praised their work.",
     ],
 )
 def test_an_act_with_a_figure_stays_the_outlets_account(sentence):

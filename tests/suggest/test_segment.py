@@ -128,6 +128,22 @@ def test_sentences_survive_abbreviations_initials_and_decimals():
     ]
 
 
+def test_a_sentence_may_end_on_an_abbreviation_that_ends_a_name():
+    text = (
+        "Acme bought Roe & Co.. The deal cost $5bn. He left Acme Inc. It grew. Acme Inc. said so."
+    )
+
+    spans = split_sentences(text, 0, len(text))
+
+    assert [text[s:e] for s, e in spans] == [
+        "Acme bought Roe & Co..",
+        "The deal cost $5bn.",
+        "He left Acme Inc.",
+        "It grew.",
+        "Acme Inc. said so.",
+    ]
+
+
 def test_sentences_do_not_break_inside_a_protected_quote():
     text = '"We came. We saw." He left. Then she spoke.'
 
