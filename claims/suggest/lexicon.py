@@ -173,7 +173,7 @@ PERSON_NOUNS = word_set("""
 
 # Nouns for findings rather than people: what "found", "shows" or "according to" can cite.
 # "data compiled by Bloomberg", "a report published by the Institute": the finding's maker
-COMPILED = word_set("compiled published released collected gathered conducted commissioned")
+COMPILED = word_set("compiled published released collected gathered conducted commissioned done")
 FINDING_NOUNS = word_set("""
     study studies survey surveys report reports analysis analyses research data figures
     statistics poll polls paper review audit inspection census estimate estimates findings

@@ -353,20 +353,22 @@ def mention_after(text: str, tokens: list[Token], i: int, hi: int) -> Mention | 
 
 
 def _described_name(tokens: list[Token], i: int, hi: int) -> int | None:
-    """Where a person's name starts after one or two lowercase words that describe them
-    ("curator Jane Doe", "museum curator Jane Doe"), if that is what follows."""
+    """Where a name starts after a few lowercase words that describe its bearer ("curator
+    Jane Doe", "museum curator Jane Doe", "the security company Acme"), if that is what
+    follows: a person's name of two words, or any name after a word for an organisation."""
     for k in range(i, min(hi, i + _DESCRIBING_WORDS + 1)):
         token = tokens[k]
         if token.is_capitalised and token.lower not in STOP_CAPS:
             following = tokens[k + 1] if k + 1 < hi else None
             two_words = following is not None and following.is_capitalised and following.is_word
-            return k if k > i and two_words else None
+            body = k > i and tokens[k - 1].lower in ORG_WORDS
+            return k if k > i and (two_words or body) else None
         if not token.is_word or token.lower in _NOT_DESCRIBING:
             return None
     return None
 
 
-_DESCRIBING_WORDS = 2
+_DESCRIBING_WORDS = 3
 _NOT_DESCRIBING = DETERMINERS | word_set(
     "and or but of for to in on at by with from as than that which who the its their his her"
 )

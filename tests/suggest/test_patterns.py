@@ -637,6 +637,10 @@ WIRE_INTRODUCTION = (
         ("Doe promised savings of up to $500 million a year by 2026.", "Jane Doe"),
         ("Acme Corp. announced Wednesday morning it will cut 500 jobs by 2026.", "Acme Corp"),
         ("Rope maker Acme said that it would cut 500 jobs by 2026.", "Acme"),
+        (
+            "According to research done by the rope-making company Acme, 500 jobs were cut.",
+            "Acme",
+        ),
         ("Union leader John Roe denied the 500 job cuts announced in 2024.", "John Roe"),
         ("Analysts blame the 500 job cuts on the 2024 slump in rope sales.", "Analysts"),
         ("The Acme team noted a 5 percent fall in rope sales in its 2024 report.", "The Acme team"),
