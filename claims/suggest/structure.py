@@ -87,6 +87,7 @@ _BULLETED = re.compile(r"[-*•–▪●]\s|\d{1,2}[.)]\s")
 _SPEECH_WORDS = (
     r"statement|remarks|speech|address|keynote|testimony|op-ed|letter|message|lecture"
     r"|oral statement|written statement|opening statement|closing remarks|opening remarks"
+    r"|speaking note"
 )
 _PUBLISHED_BY = re.compile(
     rf"^(?:(?:full )?(?:text|transcript) of )?(?:the )?(?P<cue>{_SPEECH_WORDS})s?"
@@ -373,7 +374,7 @@ def _speech_by(
 
 def _named_by_source(
     text: str,
-    lines: tuple[str | None, ...],
+    lines: tuple[str | None, str | None],
     paragraphs: Sequence[Paragraph],
     discourse: Discourse,
     names: frozenset[str],
@@ -385,13 +386,15 @@ def _named_by_source(
     own = [p for p in body if _SELF.search(_unquoted(text, p))]
     if not own or len(own) < _ONE_VOICE * len(body):
         return None
-    for line in lines:
+    title, author = lines
+    for line in (title, author):
         line = (line or "").strip()
         match = (
             _PUBLISHED_BY.search(line)
             or _SPEECH_BY.search(line)
             or _OWN_SPEECH.search(line)
-            or _AUTHOR_NAME.match(line)
+            # "Jane Doe, Digital Minister" as an author; a title "Inaugural Address" is no name
+            or (_AUTHOR_NAME.match(line) if line == (author or "").strip() else None)
         )
         if not match:
             continue
@@ -401,11 +404,12 @@ def _named_by_source(
         if discourse.outlet and same_body(who, discourse.outlet):
             continue  # "Harbour Voices (Jane Doe)": the site's name, not a person's
         cue = match.groupdict().get("cue")
+        what = cue.lower() if cue else "text"
         return Voice(
             who,
             "direct",
             PUBLISHED_UNDER,
-            f"a {cue.lower() if cue else 'text'} published under the speaker's name,"
+            f"{'an' if what[0] in 'aeiou' else 'a'} {what} published under the speaker's name,"
             " as the source's title or author gives it",
             cue=cue.lower() if cue else None,
         )

@@ -56,6 +56,21 @@ def test_an_author_line_that_is_a_name_and_a_role():
     assert _one(result, "40,000 containers").speaker == "Petra Lindholm"
 
 
+def test_a_speaking_note_is_its_speakers_and_a_title_is_no_name():
+    note = suggest(SPEECH, outlet="GOV.UK", title="Petra Lindholm's speaking note for the forum")
+    address = suggest(
+        SPEECH,
+        outlet="Speech Archive",
+        title="Harbour Address",
+        author="Speech Archive: address of Mayor Petra Lindholm",
+    )
+
+    assert _one(note, "40,000 containers").speaker == "Petra Lindholm"
+    containers = _one(address, "40,000 containers")
+    assert containers.speaker == "Petra Lindholm"
+    assert containers.evidence.startswith("an address published under the speaker's name")
+
+
 REPORT = """Port traffic more than doubles
 
 The port handled 95,000 containers last year, up from 40,000, the harbour board said.
