@@ -33,6 +33,13 @@ _REFERENCES = re.compile(
     r"|further reading|see also|footnotes|more on this story|bibliography)\W*$",
     re.IGNORECASE,
 )
+# "**ICYMI — News coverage of the announcement:**", "In the news:": a lead-in to a list of
+# other outlets' headlines, links rather than claims
+_COVERAGE_LEAD = re.compile(
+    r"\b(?:icymi|in case you missed it|(?:news|media|press) coverage|coverage of|in the news"
+    r"|what (?:they|others|people|leaders|experts) are saying|headlines)\b[^:]*:\W*$",
+    re.IGNORECASE,
+)
 REPEAT_SCORE = 0.9  # near-exact: a reprinted paragraph with a changed word or two
 DUPLICATE_SCORE = 0.7  # a candidate restating an earlier one in other words
 _MIN_COMPARED_WORDS = 4
@@ -110,6 +117,7 @@ def read_paragraphs(text: str, *, title: str | None = None) -> list[Paragraph]:
     first = True
     listing = False
     references = False
+    coverage = False
     headline = _folded(title) if title else None
     for index, (start, end) in enumerate(split_paragraphs(text)):
         kind, reason = classify(text, start, end, after_body=after_body, first=first)
@@ -121,6 +129,10 @@ def read_paragraphs(text: str, *, title: str | None = None) -> list[Paragraph]:
             references = bool(_REFERENCES.match(text[start:end]))
         elif references and kind in ("body", "heading"):
             kind, reason = "noise", "reference list"  # "Sources", then the sources cited
+        if coverage and reason == "list item":
+            kind, reason = "noise", "related link"
+        else:
+            coverage = bool(_COVERAGE_LEAD.search(text, start, end))
         after_body = after_body or kind == "body"
         first = first and kind == "noise"
         if kind != "noise":

@@ -37,15 +37,17 @@ _PHOTO = re.compile(
     r"|\bcreative commons (?:licen[cs]e|attribution)\b",
     re.IGNORECASE,
 )
-# "Ants on a leaf. Image: Jane Doe.", "... (Photo: John Roe/Reuters)": a caption that ends
-# in its picture's credit.
+# "Ants on a leaf. Image: Jane Doe.", "... (Photo: John Roe/Reuters)", "... (Official Photo
+# by Jane Doe)": a caption that ends in its picture's credit.
 _CREDIT_AT_END = re.compile(
     r"(?:^|[.!?]\s+|\(\s*|\s(?=(?-i:[A-Z])))(?:image|photo|photograph|picture|illustration|video)?\s*"
     r"(?:image|photo|picture|illustration|video|credit)s?(?:\s+credit)?\s*:\s*"
     r"[^.:!?()]{2,60}\.?\)?\.?$"
     r"|\([^()]{0,30}\b(?:photo|image|picture)s?\s*/\s*[^()]{2,60}\)\.?$"
     # "..., Image by jdoe from Flickr (cc licensed)": the credit spelled out at the end
-    r"|[,.]\s+(?:image|photo|photograph|picture)\s+by\s+[^.!?]{2,60}$",
+    r"|[,.]\s+(?:image|photo|photograph|picture)\s+by\s+[^.!?]{2,60}$"
+    # "... in the Oval Office. (Official White House Photo by Jane Doe)"
+    r"|\([^()]{0,40}\b(?:photo|image|picture|photograph)\s+by\s+[^()]{2,60}\)\.?$",
     re.IGNORECASE,
 )
 # A wire photo's caption: one sentence in the present tense that ends with the place and

@@ -27,6 +27,7 @@ def test_paragraphs_are_lines_without_blanks_or_newlines():
         ("Updated 14 March 2024, 09:15 GMT", "timestamp"),
         ("© Sputnik / Ivan Ivanov / Go to the photo bank", "photo credit"),
         ("Photo: The minister in Moscow (AP)", "photo credit"),
+        ("The mayor speaks at the harbour. (Official City Hall Photo by Jane Doe)", "caption"),
         ("Being updated", "being updated"),
         ("This story is being updated.", "being updated"),
         ("Read more: Why bridges cost more than they used to", "related-article link"),
@@ -44,6 +45,21 @@ def test_classify_noise_lines_get_a_reason(line, reason):
     (first, *_rest) = _kinds(text)
 
     assert first == (line.strip(), "noise", reason)
+
+
+def test_a_list_of_other_outlets_headlines_is_links_not_claims():
+    text = (
+        "Harbour deal\n\nThe harbour board agreed a $40 million deal on Monday.\n\n"
+        "**ICYMI — News coverage of the deal:**\n\n"
+        "- Eastport Times: Harbour board agrees $40 million deal\n\n"
+        "- Coast Radio: Board backs deal worth $40 million\n\n"
+        "The deal was signed on Tuesday."
+    )
+
+    kinds = _kinds(text)
+
+    assert [k[1:] for k in kinds[3:5]] == [("noise", "related link")] * 2
+    assert kinds[5] == ("The deal was signed on Tuesday.", "body", "body text")
 
 
 def test_classify_time_stamp_among_body_paragraphs_is_a_related_article_stamp():
