@@ -730,6 +730,22 @@ _SHARES = word_set(
     "majority minority rest remainder number half third quarter most share proportion total "
     "percentage fraction bulk others"
 )
+
+
+def answered_by_share(tokens: list[Token], first: int) -> bool:
+    """Whether the phrase at tokens[first] is counted by a share before it ("93 percent of
+    respondents from Mexico said", "a majority of Canadians say"): a survey's answer, whose
+    figure is the claim, not a speaker of it."""
+    window = tokens[max(0, first - _SHARE_REACH) : first]
+    return any(
+        (t.lower in _SHARES or t.lower in ("percent", "cent", "%") or t.text.endswith("%"))
+        and k + 1 < len(window)
+        and window[k + 1].lower == "of"
+        for k, t in enumerate(window)
+    )
+
+
+_SHARE_REACH = 4
 _PLAIN_NOUN_CUES = frozenset({"said", "says", "added", "told", "confirmed", "warned", "stated"})
 
 

@@ -13,7 +13,13 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from .attribution import Discourse, Statement, _clause_ahead, _that_opens_clause
+from .attribution import (
+    Discourse,
+    Statement,
+    _clause_ahead,
+    _that_opens_clause,
+    answered_by_share,
+)
 from .lexicon import (
     CUE_WORDS,
     FINDING_NOUNS,
@@ -96,6 +102,9 @@ def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
 
 
+_DASH_ASIDE_WORDS = 7
+
+
 def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
     """Whether a new independent clause starts at tokens[k] (after a comma or semicolon),
     the current one having started at tokens[begin] and holding a verb of its own."""
@@ -103,6 +112,9 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
     if before in "—–" and k >= 2 and tokens[k - 2].end < tokens[k - 1].start:
         # "... the spacecraft, a dash, only for this test, there was no rocket": a spaced dash
         # between two clauses, each with its verb.
+        near = tokens[max(begin, k - 1 - _DASH_ASIDE_WORDS) : k + _DASH_ASIDE_WORDS]
+        if sum(1 for t in near if t.text in "—–") > 1:
+            return False  # "the main language — Spanish — is": a dash that opens or closes an aside
         since = max((j for j in range(begin, k - 1) if tokens[j].text == ","), default=begin - 1)
         return (
             not _nesting(tokens, k)
@@ -343,6 +355,9 @@ def _relayed(
             continue
         if mention.kind == "phrase" and not _finding(mention):
             continue
+        first = next(i for i, t in enumerate(clause) if t.start >= mention.start)
+        if answered_by_share(clause, first):
+            continue  # "found that 93 percent of respondents said that ...": one finding
         if not cue_fits(clause, k, mention):
             continue
         who = _relayed_name(discourse, mention, speaker)

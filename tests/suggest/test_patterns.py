@@ -738,6 +738,19 @@ def test_an_act_with_a_figure_stays_the_outlets_account(sentence):
     assert claim.speaker == "Herald"
 
 
+def test_a_surveys_share_that_said_something_is_one_finding():
+    text = (
+        "Survey\n\nThe survey was held in May.\n\nThe Harbour study found that 93 percent of "
+        "respondents from Eastport said that speaking the local language – Harbour Creole – is "
+        "important to belonging.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    claim = _one(result, "93 percent")
+    assert claim.text.endswith("is important to belonging")
+    assert (claim.speaker, claim.reported_speaker) == ("The Harbour study", None)
+
+
 def test_a_clause_that_names_its_own_source_is_relayed():
     text = (
         "Cabinet\n\nThe harbour was busy.\n\nThe Acting President said that the regional "
