@@ -216,11 +216,31 @@ class Discourse:
 
     def _unresolved_role(self, mention: Mention) -> str | None:
         # "the minister" after a named speaker whose role the article never gave is that
-        # speaker; a described speaker ("the coastguard") is never "the weather office"
+        # speaker; a described speaker ("the coastguard") is never "the weather office", nor
+        # is a role with a name in it ("the U.S. Surgeon General") anyone met before it
         current = self.current
-        if current and current in self.registry.people and not self.registry.role_known(current):
+        named = any(
+            w[:1].isupper() and w.lower().strip(".") not in TITLE_WORDS
+            for w in mention.text.split()[1:]
+        )
+        if (
+            current
+            and current in self.registry.people
+            and not self.registry.role_known(current)
+            and not self.registry.is_organisation(current)
+            and not named
+        ):
             return current
         return mention.text
+
+    def _described_person(self) -> str | None:
+        """The last speaker when a role describes them ("the head of the agency"), which the
+        registry of names does not hold."""
+        current = self.current
+        if not current or current in self.registry.people or current == self.outlet:
+            return None
+        head = current.split()[-1].lower().strip(".,")
+        return current if head in TITLE_WORDS or head in PERSON_NOUNS else None
 
     def _pronoun(self, word: str, position: int) -> str | None:
         registry = self.registry
@@ -244,6 +264,9 @@ class Discourse:
                 )
             if current:
                 people[current] = max(self.spoke.get(current, -1), people.get(current, -1))
+            described = self._described_person()
+            if described and self.spoke[described] > max(people.values(), default=-1):
+                return described  # "The Surgeon General said ... He wrote, ..."
             return max(people, key=people.__getitem__) if people else current
         if word == "they" and self.group is not None:
             phrase, where = self.group
@@ -565,8 +588,11 @@ def _bracketed_name(text: str, tokens: list[Token], cue: int, lo: int) -> Mentio
 
 
 def _people_of(text: str, tokens: list[Token], j: int, lo: int) -> Mention | None:
-    """ "Opponents of the plan said", "Many residents of the town say": people named by what
-    they are and what they belong to, opening the clause."""
+    """ "Opponents of the plan said", "Many residents of the town say", "the head of the
+    agency said": people named by what they are and what they belong to, opening the
+    clause."""
+    if j - 1 >= lo and tokens[j].is_capitalised and tokens[j - 1].is_capitalised:
+        return None  # "the director of the museum Tom Reyes said": the name after the role
     for k in range(j - 1, max(lo, j - _PEOPLE_OF_WORDS) - 1, -1):
         if tokens[k].lower not in _PEOPLE_OF or k - 1 < lo:
             continue
@@ -575,6 +601,8 @@ def _people_of(text: str, tokens: list[Token], j: int, lo: int) -> Mention | Non
             start -= 1  # "many residents of", "the critics of"
         low = tokens[k - 1].lower
         people = low.endswith("s") and (low[:-1] in PERSON_NOUNS or low[:-2] in PERSON_NOUNS)
+        # "the head of the agency": one person, named by a role in a body
+        people = people or (start < k - 1 and low in TITLE_WORDS)
         opens = start == lo or tokens[start - 1].text in ",;:" or _only_connectors(tokens[:start])
         inside = tokens[k + 1 : j + 1]
         if people and opens and all(t.is_word and not _verbish(t) for t in inside):
@@ -1561,7 +1589,11 @@ _ASSERTING_CUES = word_set("""
 def _asserted_object(cue: str, ahead: list[Token]) -> bool:
     """Whether the noun phrase after a cue is what the speaker asserted."""
     words = [t for t in ahead if t.is_word]
-    return cue in _ASSERTING_CUES and len(words) >= 3 and words[0].lower not in _SELF_OBJECTS
+    if cue not in _ASSERTING_CUES or len(words) < 3 or words[0].lower in _SELF_OBJECTS:
+        return False
+    # "reported the results of a study": publishing a finding is an act the outlet tells
+    head = words[1] if words[0].lower in DETERMINERS else words[0]
+    return head.lower not in FINDING_NOUNS
 
 
 _SELF_OBJECTS = word_set("him her them me us himself herself themselves itself it")

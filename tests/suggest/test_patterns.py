@@ -702,6 +702,23 @@ def test_wire_attributions(sentence, speaker):
             "Tom",
         ),
         (
+            [
+                "Mayor Ada Moreno opened the new bridge on Monday.",
+                "The head of the county's roads agency said 2,000 cars a day would use it.",
+            ],
+            "2,000 cars",
+            "The head of the county's roads agency",
+        ),
+        (
+            [
+                "The Harbour Gazette covered the opening.",
+                "The Eastport Chief Engineer said the bridge cost 40 million pounds.",
+                'He wrote, "It took 300 workers three years."',
+            ],
+            "300 workers",
+            "The Eastport Chief Engineer",
+        ),
+        (
             ["The bridge cost 40 million pounds, Mayor Ada Moreno said in a post on X."],
             "40 million",
             "Ada Moreno",
@@ -729,6 +746,7 @@ def test_who_speaks_across_sentences(paragraphs, words, speaker):
         "Since 2021 the sector has added 92,400 jobs in construction.",
         "The Nobel committee cited her 30 years of work for the forests.",
         "Senator Jane Doe tweeted to the 12 students and praised their work.",
+        "In May, the journal Harbour Science reported the results of a study of 100 ports.",
     ],
 )
 def test_an_act_with_a_figure_stays_the_outlets_account(sentence):
