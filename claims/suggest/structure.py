@@ -32,6 +32,7 @@ from .lexicon import (
     CUE_WORDS,
     FINITE_VERBS,
     FIRST_PERSON,
+    MONTHS,
     SELF_PLURAL,
     SELF_SINGULAR,
     SKIP_BEFORE_CUE,
@@ -87,7 +88,7 @@ _BULLETED = re.compile(r"[-*•–▪●]\s|\d{1,2}[.)]\s")
 _SPEECH_WORDS = (
     r"statement|remarks|speech|address|keynote|testimony|op-ed|letter|message|lecture"
     r"|oral statement|written statement|opening statement|closing remarks|opening remarks"
-    r"|speaking note"
+    r"|speaking note|article"
 )
 _PUBLISHED_BY = re.compile(
     rf"^(?:(?:full )?(?:text|transcript) of )?(?:the )?(?P<cue>{_SPEECH_WORDS})s?"
@@ -315,6 +316,8 @@ def _speaks_throughout(
     first person, never naming the speaker, as a speech does and a report of one does not."""
     after = -1 if standfirst is None else standfirst.index
     body = [p for p in paragraphs if p.kind == "body" and p.index > after]
+    if standfirst is None and body and _SUMMARY_VERB.match(text, body[0].start, body[0].end):
+        body = body[1:]  # "Doe addresses the forum ...": the page's summary of itself
     if _reports_on(text, who, body):
         return False
     return any(_SELF.search(_unquoted(text, p)) for p in body)
@@ -323,13 +326,22 @@ def _speaks_throughout(
 def _reports_on(text: str, who: str, body: Sequence[Paragraph]) -> bool:
     """Whether the text tells of the speaker as a report of a speech does ("Doe told MPs",
     "she added"); a transcript names its speaker only in a label ("Speaker Doe. Thank you")."""
-    surname = re.escape(who.split()[-1]) if who.split() else "(?!)"
+    last = who.split()[-1] if who.split() else ""
+    surname = re.escape(last) if last else "(?!)"
+    named = rf"\b{surname}\b(?!\.\s)(?!:)"
+    if last.lower() in MONTHS:  # "Theresa May" is not named by "This May" or "the May elections"
+        named = (
+            rf"\b(?:Mrs|Ms|Mr|Miss|Dr)\.?\s+{surname}\b|\b{surname}\s+(?:said|says|told|added)\b"
+        )
+    # the surname as written ("May", not the verb "may"); "He said" at a sentence's start
     reported = re.compile(
-        rf"\b{surname}\b(?!\.\s)(?!:)"
-        r"|(?:^|[.!?]\s+|[\"”’'],?\s+)(?:he|she)\s+(?:said|says|told|added|went on)\b",
-        re.IGNORECASE,
+        named + r"|(?:^|[.!?]\s+|[\"”’'],?\s+)(?i:he|she)\s+(?i:said|says|told|added|went on)\b"
     )
     return any(reported.search(text[p.start : p.end]) for p in body)
+
+
+def _indefinite(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def _document_voice(who: str, span: tuple[int, int], cue: tuple[int, int], cue_words: str) -> Voice:
@@ -337,7 +349,7 @@ def _document_voice(who: str, span: tuple[int, int], cue: tuple[int, int], cue_w
         who,
         "direct",
         PUBLISHED_UNDER,
-        f"a {cue_words.lower()} published under the speaker's name",
+        f"{_indefinite(cue_words.lower())} published under the speaker's name",
         speaker_span=span,
         cue_span=cue,
         cue=cue_words.lower(),
@@ -409,7 +421,7 @@ def _named_by_source(
             who,
             "direct",
             PUBLISHED_UNDER,
-            f"{'an' if what[0] in 'aeiou' else 'a'} {what} published under the speaker's name,"
+            f"{_indefinite(what)} published under the speaker's name,"
             " as the source's title or author gives it",
             cue=cue.lower() if cue else None,
         )
@@ -744,6 +756,7 @@ _VERBLESS_WORDS = 40
 _SUMMARY_VERB = re.compile(
     r"^(?:[A-Z][\w.'’\-]*\s+){1,5}(?:sends|sets out|outlines|announces|marks|welcomes"
     r"|launches|unveils|publishes|responds|reflects|explains|visits|delivers|gives|urges"
+    r"|addresses|speaks|tells|discusses|highlights|reviews|sets"
     r"|calls on|pays tribute|thanks|congratulates|updates)\b"
 )
 _BEFORE_A_NOUN = word_set("to of the a an on for in and its their his her")

@@ -71,6 +71,26 @@ def test_a_speaking_note_is_its_speakers_and_a_title_is_no_name():
     assert containers.evidence.startswith("an address published under the speaker's name")
 
 
+def test_an_article_by_a_person_is_theirs():
+    result = suggest(SPEECH, outlet="City Hall", title="Article by Petra Lindholm, Ports Today")
+
+    assert _one(result, "40,000 containers").speaker == "Petra Lindholm"
+
+
+def test_a_speech_under_an_office_and_its_ministers_name_is_the_ministers():
+    text = (
+        "Home Secretary speech to the port forum\n\n"
+        "May addresses the forum at its first meeting since the May elections.\n\n"
+        "Two weeks ago I opened the new berth, which handled 40,000 containers in its first "
+        "month.\n\n"
+        "This May, 9 million people voted, and I thank every one of you for it.\n"
+    )
+    result = suggest(text, outlet="GOV.UK", author="Home Office (Jane May, Home Secretary)")
+
+    assert _one(result, "40,000 containers").speaker == "Jane May"
+    assert _one(result, "9 million").speaker == "Jane May"
+
+
 REPORT = """Port traffic more than doubles
 
 The port handled 95,000 containers last year, up from 40,000, the harbour board said.
