@@ -33,6 +33,7 @@ from .lexicon import (
     FINITE_VERBS,
     FIRST_PERSON,
     MONTHS,
+    ORG_WORDS,
     SELF_PLURAL,
     SELF_SINGULAR,
     SKIP_BEFORE_CUE,
@@ -697,9 +698,18 @@ def _author_line(author: str, outlet: str | None) -> tuple[str, str]:
     bracket = re.search(r"\(([^()]*)\)", line)
     inner = bracket.group(1).split(",")[0].strip() if bracket else ""
     main = line.split("(")[0].split(",")[0].strip()
+    first, _and, second = main.partition(" and ")
+    if second and _names_a_body(first) and _names_a_body(second):
+        main = first  # "Harbour Embassy and Eastport Consulate": the first body publishes
     if outlet and main and same_body(main, outlet):
         main = ""
     return main, inner
+
+
+def _names_a_body(words: str) -> bool:
+    """ "British High Commission Islamabad", not "Rural Affairs" (from "Food and Rural
+    Affairs")."""
+    return any(w.lower() in ORG_WORDS for w in words.split())
 
 
 def _writes_as_we(text: str, paragraphs: Sequence[Paragraph]) -> bool:

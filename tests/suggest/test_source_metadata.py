@@ -235,6 +235,14 @@ def test_an_institution_in_the_author_line_narrates_its_release():
     assert _one(result, "rose to 12").kind == "narration"
 
 
+def test_the_first_of_two_bodies_in_the_author_line_narrates():
+    joint = suggest(RELEASE, outlet="Gov Portal", author="Harbour Embassy and Eastport Consulate")
+    one = suggest(RELEASE, outlet="Gov Portal", author="Department for Food and Rural Affairs")
+
+    assert _one(joint, "20 mph").speaker == "Harbour Embassy"
+    assert _one(one, "20 mph").speaker == "Department for Food and Rural Affairs"
+
+
 def test_a_journalist_in_the_author_line_does_not_narrate():
     result = suggest(RELEASE, outlet="Eastport Times", author="Jon Berg")
 
