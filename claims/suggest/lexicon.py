@@ -153,7 +153,7 @@ ORG_WORDS = word_set("""
     programme firm holdings airlines airways motors technologies media newspaper magazine
     journal radio television broadcasting broadcaster herald guardian telegraph tribune
     gazette daily monitor chronicle nations assembly legislature exchange blog website club
-    republic kingdom emirates team
+    republic kingdom emirates team consulate
     """)
 
 # Nouns for a person described rather than named ("a witness", "another resident"): with an
