@@ -202,6 +202,8 @@ def read_structure(
     if document is None:
         document = _authored_post(text, author_line, paragraphs, discourse, names)
     if document is None:
+        document = _role_speech(text, title, paragraphs, discourse)
+    if document is None:
         structure.narrator = _issuer(text, headline, lead, discourse, names) or _author_body(
             author_line, text, paragraphs, discourse, names
         )
@@ -427,6 +429,30 @@ def _named_by_source(
             cue=cue.lower() if cue else None,
         )
     return None
+
+
+def _role_speech(
+    text: str, title: str | None, paragraphs: Sequence[Paragraph], discourse: Discourse
+) -> Voice | None:
+    """ "Queen's Speech 2016", "The President's remarks": a speech a title gives to a role
+    when no name is found for it, and the text is in the first person throughout."""
+    line = (title or "").strip()
+    match = _OWN_SPEECH.search(line) or _NAMED_SPEECH.match(line)
+    if match is None:
+        return None
+    words = re.sub(r"^(?:the|his|her)\s+", "", match.group("who").strip(), flags=re.IGNORECASE)
+    if not words or not all(w.lower() in TITLE_WORDS for w in words.split()):
+        return None
+    if not _speaks_throughout(text, words, None, paragraphs):
+        return None
+    who = "The " + words[0].upper() + words[1:]
+    return Voice(
+        who,
+        "direct",
+        SIGNED_ANALYSIS,
+        f"{_indefinite(match.group('cue').lower())} the source's title gives to a role",
+        cue=match.group("cue").lower(),
+    )
 
 
 def _authored_post(

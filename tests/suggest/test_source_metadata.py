@@ -71,6 +71,14 @@ def test_a_speaking_note_is_its_speakers_and_a_title_is_no_name():
     assert containers.evidence.startswith("an address published under the speaker's name")
 
 
+def test_a_speech_a_title_gives_to_a_role_is_the_roles():
+    result = suggest(SPEECH, outlet="City Hall", title="Mayor's Speech 2026")
+
+    containers = _one(result, "40,000 containers")
+    assert containers.speaker == "The Mayor"
+    assert containers.confidence < 0.6  # a role, not a name: the editor confirms who
+
+
 def test_an_article_by_a_person_is_theirs():
     result = suggest(SPEECH, outlet="City Hall", title="Article by Petra Lindholm, Ports Today")
 
