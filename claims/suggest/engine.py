@@ -20,7 +20,13 @@ from .matching import ClaimIndex
 from .names import Registry, find_people, register_people
 from .passes import cited_sources, reported_speech_runs_on
 from .phrases import is_cue
-from .scoring import checkworthiness, is_call_to_action, is_courtesy, is_reference
+from .scoring import (
+    checkworthiness,
+    is_call_to_action,
+    is_courtesy,
+    is_direct_question,
+    is_reference,
+)
 from .segment import classify, dateline_end, split_paragraphs, split_sentences
 from .structure import Blocks, read_structure
 from .tokens import plain_spaces, proper_words, tokenize
@@ -92,8 +98,8 @@ def suggest(
         for statement in statements:
             for piece in atomic_pieces(text, statement, discourse, names):
                 words = text[piece.start : piece.end]
-                if is_courtesy(words) or is_call_to_action(words):
-                    continue  # greetings, turn-taking and links are never claims
+                if is_courtesy(words) or is_call_to_action(words) or is_direct_question(words):
+                    continue  # greetings, turn-taking, links and questions are never claims
                 if lead_in is not None and piece.start >= lead_in:
                     continue
                 candidates.append(_candidate(original, text, statement, piece))

@@ -155,6 +155,21 @@ def is_reference(text: str) -> bool:
     return bool(_REFERENCE.match(text.strip()))
 
 
+# A direct question opens on a question word or an inverted verb: "Why should we ...?",
+# "Is this fair?"; "Protests continue, right?" and "I ask why he did it?" assert something.
+_ASKS = re.compile(
+    r"^\W*(?:why|how|what|who|whom|whose|which|when|where|whether|is|are|was|were|do|does"
+    r"|did|can|could|should|would|will|shall|may|might|must|have|has|had|isn['’]t|aren['’]t"
+    r"|don['’]t|doesn['’]t|didn['’]t|can['’]t|won['’]t|wouldn['’]t|shouldn['’]t)\b",
+    re.IGNORECASE,
+)
+
+
+def is_direct_question(text: str) -> bool:
+    """ "How can anyone defend what it did?": a question asks, it asserts nothing to check."""
+    return text.rstrip("\"”’'»)] ").endswith("?") and bool(_ASKS.match(text))
+
+
 def is_call_to_action(text: str) -> bool:
     """ "Find out how each MEP voted.", "For all the details, it will be available in full
     here": a pointer to another page or part of the page, not an assertion."""

@@ -769,6 +769,17 @@ def test_a_surveys_share_that_said_something_is_one_finding():
     assert (claim.speaker, claim.reported_speaker) == ("The Harbour study", None)
 
 
+def test_a_direct_question_is_no_candidate_but_a_tag_question_asserts():
+    text = (
+        "Bridge\n\nThe bridge cost 40 million pounds. How can anyone defend a cost of 40 "
+        "million pounds? Tolls rose 5 percent in May, right?\n"
+    )
+    texts = [c.text for c in suggest(text, outlet="Herald").candidates]
+
+    assert not [t for t in texts if t.startswith("How can")]
+    assert [t for t in texts if t.startswith("Tolls rose 5 percent")]
+
+
 def test_a_clause_that_names_its_own_source_is_relayed():
     text = (
         "Cabinet\n\nThe harbour was busy.\n\nThe Acting President said that the regional "
