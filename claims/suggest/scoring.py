@@ -4,7 +4,9 @@ Plain signals weighed together (as log-odds, turned into a score between 0 and 1
 reported as a reason an editor can read: numbers, dates, named entities, comparisons, causal
 links and specific events raise it; rhetorical questions, intentions, opinions and vague
 wording lower it. The score is a hint for sorting,
-never a filter: every candidate is returned whatever its score.
+never a filter: every candidate is returned whatever its score. What is no assertion at all
+(a courtesy, a pointer to another page, a question without a figure) is told apart here too,
+and is no candidate.
 """
 
 from __future__ import annotations
@@ -166,8 +168,11 @@ _ASKS = re.compile(
 
 
 def is_direct_question(text: str) -> bool:
-    """ "How can anyone defend what it did?": a question asks, it asserts nothing to check."""
-    return text.rstrip("\"”’'»)] ").endswith("?") and bool(_ASKS.match(text))
+    """ "How can anyone defend what it did?": a question asks and asserts nothing to check,
+    unless it holds a figure it takes as given ("How can the council explain 9 hours
+    offline?")."""
+    asks = text.rstrip("\"”’'»)] ").endswith("?") and bool(_ASKS.match(text))
+    return asks and not re.search(r"\d", text)
 
 
 def is_call_to_action(text: str) -> bool:

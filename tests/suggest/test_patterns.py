@@ -771,8 +771,8 @@ def test_a_surveys_share_that_said_something_is_one_finding():
 
 def test_a_direct_question_is_no_candidate_but_a_tag_question_asserts():
     text = (
-        "Bridge\n\nThe bridge cost 40 million pounds. How can anyone defend a cost of 40 "
-        "million pounds? Tolls rose 5 percent in May, right?\n"
+        "Bridge\n\nThe bridge cost 40 million pounds. How can anyone defend such a cost? "
+        "Tolls rose 5 percent in May, right?\n"
     )
     texts = [c.text for c in suggest(text, outlet="Herald").candidates]
 
