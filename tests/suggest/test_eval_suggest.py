@@ -151,6 +151,7 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
         "heldout-11",
         "heldout-12",
         "heldout-13",
+        "heldout-14",
     ],
 )
 def test_every_corpus_label_sits_at_its_offsets(folder):
