@@ -532,6 +532,9 @@ def cue_text(tokens: list[Token], k: int) -> str:
 def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention | None:
     """What a noun phrase says about its speaker: a name (and role), a role, or a phrase."""
     words = [t for t in tokens if t.is_word]
+    if len(words) > 2 and words[-1].lower in _POST_NOMINALS and words[-2].is_capitalised:
+        # "Jane Doe MP", "John Roe QC": letters after a name, not an acronym for a body
+        return interpret(text, tokens[: tokens.index(words[-1])], appositive)
     if not words:
         return None
     start, end = tokens[0].start, tokens[-1].end

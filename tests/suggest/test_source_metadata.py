@@ -251,6 +251,20 @@ def test_the_first_of_two_bodies_in_the_author_line_narrates():
     assert _one(one, "20 mph").speaker == "Department for Food and Rural Affairs"
 
 
+def test_a_ministers_statement_under_a_department_is_the_ministers():
+    text = (
+        "Harbour road limits\n\nNew limits will apply from 1 May.\n\n"
+        "The speed limit on harbour roads will fall to 20 mph from 1 May.\n\n"
+        "We expect road deaths, 12 last year, to halve.\n"
+    )
+    result = suggest(
+        text, outlet="Gov Portal", author="Department for Harbours (Jane Doe MP, Roads Minister)"
+    )
+
+    assert _one(result, "20 mph").speaker == "Jane Doe"
+    assert _one(result, "12 last year").speaker == "Jane Doe"
+
+
 def test_a_journalist_in_the_author_line_does_not_narrate():
     result = suggest(RELEASE, outlet="Eastport Times", author="Jon Berg")
 
