@@ -603,6 +603,8 @@ def _people_of(text: str, tokens: list[Token], j: int, lo: int) -> Mention | Non
         people = low.endswith("s") and (low[:-1] in PERSON_NOUNS or low[:-2] in PERSON_NOUNS)
         # "the head of the agency": one person, named by a role in a body
         people = people or (start < k - 1 and low in TITLE_WORDS)
+        # "Republicans in Congress", "Democrats in the Senate": members named by their side
+        people = people or low in _SIDES
         opens = start == lo or tokens[start - 1].text in ",;:" or _only_connectors(tokens[:start])
         inside = tokens[k + 1 : j + 1]
         if people and opens and all(t.is_word and not _verbish(t) for t in inside):
@@ -614,6 +616,10 @@ def _people_of(text: str, tokens: list[Token], j: int, lo: int) -> Mention | Non
 
 
 _PEOPLE_OF = word_set("of in from at across")
+_SIDES = word_set("""
+    republicans democrats conservatives liberals socialists greens independents
+    progressives nationalists unionists
+    """)
 _PEOPLE_OF_WORDS = 8
 
 
@@ -823,6 +829,13 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
             j -= 1
         elif tokens[j].lower == "to" and j > lo and tokens[j - 1].lower in _SEEM:
             j -= 2  # "observers appear to concur that"
+        elif (
+            tokens[j].text == ","
+            and j - 2 >= lo
+            and tokens[j - 1].lower in _ASIDES
+            and tokens[j - 2].text == ","
+        ):
+            j -= 3  # "Republicans, meanwhile, have said"
         elif tokens[j].text in ")]":
             opener = "(" if tokens[j].text == ")" else "["
             k = j - 1
@@ -837,6 +850,7 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
 
 
 _SEEM = word_set("appear appears appeared seem seems seemed")
+_ASIDES = word_set("meanwhile however though too also instead therefore moreover nevertheless")
 
 
 def _inverted(text: str, tokens: list[Token], cue: int) -> Mention | None:

@@ -634,6 +634,10 @@ WIRE_INTRODUCTION = (
             "Many residents of the town",
         ),
         ("Analysts appear to concur that 500 jobs were cut in 2024.", "Analysts"),
+        (
+            "Democrats in the Senate, meanwhile, have said 500 jobs were cut.",
+            "Democrats in the Senate",
+        ),
         ("Doe promised savings of up to $500 million a year by 2026.", "Jane Doe"),
         ("Acme Corp. announced Wednesday morning it will cut 500 jobs by 2026.", "Acme Corp"),
         ("Rope maker Acme said that it would cut 500 jobs by 2026.", "Acme"),
