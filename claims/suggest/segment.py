@@ -68,6 +68,14 @@ _PICTURE_WORDS = re.compile(
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.]+")
 # A telephone number, as contact lines give it.
 _PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,5}\)?(?:[ .-]\d{2,4}){2,3}\b")
+# "I'm Jane Doe.", "For VOA Learning English, I'm John Roe, Jr.": a reporter signing off
+_SIGN_OFF = re.compile(
+    r"^(?:(?:[Aa]nd )?(?:(?:[Ff]or|[Ff]rom) [^,]{2,40},\s*)?I['’]m (?:[A-Z][\w.'’\-]*\s*){1,4}"
+    r"(?:,?\s*Jr\.?)?\.?\s*)+$"
+)
+# "... Torre Espacio - 28046 Madrid Tel.: +34 91 714 6300": a telephone number, labelled
+_TELEPHONE = re.compile(r"\b(?:tel|telephone|phone|fax)\b\.?\s*:?\s*\+?\(?\d", re.IGNORECASE)
+_ADDRESS_WORDS = 40
 _CONTACT = re.compile(
     r"^(?:(?:media|press|news|roads?|public) (?:enquiries|inquiries|office|desk|contacts?)"
     r"|(?:out of hours|switchboard|telephone|phone|tel|fax|e-?mail)\b)",
@@ -386,8 +394,10 @@ def _noise_reason(line: str, *, after_body: bool) -> str | None:
     words = line.split()
     if len(words) <= 8 and _BOILERPLATE.match(line):
         return "boilerplate"
-    if len(words) <= 8 and _BYLINE.match(line):
+    if len(words) <= 8 and (_BYLINE.match(line) or _SIGN_OFF.match(line)):
         return "byline"
+    if len(words) <= _ADDRESS_WORDS and _TELEPHONE.search(line):
+        return "contact"  # an office's address with its telephone number
     if not after_body and _TITLED_BYLINE.match(line) and _AUTHOR_TITLES.search(line):
         return "byline"
     return None

@@ -782,7 +782,14 @@ def _standfirst(
         # "Jane Doe delivered remarks on ... Below are her remarks:": the text's introduction
         first.kind, first.reason = "heading", "standfirst"
         return
-    if len(split_sentences(text, first.start, first.end)) != 1:
+    sentences = split_sentences(text, first.start, first.end)
+    if len(sentences) == _SUMMARY_SENTENCES and not re.search(r"\d", line):
+        # "Jane Doe met with the minister. The minister briefed her on the harvest.": a
+        # readout's summary of itself, sentence by sentence
+        if all(_SUMMARY_VERB.match(text[a:b]) for a, b in sentences):
+            first.kind, first.reason = "heading", "standfirst"
+        return
+    if len(sentences) != 1:
         return
     span = (first.start, first.end)
     figures = bool(re.search(r"\d", _YEARS.sub("", line)))  # "in 2017 to 2018" is no figure
@@ -802,10 +809,14 @@ def _standfirst(
 _VERBLESS_WORDS = 40
 # "Theresa May sends her best wishes to ...", "The minister sets out plans for ...": a page's
 # summary of itself, in the present tense, right after a name or a short subject.
+_SUMMARY_SENTENCES = 2
 _SUMMARY_VERB = re.compile(
-    r"^(?:[A-Z][\w.'’\-]*\s+){1,5}(?:sends|sets out|outlines|announces|marks|welcomes"
+    r"^(?:(?:[A-Z][\w.'’\-]*\s+){1,5}|(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*['’]s\s+"
+    r"(?:[a-z\-]+\s+){1,2})"
+    r"(?:sends|sets out|outlines|announces|marks|welcomes"
     r"|launches|unveils|publishes|responds|reflects|explains|visits|delivers|gives|urges"
-    r"|addresses|speaks|tells|discusses|highlights|reviews|sets"
+    r"|addresses|speaks|tells|discusses|highlights|reviews|sets|covers|briefed|briefs"
+    r"|met with|meets with|held talks|holds talks"
     r"|calls on|pays tribute|thanks|congratulates|updates)\b"
 )
 _BEFORE_A_NOUN = word_set("to of the a an on for in and its their his her")

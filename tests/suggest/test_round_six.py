@@ -50,6 +50,8 @@ def test_greetings_and_handing_over_in_a_briefing_are_courtesies():
         "That’s it for — from Maria.",
         "I just have one thing at the top, and then I’ll hand it over to our Trade Secretary.",
         "With that, I’d be happy to take your questions.",
+        "So, we have a couple things at the top here.",
+        "So, I’ll move on.",
     ):
         assert is_courtesy(line), line
     for line in (

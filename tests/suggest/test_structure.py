@@ -200,6 +200,24 @@ def test_speech_named_in_its_standfirst():
     assert kinds[text.splitlines()[2]] == ("heading", "standfirst")
 
 
+def test_a_readouts_and_a_notes_summary_of_themselves_are_standfirsts():
+    readout = (
+        "Meeting with the Harbour Minister\n\n"
+        "Governor Ada Moreno met with Harbour Minister Tom Reyes. The Minister briefed the "
+        "Governor on the harbour works.\n\n"
+        "Tom Reyes: We dredged 40,000 tonnes of silt this year.\n"
+    )
+    note = (
+        "Jane Doe's speaking note for the harbour forum\n\n"
+        "Jane Doe's speaking note covers harbour fees and the new berth.\n\n"
+        "Thank you for having me. Our new berth handled 40,000 containers in May.\n"
+    )
+
+    for text in (readout, note):
+        kinds = _kinds(suggest(text, outlet="gov"), text)
+        assert kinds[text.splitlines()[2]] == ("heading", "standfirst"), text
+
+
 def test_report_of_a_speech_is_not_the_speakers_own_text():
     text = (
         "Minister visits flooded towns\n\n"
