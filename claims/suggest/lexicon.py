@@ -24,7 +24,8 @@ CUE_WORDS = word_set("""
     suggested asserted asserts declared declares continued wrote writes tweeted posted
     remarked replied responded answered acknowledged acknowledges admitted admits confirmed
     confirms denied denies revealed reveals underlined underlines underscored observed
-    commented concluded urged predicted promised vowed vows maintained maintains alleged
+    commented comments comment concluded urged predicted promised vowed vows maintained
+    maintains alleged
     alleges complained estimated estimates assured reiterated reiterates highlighted specified
     clarified indicated mentioned disclosed believes believed thinks contended contends
     reported pointed point points pointing according testified testifies assailed described

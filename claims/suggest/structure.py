@@ -1380,6 +1380,8 @@ def _lead_in(
         j = k - 1
         while j >= 0 and tokens[j].lower in SKIP_BEFORE_CUE:
             j -= 1
+        if j >= 0 and tokens[j].text == ")":  # "Jane Doe (@janedoe) writes:"
+            j = next((i - 1 for i in range(j, -1, -1) if tokens[i].text == "("), j)
         mention = mention_before(text, tokens, j) if j >= 0 else None
         if mention is None and whole:
             # "Jane Doe, former vice presdent, writes:": the name that opens the line
@@ -1393,6 +1395,8 @@ def _lead_in(
                 ),
                 None,
             )
+        if mention is None and j >= 0 and tokens[j].lower == "and":
+            continue  # "X comments on this in his blog and stresses how ...:": X's, earlier
         if mention is None:
             return None
         who, _confidence = discourse.resolve(mention, mention.start)

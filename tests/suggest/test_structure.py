@@ -218,6 +218,18 @@ def test_a_readouts_and_a_notes_summary_of_themselves_are_standfirsts():
         assert kinds[text.splitlines()[2]] == ("heading", "standfirst"), text
 
 
+def test_a_blogger_with_a_handle_who_comments_and_stresses_gives_the_post_below():
+    text = (
+        "Harbour protest\n\nHundreds marched on Monday.\n\n"
+        "Jane Doe (@janedoe) comments on this in her blog and stresses how the march grew:\n\n"
+        "I have marched three times this year, and 400 people came the last time.\n"
+    )
+
+    result = suggest(text, outlet="Harbour Voices")
+
+    assert _one(result, "400 people").speaker == "Jane Doe"
+
+
 def test_report_of_a_speech_is_not_the_speakers_own_text():
     text = (
         "Minister visits flooded towns\n\n"
