@@ -394,8 +394,10 @@ def _noise_reason(line: str, *, after_body: bool) -> str | None:
     words = line.split()
     if len(words) <= 8 and _BOILERPLATE.match(line):
         return "boilerplate"
-    if len(words) <= 8 and (_BYLINE.match(line) or _SIGN_OFF.match(line)):
+    if len(words) <= 8 and _BYLINE.match(line):
         return "byline"
+    if len(words) <= 8 and _SIGN_OFF.match(line):
+        return "sign-off"  # a presenter's name at the end, not the author of the text
     if len(words) <= _ADDRESS_WORDS and _TELEPHONE.search(line):
         return "contact"  # an office's address with its telephone number
     if not after_body and _TITLED_BYLINE.match(line) and _AUTHOR_TITLES.search(line):

@@ -37,7 +37,7 @@ def test_paragraphs_are_lines_without_blanks_or_newlines():
         ("Share this article", "boilerplate"),
         ("https://example.com/news/1", "link"),
         ("MOSCOW (Sputnik)", "dateline-only"),
-        ("I’m Jane Doe. And I'm John Roe, Jr.", "byline"),
+        ("I’m Jane Doe. And I'm John Roe, Jr.", "sign-off"),
         ("Harbour Trade Office, 1 Quay Street, Eastport EP1 2AB Tel.: +44 20 7946 0000", "contact"),
     ],
 )

@@ -230,6 +230,17 @@ def test_a_blogger_with_a_handle_who_comments_and_stresses_gives_the_post_below(
     assert _one(result, "400 people").speaker == "Jane Doe"
 
 
+def test_a_presenters_sign_off_does_not_sign_the_story():
+    text = (
+        "Harbour fair\n\nThe harbour fair began in 1921. Some 40,000 people came last year.\n\n"
+        "We hope you enjoyed the story.\n\nI'm Jane Doe.\n\nAnd I'm John Roe.\n"
+    )
+
+    result = suggest(text, outlet="Harbour Radio", author="Harbour Radio Learning (Jane Doe)")
+
+    assert _one(result, "40,000 people").speaker == "Harbour Radio"
+
+
 def test_report_of_a_speech_is_not_the_speakers_own_text():
     text = (
         "Minister visits flooded towns\n\n"
