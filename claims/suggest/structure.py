@@ -467,31 +467,23 @@ def _authored_post(
     roundup of others' words opens in the third person and stays the outlet's. Under an
     institution, the person in brackets speaks whenever the text is in the first person."""
     main, inner = author_line
-    body = [p for p in paragraphs if p.kind == "body"]
     if main and inner and _names_a_body(main):
         # "Department for Transport (Jane Doe MP, Minister)": a minister's statement or
         # speech, which may speak for the government as "we"
-        who = _person_in(inner, discourse, names)
-        if who is not None and _speaks_throughout(text, who, None, paragraphs):
-            return Voice(
-                who,
-                "direct",
-                SIGNED_ANALYSIS,
-                "a text in the first person under an institution and its minister or"
-                " official, as the source's author line gives them",
-            )
-    own = [bool(_SINGULAR_SELF.search(_unquoted(text, p))) for p in body]
-    if not any(own[:2]) or sum(own) < 2:
-        return None
-    for words in (main, inner):
+        named = (inner,)
+        evidence = "a text in the first person under an institution and its minister or official"
+    else:
+        body = [p for p in paragraphs if p.kind == "body"]
+        own = [bool(_SINGULAR_SELF.search(_unquoted(text, p))) for p in body]
+        if not any(own[:2]) or sum(own) < 2:
+            return None
+        named = (main, inner)
+        evidence = "a post in the first person under its author's name"
+    for words in named:
         who = _person_in(words, discourse, names) if words else None
         if who is not None and _speaks_throughout(text, who, None, paragraphs):
             return Voice(
-                who,
-                "direct",
-                SIGNED_ANALYSIS,
-                "a post in the first person under its author's name, as the source's author"
-                " line gives it",
+                who, "direct", SIGNED_ANALYSIS, f"{evidence}, as the source's author line gives it"
             )
     return None
 
