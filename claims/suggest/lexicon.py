@@ -29,7 +29,8 @@ CUE_WORDS = word_set("""
     alleges complained estimated estimates assured reiterated reiterates highlighted specified
     clarified indicated mentioned disclosed believes believed thinks contended contends
     reported pointed point points pointing according testified testifies assailed described
-    describes found finds concur concurs concurred agree agrees blame blames blamed
+    describes found finds concur concurs concurred agree agrees blame blames blamed envision
+    envisions envisioned envisage envisages envisaged
     show shows showed suggests indicates reports believe warn argue insist estimate write
     cautions cautioned cautioning predicts concludes stating
     predict contend maintain stress note add explain mentions tell telling cautioned conceded

@@ -634,6 +634,7 @@ WIRE_INTRODUCTION = (
             "Many residents of the town",
         ),
         ("Analysts appear to concur that 500 jobs were cut in 2024.", "Analysts"),
+        ("Analysts envision that 500 more jobs will go by 2026.", "Analysts"),
         (
             "Democrats in the Senate, meanwhile, have said 500 jobs were cut.",
             "Democrats in the Senate",
