@@ -152,6 +152,7 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
         "heldout-12",
         "heldout-13",
         "heldout-14",
+        "heldout-16",
     ],
 )
 def test_every_corpus_label_sits_at_its_offsets(folder):
