@@ -153,6 +153,7 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
         "heldout-13",
         "heldout-14",
         "heldout-15",
+        "heldout-16",
     ],
 )
 def test_every_corpus_label_sits_at_its_offsets(folder):
