@@ -62,7 +62,8 @@ SIGNED_ANALYSIS = 0.55  # not in the first person, under an author's title or an
 # --- transcript speaker lines --------------------------------------------------------------
 
 _LABEL = re.compile(
-    r"(?P<label>(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB|GOV)\.[ ][A-Z][A-Z'’\-]+"
+    r"(?P<label>(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB|GOV|Mr|Ms|Mrs|Dr|Sen|Rep)\."
+    r"|(?:Chairman|Chairwoman|Senator|Representative|Colonel))[ ][A-Z][A-Z'’\-]+"
     r"(?:[ ][A-Z][A-Z'’\-]+)?)[.:][ ]+(?=\S)"
     r"|[*_]*(?P<q>Q|QUESTION|Question)(?:[ ]*[:.][*_]*[ ]*|[ ]+)(?=[A-Z\"“]|[(\[][A-Za-z])"
     r"|[*_]*(?P<a>A|ANSWER|Answer)[ ]*:[*_]*[ ]+(?=\S)"
@@ -1212,9 +1213,11 @@ def _label_speaker(
             return None
     elif len(words) > 6:
         return None
-    # "MS. JEAN-PIERRE" read as "Ms. Jean-Pierre", not as an acronym; read alone, so that
+    # "MS. JEAN-PIERRE" and "Mr. NIELDS" read as "Ms. Jean-Pierre" and "Mr. Nields", not as
+    # acronyms; read alone, so that
     # its offsets are the label's own.
-    words_only = _title(text[start:end]) if upper else text[start:end]
+    shouted = upper or any(w.isupper() and len(w) > 1 for w in words)  # "Mr. NIELDS"
+    words_only = _title(text[start:end]) if shouted else text[start:end]
     mention = interpret(words_only, tokenize(words_only, 0, len(words_only), names))
     if mention is None:
         return None

@@ -71,6 +71,20 @@ def test_a_speaking_note_is_its_speakers_and_a_title_is_no_name():
     assert containers.evidence.startswith("an address published under the speaker's name")
 
 
+def test_hearing_labels_with_an_honorific_and_a_surname_in_capitals():
+    text = (
+        "Harbour hearing\n\nDay 3\n\n"
+        "Mr. ROE: The committee was told that 12 cranes were sold. Can you tell us why?\n\n"
+        "Ms. DOE: I sold 40 cranes in 2019, and the board approved every sale.\n\n"
+        "Chairman LINDHOLM: The witness may step down.\n"
+    )
+
+    result = suggest(text, outlet="Hearing Record")
+
+    assert _one(result, "40 cranes").speaker == "Doe"
+    assert _one(result, "12 cranes").speaker == "Roe"
+
+
 def test_a_speech_a_title_gives_to_a_role_is_the_roles():
     result = suggest(SPEECH, outlet="City Hall", title="Mayor's Speech 2026")
 
