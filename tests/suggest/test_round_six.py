@@ -52,6 +52,9 @@ def test_greetings_and_handing_over_in_a_briefing_are_courtesies():
         "With that, I’d be happy to take your questions.",
         "So, we have a couple things at the top here.",
         "So, I’ll move on.",
+        "We have another special guest today: our Harbour Administrator, Jane Doe.",
+        "She’ll take a few questions, and then we’ll proceed with the briefing from there.",
+        "She’s going to give a brief update to all of you at the top on the storm work.",
     ):
         assert is_courtesy(line), line
     for line in (
