@@ -62,6 +62,7 @@ _PICTURE_WORDS = re.compile(
     r"\b(?:in the (?:fore|back)ground|of the (?:image|photo|picture|frame)|this (?:image|photo)"
     r"|(?:is|are) (?:pictured|seen|shown) (?:here|at|in|with|during)|pictured (?:above|below|left"
     r"|right|here)|from left to right|,\s(?:shown|seen|pictured) (?:here|above|below))\b"
+    r"|(?:^|[.!?]\s+)(?:from left|left to right|from right)\s*[:,]"
     r"|\((?:left|right|centre|center|l-r|from left)\)",
     re.IGNORECASE,
 )

@@ -38,6 +38,7 @@ def test_paragraphs_are_lines_without_blanks_or_newlines():
         ("https://example.com/news/1", "link"),
         ("MOSCOW (Sputnik)", "dateline-only"),
         ("I’m Jane Doe. And I'm John Roe, Jr.", "sign-off"),
+        ("Acme and Harbour sign a deal in Eastport. From left: Jane Doe and John Roe.", "caption"),
         ("Harbour Trade Office, 1 Quay Street, Eastport EP1 2AB Tel.: +44 20 7946 0000", "contact"),
     ],
 )
