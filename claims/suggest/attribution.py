@@ -265,7 +265,7 @@ class Discourse:
             if current:
                 people[current] = max(self.spoke.get(current, -1), people.get(current, -1))
             described = self._described_person()
-            if described and self.spoke[described] > max(people.values(), default=-1):
+            if described and self.spoke.get(described, -1) > max(people.values(), default=-1):
                 return described  # "The Surgeon General said ... He wrote, ..."
             return max(people, key=people.__getitem__) if people else current
         if word == "they" and self.group is not None:
