@@ -198,7 +198,7 @@ def read_structure(
     lead = [p for p in paragraphs if p.kind == "body"][:2]
     document = _published_under(text, headline, lead, discourse, names, paragraphs)
     if document is None:
-        document = _named_by_source(text, (title, author), paragraphs, discourse, names)
+        document = _named_by_source(text, title, author, paragraphs, discourse, names)
     author_line = _author_line(author or "", discourse.outlet)
     if document is None:
         document = _authored_post(text, author_line, paragraphs, discourse, names)
@@ -390,7 +390,8 @@ def _speech_by(
 
 def _named_by_source(
     text: str,
-    lines: tuple[str | None, str | None],
+    title: str | None,
+    author: str | None,
     paragraphs: Sequence[Paragraph],
     discourse: Discourse,
     names: frozenset[str],
@@ -402,15 +403,14 @@ def _named_by_source(
     own = [p for p in body if _SELF.search(_unquoted(text, p))]
     if not own or len(own) < _ONE_VOICE * len(body):
         return None
-    title, author = lines
-    for line in (title, author):
+    for line, is_author in ((title, False), (author, True)):
         line = (line or "").strip()
         match = (
             _PUBLISHED_BY.search(line)
             or _SPEECH_BY.search(line)
             or _OWN_SPEECH.search(line)
             # "Jane Doe, Digital Minister" as an author; a title "Inaugural Address" is no name
-            or (_AUTHOR_NAME.match(line) if line == (author or "").strip() else None)
+            or (_AUTHOR_NAME.match(line) if is_author else None)
         )
         if not match:
             continue
