@@ -1,7 +1,7 @@
 """Score the suggestion engine on the hand-labelled corpus (bench/corpus); prints the figures.
 
     .venv/bin/python bench/eval_suggest.py                 # the table and the totals
-    .venv/bin/python bench/eval_suggest.py --details       # every missed or misattributed claim
+    .venv/bin/python bench/eval_suggest.py --details       # every miss, wrong speaker, furniture
     .venv/bin/python bench/eval_suggest.py --min-right-speaker 0.9 --max-furniture-per-5 1
     .venv/bin/python bench/eval_suggest.py --corpus bench/corpus/heldout-7 --corpus ...-8  # several
 
@@ -147,6 +147,7 @@ class Score:
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
     wrong_reported: list[str] = field(default_factory=list)
+    furniture_hits: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         for name in (
@@ -279,6 +280,8 @@ def score_article(
             score.negatives.append(candidate.score)
         if any(candidate.span.overlaps(span) for span in furniture):
             score.furniture += 1
+            where = repr(text[candidate.span.start : candidate.span.end][:70]) if text else ""
+            score.furniture_hits.append(where or f"{candidate.span.start}-{candidate.span.end}")
     return score
 
 
@@ -402,7 +405,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         score.seconds = elapsed
         total.add(score)
         rows.append(_row(article["id"], score))
-        if args.details and (score.missed or score.wrong or score.wrong_reported):
+        if args.details and (
+            score.missed or score.wrong or score.wrong_reported or score.furniture_hits
+        ):
             print(f"{article['id']}:")
             for where in score.missed:
                 print(f"  missed {where}")
@@ -410,6 +415,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"  wrong speaker {where}")
             for where in score.wrong_reported:
                 print(f"  wrong reported speaker {where}")
+            for where in score.furniture_hits:
+                print(f"  furniture {where}")
     rows.append(_row(f"total ({total.articles} articles)", total))
     print(table(rows))
 

@@ -12,7 +12,10 @@
   "Written statement by X about ...", a byline over first-person text) gives the whole article
   to that person; so does a source's title or author line that names the speaker ("remarks of
   Jane Doe", "Jane Doe, Digital Minister") when the text is one voice in the first person
-  that never names its speaker.
+  that never names its speaker. Failing all of those, a text mostly in the first person that
+  never tells of its speaker in the third person goes to the person its title, author line,
+  headline or opening paragraph names (a name by a speech word or with a title first), as a
+  guess the editor confirms; a transcript's labels rule over it.
 - A press release in an institution's voice ("... was launched by the Home Office today")
   makes the institution the narrator in place of the outlet.
 - The standfirst under a headline (a one-sentence summary that the article repeats, describes
@@ -28,10 +31,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .attribution import NAMED, OUTLET, Discourse, Voice
+from .given_names import FEMALE, MALE
 from .lexicon import (
     CUE_WORDS,
     FINITE_VERBS,
     FIRST_PERSON,
+    HONORIFICS,
     MONTHS,
     ORG_WORDS,
     SELF_PLURAL,
@@ -44,7 +49,17 @@ from .lexicon import (
 )
 from .matching import ClaimIndex
 from .names import same_body
-from .phrases import cue_span, cue_text, interpret, is_cue, mention_after, mention_before
+from .phrases import (
+    Mention,
+    collect_forward,
+    cue_span,
+    cue_text,
+    interpret,
+    is_cue,
+    mention_after,
+    mention_before,
+    np_word,
+)
 from .quotes import find_quotes
 from .segment import questions_only, split_sentences
 from .tokens import Token, proper_words, tokenize
@@ -214,10 +229,17 @@ def read_structure(
     _speaker_lines(text, paragraphs, discourse, names, structure, interviewee, asking)
     if interviewee is not None and not structure.voices:
         _unlabelled_answers(text, paragraphs, structure, interviewee)
+    introduction = None
+    if document is None and not structure.voices:
+        # nothing explicit gave the page a speaker, and no transcript labels share it out
+        document = _one_voice(text, title, author, headline, lead, paragraphs, discourse, names)
+        if document is not None and document.speaker_span is not None:
+            # the paragraph that names the speaker introduces the text and is not theirs
+            introduction = next(p for p in paragraphs if p.end >= document.speaker_span[1])
     for paragraph in paragraphs:
         if paragraph.kind != "body" or paragraph.index in structure.voices:
             continue
-        voice = document or structure.narrator
+        voice = structure.narrator if paragraph is introduction else document or structure.narrator
         if paragraph.index in structure.answers:
             own = Voice(discourse.outlet, "narration", OUTLET, "the page's own answer")
             voice = dataclasses.replace(
@@ -489,6 +511,114 @@ def _authored_post(
     return None
 
 
+# the words near a name that say the text is that person's own
+_OWN_WORDS = re.compile(rf"\b(?:{_SPEECH_WORDS}|interview|note|post|blog)s?\b", re.IGNORECASE)
+# capitalised words of a title-case line that name an event, a place or a body, not a person
+_NOT_PEOPLE = ORG_WORDS | word_set(
+    "summit forum conference meeting event games street avenue road square day week year"
+    " act bill law change communities community care awards award prize festival"
+)
+_GIVEN_NAMES = FEMALE | MALE
+
+
+def _one_voice(
+    text: str,
+    title: str | None,
+    author: str | None,
+    headline: Paragraph | None,
+    lead: list[Paragraph],
+    paragraphs: Sequence[Paragraph],
+    discourse: Discourse,
+    names: frozenset[str],
+) -> Voice | None:
+    """The person a page names at its top, when nothing more explicit gave the text a speaker
+    but the text is one voice in the first person that never reports on that person: the
+    title, the author line, the headline and the opening paragraph are where a speech, a
+    statement or a post names whose it is. A name beside a speech word, then one with a
+    title, is preferred to a bare name; the editor confirms the guess."""
+    body = [p for p in paragraphs if p.kind == "body"]
+    own = _in_own_words(text, body)
+    if not own or len(own) < min(2, len(body)) or len(own) < _ONE_VOICE * len(body):
+        return None
+    # (where, its words, their offset in the text if they are in it)
+    lines = [("title", title or "", None), ("author line", author or "", None)]
+    lines += [
+        (where, text[p.start : p.end], p.start)
+        for where, p in (("headline", headline), ("opening paragraph", lead[0] if lead else None))
+        if p is not None
+    ]
+    best = None
+    for where, line, offset in lines:
+        for mention, titled, near in _people_in_line(line, names):
+            words = mention.name.split()
+            if any(w.lower() in _NOT_PEOPLE for w in words):
+                continue
+            if discourse.outlet and same_body(mention.name, discourse.outlet):
+                continue
+            known = discourse.registry.lookup(mention.name)
+            person = titled or (known is not None and not discourse.registry.is_organisation(known))
+            if len(words) >= 2 and not person:
+                # an author line lists people by name; elsewhere a name needs a given name
+                person = where == "author line" or words[0].lower() in _GIVEN_NAMES
+            if not person or _reports_on(text, mention.name, body[1:]):
+                continue
+            score = 2 * bool(_OWN_WORDS.search(near)) + titled
+            if best is None or score > best[0]:
+                best = (score, mention, where, offset)
+    if best is None:
+        return None
+    _score, mention, where, offset = best
+    who = discourse.registry.register(mention, offset or 0)
+    if _reports_on(text, who, body[1:]):
+        return None  # the canonical name, fuller than the line's, is told of in the third person
+    span = None if offset is None else (offset + mention.start, offset + mention.end)
+    return Voice(
+        who,
+        "direct",
+        SIGNED_ANALYSIS,
+        f"a text in the first person, given to the person its {where} names",
+        speaker_span=span,
+    )
+
+
+def _in_own_words(text: str, body: Sequence[Paragraph]) -> list[Paragraph]:
+    """The paragraphs in the first person outside quotation marks, a quotation that runs over
+    several paragraphs included."""
+    own, quoting = [], False
+    for paragraph in body:
+        line = text[paragraph.start : paragraph.end]
+        if quoting:
+            quoting = not _closes_quote(line)
+            continue
+        if _leaves_quote_open(line):
+            quoting = True
+            line = line[: max(line.rfind("“"), line.rfind('"'))]  # the words before it opens
+        if _SELF.search(_without_quotes(line)):
+            own.append(paragraph)
+    return own
+
+
+def _people_in_line(line: str, names: frozenset[str]) -> list[tuple[Mention, bool, str]]:
+    """The names a line holds, each with whether a title or an honorific comes with it, and
+    the words around it."""
+    tokens = tokenize(line, 0, len(line), names | proper_words(line))
+    found = []
+    i, n = 0, len(tokens)
+    while i < n:
+        end = collect_forward(tokens, i, n) if np_word(tokens[i]) else None
+        if end is None:
+            i += 1
+            continue
+        mention = interpret(line, tokens[i:end])
+        if mention is not None and mention.kind == "name" and not mention.organisation:
+            titled = any(t.lower in TITLE_WORDS or t.lower in HONORIFICS for t in tokens[i:end])
+            before = tokens[max(0, i - 3)].start
+            after = tokens[min(n - 1, end + 2)].end
+            found.append((mention, titled, line[before:after]))
+        i = end
+    return found
+
+
 def _person_in(words: str, discourse: Discourse, names: frozenset[str]) -> str | None:
     """The person a phrase outside the text names ("President John Roe"), if it names one."""
     words = words.strip()
@@ -595,7 +725,11 @@ def _reports(text: str, body: Sequence[Paragraph]) -> bool:
 
 
 def _unquoted(text: str, paragraph: Paragraph) -> str:
-    return re.sub(r"[\"“][^\"“”]*[\"”]", " ", text[paragraph.start : paragraph.end])
+    return _without_quotes(text[paragraph.start : paragraph.end])
+
+
+def _without_quotes(words: str) -> str:
+    return re.sub(r"[\"“][^\"“”]*[\"”]", " ", words)
 
 
 # --- the institution behind a press release ------------------------------------------------

@@ -56,11 +56,12 @@ def test_claim_is_found_only_inside_a_candidate_and_speaker_checked_there():
         _cand("Minister vows cuts", "The Outlet", 0.7),  # the headline
     ]
 
-    score = ev.score_article(labels, [ev.Span(0, len("Minister vows cuts"))], candidates)
+    score = ev.score_article(labels, [ev.Span(0, len("Minister vows cuts"))], candidates, text=TEXT)
 
     assert (score.found, score.right_speaker, score.labels) == (1, 1, 2)
     assert (score.useful_candidates, score.candidates) == (1, 3)
     assert score.furniture == 1
+    assert score.furniture_hits == ["'Minister vows cuts'"]  # what --details lists
     assert score.precision == pytest.approx(1 / 3)
 
 

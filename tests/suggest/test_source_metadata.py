@@ -71,6 +71,60 @@ def test_a_speaking_note_is_its_speakers_and_a_title_is_no_name():
     assert containers.evidence.startswith("an address published under the speaker's name")
 
 
+OPENED = "Mayor Petra Lindholm at the reopening of the Eastport docks, 3 May.\n\n" + SPEECH
+
+
+def test_a_first_person_text_goes_to_the_person_its_opening_names_to_be_confirmed():
+    result = suggest(OPENED, outlet="Eastport News", title="Docks reopen")
+
+    check_spans(OPENED, result)
+    containers = _one(result, "40,000 containers")
+    assert (containers.kind, containers.speaker) == ("direct", "Petra Lindholm")
+    assert containers.confidence < 0.6  # a guess from the page's shape: the editor confirms it
+    assert "opening paragraph" in containers.evidence
+    named = OPENED[containers.speaker_start : containers.speaker_end]
+    assert named == "Mayor Petra Lindholm"
+    # the line that names her introduces her words and stays the outlet's
+    assert _one(result, "reopening of the Eastport docks").speaker == "Eastport News"
+
+
+def test_an_author_line_listing_a_person_gives_them_a_first_person_text():
+    result = suggest(
+        SPEECH, outlet="Eastport News", title="Docks reopen", author="Eastport News, Petra Lindholm"
+    )
+
+    containers = _one(result, "40,000 containers")
+    assert containers.speaker == "Petra Lindholm"
+    assert "author line" in containers.evidence
+
+
+def test_a_person_the_text_reports_on_is_not_its_voice():
+    text = OPENED + "\nLindholm said the docks would hire 200 more workers by 2027.\n"
+
+    result = suggest(text, outlet="Eastport News", title="Docks reopen")
+
+    assert _one(result, "40,000 containers").speaker != "Petra Lindholm"
+
+
+def test_a_title_naming_an_event_or_a_bare_name_gives_no_speaker():
+    for title in ("Eastport Harbour Summit", "Lindholm Docks reopen"):
+        result = suggest(SPEECH, outlet="Eastport News", title=title)
+
+        assert _one(result, "40,000 containers").speaker == "Eastport News"
+
+
+def test_a_transcript_keeps_its_labels_over_a_name_at_its_top():
+    text = (
+        "Mayor Petra Lindholm at the Eastport docks, 3 May.\n\n"
+        "Q: How many containers did the port handle?\n\n"
+        "JON BERG: We handled 95,000 containers last year, and I expect 120,000 in 2027.\n"
+    )
+
+    result = suggest(text, outlet="Eastport News", title="Docks reopen")
+
+    assert _one(result, "95,000 containers").speaker == "Jon Berg"
+
+
 def test_hearing_labels_with_an_honorific_and_a_surname_in_capitals():
     text = (
         "Harbour hearing\n\nDay 3\n\n"
