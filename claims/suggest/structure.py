@@ -1110,19 +1110,22 @@ _QUOTE_MARKS = frozenset('"“”«„')
 _ASKING_SHARE = 0.3  # of an interviewer's turns that hold a question
 _SHORTER = 0.6  # an interviewer's turns, against the interviewee's, in length
 _PROMPTING = 0.4  # the same for one who prompts more than they ask
+_ASKS_MOSTLY = 0.5  # of a counsel's turns that hold a question (and twice the witness's)
 
 
 def _interviewer_set_aside(text: str, lines: list[_Line]) -> list[_Line]:
-    """In a two-person transcript whose turns nobody marked as questions, the one who asks
-    more often and speaks more briefly is the interviewer: their turns are set aside with the
-    questions ("Andrei Vandenko: Within one's means." under "Vladimir Putin: ...")."""
+    """In a transcript whose turns nobody marked as questions, the one questioned (an
+    interviewee, a witness) speaks most or asks least; whoever else asks often and speaks
+    more briefly, or asks in most turns, is an interviewer, a counsel or a chair: their turns
+    are set aside with the questions ("Andrei Vandenko: Within one's means." under "Vladimir
+    Putin: ...")."""
     if any(line.question for line in lines):
         return lines  # the questions are already known
     turns: dict[str, list[str]] = {}
     for line in lines:
         if line.speaker:
             turns.setdefault(line.speaker, []).append(text[line.body_start : line.paragraph.end])
-    if len(turns) != 2 or min(len(said) for said in turns.values()) < _MIN_TURNS:
+    if len(turns) < 2:
         return lines
 
     def asking(said: list[str]) -> float:
@@ -1131,14 +1134,31 @@ def _interviewer_set_aside(text: str, lines: list[_Line]) -> list[_Line]:
     def length(said: list[str]) -> float:
         return sum(len(words) for words in said) / len(said)
 
-    first, second = sorted(turns, key=lambda who: length(turns[who]))
-    short, long = turns[first], turns[second]
-    asks = asking(short) >= _ASKING_SHARE and asking(short) > asking(long)
-    # one who asks, or whose every turn is a prompt ("Within one's means.") under answers
-    if length(short) > (_SHORTER if asks else _PROMPTING) * length(long):
+    # the one questioned speaks most, unless someone asks in most turns (a counsel, whose
+    # questions can run longer than a witness's answers): then it is the one who asks least
+    least = min(turns, key=lambda who: asking(turns[who]))
+    counsel = any(
+        asking(said) >= _ASKS_MOSTLY and len(said) >= _MIN_TURNS for said in turns.values()
+    )
+    if counsel and asking(turns[least]) <= _ASKS_MOSTLY / 2:
+        answering = least
+    else:
+        answering = max(turns, key=lambda who: len("".join(turns[who])))
+    answers = turns[answering]
+    if len(answers) < _MIN_TURNS:
         return lines
+    askers = set()
+    for who, said in turns.items():
+        if who == answering or len(said) < _MIN_TURNS:
+            continue
+        asks = asking(said) >= _ASKING_SHARE and asking(said) > asking(answers)
+        # one who asks, or whose every turn is a prompt ("Within one's means.") under answers
+        if asking(said) >= _ASKS_MOSTLY or length(said) <= (
+            _SHORTER if asks else _PROMPTING
+        ) * length(answers):
+            askers.add(who)
     return [
-        dataclasses.replace(line, speaker=None, question=True) if line.speaker == first else line
+        dataclasses.replace(line, speaker=None, question=True) if line.speaker in askers else line
         for line in lines
     ]
 

@@ -139,6 +139,33 @@ def test_hearing_labels_with_an_honorific_and_a_surname_in_capitals():
     assert _one(result, "12 cranes").speaker == "Roe"
 
 
+def test_a_counsel_who_asks_in_most_turns_is_questioning_however_long_the_turns():
+    text = (
+        "Harbour hearing\n\nDay 3\n\n"
+        "Mr. ROE: The board was told in 2019 that every crane sale needed its approval, and the"
+        " minutes of its meeting in May record no such approval. You sold the cranes anyway,"
+        " did you not?\n\n"
+        "Ms. DOE: I did.\n\n"
+        "Mr. ROE: You sold 40 cranes to a company your brother owns. You knew that.\n\n"
+        "Ms. DOE: I knew it, and the board approved every sale in writing.\n\n"
+        "Mr. ROE: The board's secretary testified last week that she never saw such a letter."
+        " Is she wrong?\n\n"
+        "Ms. DOE: She is. The letter is dated 12 March 2019.\n\n"
+        "Mr. ROE: And you kept no copy of it, correct?\n\n"
+        "Ms. DOE: Yes.\n\n"
+        "Chairman LINDHOLM: Counsel, may I ask the witness one thing?\n\n"
+        "Ms. DOE: Of course.\n"
+    )
+
+    result = suggest(text, outlet="Hearing Record")
+
+    assert _one(result, "12 March 2019").speaker == "Doe"
+    assert _one(result, "approved every sale").speaker == "Doe"
+    # the counsel's statements inside his questions are his questions, not claims
+    assert not [c for c in result.candidates if "brother owns" in c.text or "40 cranes" in c.text]
+    assert not [c for c in result.candidates if "minutes of its meeting" in c.text]
+
+
 def test_a_speech_a_title_gives_to_a_role_is_the_roles():
     result = suggest(SPEECH, outlet="City Hall", title="Mayor's Speech 2026")
 
