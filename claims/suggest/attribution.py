@@ -115,7 +115,6 @@ class Voice:
     body_start: int | None = None  # where the words start after a speaker label
     relays: bool = True  # attributions inside are the voice relaying someone (a speech)
     reported: str | None = None  # whom the voice relays throughout ("according to a survey:")
-    quoted_only: bool = False  # a block that holds only the quotations following its lead-in
 
 
 @dataclass

@@ -98,6 +98,7 @@ _NOT_SPEAKERS = word_set(
 )
 _LABEL_JOINERS = word_set("of for the and de da di del van von der den du la le al el bin")
 _HANDLE = re.compile(r"@\w+")
+_POSTED = re.compile(r"@\w+\s*:")  # "@janedoe: ..." a post quoted under its author's handle
 _BULLETED = re.compile(r"[-*•–▪●]\s|\d{1,2}[.)]\s")
 
 # --- speeches and statements published under a name ----------------------------------------
@@ -1451,9 +1452,6 @@ class Blocks:
             self.block = None
             return voice
         line = self.text[paragraph.start : paragraph.end]
-        if self.block.quoted_only and line[0] not in "\"“‘'«" and not _closes_quote(line):
-            self.block = None
-            return voice
         quoted = line[0] in "\"“‘'«"
         if self.count and self.quoted and not quoted and not _closes_quote(line):
             # "X said:" over quotations: once they end, the narrator is back
@@ -1546,11 +1544,9 @@ def _lead_in(
             )
         if mention is None and j >= 0 and tokens[j].lower == "and":
             continue  # "X comments on this in his blog and stresses how ...:": X's, earlier
-        if mention is None:
-            return None
-        who, _confidence = discourse.resolve(mention, mention.start)
+        who = None if mention is None else discourse.resolve(mention, mention.start)[0]
         if who is None:
-            return None
+            break  # no speaker before the cue: the line's subject, if it has one
         words = [t for t in tokens[k + 1 :] if t.is_word]
         voice = Voice(
             who,
@@ -1560,16 +1556,55 @@ def _lead_in(
             speaker_span=(mention.start, mention.end),
             cue_span=cue_span(tokens, k),
             cue=cue_text(tokens, k),
-            # "X describes the verdict as absurd and asks:" gives X the quotations after it;
-            # "X said the plan had three parts:" a list that stays X's too; "X wonders out
-            # aloud about the venue:" or "X notes how the speech changed history:" whatever
-            # follows, as the bare "X writes:" does.
-            quoted_only=len(words) > 4 and words[0].lower not in _ABOUT | _WH_OPENERS,
         )
         # "Jane Doe wrote on her blog:": where she wrote adds nothing to check either
         where = len(words) <= _WHERE_WORDS and bool(words) and words[0].lower in _ABOUT
         return voice, whole and (not words or where)
-    return None
+    return _subject_lead_in(text, tokens, whole, discourse)
+
+
+_CONNECTIVES = word_set("but and yet however meanwhile still also ,")
+
+
+def _subject_lead_in(
+    text: str, tokens: list[Token], whole: bool, discourse: Discourse
+) -> tuple[Voice, bool] | None:
+    """ "Isaac disagrees:", "Oxfam offered more figures:", "Jane Doe, a blogger from Harbour,
+    believes the plan is right:": a line that opens with a name and its verb, whatever the
+    verb, introduces what that name wrote or said."""
+    first = 0
+    while first < len(tokens) and tokens[first].lower in _CONNECTIVES:
+        first += 1  # "But Jane Doe reminds critics that ...:"
+    if first == len(tokens) or not tokens[first].is_capitalised:
+        return None
+    if tokens[first].lower in STOP_CAPS:
+        return None
+    mention = mention_after(text, tokens, first, len(tokens))
+    if mention is None or mention.kind != "name":
+        return None
+    k = next((i for i, t in enumerate(tokens) if t.start >= mention.end), len(tokens))
+    if k < len(tokens) and tokens[k].text == ",":  # an appositive: "Jane Doe, a blogger, ..."
+        k = next((i + 1 for i in range(k + 1, len(tokens)) if tokens[i].text == ","), k)
+    verb = tokens[k] if k < len(tokens) else None
+    if (
+        verb is None
+        or not verb.text.islower()
+        or not (verb.lower in FINITE_VERBS or verb.lower.endswith(("s", "ed")))
+    ):
+        return None
+    who, _confidence = discourse.resolve(mention, mention.start)
+    if who is None:
+        return None
+    voice = Voice(
+        who,
+        "direct",
+        BLOCK_FIRST,
+        "paragraphs after a line that ends in a colon and opens with its speaker",
+        speaker_span=(mention.start, mention.end),
+        cue_span=(verb.start, verb.end),
+        cue=verb.lower,
+    )
+    return voice, whole
 
 
 _WHERE_WORDS = 6
@@ -1629,7 +1664,6 @@ _OPENS_OWN = re.compile(r"(?:I|We|My|Our|You|Your)\b|(?:[A-Z]\w*\s+){0,5}?(?:I|w
 
 
 _ABOUT = word_set("about on in at out over of with for aloud")
-_WH_OPENERS = word_set("how why what where when whether")
 
 
 def _according_block(
@@ -1714,8 +1748,8 @@ def _ends_block(
     line = text[paragraph.start : paragraph.end]
     if line.endswith(":"):
         return True  # a lead-in of its own: what follows is introduced anew
-    if line[0] in "\"“‘'«":
-        return False  # a quotation: X's, unless it says otherwise
+    if line[0] in "\"“‘'«" or _POSTED.match(line):
+        return False  # a quotation, or a post under its handle: X's, unless it says otherwise
     # the paragraph's first sentence says whether it goes on with the statement; a later
     # sentence that names someone speaking is read on its own ("They also claimed ...")
     first = split_sentences(text, paragraph.start, paragraph.end)[0]

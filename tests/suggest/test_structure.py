@@ -230,6 +230,32 @@ def test_a_blogger_with_a_handle_who_comments_and_stresses_gives_the_post_below(
     assert _one(result, "400 people").speaker == "Jane Doe"
 
 
+def test_a_line_that_opens_with_a_name_and_any_verb_gives_the_paragraph_below():
+    text = (
+        "Harbour protest\n\nHundreds marched on Monday.\n\n"
+        "Isaac disagrees:\n\nOnly 40 people marched, and 12 of them were paid.\n\n"
+        "But Jane Doe reminds critics that the march was peaceful:\n\n"
+        "Nobody was arrested, and the police counted 400 marchers.\n"
+    )
+
+    result = suggest(text, outlet="Harbour Voices")
+
+    assert _one(result, "40 people").speaker == "Isaac"
+    assert _one(result, "400 marchers").speaker == "Jane Doe"  # not its quotations alone
+
+
+def test_a_post_under_its_handle_stays_its_authors_whoever_it_cites():
+    text = (
+        "Harbour hunger\n\nPrices rose again in May.\n\n"
+        "Harbour Aid offered more figures:\n\n"
+        "@harbouraid: @PortStats reports food prices doubled since 2019. 5 million go hungry.\n"
+    )
+
+    result = suggest(text, outlet="Harbour Voices")
+
+    assert _one(result, "5 million go hungry").speaker == "Harbour Aid"
+
+
 def test_a_presenters_sign_off_does_not_sign_the_story():
     text = (
         "Harbour fair\n\nThe harbour fair began in 1921. Some 40,000 people came last year.\n\n"
