@@ -41,8 +41,10 @@ _PHOTO = re.compile(
 # by Jane Doe)": a caption that ends in its picture's credit.
 _CREDIT_AT_END = re.compile(
     r"(?:^|[.!?]\s+|\(\s*|\s(?=(?-i:[A-Z])))(?:image|photo|photograph|picture|illustration|video)?\s*"
-    r"(?:image|photo|picture|illustration|video|credit)s?(?:\s+credit)?\s*:\s*"
-    r"[^.:!?()]{2,60}\.?\)?\.?$"
+    r"(?:image|photo|picture|illustration|video|credit)s?(?:\s+(?:credit|source))?\s*:\s*"
+    r"(?:[^.:!?()]{2,60}|https?://\S+)\.?\)?\.?$"
+    # "... Photo by Jane Doe on Flickr (CC BY-NC 2.0)": a Creative Commons licence tag
+    r"|\(?\bCC[\s-]BY(?:-(?:NC|ND|SA))*(?:\s+\d\.\d)?\)?\s*\.?$"
     r"|\([^()]{0,30}\b(?:photo|image|picture)s?\s*/\s*[^()]{2,60}\)\.?$"
     # "..., Image by jdoe from Flickr (cc licensed)": the credit spelled out at the end
     r"|[,.]\s+(?:image|photo|photograph|picture)\s+by\s+[^.!?]{2,60}$"
@@ -104,7 +106,13 @@ _BOILERPLATE = re.compile(
 _NOTICE = re.compile(
     r"^(?:this (?:article|story|report|piece) (?:was|has been) (?:amended|corrected|updated"
     r"|edited)\b|correction\s*:|clarification\s*:|editor['’]s note\s*:|our standards\s*:"
-    r"|an earlier version of this (?:article|story)\b)",
+    r"|an earlier version of this (?:article|story)\b"
+    # "This post is part of our special coverage ...", "This story and its translations were
+    # commissioned by ...", "This article first appeared in ...": the page about itself
+    r"|this (?:blog )?(?:post|article|story|piece)(?: and its translations?)?"
+    r" (?:is (?:part|one) of|(?:was|were|has been|is) (?:originally |first )?"
+    r"(?:published|commissioned|republished|produced|written|translated|adapted)"
+    r"|(?:first|originally) (?:appeared|ran))\b)",
     re.IGNORECASE,
 )
 # "Jane Doe is a reporter for the Herald covering climate.": the author's note at the end.
@@ -113,15 +121,16 @@ _AUTHOR_NOTE = re.compile(
     r"(?:reporter|correspondent|editor|journalist|writer|columnist|producer|contributor"
     r"|freelancer)\s+(?:for|at|with|on)\s+(?:the\s+)?[A-Z]"
 )
+# "Jane Doe", "Jane Doe and John Roe", "Ann Lee, Jane Doe, and John Roe": the people credited
+_NAME = r"[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}"
+_NAMES = _NAME + r"(?:,\s+" + _NAME + r")*(?:,?\s+and\s+" + _NAME + r")?"
 _CREDITS = re.compile(
     r"^\(?(?i:reporting|writing|editing|additional reporting) by\b"
     # "Jane Doe and John Roe reported on this story for ...", "Jane Doe adapted this story",
     # "Jane Doe was the editor.", a sign-off "I'm Jane Doe."
-    r"|^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}(?:\s+and\s+[A-Z][\w.'’\-]*"
-    r"(?:\s+[A-Z][\w.'’\-]*){0,3})?\s+(?:also\s+)?(?:reported|wrote|adapted|edited|produced"
+    r"|^" + _NAMES + r"\s+(?:also\s+)?(?:reported|wrote|adapted|edited|produced"
     r"|contributed)\s+(?:on\s+|to\s+)?this\s+(?:story|report|article)\b"
-    r"|^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}(?:\s+and\s+[A-Z][\w.'’\-]*"
-    r"(?:\s+[A-Z][\w.'’\-]*){0,3})?\s+(?:also\s+)?contributed\s+(?:reporting|research)\b"
+    r"|^" + _NAMES + r"\s+(?:also\s+)?contributed\s+(?:reporting|research)\b"
     r"|^[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}\s+was\s+the\s+editor\.?$"
     r"|^I['’]m\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3}\.?$"
 )

@@ -40,6 +40,16 @@ def test_paragraphs_are_lines_without_blanks_or_newlines():
         ("I’m Jane Doe. And I'm John Roe, Jr.", "sign-off"),
         ("Acme and Harbour sign a deal in Eastport. From left: Jane Doe and John Roe.", "caption"),
         ("Harbour Trade Office, 1 Quay Street, Eastport EP1 2AB Tel.: +44 20 7946 0000", "contact"),
+        ("The harbour at dawn. Photo by Jane Doe on Flickr (CC BY-NC 2.0)", "caption"),
+        (
+            "Dockers at work. Photo shared by Acme under Creative Commons (CC BY-SA 4.0) .",
+            "caption",
+        ),
+        ("A map of the harbour. Image source: http://example.org/", "caption"),
+        ("This post is part of our special coverage Harbour Elections 2026.", "notice"),
+        ("This article and its translations were commissioned by Acme.", "notice"),
+        ("This story first appeared in the Harbour Herald.", "notice"),
+        ("Ann Lee, Jane Doe, and John Roe wrote this story for Harbour Radio.", "credits"),
     ],
 )
 def test_classify_noise_lines_get_a_reason(line, reason):
@@ -88,6 +98,21 @@ def test_classify_headline_like_lines_are_headings(line):
     kinds = _kinds(text)
 
     assert kinds[1] == (line, "heading", "headline-like")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This report was published by the agency on Monday and found 40 percent more cases.",
+        "This story is hard to believe, but 12 ships sank in May.",
+    ],
+)
+def test_a_sentence_about_a_report_or_a_story_is_body(line):
+    text = f"The council met on Monday.\n{line}\nIt approved the budget."
+
+    kinds = _kinds(text)
+
+    assert kinds[1] == (line, "body", "body text")
 
 
 def test_classify_sentences_are_body_even_when_capitalised():
