@@ -39,6 +39,7 @@ from .lexicon import (
     HONORIFICS,
     MONTHS,
     ORG_WORDS,
+    ROLE_MODIFIERS,
     SELF_PLURAL,
     SELF_SINGULAR,
     SKIP_BEFORE_CUE,
@@ -458,14 +459,24 @@ def _named_by_source(
 def _role_speech(
     text: str, title: str | None, paragraphs: Sequence[Paragraph], discourse: Discourse
 ) -> Voice | None:
-    """ "Queen's Speech 2016", "The President's remarks": a speech a title gives to a role
-    when no name is found for it, and the text is in the first person throughout."""
+    """ "Queen's Speech 2016", "The President's remarks", "Statement by the Press Secretary on
+    ...": a speech a title gives to a role when no name is found for it, and the text is in
+    the first person throughout."""
     line = (title or "").strip()
-    match = _OWN_SPEECH.search(line) or _NAMED_SPEECH.match(line)
+    match = (
+        _PUBLISHED_BY.search(line)
+        or _OWN_SPEECH.search(line)
+        or _NAMED_SPEECH.match(line)
+        or _SPEECH_BY.search(line)
+    )
     if match is None:
         return None
     words = re.sub(r"^(?:the|his|her)\s+", "", match.group("who").strip(), flags=re.IGNORECASE)
-    if not words or not all(w.lower() in TITLE_WORDS for w in words.split()):
+    lower = [w.lower() for w in words.split()]
+    # "Queen", "Press Secretary": title words, and the words that qualify them
+    if not any(w in TITLE_WORDS for w in lower) or not all(
+        w in TITLE_WORDS or w in ROLE_MODIFIERS for w in lower
+    ):
         return None
     if not _speaks_throughout(text, words, None, paragraphs):
         return None

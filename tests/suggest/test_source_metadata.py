@@ -174,6 +174,16 @@ def test_a_speech_a_title_gives_to_a_role_is_the_roles():
     assert containers.confidence < 0.6  # a role, not a name: the editor confirms who
 
 
+def test_a_statement_a_title_gives_to_a_role_with_a_qualifier_is_the_roles():
+    result = suggest(
+        SPEECH, outlet="City Hall", title="Statement by the Press Secretary on the port"
+    )
+
+    containers = _one(result, "40,000 containers")
+    assert containers.speaker == "The Press Secretary"
+    assert containers.confidence < 0.6
+
+
 def test_an_article_by_a_person_is_theirs():
     result = suggest(SPEECH, outlet="City Hall", title="Article by Petra Lindholm, Ports Today")
 
