@@ -549,6 +549,8 @@ def _one_voice(
     statement or a post names whose it is. A name beside a speech word, then one with a
     title, is preferred to a bare name; the editor confirms the guess."""
     body = [p for p in paragraphs if p.kind == "body"]
+    if sum(1 for p in body if _SELF.search(_unquoted(text, p))) < _ONE_VOICE * len(body):
+        return None  # fewer still once quotations over several paragraphs are left out
     own = _in_own_words(text, body)
     if not own or len(own) < min(2, len(body)) or len(own) < _ONE_VOICE * len(body):
         return None
