@@ -1124,7 +1124,7 @@ _QUOTE_MARKS = frozenset('"“”«„')
 _ASKING_SHARE = 0.3  # of an interviewer's turns that hold a question
 _SHORTER = 0.6  # an interviewer's turns, against the interviewee's, in length
 _PROMPTING = 0.4  # the same for one who prompts more than they ask
-_ASKS_MOSTLY = 0.5  # of a counsel's turns that hold a question (and twice the witness's)
+_ASKS_MOSTLY = 0.5  # of a counsel's turns that hold a question; a witness asks in half as many
 
 
 def _interviewer_set_aside(text: str, lines: list[_Line]) -> list[_Line]:
