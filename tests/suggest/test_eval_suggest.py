@@ -159,6 +159,7 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
         "heldout-18",
         "heldout-19",
         "heldout-20",
+        "heldout-21",
     ],
 )
 def test_every_corpus_label_sits_at_its_offsets(folder):
