@@ -159,6 +159,7 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
         "heldout-18",
         "heldout-19",
         "heldout-20",
+        "heldout-21",
         "heldout-22",
     ],
 )
