@@ -80,7 +80,9 @@ SIGNED_ANALYSIS = 0.55  # not in the first person, under an author's title or an
 _LABEL = re.compile(
     r"(?P<label>(?:(?:MR|MS|MRS|DR|SEN|REP|GEN|ADM|AMB|GOV|Mr|Ms|Mrs|Dr|Sen|Rep)\."
     r"|(?:Chairman|Chairwoman|Senator|Representative|Colonel))[ ][A-Z][A-Z'’\-]+"
-    r"(?:[ ][A-Z][A-Z'’\-]+)?)[.:][ ]+(?=\S)"
+    # "CHAIR POWELL. ...", "JANE DOE. ...": a name in capitals and a full stop, as official
+    # transcripts print their speakers
+    r"(?:[ ][A-Z][A-Z'’\-]+)?|[A-Z][A-Z'’\-]+(?:[ ][A-Z][A-Z'’\-]+){1,2})[.:][ ]+(?=\S)"
     r"|[*_]*(?P<q>Q|QUESTION|Question)(?:[ ]*[:.][*_]*[ ]*|[ ]+)(?=[A-Z\"“]|[(\[][A-Za-z])"
     r"|[*_]*(?P<a>A|ANSWER|Answer)[ ]*:[*_]*[ ]+(?=\S)"
     r"|(?P<label2>[^:\n]{1,80}?)[ ]*:(?:[ ]+|$)"
@@ -220,8 +222,6 @@ def read_structure(
     if document is None:
         document = _authored_post(text, author_line, paragraphs, discourse, names)
     if document is None:
-        document = _role_speech(text, title, paragraphs, discourse)
-    if document is None:
         structure.narrator = _issuer(text, headline, lead, discourse, names) or _author_body(
             author_line, text, paragraphs, discourse, names
         )
@@ -234,7 +234,9 @@ def read_structure(
     introduction = None
     if document is None and not structure.voices:
         # nothing explicit gave the page a speaker, and no transcript labels share it out
-        document = _one_voice(text, title, author, headline, lead, paragraphs, discourse, names)
+        document = _one_voice(
+            text, title, author, headline, lead, paragraphs, discourse, names
+        ) or _role_speech(text, title, paragraphs, discourse)
         if document is not None and document.speaker_span is not None:
             # the paragraph that names the speaker introduces the text and is not theirs
             introduction = next(p for p in paragraphs if p.end >= document.speaker_span[1])
@@ -344,11 +346,27 @@ def _speaks_throughout(
     first person, never naming the speaker, as a speech does and a report of one does not."""
     after = -1 if standfirst is None else standfirst.index
     body = [p for p in paragraphs if p.kind == "body" and p.index > after]
-    if standfirst is None and body and _SUMMARY_VERB.match(text, body[0].start, body[0].end):
+    if standfirst is None and body and _introduces(text, body[0]):
         body = body[1:]  # "Doe addresses the forum ...": the page's summary of itself
     if _reports_on(text, who, body):
         return False
     return any(_SELF.search(_unquoted(text, p)) for p in body)
+
+
+# "My name is Jane Doe", "I'm Jane Doe": the speaker names themselves, as a report does not
+_SELF_NAMED = re.compile(
+    r"\b(?:[Mm]y name is|I am|I['’]m)\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}"
+)
+
+
+def _introduces(text: str, paragraph: Paragraph) -> bool:
+    """ "Doe addresses the forum ...", "Statement given by First Minister Jane Doe at ...",
+    "Statement of / Jane Doe / Before the Committee ...": a first paragraph that presents the
+    speech below it, naming its speaker, and is not in the speaker's words."""
+    if _SUMMARY_VERB.match(text, paragraph.start, paragraph.end):
+        return True
+    words = _unquoted(text, paragraph)
+    return bool(_SPEECH_MENTION.search(words)) and not _SELF.search(words)
 
 
 def _reports_on(text: str, who: str, body: Sequence[Paragraph]) -> bool:
@@ -365,7 +383,7 @@ def _reports_on(text: str, who: str, body: Sequence[Paragraph]) -> bool:
     reported = re.compile(
         named + r"|(?:^|[.!?]\s+|[\"”’'],?\s+)(?i:he|she)\s+(?i:said|says|told|added|went on)\b"
     )
-    return any(reported.search(text[p.start : p.end]) for p in body)
+    return any(reported.search(_SELF_NAMED.sub(" ", text[p.start : p.end])) for p in body)
 
 
 def _indefinite(noun: str) -> str:
@@ -425,17 +443,16 @@ def _named_by_source(
     name is ("Remarks by ...", "remarks of Jane Doe", "Jane Doe, Digital Minister")."""
     body = [p for p in paragraphs if p.kind == "body"]
     own = [p for p in body if _SELF.search(_unquoted(text, p))]
-    if not own or len(own) < _ONE_VOICE * len(body):
+    if not own:
         return None
     for line, is_author in ((title, False), (author, True)):
         line = (line or "").strip()
-        match = (
-            _PUBLISHED_BY.search(line)
-            or _SPEECH_BY.search(line)
-            or _OWN_SPEECH.search(line)
+        # "statement of Jane Doe" says whose the text is, however much of it is in the first
+        # person (a witness's written testimony is mostly exposition)
+        match = _PUBLISHED_BY.search(line) or _SPEECH_BY.search(line) or _OWN_SPEECH.search(line)
+        if match is None and is_author and len(own) >= _ONE_VOICE * len(body):
             # "Jane Doe, Digital Minister" as an author; a title "Inaugural Address" is no name
-            or (_AUTHOR_NAME.match(line) if is_author else None)
-        )
+            match = _AUTHOR_NAME.match(line)
         if not match:
             continue
         who = _person_in(match.group("who"), discourse, names)
@@ -549,10 +566,11 @@ def _one_voice(
     statement or a post names whose it is. A name beside a speech word, then one with a
     title, is preferred to a bare name; the editor confirms the guess."""
     body = [p for p in paragraphs if p.kind == "body"]
-    if sum(1 for p in body if _SELF.search(_unquoted(text, p))) < _ONE_VOICE * len(body):
+    words = body[1:] if body and _introduces(text, body[0]) else body  # below its introduction
+    if sum(1 for p in words if _SELF.search(_unquoted(text, p))) < _ONE_VOICE * len(words):
         return None  # fewer still once quotations over several paragraphs are left out
-    own = _in_own_words(text, body)
-    if not own or len(own) < min(2, len(body)) or len(own) < _ONE_VOICE * len(body):
+    own = _in_own_words(text, words)
+    if not own or len(own) < min(2, len(words)) or len(own) < _ONE_VOICE * len(words):
         return None
     # (where, its words, their offset in the text if they are in it)
     lines = [("title", title or "", None), ("author line", author or "", None)]
@@ -1148,23 +1166,18 @@ def _interviewer_set_aside(text: str, lines: list[_Line]) -> list[_Line]:
     def length(said: list[str]) -> float:
         return sum(len(words) for words in said) / len(said)
 
-    # the one questioned speaks most, unless someone asks in most turns (a counsel, whose
+    # the one questioned speaks most, unless that one asks in most turns (a counsel, whose
     # questions can run longer than a witness's answers): then it is the one who asks least
-    least = min(turns, key=lambda who: asking(turns[who]))
-    counsel = any(
-        asking(said) >= _ASKS_MOSTLY and len(said) >= _MIN_TURNS for said in turns.values()
-    )
-    if counsel and asking(turns[least]) <= _ASKS_MOSTLY / 2:
-        answering = least
-    else:
-        answering = max(turns, key=lambda who: len("".join(turns[who])))
+    answering = max(turns, key=lambda who: len("".join(turns[who])))
+    if asking(turns[answering]) > _ASKS_MOSTLY:
+        answering = min(turns, key=lambda who: (len(turns[who]) < _MIN_TURNS, asking(turns[who])))
     answers = turns[answering]
     if len(answers) < _MIN_TURNS:
         return lines
     askers = set()
     for who, said in turns.items():
-        if who == answering or len(said) < _MIN_TURNS:
-            continue
+        if who == answering or (len(said) < _MIN_TURNS and asking(said) < _ASKS_MOSTLY):
+            continue  # a reporter with one or two turns is an asker when they ask in them
         asks = asking(said) >= _ASKING_SHARE and asking(said) > asking(answers)
         # one who asks, or whose every turn is a prompt ("Within one's means.") under answers
         if asking(said) >= _ASKS_MOSTLY or length(said) <= (

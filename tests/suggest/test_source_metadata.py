@@ -125,6 +125,68 @@ def test_a_transcript_keeps_its_labels_over_a_name_at_its_top():
     assert _one(result, "95,000 containers").speaker == "Jon Berg"
 
 
+def test_a_name_beats_a_role_and_an_introduction_is_not_the_speech():
+    text = (
+        "Harbour update: First Minister's speech 7 May\n\n"
+        "Statement given by First Minister Petra Lindholm at a media briefing in the town hall.\n\n"
+        "Welcome to today's update. I will start with the figures. The port handled 40,000"
+        " containers last month, and we have hired 600 dockworkers since 2024.\n"
+    )
+
+    result = suggest(
+        text, outlet="Harbour Council", title="Harbour update: First Minister's speech 7 May"
+    )
+
+    assert _one(result, "40,000").speaker == "Petra Lindholm"  # not "The First Minister"
+    assert _one(result, "600 dockworkers").speaker == "Petra Lindholm"
+
+
+def test_a_written_testimony_under_its_witnesss_name_is_theirs_though_mostly_exposition():
+    text = (
+        "Statement of\nJane Doe\nSpecialist in Port Economics\nBefore\nCommittee on Ports\n\n"
+        "Chairman Roe, Members of the Committee, thank you for the opportunity to testify today."
+        " My name is Jane Doe, and I have studied ports for 20 years.\n\n"
+        "The port act of 2002 created a fund of $40 billion.\n\n"
+        "Insurers paid 12 claims under the act between 2002 and 2019.\n\n"
+        "The fund was renewed in 2015 and again in 2019.\n"
+    )
+
+    result = suggest(
+        text,
+        outlet="Research Service",
+        title="The Port Act",
+        author="Research Service (statement of Jane Doe, Specialist in Port Economics)",
+    )
+
+    assert _one(result, "$40 billion").speaker == "Jane Doe"
+    assert _one(result, "12 claims").speaker == "Jane Doe"
+
+
+def test_speakers_in_capitals_with_a_full_stop_and_reporters_who_ask_once_or_twice():
+    text = (
+        "Transcript of Chair Lindholm's Press Conference\n\n"
+        "JANE DOE. Tom.\n\n"
+        "TOM ROE. Tom Roe with the Harbour Herald. Prices rose 4 percent in May. Will you act?"
+        "\n\n"
+        "CHAIR LINDHOLM. We raised rates twice this year, in March and in May. Will it work?"
+        " I think so, and inflation fell to 3 percent in June.\n\n"
+        "JANE DOE. Ann.\n\n"
+        "ANN LEE. Ann Lee with Port Radio. Unemployment is at 5 percent. Is that a worry?\n\n"
+        "CHAIR LINDHOLM. The labour market added 40,000 jobs in the second quarter.\n\n"
+        "TOM ROE. A follow-up: the budget deficit reached 6 percent. Does that matter?\n\n"
+        "CHAIR LINDHOLM. Fiscal policy is for the government. We have kept rates at 5 percent"
+        " since June.\n"
+    )
+
+    result = suggest(text, outlet="Harbour Bank")
+
+    assert _one(result, "fell to 3 percent").speaker == "Lindholm"
+    assert _one(result, "40,000 jobs").speaker == "Lindholm"
+    # the reporters' turns are questions, the premises in them included
+    assert not [c for c in result.candidates if "4 percent in May" in c.text]
+    assert not [c for c in result.candidates if "deficit reached" in c.text]
+
+
 def test_hearing_labels_with_an_honorific_and_a_surname_in_capitals():
     text = (
         "Harbour hearing\n\nDay 3\n\n"
