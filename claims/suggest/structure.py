@@ -14,8 +14,9 @@
   Jane Doe", "Jane Doe, Digital Minister") when the text is one voice in the first person
   that never names its speaker. Failing all of those, a text mostly in the first person that
   never tells of its speaker in the third person goes to the person its title, author line,
-  headline or opening paragraph names (a name by a speech word or with a title first), as a
-  guess the editor confirms; a transcript's labels rule over it.
+  headline or opening paragraph names (a name by a speech word or with a title first), or
+  else to a role its title gives ("Queen's Speech"), as a guess the editor confirms; a
+  transcript's labels rule over both.
 - A press release in an institution's voice ("... was launched by the Home Office today")
   makes the institution the narrator in place of the outlet.
 - The standfirst under a headline (a one-sentence summary that the article repeats, describes
@@ -1601,9 +1602,7 @@ def _subject_lead_in(
     first = 0
     while first < len(tokens) and tokens[first].lower in _CONNECTIVES:
         first += 1  # "But Jane Doe reminds critics that ...:"
-    if first == len(tokens) or not tokens[first].is_capitalised:
-        return None
-    if tokens[first].lower in STOP_CAPS:
+    if first == len(tokens) or not tokens[first].is_capitalised or tokens[first].lower in STOP_CAPS:
         return None
     mention = mention_after(text, tokens, first, len(tokens))
     if mention is None or mention.kind != "name":
