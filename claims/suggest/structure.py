@@ -241,6 +241,8 @@ def read_structure(
         if document is not None and document.speaker_span is not None:
             # the paragraph that names the speaker introduces the text and is not theirs
             introduction = next(p for p in paragraphs if p.end >= document.speaker_span[1])
+    if document is not None and lead and _presents(text, lead[0], document.speaker):
+        lead[0].kind, lead[0].reason = "heading", "standfirst"
     for paragraph in paragraphs:
         if paragraph.kind != "body" or paragraph.index in structure.voices:
             continue
@@ -352,6 +354,22 @@ def _speaks_throughout(
     if _reports_on(text, who, body):
         return False
     return any(_SELF.search(_unquoted(text, p)) for p in body)
+
+
+_PRESENTING_SENTENCES = 2
+
+
+def _presents(text: str, paragraph: Paragraph, who: str) -> bool:
+    """ "Statement given by First Minister Jane Doe at a media briefing on ...": a short first
+    paragraph that presents the speech below it by its speaker's name is its standfirst."""
+    surname = who.split()[-1] if who.split() else ""
+    return (
+        paragraph.kind == "body"
+        and bool(surname)
+        and surname in text[paragraph.start : paragraph.end]
+        and _introduces(text, paragraph)
+        and len(split_sentences(text, paragraph.start, paragraph.end)) <= _PRESENTING_SENTENCES
+    )
 
 
 # "My name is Jane Doe", "I'm Jane Doe": the speaker names themselves, as a report does not

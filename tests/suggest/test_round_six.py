@@ -55,9 +55,15 @@ def test_greetings_and_handing_over_in_a_briefing_are_courtesies():
         "We have another special guest today: our Harbour Administrator, Jane Doe.",
         "She’ll take a few questions, and then we’ll proceed with the briefing from there.",
         "She’s going to give a brief update to all of you at the top on the storm work.",
+        "I am joined today by the Health Secretary and the Chief Medical Officer.",
+        "I will now hand over to the Chief Executive of the Harbour Trust, Jane Doe,",
+        "I’d now like to pass it to our Deputy Mayor for remarks.",
     ):
         assert is_courtesy(line), line
     for line in (
+        "We will hand out free tablets to every school.",
+        "I passed the harbour bill to the Senate.",
+        "We are joined by new members from every district.",
         "Happy families pay 12% less tax.",
         "Happy to report that sales rose 5%.",
         "This is a full house of evidence that prices rose.",

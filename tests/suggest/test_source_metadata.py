@@ -139,6 +139,8 @@ def test_a_name_beats_a_role_and_an_introduction_is_not_the_speech():
 
     assert _one(result, "40,000").speaker == "Petra Lindholm"  # not "The First Minister"
     assert _one(result, "600 dockworkers").speaker == "Petra Lindholm"
+    # the line that presents the speech is its standfirst, not a claim
+    assert not [c for c in result.candidates if "media briefing" in c.text]
 
 
 def test_a_written_testimony_under_its_witnesss_name_is_theirs_though_mostly_exposition():
