@@ -468,7 +468,7 @@ def _named_by_source(
         line = (line or "").strip()
         # "statement of Jane Doe" says whose the text is, however much of it is in the first
         # person (a witness's written testimony is mostly exposition)
-        match = _PUBLISHED_BY.search(line) or _SPEECH_BY.search(line) or _OWN_SPEECH.search(line)
+        match = _speech_named(line)
         if match is None and is_author and len(own) >= _ONE_VOICE * len(body):
             # "Jane Doe, Digital Minister" as an author; a title "Inaugural Address" is no name
             match = _AUTHOR_NAME.match(line)
@@ -492,6 +492,12 @@ def _named_by_source(
     return None
 
 
+def _speech_named(line: str) -> re.Match[str] | None:
+    """ "Remarks by ...", "statement of Jane Doe", "Jane Doe's speech at ...": a source's title
+    or author line that names a speech and whose it is (the match's "who" and "cue")."""
+    return _PUBLISHED_BY.search(line) or _SPEECH_BY.search(line) or _OWN_SPEECH.search(line)
+
+
 def _role_speech(
     text: str, title: str | None, paragraphs: Sequence[Paragraph], discourse: Discourse
 ) -> Voice | None:
@@ -499,12 +505,7 @@ def _role_speech(
     ...": a speech a title gives to a role when no name is found for it, and the text is in
     the first person throughout."""
     line = (title or "").strip()
-    match = (
-        _PUBLISHED_BY.search(line)
-        or _OWN_SPEECH.search(line)
-        or _NAMED_SPEECH.match(line)
-        or _SPEECH_BY.search(line)
-    )
+    match = _speech_named(line) or _NAMED_SPEECH.match(line)
     if match is None:
         return None
     words = re.sub(r"^(?:the|his|her)\s+", "", match.group("who").strip(), flags=re.IGNORECASE)
@@ -1593,14 +1594,12 @@ def _lead_in(
         if who is None:
             break  # no speaker before the cue: the line's subject, if it has one
         words = [t for t in tokens[k + 1 :] if t.is_word]
-        voice = Voice(
+        voice = _block_voice(
             who,
-            "direct",
-            BLOCK_FIRST,
+            mention,
+            cue_span(tokens, k),
+            cue_text(tokens, k),
             "paragraphs after the attribution that ends in a colon",
-            speaker_span=(mention.start, mention.end),
-            cue_span=cue_span(tokens, k),
-            cue=cue_text(tokens, k),
         )
         # "Jane Doe wrote on her blog:": where she wrote adds nothing to check either
         where = len(words) <= _WHERE_WORDS and bool(words) and words[0].lower in _ABOUT
@@ -1638,16 +1637,23 @@ def _subject_lead_in(
     who, _confidence = discourse.resolve(mention, mention.start)
     if who is None:
         return None
-    voice = Voice(
+    evidence = "paragraphs after a line that ends in a colon and opens with its speaker"
+    return _block_voice(who, mention, (verb.start, verb.end), verb.lower, evidence), whole
+
+
+def _block_voice(
+    who: str, mention: Mention, cue: tuple[int, int], cue_words: str, evidence: str
+) -> Voice:
+    """The voice of the paragraphs a lead-in introduces, with the words that gave it."""
+    return Voice(
         who,
         "direct",
         BLOCK_FIRST,
-        "paragraphs after a line that ends in a colon and opens with its speaker",
+        evidence,
         speaker_span=(mention.start, mention.end),
-        cue_span=(verb.start, verb.end),
-        cue=verb.lower,
+        cue_span=cue,
+        cue=cue_words,
     )
-    return voice, whole
 
 
 _WHERE_WORDS = 6
