@@ -586,11 +586,11 @@ def _one_voice(
     statement or a post names whose it is. A name beside a speech word, then one with a
     title, is preferred to a bare name; the editor confirms the guess."""
     body = [p for p in paragraphs if p.kind == "body"]
-    words = body[1:] if body and _introduces(text, body[0]) else body  # below its introduction
-    if sum(1 for p in words if _SELF.search(_unquoted(text, p))) < _ONE_VOICE * len(words):
+    speech = body[1:] if body and _introduces(text, body[0]) else body  # below its introduction
+    if sum(1 for p in speech if _SELF.search(_unquoted(text, p))) < _ONE_VOICE * len(speech):
         return None  # fewer still once quotations over several paragraphs are left out
-    own = _in_own_words(text, words)
-    if not own or len(own) < min(2, len(words)) or len(own) < _ONE_VOICE * len(words):
+    own = _in_own_words(text, speech)
+    if not own or len(own) < min(2, len(speech)) or len(own) < _ONE_VOICE * len(speech):
         return None
     # (where, its words, their offset in the text if they are in it)
     lines = [("title", title or "", None), ("author line", author or "", None)]
