@@ -161,6 +161,7 @@ class Discourse:
     paragraph_speaker: str | None = None  # who was last quoted by name in this paragraph
     group: tuple[str, int] | None = None  # a group that opened a narration sentence, and where
     relayed: str | None = None  # whom the voice last relayed in this paragraph
+    bodies: dict[str, int] = field(default_factory=dict)  # names opening a sentence, no person
 
     def speaking(self, speaker: str | None, position: int) -> None:
         if speaker:
@@ -184,6 +185,10 @@ class Discourse:
             who = self.role(mention.role)
             if who:
                 return who, ROLE
+        body = self.body_described(mention, position)
+        if body:
+            return body, ROLE
+        if mention.kind == "role":
             if relayed:
                 return mention.text, DESCRIBED
             return self._unresolved_role(mention), DESCRIBED
@@ -212,6 +217,33 @@ class Discourse:
             return (1, -people[name].first)
 
         return max(fitting, key=rank)
+
+    def body_described(self, mention: Mention, position: int) -> str | None:
+        """ "Amnesty International ... The rights group said", "Intel ... The chipmaker
+        says": a body described by its kind is the one the article named last before it,
+        one whose name holds the kind first ("the airline": "Malaysia Airlines"). A kind
+        that is also a body's own name ("the ministry", "the council") needs that word in
+        the name."""
+        words = mention.text.split()
+        if len(words) < 2 or words[0].lower() != "the" or mention.kind not in ("role", "phrase"):
+            return None
+        head = words[-1].lower().strip(".,")
+        named = head in _NAMED_BODY_KINDS
+        if (head not in _BODY_KINDS and not named) or words[-1] != words[-1].lower():
+            return None
+        if any(w.lower() in PERSON_NOUNS or w.lower() in TITLE_WORDS for w in words[1:-1]):
+            return None  # "the company's chief executive" is read elsewhere
+        registry = self.registry
+        known = {n for n, p in registry.people.items() if p.organisation}
+        last: dict[str, tuple[bool, int]] = {}
+        for name in known | set(self.bodies):
+            if name == self.outlet:
+                continue
+            seen = registry.last_seen(name, position)
+            kind_in_name = re.search(rf"\b{re.escape(head)}", name.lower()) is not None
+            if seen >= 0 and (kind_in_name or not named):
+                last[name] = (kind_in_name, seen)
+        return max(last, key=last.__getitem__) if last else None
 
     def _unresolved_role(self, mention: Mention) -> str | None:
         # "the minister" after a named speaker whose role the article never gave is that
@@ -615,6 +647,19 @@ def _people_of(text: str, tokens: list[Token], j: int, lo: int) -> Mention | Non
 
 
 _PEOPLE_OF = word_set("of in from at across")
+
+# What a body is called by its kind after it was named ("the rights group", "the chipmaker").
+_BODY_KINDS = word_set("""
+    group organisation organization company firm agency watchdog charity nonprofit body outfit
+    giant chipmaker carmaker automaker drugmaker retailer manufacturer airline carrier insurer
+    lender bank broadcaster network newspaper paper publisher union coalition alliance
+    association foundation institute regulator operator developer startup conglomerate
+    """)
+# Kinds that are also a body's own name: "the ministry" is a "Ministry of ..." named before.
+_NAMED_BODY_KINDS = word_set("""
+    ministry department council commission committee office bureau administration authority
+    service university board
+    """)
 _SIDES = word_set("""
     republicans democrats conservatives liberals socialists greens independents
     progressives nationalists unionists
@@ -1969,8 +2014,11 @@ def _note_agent(text: str, tokens: list[Token], discourse: Discourse) -> None:
 
 
 def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
-    """Remember a known person who opens a narration sentence, for "he"/"the minister", and
-    a group ("The researchers analysed ..."), for "they"."""
+    """Remember a known person who opens a narration sentence, for "he"/"the minister", a
+    group ("The researchers analysed ..."), for "they", and the bodies it names, for "the
+    organisation"."""
+    registry = discourse.registry
+    _note_bodies(text, tokens, discourse)
     if tokens and tokens[0].lower in ("the", "these", "those"):
         mention = mention_after(text, tokens, 0, len(tokens))
         if mention is not None and mention.kind == "phrase" and mention.text.endswith("s"):
@@ -1992,6 +2040,14 @@ def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
                 if canonical is None and k == lead and lead and not mention.organisation:
                     # "Writing in a blog post, Jane Doe ...": the phrase says she is a writer
                     canonical = discourse.registry.register(mention, token.start)
+                opens = k == lead or (k == lead + 1 and tokens[lead].lower == "the")
+                person = canonical is not None and registry.is_person(canonical)
+                # one capitalised word opening a sentence may be any word ("Throughout")
+                named = canonical or mention.organisation or " " in mention.name
+                if opens and named and not person and registry.may_be_body(mention.name):
+                    # "Amnesty International has called on ...", "Intel denies ...": a body
+                    # a description ("the rights group") may mean later
+                    discourse.bodies[canonical or mention.name] = token.start
                 if canonical:
                     discourse.subjects[canonical] = token.start
                     if _ISSUES_STATEMENT.search(text, tokens[0].start, tokens[-1].end):
@@ -1999,6 +2055,29 @@ def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
                         discourse.speaking(canonical, token.start)
             return
 
+
+def _note_bodies(text: str, tokens: list[Token], discourse: Discourse) -> None:
+    """ "... founding the Green Belt Movement, a non-governmental organization ...": a name
+    an apposition says is a body."""
+    if not tokens:
+        return
+    for match in _BODY_APPOSITION.finditer(text, tokens[0].start, tokens[-1].end):
+        name = match.group("name")
+        first = name.split()[0].lower()
+        opening = match.start() == tokens[0].start
+        if (
+            any(word in _BODY_KINDS for word in match.group("kind").split())
+            and first not in STOP_CAPS | WEEKDAYS | MONTHS
+            and not (opening and match.group("det") == "the")  # "Yesterday, the group said"
+            and discourse.registry.may_be_body(name)
+        ):
+            discourse.bodies[name] = match.start()
+
+
+_BODY_APPOSITION = re.compile(
+    r"(?P<name>(?:[A-Z][\w&'’.-]*\s+){0,5}[A-Z][\w&'’.-]*)\s*[,—–(]\s*(?P<det>a|an|the)\s+"
+    r"(?P<kind>(?:[\w-]+\s*){1,4})"
+)
 
 _OPENING_PHRASE = 8  # words a participle's phrase may take before the subject's comma
 

@@ -80,10 +80,15 @@ def atomic_pieces(
                 relayed,
                 findings_only=statement.kind == "narration",
             )
+            span = None
             if report is not None:
                 relayed, begin = report
                 span = _trim(text, begin, clause[-1].end, after_cut=True)
-            else:
+                if not span or _words(text, *span) < _MIN_WORDS:
+                    # "..., a figure the agency described as unprecedented": a cue at the
+                    # clause's end relays nothing, and the clause stays the statement's
+                    report = span = None
+            if report is None:
                 relayed = None
                 span = _trim(text, clause[0].start, clause[-1].end, after_cut=a > 0)
             if span and _words(text, *span) >= _MIN_WORDS:
@@ -469,7 +474,11 @@ def _relayed_name(discourse: Discourse, mention, speaker: str | None) -> str | N
     elif mention.kind == "phrase":
         who = mention.text
     else:  # a role nobody in the article holds is relayed as written ("the minister")
-        who = discourse.role(mention.role, exclude=speaker) or mention.text
+        who = (
+            discourse.role(mention.role, exclude=speaker)
+            or discourse.body_described(mention, mention.start)
+            or mention.text
+        )
     if who is None or who == speaker or who.lower() in FIRST_PERSON:
         return None
     return who

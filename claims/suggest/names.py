@@ -33,6 +33,9 @@ _HONOURED = re.compile(
     r"\b(?P<honorific>Mrs|Ms|Miss|Mme|Madam|Mr|Sir|Lord)\.?\s+(?P<names>[A-Z][\w'’\-]*"
     r"(?:\s+[A-Z][\w'’\-]*)?)"
 )
+_TITLED = "|".join(sorted(w.capitalize() for w in HONORIFICS | TITLE_WORDS - {"general"}))
+_TITLED_NAME = re.compile(rf"\b(?:{_TITLED})\.?\s+([A-Z][\w'’-]*)(?:\s+([A-Z][\w'’-]*))?")
+_PLACE = re.compile(r"\b(?:in|across) (?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -64,6 +67,8 @@ class Registry:
         self._text = text
         self._sex: dict[str, str | None] = {}
         self._honoured: dict[str, str] | None = None
+        self._titled_words: set[str] | None = None
+        self._places: set[str] = set()
         for speaker in known:
             self._add_known(speaker, text)
 
@@ -238,6 +243,29 @@ class Registry:
     def role_known(self, canonical: str) -> bool:
         person = self.people.get(canonical)
         return bool(person and person.roles)
+
+    def last_seen(self, name: str, before: int) -> int:
+        """Where the article last wrote a name before a position (-1 when it did not)."""
+        return self._text.rfind(name, 0, before)
+
+    def may_be_body(self, name: str) -> bool:
+        """Whether a name opening a sentence may be an organisation: not a person by a
+        given name or an honorific, and not a place the article writes "in ..." before."""
+        if self.sex(name) is not None or len(name) < 2:
+            return False
+        if self._titled_words is None:  # read once per article
+            self._titled_words = {w for m in _TITLED_NAME.finditer(self._text) for w in m.groups()}
+            self._places = {m.group("place") for m in _PLACE.finditer(self._text)}
+        if name.split()[-1] in self._titled_words:
+            return False  # "Dr Maathai", "President Moi"
+        return name not in self._places
+
+    def is_person(self, canonical: str) -> bool:
+        """Whether the article shows a name is a person's: a role, a title or a sex."""
+        person = self.people.get(canonical)
+        if person is None or person.organisation:
+            return False
+        return bool(person.roles or person.titled or self.sex(canonical))
 
     def is_organisation(self, canonical: str) -> bool:
         person = self.people.get(canonical)

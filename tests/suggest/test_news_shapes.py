@@ -355,8 +355,8 @@ def test_it_said_after_a_named_subject_is_that_organisation():
 def test_list_after_x_also_said_ends_with_the_list():
     result = suggest(REPORT_WITH_A_LIST_AND_A_QA, outlet="Reuters")
 
-    for words in ("2 plants", "300 staff"):
-        assert _one(result, words).speaker == "The company", words
+    for words in ("2 plants", "300 staff"):  # "The company" is the Acme Corp named before
+        assert _one(result, words).speaker == "Acme Corp", words
     assert _one(result, "9,000 people").speaker == "Reuters"
     assert _one(result, "betrayal").speaker == "Ann Lee"
 

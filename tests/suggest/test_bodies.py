@@ -1,0 +1,83 @@
+"""Organisations that news names once and then describes by their kind ("the rights group",
+"the chipmaker", "the agency"): the description is the body named before it. Every article
+here is written for the test."""
+
+from claims.suggest import suggest
+
+
+def _speaker(result, words):
+    (found,) = [c for c in result.candidates if words in c.text]
+    return found.speaker
+
+
+RIGHTS_GROUP = """Rights group urges release of jailed reporters
+
+Amnesty International has called on the government to free 12 journalists arrested since June.
+
+The rights group said at least 40 people had been detained in the capital.
+
+The London-based organisation also reported that two reporters were sentenced to six years.
+"""
+
+
+def test_a_body_described_by_its_kind_is_the_body_that_opened_a_sentence_before():
+    result = suggest(RIGHTS_GROUP, outlet="Daily News")
+    assert _speaker(result, "40 people had been detained") == "Amnesty International"
+    assert _speaker(result, "sentenced to six years") == "Amnesty International"
+
+
+def test_a_company_named_once_by_a_cue_is_what_the_trade_word_means():
+    text = (
+        "Chip row\n\nIntel denies the allegations. The chipmaker says its rebates were legal "
+        "and that it holds 80 percent of the market.\n"
+    )
+    assert _speaker(suggest(text, outlet="Daily News"), "80 percent") == "Intel"
+
+
+def test_an_apposition_says_a_name_is_a_body():
+    text = (
+        "Nobel prize for planting trees\n\nDr Jane Okafor is best known for founding the Green "
+        "Roots Movement, a non-governmental organization dedicated to conservation. Since its "
+        "founding in 1977, the organization claims to have planted over 30 million trees.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+    assert _speaker(result, "30 million trees") == "Green Roots Movement"
+
+
+def test_the_body_whose_name_holds_the_kind_goes_first():
+    text = (
+        "Airliner lost\n\nMalaysia Airlines said the aircraft carried 283 passengers. Boeing "
+        "Commercial Airplanes has sent a team to help the investigation.\n\n"
+        "The airline added that it had lost contact with the plane at 14:15.\n"
+    )
+    assert _speaker(suggest(text, outlet="Daily News"), "lost contact") == "Malaysia Airlines"
+
+
+def test_a_kind_that_is_also_a_name_needs_that_word_in_the_name():
+    text = (
+        "Hospital waits\n\nThe Ministry of Health published its figures on Monday. Oxfam "
+        "International responded within hours.\n\n"
+        "The ministry said 4,000 patients had waited more than a year.\n"
+    )
+    assert _speaker(suggest(text, outlet="Daily News"), "4,000 patients") == "Ministry of Health"
+
+
+def test_people_places_and_lone_capitalised_words_are_no_bodies():
+    text = (
+        "Floods\n\nDr Amara Osei visited the camps in Northern Province. Northern Province "
+        "has 2 million people. Throughout the week, aid arrived by road.\n\n"
+        "The organisation said 300 families had lost their homes.\n"
+    )
+    assert _speaker(suggest(text, outlet="Daily News"), "300 families") == "The organisation"
+
+
+def test_a_cue_that_ends_a_clause_relays_nothing_and_loses_nothing():
+    text = (
+        "Hunger\n\nUNICEF warned that 2 million children face hunger, a figure the agency "
+        "described as unprecedented.\n"
+    )
+    (found,) = suggest(text, outlet="Daily News").candidates
+    assert found.text == (
+        "2 million children face hunger, a figure the agency described as unprecedented"
+    )
+    assert (found.speaker, found.reported_speaker) == ("UNICEF", None)
