@@ -269,10 +269,17 @@ def _lead_in(text: str, paragraph: Paragraph, names: frozenset[str]) -> int | No
     if len(sentences) == 1:
         return paragraph.start
     tokens = tokenize(text, start, end, names)
-    words = [t for t in tokens if t.is_word]
-    if len(words) > _LEAD_IN_WORDS or any(is_cue(tokens, k) for k in range(len(tokens))):
+    words = [t for t in tokens if t.is_word and t.text not in _LANGUAGE_TAGS]
+    if len(words) > _LEAD_IN_WORDS:
+        return None
+    if len(words) > _BARE_LEAD_IN_WORDS and any(is_cue(tokens, k) for k in range(len(tokens))):
         return None  # "X writes about the neglect of ...:" says something itself
-    return start
+    return start  # "Jane Doe writes [bn] about it:" only introduces
+
+
+_BARE_LEAD_IN_WORDS = 6
+# "[bn]", "[ar]": the language of a linked page, which a citizen-media roundup marks
+_LANGUAGE_TAGS = frozenset({"bn", "ar", "ru", "es", "fr", "pt", "zh", "fa", "ur", "th", "en"})
 
 
 def _says(text: str, start: int, end: int) -> bool:

@@ -52,6 +52,15 @@ _CREDIT_AT_END = re.compile(
     r"|\([^()]{0,40}\b(?:photo|image|picture|photograph)\s+by\s+[^()]{2,60}\)\.?$",
     re.IGNORECASE,
 )
+# "... Now its a clothes market. Image by Jane Doe. Used with permission.", "... Image courtesy
+# Wikipedia", "Cartoon by Jane Doe.": a short caption whose last sentence credits its picture.
+_CREDIT_SENTENCE = re.compile(
+    r"(?:^|[.!?]\s+)(?:image|photo|photograph|picture|cartoon|illustration|drawing|graphic"
+    r"|infographic|screenshot|map)s?\s+(?:by|from|courtesy|posted by|via|credit)\b[^.!?]{2,80}"
+    r"(?:[.!?]\s*(?:used|reproduced|published) with permission)?[.!?]?\)?$",
+    re.IGNORECASE,
+)
+_CREDITED_CAPTION_WORDS = 50
 # A wire photo's caption: one sentence in the present tense that ends with the place and
 # the full date ("... in Eastport, Maine, May 8, 2016.").
 _WIRE_CAPTION = re.compile(
@@ -381,6 +390,8 @@ def _noise_reason(line: str, *, after_body: bool) -> str | None:
     if _PHOTO.search(line):
         return "photo credit"
     if _CREDIT_AT_END.search(line) or _WIRE_CAPTION.match(line):
+        return "caption"
+    if len(line.split()) <= _CREDITED_CAPTION_WORDS and _CREDIT_SENTENCE.search(line):
         return "caption"
     if _PICTURE_WORDS.search(line):
         return "caption"

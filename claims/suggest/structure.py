@@ -1504,6 +1504,10 @@ class Blocks:
             self.block = None
             return voice
         self.quoted = quoted if not self.count else self.quoted
+        if not self.count and _SELF.search(_unquoted(self.text, paragraph)):
+            # "Russel Ashraf tells one such story:¶Me and my uncle went ...": a block in the
+            # first person ends where the first person does
+            self.own_words = True
         self.count += 1
         confidence = BLOCK_FIRST if self.count == 1 else BLOCK_LATER
         return dataclasses.replace(self.block, confidence=confidence)
@@ -1604,7 +1608,10 @@ def _lead_in(
         # "Jane Doe wrote on her blog:": where she wrote adds nothing to check either
         where = len(words) <= _WHERE_WORDS and bool(words) and words[0].lower in _ABOUT
         return voice, whole and (not words or where)
-    return _subject_lead_in(text, tokens, whole, discourse)
+    found = _subject_lead_in(text, tokens, whole, discourse)
+    if found is None and len(sentences) > 1:
+        found = _pronoun_lead_in(text, sentences[-2], tokens, names, discourse)
+    return found
 
 
 _CONNECTIVES = word_set("but and yet however meanwhile still also ,")
@@ -1639,6 +1646,40 @@ def _subject_lead_in(
         return None
     evidence = "paragraphs after a line that ends in a colon and opens with its speaker"
     return _block_voice(who, mention, (verb.start, verb.end), verb.lower, evidence), whole
+
+
+def _pronoun_lead_in(
+    text: str,
+    before: tuple[int, int],
+    tokens: list[Token],
+    names: frozenset[str],
+    discourse: Discourse,
+) -> tuple[Voice, bool] | None:
+    """ "Jane Doe blogs on cinema regularly. Here he shares the latest figures:": a lead-in
+    whose subject is "he", "she" or "they" introduces the words of the name that opens the
+    sentence before it."""
+    first = 0
+    while first < len(tokens) and tokens[first].lower in _CONNECTIVES | _PLACE_ADVERBS:
+        first += 1
+    if first + 1 >= len(tokens) or tokens[first].lower not in ("he", "she", "they"):
+        return None
+    verb = tokens[first + 1]
+    if not verb.text.islower() or not (verb.lower in FINITE_VERBS or verb.lower.endswith("s")):
+        return None
+    previous = tokenize(text, *before, names)
+    if not previous or not previous[0].is_capitalised or previous[0].lower in STOP_CAPS:
+        return None
+    mention = mention_after(text, previous, 0, len(previous))
+    if mention is None or mention.kind != "name":
+        return None
+    who, _confidence = discourse.resolve(mention, mention.start)
+    if who is None:
+        return None
+    evidence = "paragraphs after a line that ends in a colon, its speaker named just before"
+    return _block_voice(who, mention, (verb.start, verb.end), verb.lower, evidence), False
+
+
+_PLACE_ADVERBS = word_set("here below there now")
 
 
 def _block_voice(

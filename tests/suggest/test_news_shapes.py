@@ -499,3 +499,45 @@ def test_tip_lines_and_reporting_credits_at_the_foot_are_furniture():
     assert _one(result, "5 percent").speaker == "Ann Lee"
     assert _none(result, "tips@example.com")
     assert _none(result, "contributed reporting")
+
+
+ROUNDUP = """Eastland: Cinemas Are Closing
+
+Eastland's cinemas are closing one by one, as shopping malls are built in their place.
+
+Jane Okoro blogs on cinema regularly. Here she shares the latest figures [bn]:
+
+Harbour Cinema is gone. A shopping mall is being built in its place. Image courtesy Wikipedia
+
+In 1990 the country had 1,230 cinema halls. In 2010 the number was 742.
+
+Why are audiences staying away? Tom Adeyemi writes [bn] about it:
+
+I stopped going in 2015. We paid 300 taka for two seats and could not hear the film.
+
+The government lifted the ban on foreign films in 2010, hoping to bring viewers back.
+
+The old Star Cinema is now a clothes market. Image by Ann Lee. Used with permission.
+"""
+
+
+def test_a_caption_ending_in_its_picture_credit_is_no_claim():
+    result = suggest(ROUNDUP, outlet="Global Voices")
+    assert _none(result, "shopping mall is being built")
+    assert _none(result, "clothes market")
+
+
+def test_a_lead_in_whose_subject_is_a_pronoun_gives_the_name_before_it():
+    result = suggest(ROUNDUP, outlet="Global Voices")
+    assert _one(result, "1,230 cinema halls").speaker == "Jane Okoro"
+
+
+def test_a_short_lead_in_with_a_cue_only_introduces():
+    result = suggest(ROUNDUP, outlet="Global Voices")
+    assert _none(result, "writes [bn] about it")
+    assert _one(result, "300 taka").speaker == "Tom Adeyemi"
+
+
+def test_a_block_in_the_first_person_ends_where_the_first_person_does():
+    result = suggest(ROUNDUP, outlet="Global Voices")
+    assert _one(result, "lifted the ban").speaker == "Global Voices"
