@@ -50,7 +50,7 @@ from .lexicon import (
     word_set,
 )
 from .matching import ClaimIndex
-from .names import same_body
+from .names import Registry, same_body
 from .phrases import (
     Mention,
     collect_forward,
@@ -1475,7 +1475,7 @@ class Blocks:
             self.block = None  # a transcript's speaker line speaks for itself
             return voice
         if self.block is None:
-            return voice
+            return voice or self._post(paragraph)
         if self.open_quote:
             # "..., said: "I think we learned a lot.¶It was a very emotional day ..."": the
             # quotation runs on until a paragraph closes it
@@ -1511,6 +1511,22 @@ class Blocks:
         self.count += 1
         confidence = BLOCK_FIRST if self.count == 1 else BLOCK_LATER
         return dataclasses.replace(self.block, confidence=confidence)
+
+    def _post(self, paragraph: Paragraph) -> Voice | None:
+        """ "@JaneDoeMP: The minister has resigned": a post quoted under its author's handle
+        is the author's, the person the article names whose name the handle spells."""
+        posted = _POSTED.match(self.text, paragraph.start, paragraph.end)
+        if posted is None:
+            return None
+        handle = self.text[paragraph.start : posted.end()].rstrip(": ")
+        owner = handle_owner(self.text[: paragraph.start], handle, self.discourse.registry)
+        return Voice(
+            owner or handle,
+            "direct",
+            BLOCK_FIRST if owner else BLOCK_LATER,
+            "a post under its author's handle",
+            speaker_span=(paragraph.start, paragraph.start + len(handle)),
+        )
 
     def after(self, paragraph: Paragraph, structure: Structure) -> None:
         """A paragraph ending in "He continues:" opens a block once its words are read."""
@@ -1797,7 +1813,7 @@ def _handle_line(
         mention = interpret(text, tokenize(text, start, start + len(before), names))
         if mention is not None and mention.kind == "name":
             who = discourse.registry.register(mention, start)
-    who = who or handle.group()
+    who = who or handle_owner(text[:start], handle.group(), discourse.registry) or handle.group()
     return Voice(
         who,
         "direct",
@@ -1805,6 +1821,33 @@ def _handle_line(
         "a post under its author's name",
         speaker_span=(start, start + (len(before) if before else handle.end())),
     )
+
+
+def handle_owner(before: str, handle: str, registry: Registry) -> str | None:
+    """The name a handle spells ("@SenJaneDoe", "@JaneDoeOffici" cut at fifteen letters):
+    someone the article registered, else a name written before it."""
+    spelt = handle.lstrip("@").lower()
+
+    def spells(name: str) -> bool:
+        joined = "".join(re.findall(r"[^\W_]+", name)).lower()
+        if len(name.split()) < 2 or len(joined) < 6:
+            return False
+        return joined in spelt or (len(spelt) >= 8 and joined.startswith(spelt))
+
+    known = [n for n in registry.people if spells(n)]
+    if known:
+        return known[0]
+    written = [
+        " ".join(words[i:j])
+        for m in _WRITTEN_NAME.finditer(before)
+        for words in [m.group().split()]
+        for i, j in itertools.combinations(range(len(words) + 1), 2)
+        if spells(" ".join(words[i:j]))
+    ]
+    return written[-1] if written else None  # "While Jane Doe ...": the name within a run
+
+
+_WRITTEN_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}")
 
 
 def _leaves_quote_open(line: str) -> bool:

@@ -541,3 +541,21 @@ def test_a_short_lead_in_with_a_cue_only_introduces():
 def test_a_block_in_the_first_person_ends_where_the_first_person_does():
     result = suggest(ROUNDUP, outlet="Global Voices")
     assert _one(result, "lifted the ban").speaker == "Global Voices"
+
+
+POSTS = """Eastland blocks a social network
+
+The network was blocked at 1pm on Sunday. While Jane Adeyemi Okoro also laid claim to it,
+others doubted her.
+
+@JaneAdeyemiOkor: The Prime Minister has ordered the minister to restore the service in 2 hours.
+
+@unknownuser: The block cost traders 40 million taka in a day.
+"""
+
+
+def test_a_post_under_a_handle_is_the_person_whose_name_the_handle_spells():
+    result = suggest(POSTS, outlet="Global Voices")
+    found = _one(result, "restore the service")
+    assert found.speaker == "Jane Adeyemi Okoro"
+    assert _one(result, "40 million taka").speaker == "@unknownuser"
