@@ -161,6 +161,7 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
         "heldout-20",
         "heldout-21",
         "heldout-22",
+        "heldout-23",
         "heldout-24",
     ],
 )
