@@ -1513,6 +1513,13 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
             mention, first = joint, _token_index(tokens, joint.start)
         while first > 0 and tokens[first - 1].lower in _QUANTIFIERS:
             first -= 1  # "many other countries tell me that"
+        if (
+            first >= 3
+            and tokens[first - 1].lower in _BASED
+            and tokens[first - 2].text == "-"
+            and tokens[first - 3].is_capitalised
+        ):
+            first -= 3  # "U.S.-based Acme said": the place the name is described by
         if not _opens_clause(tokens[:first], mention):
             continue
         if first and mention.kind == "name" and _role_before(tokens[:first]):
@@ -1537,6 +1544,7 @@ def _aside_speaker(text: str, tokens: list[Token], k: int) -> bool:
     return after is not None and after.text == ","
 
 
+_BASED = word_set("based born led owned run backed funded registered headquartered")
 _QUANTIFIERS = word_set("many other some several most all few both various numerous")
 
 

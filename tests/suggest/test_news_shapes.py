@@ -559,3 +559,18 @@ def test_a_post_under_a_handle_is_the_person_whose_name_the_handle_spells():
     found = _one(result, "restore the service")
     assert found.speaker == "Jane Adeyemi Okoro"
     assert _one(result, "40 million taka").speaker == "@unknownuser"
+
+
+def test_a_short_reported_clause_with_a_short_past_tense_is_still_reported():
+    result = suggest("Floods\n\nPolice said that 20 people died.\n", outlet="Daily News")
+    (found,) = result.candidates
+    assert (found.text, found.speaker) == ("20 people died", "Police")
+
+
+def test_a_name_described_by_where_it_is_based_still_speaks():
+    text = (
+        "Trucks\n\nIn May, U.S.-based Aurora Innovation said it was preparing to launch 20 "
+        "driverless trucks on a public highway.\n"
+    )
+    (found,) = suggest(text, outlet="Daily News").candidates
+    assert found.speaker == "Aurora Innovation"
