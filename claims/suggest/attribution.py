@@ -1958,7 +1958,9 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
     """'The minister weighed in on Tuesday, saying exports fell.': the subject at the start
     of the sentence says what follows the participle."""
     for k in range(2, len(tokens) - 1):
-        if tokens[k - 1].text != "," or tokens[k].lower not in TAIL_CUES:
+        # "..., saying", or "issued a statement saying": what the statement said
+        stated = tokens[k].lower in ("saying", "stating") and tokens[k - 1].lower in _ISSUED
+        if (tokens[k - 1].text != "," and not stated) or tokens[k].lower not in TAIL_CUES:
             continue
         first = 0
         # "On 17 November, Vice Minister John Roe met ...": past the date to the subject
@@ -1970,6 +1972,8 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
             if tokens[first].lower in ("he", "she", "it", "they"):
                 break
             first += 1
+        if 0 < first < k and tokens[first - 1].lower == "the" and tokens[first].text.islower():
+            first -= 1  # "The airline later issued ...": a description, with its article
         mention = mention_after(text, tokens, first, k)
         if mention is None:
             return None
@@ -1993,6 +1997,7 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
     return None
 
 
+_ISSUED = word_set("statement statements release letter note post tweet message email")
 _ACTED_WORDS = 6  # more than "weighed in on Tuesday": something done, not only said
 
 

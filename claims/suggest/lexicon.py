@@ -155,7 +155,9 @@ ORG_WORDS = word_set("""
     programme firm holdings airlines airways motors technologies media newspaper magazine
     journal radio television broadcasting broadcaster herald guardian telegraph tribune
     gazette daily monitor chronicle nations assembly legislature exchange blog website club
-    republic kingdom emirates team consulate
+    republic kingdom emirates team consulate nonprofit outfit giant chipmaker carmaker automaker
+    drugmaker retailer manufacturer airline carrier insurer lender publisher operator developer
+    startup conglomerate
     """)
 
 # Nouns for a person described rather than named ("a witness", "another resident"): with an

@@ -81,3 +81,14 @@ def test_a_cue_that_ends_a_clause_relays_nothing_and_loses_nothing():
         "2 million children face hunger, a figure the agency described as unprecedented"
     )
     assert (found.speaker, found.reported_speaker) == ("UNICEF", None)
+
+
+def test_a_statement_saying_is_what_its_issuer_says():
+    text = (
+        "Airliner lost\n\nMalaysia Airlines lost contact with a plane on Thursday.\n\n"
+        "The airline later issued a statement saying all 283 passengers had been accounted "
+        "for.\n\nAcme released a statement saying that 15 carriers had been warned.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+    assert _speaker(result, "283 passengers") == "Malaysia Airlines"
+    assert _speaker(result, "15 carriers") == "Acme"
