@@ -38,6 +38,7 @@ from .lexicon import (
     INDEFINITES,
     LISTENER_CUES,
     MONTHS,
+    OF_CUES,
     ORG_WORDS,
     PASSIVE_BEFORE_CUE,
     PERSON_NOUNS,
@@ -260,6 +261,8 @@ class Discourse:
             and not self.registry.role_known(current)
             and not self.registry.is_organisation(current)
             and not named
+            # "the weather service" is no one the article shows to be a person
+            and not (mention.organisation and self.registry.is_person(current))
         ):
             return current
         return mention.text
@@ -1628,6 +1631,9 @@ def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tupl
     ahead = tokens[after : after + _CLAUSE_LOOKAHEAD]
     if low in AS_CUES and _as_ahead(tokens[after : after + _AS_LOOKAHEAD]):
         return _clause_span(text, tokens[after].start, end)  # "described the plan as ..."
+    if low in OF_CUES:  # "accused ministers of cutting the budget": whom, and of what
+        ahead = tokens[after : after + _AS_LOOKAHEAD]
+        return _clause_span(text, tokens[after].start, end) if _as_ahead(ahead, "of") else None
     if after >= len(tokens) or (low in _SAY and tokens[after].lower in _SAID_NOTHING):
         return None  # "said nothing about the cut": no words reported
     if tokens[after].lower == "to" and not (
@@ -1681,12 +1687,13 @@ _TIMES_OF_DAY = word_set("morning afternoon evening night")
 _AS_LOOKAHEAD = 30  # "characterized the conflict between A and B of C as ...": a long object
 
 
-def _as_ahead(tokens: list[Token]) -> bool:
-    """Whether the "as" of "described X as Y" follows within the sentence."""
+def _as_ahead(tokens: list[Token], word: str = "as") -> bool:
+    """Whether the "as" of "described X as Y" (or the "of" of "accused X of Y") follows
+    within the sentence."""
     for token in tokens:
         if token.text in '.;"“”':
             return False
-        if token.lower == "as":
+        if token.lower == word:
             return True
     return False
 

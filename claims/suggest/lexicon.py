@@ -38,6 +38,7 @@ CUE_WORDS = word_set("""
     determined agreed disputed objected protested continues mention allege deny admit
     acknowledge concede characterized characterised characterizes characterises theorized
     theorised speculated speculates stating writing wonders wondered suggest indicate reveal
+    accused accuses accusing
     """)
 
 # Cues of two words: the first attributes only with the second after it ("according to",
@@ -60,6 +61,9 @@ AS_CUES = word_set(
     "described describes assailed branded dismissed labelled labeled characterized characterised "
     "characterizes characterises"
 )
+
+# Cues whose words follow as "X of Y": "accused ministers of cutting the budget".
+OF_CUES = word_set("accused accuses accusing")
 
 # Cues whose words follow as a topic: "writes about the neglect of ...", "warned of delays".
 ABOUT_CUES = word_set("writes wrote write spoke speaks talked talks complained warned warns")
@@ -172,7 +176,7 @@ PERSON_NOUNS = word_set("""
     economist expert official spokesperson spokesman spokeswoman representative blogger
     artist journalist writer editor columnist reporter commentator sociologist lecturer
     academic entrepreneur businessman businesswoman poster commenter contributor opponent
-    proponent backer advocate
+    proponent backer advocate accused
     """)
 
 # Nouns for findings rather than people: what "found", "shows" or "according to" can cite.

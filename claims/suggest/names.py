@@ -265,7 +265,12 @@ class Registry:
         person = self.people.get(canonical)
         if person is None or person.organisation:
             return False
-        return bool(person.roles or person.titled or self.sex(canonical))
+        if person.roles or person.titled or self.sex(canonical):
+            return True
+        # "Bello" after "Amina Bello": the surname of someone the article shows is a person
+        return " " not in canonical and any(
+            n.endswith(" " + canonical) and self.is_person(n) for n in self.people
+        )
 
     def is_organisation(self, canonical: str) -> bool:
         person = self.people.get(canonical)

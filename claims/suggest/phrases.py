@@ -24,6 +24,7 @@ from .lexicon import (
     GROUP_PRONOUNS,
     HONORIFICS,
     INDEFINITES,
+    OF_CUES,
     ORG_WORDS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
@@ -172,9 +173,37 @@ def _noun_modifier(tokens: list[Token], k: int, j: int, lo: int) -> int | None:
     head = tokens[k + 1].lower
     if not (head in ORG_WORDS or _is_role_word(head)) or tokens[k + 1].is_capitalised:
         return None
-    if k > lo and tokens[k - 1].lower in ("the", "a", "an", "its", "their"):
-        return k - 1
+    # "the provincial disaster agency", "the national weather service": a few more
+    m = k
+    while (
+        m - 1 > lo
+        and k - m < _MODIFIER_WORDS
+        and tokens[m - 1].text.isalpha()
+        and tokens[m - 1].text.islower()
+        and tokens[m - 1].lower not in _NOT_MODIFIERS
+    ):
+        m -= 1
+    if m > lo and tokens[m - 1].lower in ("the", "a", "an", "its", "their"):
+        return m - 1
     return k if k == lo else None
+
+
+_MODIFIER_WORDS = 2
+
+
+def _modifiers(tokens: list[Token]) -> bool:
+    """Whether words may modify a noun after them: plain lowercase words, no verb or joint."""
+    return all(
+        t.text.isalpha() and t.text.islower() and t.lower not in _NOT_MODIFIERS for t in tokens
+    )
+
+
+_NOT_MODIFIERS = (
+    DETERMINERS
+    | INDEFINITES
+    | FINITE_VERBS
+    | word_set("of in on at to for from with by and or but that which who as than not")
+)
 
 
 def _ends_in_name(tokens: list[Token], j: int) -> bool:
@@ -214,10 +243,16 @@ def collect_forward(tokens: list[Token], i: int, hi: int) -> int | None:
             continue
         if determined and token.is_word and not token.is_capitalised:
             head = next(
-                (m for m in range(k, min(hi, k + 3)) if tokens[m].lower in FINDING_NOUNS), None
+                (
+                    m
+                    for m in range(k, min(hi, k + 3))
+                    if tokens[m].lower in FINDING_NOUNS
+                    or (tokens[m].lower in ORG_WORDS and m > k and _modifiers(tokens[k:m]))
+                ),
+                None,
             )
             if head is not None:
-                k = head + 1  # "a 2011 independent survey"
+                k = head + 1  # "a 2011 independent survey", "the national weather service"
                 continue
         if _joins(tokens, k) and k + 1 < hi and (np_word(tokens[k + 1]) or token.text in "[]."):
             k += 1
@@ -465,6 +500,8 @@ def is_cue(tokens: list[Token], k: int) -> bool:
         return following == "to"
     if token.lower == "pointed":
         return following == "out"
+    if k and tokens[k - 1].lower in ("the", "an") and token.lower in OF_CUES:
+        return False  # "The accused said ...": the defendant
     # "Recent reports have revealed", "media reports range": the subject, not a cue
     return not (token.lower in _CUE_OR_NOUN and following in _VERBS)
 

@@ -92,3 +92,34 @@ def test_a_statement_saying_is_what_its_issuer_says():
     result = suggest(text, outlet="Daily News")
     assert _speaker(result, "283 passengers") == "Malaysia Airlines"
     assert _speaker(result, "15 carriers") == "Acme"
+
+
+FLOODS = """Floods kill 40 in northern province
+
+The provincial disaster agency said 12,000 homes had been damaged. "We have never seen water
+this high," its director, Amina Bello, told reporters.
+
+Bello said rescue teams had reached 30 villages.
+
+Rain is forecast to continue until Friday, according to the national weather service.
+
+Opposition leader Sam Obi accused ministers of cutting the flood defence budget by 30 percent.
+
+The accused said he had never met the victim before 2019.
+"""
+
+
+def test_a_body_described_with_plain_words_is_named_whole_and_is_never_a_person():
+    result = suggest(FLOODS, outlet="Daily News")
+    assert _speaker(result, "12,000 homes") == "The provincial disaster agency"
+    assert _speaker(result, "until Friday") == "the national weather service"
+
+
+def test_an_accusation_is_the_accuser_s_claim_and_the_accused_is_a_person():
+    result = suggest(FLOODS, outlet="Daily News")
+    (found,) = [c for c in result.candidates if "30 percent" in c.text]
+    assert (found.speaker, found.text) == (
+        "Sam Obi",
+        "ministers of cutting the flood defence budget by 30 percent",
+    )
+    assert _speaker(result, "never met the victim") == "The accused"
