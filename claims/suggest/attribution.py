@@ -1723,7 +1723,8 @@ _LISTENERS = word_set(
     """
     me us him her them you reporters journalists lawmakers senators legislators parliament
     mps members supporters voters viewers listeners readers students workers investors
-    analysts delegates officials residents crowds
+    analysts delegates officials residents crowds court jury committee hearing inquiry tribunal
+    panel audience crowd conference meeting assembly newspaper magazine paper broadcaster
     """
 )
 
@@ -1880,6 +1881,21 @@ def _interposed(
     return Found(found.mention, found.cue, found.cue_span, span)
 
 
+def _opens_at(tokens: list[Token], lead: int, mention: Mention) -> bool:
+    """Whether a name opens the words after a comma, or only a description of it does
+    ("..., local newspaper the Eastport Herald reported")."""
+    first = _token_index(tokens, mention.start)
+    described = tokens[lead:first]
+    return first == lead or (
+        mention.kind == "name"
+        and len(described) <= _DESCRIBING_WORDS
+        and all(t.text.isalpha() and t.text.islower() and not _verbish(t) for t in described)
+    )
+
+
+_DESCRIBING_WORDS = 3
+
+
 def _attribution_after(text: str, tokens: list[Token], comma: int, start: int) -> Found | None:
     """ "..., X said" (and what may follow: ", telling Y that ..."), after tokens[comma]."""
     lead = comma + 1
@@ -1891,7 +1907,7 @@ def _attribution_after(text: str, tokens: list[Token], comma: int, start: int) -
         if not is_cue(tokens, k) or tokens[k].lower == "according":
             continue
         mention = _subject(text, tokens, k, lo=lead)
-        if mention is not None and _token_index(tokens, mention.start) != lead:
+        if mention is not None and not _opens_at(tokens, lead, mention):
             mention = None
         inverted = False
         if mention is None and k == lead and tokens[k].lower not in LISTENER_CUES:

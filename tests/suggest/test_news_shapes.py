@@ -574,3 +574,14 @@ def test_a_name_described_by_where_it_is_based_still_speaks():
     )
     (found,) = suggest(text, outlet="Daily News").candidates
     assert found.speaker == "Aurora Innovation"
+
+
+def test_what_someone_told_a_court_is_theirs_and_a_described_paper_reports():
+    text = (
+        "Mayor jailed\n\nProsecutors told the court Reed used the money to buy two houses in "
+        "Spain.\n\nThe case is the largest corruption trial in the region since 2008, local "
+        "newspaper the Eastport Herald reported.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+    assert _one(result, "two houses").speaker == "Prosecutors"
+    assert _one(result, "since 2008").speaker == "Eastport Herald"
