@@ -578,7 +578,7 @@ def test_a_name_described_by_where_it_is_based_still_speaks():
 
 def test_what_someone_told_a_court_is_theirs_and_a_described_paper_reports():
     text = (
-        "Mayor jailed\n\nProsecutors told the court Reed used the money to buy two houses in "
+        "Mayor jailed\n\nProsecutors told the court Reed spent the money on two houses in "
         "Spain.\n\nThe case is the largest corruption trial in the region since 2008, local "
         "newspaper the Eastport Herald reported.\n"
     )
