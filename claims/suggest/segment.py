@@ -118,10 +118,16 @@ _NOTICE = re.compile(
     r"|an earlier version of this (?:article|story)\b"
     # "This post is part of our special coverage ...", "This story and its translations were
     # commissioned by ...", "This article first appeared in ...": the page about itself
-    r"|this (?:blog )?(?:post|article|story|piece)(?: and its translations?)?"
+    r"|this (?:blog )?(?:post|article|story|piece)(?: and its translations?"
+    r"(?: (?:to|into) [^.]{1,60}?)?)?"
     r" (?:is (?:part|one) of|(?:was|were|has been|is) (?:originally |first )?"
     r"(?:published|commissioned|republished|produced|written|translated|adapted)"
-    r"|(?:first|originally) (?:appeared|ran))\b)",
+    r"|(?:first|originally) (?:appeared|ran))\b"
+    # "The interview was conducted by ...", "The photos of Jane Doe used in this post were
+    # taken by her.": who made the page's interview or pictures
+    r"|the interview was (?:conducted|carried out|done) by\b"
+    r"|the (?:photos?|photographs?|pictures?|images?)\b[^.]{0,60}\b(?:were|was) (?:taken|provided"
+    r"|supplied) by\b)",
     re.IGNORECASE,
 )
 # "Jane Doe is a reporter for the Herald covering climate.": the author's note at the end.

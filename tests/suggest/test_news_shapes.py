@@ -585,3 +585,13 @@ def test_what_someone_told_a_court_is_theirs_and_a_described_paper_reports():
     result = suggest(text, outlet="Daily News")
     assert _one(result, "two houses").speaker == "Prosecutors"
     assert _one(result, "since 2008").speaker == "Eastport Herald"
+
+
+def test_a_lead_in_that_says_only_where_the_words_were_posted_is_no_claim():
+    text = (
+        "Reactions\n\nThe death of the prisoner drew strong reactions online. Jane Adeyemi "
+        "Okoro wrote on Facebook:\n\nI wish this country would see justice by 2030.\n"
+    )
+    result = suggest(text, outlet="Global Voices")
+    assert _none(result, "wrote on Facebook")
+    assert _one(result, "justice by 2030").speaker == "Jane Adeyemi Okoro"

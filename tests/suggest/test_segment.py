@@ -49,6 +49,18 @@ def test_paragraphs_are_lines_without_blanks_or_newlines():
         ("This post is part of our special coverage Harbour Elections 2026.", "notice"),
         ("This article and its translations were commissioned by Acme.", "notice"),
         ("This story first appeared in the Harbour Herald.", "notice"),
+        (
+            "This post and its translations to Spanish and French were commissioned by Acme.",
+            "notice",
+        ),
+        ("The interview was conducted by Jane Doe. The photos were taken by her.", "notice"),
+        ("The photos of Jane Doe used in this post were taken by John Roe.", "notice"),
+        (
+            "Harbour Cinema is gone. A mall is being built in its place. Image courtesy Acme",
+            "caption",
+        ),
+        ("The old cinema is now a market. Image by Jane Doe. Used with permission.", "caption"),
+        ("Cartoon by Jane Doe.", "caption"),
         ("Ann Lee, Jane Doe, and John Roe wrote this story for Harbour Radio.", "credits"),
     ],
 )
