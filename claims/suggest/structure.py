@@ -1453,6 +1453,7 @@ class Blocks:
         self.open_quote = False  # the block is a quotation left open at a paragraph's end
         self.listed = False  # the block has been a list so far
         self.own_words = False  # the block is first-person paragraphs with no quotation marks
+        self.quoted = self.posts = self.after_post = False  # see _open
 
     def skip(self, paragraph: Paragraph) -> None:
         """A paragraph that is not body text: a heading ends the block."""
@@ -1503,6 +1504,14 @@ class Blocks:
             # "X said:" over quotations: once they end, the narrator is back
             self.block = None
             return voice
+        posted = bool(_POSTED.match(line.lstrip("\u200e\u200f")))
+        if self.count and self.posts and not posted and not self.after_post:
+            # "X commented:¶@x: ...¶(its translation)": posts, each with its translation;
+            # a second paragraph that is no post is the narrator again
+            self.block = None
+            return voice
+        self.posts = posted if not self.count else self.posts
+        self.after_post = posted
         self.quoted = quoted if not self.count else self.quoted
         if not self.count and _SELF.search(_unquoted(self.text, paragraph)):
             # "Russel Ashraf tells one such story:¶Me and my uncle went ...": a block in the
@@ -1553,6 +1562,8 @@ class Blocks:
         self.open_quote = False
         self.listed = False
         self.quoted = False  # the block's first paragraph opens with a quotation mark
+        self.posts = False  # ... or with a post under its handle
+        self.after_post = False  # the paragraph before was a post (its translation may follow)
         self.count = 0
         self.speaker_words = {w.lower() for w in re.findall(r"\w+", voice.speaker or "")}
 

@@ -595,3 +595,16 @@ def test_a_lead_in_that_says_only_where_the_words_were_posted_is_no_claim():
     result = suggest(text, outlet="Global Voices")
     assert _none(result, "wrote on Facebook")
     assert _one(result, "justice by 2030").speaker == "Jane Adeyemi Okoro"
+
+
+def test_a_block_of_posts_ends_at_the_first_paragraph_that_is_neither_post_nor_translation():
+    text = (
+        "Debate over a figure\n\nJane Doe commented:\n\n"
+        "@janedoe: حتى وان كانت النسبة 10%\n\n"
+        "Even if the figure was 10%, support the campaign against harassment\n\n"
+        "The Herald apologised for the figure it had quoted, saying it was based on a 2010 "
+        "study.\n"
+    )
+    result = suggest(text, outlet="Global Voices")
+    assert _one(result, "Even if the figure").speaker == "Jane Doe"
+    assert _one(result, "apologised").speaker == "Global Voices"
