@@ -600,8 +600,8 @@ def test_a_lead_in_that_says_only_where_the_words_were_posted_is_no_claim():
 def test_a_block_of_posts_ends_at_the_first_paragraph_that_is_neither_post_nor_translation():
     text = (
         "Debate over a figure\n\nJane Doe commented:\n\n"
-        "@janedoe: حتى وان كانت النسبة 10%\n\n"
-        "Even if the figure was 10%, support the campaign against harassment\n\n"
+        "@janedoe: حتى وان كانت النسبة 10% ساندوا حملة شوارع امنة وكفوا اذى المتحرشين\n\n"
+        "Even if the figure was 10%, support the campaign against harassment.\n\n"
         "The Herald apologised for the figure it had quoted, saying it was based on a 2010 "
         "study.\n"
     )
