@@ -978,6 +978,7 @@ def _reported(
         ) + _reported(text, index, second, inline_second, second[0].start, end, discourse, voice)
     found = (
         _according_to(text, tokens, end)
+        or _quoted_as_saying(text, tokens, end)
         or _as_said(text, tokens, end)
         or _pointed_back(text, tokens, end)
         or _said_that(text, tokens, end)
@@ -1358,6 +1359,38 @@ def _as_said(text: str, tokens: list[Token], end: int) -> Found | None:
     return None
 
 
+def _quoted_as_saying(text: str, tokens: list[Token], end: int) -> Found | None:
+    """ "The state news agency WNA quoted an unnamed official as saying the talks had been
+    useful": the agency reports, relaying whom it quoted."""
+    for k in range(1, len(tokens) - 3):
+        if tokens[k].lower not in _QUOTED:
+            continue
+        at = next(
+            (
+                j
+                for j in range(k + 2, min(len(tokens) - 1, k + _WHAT_LOOKAHEAD + 2))
+                if tokens[j].lower == "as" and tokens[j + 1].lower in _SAYING
+            ),
+            None,
+        )
+        if at is None:
+            return None
+        mention = _subject(text, tokens, k)
+        relayed = mention_after(text, tokens, k + 1, at)
+        if mention is None or (mention.kind == "pronoun" and mention.role in FIRST_PERSON):
+            return None
+        begin = at + 2
+        if begin < len(tokens) and tokens[begin].lower == "that":
+            begin += 1
+        if begin >= len(tokens):
+            return None
+        span = _clause_span(text, tokens[begin].start, end)
+        return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span, relayed=relayed)
+    return None
+
+
+_QUOTED = word_set("quoted quotes quoting cited cites citing")
+_SAYING = word_set("saying stating telling")
 _WHAT_LOOKAHEAD = 8
 _RELEASED = word_set("released issued published put sent")
 

@@ -608,3 +608,13 @@ def test_a_block_of_posts_ends_at_the_first_paragraph_that_is_neither_post_nor_t
     result = suggest(text, outlet="Global Voices")
     assert _one(result, "Even if the figure").speaker == "Jane Doe"
     assert _one(result, "apologised").speaker == "Global Voices"
+
+
+def test_an_agency_that_quoted_someone_as_saying_reports_and_relays_them():
+    text = (
+        "Talks\n\nThe talks ended on Friday.\n\n"
+        "Reuters cited two sources as saying the deal was worth 3 billion dollars.\n"
+    )
+    found = _one(suggest(text, outlet="Daily News"), "3 billion")
+    assert (found.speaker, found.reported_speaker) == ("Reuters", "two sources")
+    assert found.text == "the deal was worth 3 billion dollars"
