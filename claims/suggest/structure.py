@@ -227,7 +227,9 @@ def read_structure(
             author_line, text, paragraphs, discourse, names
         )
     _standfirst(text, headline, lead, paragraphs, document, structure.narrator)
-    interviewee = _interviewee(text, headline, discourse, names)
+    interviewee = _interviewee(text, headline, discourse, names) or _introduced_interviewee(
+        text, paragraphs, discourse, names
+    )
     asking = _interviewers(text, headline, author, discourse)
     _speaker_lines(text, paragraphs, discourse, names, structure, interviewee, asking)
     if interviewee is not None and not structure.voices:
@@ -1282,6 +1284,32 @@ def _interviewee(
             return known
     return _person(text, start, end, discourse, names)
 
+
+def _introduced_interviewee(
+    text: str, paragraphs: Sequence[Paragraph], discourse: Discourse, names: frozenset[str]
+) -> str | None:
+    """ "Jane Doe has been harbour master since 2015. We asked her about the expansion.",
+    then questions and answers: the person the introduction names, when it says that she was
+    asked, interviewed or spoken with."""
+    first = next((p.index for p in paragraphs if p.reason == "question"), None)
+    if first is None:
+        return None
+    intro = [p for p in paragraphs[:first] if p.kind == "body"]
+    line = " ".join(text[p.start : p.end] for p in intro)
+    if not intro or len(line.split()) > _INTRODUCTION_WORDS or not _INTERVIEWED.search(line):
+        return None
+    people = [m for m, _titled, _around in _people_in_line(line, names) if " " in m.name]
+    if len({m.name for m in people}) != 1:
+        return None  # nobody, or several people the answers may be any of
+    return discourse.registry.register(people[0], intro[0].start)
+
+
+_INTRODUCTION_WORDS = 150
+_INTERVIEWED = re.compile(
+    r"\b(?:asked (?:him|her|them)|interview(?:ed|s)?|spoke (?:with|to)|talked (?:with|to)"
+    r"|answered (?:\w+ ){0,2}questions|sat down with|put (?:\w+ ){0,2}questions to)\b",
+    re.IGNORECASE,
+)
 
 _ADDRESSED = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 

@@ -618,3 +618,31 @@ def test_an_agency_that_quoted_someone_as_saying_reports_and_relays_them():
     found = _one(suggest(text, outlet="Daily News"), "3 billion")
     assert (found.speaker, found.reported_speaker) == ("Reuters", "two sources")
     assert found.text == "the deal was worth 3 billion dollars"
+
+
+INTRODUCED_INTERVIEW = """Eastport harbour master on the expansion
+
+Jane Doe has been harbour master of Eastport since 2015. We asked her about the expansion.
+
+How many ships use the port each year?
+
+About 4,000 ships. That is twice as many as in 2010.
+
+What will the expansion cost?
+
+The plan will cost 300 million euros. The government pays half.
+"""
+
+
+def test_answers_under_questions_are_the_person_the_introduction_says_was_asked():
+    result = suggest(INTRODUCED_INTERVIEW, outlet="Wikinews")
+    assert _one(result, "4,000 ships").speaker == "Jane Doe"
+    assert _one(result, "300 million euros").speaker == "Jane Doe"
+
+
+def test_an_explainer_whose_introduction_names_someone_keeps_its_answers():
+    explainer = INTRODUCED_INTERVIEW.replace(
+        "We asked her about the expansion.", "She runs the port."
+    )
+    result = suggest(explainer, outlet="Wikinews")
+    assert _one(result, "4,000 ships").speaker == "Wikinews"
