@@ -163,6 +163,7 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
         "heldout-22",
         "heldout-23",
         "heldout-24",
+        "heldout-26",
     ],
 )
 def test_every_corpus_label_sits_at_its_offsets(folder):
