@@ -51,7 +51,7 @@ from .lexicon import (
     WEEKDAYS,
     word_set,
 )
-from .names import Registry
+from .names import Registry, same_body
 from .phrases import (
     GROUP_NOUNS,
     Mention,
@@ -178,6 +178,8 @@ class Discourse:
         if mention is None:
             return self.current, CARRIED if self.current else 0.0
         if mention.kind == "name":
+            if mention.organisation and self.outlet and same_body(mention.name, self.outlet):
+                return self.outlet, NAMED  # "Acme Robotics Inc. today reported" in its release
             return self.registry.register(mention, position), NAMED
         if mention.kind == "pronoun":
             who = self._pronoun(mention.role, position)
@@ -549,6 +551,10 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
         j -= 1  # "Acme Corp. said": the name, not its abbreviation's full stop
     if j < lo or tokens[j].lower in PASSIVE_BEFORE_CUE:
         return None
+    if tokens[j].lower == "others" and j - 2 >= lo and tokens[j - 1].lower == "and":
+        named = mention_before(text, tokens, j - 2, lo)  # "President Bush and others have said"
+        if named is not None and named.kind == "name":
+            return named
     finding = _finding_subject(text, tokens, cue, lo)
     if finding is not None and finding.kind == "name":
         return finding  # "The results of the National Health Survey, published ..., revealed"

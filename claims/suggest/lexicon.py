@@ -38,7 +38,7 @@ CUE_WORDS = word_set("""
     determined agreed disputed objected protested continues mention allege deny admit
     acknowledge concede characterized characterised characterizes characterises theorized
     theorised speculated speculates stating writing wonders wondered suggest indicate reveal
-    accused accuses accusing
+    accused accuses accusing opined opines
     """)
 
 # Cues of two words: the first attributes only with the second after it ("according to",
@@ -96,7 +96,7 @@ SKIP_BEFORE_CUE = word_set("""
     repeatedly publicly separately subsequently quickly firmly clearly explicitly bluntly openly
     flatly categorically emphatically specifically immediately already further however
     always never long consistently strongly vehemently initially originally first both does
-    did do
+    did do yesterday today famously privately formally officially
     """)
 
 # A cue after one of these is a passive or a parenthetical, not someone speaking.

@@ -94,6 +94,10 @@ def _joins(tokens: list[Token], k: int) -> bool:
     text = tokens[k].text
     if text in "[]":
         return True
+    if text in '"“”' and 0 < k < len(tokens) - 1:
+        # 'Frank "Greg" Ford': a nickname in quotation marks inside a name
+        before, after = tokens[k - 1], tokens[k + 1]
+        return before.is_capitalised and after.is_capitalised and before.end < tokens[k].start
     if text == "." and k > 0:
         prev = tokens[k - 1]
         return prev.end == tokens[k].start and prev.lower in HONORIFICS | ABBREVIATIONS
@@ -766,4 +770,8 @@ def _is_acronym(word: str) -> bool:
 
 
 def _clean(name: str) -> str:
+    name = _NICKNAME.sub(" ", name)  # 'Frank "Greg" Ford' is Frank Ford
     return _SPACES.sub(" ", name.replace("[", "").replace("]", "")).strip()
+
+
+_NICKNAME = re.compile(r"\s[\"“][A-Z][\w'’-]{0,20}[\"”]\s")

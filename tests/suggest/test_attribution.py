@@ -130,7 +130,9 @@ def test_press_release_without_quotes_is_all_narration():
     result = suggest(text, outlet="Acme Robotics")
 
     check_spans(text, result)
-    assert {(c.kind, c.speaker) for c in result.candidates} == {("narration", "Acme Robotics")}
+    # "Acme Robotics Inc. today reported revenue of ...": its own report, by the outlet's name
+    assert {c.speaker for c in result.candidates} == {"Acme Robotics"}
+    assert {c.kind for c in result.candidates} == {"narration", "indirect"}
     assert not [c for c in result.candidates if "PRNewswire" in c.text]
     assert result.speakers == ["Acme Robotics"]
     kinds = {text[p.start : p.end]: p.kind for p in result.paragraphs}

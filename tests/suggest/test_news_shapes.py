@@ -3,6 +3,8 @@ printed without speaker labels, speeches published under their speaker's name, c
 end in a credit, and the page furniture of wires and live blogs. Every article here is
 written for the test."""
 
+import pytest
+
 from claims.suggest import suggest
 
 from .helpers import check_spans
@@ -646,3 +648,21 @@ def test_an_explainer_whose_introduction_names_someone_keeps_its_answers():
     )
     result = suggest(explainer, outlet="Wikinews")
     assert _one(result, "4,000 ships").speaker == "Wikinews"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Torres opined that the leak had been designed to stop a fair trial in 2001.", "Torres"),
+        (
+            'Sergeant Frank "Greg" Ford reports that he saw 12 prisoners beaten in 2004.',
+            "Frank Ford",
+        ),
+        ("Mr. Bao yesterday complained to the press that he was hit on 1 December.", "Bao"),
+        ("President Bush and others have famously claimed that 90 percent agree.", "Bush"),
+    ],
+)
+def test_wire_forms_of_a_speaker_before_the_cue(sentence, speaker):
+    result = suggest(f"Report\n\nJohn Torres was a judge.\n\n{sentence}\n", outlet="Daily News")
+    (found,) = [c for c in result.candidates if c.paragraph == 2]
+    assert found.speaker == speaker
