@@ -308,6 +308,9 @@ class Discourse:
             phrase, where = self.group
             if where > self.spoke.get(self.current or "", -1):
                 return phrase  # "The researchers analysed ... They found that ..."
+        current = self.current
+        if word == "they" and current and current.endswith("s") and current not in registry.people:
+            return current  # "Activists claim that ... They accuse ...": the group that spoke
         if self.current and registry.is_organisation(self.current):
             return self.current
         groups = {n: p for n, p in self.subjects.items() if registry.is_organisation(n)}

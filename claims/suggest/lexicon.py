@@ -38,7 +38,8 @@ CUE_WORDS = word_set("""
     determined agreed disputed objected protested continues mention allege deny admit
     acknowledge concede characterized characterised characterizes characterises theorized
     theorised speculated speculates stating writing wonders wondered suggest indicate reveal
-    accused accuses accusing opined opines
+    accused accuses accusing opined opines claim accuse assert confirm complain testify declare
+    urge
     """)
 
 # Cues of two words: the first attributes only with the second after it ("according to",
@@ -63,7 +64,7 @@ AS_CUES = word_set(
 )
 
 # Cues whose words follow as "X of Y": "accused ministers of cutting the budget".
-OF_CUES = word_set("accused accuses accusing")
+OF_CUES = word_set("accuse accused accuses accusing")
 
 # Cues whose words follow as a topic: "writes about the neglect of ...", "warned of delays".
 ABOUT_CUES = word_set("writes wrote write spoke speaks talked talks complained warned warns")

@@ -666,3 +666,14 @@ def test_wire_forms_of_a_speaker_before_the_cue(sentence, speaker):
     result = suggest(f"Report\n\nJohn Torres was a judge.\n\n{sentence}\n", outlet="Daily News")
     (found,) = [c for c in result.candidates if c.paragraph == 2]
     assert found.speaker == speaker
+
+
+def test_a_group_claims_and_accuses_in_the_present_and_they_is_still_the_group():
+    text = (
+        "Protest at the school\n\nThe SOA opened in 1946.\n\n"
+        "Activists claim that the school trained 300 militias in torture. They accuse its "
+        "graduates of 40 murders in 1980.\n"
+    )
+    result = suggest(text, outlet="Wikinews")
+    assert _one(result, "300 militias").speaker == "Activists"
+    assert _one(result, "40 murders").speaker == "Activists"
