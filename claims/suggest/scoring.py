@@ -142,6 +142,12 @@ _CALL_TO_ACTION = re.compile(
     r"|\b(?:available|published|found|read|viewed|watched|downloaded|accessed|listed)"
     r"(?: in full| online| to (?:view|read|watch|download))?\s+(?:here|below|above|online)\b"
     r"|\bclick here\b"
+    # "The following video shows ...", "Results are reproduced below.", "A list of their
+    # crimes can be seen at ...": a pointer to media or a page the text does not hold
+    r"|^\W*(?:the following (?:video|image|photo|picture|graph|chart|map|table|clip)s?"
+    r"|below (?:is|are) (?:the|a|an|some)\b)"
+    r"|\b(?:reproduced|shown|embedded) (?:below|above)\b"
+    r"|\bcan be (?:seen|found|read|viewed|watched|downloaded) (?:at|on|in|here|below|online)\b"
     r"|^\W*(?:related|more on this|read next|also read|recommended)"
     r"(?:\s+(?:story|stories|articles?|links?))?\s*:",
     re.IGNORECASE,
@@ -179,8 +185,20 @@ def is_direct_question(text: str) -> bool:
     """ "How can anyone defend what it did?": a question asks and asserts nothing to check,
     unless it holds a figure it takes as given ("How can the council explain 9 hours
     offline?")."""
-    asks = text.rstrip("\"”’'»)] ").endswith("?") and bool(_ASKS.match(text))
-    return asks and not re.search(r"\d", text)
+    posted = _POST_PREFIX.match(text)
+    core = _TRAILING_TAGS.sub("", text[posted.end() :] if posted else text)
+    opener = _ASKS.match(core) or _ASKS.match(_LEADING_CONNECTIVE.sub("", core))
+    # a short post that asks ("@jdoe: So Ammar is out?") asks whatever its word order
+    short_post = posted is not None and len(core.split()) <= _SHORT_POST_WORDS
+    asks = core.rstrip("\"”’'»)] ").endswith("?") and bool(opener or short_post)
+    return asks and not re.search(r"\d", core)
+
+
+_SHORT_POST_WORDS = 12
+_POST_PREFIX = re.compile(r"\W*@\w+\s*:\s*")
+_MARKS = "[\u200e\u200f\u202a-\u202e]*"  # direction marks around a hashtag in a quoted post
+_TRAILING_TAGS = re.compile(rf"(?:\s*{_MARKS}#\w+{_MARKS})+\s*$")
+_LEADING_CONNECTIVE = re.compile(r"^\W*(?:so|and|but|then|now|well)\b[,\s]*", re.IGNORECASE)
 
 
 def is_call_to_action(text: str) -> bool:

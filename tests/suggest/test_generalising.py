@@ -4,7 +4,7 @@ action, signed pull-quotes, bloggers characterising something "as" a quotation, 
 and the ranking of check-worthy sentences over background."""
 
 from claims.suggest import suggest
-from claims.suggest.scoring import is_call_to_action
+from claims.suggest.scoring import is_call_to_action, is_direct_question
 
 from .helpers import check_spans
 
@@ -27,11 +27,15 @@ def test_calls_to_action_are_never_claims():
         "Sign up for our weekly newsletter.",
         "More information is available here.",
         "The slides are available to view below.",
+        "The following video shows the immediate aftermath of the explosion.",
+        "Statistical results are reproduced below.",
+        "A list of their alleged crimes can be seen at the Truth Commission's website.",
     ):
         assert is_call_to_action(line), line
     for line in (
         "We are here to stay.",
         "That is what we are going to do here.",
+        "The minister said the results can be seen as a success.",
         "Read my lips: the tax rose by 3% in 2025.",
         "The report found that 40% of rivers are polluted, and it is available online.",
     ):
@@ -402,3 +406,19 @@ def test_a_comma_splice_is_still_cut_after_a_phrase():
     result = suggest(text, outlet="Wire")
 
     assert any(c.text.startswith("they showed that none of them") for c in result.candidates)
+
+
+def test_a_short_post_that_asks_is_a_question_whatever_its_word_order():
+    for line in (
+        "@jdoe: So Ammar is out?",
+        "Did we have to witness a disaster for these decrees? \u202a#Yemen\u202c",
+        "@jdoe: Why didn't #Acme help by sharing what it knew about #floods?",
+    ):
+        assert is_direct_question(line), line
+    for line in (
+        "He won?",
+        "@jdoe: #Yemen | the word is: the bomber wore a uniform and a belt packed with "
+        "explosives, and NO ONE NOTICED?",
+        "@jdoe: So how did he get 40 percent?",
+    ):
+        assert not is_direct_question(line), line
