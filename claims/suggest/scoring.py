@@ -142,6 +142,7 @@ _CALL_TO_ACTION = re.compile(
     r"|\b(?:available|published|found|read|viewed|watched|downloaded|accessed|listed)"
     r"(?: in full| online| to (?:view|read|watch|download))?\s+(?:here|below|above|online)\b"
     r"|\bclick here\b"
+    r"|^\W*see the [^.]{1,40} for (?:more|further|full) (?:details|information)\b"
     # "The following video shows ...", "Results are reproduced below.", "A list of their
     # crimes can be seen at ...": a pointer to media or a page the text does not hold
     r"|^\W*(?:the following (?:video|image|photo|picture|graph|chart|map|table|clip)s?"

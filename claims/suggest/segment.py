@@ -126,6 +126,11 @@ _NOTICE = re.compile(
     # "The interview was conducted by ...", "The photos of Jane Doe used in this post were
     # taken by her.": who made the page's interview or pictures
     r"|the interview was (?:conducted|carried out|done) by\b"
+    # "This page is archived ...", "This article features first-hand journalism by ...",
+    # "Articles presented on Wikinews reflect the specific time ...": a wiki's page notices
+    r"|this (?:page|article|story) (?:is|has been) archived\b"
+    r"|this (?:page|article|story) (?:features|contains|includes) (?:first-hand|original)\b"
+    r"|articles presented on [\w ]{2,30} reflect the specific time\b"
     r"|the (?:photos?|photographs?|pictures?|images?)\b[^.]{0,60}\b(?:were|was) (?:taken|provided"
     r"|supplied) by\b)",
     re.IGNORECASE,

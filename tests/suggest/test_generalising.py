@@ -29,6 +29,7 @@ def test_calls_to_action_are_never_claims():
         "The slides are available to view below.",
         "The following video shows the immediate aftermath of the explosion.",
         "Statistical results are reproduced below.",
+        "See the collaboration page for more details.",
         "A list of their alleged crimes can be seen at the Truth Commission's website.",
     ):
         assert is_call_to_action(line), line

@@ -61,6 +61,8 @@ def test_paragraphs_are_lines_without_blanks_or_newlines():
         ),
         ("The old cinema is now a market. Image by Jane Doe. Used with permission.", "caption"),
         ("Cartoon by Jane Doe.", "caption"),
+        ("This page is archived, and is no longer publicly editable.", "notice"),
+        ("This article features first-hand journalism by Wikinews members.", "notice"),
         ("Ann Lee, Jane Doe, and John Roe wrote this story for Harbour Radio.", "credits"),
     ],
 )
