@@ -162,7 +162,7 @@ class Discourse:
     paragraph_speaker: str | None = None  # who was last quoted by name in this paragraph
     group: tuple[str, int] | None = None  # a group that opened a narration sentence, and where
     relayed: str | None = None  # whom the voice last relayed in this paragraph
-    bodies: dict[str, int] = field(default_factory=dict)  # names opening a sentence, no person
+    bodies: dict[str, int] = field(default_factory=dict)  # names a "the group" may mean, and where
 
     def speaking(self, speaker: str | None, position: int) -> None:
         if speaker:
@@ -1377,7 +1377,7 @@ def _quoted_as_saying(text: str, tokens: list[Token], end: int) -> Found | None:
         at = next(
             (
                 j
-                for j in range(k + 2, min(len(tokens) - 1, k + _WHAT_LOOKAHEAD + 2))
+                for j in range(k + 2, min(len(tokens) - 1, k + _QUOTED_WORDS + 2))
                 if tokens[j].lower == "as" and tokens[j + 1].lower in _SAYING
             ),
             None,
@@ -1399,6 +1399,7 @@ def _quoted_as_saying(text: str, tokens: list[Token], end: int) -> Found | None:
 
 
 _QUOTED = word_set("quoted quotes quoting cited cites citing")
+_QUOTED_WORDS = 8  # whom a report quoted, before "as saying"
 _SAYING = word_set("saying stating telling")
 _WHAT_LOOKAHEAD = 8
 _RELEASED = word_set("released issued published put sent")

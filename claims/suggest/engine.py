@@ -275,14 +275,14 @@ def _lead_in(text: str, paragraph: Paragraph, names: frozenset[str]) -> int | No
     cues = [k for k in range(len(tokens)) if is_cue(tokens, k)]
     if cues and len(words) > _BARE_LEAD_IN_WORDS:
         after = [t for t in tokens[cues[-1] + 1 :] if t.is_word and t.text not in _LANGUAGE_TAGS]
-        if len(after) > _WHERE_WORDS:
+        if len(after) > _AFTER_CUE_WORDS:
             return None  # "X writes about the neglect of ...:" says something itself
     # "Jane Doe writes [bn] about it:", "Jane Adeyemi Okoro wrote on Facebook:" only introduce
     return start
 
 
 _BARE_LEAD_IN_WORDS = 6
-_WHERE_WORDS = 3  # "on Facebook", "in his blog", "one such story": where or what, no claim
+_AFTER_CUE_WORDS = 3  # "on Facebook", "in his blog", "one such story": where or what, no claim
 # "[bn]", "[ar]": the language of a linked page, which a citizen-media roundup marks
 _LANGUAGE_TAGS = frozenset({"bn", "ar", "ru", "es", "fr", "pt", "zh", "fa", "ur", "th", "en"})
 
