@@ -188,7 +188,7 @@ class Discourse:
             who = self.role(mention.role)
             if who:
                 return who, ROLE
-        body = self.body_described(mention, position)
+        body = self.body_described(mention, position) or self._finding_made(mention, position)
         if body:
             return body, ROLE
         if mention.kind == "role":
@@ -228,6 +228,8 @@ class Discourse:
         that is also a body's own name ("the ministry", "the council") needs that word in
         the name."""
         words = mention.text.split()
+        if len(words) == 2 and words[1].lower() in _BODY_PEOPLE and words[0].lower() in _BODY_KINDS:
+            words = ["the", words[0].lower()]  # "Company officials said": the company speaks
         if len(words) < 2 or words[0].lower() != "the" or mention.kind not in ("role", "phrase"):
             return None
         head = words[-1].lower().strip(".,")
@@ -238,6 +240,15 @@ class Discourse:
             return None  # "the company's chief executive" is read elsewhere
         registry = self.registry
         known = {n for n, p in registry.people.items() if p.organisation}
+        # "Aurora Innovation said ... Company officials said": a speaker no person's name
+        known |= {
+            n
+            for n in self.spoke
+            if n in registry.people
+            and " " in n
+            and not registry.is_person(n)
+            and registry.may_be_body(n)
+        }
         last: dict[str, tuple[bool, int]] = {}
         for name in known | set(self.bodies):
             if name == self.outlet:
@@ -247,6 +258,14 @@ class Discourse:
             if seen >= 0 and (kind_in_name or not named):
                 last[name] = (kind_in_name, seen)
         return max(last, key=last.__getitem__) if last else None
+
+    def _finding_made(self, mention: Mention, position: int) -> str | None:
+        """ "The study found ..." after "a new study by the Pew Research Center": a finding
+        named again is its maker's, as a fact-checker names the claimant."""
+        words = mention.text.lower().split()
+        if len(words) != 2 or words[0] not in ("the", "this") or words[1] not in _MADE:
+            return None
+        return self.registry.finding_maker(position)
 
     def _unresolved_role(self, mention: Mention) -> str | None:
         # "the minister" after a named speaker whose role the article never gave is that
@@ -667,6 +686,9 @@ _BODY_KINDS = word_set("""
     lender bank broadcaster network newspaper paper publisher union coalition alliance
     association foundation institute regulator operator developer startup conglomerate
     """)
+_BODY_PEOPLE = word_set("officials executives spokesman spokeswoman spokesperson")
+# Findings named again as "the study", whose maker the article may have named before.
+_MADE = word_set("report study survey analysis poll research paper review audit assessment")
 # Kinds that are also a body's own name: "the ministry" is a "Ministry of ..." named before.
 _NAMED_BODY_KINDS = word_set("""
     ministry department council commission committee office bureau administration authority

@@ -36,6 +36,22 @@ _HONOURED = re.compile(
 _TITLED = "|".join(sorted(w.capitalize() for w in HONORIFICS | TITLE_WORDS - {"general"}))
 _TITLED_NAME = re.compile(rf"\b(?:{_TITLED})\.?\s+([A-Z][\w'’-]*)(?:\s+([A-Z][\w'’-]*))?")
 _PLACE = re.compile(r"\b(?:in|across) (?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
+_FINDINGS = r"(?:report|study|survey|analysis|poll|research|paper|review|audit|assessment)"
+_NAME_RUN = r"[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|on|[A-Z][\w&.'’-]*)){0,6}"
+_MADE_BY = re.compile(
+    rf"\b{_FINDINGS}\s+(?:[a-z]+\s+){{0,2}}?(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME_RUN})"
+)
+_MADE_BY_OWNER = re.compile(rf"\b(?P<name>{_NAME_RUN})['’]s\s+(?:[a-z]+\s+){{0,2}}?{_FINDINGS}\b")
+
+
+def _name_only(run: str) -> str:
+    """A name without the small words a run of capitalised words may end on."""
+    words = run.split()
+    while words and words[-1][0].islower():
+        words.pop()
+    return " ".join(words)
+
+
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -247,6 +263,16 @@ class Registry:
     def last_seen(self, name: str, before: int) -> int:
         """Where the article last wrote a name before a position (-1 when it did not)."""
         return self._text.rfind(name, 0, before)
+
+    def finding_maker(self, before: int) -> str | None:
+        """Whoever the article last named as a study's or report's maker before a position:
+        "a new report by the Pew Research Center", "the Defense Science Board's report"."""
+        found = [
+            (m.start(), _name_only(m.group("name")))
+            for pattern in (_MADE_BY, _MADE_BY_OWNER)
+            for m in pattern.finditer(self._text, 0, before)
+        ]
+        return max(found)[1] if found else None
 
     def may_be_body(self, name: str) -> bool:
         """Whether a name opening a sentence may be an organisation: not a person by a

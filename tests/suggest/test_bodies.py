@@ -123,3 +123,15 @@ def test_an_accusation_is_the_accuser_s_claim_and_the_accused_is_a_person():
         "ministers of cutting the flood defence budget by 30 percent",
     )
     assert _speaker(result, "never met the victim") == "The accused"
+
+
+def test_a_finding_named_again_is_its_makers_and_company_officials_are_the_company():
+    text = (
+        "Survey\n\nA new report by the Pew Research Center looked at 24 countries.\n\n"
+        "The study found that 77 percent of Dutch respondents feel close to people elsewhere."
+        "\n\nIn May, Aurora Innovation said it was preparing to launch driverless trucks.\n\n"
+        "Company officials said it planned to begin the service with 20 trucks.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+    assert _speaker(result, "77 percent") == "Pew Research Center"
+    assert _speaker(result, "20 trucks") == "Aurora Innovation"
