@@ -61,6 +61,13 @@ _CREDIT_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 _CREDITED_CAPTION_WORDS = 50
+# "File:Harbour.jpg The harbour at dawn. Image; Jane Doe. (Image missing from commons: image;
+# log)": a wiki page's picture, its file name, credit and a note that the file is gone.
+_WIKI_IMAGE = re.compile(
+    r"^file:\S+\.(?:jpe?g|png|gif|svg|tiff?|webp)\b|\(image missing from [^)]*\)\W*$"
+    r"|(?:^|[.!?]\s+)image\s*;\s*[^.;:!?]{2,60}\.?$",
+    re.IGNORECASE,
+)
 # A wire photo's caption: one sentence in the present tense that ends with the place and
 # the full date ("... in Eastport, Maine, May 8, 2016.").
 _WIRE_CAPTION = re.compile(
@@ -104,6 +111,12 @@ _RELATED = re.compile(
     r"|more on this|recommended|you may also like|most read|watch)\b\W",
     re.IGNORECASE,
 )
+# 'Jane Doe, Congress Daily. "Blackwater could face sanctions" —Government Executive, November
+# 7, 2008': a source cited by its title, outlet and date, as a wiki news page lists them.
+_SOURCE_LINE = re.compile(
+    r"^[^\n\"“”]{0,120}[\"“][^\"“”]{5,200}[\"”]\s*[—–-]\s*[^,\n]{2,80},\s+"
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+|\d{1,2}\s+[A-Z][a-z]+\s+)?\d{4}\.?$"
+)
 _BOILERPLATE = re.compile(
     r"^(?:advertisement|subscribe|sign up|share (?:this|on)|follow us|click here|comments?"
     r"|all rights reserved|copyright|listen to this article|\d+ min(?:ute)?s? read|print"
@@ -128,7 +141,9 @@ _NOTICE = re.compile(
     r"|the interview was (?:conducted|carried out|done) by\b"
     # "This page is archived ...", "This article features first-hand journalism by ...",
     # "Articles presented on Wikinews reflect the specific time ...": a wiki's page notices
-    r"|this (?:page|article|story) (?:is|has been) archived\b"
+    r"|this (?:page|article|story) (?:is|has been) (?:automatically )?archived\b"
+    r"|got a correction\?|a compilation of brief news reports\b"
+    r"|contribute to [\w ]{2,30} by expanding\b|ed\.\s*:"
     r"|this (?:page|article|story) (?:features|contains|includes) (?:first-hand|original)\b"
     r"|articles presented on [\w ]{2,30} reflect the specific time\b"
     r"|the (?:photos?|photographs?|pictures?|images?)\b[^.]{0,60}\b(?:were|was) (?:taken|provided"
@@ -402,7 +417,9 @@ def _noise_reason(line: str, *, after_body: bool) -> str | None:
         return "photo credit"
     if _CREDIT_AT_END.search(line) or _WIRE_CAPTION.match(line):
         return "caption"
-    if len(line.split()) <= _CREDITED_CAPTION_WORDS and _CREDIT_SENTENCE.search(line):
+    if len(line.split()) <= _CREDITED_CAPTION_WORDS and (
+        _CREDIT_SENTENCE.search(line) or _WIKI_IMAGE.search(line)
+    ):
         return "caption"
     if _PICTURE_WORDS.search(line):
         return "caption"
@@ -413,7 +430,7 @@ def _noise_reason(line: str, *, after_body: bool) -> str | None:
         return "contact"
     if _UPDATING.match(line):
         return "being updated"
-    if _RELATED.match(line):
+    if _RELATED.match(line) or _SOURCE_LINE.match(line):
         return "related-article link"
     if _CREDITS.match(line):
         return "credits"

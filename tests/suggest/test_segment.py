@@ -63,6 +63,23 @@ def test_paragraphs_are_lines_without_blanks_or_newlines():
         ("Cartoon by Jane Doe.", "caption"),
         ("This page is archived, and is no longer publicly editable.", "notice"),
         ("This article features first-hand journalism by Wikinews members.", "notice"),
+        ("This page has been automatically archived by a robot.", "notice"),
+        ("Got a correction? Add the template to the talk page.", "notice"),
+        ("A compilation of brief news reports for Thursday, May 7, 2026.", "notice"),
+        ("Ed.: See the harbour's catalogue for a full index.", "notice"),
+        (
+            'Jane Doe, Harbour Daily. "Acme could face sanctions" —Coast News, May 7, 2026',
+            "related-article link",
+        ),
+        (
+            'Associated Press. "Castro out of bed" —Toronto Star, August 6, 2006',
+            "related-article link",
+        ),
+        ("The owner shows the drink at the bar. (2012). Image; Harbour Bar, provided.", "caption"),
+        (
+            "File:Dock.jpg The dock. Image: Jane Doe. (Image missing from commons: image; log)",
+            "caption",
+        ),
         ("Ann Lee, Jane Doe, and John Roe wrote this story for Harbour Radio.", "credits"),
     ],
 )
