@@ -46,6 +46,7 @@ from .lexicon import (
     SKIP_BEFORE_CUE,
     STOP_CAPS,
     TAIL_CUES,
+    TALLY_VERBS,
     TITLE_WORDS,
     TWO_WORD_CUES,
     WEEKDAYS,
@@ -998,10 +999,10 @@ def _reported(
     """Indirect speech ("X said that ...", "according to X") or narration."""
     # A cue inside a quoted phrase is someone else's wording, not this sentence's attribution.
     tokens = _outside(sentence, inline) if inline else sentence
-    turn = _second_speaker(text, tokens)
+    turn = _second_speaker(text, tokens) or _semicolon_turn(tokens)
     if turn is not None:  # "X said A, but Y said B": two attributions, read one by one
         first, second = tokens[:turn], tokens[turn + 1 :]
-        end_first = tokens[turn - 1].start
+        end_first = tokens[turn - 1].start if tokens[turn].text != ";" else tokens[turn].start
         inline_first = [q for q in inline if q.open < end_first]
         inline_second = [q for q in inline if q.open >= end_first]
         return _reported(
@@ -1156,6 +1157,18 @@ def _second_speaker(text: str, tokens: list[Token]) -> int | None:
         if subject is None or not any(is_cue(tokens, j) for j in range(k + 1, len(tokens))):
             continue
         return k
+    return None
+
+
+def _semicolon_turn(tokens: list[Token]) -> int | None:
+    """ "Anderson held CSX responsible; he stated the track is CSX's": a semicolon before an
+    attribution of its own (or "; according to X, ...") starts a sentence of its own."""
+    for k in range(2, len(tokens) - 3):
+        if tokens[k].text != ";":
+            continue
+        after = tokens[k + 1 : k + 1 + _CLAUSE_LOOKAHEAD]
+        if any(is_cue(after, j) for j in range(len(after))):
+            return k
     return None
 
 
@@ -1696,6 +1709,8 @@ def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tupl
     ahead = tokens[after : after + _CLAUSE_LOOKAHEAD]
     if low in AS_CUES and _as_ahead(tokens[after : after + _AS_LOOKAHEAD]):
         return _clause_span(text, tokens[after].start, end)  # "described the plan as ..."
+    if low in TALLY_VERBS:  # "gave a count of 116 injured": the figure is the claim
+        return _clause_span(text, tokens[after].start, end)
     if low in OF_CUES:  # "accused ministers of cutting the budget": whom, and of what
         ahead = tokens[after : after + _AS_LOOKAHEAD]
         return _clause_span(text, tokens[after].start, end) if _as_ahead(ahead, "of") else None
@@ -2136,9 +2151,17 @@ def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
             continue
         if token.is_capitalised and token.lower not in STOP_CAPS:
             mention = mention_after(text, tokens, k, len(tokens))
+            titled = _titled_apposition(text, tokens, mention) if k == lead else None
+            if titled is not None:  # "Amtrak's CEO, Richard Anderson, held CSX responsible"
+                mention = titled
             if mention is not None and mention.kind == "name":
                 canonical = discourse.registry.lookup(mention.name)
-                if canonical is None and k == lead and lead and not mention.organisation:
+                if (
+                    canonical is None
+                    and k == lead
+                    and (lead or titled)
+                    and not mention.organisation
+                ):
                     # "Writing in a blog post, Jane Doe ...": the phrase says she is a writer
                     canonical = discourse.registry.register(mention, token.start)
                 opens = k == lead or (k == lead + 1 and tokens[lead].lower == "the")
@@ -2155,6 +2178,23 @@ def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
                         # "Senator Jane Doe issued a statement ...": the quotation after is hers
                         discourse.speaking(canonical, token.start)
             return
+
+
+def _titled_apposition(text: str, tokens: list[Token], mention: Mention | None) -> Mention | None:
+    """ "Amtrak's CEO, Richard Anderson, ...": the person a role opening the sentence names
+    between commas."""
+    if mention is None or not any(w.lower() in TITLE_WORDS for w in mention.text.split()):
+        return None
+    k = next((i for i, t in enumerate(tokens) if t.start >= mention.end), len(tokens))
+    if k >= len(tokens) or tokens[k].text != ",":
+        return None
+    close = next((i for i in range(k + 1, min(len(tokens), k + 6)) if tokens[i].text == ","), None)
+    if close is None:
+        return None
+    named = interpret(text, tokens[k + 1 : close])
+    if named is None or named.kind != "name" or named.organisation or " " not in named.name:
+        return None
+    return replace(named, role=mention.text.lower())
 
 
 def _note_bodies(text: str, tokens: list[Token], discourse: Discourse) -> None:

@@ -63,6 +63,10 @@ AS_CUES = word_set(
     "characterizes characterises"
 )
 
+# Verbs that attribute only before a tally: "gave a count of 116 injured", "put the toll at 40".
+TALLY_VERBS = word_set("gave gives give put puts")
+TALLIES = word_set("count figure figures toll number estimate total tally")
+
 # Cues whose words follow as "X of Y": "accused ministers of cutting the budget".
 OF_CUES = word_set("accuse accused accuses accusing")
 

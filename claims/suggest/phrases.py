@@ -30,6 +30,8 @@ from .lexicon import (
     PERSON_PRONOUNS,
     ROLE_MODIFIERS,
     STOP_CAPS,
+    TALLIES,
+    TALLY_VERBS,
     TITLE_WORDS,
     word_set,
 )
@@ -498,6 +500,8 @@ def is_cue(tokens: list[Token], k: int) -> bool:
                 "the",
             ]
         )
+    if token.lower in TALLY_VERBS:  # "gave a count of 116 injured", "put the toll at 40"
+        return any(t.lower in TALLIES for t in tokens[k + 1 : k + 4])
     if token.lower not in CUE_WORDS or not (token.text.islower() or token.lower == "according"):
         return False
     if token.lower == "according":

@@ -677,3 +677,18 @@ def test_a_group_claims_and_accuses_in_the_present_and_they_is_still_the_group()
     result = suggest(text, outlet="Wikinews")
     assert _one(result, "300 militias").speaker == "Activists"
     assert _one(result, "40 murders").speaker == "Activists"
+
+
+def test_a_semicolon_opens_an_attribution_of_its_own_and_a_tally_is_given():
+    text = (
+        "Train crash\n\nThe train hit a parked freight train on Sunday.\n\n"
+        '"We are learning why the switch was set that way," investigator Robert Sumwalt said. '
+        "Acme's CEO, Richard Anderson, speaking to reporters on Sunday, held Orbis "
+        "responsible; he stated the track in that area is run by Orbis.\n\n"
+        "Harrison Cahill, a spokesman for the county, gave a count of 116 injured; according "
+        "to Derrec Becker, an officer for the state, 2 people died.\n"
+    )
+    result = suggest(text, outlet="Wikinews")
+    assert _one(result, "run by Orbis").speaker == "Richard Anderson"
+    assert _one(result, "116 injured").speaker == "Harrison Cahill"
+    assert _one(result, "2 people died").speaker == "Derrec Becker"
