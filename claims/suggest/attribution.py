@@ -553,6 +553,13 @@ def _attribution(text: str, outside: list[Token]) -> tuple[Mention | None, int |
         if mention is not None and cue_fits(outside, k, mention):
             return mention, k
     if first_cue is not None:
+        if outside[first_cue].lower in TAIL_CUES and outside[first_cue - 1].text == ",":
+            # 'Jane Doe, a mother, called him a murderer, adding to CNN: "..."': the
+            # sentence's subject adds it
+            lead = _opening_phrase(outside)
+            subject = _sentence_subject(text, outside[lead:], first_cue - lead)
+            if subject is not None and subject.kind == "name":
+                return subject, first_cue
         return None, first_cue
     for k, token in enumerate(outside):
         if token.text == ":" and k + 1 < len(outside) and outside[k + 1].text == '"':
@@ -1720,6 +1727,9 @@ def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tupl
         after + 1 < len(tokens) and tokens[after + 1].lower in ("have", "be", "being", "having")
     ):
         return None  # "tweeted to the boy and ...": whom the words went to, not what they were
+    if tokens[after].text == '"' and tokens[after].end - tokens[after].start > 1:
+        # 'said "we neither engage in torture" in 2008': the quotation is what was said
+        return _clause_span(text, tokens[after].start, end)
     if not _clause_ahead(ahead) and not _said_clause(low, ahead):
         if _asserted_object(low, ahead):
             return _clause_span(text, tokens[after].start, end)

@@ -692,3 +692,15 @@ def test_a_semicolon_opens_an_attribution_of_its_own_and_a_tally_is_given():
     assert _one(result, "run by Orbis").speaker == "Richard Anderson"
     assert _one(result, "116 injured").speaker == "Harrison Cahill"
     assert _one(result, "2 people died").speaker == "Derrec Becker"
+
+
+def test_a_quotation_after_a_participle_and_one_inside_a_sentence_are_the_subjects():
+    text = (
+        "Burial\n\nAlex Salmond said 270 people died in 1988.\n\n"
+        'Susan Cohen, the mother of one of those killed, called him "a murderer", adding to '
+        'CNN: "My daughter, at age 20, died a brutal death."\n\n'
+        'Ivan Lewis said "we neither engage in nor condone torture" in 2008.\n'
+    )
+    result = suggest(text, outlet="Wikinews")
+    assert _one(result, "age 20").speaker == "Susan Cohen"
+    assert _one(result, "condone torture").speaker == "Ivan Lewis"
