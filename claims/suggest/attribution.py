@@ -1300,7 +1300,18 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
         if tokens[k - 1].text in ",(":
             span = _clause_span(text, tokens[0].start, tokens[k - 1].start)
             return Found(mention, "according to", where, span)
+        rest = [t for t in tokens if t.start >= mention.end and t.is_word]
+        before = [t for t in tokens[:k] if t.is_word]
+        closes = len(rest) <= _AFTER_SOURCE_WORDS and not any(_verbish(t) for t in rest)
+        if closes and len(before) >= _OWN_CLAUSE_WORDS and any(_verbish(t) for t in before):
+            # "Castro's condition is satisfactory according to Carlos Lage.": the source
+            # closes the sentence without a comma before it
+            span = _clause_span(text, tokens[0].start, tokens[k].start)
+            return Found(mention, "according to", where, span)
     return None
+
+
+_AFTER_SOURCE_WORDS = 4  # "... according to Carlos Lage and Cuban television."
 
 
 def _source_phrase(text: str, tokens: list[Token], i: int) -> Mention | None:

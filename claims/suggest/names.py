@@ -154,7 +154,10 @@ class Registry:
             return None
         same = self._surname.get(words[-1].lower(), [])
         if len(words) > 1:
-            same = [c for c in same if _first_names_agree(words[0], c.split()[0])]
+            # "Lage said" met before "Carlos Lage": the surname alone agrees with any first name
+            same = [
+                c for c in same if len(c.split()) == 1 or _first_names_agree(words[0], c.split()[0])
+            ]
         elif not same:
             same = self._misspelt(words[0])
         if not same:

@@ -18,6 +18,8 @@ _OPENERS = {"“": '”"', "„": '“”"', "«": "»", '"': '"”', "”": '�
 _SINGLE_OPENERS = {"‘": "’", "'": "'"}
 _WORD = re.compile(r"[^\W_]+")
 _LAST_WORD = re.compile(r"([^\W\d_]+)\W*$")
+_NAME_WORDS = 3
+_SAID_AFTER = frozenset({"said", "says", "added", "adds", "asked", "told", "wrote", "explained"})
 _STATEMENT_END = frozenset(".,!?…;—-:")
 _LEFT_OK = frozenset('.!?:,;—–-"”»“')
 
@@ -157,4 +159,12 @@ def is_statement(text: str, quote: Quote, start: int, end: int) -> bool:
     if inside and inside[-1] in _STATEMENT_END:
         return True
     after = text[quote.close + 1 : end].lstrip()
-    return not after or after[0] in ".,!?;:—–-"
+    if not after or after[0] in ".,!?;:—–-":
+        return True
+    # '"We have reliable information of his recovery" said Chavez.': the comma left out
+    if left and left[-1] not in ".!?:":
+        return False
+    words = [w.strip(".,;") for w in after.split()[: _NAME_WORDS + 1]]
+    said = next((i for i, w in enumerate(words) if w.lower() in _SAID_AFTER), None)
+    # "... said Chavez." or "... Chavez said.": a cue, with only a name before it
+    return said is not None and all(w[:1].isupper() for w in words[:said])

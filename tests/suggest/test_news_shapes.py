@@ -704,3 +704,16 @@ def test_a_quotation_after_a_participle_and_one_inside_a_sentence_are_the_subjec
     result = suggest(text, outlet="Wikinews")
     assert _one(result, "age 20").speaker == "Susan Cohen"
     assert _one(result, "condone torture").speaker == "Ivan Lewis"
+
+
+def test_a_source_closing_a_sentence_and_a_quotation_without_its_comma_still_attribute():
+    text = (
+        "Castro recovering\n\nHugo Chavez said on Sunday that Castro was recovering.\n\n"
+        "Castro's condition is satisfactory after surgery last Monday according to Carlos "
+        'Lage.\n\n"We have reliable information of his recovery in 2 days" said Chavez.\n\n'
+        '"He will be back at work by 2007" Lage said.\n'
+    )
+    result = suggest(text, outlet="Wikinews")
+    assert _one(result, "after surgery").speaker == "Carlos Lage"
+    assert _one(result, "in 2 days").speaker == "Hugo Chavez"
+    assert _one(result, "by 2007").speaker == "Carlos Lage"
