@@ -163,6 +163,7 @@ class Discourse:
     paragraph_speaker: str | None = None  # who was last quoted by name in this paragraph
     group: tuple[str, int] | None = None  # a group that opened a narration sentence, and where
     relayed: str | None = None  # whom the voice last relayed in this paragraph
+    sentence_start: int = 0  # where the sentence being read starts
     bodies: dict[str, int] = field(default_factory=dict)  # names a "the group" may mean, and where
 
     def speaking(self, speaker: str | None, position: int) -> None:
@@ -221,6 +222,23 @@ class Discourse:
             return (1, -people[name].first)
 
         return max(fitting, key=rank)
+
+    def _named_in_sentence(self, position: int, other: str) -> str | None:
+        """The person the sentence named last before a "he" or "she" in it, if any."""
+        registry = self.registry
+        seen = {
+            name: registry.last_seen(name.split()[-1], position)
+            for name, person in registry.people.items()
+            if not person.organisation and person.present and registry.sex(name) != other
+        }
+        text = registry.text
+        inside = {
+            n: at
+            for n, at in seen.items()
+            # a name inside a quotation is no one the narrator's "he" can mean
+            if at >= self.sentence_start and not _QUOTE_MARKS.search(text, at, position)
+        }
+        return max(inside, key=inside.__getitem__) if inside else None
 
     def body_described(self, mention: Mention, position: int) -> str | None:
         """ "Amnesty International ... The rights group said", "Intel ... The chipmaker
@@ -302,6 +320,9 @@ class Discourse:
         registry = self.registry
         if word in ("he", "she"):
             other = "f" if word == "he" else "m"  # "he" never stands for a woman, nor "she" a man
+            named = self._named_in_sentence(position, other)
+            if named:
+                return named  # "Minister Ivan Lewis misled ... when he stated that ..."
             people = {
                 n: p
                 for n, p in self.subjects.items()
@@ -367,6 +388,7 @@ def paragraph_statements(
     statements: list[Statement] = []
     discourse.finding = discourse.paragraph_speaker = discourse.relayed = None
     for s, e in split_sentences(text, body, end, [q.outer for q in quotes]):
+        discourse.sentence_start = s
         sentence = [t for t in tokens if s <= t.start < e]
         inside = [q for q in spoken if s <= q.open < e]
         if inside and not _titled_only(text, sentence, inside):
@@ -694,6 +716,7 @@ _BODY_KINDS = word_set("""
     lender bank broadcaster network newspaper paper publisher union coalition alliance
     association foundation institute regulator operator developer startup conglomerate
     """)
+_QUOTE_MARKS = re.compile('["“”«»]')
 _BODY_PEOPLE = word_set("officials executives spokesman spokeswoman spokesperson")
 # Findings named again as "the study", whose maker the article may have named before.
 _MADE = word_set("report study survey analysis poll research paper review audit assessment")

@@ -263,6 +263,11 @@ class Registry:
         person = self.people.get(canonical)
         return bool(person and person.roles)
 
+    @property
+    def text(self) -> str:
+        """The article the registry reads."""
+        return self._text
+
     def last_seen(self, name: str, before: int) -> int:
         """Where the article last wrote a name before a position (-1 when it did not)."""
         return self._text.rfind(name, 0, before)

@@ -717,3 +717,15 @@ def test_a_source_closing_a_sentence_and_a_quotation_without_its_comma_still_att
     assert _one(result, "after surgery").speaker == "Carlos Lage"
     assert _one(result, "in 2 days").speaker == "Hugo Chavez"
     assert _one(result, "by 2007").speaker == "Carlos Lage"
+
+
+def test_he_in_a_sentence_that_named_a_person_outside_quotation_marks_is_that_person():
+    text = (
+        "Torture appeal\n\nDavid Miliband said 12 people were held.\n\n"
+        "The release implies that Minister Ivan Lewis misled the BBC when, in August, he "
+        "stated that 40 prisoners had been freed.\n\n"
+        'David Miliband spoke next. "Ivan Lewis misled us about the 40 prisoners," he said.\n'
+    )
+    result = suggest(text, outlet="Wikinews")
+    assert _one(result, "had been freed").speaker == "Ivan Lewis"
+    assert _one(result, "misled us").speaker == "David Miliband"
