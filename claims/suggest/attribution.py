@@ -301,8 +301,13 @@ class Discourse:
             and not self.registry.role_known(current)
             and not self.registry.is_organisation(current)
             and not named
-            # "the weather service" is no one the article shows to be a person
-            and not (mention.organisation and self.registry.is_person(current))
+            # "the weather service" is no one the article shows to be a person, nor anyone
+            # named in two words who may be one ("Amara Diallo"): only a body such as "Acme"
+            and not (
+                mention.organisation
+                and (self.registry.is_person(current) or " " in current)
+                and current not in self.bodies
+            )
         ):
             return current
         return mention.text
@@ -864,7 +869,8 @@ _GROUPS = word_set(
     """
     officials authorities experts researchers scientists doctors analysts residents witnesses
     police officers diplomats lawmakers economists activists protesters sources leaders
-    teachers nurses workers farmers investigators prosecutors
+    teachers nurses workers farmers investigators prosecutors observers monitors critics
+    campaigners members supporters opponents representatives delegates employees staff
     """
 )
 
@@ -1757,6 +1763,15 @@ def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tupl
         return _clause_span(text, tokens[after].start, end) if _as_ahead(ahead, "of") else None
     if after >= len(tokens) or (low in _SAY and tokens[after].lower in _SAID_NOTHING):
         return None  # "said nothing about the cut": no words reported
+    if (
+        low in _PROMISES
+        and tokens[after].lower == "to"
+        and after + 1 < len(tokens)
+        and tokens[after + 1].text.isalpha()
+        and tokens[after + 1].text.islower()
+        and tokens[after + 1].lower not in DETERMINERS
+    ):
+        return _clause_span(text, tokens[after].start, end)  # "promised to create 2 million jobs"
     if tokens[after].lower == "to" and not (
         after + 1 < len(tokens) and tokens[after + 1].lower in ("have", "be", "being", "having")
     ):
@@ -2020,18 +2035,47 @@ def _opens_at(tokens: list[Token], lead: int, mention: Mention) -> bool:
 _DESCRIBING_WORDS = 3
 
 
+_PROMISES = word_set("promised promises promise vowed vows pledged pledges threatened threatens")
+_AFTER_COMMA_WORDS = 14  # "..., the commission's chairman, Paul Adeyemi, announced"
+
+
+def _named_between_commas(tokens: list[Token], comma: int) -> bool:
+    """Whether a name stands between this comma and the next, and a cue comes right after:
+    an appositive ", Paul Adeyemi, announced"."""
+    close = next(
+        (i for i in range(comma + 1, min(len(tokens), comma + 6)) if tokens[i].text == ","), None
+    )
+    inside = tokens[comma + 1 : close] if close else []
+    return (
+        bool(inside)
+        and all(t.is_capitalised or t.text == "." for t in inside)
+        and close + 1 < len(tokens)
+        and is_cue(tokens, _skip_forward(tokens, close + 1))
+    )
+
+
+def _skip_forward(tokens: list[Token], k: int) -> int:
+    while k < len(tokens) - 1 and tokens[k].lower in SKIP_BEFORE_CUE:
+        k += 1
+    return k
+
+
 def _attribution_after(text: str, tokens: list[Token], comma: int, start: int) -> Found | None:
     """ "..., X said" (and what may follow: ", telling Y that ..."), after tokens[comma]."""
     lead = comma + 1
     while lead < len(tokens) and tokens[lead].lower in ("but", "as", "though", "although"):
         lead += 1
-    for k in range(lead, min(len(tokens), lead + 10)):
-        if tokens[k].text in ",;:":
+    appositive = False
+    for k in range(lead, min(len(tokens), lead + _AFTER_COMMA_WORDS)):
+        if tokens[k].text == "," and not appositive and _named_between_commas(tokens, k):
+            appositive = True  # "..., the commission's chairman, Paul Adeyemi, announced."
+            continue
+        if tokens[k].text in ",;:" and not (appositive and tokens[k].text == ","):
             return None
         if not is_cue(tokens, k) or tokens[k].lower == "according":
             continue
         mention = _subject(text, tokens, k, lo=lead)
-        if mention is not None and not _opens_at(tokens, lead, mention):
+        if mention is not None and not appositive and not _opens_at(tokens, lead, mention):
             mention = None
         inverted = False
         if mention is None and k == lead and tokens[k].lower not in LISTENER_CUES:

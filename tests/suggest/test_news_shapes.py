@@ -729,3 +729,23 @@ def test_he_in_a_sentence_that_named_a_person_outside_quotation_marks_is_that_pe
     result = suggest(text, outlet="Wikinews")
     assert _one(result, "had been freed").speaker == "Ivan Lewis"
     assert _one(result, "misled us").speaker == "David Miliband"
+
+
+ELECTION = (
+    "Election result disputed\n\n"
+    "The electoral commission declared Jane Okoro the winner with 52 percent of the vote, the "
+    "commission's chairman, Paul Adeyemi, announced on Monday.\n\n"
+    "Observers from the African Union said the election was largely peaceful in 30 states.\n\n"
+    '"We saw no evidence of fraud at 300 stations," the head of the mission, Amara Diallo, '
+    "told reporters.\n\n"
+    "The opposition party claims that 400,000 ballots were destroyed.\n\n"
+    "Okoro, a former finance minister, has promised to create 2 million jobs within four years.\n"
+)
+
+
+def test_election_report_forms():
+    result = suggest(ELECTION, outlet="Daily News")
+    assert _one(result, "52 percent").speaker == "Paul Adeyemi"  # a tail with its appositive
+    assert _one(result, "30 states").speaker == "Observers from the African Union"
+    assert _one(result, "400,000 ballots").speaker == "The opposition party"  # not Diallo
+    assert _one(result, "2 million jobs").speaker == "Jane Okoro"  # a promise to do something
