@@ -1690,17 +1690,10 @@ def _subject_lead_in(
     if k < len(tokens) and tokens[k].text == ",":  # an appositive: "Jane Doe, a blogger, ..."
         k = next((i + 1 for i in range(k + 1, len(tokens)) if tokens[i].text == ","), k)
     verb = tokens[k] if k < len(tokens) else None
-    if (
-        verb is None
-        or not verb.text.islower()
-        or not (verb.lower in FINITE_VERBS or verb.lower.endswith(("s", "ed")))
-    ):
-        return None
-    who, _confidence = discourse.resolve(mention, mention.start)
-    if who is None:
+    if verb is None or not _lead_in_verb(verb):
         return None
     evidence = "paragraphs after a line that ends in a colon and opens with its speaker"
-    return _block_voice(who, mention, (verb.start, verb.end), verb.lower, evidence), whole
+    return _named_block(discourse, mention, verb, evidence, whole)
 
 
 def _pronoun_lead_in(
@@ -1719,7 +1712,7 @@ def _pronoun_lead_in(
     if first + 1 >= len(tokens) or tokens[first].lower not in ("he", "she", "they"):
         return None
     verb = tokens[first + 1]
-    if not verb.text.islower() or not (verb.lower in FINITE_VERBS or verb.lower.endswith("s")):
+    if not _lead_in_verb(verb):
         return None
     previous = tokenize(text, *before, names)
     if not previous or not previous[0].is_capitalised or previous[0].lower in STOP_CAPS:
@@ -1727,14 +1720,27 @@ def _pronoun_lead_in(
     mention = mention_after(text, previous, 0, len(previous))
     if mention is None or mention.kind != "name":
         return None
-    who, _confidence = discourse.resolve(mention, mention.start)
-    if who is None:
-        return None
     evidence = "paragraphs after a line that ends in a colon, its speaker named just before"
-    return _block_voice(who, mention, (verb.start, verb.end), verb.lower, evidence), False
+    return _named_block(discourse, mention, verb, evidence, False)
 
 
 _PLACE_ADVERBS = word_set("here below there now")
+
+
+def _lead_in_verb(token: Token) -> bool:
+    """Whether a word after a lead-in's subject is its verb ("disagrees", "offered", "has")."""
+    low = token.lower
+    return token.text.islower() and (low in FINITE_VERBS or low.endswith(("s", "ed")))
+
+
+def _named_block(
+    discourse: Discourse, mention: Mention, verb: Token, evidence: str, whole: bool
+) -> tuple[Voice, bool] | None:
+    """The block a lead-in gives to the name its line opens with, if the name is someone's."""
+    who, _confidence = discourse.resolve(mention, mention.start)
+    if who is None:
+        return None
+    return _block_voice(who, mention, (verb.start, verb.end), verb.lower, evidence), whole
 
 
 def _block_voice(
