@@ -44,6 +44,13 @@ _MADE_BY = re.compile(
 _MADE_BY_OWNER = re.compile(rf"\b(?P<name>{_NAME_RUN})['’]s\s+(?:[a-z]+\s+){{0,2}}?{_FINDINGS}\b")
 
 
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands as words of its own, not inside longer ones."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
 def _name_only(run: str) -> str:
     """A name without the small words a run of capitalised words may end on."""
     words = run.split()
@@ -269,8 +276,12 @@ class Registry:
         return self._text
 
     def last_seen(self, name: str, before: int) -> int:
-        """Where the article last wrote a name before a position (-1 when it did not)."""
-        return self._text.rfind(name, 0, before)
+        """Where the article last wrote a name, as a word, before a position (-1 when it
+        did not): "Lee" is not in "Leeds"."""
+        at = self._text.rfind(name, 0, before)
+        while at >= 0 and not _whole_word(self._text, at, at + len(name)):
+            at = self._text.rfind(name, 0, at)
+        return at
 
     def finding_maker(self, before: int) -> str | None:
         """Whoever the article last named as a study's or report's maker before a position:

@@ -135,3 +135,13 @@ def test_a_finding_named_again_is_its_makers_and_company_officials_are_the_compa
     result = suggest(text, outlet="Daily News")
     assert _speaker(result, "77 percent") == "Pew Research Center"
     assert _speaker(result, "20 trucks") == "Aurora Innovation"
+
+
+def test_a_name_inside_a_longer_word_is_not_where_the_article_named_it():
+    text = (
+        "Jobs\n\nProfessor Tom Lee said walking helps 20 people.\n\n"
+        "John Roe said 3 shops closed.\n\n"
+        "Back in Leeds last week, he said 40 jobs were lost.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+    assert _speaker(result, "40 jobs") == "John Roe"  # "Lee" is no word of "Leeds"
