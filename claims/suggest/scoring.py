@@ -148,7 +148,8 @@ _CALL_TO_ACTION = re.compile(
     r"|^\W*(?:the following (?:video|image|photo|picture|graph|chart|map|table|clip)s?"
     r"|below (?:is|are) (?:the|a|an|some)\b)"
     r"|\b(?:reproduced|shown|embedded) (?:below|above)\b"
-    r"|\bcan be (?:seen|found|read|viewed|watched|downloaded) (?:at|on|in|here|below|online)\b"
+    r"|\bcan be (?:(?:seen|read|viewed|watched|downloaded) (?:at|on|here|below|online)"
+    r"|found (?:at|here|below|online))\b"
     r"|^\W*(?:related|more on this|read next|also read|recommended)"
     r"(?:\s+(?:story|stories|articles?|links?))?\s*:",
     re.IGNORECASE,

@@ -37,6 +37,7 @@ def test_calls_to_action_are_never_claims():
         "We are here to stay.",
         "That is what we are going to do here.",
         "The minister said the results can be seen as a success.",
+        "The virus can be found in bats and can be seen in their blood.",
         "Read my lips: the tax rose by 3% in 2025.",
         "The report found that 40% of rivers are polluted, and it is available online.",
     ):
