@@ -164,7 +164,8 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
 _INTRODUCERS = _ADVERBIAL_OPENERS | word_set("although though because if when unless whereas")
 _INTRODUCTION_WORDS = 12
 _SUBORDINATE_OPENERS = word_set(
-    "if unless when whenever after before since although though because once"
+    "if unless when whenever after before since although though because once due despite "
+    "following during owing amid"
 )
 _SUBORDINATE_WORDS = 20
 

@@ -749,3 +749,13 @@ def test_election_report_forms():
     assert _one(result, "30 states").speaker == "Observers from the African Union"
     assert _one(result, "400,000 ballots").speaker == "The opposition party"  # not Diallo
     assert _one(result, "2 million jobs").speaker == "Jane Okoro"  # a promise to do something
+
+
+def test_a_fronted_phrase_of_cause_or_time_stays_with_its_clause():
+    text = (
+        "Release\n\nDue to suffering from prostate cancer, he was granted release from prison "
+        "in 2009. Despite the ruling, she paid 300 pounds.\n"
+    )
+    texts = [c.text for c in suggest(text, outlet="Wikinews").candidates]
+    assert any(t.startswith("Due to suffering") and "granted release" in t for t in texts)
+    assert any(t.startswith("Despite the ruling") and "300 pounds" in t for t in texts)
