@@ -1658,9 +1658,24 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
         if first and tokens[first - 1].text == "," and tail:
             continue  # "..., Moss said (on Monday), telling Cook ...": the words are before it
         span = _reported_clause(text, tokens, k, end)
+        if span is None and tokens[k].lower in _ANNOUNCES and _announced_object(tokens[k + 1 :]):
+            # "NASA announced the successful launch of its probe in October": what a body
+            # announces is its claim; the sentence stays whole, as its subject and verb are
+            # part of what is checked
+            span = _clause_span(text, tokens[first].start, end)
         if span is not None:
             return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span)
     return None
+
+
+_ANNOUNCES = word_set("announced announces unveiled unveils")
+
+
+def _announced_object(after: list[Token]) -> bool:
+    """Whether what follows "announced" is a thing with a figure or a date to check, not a
+    bare act ("announced his resignation")."""
+    words = after[:_CLAUSE_LOOKAHEAD]
+    return any(t.text[:1].isdigit() or t.lower in MONTHS or t.lower in WEEKDAYS for t in words)
 
 
 def _aside_speaker(text: str, tokens: list[Token], k: int) -> bool:

@@ -145,3 +145,17 @@ def test_a_name_inside_a_longer_word_is_not_where_the_article_named_it():
     )
     result = suggest(text, outlet="Daily News")
     assert _speaker(result, "40 jobs") == "John Roe"  # "Lee" is no word of "Leeds"
+
+
+def test_what_a_body_announces_with_a_figure_or_a_date_is_its_claim_and_stays_whole():
+    text = (
+        "Launch\n\nNASA announced the successful launch of its Europa Clipper spacecraft in "
+        "October.\n\nThe minister announced his resignation.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+    (launch,) = [c for c in result.candidates if "Europa" in c.text]
+    assert (launch.speaker, launch.text) == (
+        "NASA",
+        "NASA announced the successful launch of its Europa Clipper spacecraft in October",
+    )
+    assert _speaker(result, "resignation") == "Daily News"  # a bare act stays the outlet's
