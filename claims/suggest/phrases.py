@@ -189,6 +189,8 @@ def _noun_modifier(tokens: list[Token], k: int, j: int, lo: int) -> int | None:
         and tokens[m - 1].lower not in _NOT_MODIFIERS
     ):
         m -= 1
+    if m - 1 > lo and _possessive(tokens[m - 1]):
+        m -= 1  # "the county's fire department"
     if m > lo and tokens[m - 1].lower in ("the", "a", "an", "its", "their"):
         return m - 1
     return k if k == lo else None

@@ -159,3 +159,12 @@ def test_what_a_body_announces_with_a_figure_or_a_date_is_its_claim_and_stays_wh
         "NASA announced the successful launch of its Europa Clipper spacecraft in October",
     )
     assert _speaker(result, "resignation") == "Daily News"  # a bare act stays the outlet's
+
+
+def test_a_body_described_through_a_possessive_is_named_whole():
+    text = (
+        "Storm\n\nThe storm hit on Tuesday.\n\n"
+        "A third person was seriously injured, the county's fire department reported.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+    assert _speaker(result, "third person") == "the county's fire department"
