@@ -1288,6 +1288,8 @@ def _cites_figures(found: Found) -> bool:
     if any(w[0].isupper() for w in mention.text.split()[1:]):
         return False
     words = re.findall(r"[a-z]+", mention.text.lower())
+    if any(w in ORG_WORDS for w in words):
+        return False  # "data from the health ministry", "the ministry's figures": a body's
     head = next((w for w in words if w in FINDING_NOUNS), None)
     return head in _FIGURES
 

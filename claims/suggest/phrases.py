@@ -197,6 +197,7 @@ def _noun_modifier(tokens: list[Token], k: int, j: int, lo: int) -> int | None:
 
 
 _MODIFIER_WORDS = 2
+_TITLE_CASE_JOINS = frozenset({"Without", "For", "Against", "Of", "Beyond", "Across"})
 
 
 def _modifiers(tokens: list[Token]) -> bool:
@@ -617,6 +618,9 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
             break
         name_start = i
     name_start = _name_after_title(words, name_start)
+    joined = 0 < name_start < len(words) and words[name_start].text in _TITLE_CASE_JOINS
+    if joined and words[name_start - 1].is_capitalised:
+        name_start -= 1  # "Doctors Without Borders", "Reporters Without Borders": a body
     before = [w.lower for w in words[:name_start]]
     if before and before[-1] in ("of", "at", "for") and any(_is_role_word(w) for w in before):
         # "the chief executive of Orbis Semiconductor": a role at an organisation, no name

@@ -168,3 +168,15 @@ def test_a_body_described_through_a_possessive_is_named_whole():
     )
     result = suggest(text, outlet="Daily News")
     assert _speaker(result, "third person") == "the county's fire department"
+
+
+def test_figures_from_a_described_body_are_its_and_a_title_case_name_is_whole():
+    text = (
+        "Cholera\n\nCholera cases in Eastland rose to 4,200 last week, data from the health "
+        "ministry showed.\n\nDoctors Without Borders, which runs three centres, said it had "
+        "treated 1,500 patients.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+    (cases,) = [c for c in result.candidates if "4,200" in c.text]
+    assert (cases.speaker, cases.reported_speaker) == ("data from the health ministry", None)
+    assert _speaker(result, "1,500 patients") == "Doctors Without Borders"
