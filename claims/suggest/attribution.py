@@ -257,6 +257,8 @@ class Discourse:
             return None
         if any(w.lower() in PERSON_NOUNS or w.lower() in TITLE_WORDS for w in words[1:-1]):
             return None  # "the company's chief executive" is read elsewhere
+        if any(w[:1].isupper() for w in words[1:-1] if "-" not in w):
+            return None  # "the Reuters news agency" names its body; "the London-based group"
         registry = self.registry
         known = {n for n, p in registry.people.items() if p.organisation}
         # "Aurora Innovation said ... Company officials said": a speaker no person's name
@@ -1666,7 +1668,13 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
             # part of what is checked
             span = _clause_span(text, tokens[first].start, end)
         if span is not None:
-            return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span)
+            cited = _citing(tokens, k + 1)
+            if cited is None and tokens[0].lower in ("citing", "quoting"):
+                # "Citing hospital sources, the agency said ...": the source the opening cites
+                close = _opening_phrase(tokens)
+                cited = (1, close) if close else None
+            relayed = mention_after(text, tokens, cited[0], cited[1] - 1) if cited else None
+            return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span, relayed=relayed)
     return None
 
 
@@ -1753,9 +1761,30 @@ def _verbish(token: Token) -> bool:
     return low in FINITE_VERBS or (token.text.islower() and low.endswith("ed") and len(low) > 4)
 
 
+def _citing(tokens: list[Token], after: int) -> tuple[int, int] | None:
+    """ "reported, citing police, that ...": where the source cited starts, and where the
+    words after the aside start."""
+    if after + 2 >= len(tokens) or tokens[after].text != ",":
+        return None
+    if tokens[after + 1].lower not in ("citing", "quoting"):
+        return None
+    close = next(
+        (
+            i
+            for i in range(after + 2, min(len(tokens), after + _QUOTED_WORDS))
+            if tokens[i].text == ","
+        ),
+        None,
+    )
+    return (after + 2, close + 1) if close is not None else None
+
+
 def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tuple[int, int] | None:
     low = tokens[cue].lower
     after = cue + 2 if low in TWO_WORD_CUES else cue + 1
+    cited = _citing(tokens, after)
+    if cited is not None:
+        after = cited[1]  # "reported, citing police, that 14 people were killed"
     if after < len(tokens) and tokens[after].lower in ("about", "of") and low in ABOUT_CUES:
         return _clause_span(text, tokens[after].end, end)  # "writes about the neglect of ..."
     if after < len(tokens) and tokens[after].text == ":":
@@ -1875,6 +1904,7 @@ def _said_clause(cue: str, ahead: list[Token]) -> bool:
     return first.lower not in _SAID_OBJECTS and first.lower not in ("to", "on", "in", "at")
 
 
+_LISTENER_WORDS = 6
 _LISTENERS = word_set(
     """
     me us him her them you reporters journalists lawmakers senators legislators parliament
@@ -1898,6 +1928,8 @@ def _after_listener(tokens: list[Token], after: int) -> int:
     elif tokens[k].is_capitalised and tokens[k].is_word:
         while k < len(tokens) and tokens[k].is_word and tokens[k].is_capitalised:
             k += 1
+        while k < len(tokens) and k - after < _LISTENER_WORDS and tokens[k].lower in ORG_WORDS:
+            k += 1  # "told the AFP news agency they heard ...": the listener's kind too
     else:
         return after
     if k < len(tokens) and tokens[k].lower == "that":

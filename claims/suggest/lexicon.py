@@ -239,7 +239,7 @@ FINITE_VERBS = word_set(
     paid put sold struck taught thought threw wrote became broke cut hit let set shot shut
     spoke stole tore sank drew flew forgot hid laid meant rode sought stuck swept understood
     withdrew overtook cost hurt spread burst cast forecast split quit shed upset broadcast
-    bled fed dealt felt slept wept swung hung dug sat lit slid bit wound bound died
+    bled fed dealt felt slept wept swung hung dug sat lit slid bit wound bound died heard
     """
 )
 

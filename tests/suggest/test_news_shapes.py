@@ -759,3 +759,24 @@ def test_a_fronted_phrase_of_cause_or_time_stays_with_its_clause():
     texts = [c.text for c in suggest(text, outlet="Wikinews").candidates]
     assert any(t.startswith("Due to suffering") and "granted release" in t for t in texts)
     assert any(t.startswith("Despite the ruling") and "300 pounds" in t for t in texts)
+
+
+def test_a_report_citing_a_source_relays_it_and_a_named_agency_is_no_description():
+    text = (
+        "Blast\n\nThe BBC reported, citing police, that 14 people were killed in the blast.\n\n"
+        "Citing hospital sources, the Reuters news agency said 40 people were injured.\n\n"
+        "Witnesses told the AFP news agency they heard two explosions at about 9am.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+    killed = _one(result, "14 people")
+    assert (killed.speaker, killed.reported_speaker, killed.text) == (
+        "BBC",
+        "police",
+        "14 people were killed in the blast",
+    )
+    injured = _one(result, "40 people")
+    assert (injured.speaker, injured.reported_speaker) == (
+        "the Reuters news agency",
+        "hospital sources",
+    )
+    assert _one(result, "two explosions").text == "they heard two explosions at about 9am"
