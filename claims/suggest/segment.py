@@ -139,15 +139,16 @@ _NOTICE = re.compile(
     # "The interview was conducted by ...", "The photos of Jane Doe used in this post were
     # taken by her.": who made the page's interview or pictures
     r"|the interview was (?:conducted|carried out|done) by\b"
+    r"|the (?:photos?|photographs?|pictures?|images?)\b[^.]{0,60}\b(?:were|was) (?:taken|provided"
+    r"|supplied) by\b"
     # "This page is archived ...", "This article features first-hand journalism by ...",
-    # "Articles presented on Wikinews reflect the specific time ...": a wiki's page notices
+    # "Articles presented on Wikinews reflect the specific time ...", "Got a correction?", a
+    # roundup's "A compilation of brief news reports for ...", "Ed.: ...": a wiki's notices
     r"|this (?:page|article|story) (?:is|has been) (?:automatically )?archived\b"
     r"|got a correction\?|a compilation of brief news reports\b"
     r"|contribute to [\w ]{2,30} by expanding\b|ed\.\s*:"
     r"|this (?:page|article|story) (?:features|contains|includes) (?:first-hand|original)\b"
-    r"|articles presented on [\w ]{2,30} reflect the specific time\b"
-    r"|the (?:photos?|photographs?|pictures?|images?)\b[^.]{0,60}\b(?:were|was) (?:taken|provided"
-    r"|supplied) by\b)",
+    r"|articles presented on [\w ]{2,30} reflect the specific time\b)",
     re.IGNORECASE,
 )
 # "Jane Doe is a reporter for the Herald covering climate.": the author's note at the end.
