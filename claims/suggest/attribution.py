@@ -1981,8 +1981,45 @@ def _demonstrative(tokens: list[Token], k: int) -> bool:
     return len(words) <= 3 and not _clause_ahead(words)
 
 
+def _share_then_verb(tokens: list[Token]) -> bool:
+    """ "60 percent of voters back the plan", "77 percent agree": a share opening the words
+    after a cue, then its plural verb."""
+    if len(tokens) < 3 or not tokens[0].text[:1].isdigit():
+        return False
+    k = {"percent": 2, "%": 2, "per": 3}.get(tokens[1].lower)
+    if k is None:
+        return False
+    if k < len(tokens) and tokens[k].lower == "of":
+        # "of voters", "of the country's adults": the group, up to the word after a noun
+        k += 1
+        while k + 1 < min(len(tokens), _SHARE_WORDS) and not _verb_after_noun(tokens, k):
+            k += 1
+        k += 1
+    return k < len(tokens) and _plain_verb(tokens[k])
+
+
+def _verb_after_noun(tokens: list[Token], k: int) -> bool:
+    return tokens[k].lower not in DETERMINERS and _plain_verb(tokens[k + 1])
+
+
+def _plain_verb(token: Token) -> bool:
+    low = token.lower
+    return (
+        token.is_word
+        and token.text.isalpha()
+        and token.text.islower()
+        and low not in _NOT_PLURAL_VERBS
+        and not low.endswith(("ly", "ing"))
+    )
+
+
+_SHARE_WORDS = 8
+
+
 def _clause_ahead(tokens: list[Token]) -> bool:
     """Whether the words after a cue read as a clause with a verb, not a noun phrase."""
+    if _share_then_verb(tokens):
+        return True  # "said 60 percent of voters back the plan"
     for k, token in enumerate(tokens):
         if _verbish(token):
             return True

@@ -780,3 +780,18 @@ def test_a_report_citing_a_source_relays_it_and_a_named_agency_is_no_description
         "hospital sources",
     )
     assert _one(result, "two explosions").text == "they heard two explosions at about 9am"
+
+
+def test_a_share_and_its_plural_verb_are_a_reported_clause():
+    text = (
+        "Poll\n\nThe vote was held in May.\n\nJoe Biden said 40 percent agree.\n\n"
+        "The survey found 30 per cent of the country's adults own a car.\n\n"
+        "He won 60 percent of the vote.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+    assert (_one(result, "40 percent").speaker, _one(result, "40 percent").text) == (
+        "Joe Biden",
+        "40 percent agree",
+    )
+    assert _one(result, "own a car").text == "30 per cent of the country's adults own a car"
+    assert _one(result, "60 percent").speaker == "Daily News"
