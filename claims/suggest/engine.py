@@ -29,7 +29,7 @@ from .scoring import (
 )
 from .segment import classify, dateline_end, split_paragraphs, split_sentences
 from .structure import Blocks, read_structure
-from .tokens import plain_spaces, proper_words, tokenize
+from .tokens import Token, plain_spaces, proper_words, tokenize
 from .types import Candidate, KnownSpeaker, Paragraph, Suggestions
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -269,22 +269,30 @@ def _lead_in(text: str, paragraph: Paragraph, names: frozenset[str]) -> int | No
     if len(sentences) == 1:
         return paragraph.start
     tokens = tokenize(text, start, end, names)
-    words = [t for t in tokens if t.is_word and t.text not in _LANGUAGE_TAGS]
+    words = _unbracketed_words(tokens)
     if len(words) > _LEAD_IN_WORDS:
         return None
     cues = [k for k in range(len(tokens)) if is_cue(tokens, k)]
-    if cues and len(words) > _BARE_LEAD_IN_WORDS:
-        after = [t for t in tokens[cues[-1] + 1 :] if t.is_word and t.text not in _LANGUAGE_TAGS]
-        if len(after) > _AFTER_CUE_WORDS:
-            return None  # "X writes about the neglect of ...:" says something itself
+    says = cues and len(_unbracketed_words(tokens[cues[-1] + 1 :])) > _AFTER_CUE_WORDS
+    if says and len(words) > _BARE_LEAD_IN_WORDS:
+        return None  # "X writes about the neglect of ...:" says something itself
     # "Jane Doe writes [bn] about it:", "Jane Adeyemi Okoro wrote on Facebook:" only introduce
     return start
 
 
 _BARE_LEAD_IN_WORDS = 6
 _AFTER_CUE_WORDS = 3  # "on Facebook", "in his blog", "one such story": where or what, no claim
-# "[bn]", "[ar]": the language of a linked page, which a citizen-media roundup marks
-_LANGUAGE_TAGS = frozenset({"bn", "ar", "ru", "es", "fr", "pt", "zh", "fa", "ur", "th", "en"})
+
+
+def _unbracketed_words(tokens: list[Token]) -> list[Token]:
+    """The words outside square brackets: "[bn]", the language of a linked page that a
+    citizen-media roundup marks, is no word of the sentence."""
+    words, depth = [], 0
+    for token in tokens:
+        depth += (token.text == "[") - (token.text == "]")
+        if token.is_word and depth <= 0:
+            words.append(token)
+    return words
 
 
 def _says(text: str, start: int, end: int) -> bool:

@@ -91,6 +91,7 @@ class Registry:
         self._sex: dict[str, str | None] = {}
         self._honoured: dict[str, str] | None = None
         self._titled_words: set[str] | None = None
+        self._makers: list[tuple[int, int, str]] | None = None
         self._places: set[str] = set()
         for speaker in known:
             self._add_known(speaker, text)
@@ -286,12 +287,14 @@ class Registry:
     def finding_maker(self, before: int) -> str | None:
         """Whoever the article last named as a study's or report's maker before a position:
         "a new report by the Pew Research Center", "the Defense Science Board's report"."""
-        found = [
-            (m.start(), _name_only(m.group("name")))
-            for pattern in (_MADE_BY, _MADE_BY_OWNER)
-            for m in pattern.finditer(self._text, 0, before)
-        ]
-        return max(found)[1] if found else None
+        if self._makers is None:  # read once per article, in text order
+            self._makers = sorted(
+                (m.start(), m.end(), _name_only(m.group("name")))
+                for pattern in (_MADE_BY, _MADE_BY_OWNER)
+                for m in pattern.finditer(self._text)
+            )
+        found = [name for _start, end, name in self._makers if end <= before]
+        return found[-1] if found else None
 
     def may_be_body(self, name: str) -> bool:
         """Whether a name opening a sentence may be an organisation: not a person by a
