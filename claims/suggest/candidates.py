@@ -35,7 +35,7 @@ from .quotes import find_quotes
 from .segment import split_sentences
 from .tokens import Token, tokenize
 
-_CONJUNCTIONS = frozenset({"and", "but", "while", "whereas", "yet", "so"})
+_CONJUNCTIONS = frozenset({"and", "but", "yet", "so"})
 _SUBJECTS = word_set("it this that they we he she these those there i you such")
 _VERBISH = FINITE_VERBS
 _ADVERBIAL_OPENERS = word_set(
@@ -46,8 +46,6 @@ _ADVERBIAL_OPENERS = word_set(
     """
 )
 _SUBORDINATORS = word_set("that while whereas")
-# Pronouns by which a clause after ", and" goes on about the subject before it.
-_SAME_SUBJECT = word_set("he she he’s she’s he's she's")
 _FILLERS = (", just like that", ", of course", ", you know", ", so to speak", ", in fact")
 _MIN_WORDS = 3
 
@@ -134,6 +132,8 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
         return _has_words(tokens, k, len(tokens), 3) and not _refers_back(tokens[k : k + 5])
     if not _has_verb(tokens[begin : k - 1]):
         return False
+    if _fragment(tokens[begin : k - 1]):
+        return False
     word = tokens[k].lower
     rest = tokens[k + 1 : k + 9]
     if word in _CONJUNCTIONS:
@@ -142,8 +142,10 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
         since = max((j for j in range(begin, k - 1) if tokens[j].text == ","), default=begin - 1)
         if len(rest) > 1 and rest[0].lower == "that" and rest[1].lower not in _VERBISH:
             return False  # "said that A, but that B": a second clause of the same report
-        if word == "and" and rest and rest[0].lower in _SAME_SUBJECT:
-            return False  # "has been fully cooperative, and he has directed ...": one account
+        if word == "and":
+            # "The port grew by 40%, and the ferry lost 3 routes": one sentence, one claim, as a
+            # fact-checker quotes it; "..., and added that ...": a report of its own
+            return bool(rest) and rest[0].lower in CUE_WORDS
         pronoun = bool(rest) and rest[0].lower in _SUBJECTS
         if not pronoun and not _has_finite_verb(tokens[since + 1 : k - 1]):
             return False  # the last item of a list: "food, energy, and trade services slowed"
@@ -281,6 +283,21 @@ def _has_verb(tokens: list[Token]) -> bool:
         ):
             return True
     return False
+
+
+_FRAGMENT_WORDS = 6
+
+
+def _fragment(tokens: list[Token]) -> bool:
+    words = [t for t in tokens if t.is_word]
+    if len(words) > _FRAGMENT_WORDS:
+        return False
+    return not any(
+        (t.lower in _VERBISH and not (t.lower == "may" and t.text[0].isupper()))
+        or (t.lower.endswith("ed") and len(t.text) > 4)
+        or (t.lower in _SUBJECTS and t.lower not in ("that", "such", "this", "these", "those"))
+        for t in words
+    )
 
 
 def _adverbial_opener(low: str) -> bool:
@@ -511,6 +528,9 @@ def _trim(text: str, start: int, end: int, *, after_cut: bool) -> tuple[int, int
         word = text[start:word_end].lower()
         if word in connectors and word_end < end and text[word_end] == " ":
             start = word_end
+            continue
+        if after_cut and word in CUE_WORDS and text.startswith(" that ", word_end):
+            start = word_end + len(" that")  # "..., and added that taxes will fall"
             continue
         break
     for filler in _FILLERS:

@@ -89,7 +89,9 @@ def test_speaker_before_with_colon_gives_a_direct_quote():
     cost = _one(suggest(text), "£40 million")
 
     assert (cost.kind, cost.cue) == ("direct", "said")
-    assert cost.text == "The bridge will cost £40 million"
+    assert cost.text == (
+        "The bridge will cost £40 million, and every penny of it is already in the budget."
+    )
     assert text[cost.statement_start : cost.statement_end] == (
         "The bridge will cost £40 million, and every penny of it is already in the budget."
     )
