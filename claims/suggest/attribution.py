@@ -2068,7 +2068,15 @@ def _could_be_subject(tokens: list[Token], k: int) -> bool:
         return True
     if token.is_word and token.is_capitalised and token.lower not in STOP_CAPS:
         return True
-    return k > 0 and tokens[k - 1].lower in ("the", "a", "an", "this", "its", "their")
+    # "the field", "the ambipolar electric field": a determiner, then lower-case words
+    for j in range(k, max(-1, k - 4), -1):
+        if j < k and tokens[j].lower in ("the", "a", "an", "this", "its", "their"):
+            return True
+        if not (tokens[j].text.isalpha() and tokens[j].text.islower()):
+            return False
+        if tokens[j].lower in _NOT_PLURAL_VERBS:
+            return False  # "a study of 100 ports": "of" ends a subject's words
+    return False
 
 
 def _said_at_end(text: str, tokens: list[Token], start: int) -> Found | None:

@@ -795,3 +795,17 @@ def test_a_share_and_its_plural_verb_are_a_reported_clause():
     )
     assert _one(result, "own a car").text == "30 per cent of the country's adults own a car"
     assert _one(result, "60 percent").speaker == "Daily News"
+
+
+def test_a_subject_with_adjectives_before_a_present_verb_makes_a_reported_clause():
+    text = (
+        "Space\n\nScientists believe the ambipolar electric field counteracts some of the "
+        "effects of gravity.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+
+    found = _one(result, "gravity")
+    assert (found.speaker, found.text) == (
+        "Scientists",
+        "the ambipolar electric field counteracts some of the effects of gravity",
+    )
