@@ -270,14 +270,14 @@ class Discourse:
             and not registry.is_person(n)
             and registry.may_be_body(n)
         }
-        last: dict[str, tuple[bool, int]] = {}
-        for name in known | set(self.bodies):
+        last: dict[str, tuple[bool, int, int]] = {}
+        for name in sorted(known | set(self.bodies)):  # sorted: the same answer on every run
             if name == self.outlet:
                 continue
             seen = registry.last_seen(name, position)
             kind_in_name = re.search(rf"\b{re.escape(head)}", name.lower()) is not None
             if seen >= 0 and (kind_in_name or not named):
-                last[name] = (kind_in_name, seen)
+                last[name] = (kind_in_name, seen, len(name))  # "Desde Abajo" over "Desde"
         return max(last, key=last.__getitem__) if last else None
 
     def _finding_made(self, mention: Mention, position: int) -> str | None:

@@ -1476,7 +1476,7 @@ class Blocks:
         self.discourse = discourse
         self.names = names
         self.block: Voice | None = None
-        self.speaker_words: set[str] = set()
+        self.speaker_words: tuple[str, ...] = ()
         self.count = 0
         self.open_quote = False  # the block is a quotation left open at a paragraph's end
         self.listed = False  # the block has been a list so far
@@ -1593,7 +1593,8 @@ class Blocks:
         self.posts = False  # ... or with a post under its handle
         self.after_post = False  # the paragraph before was a post (its translation may follow)
         self.count = 0
-        self.speaker_words = {w.lower() for w in re.findall(r"\w+", voice.speaker or "")}
+        # in their order: the last is the surname
+        self.speaker_words = tuple(w.lower() for w in re.findall(r"\w+", voice.speaker or ""))
 
 
 def _lead_in(
@@ -1919,7 +1920,7 @@ def _ends_block(
     text: str,
     paragraph: Paragraph,
     block: Voice,
-    speaker_words: set[str],
+    speaker_words: tuple[str, ...],
     names: frozenset[str],
 ) -> bool:
     """Whether a paragraph after "X said:" is no longer X's."""
