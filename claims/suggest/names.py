@@ -42,6 +42,15 @@ _MADE_BY = re.compile(
     rf"\b{_FINDINGS}\s+(?:[a-z]+\s+){{0,2}}?(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME_RUN})"
 )
 _MADE_BY_OWNER = re.compile(rf"\b(?P<name>{_NAME_RUN})['’]s\s+(?:[a-z]+\s+){{0,2}}?{_FINDINGS}\b")
+# "HHS released a report", "NASA-led study": the maker named before its finding
+_MADE_PUBLISHED = re.compile(
+    rf"\b(?P<name>{_NAME_RUN})\s+(?:has\s+|had\s+)?(?:released|published|issued|commissioned)"
+    rf"\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){{0,2}}?{_FINDINGS}\b"
+)
+_MADE_LED = re.compile(
+    rf"\b(?P<name>{_NAME_RUN})-(?:led|funded|commissioned|backed)\s+(?:[a-z]+\s+){{0,2}}?"
+    rf"{_FINDINGS}\b"
+)
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
@@ -290,7 +299,7 @@ class Registry:
         if self._makers is None:  # read once per article, in text order
             self._makers = sorted(
                 (m.start(), m.end(), _name_only(m.group("name")))
-                for pattern in (_MADE_BY, _MADE_BY_OWNER)
+                for pattern in (_MADE_BY, _MADE_BY_OWNER, _MADE_PUBLISHED, _MADE_LED)
                 for m in pattern.finditer(self._text)
             )
         found = [name for _start, end, name in self._makers if end <= before]

@@ -809,3 +809,15 @@ def test_a_subject_with_adjectives_before_a_present_verb_makes_a_reported_clause
         "Scientists",
         "the ambipolar electric field counteracts some of the effects of gravity",
     )
+
+
+def test_a_study_named_again_is_the_body_that_released_or_led_it():
+    text = (
+        "Prices\n\nHHS released a report on Monday. The report shows that 50 percent of drugs "
+        "rose in price.\n\nThen the Pew Research Center published its new survey. The survey "
+        "found that 60 percent of adults own a car.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+
+    assert _one(result, "50 percent").speaker == "HHS"
+    assert _one(result, "60 percent").speaker == "Pew Research Center"
