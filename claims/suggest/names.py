@@ -37,7 +37,8 @@ _TITLED = "|".join(sorted(w.capitalize() for w in HONORIFICS | TITLE_WORDS - {"g
 _TITLED_NAME = re.compile(rf"\b(?:{_TITLED})\.?\s+([A-Z][\w'’-]*)(?:\s+([A-Z][\w'’-]*))?")
 _PLACE = re.compile(r"\b(?:in|across) (?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _FINDINGS = r"(?:report|study|survey|analysis|poll|research|paper|review|audit|assessment)"
-_NAME_RUN = r"[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|on|[A-Z][\w&.'’-]*)){0,6}"
+# a name's words, on one line: a headline above is no part of it
+_NAME_RUN = r"[A-Z][\w&.'’-]*(?:[^\S\n]+(?:of|for|and|on|[A-Z][\w&.'’-]*)){0,6}"
 _MADE_BY = re.compile(
     rf"\b{_FINDINGS}\s+(?:[a-z]+\s+){{0,2}}?(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME_RUN})"
 )
