@@ -1066,15 +1066,18 @@ def _reported(
         more = None
     statements: list[Statement] = []
     mention = found.mention
-    if (voice is None or not voice.speaker) and _cites_figures(found):
-        # "Figures published today show ...", "Estimates suggest ...": the outlet reports
-        # numbers, which speak for nobody; a study or a report has authors (below)
+    unnamed = _cites_unnamed_papers(text, found)
+    if (voice is None or not voice.speaker) and (_cites_figures(found) or unnamed):
+        # "Figures published today show ...", "Estimates suggest ...", "According to reports,
+        # ...": the outlet reports numbers or papers, which speak for nobody; a study or a
+        # report has authors (below), and so do papers whose maker is named
         narrated = _outlet_narration(*found.span, index, discourse)
+        source = text[found.cue_span[1] : found.span[0]].strip(" ,:") if unnamed else ""
         return [
             replace(
                 narrated,
                 cue=found.cue,
-                reported=mention.text,
+                reported=source or mention.text,
                 cue_span=found.cue_span,
                 evidence="the outlet's narration, relaying figures",
             )
@@ -1296,6 +1299,33 @@ def _cites_figures(found: Found) -> bool:
     return head in _FIGURES
 
 
+_PAPERS = FINDING_NOUNS | word_set("release releases statement statements media")
+
+
+def _cites_unnamed_papers(text: str, found: Found) -> bool:
+    """Whether "according to" cites papers that name nobody: "according to reports in the
+    past decade", "according to a press release" (not "a report by the WHO", "a study
+    published in The Lancet", "Reuters reports")."""
+    mention = found.mention
+    if found.cue != "according to" or mention is None or mention.kind != "phrase":
+        return False
+    source = re.findall(r"[\w'’-]+", text[found.cue_span[1] : found.span[0]])
+    head = next((k for k, w in enumerate(source) if w.lower() in _PAPERS), None)
+    if head is None:
+        return False
+    if any(w[:1].isupper() and not _DEMONYM.search(w) for w in source[:head]):
+        return False  # "Reuters reports", "the WHO report" (not "Turkish media reports")
+    after = [w.lower() if w[:1].islower() else "Name" for w in source[head + 1 :]]
+    # "a report by the WHO", "a statement from Acme" (a journal it appeared "in" is no maker)
+    return not any(
+        w in ("by", "from", "of") and "Name" in after[k + 1 : k + 3] for k, w in enumerate(after)
+    )
+
+
+# "Turkish", "Iranian", "Chinese", "Israeli": where papers come from, not who wrote them
+_DEMONYM = re.compile(r"(?:ish|an|ese|i)$")
+
+
 def _cites_finding(found: Found) -> bool:
     """Whether an attribution cites a study, a survey or data rather than someone speaking."""
     mention = found.mention
@@ -1377,8 +1407,8 @@ _SOURCE_STOPS = word_set("way plan rules law schedule that which who when where 
 def _verb_before_comma(tokens: list[Token], following: Token) -> bool:
     """Whether the words from `following` on reach a verb before any comma: a clause, not
     more of a name ("the team's coach, Ana Lind, ...")."""
-    if following.text in ",:(":
-        return False
+    if following.text in ",:(" or following.lower in COMPILED:
+        return False  # "according to a study published in The Lancet, ...": the source's
     for token in tokens[tokens.index(following) :]:
         if token.text in ",:;":
             return False

@@ -239,6 +239,10 @@ def _after_name_of(tokens: list[Token], k: int, lo: int, named: bool = False) ->
     )
 
 
+# papers a body issues, heads of a phrase as findings are: "a press release", "a news release"
+_ISSUED = word_set("release releases statement statements")
+
+
 def collect_forward(tokens: list[Token], i: int, hi: int) -> int | None:
     """End index (exclusive) of the noun phrase starting at tokens[i], or None."""
     k = i
@@ -255,7 +259,7 @@ def collect_forward(tokens: list[Token], i: int, hi: int) -> int | None:
                 (
                     m
                     for m in range(k, min(hi, k + 3))
-                    if tokens[m].lower in FINDING_NOUNS
+                    if tokens[m].lower in FINDING_NOUNS | _ISSUED
                     or (tokens[m].lower in ORG_WORDS and m > k and _modifiers(tokens[k:m]))
                 ),
                 None,
@@ -419,7 +423,9 @@ _NOT_DESCRIBING = DETERMINERS | word_set(
 
 
 # what someone writes or issues: "a statement from chief executive Jane Doe" is hers
-_WRITINGS = word_set("statement statements letter memo email e-mail post announcement")
+_WRITINGS = word_set(
+    "statement statements letter memo email e-mail post announcement release releases"
+)
 
 
 def _finding_by(tokens: list[Token], i: int, end: int, hi: int) -> int | None:
