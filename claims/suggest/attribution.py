@@ -190,7 +190,11 @@ class Discourse:
             who = self.role(mention.role)
             if who:
                 return who, ROLE
-        body = self.body_described(mention, position) or self._finding_made(mention, position)
+        body = (
+            self.body_described(mention, position)
+            or self._finding_made(mention, position)
+            or self._researchers_named(mention)
+        )
         if body:
             return body, ROLE
         if mention.kind == "role":
@@ -279,6 +283,20 @@ class Discourse:
             if seen >= 0 and (kind_in_name or not named):
                 last[name] = (kind_in_name, seen, len(name))  # "Desde Abajo" over "Desde"
         return max(last, key=last.__getitem__) if last else None
+
+    def _researchers_named(self, mention: Mention) -> str | None:
+        """ "Researchers from Nanjing University reported ... The scientists noted": people
+        doing research, described again, are the last such group named with its institution."""
+        words = mention.text.lower().split()
+        if len(words) != 2 or words[0] != "the" or words[1] not in _RESEARCHERS:
+            return None
+        named = [
+            (at, name)
+            for name, at in self.spoke.items()
+            if name.split()[0].lower() in _RESEARCHERS
+            and any(w[:1].isupper() for w in name.split()[1:])
+        ]
+        return max(named)[1] if named else None
 
     def _finding_made(self, mention: Mention, position: int) -> str | None:
         """ "The study found ..." after "a new study by the Pew Research Center": a finding
@@ -726,6 +744,7 @@ _BODY_KINDS = word_set("""
 _QUOTE_MARKS = re.compile('["“”«»]')
 _BODY_PEOPLE = word_set("officials executives spokesman spokeswoman spokesperson")
 # Findings named again as "the study", whose maker the article may have named before.
+_RESEARCHERS = word_set("researchers scientists astronomers investigators experts team authors")
 _MADE = word_set("report study survey analysis poll research paper review audit assessment")
 # Kinds that are also a body's own name: "the ministry" is a "Ministry of ..." named before.
 _NAMED_BODY_KINDS = word_set("""

@@ -180,3 +180,20 @@ def test_figures_from_a_described_body_are_its_and_a_title_case_name_is_whole():
     (cases,) = [c for c in result.candidates if "4,200" in c.text]
     assert (cases.speaker, cases.reported_speaker) == ("data from the health ministry", None)
     assert _speaker(result, "1,500 patients") == "Doctors Without Borders"
+
+
+def test_researchers_described_again_are_the_group_named_with_its_institution():
+    text = (
+        "Moon\n\nResearchers from Nanjing University reported the water was in the form of "
+        "beads found in dirt collected in 2020. The scientists noted that billions of these "
+        "beads could exist on the moon.\n\nScientists at the University of Montreal said the "
+        "planet is 48 light years away. The researchers added that it may hold 40 percent "
+        "water.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    speakers = {c.text: c.speaker for c in result.candidates}
+    assert speakers["billions of these beads could exist on the moon"] == (
+        "Researchers from Nanjing University"
+    )
+    assert speakers["it may hold 40 percent water"] == "Scientists at the University of Montreal"
