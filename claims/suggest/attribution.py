@@ -369,7 +369,17 @@ class Discourse:
             described = self._described_person()
             if described and self.spoke.get(described, -1) > max(people.values(), default=-1):
                 return described  # "The Surgeon General said ... He wrote, ..."
-            return max(people, key=people.__getitem__) if people else current
+            if people or current:
+                return max(people, key=people.__getitem__) if people else current
+            # "Professor Elio Riboli ... commented on the findings. '...,' he stated": nobody
+            # spoke or opened a sentence yet, so the person the text named last before it
+            seen = {
+                n: registry.last_seen(n.split()[-1], position)
+                for n, p in registry.people.items()
+                if not p.organisation and registry.is_person(n) and registry.sex(n) != other
+            }
+            seen = {n: at for n, at in seen.items() if at >= 0}
+            return max(seen, key=seen.__getitem__) if seen else None
         if word == "they" and self.group is not None:
             phrase, where = self.group
             if where > self.spoke.get(self.current or "", -1):

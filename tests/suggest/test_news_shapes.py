@@ -821,3 +821,14 @@ def test_a_study_named_again_is_the_body_that_released_or_led_it():
 
     assert _one(result, "50 percent").speaker == "HHS"
     assert _one(result, "60 percent").speaker == "Pew Research Center"
+
+
+def test_he_after_a_quotation_with_nobody_speaking_yet_is_the_person_named_last():
+    text = (
+        "Waist study\n\nOne of the study's authors, Professor Elio Riboli of Imperial College "
+        'London, commented on the findings. "We were surprised to see the waist size having '
+        'such an effect on 40 people," he stated.\n'
+    )
+    result = suggest(text, outlet="Daily News")
+
+    assert _one(result, "40 people").speaker == "Elio Riboli"
