@@ -152,11 +152,13 @@ def read_paragraphs(text: str, *, title: str | None = None) -> list[Paragraph]:
             continue
         line = text[paragraph.start : paragraph.end]
         words = seen.words(line)
-        key = " ".join(words) or line
+        figures = _NUMBER.findall(line)  # "cost $4 billion" is no repeat of "cost $5 billion"
+        key = " ".join([*words, *figures]) or line
         earlier = exact.get(key)
         if earlier is None and len(words) >= _MIN_COMPARED_WORDS:
-            hits = seen.search(line, limit=1, min_score=REPEAT_SCORE, words=words)
-            earlier = hits[0].key if hits else None
+            hits = seen.search(line, limit=3, min_score=REPEAT_SCORE, words=words)
+            same = [h for h in hits if _NUMBER.findall(h.text) == figures]
+            earlier = same[0].key if same else None
         if earlier is not None:
             paragraph.kind, paragraph.repeat_of = "repeat", earlier
             paragraph.reason = f"repeats paragraph {earlier}"

@@ -188,3 +188,16 @@ def test_a_contrast_with_whereas_or_while_is_one_claim():
         "Exports rose 5% in the quarter, while imports fell 2%.",
     ):
         assert _texts(text) == [text], text
+
+
+def test_a_paragraph_with_figures_of_its_own_is_no_repeat_or_summary():
+    text = (
+        "Deal\n\nMarvin Sambur said the deal cost 4 billion dollars.\n\n"
+        "Marvin Sambur said the deal cost 5 billion dollars.\n\n"
+        "Marvin Sambur said the deal cost 5 billion dollars.\n"
+    )
+
+    assert [c.text for c in suggest(text).candidates] == [
+        "the deal cost 4 billion dollars",
+        "the deal cost 5 billion dollars",
+    ]
