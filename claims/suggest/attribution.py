@@ -604,6 +604,13 @@ def _attribution(text: str, outside: list[Token]) -> tuple[Mention | None, int |
             continue
         if first_cue is None and outside[k].lower not in LISTENER_CUES | {"according"}:
             first_cue = k
+        if outside[k].lower in TAIL_CUES and outside[k - 1].text == ",":
+            # 'X defended the Air Force's choice, saying, "..."': the sentence's subject says
+            # it, not the last name before the participle
+            lead = _opening_phrase(outside)
+            subject = _sentence_subject(text, outside[lead:], k - lead)
+            if subject is not None and subject.kind == "name":
+                return subject, k
         mention = _subject(text, outside, k)
         if mention is None and outside[k].lower not in LISTENER_CUES:
             mention = _inverted(text, outside, k)

@@ -832,3 +832,14 @@ def test_he_after_a_quotation_with_nobody_speaking_yet_is_the_person_named_last(
     result = suggest(text, outlet="Daily News")
 
     assert _one(result, "40 people").speaker == "Elio Riboli"
+
+
+def test_a_quotation_after_saying_is_the_sentence_subjects_not_the_last_name_before_it():
+    text = (
+        "Boeing\n\nThe deal was signed in May.\n\nAn additional email by Roche provides a "
+        "contrast to his criticism of Airbus, as he talks to Marvin Sambur about Boeing, "
+        'saying, "I love Ya, Big Guy, give it to the 4 of them."\n'
+    )
+    result = suggest(text, outlet="Daily News")
+
+    assert _one(result, "Big Guy").speaker == "Roche"
