@@ -1517,6 +1517,11 @@ class Blocks:
             # quotation runs on until a paragraph closes it
             block = self.block
             line = self.text[paragraph.start : paragraph.end]
+            if not _goes_on_quoting(line):
+                # "titled "Juan Valdez drinks coffee. ¶ The strip appears in 800 papers":
+                # a mark left open, and a paragraph that neither reopens nor closes it
+                self.block, self.open_quote = None, False
+                return voice
             if not _leaves_quote_open(line):
                 self.block, self.open_quote = None, False
             return block
@@ -1915,6 +1920,12 @@ def _leaves_quote_open(line: str) -> bool:
         and line.count('"') % 2 == 1
         and (line.rstrip()[-1:] != '"')
     )
+
+
+def _goes_on_quoting(line: str) -> bool:
+    """Whether a paragraph after one that left a quotation open carries it on: it opens
+    with a quotation mark, as English quotation over paragraphs does, or closes the mark."""
+    return line[:1] in "\"“‘'«" or "”" in line or "»" in line or line.count('"') % 2 == 1
 
 
 def _closes_quote(line: str) -> bool:

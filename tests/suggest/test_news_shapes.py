@@ -843,3 +843,15 @@ def test_a_quotation_after_saying_is_the_sentence_subjects_not_the_last_name_bef
     result = suggest(text, outlet="Daily News")
 
     assert _one(result, "Big Guy").speaker == "Roche"
+
+
+def test_a_quotation_mark_left_open_runs_on_only_into_a_paragraph_that_quotes():
+    text = (
+        "Coffee\n\nJane Roe said the suit cost 2 million dollars.\n\n"
+        'In 2006, the growers sued Acme over a campaign titled "Juan drinks coffee. '
+        "The charges were dropped in 2008.\n\n"
+        "The strip appears in over 800 newspapers worldwide.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+
+    assert _one(result, "800 newspapers").speaker == "Daily News"
