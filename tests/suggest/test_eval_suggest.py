@@ -167,6 +167,7 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
         "heldout-26",
         "heldout-27",
         "heldout-28",
+        "heldout-29",
     ],
 )
 def test_every_corpus_label_sits_at_its_offsets(folder):
