@@ -1642,6 +1642,14 @@ def _opens_clause(before: list[Token], mention: Mention) -> bool:
         return True
     if mention.kind == "name" and _role_before(before):
         return True
+    dashes = [i for i, t in enumerate(before) if t.text in "—–"]
+    if len(dashes) == 2 and dashes[1] == len(before) - 1:
+        # "Irish Taoiseach — Prime Minister — Leo Varadkar said": a gloss between dashes on a
+        # title, itself a run of capitalised words as "Irish Taoiseach Leo Varadkar" is
+        title = before[: dashes[0]]
+        if 0 < len(title) <= _TITLE_RUN and all(t.is_word and t.is_capitalised for t in title):
+            return True
+        return _opens_clause(title, mention)
     if mention.kind != "name" and not mention.organisation:
         return False
     # what a comma closes is set aside, as when the subject follows the comma
@@ -1671,6 +1679,7 @@ def _description_only(tokens: list[Token], titled: bool) -> bool:
 
 _DESCRIPTION_WORDS = 6
 _BARE_DESCRIPTION_WORDS = 3
+_TITLE_RUN = 4
 
 
 def _after_organisation(text: str, tokens: list[Token], mention: Mention, cue: int) -> Mention:
@@ -1875,15 +1884,17 @@ def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tupl
         return _clause_span(text, tokens[after].start, end) if _as_ahead(ahead, "of") else None
     if after >= len(tokens) or (low in _SAY and tokens[after].lower in _SAID_NOTHING):
         return None  # "said nothing about the cut": no words reported
+    # "promised to create 2 million jobs", "pledged not to withdraw 1,500 troops"
+    to = after + 1 if low in _PROMISES and tokens[after].lower in _NOT else after
     if (
         low in _PROMISES
-        and tokens[after].lower == "to"
-        and after + 1 < len(tokens)
-        and tokens[after + 1].text.isalpha()
-        and tokens[after + 1].text.islower()
-        and tokens[after + 1].lower not in DETERMINERS
+        and tokens[to].lower == "to"
+        and to + 1 < len(tokens)
+        and tokens[to + 1].text.isalpha()
+        and tokens[to + 1].text.islower()
+        and tokens[to + 1].lower not in DETERMINERS
     ):
-        return _clause_span(text, tokens[after].start, end)  # "promised to create 2 million jobs"
+        return _clause_span(text, tokens[after].start, end)
     if tokens[after].lower == "to" and not (
         after + 1 < len(tokens) and tokens[after + 1].lower in ("have", "be", "being", "having")
     ):
@@ -2196,6 +2207,7 @@ _DESCRIBING_WORDS = 3
 
 
 _PROMISES = word_set("promised promises promise vowed vows pledged pledges threatened threatens")
+_NOT = word_set("not never")
 _AFTER_COMMA_WORDS = 14  # "..., the commission's chairman, Paul Adeyemi, announced"
 
 

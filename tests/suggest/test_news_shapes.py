@@ -855,3 +855,18 @@ def test_a_quotation_mark_left_open_runs_on_only_into_a_paragraph_that_quotes():
     result = suggest(text, outlet="Daily News")
 
     assert _one(result, "800 newspapers").speaker == "Daily News"
+
+
+def test_a_pledge_not_to_act_and_a_title_glossed_between_dashes():
+    text = (
+        "Vote\n\nThe vote was held in May.\n\nAustralia pledged not to withdraw 1,500 troops "
+        "from Afghanistan.\n\nIrish Taoiseach — Prime Minister — Leo Varadkar said the law is "
+        "to be enacted before the end of 2019.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+
+    assert (_one(result, "1,500").speaker, _one(result, "1,500").text) == (
+        "Australia",
+        "not to withdraw 1,500 troops from Afghanistan",
+    )
+    assert _one(result, "2019").speaker == "Leo Varadkar"
