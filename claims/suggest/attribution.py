@@ -186,7 +186,8 @@ class Discourse:
         if mention.kind == "pronoun":
             who = self._pronoun(mention.role, position)
             return who, PRONOUN if who else 0.0
-        if mention.kind == "role":
+        body = mention.text.split()[-1].lower() in ORG_WORDS
+        if mention.kind == "role" and not body:  # "the U.S. military" is no spokesman of it
             who = self.role(mention.role)
             if who:
                 return who, ROLE
@@ -2097,6 +2098,14 @@ def _clause_ahead(tokens: list[Token]) -> bool:
     """Whether the words after a cue read as a clause with a verb, not a noun phrase."""
     if _share_then_verb(tokens):
         return True  # "said 60 percent of voters back the plan"
+    if (
+        len(tokens) > 2
+        and tokens[0].lower in _PRONOUN_SUBJECTS
+        and tokens[1].text.isalpha()
+        and tokens[1].text.islower()
+        and tokens[1].lower not in _NOT_VERBS_AFTER_PRONOUN
+    ):
+        return True  # "admits they use white phosphorus", "said it used 20 bombs"
     for k, token in enumerate(tokens):
         if _verbish(token):
             return True
@@ -2106,6 +2115,10 @@ def _clause_ahead(tokens: list[Token]) -> bool:
             return True  # "said the results confirm a drop"
     return False
 
+
+_PRONOUN_SUBJECTS = word_set("they we i you it he she")
+# what follows "said it" as no verb: "said it again", "said it best"
+_NOT_VERBS_AFTER_PRONOUN = word_set("again too best all out loud twice once before well first")
 
 # Words that follow a plural noun without being its verb: "the results of", "the figures
 # today".

@@ -870,3 +870,19 @@ def test_a_pledge_not_to_act_and_a_title_glossed_between_dashes():
         "not to withdraw 1,500 troops from Afghanistan",
     )
     assert _one(result, "2019").speaker == "Leo Varadkar"
+
+
+def test_a_pronoun_and_its_verb_after_a_cue_and_a_military_that_speaks_for_itself():
+    text = (
+        "Raid\n\nThe raid took place in May.\n\n"
+        '"The insurgents use it as a weapon," said Colonel Greg Julian, a spokesman for the '
+        "U.S. military in Afghanistan. The U.S. military admits they use white phosphorus for "
+        "illumination in 30 cases.\n\nThe Navy said it used 20 bombs in 2009.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+
+    assert _one(result, "30 cases").speaker == "The U.S. military"
+    assert (_one(result, "20 bombs").speaker, _one(result, "20 bombs").text) == (
+        "Navy",
+        "it used 20 bombs in 2009",
+    )
