@@ -984,6 +984,13 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
         elif tokens[j].lower == "to" and j > lo and tokens[j - 1].lower in _SEEM:
             j -= 2  # "observers appear to concur that"
         elif (
+            tokens[j].lower == "to"
+            and j - 1 > lo
+            and tokens[j - 1].lower in _KEEN
+            and tokens[j - 2].lower in _BE
+        ):
+            j -= 3  # "The Prince was keen to stress that"
+        elif (
             tokens[j].text == ","
             and j - 2 >= lo
             and tokens[j - 1].lower in _ASIDES
@@ -1004,6 +1011,8 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
 
 
 _SEEM = word_set("appear appears appeared seem seems seemed")
+_KEEN = word_set("keen eager quick careful anxious happy willing able")
+_BE = word_set("was were is are been be")
 _ASIDES = word_set("meanwhile however though too also instead therefore moreover nevertheless")
 
 

@@ -31,7 +31,7 @@ CUE_WORDS = word_set("""
     reported pointed point points pointing according testified testifies assailed described
     describes found finds concur concurs concurred agree agrees blame blames blamed envision
     envisions envisioned envisage envisages envisaged
-    show shows showed suggests indicates reports believe warn argue insist estimate write
+    show shows showed shown suggests indicates reports believe warn argue insist estimate write
     cautions cautioned cautioning predicts concludes stating
     predict contend maintain stress note add explain mentions tell telling cautioned conceded
     countered retorted lamented recounted boasted charged pledged forecast projected ruled
@@ -51,7 +51,9 @@ TWO_WORD_CUES = {
 
 # Cues that attribute only when their subject is a study, data or an organisation ("the survey
 # found that", "official figures show"): a person who "found" or "showed" something did it.
-FINDING_CUES = word_set("found finds show shows showed suggests indicates suggest indicate reveal")
+FINDING_CUES = word_set(
+    "found finds show shows showed shown suggests indicates suggest indicate reveal"
+)
 
 # Cues followed by the listener, not the speaker: in "told Newsweek" or ", telling Cook",
 # the name after the verb is who heard the words.

@@ -546,11 +546,11 @@ def cue_fits(tokens: list[Token], k: int, mention: Mention | None) -> bool:
     if mention.organisation:
         return True
     if (
-        tokens[k].lower in ("found", "finds")
+        tokens[k].lower in ("found", "finds", "shown")
         and k + 1 < len(tokens)
         and tokens[k + 1].lower == "that"
     ):
-        return True  # "the researchers found that ...": a finding, whoever made it
+        return True  # "the researchers found that", "they have shown that": whoever made it
     words = mention.text.lower().split()
     head = words[-1].strip(".,") if words else ""
     if tokens[k].lower in ("found", "finds") and head in _RESEARCHERS:

@@ -886,3 +886,18 @@ def test_a_pronoun_and_its_verb_after_a_cue_and_a_military_that_speaks_for_itsel
         "Navy",
         "it used 20 bombs in 2009",
     )
+
+
+def test_keen_to_stress_that_and_they_have_shown_that():
+    text = (
+        "Iran\n\nThe talks took place in May.\n\nThe Prince was keen to stress that those in "
+        "power seized the US embassy in 1979.\n\nA team of researchers from the University of "
+        "Tennessee has confirmed that the asteroid is held together by van der Waals forces. "
+        "They have shown that the rotation rate of the 1.1 km asteroid is too high.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+
+    assert _one(result, "1979").speaker == "The Prince"
+    assert _one(result, "rotation rate").speaker == (
+        "A team of researchers from the University of Tennessee"
+    )
