@@ -1173,7 +1173,24 @@ def _reported(
     if _cites_finding(found) and mention is not None and mention.kind == "phrase":
         discourse.finding = speaker
     before = found.before or _narration_before(text, tokens, found, start)
-    if before is not None:  # "There are no reports of deaths, but the agency says: ..."
+    fronted = _fronted_cue(text, tokens, before) if before is not None else None
+    if fronted is not None:
+        # "Announcing that the leader had been killed, President Obama said ...": the
+        # participle's words are the subject's too
+        statements.append(
+            Statement(
+                *fronted,
+                "indirect",
+                speaker,
+                tokens[0].lower,
+                index,
+                speaker_span=named_at,
+                cue_span=(tokens[0].start, tokens[0].end),
+                confidence=confidence,
+                evidence="reported speech",
+            )
+        )
+    elif before is not None:  # "There are no reports of deaths, but the agency says: ..."
         statements.append(_outlet_narration(*before, index, discourse))
     evidence = "reported speech" if found.cue != "according to" else "according to"
     relayed = None
@@ -1199,6 +1216,24 @@ def _reported(
         for part in (found, more, _rest(found))
         if part is not None and part.span is not None
     ]
+
+
+_FRONTED_CUES = TAIL_CUES | word_set(
+    "announcing alleging acknowledging admitting confirming denying revealing predicting"
+)
+
+
+def _fronted_cue(text: str, tokens: list[Token], before: tuple[int, int]) -> tuple[int, int] | None:
+    """The words a sentence-opening participle cue reports, before the comma after which its
+    subject speaks: "Announcing that the leader had been killed, ..." (not "Speaking in
+    Paris, ...", which reports nothing)."""
+    words = [t for t in tokens if before[0] <= t.start < before[1]]
+    if len(words) < 4 or words[0].start != before[0] or words[0].lower not in _FRONTED_CUES:
+        return None
+    first = 2 if words[1].lower == "that" else 1
+    if first == 1 and not _clause_ahead(words[1:]):
+        return None
+    return _clause_span(text, words[first].start, before[1])
 
 
 def _inner_attribution(text: str, tokens: list[Token], found: Found) -> Mention | None:

@@ -901,3 +901,19 @@ def test_keen_to_stress_that_and_they_have_shown_that():
     assert _one(result, "rotation rate").speaker == (
         "A team of researchers from the University of Tennessee"
     )
+
+
+def test_a_sentence_opening_participle_cue_reports_for_the_subject_after_its_comma():
+    text = (
+        "Raid\n\nThe raid took place in May.\n\nAnnouncing that the leader had been killed by "
+        "special forces during a 40-minute raid, President Barack Obama said it was a good "
+        "day.\n\nSpeaking in Paris on Monday, the minister said 40 people died.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+
+    killed = _one(result, "40-minute")
+    assert (killed.speaker, killed.text) == (
+        "Barack Obama",
+        "the leader had been killed by special forces during a 40-minute raid",
+    )
+    assert _one(result, "40 people").text == "40 people died"
