@@ -1747,7 +1747,8 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
     for k in range(1, len(tokens)):
         if not is_cue(tokens, k) or tokens[k].lower == "according":
             continue
-        if tokens[_skip_back(tokens, k - 1, 0)].lower == "and":
+        if tokens[_skip_back(tokens, k - 1, 0)].lower in ("and", "but"):
+            # "X called a press conference and stated that", "X apologized, but also said"
             found = _coordinated(text, tokens, k, end)
             if found is not None:
                 return found

@@ -102,7 +102,8 @@ def _joins(tokens: list[Token], k: int) -> bool:
         return before.is_capitalised and after.is_capitalised and before.end < tokens[k].start
     if text == "." and k > 0:
         prev = tokens[k - 1]
-        return prev.end == tokens[k].start and prev.lower in HONORIFICS | ABBREVIATIONS
+        initial = len(prev.text) == 1 and prev.text.isupper()  # "John F. Kennedy"
+        return prev.end == tokens[k].start and (initial or prev.lower in HONORIFICS | ABBREVIATIONS)
     if text.lower() == "and" and 0 < k < len(tokens) - 1:
         # "Acting President and Prime Minister Vladimir Putin": two titles of one person
         before, after = tokens[k - 1].lower, tokens[k + 1].lower

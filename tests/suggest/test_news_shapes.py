@@ -917,3 +917,15 @@ def test_a_sentence_opening_participle_cue_reports_for_the_subject_after_its_com
         "the leader had been killed by special forces during a 40-minute raid",
     )
     assert _one(result, "40 people").text == "40 people died"
+
+
+def test_a_middle_initial_and_but_also_said_keep_the_speaker():
+    text = (
+        "Raid\n\nThe raid took place in May.\n\nJohn F. Kennedy said that 40 people died.\n\n"
+        "General James L. Jones apologized for the loss of civilians, but also said that the "
+        "Taliban used 41 villagers as shields.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+
+    assert _one(result, "40 people").speaker == "John F. Kennedy"
+    assert _one(result, "41 villagers").speaker == "James L. Jones"
