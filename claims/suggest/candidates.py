@@ -105,25 +105,12 @@ def _clauses(tokens: list[Token]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(bounds) if a < b]
 
 
-_DASH_ASIDE_WORDS = 7
-
-
 def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
     """Whether a new independent clause starts at tokens[k] (after a comma or semicolon),
-    the current one having started at tokens[begin] and holding a verb of its own."""
+    the current one having started at tokens[begin] and holding a verb of its own. A dash
+    never cuts: what follows it restates or qualifies the clause before ("in hospital - that
+    is an increase of 23"), as the labels keep it."""
     before = tokens[k - 1].text
-    if before in "—–" and k >= 2 and tokens[k - 2].end < tokens[k - 1].start:
-        # "... the spacecraft, a dash, only for this test, there was no rocket": a spaced dash
-        # between two clauses, each with its verb.
-        near = tokens[max(begin, k - 1 - _DASH_ASIDE_WORDS) : k + _DASH_ASIDE_WORDS]
-        if sum(1 for t in near if t.text in "—–") > 1:
-            return False  # "the main language — Spanish — is": a dash that opens or closes an aside
-        since = max((j for j in range(begin, k - 1) if tokens[j].text == ","), default=begin - 1)
-        return (
-            not _nesting(tokens, k)
-            and _has_finite_verb(tokens[since + 1 : k - 1])
-            and _has_finite_verb(tokens[k : k + 12])
-        )
     if before not in ",;" or _nesting(tokens, k):
         return False
     if not _has_words(tokens, begin, k - 1, _MIN_WORDS):

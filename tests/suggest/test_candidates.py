@@ -201,3 +201,11 @@ def test_a_paragraph_with_figures_of_its_own_is_no_repeat_or_summary():
         "the deal cost 4 billion dollars",
         "the deal cost 5 billion dollars",
     ]
+
+
+def test_a_dash_never_cuts_a_claim():
+    for text in (
+        "974 people are currently in hospital – that is an increase of 23 from yesterday.",
+        "For Frelimo, 2005 will mark its 30th year in power — uninterrupted since 1975.",
+    ):
+        assert _texts(text) == [text], text
