@@ -11,6 +11,7 @@ names the relayed one as `reported_speaker`.
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from .attribution import (
@@ -513,7 +514,12 @@ def _trim(text: str, start: int, end: int, *, after_cut: bool) -> tuple[int, int
         while word_end < end and text[word_end].isalpha():
             word_end += 1
         word = text[start:word_end].lower()
-        if word in connectors and word_end < end and text[word_end] == " ":
+        if (
+            word in connectors
+            and word_end < end
+            and text[word_end] == " "
+            and not (word == "so" and _SO_PHRASE.match(text, word_end + 1))
+        ):
             start = word_end
             continue
         if after_cut and word in CUE_WORDS and text.startswith(" that ", word_end):
@@ -526,6 +532,10 @@ def _trim(text: str, start: int, end: int, *, after_cut: bool) -> tuple[int, int
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
         end -= 1
     return (start, end) if start < end else None
+
+
+# "So far, we have helped ...", "So many people ...": "so" opening an adverb, not a connector
+_SO_PHRASE = re.compile(r"(?:far|many|much|long|few|called)\b", re.IGNORECASE)
 
 
 def _words(text: str, start: int, end: int) -> int:

@@ -209,3 +209,11 @@ def test_a_dash_never_cuts_a_claim():
         "For Frelimo, 2005 will mark its 30th year in power — uninterrupted since 1975.",
     ):
         assert _texts(text) == [text], text
+
+
+def test_so_far_and_so_many_keep_their_so():
+    for text in (
+        "So far, we have helped 4,000 families this winter.",
+        "So many people died in 2020.",
+    ):
+        assert _texts(text) == [text], text
