@@ -29,6 +29,7 @@ from .lexicon import (
     ABOUT_CUES,
     AS_CUES,
     COMPILED,
+    CUE_WORDS,
     DETERMINERS,
     FINDING_CUES,
     FINDING_NOUNS,
@@ -565,6 +566,15 @@ def _direct(
         lead = _lead_clause(text, outside, cue_at)
         if lead:
             statements.insert(0, Statement(*lead, "indirect", speaker, cue, index, **common))
+        elif (
+            mention is not None
+            and outside[cue_at].lower in TAIL_CUES
+            and outside[cue_at - 1].text == ","
+            and _acted(outside[: cue_at - 1], mention)
+        ):
+            # 'Trudeau later congratulated Varadkar on Twitter, saying: "..."': the act
+            first, comma = outside[0].start, outside[cue_at - 1].start
+            statements.insert(0, _outlet_narration(first, comma, index, discourse))
     return statements
 
 
@@ -607,10 +617,13 @@ def _attribution(text: str, outside: list[Token]) -> tuple[Mention | None, int |
             first_cue = k
         if outside[k].lower in TAIL_CUES and outside[k - 1].text == ",":
             # 'X defended the Air Force's choice, saying, "..."': the sentence's subject says
-            # it, not the last name before the participle
+            # it, not the last name before the participle; 'The minister weighed in, saying'
             lead = _opening_phrase(outside)
             subject = _sentence_subject(text, outside[lead:], k - lead)
-            if subject is not None and subject.kind == "name":
+            if subject is None and lead < k:
+                subject = mention_after(text, outside, lead, k)
+                subject = subject if subject and subject.kind in ("role", "phrase") else None
+            if subject is not None and subject.kind != "pronoun":
                 return subject, k
         mention = _subject(text, outside, k)
         if mention is None and outside[k].lower not in LISTENER_CUES:
@@ -2410,16 +2423,35 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
         span = _clause_span(text, tokens[begin].start, end)
         # "John Roe met the ambassador and offered an apology, stating that ...": what the
         # subject did is the outlet's account, and checkable in its own right
-        acted = [t for t in tokens[:k] if t.start >= mention.end and t.is_word]
         before = None
-        if len(acted) >= _ACTED_WORDS and any(_verbish(t) for t in acted):
+        if _acted(tokens[:k], mention):
             before = _clause_span(text, tokens[0].start, tokens[k - 1].start)
         return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span, before=before)
     return None
 
 
 _ISSUED = word_set("statement statements release letter note post tweet message email")
+
+
+def _acted(before: list[Token], subject: Mention) -> bool:
+    """Whether the words between a subject and ", saying" / ", adding" tell something it did,
+    the outlet's account and checkable in its own right: "met the ambassador and offered an
+    apology", "later recanted his statement" (not "weighed in on Tuesday", which only says
+    that words came)."""
+    acted = [t for t in before if t.start >= subject.end and t.is_word]
+    verb = next((t.lower for t in acted if _verbish(t)), None)
+    if verb is None:
+        return False
+    if len(acted) >= _ACTED_WORDS:
+        return True
+    return len(acted) >= _SHORT_ACT_WORDS and verb not in _SPOKE and verb not in CUE_WORDS
+
+
 _ACTED_WORDS = 6  # more than "weighed in on Tuesday": something done, not only said
+_SHORT_ACT_WORDS = 3  # "recanted his statement", "congratulated Varadkar on Twitter"
+_SPOKE = word_set(
+    "weighed spoke commented responded reacted replied spoken talked chimed went took issued"
+)
 
 
 def _clause_subject(text: str, tokens: list[Token], span: tuple[int, int] | None) -> Mention | None:

@@ -929,3 +929,20 @@ def test_a_middle_initial_and_but_also_said_keep_the_speaker():
 
     assert _one(result, "40 people").speaker == "John F. Kennedy"
     assert _one(result, "41 villagers").speaker == "James L. Jones"
+
+
+def test_an_act_before_saying_or_adding_is_kept_as_the_outlets_account():
+    text = (
+        "Aid\n\nThe aid came in May.\n\nEgeland later recanted his statement, adding that the "
+        "US pledge of 350 million dollars was generous.\n\nCanadian Prime Minister Justin "
+        'Trudeau later congratulated Varadkar on Twitter, saying: "What a moment for 40 million '
+        'women."\n\nThe minister weighed in on Tuesday, saying "exports fell 5 percent".\n'
+    )
+    result = suggest(text, outlet="Daily News")
+
+    assert _one(result, "recanted").text == "Egeland later recanted his statement"
+    assert _one(result, "recanted").speaker == "Daily News"
+    assert _one(result, "congratulated").speaker == "Daily News"
+    assert _one(result, "40 million").speaker == "Justin Trudeau"
+    assert _none(result, "weighed in")
+    assert _one(result, "5 percent").speaker == "The minister"
