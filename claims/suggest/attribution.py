@@ -1132,14 +1132,19 @@ def _reported(
         # report has authors (below), and so do papers whose maker is named
         narrated = _outlet_narration(*found.span, index, discourse)
         source = text[found.cue_span[1] : found.span[0]].strip(" ,:") if unnamed else ""
+        # "Lawmakers rejected it in October, although reports stated that ...": the clause
+        # before the figures is the outlet's own
+        before = found.before or _narration_before(text, tokens, found, start)
+        own = [] if before is None else [_outlet_narration(*before, index, discourse)]
         return [
+            *own,
             replace(
                 narrated,
                 cue=found.cue,
                 reported=source or mention.text,
                 cue_span=found.cue_span,
                 evidence="the outlet's narration, relaying figures",
-            )
+            ),
         ]
     # a voice that cites a source ("According to the DEA, ...") relays it, as the speaker of
     # a speech relays whoever they quote; an institution's own release names its speakers
@@ -1696,8 +1701,23 @@ def _opens_clause(before: list[Token], mention: Mention) -> bool:
     Prosecution"), or words that describe it ("Nevertheless, the French carmaker")."""
     if not before or before[-1].text in ",:" or _only_connectors(before) or _opener(before):
         return True
-    if len(before) > 1 and before[-1].lower in ("but", "and") and before[-2].text == ",":
-        return True
+    if len(before) > 1 and before[-1].lower in _JOINING and before[-2].text == ",":
+        return True  # "..., but X says", "..., although experts say"
+    if mention.kind == "phrase":
+        # "..., although industry experts say": a group's lower-case modifiers before it
+        mods = 0
+        while (
+            mods < 2
+            and mods < len(before)
+            and before[-1 - mods].text.isalpha()
+            and before[-1 - mods].text.islower()
+            and before[-1 - mods].lower not in _JOINING | DETERMINERS
+            and not _verbish(before[-1 - mods])
+        ):
+            mods += 1
+        rest = before[: len(before) - mods]
+        if mods and len(rest) > 1 and rest[-1].lower in _JOINING and rest[-2].text == ",":
+            return True
     if mention.kind == "name" and _role_before(before):
         return True
     dashes = [i for i, t in enumerate(before) if t.text in "—–"]
@@ -1713,6 +1733,9 @@ def _opens_clause(before: list[Token], mention: Mention) -> bool:
     # what a comma closes is set aside, as when the subject follows the comma
     comma = max((i for i, t in enumerate(before) if t.text == ","), default=-1)
     return _description_only(before[comma + 1 :], bool(mention.role))
+
+
+_JOINING = word_set("but and although though while whereas yet")
 
 
 def _description_only(tokens: list[Token], titled: bool) -> bool:

@@ -87,6 +87,10 @@ def atomic_pieces(
                     # "..., a figure the agency described as unprecedented": a cue at the
                     # clause's end relays nothing, and the clause stays the statement's
                     report = span = None
+                else:
+                    own = _own_before(text, clause, begin, a > 0)
+                    if own is not None:  # "Lawmakers rejected it, although reports stated"
+                        pieces.append(Piece(*own, reported_speaker=statement.reported))
             if report is None:
                 relayed = None
                 span = _trim(text, clause[0].start, clause[-1].end, after_cut=a > 0)
@@ -369,6 +373,8 @@ def _relayed(
         first = next(i for i, t in enumerate(clause) if t.start >= mention.start)
         if answered_by_share(clause, first):
             continue  # "found that 93 percent of respondents said that ...": one finding
+        if first > lead and clause[first - 1].lower in _INSIDE_A_CLAUSE:
+            continue  # "killed because of reports stating that ...": part of the claim
         if not cue_fits(clause, k, mention):
             continue
         who = _relayed_name(discourse, mention, speaker)
@@ -457,6 +463,8 @@ def _opening_finding(text: str, clause: list[Token]) -> tuple[str, int] | None:
 
 
 _RELAYED_PRONOUNS = frozenset({"he", "she"})
+# Words after which a source is inside the clause's own claim, not relaying it.
+_INSIDE_A_CLAUSE = word_set("of by to for with from about despite amid after before")
 
 
 def _as_said(clause: list[Token], j: int) -> bool:
@@ -497,6 +505,20 @@ def _after_cue(clause: list[Token], k: int) -> int:
                 return clause[j].end
             break
     return clause[k].end
+
+
+def _own_before(
+    text: str, clause: list[Token], begin: int, after_cut: bool
+) -> tuple[int, int] | None:
+    """The statement's own words before a comma that precedes a relayed report in the same
+    clause: "Lawmakers rejected the proposal in October, although reports stated that ..."."""
+    comma = max((t.start for t in clause if t.text == "," and t.end <= begin), default=None)
+    if comma is None:
+        return None
+    head = [t for t in clause if t.end <= comma]
+    if not _has_finite_verb(head) or not _has_words(head, 0, len(head), _MIN_WORDS):
+        return None
+    return _trim(text, clause[0].start, comma, after_cut=after_cut)
 
 
 def _trim(text: str, start: int, end: int, *, after_cut: bool) -> tuple[int, int] | None:

@@ -946,3 +946,21 @@ def test_an_act_before_saying_or_adding_is_kept_as_the_outlets_account():
     assert _one(result, "40 million").speaker == "Justin Trudeau"
     assert _none(result, "weighed in")
     assert _one(result, "5 percent").speaker == "The minister"
+
+
+def test_a_clause_before_although_experts_say_and_a_source_inside_the_claim_are_kept():
+    text = (
+        "Deal\n\nThe deal was signed in May.\n\nCongressional lawmakers rejected the proposal "
+        "in October, although industry experts say the deal had been killed by the Pentagon "
+        "because of reports stating that the deal had favored Boeing.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+
+    rejected = _one(result, "rejected")
+    assert (rejected.speaker, rejected.text) == (
+        "Daily News",
+        "Congressional lawmakers rejected the proposal in October",
+    )
+    killed = _one(result, "killed")
+    assert killed.speaker == "experts"
+    assert killed.text.startswith("the deal had been killed by the Pentagon because of reports")
