@@ -2415,8 +2415,20 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
     """'The minister weighed in on Tuesday, saying exports fell.': the subject at the start
     of the sentence says what follows the participle."""
     for k in range(2, len(tokens) - 1):
-        # "..., saying", or "issued a statement saying": what the statement said
+        # "..., saying", or "issued a statement saying": what the statement said; "released
+        # a report showing that": what the report found, its maker's finding
         stated = tokens[k].lower in ("saying", "stating") and tokens[k - 1].lower in _ISSUED
+        shown = _published_showing(tokens, k)
+        if shown:
+            lead = _opening_phrase(tokens)
+            maker = _sentence_subject(text, tokens[lead:], k - lead)
+            if maker is None:
+                continue
+            begin = k + 2 if k + 1 < len(tokens) and tokens[k + 1].lower == "that" else k + 1
+            if begin >= len(tokens):
+                continue
+            span = _clause_span(text, tokens[begin].start, end)
+            return Found(maker, cue_text(tokens, k), cue_span(tokens, k), span)
         if (tokens[k - 1].text != "," and not stated) or tokens[k].lower not in TAIL_CUES:
             continue
         first = 0
@@ -2454,6 +2466,23 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
 
 
 _ISSUED = word_set("statement statements release letter note post tweet message email")
+_SHOWING = word_set("showing finding concluding suggesting revealing")
+_PUBLISHED = word_set("released published issued unveiled commissioned")
+_PUBLISHED_FINDINGS = word_set("report study survey analysis poll review audit paper data")
+
+
+def _published_showing(tokens: list[Token], k: int) -> bool:
+    """ "HHS released a report showing that ...", "Pew published a new survey finding that":
+    a finding its maker, the sentence's subject, published (not "She read a report showing
+    ...", whose reader made nothing)."""
+    if tokens[k].lower not in _SHOWING or tokens[k - 1].lower not in _PUBLISHED_FINDINGS:
+        return False
+    j = k - 2
+    while j >= 0 and tokens[j].is_word and tokens[j].text.islower() and j >= k - 4:
+        if tokens[j].lower in _PUBLISHED:
+            return True
+        j -= 1
+    return False
 
 
 def _acted(before: list[Token], subject: Mention) -> bool:

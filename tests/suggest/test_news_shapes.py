@@ -964,3 +964,17 @@ def test_a_clause_before_although_experts_say_and_a_source_inside_the_claim_are_
     killed = _one(result, "killed")
     assert killed.speaker == "experts"
     assert killed.text.startswith("the deal had been killed by the Pentagon because of reports")
+
+
+def test_a_body_that_released_a_report_showing_that_makes_the_finding():
+    text = (
+        "Drug prices\n\nThe plan was signed in May.\n\nEarlier this year, HHS released a report "
+        "showing that the price of 1,200 drugs rose faster than inflation.\n\nThe Pew Research "
+        "Center published a new survey finding that 60 percent of adults own a car.\n\nShe read "
+        "a report showing that 40 people died.\n"
+    )
+    result = suggest(text, outlet="Daily News")
+
+    assert _one(result, "1,200").speaker == "HHS"
+    assert _one(result, "60 percent").speaker == "Pew Research Center"
+    assert _one(result, "40 people").speaker == "Daily News"
