@@ -278,7 +278,7 @@ class Discourse:
         }
         last: dict[str, tuple[bool, int, int]] = {}
         for name in sorted(known | set(self.bodies)):  # sorted: the same answer on every run
-            if name == self.outlet:
+            if name == self.outlet or _other_kind(name, head):
                 continue
             seen = registry.last_seen(name, position)
             kind_in_name = re.search(rf"\b{re.escape(head)}", name.lower()) is not None
@@ -773,6 +773,18 @@ _BODY_KINDS = word_set("""
     association foundation institute regulator operator developer startup conglomerate
     """)
 _QUOTE_MARKS = re.compile('["“”«»]')
+# Words in a body's name that say nothing of its kind ("Intel Corp" may be "the chipmaker").
+_ANY_KIND = word_set("inc ltd llc plc corp corporation co holdings group company international")
+
+
+def _other_kind(name: str, kind: str) -> bool:
+    """Whether a body's name says it is of another kind than the one described: "the
+    union" is not the "Associated Press", a press agency."""
+    words = {w.lower().strip(".,") for w in name.split()}
+    own = words & ORG_WORDS - _ANY_KIND
+    return bool(own) and kind not in own and not any(w.startswith(kind) for w in words)
+
+
 _BODY_PEOPLE = word_set("officials executives spokesman spokeswoman spokesperson")
 # Findings named again as "the study", whose maker the article may have named before.
 _RESEARCHERS = word_set("researchers scientists astronomers investigators experts team authors")
@@ -1131,7 +1143,9 @@ def _reported(
         # ...": the outlet reports numbers or papers, which speak for nobody; a study or a
         # report has authors (below), and so do papers whose maker is named
         narrated = _outlet_narration(*found.span, index, discourse)
-        source = text[found.cue_span[1] : found.span[0]].strip(" ,:") if unnamed else ""
+        after = found.span[0] > found.cue_span[1]
+        source = text[found.cue_span[1] : found.span[0]].strip(" ,:") if after else mention.text
+        source = source if unnamed else ""
         # "Lawmakers rejected it in October, although reports stated that ...": the clause
         # before the figures is the outlet's own
         before = found.before or _narration_before(text, tokens, found, start)
@@ -1408,7 +1422,9 @@ def _cites_unnamed_papers(text: str, found: Found) -> bool:
     mention = found.mention
     if found.cue != "according to" or mention is None or mention.kind != "phrase":
         return False
-    source = re.findall(r"[\w'’-]+", text[found.cue_span[1] : found.span[0]])
+    after = found.span[0] > found.cue_span[1]  # "..., according to official figures."
+    written = text[found.cue_span[1] : found.span[0]] if after else mention.text
+    source = re.findall(r"[\w'’-]+", written)
     head = next((k for k, w in enumerate(source) if w.lower() in _PAPERS), None)
     if head is None:
         return False
@@ -1703,6 +1719,12 @@ def _opens_clause(before: list[Token], mention: Mention) -> bool:
         return True
     if len(before) > 1 and before[-1].lower in _JOINING and before[-2].text == ",":
         return True  # "..., but X says", "..., although experts say"
+    if len(before) >= 2 and before[-1].lower in ("for", "of") and before[-2].lower in _SPOKES:
+        # "A spokesman for the port authority said": the body speaks through them
+        rest = before[:-2]
+        if rest and rest[-1].lower in DETERMINERS | INDEFINITES:
+            rest = rest[:-1]
+        return _opens_clause(rest, mention) if rest else True
     if mention.kind == "phrase":
         # "..., although industry experts say": a group's lower-case modifiers before it
         mods = 0
@@ -1736,6 +1758,10 @@ def _opens_clause(before: list[Token], mention: Mention) -> bool:
 
 
 _JOINING = word_set("but and although though while whereas yet")
+_SPOKES = word_set(
+    "spokesman spokeswoman spokesperson spokespeople representative representatives "
+    "spokesmen spokeswomen"
+)
 
 
 def _description_only(tokens: list[Token], titled: bool) -> bool:

@@ -978,3 +978,19 @@ def test_a_body_that_released_a_report_showing_that_makes_the_finding():
     assert _one(result, "1,200").speaker == "HHS"
     assert _one(result, "60 percent").speaker == "Pew Research Center"
     assert _one(result, "40 people").speaker == "Daily News"
+
+
+def test_wire_forms_of_bodies_a_spokesman_for_a_press_agency_and_official_figures():
+    text = (
+        "Port strike\n\nThe strike began in May.\n\nA spokesman for the port authority said 40 "
+        "containers had been damaged.\n\nReyes later told the Associated Press that wages would "
+        "not rise by more than 3 percent.\n\nIn a post on Facebook, the union said police had "
+        "used tear gas on 50 strikers.\n\nThe port handles 40 percent of the country's trade, "
+        "according to official figures.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "40 containers").speaker == "the port authority"
+    assert _one(result, "50 strikers").speaker != "Associated Press"
+    trade = _one(result, "trade")
+    assert (trade.speaker, trade.reported_speaker) == ("Herald", "official figures")
