@@ -267,6 +267,7 @@ class Discourse:
             return None  # "the Reuters news agency" names its body; "the London-based group"
         registry = self.registry
         known = {n for n, p in registry.people.items() if p.organisation}
+        known |= registry.named_bodies  # "Shares in Acme Motors fell ... the carmaker"
         # "Aurora Innovation said ... Company officials said": a speaker no person's name
         known |= {
             n
@@ -775,11 +776,14 @@ _BODY_KINDS = word_set("""
 _QUOTE_MARKS = re.compile('["“”«»]')
 # Words in a body's name that say nothing of its kind ("Intel Corp" may be "the chipmaker").
 _ANY_KIND = word_set("inc ltd llc plc corp corporation co holdings group company international")
+_GENERIC_KINDS = word_set("company firm group organisation organization body outfit giant")
 
 
 def _other_kind(name: str, kind: str) -> bool:
     """Whether a body's name says it is of another kind than the one described: "the
     union" is not the "Associated Press", a press agency."""
+    if kind in _GENERIC_KINDS:
+        return False  # "the company" may be any business
     words = {w.lower().strip(".,") for w in name.split()}
     own = words & ORG_WORDS - _ANY_KIND
     return bool(own) and kind not in own and not any(w.startswith(kind) for w in words)
@@ -1173,6 +1177,19 @@ def _reported(
         if subject is not None:
             speaker, confidence = discourse.registry.register(subject, subject.start), PRONOUN
             named_at = (subject.start, subject.end)
+    elif (
+        mention is not None
+        and mention.kind == "pronoun"
+        and mention.role == "it"
+        and found.span is not None
+        and found.span[1] <= mention.start
+    ):
+        # "The company expects sales of 1.1 million, it said": the clause's own subject,
+        # a body described by its kind, before anyone named earlier
+        opening = _clause_opening(text, tokens, found.span)
+        body = discourse.body_described(opening, opening.start) if opening else None
+        if body is not None:
+            speaker, named_at = body, (opening.start, opening.end)
     if relaying:
         if (
             mention is not None
@@ -2541,6 +2558,13 @@ def _clause_subject(text: str, tokens: list[Token], span: tuple[int, int] | None
         return None
     mention = mention_after(text, inside, 0, len(inside))
     return mention if mention is not None and mention.kind == "name" else None
+
+
+def _clause_opening(text: str, tokens: list[Token], span: tuple[int, int]) -> Mention | None:
+    """The phrase that opens a reported clause ("The company expects ..."), if any."""
+    inside = [t for t in tokens if span[0] <= t.start < span[1]]
+    mention = mention_after(text, inside, 0, len(inside)) if inside else None
+    return mention if mention is not None and mention.kind in ("role", "phrase") else None
 
 
 def _note_agent(text: str, tokens: list[Token], discourse: Discourse) -> None:

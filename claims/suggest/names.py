@@ -17,6 +17,7 @@ from .given_names import FEMALE, MALE
 from .lexicon import (
     DETERMINERS,
     HONORIFICS,
+    ORG_WORDS,
     ROLE_FAMILIES,
     ROLE_MODIFIERS,
     SKIP_BEFORE_CUE,
@@ -42,6 +43,7 @@ _NAME_RUN = r"[A-Z][\w&.'’-]*(?:[^\S\n]+(?:of|for|and|on|[A-Z][\w&.'’-]*)){0
 _MADE_BY = re.compile(
     rf"\b{_FINDINGS}\s+(?:[a-z]+\s+){{0,2}}?(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME_RUN})"
 )
+_BODY_NAME = re.compile(r"\b[A-Z][\w&'’-]*(?:[^\S\n]+[A-Z][\w&'’-]*)+")
 _MADE_BY_OWNER = re.compile(rf"\b(?P<name>{_NAME_RUN})['’]s\s+(?:[a-z]+\s+){{0,2}}?{_FINDINGS}\b")
 # "HHS released a report", "NASA-led study": the maker named before its finding
 _MADE_PUBLISHED = re.compile(
@@ -102,6 +104,7 @@ class Registry:
         self._honoured: dict[str, str] | None = None
         self._titled_words: set[str] | None = None
         self._makers: list[tuple[int, int, str]] | None = None
+        self._named_bodies: frozenset[str] | None = None
         self._places: set[str] = set()
         for speaker in known:
             self._add_known(speaker, text)
@@ -293,6 +296,20 @@ class Registry:
         while at >= 0 and not _whole_word(self._text, at, at + len(name)):
             at = self._text.rfind(name, 0, at)
         return at
+
+    @property
+    def named_bodies(self) -> frozenset[str]:
+        """Names the article writes as a body's, capitalised words ending in a word for one
+        ("Acme Motors", "the Eastport Port Authority"), whether or not they ever speak."""
+        if self._named_bodies is None:  # read once per article
+            self._named_bodies = frozenset(
+                m.group(0)
+                for m in _BODY_NAME.finditer(self._text)
+                if m.group(0).split()[-1].lower() in ORG_WORDS
+                # not a credit ("Image: Eastport Council"), which is furniture
+                and not self._text[: m.start()].rstrip(" ").endswith(":")
+            )
+        return self._named_bodies
 
     def finding_maker(self, before: int) -> str | None:
         """Whoever the article last named as a study's or report's maker before a position:

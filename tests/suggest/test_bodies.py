@@ -197,3 +197,16 @@ def test_researchers_described_again_are_the_group_named_with_its_institution():
         "Researchers from Nanjing University"
     )
     assert speakers["it may hold 40 percent water"] == "Scientists at the University of Montreal"
+
+
+def test_a_body_named_only_in_narration_is_what_its_kind_describes_and_it_said_is_it():
+    text = (
+        "Shares fall\n\nThe study was funded by the National Health Institute.\n\nShares in "
+        "Acme Motors fell 8 percent on Thursday after the carmaker cut its profit forecast.\n\n"
+        "The company expects sales of 1.1 million vehicles this year, down from 1.3 million, "
+        "it said.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    (sales,) = [c for c in result.candidates if "1.1 million" in c.text]
+    assert sales.speaker == "Acme Motors"
