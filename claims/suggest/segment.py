@@ -536,7 +536,8 @@ def _real_boundary(text: str, dot: int, cut: int) -> bool:
     if word.lower() in ABBREVIATIONS:
         return False
     if len(word) == 1 and word.isupper():
-        return False  # an initial
+        # an initial ("J. Smith"), unless a sentence starts after it ("influenza A. The ...")
+        return next_word in SENTENCE_STARTERS
     if "." in word:  # U.S., U.K., a.m.
         return next_word in SENTENCE_STARTERS or next_word in STOP_CAPS
     return True

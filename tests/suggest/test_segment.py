@@ -313,3 +313,14 @@ def test_a_caption_ending_in_its_credit_spelled_out_is_noise():
     kinds = [(p.kind, p.reason) for p in suggest(text).paragraphs]
 
     assert kinds[2] == ("noise", "caption")
+
+
+def test_a_capital_letter_ending_a_sentence_is_no_initial_when_a_sentence_follows():
+    text = "H5N9 is a subtype of influenza A. The agency says it has killed 4 people."
+
+    assert [text[a:b] for a, b in split_sentences(text, 0, len(text))] == [
+        "H5N9 is a subtype of influenza A.",
+        "The agency says it has killed 4 people.",
+    ]
+    named = "The report was written by John A. Smith of the agency."
+    assert len(split_sentences(named, 0, len(named))) == 1
