@@ -740,7 +740,12 @@ def _people_of(text: str, tokens: list[Token], j: int, lo: int) -> Mention | Non
     """ "Opponents of the plan said", "Many residents of the town say", "the head of the
     agency said": people named by what they are and what they belong to, opening the
     clause."""
-    if j - 1 >= lo and tokens[j].is_capitalised and tokens[j - 1].is_capitalised:
+    if (
+        j - 1 >= lo
+        and tokens[j].is_capitalised
+        and tokens[j - 1].is_capitalised
+        and tokens[j].lower not in ORG_WORDS  # "the head of Skyways Airlines told" is the head
+    ):
         return None  # "the director of the museum Tom Reyes said": the name after the role
     for k in range(j - 1, max(lo, j - _PEOPLE_OF_WORDS) - 1, -1):
         if tokens[k].lower not in _PEOPLE_OF or k - 1 < lo:

@@ -994,3 +994,13 @@ def test_wire_forms_of_bodies_a_spokesman_for_a_press_agency_and_official_figure
     assert _one(result, "50 strikers").speaker != "Associated Press"
     trade = _one(result, "trade")
     assert (trade.speaker, trade.reported_speaker) == ("Herald", "official figures")
+
+
+def test_the_head_of_a_named_body_speaks_as_its_head_not_as_the_body():
+    text = (
+        "Hearing\n\nThe head of Skyways Airlines told a Senate hearing on Tuesday that the "
+        "carrier cancelled 16,000 flights in December.\n"
+    )
+    result = suggest(text, outlet="Reuters")
+
+    assert _one(result, "16,000").speaker == "The head of Skyways Airlines"
