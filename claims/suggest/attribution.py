@@ -2393,6 +2393,8 @@ def _attribution_after(text: str, tokens: list[Token], comma: int, start: int) -
             mention = None
         inverted = False
         if mention is None and k == lead and tokens[k].lower not in LISTENER_CUES:
+            if tokens[k].lower in _TAKES_AN_OBJECT:
+                return None  # "Jane Roe, disputed the figures.": what was disputed, no speaker
             mention = _inverted(text, tokens, k)
             inverted = True
         if mention is None or not cue_fits(tokens, k, mention):
@@ -2421,6 +2423,13 @@ def _attribution_after(text: str, tokens: list[Token], comma: int, start: int) -
             after = _clause_span(text, tokens[rest].end, tokens[-1].end)
         return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span, after=after)
     return None
+
+
+# Cues whose object follows them, so that the words after them are never their speaker.
+_TAKES_AN_OBJECT = word_set(
+    "disputed denied rejected confirmed acknowledged admitted questioned criticised criticized "
+    "accused blamed praised welcomed condemned dismissed described"
+)
 
 
 def _listener_words(tokens: list[Token]) -> int:
@@ -2603,6 +2612,19 @@ def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
         discourse.group = ("the " + tokens[0].lower, tokens[0].start)
         return
     lead = _opening_phrase(tokens)
+    if lead < len(tokens) and tokens[lead].lower == "the":
+        # "The union's leader, Jane Roe, disputed the figures": the person the role names
+        comma = next(
+            (i for i in range(lead, min(len(tokens), lead + 6)) if tokens[i].text == ","), 0
+        )
+        role = [t.lower.removesuffix("'s").removesuffix("’s") for t in tokens[lead:comma]]
+        described = any(w in TITLE_WORDS or w in PERSON_NOUNS for w in role)
+        opening = Mention(tokens[lead].start, tokens[comma - 1].end, "role", " ".join(role))
+        titled = _titled_apposition(text, tokens, opening) if comma and described else None
+        if titled is not None:
+            named = registry.lookup(titled.name) or registry.register(titled, titled.start)
+            discourse.subjects[named] = titled.start
+            return
     for k, token in enumerate(tokens[: lead + 6]):
         if k < lead:
             continue

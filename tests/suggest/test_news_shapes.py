@@ -1004,3 +1004,15 @@ def test_the_head_of_a_named_body_speaks_as_its_head_not_as_the_body():
     result = suggest(text, outlet="Reuters")
 
     assert _one(result, "16,000").speaker == "The head of Skyways Airlines"
+
+
+def test_a_role_naming_a_person_between_commas_who_disputed_something_is_she_after():
+    text = (
+        "Wages\n\nVoss said wages had risen 12 percent since 2021.\n\nThe union's leader, Jane "
+        "Roe, disputed the figures. She said real wages had fallen 4 percent over the same "
+        "period.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "disputed").speaker == "Herald"
+    assert _one(result, "4 percent").speaker == "Jane Roe"
