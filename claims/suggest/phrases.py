@@ -44,7 +44,8 @@ GROUP_NOUNS = word_set("""
     spokeswoman activists lawmakers diplomats leaders ministers organisers organizers
     prosecutors investigators doctors economists reporters journalists protesters voters
     authors bloggers twitterers users commentators campaigners students workers parents
-    countries governments nations posters
+    countries governments nations posters groups organisations organizations unions companies
+    charities
     """)
 _SPACES = re.compile(r"\s+")
 _APPOSITIVE_SPAN = 20

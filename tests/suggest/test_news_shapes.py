@@ -1016,3 +1016,13 @@ def test_a_role_naming_a_person_between_commas_who_disputed_something_is_she_aft
 
     assert _one(result, "disputed").speaker == "Herald"
     assert _one(result, "4 percent").speaker == "Jane Roe"
+
+
+def test_groups_of_bodies_described_by_their_cause_speak_as_a_group():
+    text = (
+        "Port\n\nThe port opened in May.\n\nEnvironmental groups say the expansion will destroy "
+        "200 hectares of wetland.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "200 hectares").speaker == "Environmental groups"
