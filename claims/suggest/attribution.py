@@ -1516,8 +1516,21 @@ _AFTER_SOURCE_WORDS = 4  # "... according to Carlos Lage and Cuban television."
 
 def _source_phrase(text: str, tokens: list[Token], i: int) -> Mention | None:
     """ "according to the museum": a definite noun phrase the lexicon does not know as a
-    speaker's is still the source that "according to" names, up to the next punctuation."""
-    if i >= len(tokens) or tokens[i].lower != "the":
+    speaker's is still the source that "according to" names, up to the next punctuation; so
+    are bare figures or papers, "according to industry figures"."""
+    if i >= len(tokens):
+        return None
+    if tokens[i].lower != "the":
+        k = i
+        while k < len(tokens) and k - i < _SOURCE_WORDS and tokens[k].text.isalpha():
+            if tokens[k].lower in _PAPERS and not tokens[k].text[0].isupper():
+                end = tokens[k]
+                if k + 1 == len(tokens) or tokens[k + 1].text in ",.;:":
+                    return Mention(
+                        tokens[i].start, end.end, "phrase", text[tokens[i].start : end.end]
+                    )
+                return None
+            k += 1
         return None
     k = i + 1
     while k < len(tokens) and tokens[k].is_word and k - i <= _SOURCE_WORDS:

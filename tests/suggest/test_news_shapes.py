@@ -1026,3 +1026,15 @@ def test_groups_of_bodies_described_by_their_cause_speak_as_a_group():
     result = suggest(text, outlet="Herald")
 
     assert _one(result, "200 hectares").speaker == "Environmental groups"
+
+
+def test_according_to_bare_figures_at_the_end_of_a_sentence_is_relayed_by_the_outlet():
+    text = (
+        "Coffee\n\nThe study was published in May.\n\nCoffee consumption in the UK has risen by "
+        "25 percent since 2010, according to industry figures.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    found = _one(result, "25 percent")
+    assert (found.speaker, found.reported_speaker) == ("Herald", "industry figures")
+    assert found.text == "Coffee consumption in the UK has risen by 25 percent since 2010"
