@@ -10,6 +10,7 @@ sources their speakers (`passes`), and restatements are checked against earlier 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -174,7 +175,7 @@ _QUOTED_PARAGRAPH = re.compile(r"[\"“‘'«](?P<words>[^\"“”«»]{20,}?)[.
 # "This was a difficult decision. Jane Doe, NASA Administrator": a quotation set in the page
 # with its speaker's name (and role) after it.
 _SIGNED_QUOTE = re.compile(
-    r"[\"“‘']?(?P<words>[^\n]{20,}?[.!?…])[\"”’']?\s+(?:[-–—]\s*)?"
+    r"[\"“‘']?(?P<words>[^\n]{20,}?[.!?…])[\"”’']?\s+(?P<dash>[-–—]\s*)?"
     r"(?P<who>[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3})(?:,\s+[^!?\n]{2,80})?"
 )
 SIGNED_CONFIDENCE = 0.7  # words a signed pull-quote gives to its speaker
@@ -187,6 +188,10 @@ _QUOTE_THEN_SIGNATURE = re.compile(
     r"[\"“](?P<words>[^\"“”\n]{20,}?)[.,]?[\"”]\s+(?P<tail>[^\n]{2,100})"
 )
 _SIGNATURE_WORDS = 12
+# A line of its own that only signs the paragraph above it: "—Angela Merkel", "— UK Foreign
+# Office report".
+_SIGNATURE_LINE = re.compile(r"[-–—]\s*[A-Z][\w.'’\-]*(?:\s+[\w.'’\-]+){0,5}")
+_ALL_WORDS = re.compile(r"(?P<words>[^\n]{20,})")
 
 
 def _pull_quotes(text: str, paragraphs: list[Paragraph]) -> None:
@@ -194,17 +199,26 @@ def _pull_quotes(text: str, paragraphs: list[Paragraph]) -> None:
     whose words the article prints again elsewhere, or signed after a dash: a pull-quote set
     in the page, not more of anyone's words."""
     folded = re.sub(r"\W+", " ", text).lower()
-    for paragraph in paragraphs:
+    for paragraph, following in itertools.zip_longest(paragraphs, paragraphs[1:]):
         if paragraph.kind != "body":
             continue
-        if _DASH_SIGNED.fullmatch(text, paragraph.start, paragraph.end):
+        signed = _SIGNED_QUOTE.fullmatch(text, paragraph.start, paragraph.end)
+        if _DASH_SIGNED.fullmatch(text, paragraph.start, paragraph.end) or (
+            signed and signed.group("dash")
+        ):
+            # '"It's a long game." - Jane Doe', "[It is] offensive beyond ... — Rick Santorum"
             paragraph.kind, paragraph.reason = "heading", "pull-quote"
             continue
         match = (
             _QUOTED_PARAGRAPH.fullmatch(text, paragraph.start, paragraph.end)
-            or _SIGNED_QUOTE.fullmatch(text, paragraph.start, paragraph.end)
+            or signed
             or _signature(text, paragraph)
         )
+        if not match and following is not None:
+            # "Osama bin Laden suggested ... religion." over a line "—Angela Merkel"
+            line = text[following.start : following.end]
+            match = _ALL_WORDS.fullmatch(text, paragraph.start, paragraph.end)
+            match = match if _SIGNATURE_LINE.fullmatch(line) else None
         if not match:
             continue
         if folded.count(_folded(match.group("words"))) >= 2:

@@ -1038,3 +1038,18 @@ def test_according_to_bare_figures_at_the_end_of_a_sentence_is_relayed_by_the_ou
     found = _one(result, "25 percent")
     assert (found.speaker, found.reported_speaker) == ("Herald", "industry figures")
     assert found.text == "Coffee consumption in the UK has risen by 25 percent since 2010"
+
+
+def test_pull_quotes_signed_after_a_dash_or_over_a_signature_line_are_furniture():
+    text = (
+        "Leaders react\n\nTuesday, May 3, 2011\n\nBin Laden claimed to act in the name of Islam, "
+        "but he made a mockery of its 5 pillars.\n\n—Angela Merkel\n\nLeaders around the world "
+        'reacted on Monday. "Bin Laden claimed to act in the name of Islam, but he made a '
+        'mockery of its 5 pillars," Merkel said.\n\nThe raid was offensive beyond anything a '
+        "public figure in 12 countries should tolerate. — Rick Santorum\n"
+    )
+    result = suggest(text, outlet="Wikinews")
+
+    pillars = [c for c in result.candidates if "5 pillars" in c.text]
+    assert len(pillars) == 1 and pillars[0].speaker.endswith("Merkel")
+    assert _none(result, "12 countries")
