@@ -196,6 +196,7 @@ class Discourse:
             self.body_described(mention, position)
             or self._finding_made(mention, position)
             or self._researchers_named(mention)
+            or self._owner_described(mention, position)
         )
         if body:
             return body, ROLE
@@ -286,6 +287,17 @@ class Discourse:
             if seen >= 0 and (kind_in_name or not named):
                 last[name] = (kind_in_name, seen, len(name))  # "Desde Abajo" over "Desde"
         return max(last, key=last.__getitem__) if last else None
+
+    def _owner_described(self, mention: Mention, position: int) -> str | None:
+        """ "the company's website says", "the agency's statement said": what a body
+        described by its kind publishes speaks for that body."""
+        words = mention.text.split()
+        if len(words) != 3 or words[0].lower() != "the" or not words[1].endswith(("'s", "’s")):
+            return None
+        if words[2].lower() not in _PUBLICATIONS | FINDING_NOUNS:
+            return None
+        owner = replace(mention, text=f"the {words[1][:-2]}", kind="phrase")
+        return self.body_described(owner, position)
 
     def _researchers_named(self, mention: Mention) -> str | None:
         """ "Researchers from Nanjing University reported ... The scientists noted": people
@@ -1019,6 +1031,13 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
             j -= 2  # "observers appear to concur that"
         elif (
             tokens[j].lower == "to"
+            and j - 2 >= lo
+            and tokens[j - 1].lower in _REPUTED
+            and tokens[j - 2].lower in _BE
+        ):
+            j -= 3  # "Silva is reported to have said that": "have" was passed over already
+        elif (
+            tokens[j].lower == "to"
             and j - 1 > lo
             and tokens[j - 1].lower in _KEEN
             and tokens[j - 2].lower in _BE
@@ -1045,6 +1064,7 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
 
 
 _SEEM = word_set("appear appears appeared seem seems seemed")
+_REPUTED = word_set("reported said believed thought understood alleged known")
 _KEEN = word_set("keen eager quick careful anxious happy willing able")
 _BE = word_set("was were is are been be")
 _ASIDES = word_set("meanwhile however though too also instead therefore moreover nevertheless")
@@ -1650,8 +1670,13 @@ def _quoted_as_saying(text: str, tokens: list[Token], end: int) -> Found | None:
         )
         if at is None:
             return None
-        mention = _subject(text, tokens, k)
-        relayed = mention_after(text, tokens, k + 1, at)
+        if tokens[k - 1].lower in _BE and tokens[k + 1].lower == "by" and k >= 2:
+            # "Rosa Lima was quoted by the BBC as saying ...": the same report, turned round
+            mention = mention_after(text, tokens, k + 2, at)
+            relayed = mention_before(text, tokens, _skip_back(tokens, k - 2, 0))
+        else:
+            mention = _subject(text, tokens, k)
+            relayed = mention_after(text, tokens, k + 1, at)
         if mention is None or (mention.kind == "pronoun" and mention.role in FIRST_PERSON):
             return None
         begin = at + 2

@@ -1053,3 +1053,19 @@ def test_pull_quotes_signed_after_a_dash_or_over_a_signature_line_are_furniture(
     pillars = [c for c in result.candidates if "5 pillars" in c.text]
     assert len(pillars) == 1 and pillars[0].speaker.endswith("Merkel")
     assert _none(result, "12 countries")
+
+
+def test_quoted_by_as_saying_reported_to_have_said_and_a_bodys_website():
+    text = (
+        "Dam\n\nPolice fired tear gas at 2,000 protesters on Saturday.\n\nIn a press release, "
+        "the Koru Power Company stated that work would continue.\n\nAccording to the company's "
+        "website, the project will cost 5 billion dollars.\n\nMinister Rosa Lima was quoted by "
+        "the BBC as saying that the government had approved the dam in 2019.\n\nAna Silva is "
+        "reported to have said that the protests would continue until 2025.\n"
+    )
+    result = suggest(text, outlet="Wikinews")
+
+    assert _one(result, "5 billion").speaker == "Koru Power Company"
+    approved = _one(result, "2019")
+    assert (approved.speaker, approved.reported_speaker) == ("BBC", "Rosa Lima")
+    assert _one(result, "2025").speaker == "Ana Silva"
