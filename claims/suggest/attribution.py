@@ -988,6 +988,9 @@ def _plain_noun_subject(tokens: list[Token], j: int, cue: int, lo: int) -> Menti
     does not know, taken only as "the" and one noun opening the clause before a saying verb."""
     if tokens[cue].lower not in _PLAIN_NOUN_CUES:
         return None
+    bare = _bare_plural_subject(tokens, j, lo)
+    if bare is not None:
+        return bare  # "Mortgage lenders said": people named by their trade, opening the sentence
     # "the grid operator": a modifier noun may stand before the head
     the = j - 2 if j - 2 >= lo and tokens[j - 2].lower == "the" else j - 1
     if the < lo or tokens[the].lower != "the":
@@ -1015,6 +1018,23 @@ def _plain_noun_subject(tokens: list[Token], j: int, cue: int, lo: int) -> Menti
         return None
     words = _text_of(tokens[the : j + 1])
     return Mention(tokens[the].start, noun.end, "phrase", words)
+
+
+def _bare_plural_subject(tokens: list[Token], j: int, lo: int) -> Mention | None:
+    """A plural noun with a modifier opening the clause, without an article, before a
+    saying verb: "Mortgage lenders said", "Local farmers say"."""
+    if j - 1 < lo or (j - 1 > lo and tokens[j - 2].text not in ",;:"):
+        return None
+    modifier, noun = tokens[j - 1], tokens[j]
+    if not (noun.text.isalpha() and noun.text.islower() and len(noun.text) > 4):
+        return None
+    if not noun.lower.endswith(("ers", "ors", "ists", "ants", "ents", "ians")):
+        return None  # "lenders", "investors", "economists", "residents", "physicians"
+    if not (modifier.text.isalpha() and modifier.text[0].isupper() and modifier.text[1:].islower()):
+        return None
+    if modifier.lower in STOP_CAPS or _verbish(modifier):
+        return None
+    return Mention(modifier.start, noun.end, "phrase", _text_of([modifier, noun]))
 
 
 def _text_of(tokens: list[Token]) -> str:

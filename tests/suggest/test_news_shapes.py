@@ -1069,3 +1069,14 @@ def test_quoted_by_as_saying_reported_to_have_said_and_a_bodys_website():
     approved = _one(result, "2019")
     assert (approved.speaker, approved.reported_speaker) == ("BBC", "Rosa Lima")
     assert _one(result, "2025").speaker == "Ana Silva"
+
+
+def test_people_named_by_their_trade_without_an_article_speak_as_a_group():
+    text = (
+        "Bank\n\nRates rose in May.\n\nMortgage lenders said they would pass the increase on "
+        "to 2 million customers.\n\nLocal farmers say 300 cows died.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "2 million").speaker == "Mortgage lenders"
+    assert _one(result, "300 cows").speaker == "Local farmers"
