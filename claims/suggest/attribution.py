@@ -1049,6 +1049,8 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
             j -= 1
         elif tokens[j].lower == "to" and j > lo and tokens[j - 1].lower in _SEEM:
             j -= 2  # "observers appear to concur that"
+        elif tokens[j].lower in WEEKDAYS and j - 1 >= lo and tokens[j - 1].lower == "on":
+            j -= 2  # "President Maria Duarte on Monday said"
         elif (
             tokens[j].lower == "to"
             and j - 2 >= lo
@@ -2544,8 +2546,9 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
                 continue
             span = _clause_span(text, tokens[begin].start, end)
             return Found(maker, cue_text(tokens, k), cue_span(tokens, k), span)
-        if (tokens[k - 1].text != "," and not stated) or tokens[k].lower not in TAIL_CUES:
-            continue
+        after_comma = tokens[k - 1].text == "," or _quote_ends_in_comma(text, tokens[k - 1])
+        if (not after_comma and not stated) or tokens[k].lower not in TAIL_CUES:
+            continue  # '..., noting that', 'dismissed it as "empty promises," noting that'
         first = 0
         # "On 17 November, Vice Minister John Roe met ...": past the date to the subject
         while first < k and (
@@ -2575,7 +2578,9 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
         # subject did is the outlet's account, and checkable in its own right
         before = None
         if _acted(tokens[:k], mention):
-            before = _clause_span(text, tokens[0].start, tokens[k - 1].start)
+            # up to the comma, or through a quotation that closes on one
+            stop = tokens[k - 1].start if tokens[k - 1].text == "," else tokens[k - 1].end
+            before = _clause_span(text, tokens[0].start, stop)
         return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span, before=before)
     return None
 

@@ -1080,3 +1080,19 @@ def test_people_named_by_their_trade_without_an_article_speak_as_a_group():
 
     assert _one(result, "2 million").speaker == "Mortgage lenders"
     assert _one(result, "300 cows").speaker == "Local farmers"
+
+
+def test_a_day_between_subject_and_cue_and_a_tail_after_a_quoted_characterisation():
+    text = (
+        "Speech\n\nThe speech was in May.\n\nPresident Maria Duarte on Monday said that 40 "
+        'hospitals would be built.\n\nCarlos Vega dismissed the speech as "empty promises," '
+        "noting that the government had built only 3 of the 20 hospitals.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "40 hospitals").speaker == "Maria Duarte"
+    built = _one(result, "20 hospitals")
+    assert (built.speaker, built.text) == (
+        "Carlos Vega",
+        "the government had built only 3 of the 20 hospitals",
+    )
