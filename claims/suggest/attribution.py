@@ -1452,7 +1452,15 @@ def _narration_before(
     words = [t for t in tokens if t.is_word and t.end <= comma.start]
     if len(words) < 3 or not any(_verbish(t) for t in words):
         return None
+    if words[0].lower in _FRONTING_PARTICIPLES:
+        return None  # "Asked whether the library would reopen, Ortiz said": no clause
     return _clause_span(text, start, comma.start)
+
+
+# Participles that open a sentence to say how the words came, never a claim of their own.
+_FRONTING_PARTICIPLES = word_set(
+    "asked speaking responding commenting writing replying answering interviewed pressed"
+)
 
 
 _FIGURES = word_set(
@@ -1899,6 +1907,26 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
             continue
         if tokens[k - 1].text == "," and _aside_speaker(text, tokens, k):
             continue  # "Recipients, said Roe, must ...": the speaker follows the cue
+        who = _skip_back(tokens, k - 1, 0)
+        if (
+            who >= 2
+            and tokens[who].lower == "who"
+            and tokens[who - 1].text == ","
+            and tokens[k].lower in _PLAIN_NOUN_CUES
+        ):
+            # "Wikinews contacted librarian Sam Ortiz, who said the damage would cost ...":
+            # the person the relative clause hangs on says it
+            named = mention_before(text, tokens, who - 2)
+            span = _reported_clause(text, tokens, k, end)
+            opening = named is not None and named.start <= tokens[0].start
+            # (not "Jane Roe, who said 40 died, left on Monday": the main clause goes on)
+            if named is not None and named.kind == "name" and span is not None and not opening:
+                acted = [t for t in tokens[: who - 1] if t.is_word]
+                before = None
+                if len(acted) >= 3 and any(_verbish(t) for t in acted[: len(acted) - 1]):
+                    before = _clause_span(text, tokens[0].start, tokens[who - 1].start)
+                return Found(named, cue_text(tokens, k), cue_span(tokens, k), span, before=before)
+            continue
         mention = _subject(text, tokens, k)
         if mention is None or (mention.kind == "pronoun" and mention.role in ("i", "we", "you")):
             continue

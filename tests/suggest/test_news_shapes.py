@@ -1096,3 +1096,18 @@ def test_a_day_between_subject_and_cue_and_a_tail_after_a_quoted_characterisatio
         "Carlos Vega",
         "the government had built only 3 of the 20 hospitals",
     )
+
+
+def test_a_relative_who_said_after_an_object_and_a_fronted_asked_phrase():
+    text = (
+        "Library\n\nThe library closed on Monday.\n\nWikinews contacted librarian Sam Ortiz, who "
+        "said the damage would cost 3 million dollars to repair.\n\nAsked whether the library "
+        "would reopen, Ortiz said it could take 18 months.\n\nJane Roe, who said 40 people "
+        "died, left on Monday.\n"
+    )
+    result = suggest(text, outlet="Wikinews")
+
+    assert _one(result, "3 million").speaker == "Sam Ortiz"
+    assert _one(result, "18 months").speaker == "Sam Ortiz"
+    assert _none(result, "Asked whether")
+    assert _one(result, "40 people").speaker == "Wikinews"
