@@ -87,7 +87,7 @@ def atomic_pieces(
                     # "..., a figure the agency described as unprecedented": a cue at the
                     # clause's end relays nothing, and the clause stays the statement's
                     report = span = None
-                else:
+                elif statement.kind == "narration":
                     own = _own_before(text, clause, begin, a > 0)
                     if own is not None:  # "Lawmakers rejected it, although reports stated"
                         pieces.append(Piece(*own, reported_speaker=statement.reported))
