@@ -74,7 +74,7 @@ _COURTESY = re.compile(
 # to Jane with Reuters.", "With that, I'll take some questions.", "It's great to be with you
 # all.", "I get it.", "We can follow up with you afterward."
 _TURN_TAKING = re.compile(
-    r"^\W*(?:(?:oh|well|so|and|now|then|with that)\W+)*(?:"
+    r"^\W*(?:(?:oh|well|so|and|now|then|with that|okay|ok|all right|alright)\W+)*(?:"
     r"(?:our|the|my|your) (?:first|next|last|final|following) question"
     r" (?:will |is going to )?(?:go(?:es)?|come(?:s)?|is) (?:to|from)\b"
     r"|(?:i|we|he|she|they)(?:['’]ll|['’]d| will| would| am| are|['’]m|['’]re)? (?:be )?"
@@ -105,6 +105,9 @@ _TURN_TAKING = re.compile(
     # the room and who a greeting is from: "Wow, this is a full house.", "That's from me."
     r"|(?:wow,\s*)?(?:this|it) is (?:a )?(?:full|packed|crowded) (?:house|room)[.!]?$"
     r"|that['’]s (?:it |all )?(?:for|from)\b[^.!?]{0,20}\b(?:me|us|[A-Z]\w+)[.!]?$"
+    # "See you tomorrow.", "I'd refer you to the Department of Transportation on that."
+    r"|see you (?:all |guys )?(?:tomorrow|next \w+|then|soon|later|on \w+|in \w+)\b"
+    r"|(?:i|we)(?:['’]d| would|['’]ll| will)? (?:have to )?refer you (?:back )?to\b"
     r")[^.!?]{0,80}[.!?]?\s*$",
     re.IGNORECASE,
 )

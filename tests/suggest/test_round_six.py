@@ -59,6 +59,9 @@ def test_greetings_and_handing_over_in_a_briefing_are_courtesies():
         "I am joined today by the Health Secretary and the Chief Medical Officer.",
         "I will now hand over to the Chief Executive of the Harbour Trust, Jane Doe,",
         "I’d now like to pass it to our Deputy Mayor for remarks.",
+        "Okay, I have a couple of things at the top.",
+        "See you tomorrow.",
+        "I'd refer you to the Department of Transportation on the timeline.",
     ):
         assert is_courtesy(line), line
     for line in (
@@ -67,6 +70,7 @@ def test_greetings_and_handing_over_in_a_briefing_are_courtesies():
         "We are joined by new members from every district.",
         "Happy families pay 12% less tax.",
         "Happy to report that sales rose 5%.",
+        "The department referred 40 cases to the police.",
         "This is a full house of evidence that prices rose.",
         "That’s from the report, which found that 40% of rivers fell.",
     ):
