@@ -84,6 +84,16 @@ _PICTURE_WORDS = re.compile(
     r"|\((?:left|right|centre|center|l-r|from left)\)",
     re.IGNORECASE,
 )
+# "Satellite image of Hurricane Ana, taken on August 3.", "A map showing the storm's path.",
+# "Location of Eastport within Westland.", "The flag of Westland.": a line that names a picture
+# and what it shows.
+_PICTURE_LINE = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?:image|photo|photograph|picture|map|chart|graph"
+    r"|diagram|illustration|screenshot|aerial view|view|logo|flag|seal|location|locator map)s?"
+    r"\s+(?:of|showing|from|taken|depicting)\b[^!?]*$",
+    re.IGNORECASE,
+)
+_PICTURE_LINE_WORDS = 16
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+\.[\w.]+")
 # A telephone number, as contact lines give it.
 _PHONE = re.compile(r"(?:\+\d{1,3}[ .-]?)?\(?\d{2,5}\)?(?:[ .-]\d{2,4}){2,3}\b")
@@ -423,6 +433,13 @@ def _noise_reason(line: str, *, after_body: bool) -> str | None:
     ):
         return "caption"
     if _PICTURE_WORDS.search(line):
+        return "caption"
+    if (
+        len(line.split()) <= _PICTURE_LINE_WORDS
+        and _PICTURE_LINE.match(line)
+        and line.count(".") <= 1
+        and not any(w in FINITE_VERBS for w in re.findall(r"[a-z]+", line.lower()))
+    ):
         return "caption"
     short = len(line.split()) <= 20
     if _CONTACT.match(line) or (len(line.split()) <= 10 and _PHONE.search(line)):

@@ -61,6 +61,9 @@ def test_paragraphs_are_lines_without_blanks_or_newlines():
         ),
         ("The old cinema is now a market. Image by Jane Doe. Used with permission.", "caption"),
         ("Cartoon by Jane Doe.", "caption"),
+        ("Satellite image of Hurricane Ana, taken on August 3.", "caption"),
+        ("A map showing the storm's path.", "caption"),
+        ("Location of Eastport within Westland.", "caption"),
         ("This page is archived, and is no longer publicly editable.", "notice"),
         ("This article features first-hand journalism by Wikinews members.", "notice"),
         ("This page has been automatically archived by a robot.", "notice"),
@@ -324,3 +327,8 @@ def test_a_capital_letter_ending_a_sentence_is_no_initial_when_a_sentence_follow
     ]
     named = "The report was written by John A. Smith of the agency."
     assert len(split_sentences(named, 0, len(named))) == 1
+
+
+def test_a_sentence_about_a_map_or_a_photo_is_no_caption():
+    text = "Storm\n\nThe storm hit on Monday.\n\nA map of the flood zone was published in 2019.\n"
+    assert any("2019" in c.text for c in suggest(text).candidates)
