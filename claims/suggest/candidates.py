@@ -419,6 +419,9 @@ def _finding_relayed(
         mention = mention_before(text, clause, j)
         if mention is None or mention.kind != "phrase" or not _finding(mention):
             continue
+        first = next(i for i, t in enumerate(clause) if t.start >= mention.start)
+        if first > 0 and clause[first - 1].lower in _TIME_OR_CAUSE:
+            continue  # "resigned after an inquiry found he had ...": the outlet's own account
         if not cue_fits(clause, k, mention):
             continue
         begin = _after_cue(clause, k)
@@ -465,6 +468,8 @@ def _opening_finding(text: str, clause: list[Token]) -> tuple[str, int] | None:
 _RELAYED_PRONOUNS = frozenset({"he", "she"})
 # Words after which a source is inside the clause's own claim, not relaying it.
 _INSIDE_A_CLAUSE = word_set("of by to for with from about despite amid after before")
+# ... and, for findings ("data from the census show"), only a time or a cause before them.
+_TIME_OR_CAUSE = word_set("after before despite amid until since when")
 
 
 def _as_said(clause: list[Token], j: int) -> bool:

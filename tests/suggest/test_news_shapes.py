@@ -1111,3 +1111,15 @@ def test_a_relative_who_said_after_an_object_and_a_fronted_asked_phrase():
     assert _one(result, "18 months").speaker == "Sam Ortiz"
     assert _none(result, "Asked whether")
     assert _one(result, "40 people").speaker == "Wikinews"
+
+
+def test_a_finding_after_a_time_word_stays_inside_the_outlets_sentence():
+    text = (
+        "Minister resigns\n\nThe vote was held in May.\n\nHealth Minister Paul Grant resigned "
+        "on Friday after an inquiry found he had claimed 60,000 pounds in false expenses.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    found = _one(result, "60,000")
+    assert found.text.startswith("Health Minister Paul Grant resigned on Friday")
+    assert found.speaker == "Herald"
