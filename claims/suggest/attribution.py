@@ -1054,6 +1054,13 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
         elif (
             tokens[j].lower == "to"
             and j - 2 >= lo
+            and tokens[j - 1].lower == "on"
+            and tokens[j - 2].lower in ("went", "goes", "go", "going")
+        ):
+            j -= 3  # "The general went on to say that"
+        elif (
+            tokens[j].lower == "to"
+            and j - 2 >= lo
             and tokens[j - 1].lower in _REPUTED
             and tokens[j - 2].lower in _BE
         ):
@@ -1693,17 +1700,22 @@ def _quoted_as_saying(text: str, tokens: list[Token], end: int) -> Found | None:
         at = next(
             (
                 j
-                for j in range(k + 2, min(len(tokens) - 1, k + _QUOTED_WORDS + 2))
+                for j in range(k + 1, min(len(tokens) - 1, k + _QUOTED_WORDS + 2))
                 if tokens[j].lower == "as" and tokens[j + 1].lower in _SAYING
             ),
             None,
         )
         if at is None:
             return None
+        be = _skip_back(tokens, k - 1, 0)
         if tokens[k - 1].lower in _BE and tokens[k + 1].lower == "by" and k >= 2:
             # "Rosa Lima was quoted by the BBC as saying ...": the same report, turned round
             mention = mention_after(text, tokens, k + 2, at)
             relayed = mention_before(text, tokens, _skip_back(tokens, k - 2, 0))
+        elif tokens[be].lower in _BE and at == k + 1 and be >= 1:
+            # "He was also quoted as saying that ...": his words, whoever quoted them
+            mention = mention_before(text, tokens, _skip_back(tokens, be - 1, 0))
+            relayed = None
         else:
             mention = _subject(text, tokens, k)
             relayed = mention_after(text, tokens, k + 1, at)

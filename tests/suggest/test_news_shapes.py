@@ -1123,3 +1123,14 @@ def test_a_finding_after_a_time_word_stays_inside_the_outlets_sentence():
     found = _one(result, "60,000")
     assert found.text.startswith("Health Minister Paul Grant resigned on Friday")
     assert found.speaker == "Herald"
+
+
+def test_went_on_to_say_and_quoted_as_saying_without_an_agent():
+    text = (
+        "Talks\n\nTalks collapsed on Sunday.\n\nThe general went on to say that the offensive "
+        "would last 6 months. He was also quoted as saying that 40 villages had been retaken.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "6 months").speaker == "The general"
+    assert _one(result, "40 villages").speaker == "The general"
