@@ -1244,6 +1244,22 @@ def _reported(
         body = discourse.body_described(opening, opening.start) if opening else None
         if body is not None:
             speaker, named_at = body, (opening.start, opening.end)
+    elif (
+        mention is not None
+        and mention.kind == "phrase"
+        and mention.text.split()[0].lower() in ("its", "their")
+        and found.span is not None
+        and found.span[1] <= mention.start
+    ):
+        # "The central bank expects ..., according to its latest forecast": the owner is the
+        # clause's subject
+        owner = _clause_subject(text, tokens, found.span) or _clause_opening(
+            text, tokens, found.span
+        )
+        if owner is not None:
+            described = discourse.body_described(owner, owner.start)
+            speaker = described or discourse.registry.register(owner, owner.start) or owner.text
+            named_at = (owner.start, owner.end)
     if relaying:
         if (
             mention is not None
@@ -1505,8 +1521,8 @@ def _cites_unnamed_papers(text: str, found: Found) -> bool:
     written = text[found.cue_span[1] : found.span[0]] if after else mention.text
     source = re.findall(r"[\w'’-]+", written)
     head = next((k for k, w in enumerate(source) if w.lower() in _PAPERS), None)
-    if head is None:
-        return False
+    if head is None or any(w.lower() in _POSSESSIVES for w in source):
+        return False  # "according to its latest forecast": someone's, named before
     if any(w[:1].isupper() and not _DEMONYM.search(w) for w in source[:head]):
         return False  # "Reuters reports", "the WHO report" (not "Turkish media reports")
     after = [w.lower() if w[:1].islower() else "Name" for w in source[head + 1 :]]
@@ -1516,6 +1532,7 @@ def _cites_unnamed_papers(text: str, found: Found) -> bool:
     )
 
 
+_POSSESSIVES = word_set("its their his her our my")
 # "Turkish", "Iranian", "Chinese", "Israeli": where papers come from, not who wrote them
 _DEMONYM = re.compile(r"(?:ish|an|ese|i)$")
 

@@ -1134,3 +1134,13 @@ def test_went_on_to_say_and_quoted_as_saying_without_an_agent():
 
     assert _one(result, "6 months").speaker == "The general"
     assert _one(result, "40 villages").speaker == "The general"
+
+
+def test_according_to_its_forecast_is_the_clause_subjects():
+    text = (
+        "Prices\n\nPrices rose in May.\n\nThe central bank expects food inflation to ease to 4 "
+        "percent by the end of the year, according to its latest forecast.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "4 percent").speaker == "The central bank"
