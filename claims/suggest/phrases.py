@@ -242,7 +242,7 @@ def _after_name_of(tokens: list[Token], k: int, lo: int, named: bool = False) ->
 
 
 # papers a body issues, heads of a phrase as findings are: "a press release", "a news release"
-_ISSUED = word_set("release releases statement statements")
+_ISSUED = word_set("release releases statement statements count tally")
 
 
 def collect_forward(tokens: list[Token], i: int, hi: int) -> int | None:
@@ -275,7 +275,7 @@ def collect_forward(tokens: list[Token], i: int, hi: int) -> int | None:
         break
     while k > i and not tokens[k - 1].is_word:
         k -= 1
-    return k if k > i and any(np_word(t) for t in tokens[i:k]) else None
+    return k if k > i and any(np_word(t) or t.lower in _ISSUED for t in tokens[i:k]) else None
 
 
 def mention_before(text: str, tokens: list[Token], j: int, lo: int = 0) -> Mention | None:
@@ -426,7 +426,7 @@ _NOT_DESCRIBING = DETERMINERS | word_set(
 
 # what someone writes or issues: "a statement from chief executive Jane Doe" is hers
 _WRITINGS = word_set(
-    "statement statements letter memo email e-mail post announcement release releases"
+    "statement statements letter memo email e-mail post announcement release releases count tally"
 )
 
 

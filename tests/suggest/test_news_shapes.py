@@ -1144,3 +1144,13 @@ def test_according_to_its_forecast_is_the_clause_subjects():
     result = suggest(text, outlet="Herald")
 
     assert _one(result, "4 percent").speaker == "The central bank"
+
+
+def test_according_to_a_count_by_an_agency_is_the_agencys():
+    text = (
+        "Ships\n\nA tanker was seized on Tuesday.\n\nIran has seized at least 5 foreign ships "
+        "since 2019, according to a count by the Associated Press.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "5 foreign").speaker == "Associated Press"
