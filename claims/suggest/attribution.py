@@ -187,8 +187,8 @@ class Discourse:
         if mention.kind == "pronoun":
             who = self._pronoun(mention.role, position)
             return who, PRONOUN if who else 0.0
-        body = mention.text.split()[-1].lower() in ORG_WORDS
-        if mention.kind == "role" and not body:  # "the U.S. military" is no spokesman of it
+        names_a_body = mention.text.split()[-1].lower() in ORG_WORDS
+        if mention.kind == "role" and not names_a_body:  # "the U.S. military" is no spokesman
             who = self.role(mention.role)
             if who:
                 return who, ROLE
@@ -1525,10 +1525,10 @@ def _cites_unnamed_papers(text: str, found: Found) -> bool:
         return False  # "according to its latest forecast": someone's, named before
     if any(w[:1].isupper() and not _DEMONYM.search(w) for w in source[:head]):
         return False  # "Reuters reports", "the WHO report" (not "Turkish media reports")
-    after = [w.lower() if w[:1].islower() else "Name" for w in source[head + 1 :]]
+    tail = [w.lower() if w[:1].islower() else "Name" for w in source[head + 1 :]]
     # "a report by the WHO", "a statement from Acme" (a journal it appeared "in" is no maker)
     return not any(
-        w in ("by", "from", "of") and "Name" in after[k + 1 : k + 3] for k, w in enumerate(after)
+        w in ("by", "from", "of") and "Name" in tail[k + 1 : k + 3] for k, w in enumerate(tail)
     )
 
 

@@ -281,6 +281,9 @@ _FRAGMENT_WORDS = 6
 
 
 def _fragment(tokens: list[Token]) -> bool:
+    """Whether the words before a comma are a short phrase with no verb or subject of their
+    own ("Shortly after 3pm", "On May 25th", "2002 World Cup"), which opens the clause after
+    it rather than standing as a claim ("On May" is no modal "may")."""
     words = [t for t in tokens if t.is_word]
     if len(words) > _FRAGMENT_WORDS:
         return False
