@@ -29,11 +29,10 @@ from .scoring import (
     is_reference,
 )
 from .segment import classify, dateline_end, split_paragraphs, split_sentences
-from .structure import Blocks, read_structure
+from .structure import FIGURE, Blocks, read_structure
 from .tokens import Token, plain_spaces, proper_words, tokenize
 from .types import Candidate, KnownSpeaker, Paragraph, Suggestions
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # The list at an article's foot: what follows such a heading is citations and links.
 _REFERENCES = re.compile(
     r"^(?:sources?|references|related (?:news|stories|articles|coverage|links)|external links"
@@ -153,12 +152,12 @@ def read_paragraphs(text: str, *, title: str | None = None) -> list[Paragraph]:
             continue
         line = text[paragraph.start : paragraph.end]
         words = seen.words(line)
-        figures = _NUMBER.findall(line)  # "cost $4 billion" is no repeat of "cost $5 billion"
+        figures = FIGURE.findall(line)  # "cost $4 billion" is no repeat of "cost $5 billion"
         key = " ".join([*words, *figures]) or line
         earlier = exact.get(key)
         if earlier is None and len(words) >= _MIN_COMPARED_WORDS:
             hits = seen.search(line, limit=3, min_score=REPEAT_SCORE, words=words)
-            same = [h for h in hits if _NUMBER.findall(h.text) == figures]
+            same = [h for h in hits if FIGURE.findall(h.text) == figures]
             earlier = same[0].key if same else None
         if earlier is not None:
             paragraph.kind, paragraph.repeat_of = "repeat", earlier
@@ -354,9 +353,9 @@ def mark_duplicates(candidates: list[Candidate]) -> None:
         words = index.words(candidate.text)
         if len(words) < _MIN_COMPARED_WORDS:
             continue
-        figures = _NUMBER.findall(candidate.text)
+        figures = FIGURE.findall(candidate.text)
         hits = index.search(candidate.text, limit=3, min_score=DUPLICATE_SCORE, words=words)
-        same = [h for h in hits if _NUMBER.findall(h.text) == figures]  # 239 is not 791
+        same = [h for h in hits if FIGURE.findall(h.text) == figures]  # 239 is not 791
         if same:
             candidate.duplicate_of = same[0].key  # type: ignore[assignment]
             continue

@@ -1052,13 +1052,14 @@ def _repeated_later(text: str, first: Paragraph, paragraphs: Sequence[Paragraph]
     for paragraph in paragraphs:
         if paragraph.kind == "body" and paragraph.index > first.index:
             rest.update(index.words(text[paragraph.start : paragraph.end]))
-            later.update(_FIGURE.findall(text, paragraph.start, paragraph.end))
-    if not set(_FIGURE.findall(text, first.start, first.end)) <= later:
+            later.update(FIGURE.findall(text, paragraph.start, paragraph.end))
+    if not set(FIGURE.findall(text, first.start, first.end)) <= later:
         return False  # a figure of its own: "the deal cost $4 billion" is news, not a summary
     return len(words & rest) / len(words) >= _STANDFIRST_REPEATED
 
 
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+# A figure in digits ("4", "1,200", "3.5"), as the engine compares repeats by their figures.
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 # --- transcripts ---------------------------------------------------------------------------
