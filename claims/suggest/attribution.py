@@ -39,6 +39,7 @@ from .lexicon import (
     INDEFINITES,
     LISTENER_CUES,
     MONTHS,
+    NAMING_CUES,
     OF_CUES,
     ORG_WORDS,
     PASSIVE_BEFORE_CUE,
@@ -1890,7 +1891,7 @@ def _description_only(tokens: list[Token], titled: bool) -> bool:
     with no verb or punctuation of their own but an abbreviation's brackets. Without an
     article they lead into a title ("UN relief coordinator John Roe") or are a few words in
     lower case ("Discount retailer Acme said")."""
-    words = [t for t in tokens if t.text not in "()"]
+    words = [t for t in tokens if t.text not in ("(", ")", "/")]  # "activist/blogger"
     determined = bool(words) and words[0].lower in ("the", "a", "an")
     if determined:
         words = words[1:]
@@ -1900,7 +1901,16 @@ def _description_only(tokens: list[Token], titled: bool) -> bool:
         return False
     if not 1 <= len(words) <= _DESCRIPTION_WORDS or not all(t.is_word for t in words):
         return False
-    return not any(_verbish(t) or t.lower in STOP_CAPS for t in words)
+    return not any(
+        _verbish(t) or (t.lower in STOP_CAPS and not _joins_nouns(words, i))
+        for i, t in enumerate(words)
+    )
+
+
+def _joins_nouns(words: list[Token], i: int) -> bool:
+    """ "blogger and activist": an "and" after a lower-case noun joins two descriptions of
+    one person, where "Smith and" would join two speakers."""
+    return words[i].lower == "and" and i > 0 and words[i - 1].text.islower()
 
 
 _DESCRIPTION_WORDS = 6
@@ -2124,6 +2134,8 @@ def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tupl
     ahead = tokens[after : after + _CLAUSE_LOOKAHEAD]
     if low in AS_CUES and _as_ahead(tokens[after : after + _AS_LOOKAHEAD]):
         return _clause_span(text, tokens[after].start, end)  # "described the plan as ..."
+    if low in NAMING_CUES:  # 'called it "a textbook case"': the thing and its name
+        return _clause_span(text, tokens[after].start, end)
     if low in TALLY_VERBS:  # "gave a count of 116 injured": the figure is the claim
         return _clause_span(text, tokens[after].start, end)
     if low in OF_CUES:  # "accused ministers of cutting the budget": whom, and of what
@@ -2221,7 +2233,8 @@ _SAID_OBJECTS = word_set(
 def _said_clause(cue: str, ahead: list[Token]) -> bool:
     """ "say 3 in 10 children lack iodine": after "say", words that are no object of it open
     the clause it reports, even where no verb is recognised."""
-    words = [t for t in ahead if t.is_word]
+    # a quoted fragment counts as words: 'said such aircraft represent "the first ..."'
+    words = [t for t in ahead if t.is_word or t.text == '"']
     if cue not in _SAY or len(words) < 4 or ahead[0] is not words[0]:
         return False
     first = words[0]

@@ -65,6 +65,10 @@ AS_CUES = word_set(
     "characterizes characterises"
 )
 
+# Verbs that attribute only before a quoted name for something: 'called it "a textbook case
+# of favoritism"', 'calls this “electoral theft”'; "called a meeting" is an act.
+NAMING_CUES = word_set("called calls call calling dubbed dubs termed terms")
+
 # Verbs that attribute only before a tally: "gave a count of 116 injured", "put the toll at 40".
 TALLY_VERBS = word_set("gave gives give put puts")
 TALLIES = word_set("count figure figures toll number estimate total tally")

@@ -24,6 +24,7 @@ from .lexicon import (
     GROUP_PRONOUNS,
     HONORIFICS,
     INDEFINITES,
+    NAMING_CUES,
     OF_CUES,
     ORG_WORDS,
     PERSON_NOUNS,
@@ -513,6 +514,12 @@ def is_cue(tokens: list[Token], k: int) -> bool:
         )
     if token.lower in TALLY_VERBS:  # "gave a count of 116 injured", "put the toll at 40"
         return any(t.lower in TALLIES for t in tokens[k + 1 : k + 4])
+    if token.lower in NAMING_CUES and token.text.islower():  # 'called it "a disgrace"'
+        # (not in '... called the plan a "gamble", reporters said': theirs is the cue)
+        later = any(t.lower in CUE_WORDS for t in tokens[k + 1 :])
+        return not later and any(
+            t.text in _QUOTE_MARKS for t in tokens[k + 2 : k + 2 + _NAMED_WORDS]
+        )
     if token.lower not in CUE_WORDS or not (token.text.islower() or token.lower == "according"):
         return False
     if token.lower == "according":
@@ -523,6 +530,10 @@ def is_cue(tokens: list[Token], k: int) -> bool:
         return False  # "The accused said ...": the defendant
     # "Recent reports have revealed", "media reports range": the subject, not a cue
     return not (token.lower in _CUE_OR_NOUN and following in _VERBS)
+
+
+_QUOTE_MARKS = frozenset('"“”')
+_NAMED_WORDS = 4  # what is named, before the quoted name: "it", "the new rules"
 
 
 # cue words that are also plural nouns, the subject when a verb follows them

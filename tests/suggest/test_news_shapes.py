@@ -1154,3 +1154,40 @@ def test_according_to_a_count_by_an_agency_is_the_agencys():
     result = suggest(text, outlet="Herald")
 
     assert _one(result, "5 foreign").speaker == "Associated Press"
+
+
+def test_said_with_a_quoted_fragment_ending_the_clause():
+    text = (
+        "Air taxis\n\nRegulators approved rules on Tuesday.\n\nFAA Administrator Mike Whitaker "
+        'said such aircraft represent "the first new category of aircraft in 80 years."\n'
+    )
+    result = suggest(text, outlet="Herald")
+
+    found = _one(result, "first new category")
+    assert found.speaker == "Mike Whitaker"
+    assert found.text.startswith("such aircraft represent")
+
+
+def test_a_description_of_two_nouns_or_a_slash_before_a_name():
+    text = (
+        "Strike\n\nThe strike ended on Friday.\n\nPalestinian blogger and activist Linah Saafin "
+        "confirmed that the prisoner ended his strike after 77 days.\n\nOpposition "
+        "activist/blogger Oleg Kozyrev says the vote was stolen in 40 districts.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "77 days").speaker == "Linah Saafin"
+    assert _one(result, "40 districts").speaker == "Oleg Kozyrev"
+
+
+def test_called_it_with_a_quoted_name_is_the_callers_claim():
+    text = (
+        "Tanker deal\n\nThe lease was signed in May.\n\nThe watchdog group Acme Oversight has "
+        'called it "a textbook case of favoritism to a single contractor."\n\nThe mayor called '
+        "a meeting for 40 residents on Monday.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "textbook case").speaker == "Acme Oversight"
+    assert _one(result, "40 residents").speaker == "Herald"  # calling a meeting is an act
+
