@@ -189,7 +189,9 @@ _QUOTE_THEN_SIGNATURE = re.compile(
 _SIGNATURE_WORDS = 12
 # A line of its own that only signs the paragraph above it: "—Angela Merkel", "— UK Foreign
 # Office report".
-_SIGNATURE_LINE = re.compile(r"[-–—]\s*[A-Z][\w.'’\-]*(?:\s+[\w.'’\-]+){0,5}")
+_SIGNATURE_LINE = re.compile(r"[-–—]\s*[A-Z][\w.'’\-]*(?:,?\s+[\w.'’\-]+){0,9}")
+# "—Reporting by Jane Doe; editing by John Roe": a wire's credits, not a signature
+_CREDIT_WORDS = re.compile(r"\b(?:by|reporting|editing|writing|additional)\b", re.IGNORECASE)
 _ALL_WORDS = re.compile(r"(?P<words>[^\n]{20,})")
 
 
@@ -214,10 +216,13 @@ def _pull_quotes(text: str, paragraphs: list[Paragraph]) -> None:
             or _signature(text, paragraph)
         )
         if not match and following is not None:
-            # "Osama bin Laden suggested ... religion." over a line "—Angela Merkel"
+            # "Osama bin Laden suggested ... religion." over a line "—Angela Merkel": signed
+            # as a page signs a pull-quote or an epigraph, whether or not the body prints it
             line = text[following.start : following.end]
-            match = _ALL_WORDS.fullmatch(text, paragraph.start, paragraph.end)
-            match = match if _SIGNATURE_LINE.fullmatch(line) else None
+            signs = following.kind != "body"  # not the first of a list's items
+            if signs and _SIGNATURE_LINE.fullmatch(line) and not _CREDIT_WORDS.search(line):
+                paragraph.kind, paragraph.reason = "heading", "pull-quote"
+                continue
         if not match:
             continue
         if folded.count(_folded(match.group("words"))) >= 2:

@@ -305,12 +305,16 @@ def classify(
         return "heading", heading
     if _LIST_LEAD_IN.search(line) and not _figure_before_list(line):
         return "heading", "list lead-in"
-    if after_body and _verbless_caption(line):
-        return "noise", "caption"  # under the headline, such a line is the standfirst
+    if _verbless_caption(line) and (after_body or not _INTRODUCES.search(line)):
+        # under the headline, a line naming a statement or its speaker is the standfirst
+        return "noise", "caption"
     return "body", "body text"
 
 
 _CAPTION_WORDS = 16
+_INTRODUCES = re.compile(
+    r"\b(?:statement|speech|remarks|address|interview|briefing|transcript|by)\b", re.IGNORECASE
+)
 _CAPTION_PREPOSITIONS = word_set("with in at on during from near outside inside of about")
 # A verb hidden in a contraction ("it's", "let's", "I'm", "don't"), not a possessive.
 _CONTRACTED_VERB = re.compile(
@@ -320,12 +324,18 @@ _CONTRACTED_VERB = re.compile(
 _SPEAKING_PRONOUNS = word_set("i we you me us my our your am")
 
 
+_RELATIVE_CLAUSE = re.compile(r"(?<=[a-z]) (?:that|which|who)(?: [^\s,]+){1,8}\.$")
+
+
 def _verbless_caption(line: str) -> bool:
     """ "Lind (right) with fellow candidate Tom Reyes.", "The campaign bus outside the office in
     Eastport.": one short sentence with no verb, naming who or what is where, the way a photo's
     caption does."""
     if not line.endswith(".") or re.search(r"[.!?;:]\s", line[:-1]):
         return False
+    # "Hugh McGuire with some books that have not yet been read.": a relative clause's verb
+    # is the books', not the line's
+    whole, line = line, _RELATIVE_CLAUSE.sub(".", line)
     words = re.findall(r"[^\W_][\w'’\-]*", line)
     if not 3 <= len(words) <= _CAPTION_WORDS or _CONTRACTED_VERB.search(line):
         return False
@@ -342,7 +352,7 @@ def _verbless_caption(line: str) -> bool:
     opening = next((w for w in words if w.islower()), "")
     if opening.endswith("s") and not opening.endswith(("ss", "us", "is")):
         return False  # "Jane Roe leads the council in Eastport.": the subject's verb
-    if re.search(r"\d", re.sub(r"\b(?:1[89]|20)\d\d\b", "", line)):
+    if re.search(r"\d", re.sub(r"\b(?:1[89]|20)\d\d\b", "", whole)):
         return False  # "Over 2 million people now cycle to work": a figure is a claim's
     named = any(w[0].isupper() and w.lower() not in STOP_CAPS for w in words[1:])
     # "Engineer testing the new drone at Porton Down.": a participle after the subject is a

@@ -1191,3 +1191,27 @@ def test_called_it_with_a_quoted_name_is_the_callers_claim():
     assert _one(result, "textbook case").speaker == "Acme Oversight"
     assert _one(result, "40 residents").speaker == "Herald"  # calling a meeting is an act
 
+
+def test_a_paragraph_signed_on_the_line_below_is_a_pull_quote():
+    text = (
+        "Summit\n\nLeaders met in Rome on Monday.\n\nWe will not rest until the last plant is "
+        "closed.\n\n—Chancellor Jane Roe on state television.\n\nThe summit ended with a pledge "
+        "of 40 billion euros.\n\n- The first item of a list follows a line.\n\n- Aid will rise "
+        "by 5 percent in 2027.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _none(result, "last plant")
+    assert _one(result, "40 billion").speaker == "Herald"
+    assert _one(result, "first item")  # a list's items are no signature
+
+
+def test_a_line_without_a_verb_and_with_a_relative_clause_is_a_caption():
+    text = (
+        "Audiobooks\n\nThe project has recorded 5,000 books since 2005.\n\nHugh McGuire with "
+        "some books that have not yet been recorded.\n\nVolunteers read 200 books a month.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _none(result, "Hugh McGuire")
+    assert _one(result, "200 books")
