@@ -38,6 +38,7 @@ def _cand(words, speaker, score, reported=None):
         ("Sergei Stepashin", "Sergey Stepashin", True, True),
         ("Anna Berg", "Anna Lee", True, False),
         ("Public Health England", "PHE", False, True),
+        ("UNHCR", "United Nations High Commissioner for Refugees", False, True),
         ("Department for Transport", "GOV.UK", False, False),
         ("López Obrador", "Andrés Manuel Lopez Obrador", True, True),
         ("the Home Office", "Home Office", False, True),
@@ -168,6 +169,8 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
         "heldout-27",
         "heldout-28",
         "heldout-29",
+        "heldout-30",
+        "heldout-31",
     ],
 )
 def test_every_corpus_label_sits_at_its_offsets(folder):
