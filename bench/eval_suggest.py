@@ -211,8 +211,11 @@ def same_speaker(labelled: str, suggested: str | None, *, person: bool) -> bool:
         return True
     if person and want[-1] == got[-1]:
         return True
-    initials = _initials(labelled)
-    return len(initials) > 1 and got == [initials]
+    # "Public Health England" and "PHE", either way round
+    return any(
+        len(initials) > 1 and words == [initials]
+        for initials, words in ((_initials(labelled), got), (_initials(suggested), want))
+    )
 
 
 def roc_auc(positives: Sequence[float], negatives: Sequence[float]) -> float | None:
