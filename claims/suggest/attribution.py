@@ -195,7 +195,7 @@ class Discourse:
                 return who, ROLE
         body = (
             self.body_described(mention, position)
-            or self._finding_made(mention, position)
+            or self.finding_made(mention, position)
             or self._researchers_named(mention)
             or self._owner_described(mention, position)
         )
@@ -314,7 +314,7 @@ class Discourse:
         ]
         return max(named)[1] if named else None
 
-    def _finding_made(self, mention: Mention, position: int) -> str | None:
+    def finding_made(self, mention: Mention, position: int) -> str | None:
         """ "The study found ..." after "a new study by the Pew Research Center": a finding
         named again is its maker's, as a fact-checker names the claimant."""
         words = mention.text.lower().split()
@@ -1046,7 +1046,7 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
     """Back over what may stand between a speaker and the cue: adverbs ("has always"),
     "appear to", a language tag ("[es]") or a parenthesis ("(which means ...)")."""
     while j >= lo:
-        if tokens[j].lower in SKIP_BEFORE_CUE:
+        if tokens[j].lower in SKIP_BEFORE_CUE or _manner_adverb(tokens[j]):
             j -= 1
         elif tokens[j].lower == "to" and j > lo and tokens[j - 1].lower in _SEEM:
             j -= 2  # "observers appear to concur that"
@@ -1093,6 +1093,16 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
     return j
 
 
+def _manner_adverb(token: Token) -> bool:
+    """ "has tentatively said", "angrily denied": an adverb in "-ly" before the cue."""
+    low = token.lower
+    return low.endswith("ly") and len(low) > 5 and token.text.islower() and low not in _NOT_ADVERBS
+
+
+# (a hedge is the outlet's doubt about the act: "have apparently claimed responsibility")
+_NOT_ADVERBS = word_set(
+    "family italy july supply apply rally ally reply early only apparently allegedly supposedly"
+)
 _SEEM = word_set("appear appears appeared seem seems seemed")
 _REPUTED = word_set("reported said believed thought understood alleged known")
 _KEEN = word_set("keen eager quick careful anxious happy willing able")
@@ -1188,6 +1198,10 @@ def _reported(
     if found is None or found.span is None:
         _note_subject(text, tokens, discourse)
         _note_agent(text, tokens, discourse)
+        if discourse.finding and _about_the_maker(text, tokens, discourse):
+            # "UNHCR works in over 120 countries" after its report's figures: the outlet
+            # describing the maker, not more of its findings
+            return [_outlet_narration(start, end, index, discourse)]
         return [_narration(start, end, index, discourse, voice)]
     more = _participle_tail(text, tokens, end)
     if more is not None and more.cue_span[0] > found.cue_span[0]:
@@ -1197,6 +1211,8 @@ def _reported(
     statements: list[Statement] = []
     mention = found.mention
     unnamed = _cites_unnamed_papers(text, found)
+    if unnamed and discourse.finding_made(mention, mention.start):
+        unnamed = False  # "according to the report", a report whose maker was named before
     if (voice is None or not voice.speaker) and (_cites_figures(found) or unnamed):
         # "Figures published today show ...", "Estimates suggest ...", "According to reports,
         # ...": the outlet reports numbers or papers, which speak for nobody; a study or a
@@ -1414,6 +1430,18 @@ def _semicolon_turn(tokens: list[Token]) -> int | None:
     return None
 
 
+def _about_the_maker(text: str, tokens: list[Token], discourse: Discourse) -> bool:
+    """Whether a sentence opens with the name of the source whose finding it would carry."""
+    opening = mention_after(text, tokens, 0, min(len(tokens), _OPENING_NAME_WORDS))
+    if opening is None or opening.kind != "name" or opening.start != tokens[0].start:
+        return False
+    finding = discourse.finding
+    return discourse.registry.lookup(opening.name) == finding or same_body(opening.name, finding)
+
+
+_OPENING_NAME_WORDS = 8
+
+
 def _narration(
     start: int, end: int, index: int, discourse: Discourse, voice: Voice | None
 ) -> Statement:
@@ -1551,8 +1579,10 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
     for k in range(len(tokens) - 1):
         if tokens[k].lower != "according" or tokens[k + 1].lower != "to":
             continue
-        mention = mention_after(text, tokens, k + 2, len(tokens)) or _source_phrase(
-            text, tokens, k + 2
+        mention = (
+            mention_after(text, tokens, k + 2, len(tokens))
+            or _maker_named(text, tokens, k + 2)
+            or _source_phrase(text, tokens, k + 2)
         )
         if mention is None:
             return None
@@ -1587,6 +1617,28 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
 
 
 _AFTER_SOURCE_WORDS = 4  # "... according to Carlos Lage and Cuban television."
+
+
+def _maker_named(text: str, tokens: list[Token], i: int) -> Mention | None:
+    """ "according to the 2010 Global Trends report by the UN refugee agency": the maker a
+    paper names after "by" or "from", however the paper is described before it."""
+    for j in range(i, min(len(tokens) - 1, i + _MAKER_WORDS)):
+        if tokens[j].text in ",;:":
+            return None
+        if tokens[j].lower in _MADE and tokens[j + 1].lower in ("by", "from"):
+            first = j + 3 if j + 2 < len(tokens) and tokens[j + 2].lower == "the" else j + 2
+            maker = mention_after(text, tokens, first, len(tokens))
+            if maker is not None and maker.kind == "role":
+                # "by the United Nations High Commissioner for Refugees": a paper's maker
+                # named by a title is the office, not whoever holds it
+                return replace(maker, kind="name", name=maker.text, organisation=True)
+            if maker is None and first > j + 2:
+                maker = _source_phrase(text, tokens, j + 2)  # "by the UN refugee agency"
+            return maker
+    return None
+
+
+_MAKER_WORDS = 8  # "the 2010 Global Trends report by": a paper's description before its maker
 
 
 def _source_phrase(text: str, tokens: list[Token], i: int) -> Mention | None:

@@ -219,7 +219,8 @@ def _pull_quotes(text: str, paragraphs: list[Paragraph]) -> None:
             # "Osama bin Laden suggested ... religion." over a line "—Angela Merkel": signed
             # as a page signs a pull-quote or an epigraph, whether or not the body prints it
             line = text[following.start : following.end]
-            signs = following.kind != "body"  # not the first of a list's items
+            # not the first of a list's items; a pull-quote is short and never attributed
+            signs = following.kind != "body" and _unattributed_words(text, paragraph)
             if signs and _SIGNATURE_LINE.fullmatch(line) and not _CREDIT_WORDS.search(line):
                 paragraph.kind, paragraph.reason = "heading", "pull-quote"
                 continue
@@ -227,6 +228,18 @@ def _pull_quotes(text: str, paragraphs: list[Paragraph]) -> None:
             continue
         if folded.count(_folded(match.group("words"))) >= 2:
             paragraph.kind, paragraph.reason = "heading", "pull-quote"
+
+
+def _unattributed_words(text: str, paragraph: Paragraph) -> bool:
+    """Whether a paragraph is short and names no source, as a pull-quote's words are."""
+    words = text[paragraph.start : paragraph.end].split()
+    return len(words) <= _PULL_QUOTE_WORDS and not _ATTRIBUTED.search(
+        text, paragraph.start, paragraph.end
+    )
+
+
+_PULL_QUOTE_WORDS = 60
+_ATTRIBUTED = re.compile(r"\b(?:said|says|told|according to|reported)\b")
 
 
 def _signature(text: str, paragraph: Paragraph) -> re.Match[str] | None:

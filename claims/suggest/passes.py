@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .names import initials
 from .types import Candidate
 
 RUNS_ON_CONFIDENCE = 0.45
@@ -77,6 +78,8 @@ def _about_them(words: str, who: str) -> bool:
     """Whether a sentence tells of the speaker in the third person ("He made this statement
     ...", "Doe discusses ..."): the narrator's, not more of their words."""
     surname = who.split()[-1]
-    return bool(re.match(r"(?:He|She|They)\b", words)) or bool(
-        re.search(rf"\b{re.escape(surname)}\b", words)
+    # a body named by its initials: "UNHCR works in 120 countries" after its report
+    short = [rf"\b{letters.upper()}\b" for letters in initials(who) if len(letters) > 2]
+    return bool(re.match(r"(?:He|She|They)\b", words)) or any(
+        re.search(pattern, words) for pattern in (rf"\b{re.escape(surname)}\b", *short)
     )

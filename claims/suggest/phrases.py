@@ -514,6 +514,8 @@ def is_cue(tokens: list[Token], k: int) -> bool:
         )
     if token.lower in TALLY_VERBS:  # "gave a count of 116 injured", "put the toll at 40"
         return any(t.lower in TALLIES for t in tokens[k + 1 : k + 4])
+    if token.lower in _STATE and token.text.islower():
+        return _states_that(tokens, k)
     if token.lower in NAMING_CUES and token.text.islower():  # 'called it "a disgrace"'
         # (not in '... called the plan a "gamble", reporters said': theirs is the cue)
         later = any(t.lower in CUE_WORDS for t in tokens[k + 1 :])
@@ -532,6 +534,28 @@ def is_cue(tokens: list[Token], k: int) -> bool:
     return not (token.lower in _CUE_OR_NOUN and following in _VERBS)
 
 
+_STATE = frozenset({"state", "states"})
+# what "state" or "states" names as a noun: "member states that", "the state that"
+_STATE_MODIFIERS = (
+    DETERMINERS
+    | INDEFINITES
+    | word_set("member other all both each every which what nation island gulf arab baltic united")
+)
+
+
+def _states_that(tokens: list[Token], k: int) -> bool:
+    """ "Police state that the suspect was 25", "The report states that 40 ...": the verb,
+    before "that" and a clause's subject; not "member states that border Iran"."""
+    if not 0 < k < len(tokens) - 2 or tokens[k + 1].lower != "that":
+        return False
+    before, after = tokens[k - 1], tokens[k + 2]
+    if before.lower in _STATE_MODIFIERS or not before.is_word or before.text[:1].isdigit():
+        return False
+    opens = DETERMINERS | INDEFINITES | _QUANTIFIERS  # "that many of the poorest countries"
+    return not (after.text.isalpha() and after.text.islower() and after.lower not in opens)
+
+
+_QUANTIFIERS = word_set("many most more less fewer few all some about nearly almost over only")
 _QUOTE_MARKS = frozenset('"“”')
 _NAMED_WORDS = 4  # what is named, before the quoted name: "it", "the new rules"
 

@@ -1215,3 +1215,43 @@ def test_a_line_without_a_verb_and_with_a_relative_clause_is_a_caption():
 
     assert _none(result, "Hugh McGuire")
     assert _one(result, "200 books")
+
+
+def test_state_that_and_states_that_are_cues_but_member_states_are_not():
+    text = (
+        "Arrest\n\nA man was arrested on Monday.\n\nPolice state that the suspect was 25 years "
+        "old. The report states that many of the poorest countries took in 80 percent.\n\n"
+        "Member states that border the sea will vote on 5 May.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "25 years").speaker == "Police"
+    assert _one(result, "80 percent").cue == "states"
+    assert _one(result, "5 May").speaker == "Herald"
+
+
+def test_a_manner_adverb_between_the_speaker_and_the_cue_but_not_a_hedge():
+    text = (
+        "Jobs\n\nThe plant closed in May.\n\nThe minister angrily denied that 40 jobs were lost."
+        "\n\nThe group has apparently claimed responsibility for the attack on 3 May.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "40 jobs").speaker == "The minister"
+    assert _one(result, "3 May").text.startswith("The group has apparently")
+
+
+def test_according_to_a_report_by_a_body_and_then_to_the_report():
+    text = (
+        "Refugees\n\nMost refugees live in poor countries, according to the 2010 Global "
+        "Trends report by the United Nations High Commissioner for Refugees (UNHCR) released "
+        "on Monday.\n\nThere were 43.7 million people displaced at the end of 2010, according "
+        "to the report. UNHCR works in over 120 countries.\n\n—Jane Roe, UN High Commissioner "
+        "for Refugees\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    maker = "United Nations High Commissioner for Refugees"
+    assert _one(result, "poor countries").speaker == maker  # the office, not Jane Roe
+    assert _one(result, "43.7 million").speaker == maker
+    assert _one(result, "120 countries").speaker == "Herald"  # the outlet describing the maker
