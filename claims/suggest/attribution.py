@@ -2018,7 +2018,7 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
                     before = _clause_span(text, tokens[0].start, tokens[who - 1].start)
                 return Found(named, cue_text(tokens, k), cue_span(tokens, k), span, before=before)
             continue
-        mention = _subject(text, tokens, k)
+        mention = _participle_subject(text, tokens, k) or _subject(text, tokens, k)
         if mention is None or (mention.kind == "pronoun" and mention.role in ("i", "we", "you")):
             continue
         if not cue_fits(tokens, k, mention):
@@ -2062,6 +2062,43 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
     return None
 
 
+_ADDS = word_set("added adds add")
+
+
+def _added_to(ahead: list[Token]) -> bool:
+    """Whether "added" takes an object and where it went ("added 40 jobs to the payroll"),
+    not a clause: a "to" after words with no verb among them."""
+    for k, token in enumerate(ahead):
+        if token.text in ',;:."“”':
+            return False
+        if token.lower == "to":
+            return k > 0 and not any(_verbish(t) for t in ahead[:k])
+    return False
+
+
+def _participle_subject(text: str, tokens: list[Token], cue: int) -> Mention | None:
+    """ "Pilots interviewed for the programme said", "Residents contacted by the Herald
+    said", "Those surveyed said": people described by what was done to them, opening the
+    sentence, are the speakers, not the name inside the description."""
+    if not 2 <= cue <= _PARTICIPLE_SUBJECT_WORDS or tokens[cue].lower not in _PLAIN_NOUN_CUES:
+        return None
+    head, done = tokens[0].lower, tokens[1].lower
+    if not (head in _DESCRIBED_PEOPLE or (head.endswith("s") and head in _GROUPS)):
+        return None
+    if not (done.endswith("ed") and tokens[1].text.islower()):
+        return None
+    if any(t.text in ',;:"“”()' or is_cue(tokens, i) for i, t in enumerate(tokens[1:cue], 1)):
+        return None
+    end = tokens[cue - 1].end
+    return Mention(tokens[0].start, end, "phrase", text[tokens[0].start : end])
+
+
+_PARTICIPLE_SUBJECT_WORDS = 9
+_DESCRIBED_PEOPLE = word_set(
+    "those people pilots residents workers passengers patients respondents parents students "
+    "teachers doctors nurses witnesses survivors voters farmers employees staff officials "
+    "experts scientists researchers analysts economists protesters villagers families children"
+)
 _ANNOUNCES = word_set("announced announces unveiled unveils")
 
 
@@ -2195,6 +2232,8 @@ def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tupl
         return _clause_span(text, tokens[after].start, end) if _as_ahead(ahead, "of") else None
     if after >= len(tokens) or (low in _SAY and tokens[after].lower in _SAID_NOTHING):
         return None  # "said nothing about the cut": no words reported
+    if low in _ADDS and _added_to(tokens[after : after + _CLAUSE_LOOKAHEAD]):
+        return None  # "Ryanair have added two publishers to their legal targets": an act
     # "promised to create 2 million jobs", "pledged not to withdraw 1,500 troops"
     to = after + 1 if low in _PROMISES and tokens[after].lower in _NOT else after
     if (
@@ -2289,6 +2328,9 @@ def _said_clause(cue: str, ahead: list[Token]) -> bool:
     words = [t for t in ahead if t.is_word or t.text == '"']
     if cue not in _SAY or len(words) < 4 or ahead[0] is not words[0]:
         return False
+    quoted = next((i for i, t in enumerate(ahead) if t.text == '"'), 0)
+    if quoted >= 2 and ahead[0].lower in DETERMINERS and all(t.is_word for t in ahead[:quoted]):
+        return True  # 'said the provisions of the deal "cut off its paths to a bomb"'
     first = words[0]
     return first.lower not in _SAID_OBJECTS and first.lower not in ("to", "on", "in", "at")
 
@@ -2314,6 +2356,8 @@ def _after_listener(tokens: list[Token], after: int) -> int:
         return after
     if tokens[k].lower in _LISTENERS:
         k += 1
+        while k < len(tokens) and tokens[k].is_word and tokens[k].is_capitalised:
+            k += 1  # "told newspaper Sodermanlands Nyheter": the listener's name after its kind
     elif tokens[k].is_capitalised and tokens[k].is_word:
         while k < len(tokens) and tokens[k].is_word and tokens[k].is_capitalised:
             k += 1
@@ -2650,6 +2694,19 @@ def _quote_ends_in_comma(text: str, token: Token) -> bool:
     return inside.endswith(",")
 
 
+def _verb_here(tokens: list[Token], j: int) -> bool:
+    """A verb, or a present tense in "-s" before an article ("rejects the report")."""
+    token = tokens[j]
+    if _verbish(token):
+        return True
+    return (
+        token.text.islower()
+        and token.lower.endswith("s")
+        and j + 1 < len(tokens)
+        and tokens[j + 1].lower in DETERMINERS
+    )
+
+
 def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
     """'The minister weighed in on Tuesday, saying exports fell.': the subject at the start
     of the sentence says what follows the participle."""
@@ -2683,7 +2740,9 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
             first += 1
         if 0 < first < k and tokens[first - 1].lower == "the" and tokens[first].text.islower():
             first -= 1  # "The airline later issued ...": a description, with its article
-        mention = mention_after(text, tokens, first, k)
+        verb = next((j for j in range(first + 1, k) if _verb_here(tokens, j)), k)
+        # "The airline rejects the report, telling ...": the subject before its verb
+        mention = mention_after(text, tokens, first, verb)
         if mention is None:
             return None
         begin = k + 1
@@ -2692,7 +2751,10 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
                 begin = j + 1
                 break
         if tokens[k].lower in LISTENER_CUES and begin == k + 1:
-            return None  # "..., telling Cook": whom, and no words reported
+            # "..., telling reporters recordings were reset": past the listener to the words
+            begin = _after_listener(tokens, k + 1)
+            if begin == k + 1:
+                return None  # "..., telling Cook": whom, and no words reported
         if begin >= len(tokens):
             return None
         span = _clause_span(text, tokens[begin].start, end)

@@ -121,6 +121,13 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
     if not _has_words(tokens, begin, k - 1, _MIN_WORDS):
         return False
     if before == ";":
+        # "the five members of the Council; United States, ...; plus Germany — reached": a
+        # list inside a dash aside, or items without a verb ("gold; the automotive sector;
+        # and oil"), are one clause's
+        dashes = sum(1 for t in tokens[begin:k] if t.text in "—–")
+        upto = next((j for j in range(k, len(tokens)) if tokens[j].text == ";"), len(tokens))
+        if dashes % 2 or not _has_finite_verb(tokens[k:upto]):
+            return False
         return _has_words(tokens, k, len(tokens), 3) and not _refers_back(tokens[k : k + 5])
     if not _has_verb(tokens[begin : k - 1]):
         return False

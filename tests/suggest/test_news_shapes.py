@@ -1255,3 +1255,31 @@ def test_according_to_a_report_by_a_body_and_then_to_the_report():
     assert _one(result, "poor countries").speaker == maker  # the office, not Jane Roe
     assert _one(result, "43.7 million").speaker == maker
     assert _one(result, "120 countries").speaker == "Herald"  # the outlet describing the maker
+
+
+def test_telling_a_listener_then_the_words_and_people_described_by_a_participle():
+    text = (
+        "Airline\n\nA jet landed in Stockholm.\n\nThe airline rejects the report, telling "
+        "newspaper Sodermanlands Nyheter recordings were reset by a technician.\n\nPilots "
+        "interviewed for the programme said they felt pressured to carry 2 tonnes less fuel.\n"
+        "\nThe airline has added two publishers to its legal targets in a case filed in May.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "were reset").speaker == "The airline"
+    assert _one(result, "2 tonnes").speaker == "Pilots interviewed for the programme"
+    assert _one(result, "two publishers").speaker == "Herald"  # adding to a list is an act
+
+
+def test_semicolons_inside_a_dash_aside_or_between_verbless_items_do_not_cut():
+    text = (
+        "Deal\n\nIn Geneva, Iran and the P5+1 nations — the five permanent members of the "
+        "Security Council; the United States, China, France; plus Germany — reached a "
+        "six-month deal. The powers will lift sanctions on gold; the automotive sector; and "
+        'oil.\n\nHe said the provisions of the deal "cut off its likely paths to a bomb".\n'
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "six-month deal").text.startswith("In Geneva, Iran")
+    assert _one(result, "and oil").text.startswith("The powers will lift")
+    assert "provisions of the deal" in _one(result, "paths to a bomb").text
