@@ -267,6 +267,8 @@ class Discourse:
             return None  # "the company's chief executive" is read elsewhere
         if any(w[:1].isupper() for w in words[1:-1] if "-" not in w):
             return None  # "the Reuters news agency" names its body; "the London-based group"
+        if any(w.endswith(("'s", "’s")) for w in words[1:-1]):
+            return None  # "the country's disaster management agency": a body of its own
         registry = self.registry
         known = {n for n, p in registry.people.items() if p.organisation}
         known |= registry.named_bodies  # "Shares in Acme Motors fell ... the carmaker"
@@ -687,6 +689,15 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
     if unnamed is not None:
         return unnamed
     mention = mention_before(text, tokens, j, lo)
+    if (
+        finding is not None
+        and mention is not None
+        and mention.kind == "name"
+        and _MADE_BY.search(text, finding.start, mention.start)
+    ):
+        # "A report by the consumer group Consumer Focus found": the paper, up to its maker
+        words = text[finding.start : mention.end]
+        return Mention(finding.start, mention.end, "phrase", words, organisation=True)
     return (
         _head_before_place(text, tokens, j, lo)
         or mention
@@ -1263,7 +1274,8 @@ def _reported(
             speaker, named_at = body, (opening.start, opening.end)
     elif (
         mention is not None
-        and mention.kind == "phrase"
+        # "its latest forecast", "its website" (not "its director", a person)
+        and (mention.kind == "phrase" or (mention.kind == "role" and mention.organisation))
         and mention.text.split()[0].lower() in ("its", "their")
         and found.span is not None
         and found.span[1] <= mention.start
@@ -2046,6 +2058,10 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
         if first and tokens[first - 1].text == "," and tail:
             continue  # "..., Moss said (on Monday), telling Cook ...": the words are before it
         span = _reported_clause(text, tokens, k, end)
+        if span is None and tokens[k].lower in _DISCOVERED and _researchers(mention):
+            # "The researchers found the protein in 40 percent of cells": what a study's
+            # authors found is their finding, whatever its form
+            span = _clause_span(text, tokens[k + 1].start, end) if k + 1 < len(tokens) else None
         if span is None and tokens[k].lower in _ANNOUNCES and _announced_object(tokens[k + 1 :]):
             # "NASA announced the successful launch of its probe in October": what a body
             # announces is its claim; the sentence stays whole, as its subject and verb are
@@ -2099,6 +2115,16 @@ _DESCRIBED_PEOPLE = word_set(
     "teachers doctors nurses witnesses survivors voters farmers employees staff officials "
     "experts scientists researchers analysts economists protesters villagers families children"
 )
+_DISCOVERED = word_set("found find finds showed show shows discovered identified")
+
+
+def _researchers(mention: Mention) -> bool:
+    """Whether a speaker phrase is a study's authors ("the researchers", "Chinese scientists")."""
+    words = mention.text.lower().split()
+    return mention.kind == "phrase" and bool(words) and words[-1] in _RESEARCHERS
+
+
+_MADE_BY = re.compile(r"\b(?:by|from)\b")
 _ANNOUNCES = word_set("announced announces unveiled unveils")
 
 

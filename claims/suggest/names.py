@@ -267,6 +267,9 @@ class Registry:
         if any(_role_key(r) == key for r in person.roles):
             return True
         held = " ".join(person.roles)
+        owner = words[0] if words[0].endswith(("'s", "’s")) else None
+        if owner and owner not in held:
+            return False  # "Ofgem's chief executive" is not Acme's
         if person.organisation:
             held = f"{held} {person.name.lower()}"
         head = words[-1].removesuffix("s") if words[-1] not in ROLE_FAMILIES else words[-1]
@@ -292,6 +295,8 @@ class Registry:
     def last_seen(self, name: str, before: int) -> int:
         """Where the article last wrote a name, as a word, before a position (-1 when it
         did not): "Lee" is not in "Leeds"."""
+        if not name:
+            return -1
         at = self._text.rfind(name, 0, before)
         while at >= 0 and not _whole_word(self._text, at, at + len(name)):
             at = self._text.rfind(name, 0, at)

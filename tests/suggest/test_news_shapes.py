@@ -1283,3 +1283,31 @@ def test_semicolons_inside_a_dash_aside_or_between_verbless_items_do_not_cut():
     assert _one(result, "six-month deal").text.startswith("In Geneva, Iran")
     assert _one(result, "and oil").text.startswith("The powers will lift")
     assert "provisions of the deal" in _one(result, "paths to a bomb").text
+
+
+def test_a_report_by_a_body_found_and_the_researchers_found_an_object():
+    text = (
+        "Prices\n\nPrices rose in May.\n\nA report by the consumer group Consumer Focus found "
+        "that prices were 10 percent higher.\n\nThe researchers found the protein in 40 percent "
+        "of cells.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "10 percent").speaker == "A report by the consumer group Consumer Focus"
+    assert _one(result, "40 percent").speaker == "The researchers"
+
+
+def test_bodies_and_roles_of_an_owner_are_not_another_bodys():
+    text = (
+        "Storm\n\nThe Red Cross sent 40 teams on Monday.\n\nThe country's disaster management "
+        "agency said 18 bridges had collapsed.\n\nAcme Corp reported profits on Tuesday. "
+        "Acme's chief executive, John Smith, said demand was strong. The firm employs 30,000 "
+        "people, according to its website, and its director said 12 stores would open.\n\nThe "
+        "regulator, Ofgem, opened an inquiry. Ofgem's chief executive said the watchdog had "
+        "received 1,200 complaints.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "18 bridges").speaker == "The country's disaster management agency"
+    assert _one(result, "30,000").speaker == "Acme Corp"
+    assert _one(result, "1,200").speaker == "Ofgem's chief executive"
