@@ -1091,6 +1091,14 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
             and tokens[j - 2].text == ","
         ):
             j -= 3  # "Republicans, meanwhile, have said"
+        elif tokens[j].text in "—–" and j > lo:
+            # "Gaddafi — in hiding since June — said": an aside between dashes
+            k = j - 1
+            while k >= lo and tokens[k].text not in "—–" and j - k < _ASIDE_WORDS:
+                k -= 1
+            if k < lo or tokens[k].text not in "—–":
+                return j
+            j = k - 1
         elif tokens[j].text in ")]":
             opener = "(" if tokens[j].text == ")" else "["
             k = j - 1
@@ -1114,6 +1122,18 @@ def _manner_adverb(token: Token) -> bool:
 _NOT_ADVERBS = word_set(
     "family italy july supply apply rally ally reply early only apparently allegedly supposedly"
 )
+_ASIDE_WORDS = 16
+
+
+def _dash_aside(text: str, tokens: list[Token], first: int, cue: int) -> tuple[int, int] | None:
+    """ "Gaddafi — in hiding since the NATO attacks in June — said": the subject with the
+    aside between dashes before its cue, the outlet's own account."""
+    dashes = [j for j in range(first, cue) if tokens[j].text in "—–"]
+    if len(dashes) != 2 or sum(1 for t in tokens[dashes[0] : dashes[1]] if t.is_word) < 4:
+        return None
+    return _clause_span(text, tokens[first].start, tokens[dashes[1]].start)
+
+
 _SEEM = word_set("appear appears appeared seem seems seemed")
 _REPUTED = word_set("reported said believed thought understood alleged known")
 _KEEN = word_set("keen eager quick careful anxious happy willing able")
@@ -2074,7 +2094,9 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
                 close = _opening_phrase(tokens)
                 cited = (1, close) if close else None
             relayed = mention_after(text, tokens, cited[0], cited[1] - 1) if cited else None
-            return Found(mention, cue_text(tokens, k), cue_span(tokens, k), span, relayed=relayed)
+            aside = _dash_aside(text, tokens, first, k)
+            cue = cue_text(tokens, k)
+            return Found(mention, cue, cue_span(tokens, k), span, before=aside, relayed=relayed)
     return None
 
 
@@ -2167,6 +2189,9 @@ def _coordinated(text: str, tokens: list[Token], k: int, end: int) -> Found | No
     if tokens[k].lower in ("announced", "announces", "reported", "revealed", "found", "showed"):
         return None  # "came together and announced they will vote": an act the outlet reports
     subject = _sentence_subject(text, tokens, k)
+    if subject is None and tokens[0].lower in ("he", "she", "they"):
+        # "He labelled the rebels as "rats" and said that ...": the pronoun opening it
+        subject = mention_after(text, tokens, 0, 1)
     if subject is None:
         return None
     span = _reported_clause(text, tokens, k, end)

@@ -1311,3 +1311,16 @@ def test_bodies_and_roles_of_an_owner_are_not_another_bodys():
     assert _one(result, "18 bridges").speaker == "The country's disaster management agency"
     assert _one(result, "30,000").speaker == "Acme Corp"
     assert _one(result, "1,200").speaker == "Ofgem's chief executive"
+
+
+def test_an_aside_between_dashes_and_a_pronoun_before_and_said():
+    text = (
+        "Tripoli\n\nJohn Roe spoke on the radio on Monday.\n\nRoe — in hiding since the attacks "
+        "in June — said in an audio recording that he would fight for 6 more months.\n\nHe "
+        'labelled the rebels as "rats" and said that he had 40,000 men.\n'
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "6 more months").speaker.endswith("Roe")
+    assert _one(result, "in hiding since").speaker == "Herald"  # the outlet's aside
+    assert _one(result, "40,000 men").speaker.endswith("Roe")
