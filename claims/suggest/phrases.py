@@ -473,6 +473,8 @@ def _previous_comma(tokens: list[Token], j: int, lo: int) -> int | None:
         depth += {")": 1, "(": -1}.get(tokens[k].text, 0)
         if tokens[k].text == "," and depth <= 0:
             return k
+        if tokens[k].text == "." and k > lo and tokens[k - 1].lower in HONORIFICS:
+            continue  # "Dr. Sara Kim": a title's full stop
         if tokens[k].text in '.;:"“”':
             return None
     return None

@@ -1324,3 +1324,13 @@ def test_an_aside_between_dashes_and_a_pronoun_before_and_said():
     assert _one(result, "6 more months").speaker.endswith("Roe")
     assert _one(result, "in hiding since").speaker == "Herald"  # the outlet's aside
     assert _one(result, "40,000 men").speaker.endswith("Roe")
+
+
+def test_a_titled_name_with_a_full_stop_in_an_appositive():
+    text = (
+        "Study\n\nA study was published on Monday.\n\nThe lead author, Dr. Sara Kim, said the "
+        "results were alarming for 40 firms.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "40 firms").speaker == "Sara Kim"
