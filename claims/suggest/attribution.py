@@ -872,8 +872,15 @@ def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Menti
     if not words or head >= len(words) or words[head].lower not in FINDING_NOUNS:
         return None
     verb = _skip_back(tokens, cue - 1, lo) + 1  # "has revealed": the auxiliary is the cue's
-    if any(t.lower in FINITE_VERBS or is_cue(tokens, k) for k, t in enumerate(tokens[lo:verb], lo)):
-        return None  # "The report has prompted calls ... they say": another verb first
+    commas = [k for k in range(lo, verb) if tokens[k].text == ","]
+    aside = range(commas[0], commas[-1]) if len(commas) >= 2 else range(0)
+    if any(
+        (t.lower in FINITE_VERBS or is_cue(tokens, k)) and k not in aside
+        for k, t in enumerate(tokens[lo:verb], lo)
+    ):
+        # "The report has prompted calls ... they say": another verb first (not "The data,
+        # published by NHS England on Thursday, show")
+        return None
     start, end = tokens[lo].start, tokens[cue - 1].end
     rest = words[head + 1 :]
     if len(rest) >= 2 and rest[0].lower == "of":
@@ -897,9 +904,9 @@ def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Menti
             run.append(word)
         named = interpret(text, run) if run else None
         if named is not None and named.kind == "name":
+            # the finding speaks for its maker, body or author ("show" needs no person)
             return Mention(
-                start, end, "name", text[start:end], name=named.name,
-                organisation=named.organisation,
+                start, end, "name", text[start:end], name=named.name, organisation=True,
             )  # fmt: skip
     return Mention(start, end, "phrase", f"the {words[head].lower}")
 

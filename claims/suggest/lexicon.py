@@ -172,7 +172,8 @@ ORG_WORDS = word_set("""
     gazette daily monitor chronicle nations assembly legislature exchange blog website club
     republic kingdom emirates team consulate nonprofit outfit giant chipmaker carmaker automaker
     drugmaker retailer manufacturer airline carrier insurer lender publisher operator developer
-    startup conglomerate military militia junta regime
+    startup conglomerate military militia junta regime college league confederation chamber
+    corps
     """)
 
 # Nouns for a person described rather than named ("a witness", "another resident"): with an

@@ -1334,3 +1334,15 @@ def test_a_titled_name_with_a_full_stop_in_an_appositive():
     result = suggest(text, outlet="Herald")
 
     assert _one(result, "40 firms").speaker == "Sara Kim"
+
+
+def test_a_college_of_a_field_and_data_published_by_a_body_in_an_aside():
+    text = (
+        "Waiting times\n\nWaiting times rose in March.\n\nThe data, published by NHS England on "
+        "Thursday, show 42 percent of patients waited more than four hours.\n\nThe Royal "
+        'College of Emergency Medicine described the figures as "shocking".\n'
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "42 percent").speaker == "NHS England"
+    assert _one(result, "shocking").speaker == "Royal College of Emergency Medicine"
