@@ -793,7 +793,7 @@ def _people_of(text: str, tokens: list[Token], j: int, lo: int) -> Mention | Non
     return None
 
 
-_PEOPLE_OF = word_set("of in from at across")
+_PEOPLE_OF = word_set("of in from at across with")  # "Officials with the weather service"
 
 # What a body is called by its kind after it was named ("the rights group", "the chipmaker").
 _BODY_KINDS = word_set("""
@@ -2279,6 +2279,12 @@ def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tupl
         after = _after_listener(tokens, after)  # "told reporters 12 soldiers had died"
     after = _after_when(tokens, after)  # "announced Wednesday morning it will buy ..."
     ahead = tokens[after : after + _CLAUSE_LOOKAHEAD]
+    participles = [i for i in range(1, len(ahead)) if ahead[i].lower in TAIL_CUES]
+    tail = next((i for i in participles if ahead[i - 1].text == ","), None)
+    if tail is not None:
+        # "declared a state of emergency, saying ...": the words are the participle's, and
+        # what comes before it is read on its own
+        ahead = ahead[: tail - 1]
     if low in AS_CUES and _as_ahead(tokens[after : after + _AS_LOOKAHEAD]):
         return _clause_span(text, tokens[after].start, end)  # "described the plan as ..."
     if low in NAMING_CUES:  # 'called it "a textbook case"': the thing and its name
@@ -2858,7 +2864,11 @@ def _acted(before: list[Token], subject: Mention) -> bool:
         return False
     if len(acted) >= _ACTED_WORDS:
         return True
-    return len(acted) >= _SHORT_ACT_WORDS and verb not in _SPOKE and verb not in CUE_WORDS
+    if len(acted) < _SHORT_ACT_WORDS or verb in _SPOKE:
+        return False
+    # "declared a state of emergency", "disputed the report": a cue with an object only
+    at = next(i for i, t in enumerate(acted) if t.lower == verb)
+    return verb not in CUE_WORDS or not _clause_ahead(acted[at + 1 :])
 
 
 _ACTED_WORDS = 6  # more than "weighed in on Tuesday": something done, not only said

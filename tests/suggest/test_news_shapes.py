@@ -1346,3 +1346,16 @@ def test_a_college_of_a_field_and_data_published_by_a_body_in_an_aside():
 
     assert _one(result, "42 percent").speaker == "NHS England"
     assert _one(result, "shocking").speaker == "Royal College of Emergency Medicine"
+
+
+def test_an_act_told_with_a_cue_before_saying_and_officials_with_a_body():
+    text = (
+        "Wildfire\n\nA wildfire spread on Sunday.\n\nGovernor Tom Hale declared a state of "
+        "emergency in 3 counties, saying the state would seek federal aid.\n\nOfficials with the "
+        "National Weather Service said winds of up to 60 mph were expected.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "3 counties").speaker == "Herald"  # the act, the outlet's account
+    assert _one(result, "federal aid").speaker == "Tom Hale"
+    assert _one(result, "60 mph").speaker == "Officials with the National Weather Service"
