@@ -693,7 +693,7 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
         finding is not None
         and mention is not None
         and mention.kind == "name"
-        and _MADE_BY.search(text, finding.start, mention.start)
+        and _BY_OR_FROM.search(text, finding.start, mention.start)
     ):
         # "A report by the consumer group Consumer Focus found": the paper, up to its maker
         words = text[finding.start : mention.end]
@@ -1125,10 +1125,9 @@ def _manner_adverb(token: Token) -> bool:
     return low.endswith("ly") and len(low) > 5 and token.text.islower() and low not in _NOT_ADVERBS
 
 
-# (a hedge is the outlet's doubt about the act: "have apparently claimed responsibility")
-_NOT_ADVERBS = word_set(
-    "family italy july supply apply rally ally reply early only apparently allegedly supposedly"
-)
+# nouns in "-ly" ("the family said"), and hedges, the outlet's doubt about the act ("have
+# apparently claimed responsibility")
+_NOT_ADVERBS = word_set("family assembly monopoly supply anomaly apparently allegedly supposedly")
 _ASIDE_WORDS = 16
 
 
@@ -2153,7 +2152,7 @@ def _researchers(mention: Mention) -> bool:
     return mention.kind == "phrase" and bool(words) and words[-1] in _RESEARCHERS
 
 
-_MADE_BY = re.compile(r"\b(?:by|from)\b")
+_BY_OR_FROM = re.compile(r"\b(?:by|from)\b")
 _ANNOUNCES = word_set("announced announces unveiled unveils")
 
 

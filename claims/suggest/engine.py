@@ -192,7 +192,6 @@ _SIGNATURE_WORDS = 12
 _SIGNATURE_LINE = re.compile(r"[-–—]\s*[A-Z][\w.'’\-]*(?:,?\s+[\w.'’\-]+){0,9}")
 # "—Reporting by Jane Doe; editing by John Roe": a wire's credits, not a signature
 _CREDIT_WORDS = re.compile(r"\b(?:by|reporting|editing|writing|additional)\b", re.IGNORECASE)
-_ALL_WORDS = re.compile(r"(?P<words>[^\n]{20,})")
 
 
 def _pull_quotes(text: str, paragraphs: list[Paragraph]) -> None:

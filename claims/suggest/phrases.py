@@ -553,11 +553,11 @@ def _states_that(tokens: list[Token], k: int) -> bool:
     before, after = tokens[k - 1], tokens[k + 2]
     if before.lower in _STATE_MODIFIERS or not before.is_word or before.text[:1].isdigit():
         return False
-    opens = DETERMINERS | INDEFINITES | _QUANTIFIERS  # "that many of the poorest countries"
+    opens = DETERMINERS | INDEFINITES | _AMOUNTS  # "that many of the poorest countries"
     return not (after.text.isalpha() and after.text.islower() and after.lower not in opens)
 
 
-_QUANTIFIERS = word_set("many most more less fewer few all some about nearly almost over only")
+_AMOUNTS = word_set("many most more less fewer few all some about nearly almost over only")
 _QUOTE_MARKS = frozenset('"“”')
 _NAMED_WORDS = 4  # what is named, before the quoted name: "it", "the new rules"
 
