@@ -66,6 +66,7 @@ from .phrases import (
     is_cue,
     mention_after,
     mention_before,
+    possessive,
 )
 from .quotes import Quote, find_quotes, is_statement
 from .segment import dateline_end, split_sentences
@@ -1663,20 +1664,43 @@ def _maker_named(text: str, tokens: list[Token], i: int) -> Mention | None:
     for j in range(i, min(len(tokens) - 1, i + _MAKER_WORDS)):
         if tokens[j].text in ",;:":
             return None
-        if tokens[j].lower in _MADE and tokens[j + 1].lower in ("by", "from"):
-            first = j + 3 if j + 2 < len(tokens) and tokens[j + 2].lower == "the" else j + 2
+        if tokens[j].lower not in _MADE | FINDING_NOUNS:
+            continue
+        by = j + 1
+        if tokens[by].lower in _RELEASED and by + 1 < len(tokens):
+            by += 1  # "preliminary results released by the electoral commission"
+        if tokens[by].lower in ("by", "from"):
+            first = by + 2 if by + 1 < len(tokens) and tokens[by + 1].lower == "the" else by + 1
             maker = mention_after(text, tokens, first, len(tokens))
             if maker is not None and maker.kind == "role":
                 # "by the United Nations High Commissioner for Refugees": a paper's maker
                 # named by a title is the office, not whoever holds it
                 return replace(maker, kind="name", name=maker.text, organisation=True)
-            if maker is None and first > j + 2:
-                maker = _source_phrase(text, tokens, j + 2)  # "by the UN refugee agency"
+            if maker is None and first > by + 1:
+                maker = _described_maker(text, tokens, by + 1)  # "by the UN refugee agency"
             return maker
     return None
 
 
 _MAKER_WORDS = 8  # "the 2010 Global Trends report by": a paper's description before its maker
+
+
+def _described_maker(text: str, tokens: list[Token], i: int) -> Mention | None:
+    """ "by the electoral commission on Monday": "the" and a body's kind, up to a time, a
+    place or punctuation."""
+    k = i + 1
+    while k < len(tokens) and k - i <= _SOURCE_WORDS and tokens[k].is_word:
+        if tokens[k].lower in _AFTER_MAKER:
+            break
+        k += 1
+    if k == i + 1 or tokens[k - 1].lower not in ORG_WORDS:
+        return None
+    return Mention(
+        tokens[i].start, tokens[k - 1].end, "phrase", text[tokens[i].start : tokens[k - 1].end]
+    )
+
+
+_AFTER_MAKER = word_set("on in at last this that which for with during after before")
 
 
 def _source_phrase(text: str, tokens: list[Token], i: int) -> Mention | None:
@@ -2909,6 +2933,24 @@ def _note_agent(text: str, tokens: list[Token], discourse: Discourse) -> None:
             discourse.subjects[discourse.registry.register(mention, mention.start)] = mention.start
 
 
+def _officer_opening(text: str, tokens: list[Token], lead: int) -> str | None:
+    """ "The electoral commission's chairman" opening a sentence before its verb: a person
+    described by an office of a body, never named."""
+    reach = range(lead + 1, min(len(tokens), lead + _OFFICER_WORDS))
+    verb = next((i for i in reach if _verb_here(tokens, i)), None)
+    if verb is None or verb < lead + 2:
+        return None
+    words = tokens[lead:verb]
+    if not all(t.is_word for t in words) or words[-1].lower not in TITLE_WORDS:
+        return None
+    if not any(possessive(t) for t in words[1:-1]):
+        return None  # "The minister ...": a role the article's people may hold
+    return text[words[0].start : words[-1].end]
+
+
+_OFFICER_WORDS = 7
+
+
 def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
     """Remember a known person who opens a narration sentence, for "he"/"the minister", a
     group ("The researchers analysed ..."), for "they", and the bodies it names, for "the
@@ -2938,6 +2980,12 @@ def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
         if titled is not None:
             named = registry.lookup(titled.name) or registry.register(titled, titled.start)
             discourse.subjects[named] = titled.start
+            return
+        officer = _officer_opening(text, tokens, lead) if not comma else None
+        if officer is not None:
+            # "The commission's chairman denied the claims. "...," he said": the officer
+            # the sentence opens with is whom a "he" after it means
+            discourse.subjects[officer] = tokens[lead].start
             return
     for k, token in enumerate(tokens[: lead + 6]):
         if k < lead:

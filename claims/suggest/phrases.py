@@ -131,7 +131,7 @@ def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
         k = start - 1
         while k > lo and k >= start - 2 and tokens[k].text.isalpha() and tokens[k].text.islower():
             k -= 1
-        if k >= lo and _possessive(tokens[k]):
+        if k >= lo and possessive(tokens[k]):
             while k - 1 >= lo and tokens[k - 1].text[:1].isupper() and tokens[k - 1].is_word:
                 k -= 1  # "PC World's", "Harbour Digital's": the owner's whole name
             start = k
@@ -150,7 +150,7 @@ def _collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
         if np_word(token):
             k -= 1
             continue
-        if k < j and _possessive(token) and np_word(tokens[k + 1]):
+        if k < j and possessive(token) and np_word(tokens[k + 1]):
             k -= 1  # "the agency's director", "the report's authors"
             continue
         if k < j and re.fullmatch(r"(?:1[89]|20)\d\d", token.text) and np_word(tokens[k + 1]):
@@ -167,11 +167,6 @@ def _collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
     while start <= j and not tokens[start].is_word:
         start += 1
     return start if start <= j else None
-
-
-def _possessive(token: Token) -> bool:
-    low = token.lower
-    return token.is_word and len(low) > 3 and low.endswith(("'s", "’s")) and low[:-2].isalpha()
 
 
 def _noun_modifier(tokens: list[Token], k: int, j: int, lo: int) -> int | None:
@@ -192,7 +187,7 @@ def _noun_modifier(tokens: list[Token], k: int, j: int, lo: int) -> int | None:
         and tokens[m - 1].lower not in _NOT_MODIFIERS
     ):
         m -= 1
-    if m - 1 > lo and _possessive(tokens[m - 1]):
+    if m - 1 > lo and possessive(tokens[m - 1]):
         m -= 1  # "the county's fire department"
     if m > lo and tokens[m - 1].lower in ("the", "a", "an", "its", "their"):
         return m - 1
@@ -489,14 +484,15 @@ def _appositive_role(tokens: list[Token]) -> str:
     lows = [t.lower for t in words]
     if not words or len(words) > 8 or any(w in HONORIFICS for w in lows):
         return ""
-    if not all(np_word(t) or t.lower in _APPOSITIVE_GLUE or _possessive(t) for t in words):
+    if not all(np_word(t) or t.lower in _APPOSITIVE_GLUE or possessive(t) for t in words):
         return ""  # a clause ("then I met with ..."), not a description
     if any(_is_role_word(w) for w in lows):
         return " ".join(w for w in lows if w not in DETERMINERS)
     return ""
 
 
-def _possessive(token: Token) -> bool:
+def possessive(token: Token) -> bool:
+    """ "Acme's", "the agency's": a word in the possessive."""
     return token.lower.endswith(("'s", "’s"))
 
 
@@ -700,10 +696,8 @@ def _finding_owner(text: str, words: list[Token], start: int, end: int) -> Menti
     """ "PC World's recent analysis of its traffic", "the senator's statement": the finding or the
     statement is its owner's, who is the one to name, not the data it was drawn from."""
     for i, word in enumerate(words[:-1]):
-        possessive = word.text.endswith(("'s", "’s")) or (
-            i + 1 < len(words) and words[i + 1].text in ("'", "’")
-        )
-        if not possessive:
+        owns = possessive(word) or (i + 1 < len(words) and words[i + 1].text in ("'", "’"))
+        if not owns:
             continue
         nouns = [w.lower for w in words[i + 1 : i + 4]]
         if not any(n in FINDING_NOUNS or n in _STATEMENT_NOUNS for n in nouns):

@@ -1359,3 +1359,17 @@ def test_an_act_told_with_a_cue_before_saying_and_officials_with_a_body():
     assert _one(result, "3 counties").speaker == "Herald"  # the act, the outlet's account
     assert _one(result, "federal aid").speaker == "Tom Hale"
     assert _one(result, "60 mph").speaker == "Officials with the National Weather Service"
+
+
+def test_results_released_by_a_body_and_an_officer_opening_a_sentence_before_he():
+    text = (
+        "Election\n\nPolls closed on Sunday.\n\nThe ruling party won 45 percent of the vote, "
+        "according to preliminary results released by the electoral commission on Monday.\n\n"
+        "Observer Jan Novak said ballots were stuffed in 2 stations.\n\nThe electoral "
+        'commission\'s chairman denied the claims. "There was no fraud in 40 districts," he '
+        "said.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "45 percent").speaker == "the electoral commission"
+    assert _one(result, "40 districts").speaker == "The electoral commission's chairman"
