@@ -294,7 +294,8 @@ def mention_before(text: str, tokens: list[Token], j: int, lo: int = 0) -> Menti
         # "Jana Kral, 54, who grows wheat, said": skip the clause and the age to the name
         earlier = _previous_comma(tokens, comma, lo)
         if earlier is not None and earlier - 1 >= lo and earlier + 3 >= comma:
-            comma = earlier
+            # "The mayor, Anna Berg, who visited the site, said": the appositive before it
+            comma, j = earlier, comma
         elif tokens[comma - 1].text[0].isdigit():
             return None
     inner = tokens[comma + 1 : j]

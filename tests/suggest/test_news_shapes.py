@@ -1373,3 +1373,13 @@ def test_results_released_by_a_body_and_an_officer_opening_a_sentence_before_he(
 
     assert _one(result, "45 percent").speaker == "the electoral commission"
     assert _one(result, "40 districts").speaker == "The electoral commission's chairman"
+
+
+def test_a_titled_appositive_before_a_relative_clause():
+    text = (
+        "Bridge\n\nA bridge collapsed on Tuesday.\n\nThe mayor, Anna Berg, who visited the site "
+        "on Wednesday, said the city would pay for 6 funerals.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "6 funerals").speaker == "Anna Berg"
