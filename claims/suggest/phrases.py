@@ -205,6 +205,11 @@ def _modifiers(tokens: list[Token]) -> bool:
     )
 
 
+def _owner(tokens: list[Token]) -> bool:
+    """A possessive and the words describing a role after it: "town's", "company's chief"."""
+    return possessive(tokens[0]) and tokens[0].text.islower() and _modifiers(tokens[1:])
+
+
 _NOT_MODIFIERS = (
     DETERMINERS
     | INDEFINITES
@@ -259,6 +264,8 @@ def collect_forward(tokens: list[Token], i: int, hi: int) -> int | None:
                     for m in range(k, min(hi, k + 3))
                     if tokens[m].lower in FINDING_NOUNS | _ISSUED
                     or (tokens[m].lower in ORG_WORDS and m > k and _modifiers(tokens[k:m]))
+                    # "the town's mayor", "the company's chief executive"
+                    or (tokens[m].lower in TITLE_WORDS and m > k and _owner(tokens[k:m]))
                 ),
                 None,
             )

@@ -1383,3 +1383,13 @@ def test_a_titled_appositive_before_a_relative_clause():
     result = suggest(text, outlet="Herald")
 
     assert _one(result, "6 funerals").speaker == "Anna Berg"
+
+
+def test_said_after_a_quotation_by_an_officer_of_a_body():
+    text = (
+        'Plant\n\nThe plant closed on Friday.\n\n"We were not consulted about 1,200 jobs," said '
+        "the town's mayor.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "1,200 jobs").speaker == "the town's mayor"
