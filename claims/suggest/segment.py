@@ -29,7 +29,8 @@ _TIMEISH = re.compile(
     re.IGNORECASE,
 )
 _PHOTO = re.compile(
-    r"^(?:©|\(c\)\s|\(?(?:photo|image|picture|credit|illustration|video)s?(?:\s+by|\s+credit)?"
+    r"^(?:\d{4}\s+(?=file photo))?"  # "2009 file photo of ..."
+    r"(?:©|\(c\)\s|\(?(?:photo|image|picture|credit|illustration|video)s?(?:\s+by|\s+credit)?"
     r"\s*[:/]|image (?:caption|source)|file photo"
     r"|(?:photo|picture|image)s? (?:of|by|from|courtesy)\b)"
     r"|go to the (?:photo|media) ?bank|getty images|/\s*(?:afp|ap|reuters|getty|epa|sputnik|tass"
@@ -42,7 +43,8 @@ _PHOTO = re.compile(
 _CREDIT_AT_END = re.compile(
     r"(?:^|[.!?]\s+|\(\s*|\s(?=(?-i:[A-Z])))(?:image|photo|photograph|picture|illustration|video)?\s*"
     r"(?:image|photo|picture|illustration|video|credit)s?(?:\s+(?:credit|source))?\s*:\s*"
-    r"(?:[^.:!?()]{2,60}|https?://\S+)\.?\)?\.?$"
+    # (a credit may name its maker after a colon of its own: "Image: DoD photo by: Jane Doe.")
+    r"(?:(?:[^.:!?()]|(?<=\b[A-Z])\.){2,60}(?::\s*[^.:!?()]{2,60})?|https?://\S+)\.?\)?\.?$"
     # "... Photo by Jane Doe on Flickr (CC BY-NC 2.0)": a Creative Commons licence tag
     r"|\(?\bCC[\s-]BY(?:-(?:NC|ND|SA))*(?:\s+\d\.\d)?\)?\s*\.?$"
     r"|\([^()]{0,30}\b(?:photo|image|picture)s?\s*/\s*[^()]{2,60}\)\.?$"

@@ -1393,3 +1393,18 @@ def test_said_after_a_quotation_by_an_officer_of_a_body():
     result = suggest(text, outlet="Herald")
 
     assert _one(result, "1,200 jobs").speaker == "the town's mayor"
+
+
+def test_captions_credited_with_a_colon_of_their_own_or_an_abbreviation():
+    text = (
+        "Refugees\n\nRefugees fled across the border on Monday.\n\nUNHCR aid delivered to Kenya. "
+        "Image: DoD photo by: TSgt Steve Staedler.\n\nA warship off the coast. Image: U.S. Navy."
+        "\n\n2009 file photo of Muammar Gaddafi.\n\nThe agency said 40 camps were full.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _none(result, "delivered to Kenya")
+    assert _none(result, "Staedler")
+    assert _none(result, "U.S. Navy")
+    assert _none(result, "file photo")
+    assert _one(result, "40 camps")
