@@ -102,7 +102,9 @@ def suggest(
                     continue  # greetings, turn-taking, links and questions are never claims
                 if lead_in is not None and piece.start >= lead_in:
                     continue
-                candidates.append(_candidate(original, text, statement, piece))
+                candidate = _candidate(original, text, statement, piece)
+                if not _too_slight(candidate):
+                    candidates.append(candidate)
         blocks.after(paragraph, structure)  # a lead-in still gives what follows its speaker
         if lead_in == paragraph.start:
             paragraph.kind, paragraph.reason = "heading", "lead-in"
@@ -111,6 +113,22 @@ def suggest(
     cited_sources(original, candidates)
     mark_duplicates(candidates)
     return Suggestions(paragraphs, candidates, _speakers(registry, candidates, outlet))
+
+
+def _too_slight(candidate: Candidate) -> bool:
+    """ "As you know", "Not at all.", "Cool clock, Ahmed.": three words or fewer, no figure,
+    and nothing that scores as worth checking, a turn of talk rather than a claim."""
+    words = _WORDS.findall(candidate.text)
+    return (
+        len(words) <= _SLIGHT_WORDS
+        and not any(ch.isdigit() for ch in candidate.text)
+        and candidate.checkworthiness < _SLIGHT_SCORE
+    )
+
+
+_WORDS = re.compile(r"[\w'’]+")
+_SLIGHT_WORDS = 3
+_SLIGHT_SCORE = 0.15
 
 
 def read_paragraphs(text: str, *, title: str | None = None) -> list[Paragraph]:

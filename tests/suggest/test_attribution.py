@@ -213,12 +213,12 @@ def test_said_at_the_end_of_a_sentence_attributes_the_clause_before():
 
 
 def test_adding_that_after_a_quote_is_more_of_the_speakers_words():
-    text = '"We will win," Mayor Jo Park said, adding that the city had hired 300 new teachers.'
+    text = '"We will win it," Mayor Jo Park said, adding that the city had hired 300 new teachers.'
 
     result = suggest(text)
 
     assert [(c.kind, c.speaker, c.text) for c in result.candidates] == [
-        ("direct", "Jo Park", "We will win"),
+        ("direct", "Jo Park", "We will win it"),
         ("indirect", "Jo Park", "the city had hired 300 new teachers"),
     ]
 

@@ -57,12 +57,12 @@ def test_atomic_leading_phrases_and_lists_are_not_cut(text):
 
 
 def test_atomic_candidates_are_contiguous_exact_spans():
-    text = '  "We won, and they lost; it is over," he said.   \n\nShe left.  '
+    text = '  "We won, and they lost; it is all over now," he said.   \n\nShe left.  '
 
     result = suggest(text)
 
     check_spans(text, result)
-    assert [c.text for c in result.candidates] == ["We won, and they lost", "it is over"]
+    assert [c.text for c in result.candidates] == ["We won, and they lost", "it is all over now"]
 
 
 def test_atomic_fragments_too_short_to_claim_anything_are_dropped():

@@ -1408,3 +1408,14 @@ def test_captions_credited_with_a_colon_of_their_own_or_an_abbreviation():
     assert _none(result, "U.S. Navy")
     assert _none(result, "file photo")
     assert _one(result, "40 camps")
+
+
+def test_three_words_without_a_figure_are_no_claim():
+    text = (
+        'Briefing\n\nThe minister spoke on Monday.\n\n"Not at all," the minister said. "As you '
+        'know, the fund paid out 40 million euros last year."\n'
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _none(result, "Not at all")
+    assert _one(result, "40 million")
