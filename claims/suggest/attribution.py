@@ -29,6 +29,7 @@ from .lexicon import (
     ABOUT_CUES,
     AS_CUES,
     COMPILED,
+    COURT_PAPERS,
     CUE_WORDS,
     DETERMINERS,
     FINDING_CUES,
@@ -321,9 +322,13 @@ class Discourse:
         """ "The study found ..." after "a new study by the Pew Research Center": a finding
         named again is its maker's, as a fact-checker names the claimant."""
         words = mention.text.lower().split()
-        if len(words) != 2 or words[0] not in ("the", "this") or words[1] not in _MADE:
+        if len(words) < 2 or words[-1] not in _MADE or words[0] not in DETERMINERS | INDEFINITES:
             return None
-        return self.registry.finding_maker(position)
+        within = (mention.start, mention.end)
+        if len(words) == 2 and words[0] in ("the", "this"):
+            return self.registry.finding_maker(position, words[1], within)
+        # "A separate study, released by the World Bank, says": only a maker named with it
+        return self.registry.finding_maker(-1, words[-1], within)
 
     def _unresolved_role(self, mention: Mention) -> str | None:
         # "the minister" after a named speaker whose role the article never gave is that
@@ -822,7 +827,10 @@ def _other_kind(name: str, kind: str) -> bool:
 _BODY_PEOPLE = word_set("officials executives spokesman spokeswoman spokesperson")
 # Findings named again as "the study", whose maker the article may have named before.
 _RESEARCHERS = word_set("researchers scientists astronomers investigators experts team authors")
-_MADE = word_set("report study survey analysis poll research paper review audit assessment")
+_MADE = word_set("""
+    report study survey analysis poll research paper review audit assessment complaint lawsuit
+    indictment petition
+    """)
 # Kinds that are also a body's own name: "the ministry" is a "Ministry of ..." named before.
 _NAMED_BODY_KINDS = word_set("""
     ministry department council commission committee office bureau administration authority
@@ -852,6 +860,8 @@ def _subject_before_comma(text: str, tokens: list[Token], j: int, lo: int) -> Me
 
 # Verbs by which a study, a report or its results speak: "a new study has revealed ...".
 _FINDING_VERBS = FINDING_CUES | word_set("revealed reveals confirmed confirms concluded")
+# What a paper does with words: "The report, published by Oxfam, says ...".
+_PAPER_SAYS = word_set("says said say states stated notes noted claims claimed alleges alleged")
 _FINDING_SUBJECT_WORDS = 30
 
 
@@ -860,7 +870,8 @@ def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Menti
     Survey, published this week, revealed that ...": a sentence that opens with a study or
     its results, and whose verb is the finding's, has the study for its speaker; a named
     study ("of the National Health Survey") by its name."""
-    if tokens[cue].lower not in _FINDING_VERBS or cue - lo > _FINDING_SUBJECT_WORDS:
+    finds = tokens[cue].lower in _FINDING_VERBS
+    if not (finds or tokens[cue].lower in _PAPER_SAYS) or cue - lo > _FINDING_SUBJECT_WORDS:
         return None
     words = [t for t in tokens[lo:cue] if t.is_word]
     head = 1 if words and words[0].lower in DETERMINERS | INDEFINITES else 0
@@ -909,7 +920,8 @@ def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Menti
             return Mention(
                 start, end, "name", text[start:end], name=named.name, organisation=True,
             )  # fmt: skip
-    return Mention(start, end, "phrase", f"the {words[head].lower}")
+    # a paper that "says" is read as any other subject, unless its maker is named with it
+    return Mention(start, end, "phrase", f"the {words[head].lower}") if finds else None
 
 
 # What a site, a board or a person publishes: "Posts on the forum of Acme theorized that".
@@ -1575,7 +1587,7 @@ def _cites_figures(found: Found) -> bool:
     return head in _FIGURES
 
 
-_PAPERS = FINDING_NOUNS | word_set("release releases statement statements media")
+_PAPERS = FINDING_NOUNS | COURT_PAPERS | word_set("release releases statement statements media")
 
 
 def _cites_unnamed_papers(text: str, found: Found) -> bool:

@@ -193,13 +193,18 @@ PERSON_NOUNS = word_set("""
 
 # Nouns for findings rather than people: what "found", "shows" or "according to" can cite.
 # "data compiled by Bloomberg", "a report published by the Institute": the finding's maker
-COMPILED = word_set("compiled published released collected gathered conducted commissioned done")
+COMPILED = word_set("""
+    compiled published released collected gathered conducted commissioned done filed unsealed
+    """)
 FINDING_NOUNS = word_set("""
     study studies survey surveys report reports analysis analyses research data figures
     statistics poll polls paper review audit inspection census estimate estimates findings
     results trial trials investigation inquiry assessment evaluation model modelling modeling
     records documents filings forecast projections experiment experiments
     """)
+
+# Papers filed in court, which speak for whoever filed them: "the lawsuit alleges".
+COURT_PAPERS = word_set("complaint lawsuit indictment petition affidavit")
 
 # Determiners that introduce someone not met before.
 INDEFINITES = word_set("a an another one some several two three four five many")

@@ -17,11 +17,13 @@ from .given_names import FEMALE, MALE
 from .lexicon import (
     DETERMINERS,
     HONORIFICS,
+    MONTHS,
     ORG_WORDS,
     ROLE_FAMILIES,
     ROLE_MODIFIERS,
     SKIP_BEFORE_CUE,
     TITLE_WORDS,
+    WEEKDAYS,
 )
 from .phrases import Mention, collect_forward, is_cue, mention_after, np_word
 from .tokens import Token
@@ -37,23 +39,35 @@ _HONOURED = re.compile(
 _TITLED = "|".join(sorted(w.capitalize() for w in HONORIFICS | TITLE_WORDS - {"general"}))
 _TITLED_NAME = re.compile(rf"\b(?:{_TITLED})\.?\s+([A-Z][\w'’-]*)(?:\s+([A-Z][\w'’-]*))?")
 _PLACE = re.compile(r"\b(?:in|across) (?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
-_FINDINGS = r"(?:report|study|survey|analysis|poll|research|paper|review|audit|assessment)"
+_FINDINGS = (
+    r"(?P<paper>report|study|survey|analysis|poll|research|paper|review|audit|assessment"
+    r"|complaint|lawsuit|indictment|petition)"
+)
+# Papers a court reads: "the lawsuit" may be the complaint filed before it, but neither is
+# a report, nor an indictment the prosecutors' own.
+_COURT_PAPERS = {"complaint": "claim", "lawsuit": "claim", "petition": "claim"}
+_COURT_PAPERS["indictment"] = "charge"
 # a name's words, on one line: a headline above is no part of it
 _NAME_RUN = r"[A-Z][\w&.'’-]*(?:[^\S\n]+(?:of|for|and|on|[A-Z][\w&.'’-]*)){0,6}"
 _MADE_BY = re.compile(
-    rf"\b{_FINDINGS}\s+(?:[a-z]+\s+){{0,2}}?(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME_RUN})"
+    rf"\b{_FINDINGS},?\s+(?:[a-z]+\s+){{0,2}}?(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME_RUN})"
 )
 _BODY_NAME = re.compile(r"\b[A-Z][\w&'’-]*(?:[^\S\n]+[A-Z][\w&'’-]*)+")
 _MADE_BY_OWNER = re.compile(rf"\b(?P<name>{_NAME_RUN})['’]s\s+(?:[a-z]+\s+){{0,2}}?{_FINDINGS}\b")
 # "HHS released a report", "NASA-led study": the maker named before its finding
 _MADE_PUBLISHED = re.compile(
-    rf"\b(?P<name>{_NAME_RUN})\s+(?:has\s+|had\s+)?(?:released|published|issued|commissioned)"
+    rf"\b(?P<name>{_NAME_RUN})\s+(?:has\s+|had\s+)?(?:released|published|issued|commissioned|filed"
+    rf"|brought|lodged)"
     rf"\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){{0,2}}?{_FINDINGS}\b"
 )
 _MADE_LED = re.compile(
     rf"\b(?P<name>{_NAME_RUN})-(?:led|funded|commissioned|backed)\s+(?:[a-z]+\s+){{0,2}}?"
     rf"{_FINDINGS}\b"
 )
+
+
+def _paper_kind(paper: str) -> str:
+    return _COURT_PAPERS.get(paper.lower(), "finding")
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
@@ -63,10 +77,14 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or after.isalnum())
 
 
+_DATES = WEEKDAYS | MONTHS | {"on", "in"}
+
+
 def _name_only(run: str) -> str:
-    """A name without the small words a run of capitalised words may end on."""
+    """A name without the small words a run of capitalised words may end on, nor the day
+    after it ("by Oxfam on Monday")."""
     words = run.split()
-    while words and words[-1][0].islower():
+    while words and (words[-1][0].islower() or words[-1].lower().strip(".,") in _DATES):
         words.pop()
     return " ".join(words)
 
@@ -316,16 +334,25 @@ class Registry:
             )
         return self._named_bodies
 
-    def finding_maker(self, before: int) -> str | None:
-        """Whoever the article last named as a study's or report's maker before a position:
-        "a new report by the Pew Research Center", "the Defense Science Board's report"."""
+    def finding_maker(
+        self, before: int, paper: str = "report", named: tuple[int, int] = (0, 0)
+    ) -> str | None:
+        """Whoever the article last named as the maker of a paper of that kind before a
+        position, or in the words that name the paper: "a new report by the Pew Research
+        Center", "the Defense Science Board's report", "The FTC filed a complaint" for "the
+        lawsuit", "The lawsuit, filed by the Sierra Club, says"."""
         if self._makers is None:  # read once per article, in text order
             self._makers = sorted(
-                (m.start(), m.end(), _name_only(m.group("name")))
+                (m.start(), m.end(), _name_only(m.group("name")), _paper_kind(m.group("paper")))
                 for pattern in (_MADE_BY, _MADE_BY_OWNER, _MADE_PUBLISHED, _MADE_LED)
                 for m in pattern.finditer(self._text)
             )
-        found = [name for _start, end, name in self._makers if end <= before]
+        kind = _paper_kind(paper)
+        found = [
+            name
+            for start, end, name, made in self._makers
+            if made == kind and (end <= before or named[0] <= start < named[1])
+        ]
         return found[-1] if found else None
 
     def may_be_body(self, name: str) -> bool:

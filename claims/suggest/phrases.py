@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .lexicon import (
     ABBREVIATIONS,
     COMPILED,
+    COURT_PAPERS,
     CUE_WORDS,
     DETERMINERS,
     FINDING_CUES,
@@ -90,7 +91,13 @@ def np_word(token: Token) -> bool:
         return False
     if token.is_capitalised:
         return low not in STOP_CAPS
-    return _is_role_word(low) or low in ROLE_MODIFIERS or low in ORG_WORDS or low in FINDING_NOUNS
+    return (
+        _is_role_word(low)
+        or low in ROLE_MODIFIERS
+        or low in ORG_WORDS
+        or low in FINDING_NOUNS
+        or low in COURT_PAPERS
+    )
 
 
 def _joins(tokens: list[Token], k: int) -> bool:
@@ -684,7 +691,7 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
         org = any(w.lower in ORG_WORDS for w in words[name_start:])
         return Mention(start, end, "name", written, name=name, role=role, organisation=org)
     head = words[-1].lower
-    if words[0].lower in INDEFINITES or head in FINDING_NOUNS:
+    if words[0].lower in INDEFINITES or head in FINDING_NOUNS or head in COURT_PAPERS:
         return Mention(start, end, "phrase", written)  # "a witness", "the study": no one named
     if (head in GROUP_NOUNS and head.endswith("s")) or head in ("police", "data"):
         return Mention(start, end, "phrase", written)  # "officials": a group, not one person

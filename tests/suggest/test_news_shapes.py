@@ -1419,3 +1419,36 @@ def test_three_words_without_a_figure_are_no_claim():
 
     assert _none(result, "Not at all")
     assert _one(result, "40 million")
+
+
+def test_court_papers_speak_for_whoever_filed_them():
+    text = (
+        "Regulator sues payments firm\n\nThe Federal Trade Commission filed a complaint on Tuesday "
+        "against PayQuick, a payments company based in Ohio.\n\nAccording to the complaint, "
+        "PayQuick charged more than 200,000 customers hidden fees.\n\nPayQuick also ignored 3,000 "
+        "complaints from customers, the lawsuit alleges.\n\nAccording to the indictment unsealed "
+        "on Friday, two of its managers laundered $12 million.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "200,000 customers").speaker == "The Federal Trade Commission"
+    assert _one(result, "3,000 complaints").speaker == "The Federal Trade Commission"
+    # an indictment is the prosecutors' paper, not the regulator's: the outlet relays it
+    indicted = _one(result, "$12 million")
+    assert indicted.speaker == "Herald"
+    assert indicted.reported_speaker == "the indictment unsealed on Friday"
+
+
+def test_a_paper_whose_maker_is_named_with_it_says_what_its_maker_says():
+    text = (
+        "Wealth gap\n\nLeaders met in Davos on Monday.\n\nThe report, published by Oxfam on "
+        "Monday, says the richest 1 percent received 45 percent of new wealth.\n\nA separate "
+        "study, released by the World Bank, says poverty fell in 40 countries.\n\nThe lawsuit, "
+        "filed by the Sierra Club in federal court, claims the plant released 4,000 tons of "
+        "sulfur dioxide.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "45 percent").speaker == "Oxfam"
+    assert _one(result, "40 countries").speaker == "World Bank"
+    assert _one(result, "4,000 tons").speaker == "Sierra Club"
