@@ -50,7 +50,7 @@ _COURT_PAPERS["indictment"] = "charge"
 # a name's words, on one line: a headline above is no part of it
 _NAME_RUN = r"[A-Z][\w&.'’-]*(?:[^\S\n]+(?:of|for|and|on|[A-Z][\w&.'’-]*)){0,6}"
 _MADE_BY = re.compile(
-    rf"\b{_FINDINGS},?\s+(?:[a-z]+\s+){{0,2}}?(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME_RUN})"
+    rf"\b{_FINDINGS},?\s+(?:[a-z]+\s+){{0,4}}?(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME_RUN})"
 )
 _BODY_NAME = re.compile(r"\b[A-Z][\w&'’-]*(?:[^\S\n]+[A-Z][\w&'’-]*)+")
 _MADE_BY_OWNER = re.compile(rf"\b(?P<name>{_NAME_RUN})['’]s\s+(?:[a-z]+\s+){{0,2}}?{_FINDINGS}\b")
@@ -59,6 +59,12 @@ _MADE_PUBLISHED = re.compile(
     rf"\b(?P<name>{_NAME_RUN})\s+(?:has\s+|had\s+)?(?:released|published|issued|commissioned|filed"
     rf"|brought|lodged)"
     rf"\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){{0,2}}?{_FINDINGS}\b"
+)
+# "Acme said in a report released on Monday": the maker who speaks through its paper
+_MADE_SAID_IN = re.compile(
+    rf"\b(?P<name>{_NAME_RUN})\s+(?:has\s+|had\s+)?(?:said|says|stated|states|alleged|alleges"
+    rf"|claimed|claims|argued|argues|wrote|writes)\s+in\s+(?:a|an|its|their|the)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_FINDINGS}\b"
 )
 _MADE_LED = re.compile(
     rf"\b(?P<name>{_NAME_RUN})-(?:led|funded|commissioned|backed)\s+(?:[a-z]+\s+){{0,2}}?"
@@ -344,7 +350,7 @@ class Registry:
         if self._makers is None:  # read once per article, in text order
             self._makers = sorted(
                 (m.start(), m.end(), _name_only(m.group("name")), _paper_kind(m.group("paper")))
-                for pattern in (_MADE_BY, _MADE_BY_OWNER, _MADE_PUBLISHED, _MADE_LED)
+                for pattern in (_MADE_BY, _MADE_BY_OWNER, _MADE_PUBLISHED, _MADE_SAID_IN, _MADE_LED)
                 for m in pattern.finditer(self._text)
             )
         kind = _paper_kind(paper)

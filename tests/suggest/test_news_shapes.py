@@ -1452,3 +1452,17 @@ def test_a_paper_whose_maker_is_named_with_it_says_what_its_maker_says():
     assert _one(result, "45 percent").speaker == "Oxfam"
     assert _one(result, "40 countries").speaker == "World Bank"
     assert _one(result, "4,000 tons").speaker == "Sierra Club"
+
+
+def test_a_maker_who_spoke_in_its_paper_or_filed_it_far_from_its_name():
+    text = (
+        "Chemical maker sued\n\nThe state of Ohio said in a lawsuit filed on Monday that ChemCo "
+        "dumped waste in the river for 12 years.\n\nAccording to the lawsuit, the company saved "
+        "$30 million.\n\nA complaint filed in federal court by the Justice Department on Friday "
+        "named three managers.\n\nAccording to the complaint, the managers destroyed 400 pages "
+        "of records.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "$30 million").speaker == "Ohio"
+    assert _one(result, "400 pages").speaker == "Justice Department"
