@@ -50,6 +50,10 @@ _CREDIT_AT_END = re.compile(
     r"|\([^()]{0,30}\b(?:photo|image|picture)s?\s*/\s*[^()]{2,60}\)\.?$"
     # "..., Image by jdoe from Flickr (cc licensed)": the credit spelled out at the end
     r"|[,.]\s+(?:image|photo|photograph|picture)\s+by\s+[^.!?]{2,60}$"
+    # "... above Earth. NASA/JPL-Caltech", "... the balloon. (NASA/Bill Ingalls)": a bare
+    # credit, a maker and its photographer or unit joined by a slash
+    r"|(?:[.!?]\s+|\(\s*)(?-i:[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}/[A-Z][\w.&'’-]*"
+    r"(?:[\s/][A-Z][\w.&'’-]*){0,4})\)?\.?$"
     # "... in the Oval Office. (Official White House Photo by Jane Doe)"
     r"|\([^()]{0,40}\b(?:photo|image|picture|photograph)\s+by\s+[^()]{2,60}\)\.?$",
     re.IGNORECASE,

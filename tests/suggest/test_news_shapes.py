@@ -1466,3 +1466,16 @@ def test_a_maker_who_spoke_in_its_paper_or_filed_it_far_from_its_name():
 
     assert _one(result, "$30 million").speaker == "Ohio"
     assert _one(result, "400 pages").speaker == "Justice Department"
+
+
+def test_a_bare_credit_of_a_maker_and_its_photographer_ends_a_caption():
+    text = (
+        "Satellite\n\nThe satellite launched on Monday.\n\nAn artist's concept of the satellite in "
+        "orbit above Earth. NASA/JPL-Caltech\n\nThe team poses in front of the balloon. "
+        "(NASA/Bill Ingalls)\n\nThe ministry said exports rose to 40 billion in June/July.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _none(result, "artist's concept")
+    assert _none(result, "poses in front")
+    assert _one(result, "40 billion")
