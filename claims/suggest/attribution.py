@@ -826,7 +826,7 @@ _BODY_PEOPLE = word_set("officials executives spokesman spokeswoman spokesperson
 _RESEARCHERS = word_set("researchers scientists astronomers investigators experts team authors")
 _MADE = word_set("""
     report study survey analysis poll research paper review audit assessment complaint lawsuit
-    indictment petition
+    petition
     """)
 # Kinds that are also a body's own name: "the ministry" is a "Ministry of ..." named before.
 _NAMED_BODY_KINDS = word_set("""

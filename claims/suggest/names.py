@@ -41,12 +41,12 @@ _TITLED_NAME = re.compile(rf"\b(?:{_TITLED})\.?\s+([A-Z][\w'’-]*)(?:\s+([A-Z][
 _PLACE = re.compile(r"\b(?:in|across) (?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
 _FINDINGS = (
     r"(?P<paper>report|study|survey|analysis|poll|research|paper|review|audit|assessment"
-    r"|complaint|lawsuit|indictment|petition)"
+    r"|complaint|lawsuit|petition)"
 )
-# Papers a court reads: "the lawsuit" may be the complaint filed before it, but neither is
-# a report, nor an indictment the prosecutors' own.
-_COURT_PAPERS = {"complaint": "claim", "lawsuit": "claim", "petition": "claim"}
-_COURT_PAPERS["indictment"] = "charge"
+# Papers a party files in court: "the lawsuit" may be the complaint filed before it, but
+# neither is a report. (An indictment is left out: "Sterling's indictment" names whom it
+# charges, not who made it.)
+_COURT_PAPERS = dict.fromkeys(("complaint", "lawsuit", "petition"), "claim")
 # a name's words, on one line: a headline above is no part of it
 _NAME_RUN = r"[A-Z][\w&.'’-]*(?:[^\S\n]+(?:of|for|and|on|[A-Z][\w&.'’-]*)){0,6}"
 _MADE_BY = re.compile(

@@ -1439,6 +1439,16 @@ def test_court_papers_speak_for_whoever_filed_them():
     assert indicted.reported_speaker == "the indictment unsealed on Friday"
 
 
+def test_whom_an_indictment_charges_is_not_its_maker():
+    text = (
+        "Leak case\n\nA reporter was not named in Sterling's indictment.\n\nAccording to the "
+        "indictment, the leak was revenge for a lawsuit lost in 2003.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "lost in 2003").speaker == "Herald"
+
+
 def test_a_paper_whose_maker_is_named_with_it_says_what_its_maker_says():
     text = (
         "Wealth gap\n\nLeaders met in Davos on Monday.\n\nThe report, published by Oxfam on "
