@@ -1227,7 +1227,11 @@ def _reported(
     turn = _second_speaker(text, tokens) or _semicolon_turn(tokens)
     if turn is not None:  # "X said A, but Y said B": two attributions, read one by one
         first, second = tokens[:turn], tokens[turn + 1 :]
-        end_first = tokens[turn - 1].start if tokens[turn].text != ";" else tokens[turn].start
+        # the first half ends before its comma, or before the "but" that has none
+        comma = tokens[turn].text != ";" and tokens[turn - 1].text == ","
+        end_first = tokens[turn - 1].start if comma else tokens[turn - 1].end
+        if tokens[turn].text == ";":
+            end_first = tokens[turn].start
         inline_first = [q for q in inline if q.open < end_first]
         inline_second = [q for q in inline if q.open >= end_first]
         return _reported(
@@ -1447,14 +1451,24 @@ def _rest(found: Found) -> Found | None:
 def _second_speaker(text: str, tokens: list[Token]) -> int | None:
     """Where a sentence turns to someone else's words: the "but" of "X said A, but Y said B"
     (or the "and" of "X said A, and the CBO says B") when both halves have a named speaker
-    and a cue of their own."""
+    and a cue of their own ("but" needs no comma: "Hamas said A but officials insist B")."""
     for k in range(3, len(tokens) - 3):
-        if tokens[k - 1].text != "," or tokens[k].lower not in ("but", "while", "whereas", "and"):
+        if tokens[k].lower not in ("but", "while", "whereas", "and"):
+            continue
+        if tokens[k - 1].text != "," and tokens[k].lower != "but":
             continue
         if not any(is_cue(tokens, j) for j in range(k - 1)):
             return None
+        cue = next((j for j in range(k + 2, len(tokens)) if is_cue(tokens, j)), None)
+        if cue is None:
+            continue
         subject = _sentence_subject(text, tokens[k + 1 :], len(tokens) - k - 1)
-        if subject is None or not any(is_cue(tokens, j) for j in range(k + 1, len(tokens))):
+        if subject is None and tokens[k].lower == "but":
+            # "but Israeli officials insist that": a described speaker right after the "but"
+            described = _subject(text, tokens, cue, k + 1)
+            if described is not None and described.start == tokens[k + 1].start:
+                subject = described
+        if subject is None:
             continue
         return k
     return None

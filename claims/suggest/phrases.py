@@ -532,6 +532,8 @@ def is_cue(tokens: list[Token], k: int) -> bool:
     if token.lower in NAMING_CUES and token.text.islower():  # 'called it "a disgrace"'
         # (not in '... called the plan a "gamble", reporters said': theirs is the cue)
         later = any(t.lower in CUE_WORDS for t in tokens[k + 1 :])
+        if following == "for":
+            return False  # 'called for an "immediate cessation"': a demand, an act
         return not later and any(
             t.text in _QUOTE_MARKS for t in tokens[k + 2 : k + 2 + _NAMED_WORDS]
         )
@@ -543,8 +545,25 @@ def is_cue(tokens: list[Token], k: int) -> bool:
         return following == "out"
     if k and tokens[k - 1].lower in ("the", "an") and token.lower in OF_CUES:
         return False  # "The accused said ...": the defendant
+    if token.lower in _URGE and not (following == "that" or _urged_that(tokens, k)):
+        return False  # "urged the two parties to keep talking": an appeal, an act
     # "Recent reports have revealed", "media reports range": the subject, not a cue
     return not (token.lower in _CUE_OR_NOUN and following in _VERBS)
+
+
+_URGE = word_set("urge urges urged urging")
+_URGED_WORDS = 6
+
+
+def _urged_that(tokens: list[Token], k: int) -> bool:
+    """ "urged the council that the plan would fail": an appeal that carries a claim."""
+    ahead = tokens[k + 1 : k + 1 + _URGED_WORDS]
+    for token in ahead:
+        if token.lower == "to" or token.text in ",.;:":
+            return False
+        if token.lower == "that":
+            return True
+    return False
 
 
 _STATE = frozenset({"state", "states"})

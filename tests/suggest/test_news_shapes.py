@@ -1489,3 +1489,32 @@ def test_a_bare_credit_of_a_maker_and_its_photographer_ends_a_caption():
     assert _none(result, "artist's concept")
     assert _none(result, "poses in front")
     assert _one(result, "40 billion")
+
+
+def test_calls_and_appeals_are_acts_the_outlet_reports():
+    text = (
+        "Truce ends\n\nRockets were fired on Monday.\n\nThe European Union called for an "
+        '"immediate cessation" of rocket fire and incursions.\n\nThe Security Council endorsed the '
+        "process as irreversible and urged the two parties to continue talking.\n\nThe minister "
+        "urged that the 40 percent tax cut would pay for itself.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "immediate cessation").text.startswith("The European Union called")
+    assert _one(result, "immediate cessation").speaker == "Herald"
+    assert _one(result, "continue talking").text.startswith("The Security Council endorsed")
+    assert _one(result, "continue talking").speaker == "Herald"
+    assert _one(result, "40 percent").speaker == "The minister"
+
+
+def test_a_second_speaker_after_but_without_a_comma():
+    text = (
+        "Truce ends\n\nRockets were fired on Monday.\n\nHamas have said that Israel had failed to "
+        "ease its blockade of Gaza but Israeli officials insist that there was no commitment to "
+        "ease the siege.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "blockade").text == "Israel had failed to ease its blockade of Gaza"
+    assert _one(result, "blockade").speaker == "Hamas"
+    assert _one(result, "no commitment").speaker == "Israeli officials"
