@@ -647,6 +647,12 @@ def _attribution(text: str, outside: list[Token]) -> tuple[Mention | None, int |
         mention = _subject(text, outside, k)
         if mention is None and outside[k].lower not in LISTENER_CUES:
             mention = _inverted(text, outside, k)
+        if mention is None and k > 1 and outside[_skip_back(outside, k - 1, 0)].lower == "and":
+            # 'Jane Roe, head of the chamber, was at the show and said "..."': the subject of
+            # the sentence's first verb says it too
+            lead = _opening_phrase(outside)
+            mention = _sentence_subject(text, outside[lead:], k - lead)
+            mention = mention if mention is not None and mention.kind == "name" else None
         if mention is not None and cue_fits(outside, k, mention):
             return mention, k
     if first_cue is not None:
@@ -786,9 +792,16 @@ def _people_of(text: str, tokens: list[Token], j: int, lo: int) -> Mention | Non
         people = people or (start < k - 1 and low in TITLE_WORDS)
         # "Republicans in Congress", "Democrats in the Senate": members named by their side
         people = people or low in _SIDES
+        if low in _TEAMS:  # "A joint research team from the University of Calgary"
+            while start > lo and tokens[start - 1].lower in _TEAM_MODIFIERS:
+                start -= 1
+            if start > lo and tokens[start - 1].lower in _QUANTIFIERS | DETERMINERS:
+                start -= 1
+            people = True
+        if not people:
+            continue  # "the University of Calgary": a name's own "of"; a "from" may come before
         opens = start == lo or tokens[start - 1].text in ",;:" or _only_connectors(tokens[:start])
-        inside = tokens[k + 1 : j + 1]
-        if people and opens and all(t.is_word and not _verbish(t) for t in inside):
+        if opens and all(_listed_word(tokens, i) for i in range(k + 1, j + 1)):
             # a group described, never someone the article named before
             first, last = tokens[start].start, tokens[j].end
             return Mention(first, last, "phrase", text[first:last])
@@ -797,6 +810,19 @@ def _people_of(text: str, tokens: list[Token], j: int, lo: int) -> Mention | Non
 
 
 _PEOPLE_OF = word_set("of in from at across with")  # "Officials with the weather service"
+_TEAMS = word_set("team teams panel consortium")
+_TEAM_MODIFIERS = word_set("research joint international scientific medical")
+
+
+def _listed_word(tokens: list[Token], i: int) -> bool:
+    """Whether a token belongs to the bodies a group comes from: a word that is no verb, or
+    the comma of a list of names ("the University of Calgary, the AMNH, and FSU")."""
+    token = tokens[i]
+    if token.text == ",":
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        return following is not None and (following.is_capitalised or following.lower == "and")
+    return token.is_word and not _verbish(token)
+
 
 # What a body is called by its kind after it was named ("the rights group", "the chipmaker").
 _BODY_KINDS = word_set("""
@@ -837,7 +863,7 @@ _SIDES = word_set("""
     republicans democrats conservatives liberals socialists greens independents
     progressives nationalists unionists
     """)
-_PEOPLE_OF_WORDS = 8
+_PEOPLE_OF_WORDS = 16
 
 
 def _subject_before_comma(text: str, tokens: list[Token], j: int, lo: int) -> Mention | None:

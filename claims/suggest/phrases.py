@@ -545,12 +545,15 @@ def is_cue(tokens: list[Token], k: int) -> bool:
         return following == "out"
     if k and tokens[k - 1].lower in ("the", "an") and token.lower in OF_CUES:
         return False  # "The accused said ...": the defendant
+    if k and tokens[k - 1].lower in _ARTICLES_AND_POSSESSIVES:
+        return False  # "was at the show and said", "denied his claims": a noun
     if token.lower in _URGE and not (following == "that" or _urged_that(tokens, k)):
         return False  # "urged the two parties to keep talking": an appeal, an act
     # "Recent reports have revealed", "media reports range": the subject, not a cue
     return not (token.lower in _CUE_OR_NOUN and following in _VERBS)
 
 
+_ARTICLES_AND_POSSESSIVES = word_set("the a an its his her their our my your")
 _URGE = word_set("urge urges urged urging")
 _URGED_WORDS = 6
 

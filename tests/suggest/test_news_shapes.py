@@ -1518,3 +1518,30 @@ def test_a_second_speaker_after_but_without_a_comma():
     assert _one(result, "blockade").text == "Israel had failed to ease its blockade of Gaza"
     assert _one(result, "blockade").speaker == "Hamas"
     assert _one(result, "no commitment").speaker == "Israeli officials"
+
+
+def test_a_research_team_from_several_bodies_is_one_group():
+    text = (
+        "Dinosaur eggs\n\nA study appeared on Monday.\n\nA joint research team from the University "
+        "of Calgary, the American Museum of Natural History, and Florida State University "
+        "announced on Monday that the eggs took six months to hatch.\n\nOfficials with the "
+        "Department of Health said 40 people had fallen ill.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    team = _one(result, "six months").speaker
+    assert team.startswith("A joint research team from the University of Calgary")
+    assert team.endswith("Florida State University")
+    assert _one(result, "40 people").speaker == "Officials with the Department of Health"
+
+
+def test_a_cue_word_after_an_article_is_a_noun_and_a_coordinated_quote():
+    text = (
+        "Crash\n\nA jet crashed on Saturday.\n\nTina Tilley, head of the local chamber of "
+        'commerce, was at the show and said "We could see the jet come down very low. There '
+        'were 40 fire engines."\n'
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "very low").speaker == "Tina Tilley"
+    assert _one(result, "40 fire engines").speaker == "Tina Tilley"
