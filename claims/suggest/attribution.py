@@ -811,6 +811,7 @@ def _people_of(text: str, tokens: list[Token], j: int, lo: int) -> Mention | Non
 
 _PEOPLE_OF = word_set("of in from at across with")  # "Officials with the weather service"
 _TEAMS = word_set("team teams panel consortium")
+_LISTS = word_set("and the")
 _TEAM_MODIFIERS = word_set("research joint international scientific medical")
 
 
@@ -820,7 +821,7 @@ def _listed_word(tokens: list[Token], i: int) -> bool:
     token = tokens[i]
     if token.text == ",":
         following = tokens[i + 1] if i + 1 < len(tokens) else None
-        return following is not None and (following.is_capitalised or following.lower == "and")
+        return following is not None and (following.is_capitalised or following.lower in _LISTS)
     return token.is_word and not _verbish(token)
 
 
