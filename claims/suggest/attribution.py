@@ -1184,8 +1184,13 @@ _BE = word_set("was were is are been be")
 _ASIDES = word_set("meanwhile however though too also instead therefore moreover nevertheless")
 
 
+_RELATIVES = word_set("who which")
+
+
 def _inverted(text: str, tokens: list[Token], cue: int) -> Mention | None:
     """The phrase after a cue ("said Lavrov", "according to the ministry")."""
+    if cue and tokens[cue - 1].lower in _RELATIVES:
+        return None  # "Jane Roe, who wrote the report, noted": what she wrote, not who
     at = cue + 2 if tokens[cue].lower in TWO_WORD_CUES or tokens[cue].lower == "words" else cue + 1
     mention = mention_after(text, tokens, at, len(tokens))
     if mention is not None and mention.kind in ("role", "phrase"):
@@ -1640,7 +1645,8 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
         if tokens[k].lower != "according" or tokens[k + 1].lower != "to":
             continue
         mention = (
-            mention_after(text, tokens, k + 2, len(tokens))
+            _object_pronoun(tokens, k + 2)
+            or mention_after(text, tokens, k + 2, len(tokens))
             or _maker_named(text, tokens, k + 2)
             or _source_phrase(text, tokens, k + 2)
         )
@@ -1677,6 +1683,18 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
 
 
 _AFTER_SOURCE_WORDS = 4  # "... according to Carlos Lage and Cuban television."
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+
+
+def _object_pronoun(tokens: list[Token], i: int) -> Mention | None:
+    """ "According to him, ...": the pronoun of someone named before (not "her spokesman")."""
+    if i >= len(tokens) or tokens[i].lower not in _OBJECT_PRONOUNS:
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1].is_word:
+        return None
+    token = tokens[i]
+    role = _OBJECT_PRONOUNS[token.lower]
+    return Mention(token.start, token.end, "pronoun", token.text, role=role)
 
 
 def _maker_named(text: str, tokens: list[Token], i: int) -> Mention | None:

@@ -83,7 +83,9 @@ _WIRE_CAPTION = re.compile(
 )
 # An image described for readers who cannot see it: a caption or its alternative text.
 _PICTURE_WORDS = re.compile(
-    r"\b(?:in the (?:fore|back)ground|of the (?:image|photo|picture|frame)|this (?:image|photo)"
+    # (a place in the picture: "left of the image", not "the posting of the photo")
+    r"\b(?:in the (?:fore|back)ground|(?:left|right|top|bottom|cent(?:er|re)|middle|side|edge"
+    r"|corner) of the (?:image|photo|picture|frame)|this (?:image|photo)"
     r"|(?:is|are) (?:pictured|seen|shown) (?:here|at|in|with|during)|pictured (?:above|below|left"
     r"|right|here)|from left to right|,\s(?:shown|seen|pictured) (?:here|above|below))\b"
     r"|(?:^|[.!?]\s+)(?:from left|left to right|from right)\s*[:,]"

@@ -1545,3 +1545,28 @@ def test_a_cue_word_after_an_article_is_a_noun_and_a_coordinated_quote():
 
     assert _one(result, "very low").speaker == "Tina Tilley"
     assert _one(result, "40 fire engines").speaker == "Tina Tilley"
+
+
+def test_according_to_a_pronoun_and_a_relative_clause_before_the_cue():
+    text = (
+        "Zuma\n\nJacob Zuma said on Monday that Britain was wrong.\n\nAccording to him, 40 "
+        'envoys agreed.\n\nVirginia Alvarez, who wrote the report, noted, "authorities fined '
+        '300 protesters".\n\nAccording to her spokesman, the minister earns 90,000 euros.\n'
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "40 envoys").speaker == "Jacob Zuma"
+    assert _one(result, "300 protesters").speaker == "Virginia Alvarez"
+    # "her" is Virginia Alvarez, for whom her spokesman speaks
+    assert _one(result, "90,000 euros").speaker == "Virginia Alvarez"
+
+
+def test_a_paragraph_on_posting_a_photo_is_no_caption():
+    text = (
+        "Fine\n\nA woman was fined on Monday.\n\nThe public posting of the photo led to a fine "
+        "of 800 euros in Petrer.\n\nProtesters at the left of the image hold a banner.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "800").speaker == "Herald"
+    assert _none(result, "hold a banner")
