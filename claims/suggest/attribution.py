@@ -634,9 +634,10 @@ def _attribution(text: str, outside: list[Token]) -> tuple[Mention | None, int |
             continue
         if first_cue is None and outside[k].lower not in LISTENER_CUES | {"according"}:
             first_cue = k
-        if outside[k].lower in TAIL_CUES and outside[k - 1].text == ",":
+        if outside[k].lower in TAIL_CUES and k > 1:
             # 'X defended the Air Force's choice, saying, "..."': the sentence's subject says
-            # it, not the last name before the participle; 'The minister weighed in, saying'
+            # it, not the last name before the participle; 'The minister weighed in, saying';
+            # 'Leo Varadkar addressed the Dáil saying, "..."'
             lead = _opening_phrase(outside)
             subject = _sentence_subject(text, outside[lead:], k - lead)
             if subject is None and lead < k:

@@ -141,7 +141,8 @@ TITLE_WORDS = word_set("""
     coach executive emir sultan sheikh archbishop bishop patriarch cardinal marshal lieutenant
     sergeant president-elect vice-president press-secretary negotiator coordinator
     administrator counsel counsellor councillor councilman councilwoman solicitor registrar
-    inspector superintendent constable auditor comptroller treasurer surgeon physician
+    inspector superintendent constable auditor comptroller treasurer surgeon physician taoiseach
+    tanaiste
     """)
 
 # Honorifics: a name follows directly ("Mr. Trudeau", "Dr. Fauci").
@@ -155,7 +156,8 @@ ROLE_MODIFIERS = word_set("""
     defense defence state affairs interior finance health economy economic trade energy
     education security national executive managing current outgoing incoming presidential
     federal regional local military general home justice internal external public lead
-    principal associate co-author study
+    principal associate co-author study medical hospital rescue emergency intelligence police
+    government provincial county city
     """)
 
 # Words that make a capitalised name an organisation rather than a person.

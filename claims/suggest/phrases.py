@@ -537,6 +537,8 @@ def is_cue(tokens: list[Token], k: int) -> bool:
         return not later and any(
             t.text in _QUOTE_MARKS for t in tokens[k + 2 : k + 2 + _NAMED_WORDS]
         )
+    if token.lower == "report" and token.text.islower():
+        return _report_verb(tokens, k)
     if token.lower not in CUE_WORDS or not (token.text.islower() or token.lower == "according"):
         return False
     if token.lower == "according":
@@ -554,6 +556,24 @@ def is_cue(tokens: list[Token], k: int) -> bool:
 
 
 _ARTICLES_AND_POSSESSIVES = word_set("the a an its his her their our my your")
+_REPORTING = word_set("they we i you")
+
+
+def _report_verb(tokens: list[Token], k: int) -> bool:
+    """ "Palestinian medical officials report that", "Doctors at the hospital in Jabaliya
+    report that": the verb after people, not the noun of "a new report that"."""
+    if k == 0 or k + 1 >= len(tokens) or tokens[k + 1].lower != "that":
+        return False
+    before = tokens[k - 1]
+    if before.lower in _REPORTING:
+        return True
+    if not before.is_word or before.lower in DETERMINERS | INDEFINITES:
+        return False
+    if before.is_capitalised:  # "in Jabaliya report", not "a Reuters report"
+        return k < 2 or tokens[k - 2].lower not in DETERMINERS | INDEFINITES
+    return before.lower.endswith("s") and not before.lower.endswith(("ss", "'s", "’s"))
+
+
 _URGE = word_set("urge urges urged urging")
 _URGED_WORDS = 6
 

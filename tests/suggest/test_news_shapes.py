@@ -1570,3 +1570,20 @@ def test_a_paragraph_on_posting_a_photo_is_no_caption():
 
     assert _one(result, "800").speaker == "Herald"
     assert _none(result, "hold a banner")
+
+
+def test_people_described_by_adjectives_report_that_and_a_participle_without_a_comma():
+    text = (
+        "Gaza\n\nA school was hit on Tuesday.\n\nPalestinian medical officials report that a "
+        "school in Gaza City took a direct hit, killing more than 30 people.\n\nDoctors of the "
+        "Kamal Adwan Hospital in Jabaliya report that an additional 10 people died.\n\nA new "
+        "report that 40 people died was denied by the army.\n\nOn June 19, Irish Taoiseach Leo "
+        'Varadkar addressed the Dail saying, "Today I pay tribute to the 1,000 people who were '
+        'criminalised".\n'
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "30 people").speaker == "Palestinian medical officials"
+    assert _one(result, "additional 10").speaker.startswith("Doctors of the Kamal Adwan")
+    assert _one(result, "40 people died").speaker == "Herald"
+    assert _one(result, "1,000 people").speaker == "Leo Varadkar"
