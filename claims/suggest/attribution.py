@@ -634,7 +634,7 @@ def _attribution(text: str, outside: list[Token]) -> tuple[Mention | None, int |
             continue
         if first_cue is None and outside[k].lower not in LISTENER_CUES | {"according"}:
             first_cue = k
-        if outside[k].lower in TAIL_CUES and k > 1:
+        if outside[k].lower in TAIL_CUES and k > 1 and not _with_subject(text, outside, k):
             # 'X defended the Air Force's choice, saying, "..."': the sentence's subject says
             # it, not the last name before the participle; 'The minister weighed in, saying';
             # 'Leo Varadkar addressed the Dáil saying, "..."'
@@ -676,6 +676,16 @@ def _attribution(text: str, outside: list[Token]) -> tuple[Mention | None, int |
                 mention = _sentence_subject(text, outside[lead:], k - lead)
             return mention, None
     return None, None
+
+
+def _with_subject(text: str, tokens: list[Token], cue: int) -> bool:
+    """ "with campaigner Ana Lind stating:", "with one poster writing": a participle after
+    "with" has its own subject, right before it."""
+    if tokens[cue - 1].text == ",":
+        return False
+    mention = _subject(text, tokens, cue)
+    first = _token_index(tokens, mention.start) if mention is not None else 0
+    return first > 0 and tokens[first - 1].lower == "with"
 
 
 def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention | None:
