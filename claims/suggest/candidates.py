@@ -343,8 +343,8 @@ def _relayed(
     if findings_only:
         return _finding_relayed(text, clause, discourse, speaker)
     for k in range(len(clause) - 1):
-        if not is_cue(clause, k):
-            continue
+        if not is_cue(clause, k) or clause[k].lower in _BELIEFS:
+            continue  # "claimed Britain believed Africa is ...": what Britain believes is the claim
         if clause[k].lower == "according":
             mention = mention_after(text, clause, k + 2, len(clause))
             comma = next((t for t in clause[k + 2 :] if t.text == ","), None)
@@ -405,8 +405,8 @@ def _finding_relayed(
     """Figures or a finding the outlet's narration relays: "Figures published today show that
     X", "Recent data suggest X", "according to a 2023 survey, X"."""
     for k in range(len(clause) - 1):
-        if not is_cue(clause, k):
-            continue
+        if not is_cue(clause, k) or clause[k].lower in _BELIEFS:
+            continue  # "claimed Britain believed Africa is ...": what Britain believes is the claim
         if clause[k].lower == "according":
             mention = mention_after(text, clause, k + 2, len(clause))
             comma = next((t for t in clause[k + 2 :] if t.text == ","), None)
@@ -476,6 +476,7 @@ def _opening_finding(text: str, clause: list[Token]) -> tuple[str, int] | None:
 
 
 _RELAYED_PRONOUNS = frozenset({"he", "she"})
+_BELIEFS = word_set("believe believes believed think thinks")
 # Words after which a source is inside the clause's own claim, not relaying it.
 _INSIDE_A_CLAUSE = word_set("of by to for with from about despite amid after before")
 # ... and, for findings ("data from the census show"), only a time or a cause before them.

@@ -1587,3 +1587,16 @@ def test_people_described_by_adjectives_report_that_and_a_participle_without_a_c
     assert _one(result, "additional 10").speaker.startswith("Doctors of the Kamal Adwan")
     assert _one(result, "40 people died").speaker == "Herald"
     assert _one(result, "1,000 people").speaker == "Leo Varadkar"
+
+
+def test_a_belief_inside_a_claim_stays_in_it():
+    text = (
+        "Zuma\n\nZuma arrived in London on Monday.\n\nJacob Zuma, President of South Africa, "
+        'claimed Britain believed Africa is "barbaric", hours before a state visit.\n'
+    )
+    result = suggest(text, outlet="Herald")
+
+    claim = _one(result, "barbaric")
+    assert claim.text.startswith("Britain believed")
+    assert claim.speaker == "Jacob Zuma"
+    assert claim.reported_speaker is None
