@@ -78,6 +78,9 @@ def atomic_pieces(
                 statement.speaker,
                 relayed,
                 findings_only=statement.kind == "narration",
+                # "claimed Britain believed ...": what Britain believes is the claim, where
+                # "According to ABC, Basya believes ..." relays Basya
+                beliefs_claimed=statement.cue not in (None, "according to"),
             )
             span = None
             if report is not None:
@@ -326,6 +329,7 @@ def _relayed(
     previous: str | None,
     *,
     findings_only: bool = False,
+    beliefs_claimed: bool = False,
 ) -> tuple[str, int] | None:
     """Someone relayed inside a statement, and where their words start.
 
@@ -343,8 +347,8 @@ def _relayed(
     if findings_only:
         return _finding_relayed(text, clause, discourse, speaker)
     for k in range(len(clause) - 1):
-        if not is_cue(clause, k) or clause[k].lower in _BELIEFS:
-            continue  # "claimed Britain believed Africa is ...": what Britain believes is the claim
+        if not is_cue(clause, k) or (beliefs_claimed and clause[k].lower in _BELIEFS):
+            continue
         if clause[k].lower == "according":
             mention = mention_after(text, clause, k + 2, len(clause))
             comma = next((t for t in clause[k + 2 :] if t.text == ","), None)
@@ -405,8 +409,8 @@ def _finding_relayed(
     """Figures or a finding the outlet's narration relays: "Figures published today show that
     X", "Recent data suggest X", "according to a 2023 survey, X"."""
     for k in range(len(clause) - 1):
-        if not is_cue(clause, k) or clause[k].lower in _BELIEFS:
-            continue  # "claimed Britain believed Africa is ...": what Britain believes is the claim
+        if not is_cue(clause, k):
+            continue
         if clause[k].lower == "according":
             mention = mention_after(text, clause, k + 2, len(clause))
             comma = next((t for t in clause[k + 2 :] if t.text == ","), None)

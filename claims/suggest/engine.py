@@ -236,8 +236,11 @@ def _pull_quotes(text: str, paragraphs: list[Paragraph]) -> None:
             # "Osama bin Laden suggested ... religion." over a line "—Angela Merkel": signed
             # as a page signs a pull-quote or an epigraph, whether or not the body prints it
             line = text[following.start : following.end]
-            # not the first of a list's items; a pull-quote is short and never attributed
-            signs = following.kind != "body" and _unattributed_words(text, paragraph)
+            # not the first of a list's items; a pull-quote is short and never attributed,
+            # unless the body prints the same words ("..., those who might have said so.")
+            words = _folded(text[paragraph.start : paragraph.end])
+            again = len(words) > _REPEATED_CHARS and folded.count(words) >= 2
+            signs = following.kind != "body" and (again or _unattributed_words(text, paragraph))
             if signs and _SIGNATURE_LINE.fullmatch(line) and not _CREDIT_WORDS.search(line):
                 paragraph.kind, paragraph.reason = "heading", "pull-quote"
                 continue
@@ -256,6 +259,7 @@ def _unattributed_words(text: str, paragraph: Paragraph) -> bool:
 
 
 _PULL_QUOTE_WORDS = 60
+_REPEATED_CHARS = 40
 _ATTRIBUTED = re.compile(r"\b(?:said|says|told|according to|reported)\b")
 
 

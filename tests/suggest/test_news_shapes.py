@@ -1600,3 +1600,21 @@ def test_a_belief_inside_a_claim_stays_in_it():
     assert claim.text.startswith("Britain believed")
     assert claim.speaker == "Jacob Zuma"
     assert claim.reported_speaker is None
+
+
+def test_a_signed_pull_quote_the_body_prints_again_even_with_said_in_it():
+    quote = (
+        "And I don't know why they are continuing thinking that their culture is more "
+        "superior than others, those who might have said so."
+    )
+    text = (
+        f'Zuma\n\nZuma arrived on Monday.\n\n"Bear in mind that I am a freedom fighter. {quote}" '
+        f"stated Zuma in an African newspaper.\n\nThe visit lasts 3 days.\n\n{quote}\n\n—Jacob "
+        "Zuma, President of South Africa\n\nAccording to ABC News, Basya also believes 40 asylum "
+        "seekers left the boat on purpose.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    pulled = text.rindex(quote)
+    assert not [c for c in result.candidates if c.start >= pulled and c.end <= pulled + 200]
+    assert _one(result, "40 asylum").reported_speaker == "Basya"  # a belief relayed
