@@ -323,7 +323,7 @@ _CAPTION_WORDS = 16
 _INTRODUCES = re.compile(
     r"\b(?:statement|speech|remarks|address|interview|briefing|transcript|by)\b", re.IGNORECASE
 )
-_CAPTION_PREPOSITIONS = word_set("with in at on during from near outside inside of about")
+_CAPTION_PREPOSITIONS = word_set("with in at on during from near outside inside of about to across")
 # A verb hidden in a contraction ("it's", "let's", "I'm", "don't"), not a possessive.
 _CONTRACTED_VERB = re.compile(
     r"\b(?:it|that|there|here|let|what|he|she|who|where)['’]s\b|['’](?:re|ve|ll|m|d)\b|n['’]t\b",
@@ -358,7 +358,7 @@ def _verbless_caption(line: str) -> bool:
     if any(w.endswith("ed") and len(w) > 4 and w.islower() for w in words):
         return False  # "Police arrested the driver."
     opening = next((w for w in words if w.islower()), "")
-    if opening.endswith("s") and not opening.endswith(("ss", "us", "is")):
+    if len(opening) > 3 and opening.endswith("s") and not opening.endswith(("ss", "us", "is")):
         return False  # "Jane Roe leads the council in Eastport.": the subject's verb
     if re.search(r"\d", re.sub(r"\b(?:1[89]|20)\d\d\b", "", whole)):
         return False  # "Over 2 million people now cycle to work": a figure is a claim's

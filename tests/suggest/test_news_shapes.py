@@ -1618,3 +1618,14 @@ def test_a_signed_pull_quote_the_body_prints_again_even_with_said_in_it():
     pulled = text.rindex(quote)
     assert not [c for c in result.candidates if c.start >= pulled and c.end <= pulled + 200]
     assert _one(result, "40 asylum").reported_speaker == "Basya"  # a belief relayed
+
+
+def test_a_verbless_caption_of_things_going_somewhere():
+    text = (
+        "Gas crisis\n\nGas deliveries stopped on Tuesday.\n\nPrimary Russian gas pipelines to "
+        "Europe.\n\nThe company says 18 countries lost supplies.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _none(result, "Primary Russian")
+    assert _one(result, "18 countries")
