@@ -171,6 +171,8 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
         "heldout-29",
         "heldout-30",
         "heldout-31",
+        "heldout-32",
+        "heldout-33",
     ],
 )
 def test_every_corpus_label_sits_at_its_offsets(folder):
