@@ -83,6 +83,7 @@ DESCRIBED = 0.7  # a phrase that is itself the speaker ("officials", "a witness"
 PRONOUN = 0.65  # "he said", resolved to the last person speaking or talked about
 CONTINUED = 0.8  # a quotation after one the paragraph attributed by name
 CARRIED = 0.55  # nothing in the sentence: the speaker carried on from before
+FINDING_CARRIED = 0.5  # a finding written as narration after its source was cited
 OUTLET = 0.5  # no attribution found: the outlet's narration (one may have been missed)
 
 # Words that may stand between a cue and the "that" opening its clause: "said on Monday
@@ -162,6 +163,7 @@ class Discourse:
     current: str | None = None
     spoke: dict[str, int] = field(default_factory=dict)
     subjects: dict[str, int] = field(default_factory=dict)
+    finding: str | None = None  # a study or data cited in this paragraph, for what follows
     paragraph_speaker: str | None = None  # who was last quoted by name in this paragraph
     group: tuple[str, int] | None = None  # a group that opened a narration sentence, and where
     relayed: str | None = None  # whom the voice last relayed in this paragraph
@@ -443,7 +445,7 @@ def paragraph_statements(
     quotes = find_quotes(text, body, end)
     spoken = [q for q in quotes if is_statement(text, q, body, end)]
     statements: list[Statement] = []
-    discourse.paragraph_speaker = discourse.relayed = None
+    discourse.finding = discourse.paragraph_speaker = discourse.relayed = None
     for s, e in split_sentences(text, body, end, [q.outer for q in quotes]):
         discourse.sentence_start = s
         sentence = [t for t in tokens if s <= t.start < e]
@@ -454,6 +456,7 @@ def paragraph_statements(
             inline = [q for q in quotes if s <= q.open < e]
             found = _reported(text, index, sentence, inline, s, e, discourse, voice)
             statements += _carried_on(text, sentence, statements, found)
+    discourse.finding = None
     return statements
 
 
@@ -1292,6 +1295,10 @@ def _reported(
     if found is None or found.span is None:
         _note_subject(text, tokens, discourse)
         _note_agent(text, tokens, discourse)
+        if discourse.finding and _about_the_maker(text, tokens, discourse):
+            # "UNHCR works in over 120 countries" after its report's figures: the outlet
+            # describing the maker, not more of its findings
+            return [_outlet_narration(start, end, index, discourse)]
         return [_narration(start, end, index, discourse, voice)]
     more = _participle_tail(text, tokens, end)
     if more is not None and more.cue_span[0] > found.cue_span[0]:
@@ -1397,6 +1404,10 @@ def _reported(
             ),
         ]
     discourse.speaking(speaker, start)
+    if found.cue == "according to" and mention is not None and mention.kind == "phrase":
+        # "According to a study published in ..., X. Y.": Y is the study's finding too; not
+        # after "the study found X", where labellers give the next sentence to the outlet
+        discourse.finding = speaker if _cites_finding(found) else None
     before = found.before or _narration_before(text, tokens, found, start)
     fronted = _fronted_cue(text, tokens, before) if before is not None else None
     if fronted is not None:
@@ -1529,6 +1540,18 @@ def _semicolon_turn(tokens: list[Token]) -> int | None:
     return None
 
 
+def _about_the_maker(text: str, tokens: list[Token], discourse: Discourse) -> bool:
+    """Whether a sentence opens with the name of the source whose finding it would carry."""
+    opening = mention_after(text, tokens, 0, min(len(tokens), _OPENING_NAME_WORDS))
+    if opening is None or opening.kind != "name" or opening.start != tokens[0].start:
+        return False
+    finding = discourse.finding
+    return discourse.registry.lookup(opening.name) == finding or same_body(opening.name, finding)
+
+
+_OPENING_NAME_WORDS = 8
+
+
 def _narration(
     start: int, end: int, index: int, discourse: Discourse, voice: Voice | None
 ) -> Statement:
@@ -1545,6 +1568,17 @@ def _narration(
             cue_span=voice.cue_span,
             confidence=voice.confidence,
             evidence=voice.evidence,
+        )
+    if discourse.finding:
+        return Statement(
+            start,
+            end,
+            "indirect",
+            discourse.finding,
+            None,
+            index,
+            confidence=FINDING_CARRIED,
+            evidence="a finding of the source cited before in the paragraph",
         )
     return _outlet_narration(start, end, index, discourse)
 

@@ -269,6 +269,21 @@ def test_authors_and_they_wrote():
     assert _one(result, "cut deaths by 11%").speaker == "The authors"
 
 
+def test_finding_cited_with_according_to_carries_to_the_next_sentence():
+    text = (
+        "Iodine\n\nA study by the Grattan Institute was published on Monday. According to the "
+        "study, iodine intake fell by 40% in a decade. Another factor has been the 20% drop in "
+        "the use of iodised salt.\n"
+    )
+
+    result = suggest(text, outlet="Herald")
+
+    first = _one(result, "fell by 40%")
+    later = _one(result, "20% drop")
+    assert first.speaker == later.speaker == "Grattan Institute"
+    assert later.confidence < first.confidence
+
+
 def test_finding_of_a_study_does_not_carry_to_the_next_sentence():
     # a fact-checker gives the next sentence, which cites nobody, to the outlet that wrote
     # it: the study is named for the sentence that cites it
