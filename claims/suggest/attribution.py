@@ -200,6 +200,7 @@ class Discourse:
             or self.finding_made(mention, position)
             or self._researchers_named(mention)
             or self._owner_described(mention, position)
+            or self._spokesperson_described(mention, position)
         )
         if body:
             return body, ROLE
@@ -303,6 +304,15 @@ class Discourse:
             return None
         owner = replace(mention, text=f"the {words[1][:-2]}", kind="phrase")
         return self.body_described(owner, position)
+
+    def _spokesperson_described(self, mention: Mention, position: int) -> str | None:
+        """ "A spokeswoman for the organisation said": the body described by its kind speaks,
+        as it does for "a spokesperson for the Department for Transport"."""
+        match = _SPOKESPERSON_FOR.fullmatch(mention.text)
+        if match is None:
+            return None
+        body = replace(mention, text=f"the {match.group('kind')}", kind="phrase")
+        return self.body_described(body, position)
 
     def _researchers_named(self, mention: Mention) -> str | None:
         """ "Researchers from Nanjing University reported ... The scientists noted": people
@@ -863,6 +873,11 @@ def _other_kind(name: str, kind: str) -> bool:
 
 
 _BODY_PEOPLE = word_set("officials executives spokesman spokeswoman spokesperson")
+_SPOKESPERSON_FOR = re.compile(
+    r"(?:a|an|the|one)\s+(?:[a-z]+\s+)?(?:spokes(?:person|man|woman)|representative|official)"
+    r"\s+(?:for|of|at|from)\s+the\s+(?P<kind>[a-z]+)",
+    re.IGNORECASE,
+)
 # Findings named again as "the study", whose maker the article may have named before.
 _RESEARCHERS = word_set("researchers scientists astronomers investigators experts team authors")
 _MADE = word_set("""
@@ -1681,8 +1696,9 @@ def _cites_finding(found: Found) -> bool:
     mention = found.mention
     if mention is None or mention.kind not in ("phrase", "role"):
         return found.cue == "according to" and mention is not None and mention.kind == "phrase"
-    words = mention.text.lower().replace(",", " ").split()
-    return any(w in FINDING_NOUNS for w in words)
+    # a capital makes the word part of a body's name: "the US Geological Survey"
+    words = mention.text.replace(",", " ").split()
+    return any(w in FINDING_NOUNS for w in words if w.islower())
 
 
 def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:

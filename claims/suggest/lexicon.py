@@ -71,7 +71,9 @@ NAMING_CUES = word_set("called calls call calling dubbed dubs termed terms")
 
 # Verbs that attribute only before a tally: "gave a count of 116 injured", "put the toll at 40".
 TALLY_VERBS = word_set("gave gives give put puts")
-TALLIES = word_set("count figure figures toll number estimate total tally")
+TALLIES = word_set(
+    "count figure figures toll number estimate total tally cost damage losses magnitude"
+)
 
 # Cues whose words follow as "X of Y": "accused ministers of cutting the budget".
 OF_CUES = word_set("accuse accused accuses accusing")

@@ -1629,3 +1629,16 @@ def test_a_verbless_caption_of_things_going_somewhere():
 
     assert _none(result, "Primary Russian")
     assert _one(result, "18 countries")
+
+
+def test_a_body_named_survey_is_no_finding_and_a_spokeswoman_for_a_described_body():
+    text = (
+        "Quake\n\nA quake struck on Friday.\n\nThe quake hit near Sivrice at 8:55 pm, according "
+        "to the US Geological Survey. The national disaster agency put its magnitude at 6.8.\n\n"
+        "The Turkish Red Crescent said it had set up tents for 2,000 families. A spokeswoman for "
+        "the organisation, who declined to be named, said 300 volunteers had arrived.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "6.8").speaker == "The national disaster agency"
+    assert _one(result, "300 volunteers").speaker == "Turkish Red Crescent"
