@@ -28,6 +28,7 @@ from .lexicon import (
     ABBREVIATIONS,
     ABOUT_CUES,
     AS_CUES,
+    BODY_KINDS,
     COMPILED,
     COURT_PAPERS,
     CUE_WORDS,
@@ -258,13 +259,13 @@ class Discourse:
         that is also a body's own name ("the ministry", "the council") needs that word in
         the name."""
         words = mention.text.split()
-        if len(words) == 2 and words[1].lower() in _BODY_PEOPLE and words[0].lower() in _BODY_KINDS:
+        if len(words) == 2 and words[1].lower() in _BODY_PEOPLE and words[0].lower() in BODY_KINDS:
             words = ["the", words[0].lower()]  # "Company officials said": the company speaks
         if len(words) < 2 or words[0].lower() != "the" or mention.kind not in ("role", "phrase"):
             return None
         head = words[-1].lower().strip(".,")
         named = head in _NAMED_BODY_KINDS
-        if (head not in _BODY_KINDS and not named) or words[-1] != words[-1].lower():
+        if (head not in BODY_KINDS and not named) or words[-1] != words[-1].lower():
             return None
         if any(w.lower() in PERSON_NOUNS or w.lower() in TITLE_WORDS for w in words[1:-1]):
             return None  # "the company's chief executive" is read elsewhere
@@ -701,6 +702,24 @@ def _with_subject(text: str, tokens: list[Token], cue: int) -> bool:
     return first > 0 and tokens[first - 1].lower == "with"
 
 
+def _before_relative(tokens: list[Token], j: int, lo: int) -> int | None:
+    """Where the phrase before ", which ...," or ", who ...," ends, when tokens[j] is the
+    comma closing that clause."""
+    if tokens[j].text != ",":
+        return None
+    for c in range(j - 1, max(lo, j - _RELATIVE_WORDS) - 1, -1):
+        if tokens[c].text == "," and tokens[c - 1].text.isdigit() and tokens[c + 1].text.isdigit():
+            continue  # "110,000"
+        if tokens[c].text in ",;:":
+            if c + 1 < j and tokens[c + 1].lower in _RELATIVES and c - 1 >= lo:
+                return c - 1
+            return None
+    return None
+
+
+_RELATIVE_WORDS = 16
+
+
 def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention | None:
     """The phrase before a cue ("the minister said", "Lavrov also added")."""
     j = _skip_back(tokens, cue - 1, lo)
@@ -712,6 +731,12 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
         named = mention_before(text, tokens, j - 2, lo)  # "President Bush and others have said"
         if named is not None and named.kind == "name":
             return named
+    relative = _before_relative(tokens, j, lo)
+    if relative is not None:
+        # "The company, which employs 110,000 people, said": who the clause describes
+        described = mention_before(text, tokens, relative, lo)
+        if described is not None and described.start == tokens[lo].start:
+            return described
     finding = _finding_subject(text, tokens, cue, lo)
     if finding is not None and finding.kind == "name":
         return finding  # "The results of the National Health Survey, published ..., revealed"
@@ -849,13 +874,6 @@ def _listed_word(tokens: list[Token], i: int) -> bool:
     return token.is_word and not _verbish(token)
 
 
-# What a body is called by its kind after it was named ("the rights group", "the chipmaker").
-_BODY_KINDS = word_set("""
-    group organisation organization company firm agency watchdog charity nonprofit body outfit
-    giant chipmaker carmaker automaker drugmaker retailer manufacturer airline carrier insurer
-    lender bank broadcaster network newspaper paper publisher union coalition alliance
-    association foundation institute regulator operator developer startup conglomerate
-    """)
 _QUOTE_MARKS = re.compile('["“”«»]')
 # Words in a body's name that say nothing of its kind ("Intel Corp" may be "the chipmaker").
 _ANY_KIND = word_set("inc ltd llc plc corp corporation co holdings group company international")
@@ -2323,6 +2341,8 @@ def _coordinated(text: str, tokens: list[Token], k: int, end: int) -> Found | No
         # "He labelled the rebels as "rats" and said that ...": the pronoun opening it
         subject = mention_after(text, tokens, 0, 1)
     if subject is None:
+        subject = _described_opening(text, tokens, k)
+    if subject is None:
         return None
     span = _reported_clause(text, tokens, k, end)
     if span is None:
@@ -2331,6 +2351,20 @@ def _coordinated(text: str, tokens: list[Token], k: int, end: int) -> Found | No
     if len([t for t in tokens[: k - 1] if t.is_word]) >= 4:  # what the subject did first
         before = _clause_span(text, tokens[0].start, tokens[_skip_back(tokens, k - 1, 0)].start)
     return Found(subject, cue_text(tokens, k), cue_span(tokens, k), span, before=before)
+
+
+def _described_opening(text: str, tokens: list[Token], upto: int) -> Mention | None:
+    """ "The IG Metall union called the plan ... and said": a body or a group described,
+    opening the sentence right before its first verb."""
+    verb = next(
+        (v for v in range(1, upto) if _verbish(tokens[v]) or tokens[v].lower in CUE_WORDS), None
+    )
+    if verb is None or tokens[0].lower not in DETERMINERS:
+        return None
+    mention = mention_before(text, tokens, _skip_back(tokens, verb - 1, 0), 0)
+    if mention is None or mention.start != tokens[0].start or mention.kind == "pronoun":
+        return None
+    return mention
 
 
 def _sentence_subject(text: str, tokens: list[Token], upto: int) -> Mention | None:
@@ -3148,7 +3182,7 @@ def _note_bodies(text: str, tokens: list[Token], discourse: Discourse) -> None:
         first = name.split()[0].lower()
         opening = match.start() == tokens[0].start
         if (
-            any(word in _BODY_KINDS for word in match.group("kind").split())
+            any(word in BODY_KINDS for word in match.group("kind").split())
             and first not in STOP_CAPS | WEEKDAYS | MONTHS
             and not (opening and match.group("det") == "the")  # "Yesterday, the group said"
             and discourse.registry.may_be_body(name)

@@ -210,6 +210,14 @@ FINDING_NOUNS = word_set("""
 # Papers filed in court, which speak for whoever filed them: "the lawsuit alleges".
 COURT_PAPERS = word_set("complaint lawsuit indictment petition affidavit")
 
+# What a body is called by its kind after it was named ("the rights group", "the chipmaker").
+BODY_KINDS = word_set("""
+    group organisation organization company firm agency watchdog charity nonprofit body outfit
+    giant chipmaker carmaker automaker drugmaker retailer manufacturer airline carrier insurer
+    lender bank broadcaster network newspaper paper publisher union coalition alliance
+    association foundation institute regulator operator developer startup conglomerate
+    """)
+
 # Determiners that introduce someone not met before.
 INDEFINITES = word_set("a an another one some several two three four five many")
 

@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 
 from .given_names import FEMALE, MALE
 from .lexicon import (
+    BODY_KINDS,
     DETERMINERS,
     HONORIFICS,
     MONTHS,
@@ -53,6 +54,14 @@ _MADE_BY = re.compile(
     rf"\b{_FINDINGS},?\s+(?:[a-z]+\s+){{0,4}}?(?:by|from)\s+(?:the\s+)?(?P<name>{_NAME_RUN})"
 )
 _BODY_NAME = re.compile(r"\b[A-Z][\w&'’-]*(?:[^\S\n]+[A-Z][\w&'’-]*)+")
+# "Nordwagen, Europe's third-largest carmaker,", "Acme, a software company,": a name the
+# appositive after it calls a body
+_DESCRIBED_BODY = re.compile(
+    rf"\b(?P<name>[A-Z][\w&'’-]*(?:[^\S\n]+[A-Z][\w&'’-]*)*),\s+(?:a|an|the|[A-Z][\w'’-]*['’]s)"
+    # (the kind is the appositive's head: not "Jane Roe, the head of the group,")
+    rf"\s+(?:(?!(?:of|for|at|in|with|from)\b)[\w-]+\s+){{0,3}}?"
+    rf"(?:{'|'.join(sorted(BODY_KINDS))})(?=[,;.])"
+)
 _MADE_BY_OWNER = re.compile(rf"\b(?P<name>{_NAME_RUN})['’]s\s+(?:[a-z]+\s+){{0,2}}?{_FINDINGS}\b")
 # "HHS released a report", "NASA-led study": the maker named before its finding
 _MADE_PUBLISHED = re.compile(
@@ -331,12 +340,15 @@ class Registry:
         """Names the article writes as a body's, capitalised words ending in a word for one
         ("Acme Motors", "the Eastport Port Authority"), whether or not they ever speak."""
         if self._named_bodies is None:  # read once per article
-            self._named_bodies = frozenset(
-                m.group(0)
-                for m in _BODY_NAME.finditer(self._text)
-                if m.group(0).split()[-1].lower() in ORG_WORDS
-                # not a credit ("Image: Eastport Council"), which is furniture
-                and not self._text[: m.start()].rstrip(" ").endswith(":")
+            self._named_bodies = (
+                frozenset(
+                    m.group(0)
+                    for m in _BODY_NAME.finditer(self._text)
+                    if m.group(0).split()[-1].lower() in ORG_WORDS
+                    # not a credit ("Image: Eastport Council"), which is furniture
+                    and not self._text[: m.start()].rstrip(" ").endswith(":")
+                )
+                | {m.group("name") for m in _DESCRIBED_BODY.finditer(self._text)}
             )
         return self._named_bodies
 

@@ -1642,3 +1642,19 @@ def test_a_body_named_survey_is_no_finding_and_a_spokeswoman_for_a_described_bod
 
     assert _one(result, "6.8").speaker == "The national disaster agency"
     assert _one(result, "300 volunteers").speaker == "Turkish Red Crescent"
+
+
+def test_a_company_described_by_its_kind_a_relative_clause_and_a_coordinated_cue():
+    text = (
+        "Carmaker cuts jobs\n\nNordwagen, Europe's third-largest carmaker, will cut 4,000 jobs, "
+        'the company announced on Tuesday.\n\nThe IG Metall union called the plan "a betrayal '
+        'of the workforce" and said it would fight 300 redundancies.\n\nThe company, which '
+        "employs 110,000 people, said it expected sales to recover by 2027.\n\nJane Roe, the "
+        "head of the works council, said 12 plants were at risk.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "4,000 jobs").speaker == "Nordwagen"
+    assert _one(result, "300 redundancies").speaker == "The IG Metall union"
+    assert _one(result, "by 2027").speaker == "Nordwagen"
+    assert _one(result, "12 plants").speaker == "Jane Roe"
