@@ -980,7 +980,10 @@ def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Menti
     by = next((i for i, w in enumerate(rest) if w.lower == "by"), None)
     if by is not None:
         run = []
-        for word in rest[by + 1 :]:
+        named = rest[by + 1 :]
+        if named and named[0].lower == "the":
+            named = named[1:]  # "Analysis by the Nuffield Trust suggests"
+        for word in named:
             initials = word.text.isupper()  # "JA Doe", not the word "as"
             if not (word.is_capitalised and (initials or word.lower not in STOP_CAPS)):
                 break

@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from .given_names import FEMALE, MALE
 from .lexicon import (
     ABBREVIATIONS,
     COMPILED,
@@ -116,8 +117,24 @@ def _joins(tokens: list[Token], k: int) -> bool:
     if text.lower() == "and" and 0 < k < len(tokens) - 1:
         # "Acting President and Prime Minister Vladimir Putin": two titles of one person
         before, after = tokens[k - 1].lower, tokens[k + 1].lower
-        return before in TITLE_WORDS and (after in TITLE_WORDS or after in ROLE_MODIFIERS)
+        if before in TITLE_WORDS and (after in TITLE_WORDS or after in ROLE_MODIFIERS):
+            return True
+        # "the Department of Health and Social Care": the fields of one body's name
+        field = tokens[k + 1]  # (not "the Ministry of Defence and Jane Roe")
+        person = field.lower in FEMALE | MALE | HONORIFICS or _is_role_word(field.lower)
+        return (
+            tokens[k - 1].is_capitalised
+            and field.is_capitalised
+            and not person
+            and any(
+                tokens[m].lower in ("of", "for") and tokens[m - 1].lower in ORG_WORDS
+                for m in range(max(1, k - _FIELD_WORDS), k)
+            )
+        )
     return text.lower() in ("of", "for")
+
+
+_FIELD_WORDS = 4
 
 
 def collect_back(tokens: list[Token], j: int, lo: int) -> int | None:

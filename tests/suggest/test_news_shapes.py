@@ -1658,3 +1658,15 @@ def test_a_company_described_by_its_kind_a_relative_clause_and_a_coordinated_cue
     assert _one(result, "300 redundancies").speaker == "The IG Metall union"
     assert _one(result, "by 2027").speaker == "Nordwagen"
     assert _one(result, "12 plants").speaker == "Jane Roe"
+
+
+def test_a_department_named_with_and_and_analysis_by_a_body():
+    text = (
+        "Waiting lists\n\nWaiting lists rose on Thursday.\n\nA spokesperson for the Department of "
+        'Health and Social Care said: "We are investing 14.1 billion pounds in the NHS."\n\n'
+        "Analysis by the Nuffield Trust suggests that one in nine people is on a waiting list.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "14.1 billion").speaker == "Department of Health and Social Care"
+    assert _one(result, "one in nine").speaker == "Nuffield Trust"
