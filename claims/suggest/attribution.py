@@ -386,7 +386,8 @@ class Discourse:
             people = {
                 n: p
                 for n, p in self.subjects.items()
-                if not registry.is_organisation(n) and registry.sex(n) != other
+                # (not "CNN Turk" in "He told CNN Turk that": named after the pronoun)
+                if not registry.is_organisation(n) and registry.sex(n) != other and p < position
             }
             current = self.current if self.current in registry.people else None
             if current and (registry.is_organisation(current) or registry.sex(current) == other):
@@ -556,7 +557,12 @@ def _direct(
     outside = _outside(sentence, quotes)
     mention, cue_at = _attribution(text, outside)
     position = quotes[0].open
-    speaker, confidence = discourse.resolve(mention, position)
+    if mention is not None and mention.kind == "pronoun" and mention.start < position:
+        # 'He told CNN Turk that "..."': whom the "he" means is read where it stands, not
+        # after the listener named before the quotation
+        speaker, confidence = discourse.resolve(mention, mention.start)
+    else:
+        speaker, confidence = discourse.resolve(mention, position)
     cue = cue_text(outside, cue_at) if cue_at is not None else None
     evidence = "quotation attributed in its sentence" if mention else "quotation, speaker before"
     named_at = (mention.start, mention.end) if mention else None
@@ -1682,7 +1688,9 @@ def _cites_figures(found: Found) -> bool:
     return head in _FIGURES
 
 
-_PAPERS = FINDING_NOUNS | COURT_PAPERS | word_set("release releases statement statements media")
+_PAPERS = (
+    FINDING_NOUNS | COURT_PAPERS | word_set("release releases statement statements media sources")
+)
 
 
 def _cites_unnamed_papers(text: str, found: Found) -> bool:
@@ -2310,6 +2318,10 @@ def _announced_object(after: list[Token]) -> bool:
 
 def _aside_speaker(text: str, tokens: list[Token], k: int) -> bool:
     """Whether the cue at tokens[k] opens an aside naming its speaker: ", said Roe,"."""
+    subject = _subject(text, tokens, k)
+    opening = tokens[0].start
+    if subject is not None and subject.kind == "name" and subject.role and subject.start == opening:
+        return False  # "Muammer Erol, the provincial governor, stated Okcular, ... had"
     mention = _inverted(text, tokens, k)
     if mention is None or mention.kind not in ("name", "pronoun"):
         return False

@@ -276,12 +276,14 @@ def collect_forward(tokens: list[Token], i: int, hi: int) -> int | None:
     determined = k < hi and (tokens[k].lower in DETERMINERS or tokens[k].lower in INDEFINITES)
     if determined:
         k += 1
+    headed = False
     while k < hi:
         token = tokens[k]
         if np_word(token):
             k += 1
             continue
-        if determined and token.is_word and not token.is_capitalised:
+        # (one head only: not "the prime minister's office in a statement")
+        if determined and not headed and token.is_word and not token.is_capitalised:
             head = next(
                 (
                     m
@@ -290,11 +292,14 @@ def collect_forward(tokens: list[Token], i: int, hi: int) -> int | None:
                     or (tokens[m].lower in ORG_WORDS and m > k and _modifiers(tokens[k:m]))
                     # "the town's mayor", "the company's chief executive"
                     or (tokens[m].lower in TITLE_WORDS and m > k and _owner(tokens[k:m]))
+                    # "the prime minister's office": an office named by whose it is
+                    or (tokens[m].lower in ORG_WORDS and m == k + 1 and possessive(tokens[k]))
                 ),
                 None,
             )
             if head is not None:
                 k = head + 1  # "a 2011 independent survey", "the national weather service"
+                headed = True
                 continue
         if _joins(tokens, k) and k + 1 < hi and (np_word(tokens[k + 1]) or token.text in "[]."):
             k += 1

@@ -1670,3 +1670,21 @@ def test_a_department_named_with_and_and_analysis_by_a_body():
 
     assert _one(result, "14.1 billion").speaker == "Department of Health and Social Care"
     assert _one(result, "one in nine").speaker == "Nuffield Trust"
+
+
+def test_an_office_a_pronoun_before_its_listener_and_unnamed_sources():
+    text = (
+        "Quake\n\nA quake struck on Monday.\n\nMuammer Erol, the provincial governor of Elazig, "
+        "stated Okcular, Yukari Kanatli and Kayali accounted for 30 of the dead. He told CNN "
+        'Turk that "40 villages have been damaged".\n\nYadin Apaydin said his village was hit.'
+        '\n\n"Many houses have collapsed. 300 rescuers have been sent to the area," said the prime '
+        "minister's office in a statement. Injured people are being rushed to 12 hospitals "
+        "according to sources.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "30 of the dead").speaker == "Muammer Erol"
+    assert _one(result, "40 villages").speaker == "Muammer Erol"
+    assert _one(result, "300 rescuers").speaker == "the prime minister's office"
+    hospitals = _one(result, "12 hospitals")
+    assert (hospitals.speaker, hospitals.reported_speaker) == ("Herald", "sources")
