@@ -708,6 +708,19 @@ def _with_subject(text: str, tokens: list[Token], cue: int) -> bool:
     return first > 0 and tokens[first - 1].lower == "with"
 
 
+def _appositive_owner(text: str, tokens: list[Token], comma: int) -> Mention | None:
+    """ "quotes Jyunichi Tokuyama, a specialist with the Fisheries Department, who said":
+    the name an appositive describes, when the relative clause follows the appositive."""
+    for c in range(comma - 1, max(0, comma - _RELATIVE_WORDS) - 1, -1):
+        if tokens[c].text != ",":
+            continue
+        if c + 1 < comma and tokens[c + 1].lower in ("a", "an", "the") and c >= 1:
+            named = mention_before(text, tokens, c - 1)
+            return named if named is not None and named.kind == "name" else None
+        return None
+    return None
+
+
 def _before_relative(tokens: list[Token], j: int, lo: int) -> int | None:
     """Where the phrase before ", which ...," or ", who ...," ends, when tokens[j] is the
     comma closing that clause."""
@@ -2198,7 +2211,9 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
         ):
             # "Wikinews contacted librarian Sam Ortiz, who said the damage would cost ...":
             # the person the relative clause hangs on says it
-            named = mention_before(text, tokens, who - 2)
+            named = _appositive_owner(text, tokens, who - 1) or mention_before(
+                text, tokens, who - 2
+            )
             span = _reported_clause(text, tokens, k, end)
             opening = named is not None and named.start <= tokens[0].start
             # (not "Jane Roe, who said 40 died, left on Monday": the main clause goes on)
@@ -2527,10 +2542,13 @@ def _after_when(tokens: list[Token], after: int) -> int:
         k += 1
         if k < len(tokens) and tokens[k].lower in _TIMES_OF_DAY:
             k += 1
+    if k < len(tokens) and tokens[k].lower in _DAY_AS_SUBJECT:
+        return after  # "said Monday will see cranes move debris": the day is the subject
     return k if k < len(tokens) and tokens[k].is_word and _clause_ahead(tokens[k:]) else after
 
 
 _DAYS = word_set("today yesterday tonight")
+_DAY_AS_SUBJECT = word_set("will would is was could can may might should")
 _TIMES_OF_DAY = word_set("morning afternoon evening night")
 _AS_LOOKAHEAD = 30  # "characterized the conflict between A and B of C as ...": a long object
 

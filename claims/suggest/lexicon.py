@@ -70,7 +70,7 @@ AS_CUES = word_set(
 NAMING_CUES = word_set("called calls call calling dubbed dubs termed terms")
 
 # Verbs that attribute only before a tally: "gave a count of 116 injured", "put the toll at 40".
-TALLY_VERBS = word_set("gave gives give put puts")
+TALLY_VERBS = word_set("gave gives give put puts offers offered cites cited")
 TALLIES = word_set(
     "count figure figures toll number estimate total tally cost damage losses magnitude"
 )
@@ -109,7 +109,7 @@ SKIP_BEFORE_CUE = word_set("""
     repeatedly publicly separately subsequently quickly firmly clearly explicitly bluntly openly
     flatly categorically emphatically specifically immediately already further however
     always never long consistently strongly vehemently initially originally first both does
-    did do yesterday today famously privately formally officially
+    did do yesterday today famously privately formally officially only
     """)
 
 # A cue after one of these is a passive or a parenthetical, not someone speaking.

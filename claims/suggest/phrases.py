@@ -573,8 +573,9 @@ def is_cue(tokens: list[Token], k: int) -> bool:
         return False  # "was at the show and said", "denied his claims": a noun
     if token.lower in _URGE and not (following == "that" or _urged_that(tokens, k)):
         return False  # "urged the two parties to keep talking": an appeal, an act
-    # "Recent reports have revealed", "media reports range": the subject, not a cue
-    return not (token.lower in _CUE_OR_NOUN and following in _VERBS)
+    # "Recent reports have revealed", "media reports range", "media reports of recent weeks
+    # have highlighted": the subject, not a cue
+    return not (token.lower in _CUE_OR_NOUN and (following in _VERBS or following == "of"))
 
 
 _ARTICLES_AND_POSSESSIVES = word_set("the a an its his her their our my your")

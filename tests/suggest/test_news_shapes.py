@@ -1688,3 +1688,19 @@ def test_an_office_a_pronoun_before_its_listener_and_unnamed_sources():
     assert _one(result, "300 rescuers").speaker == "the prime minister's office"
     hospitals = _one(result, "12 hospitals")
     assert (hospitals.speaker, hospitals.reported_speaker) == ("Herald", "sources")
+
+
+def test_reports_of_a_noun_a_day_as_subject_only_conceded_and_who_after_an_appositive():
+    text = (
+        "Fukushima\n\nRadiation rose on Monday.\n\nThe news comes as media reports of recent weeks "
+        "have highlighted 40 spikes in radiation readings.\n\nTEPCO only conceded that three "
+        "reactors had melted down.\n\nSearch and rescue head Daryatmo said Monday will see 3 "
+        "cranes move debris.\n\nThe report quotes Jyunichi Tokuyama, a specialist with the "
+        "Fisheries Department, who said he found hotspots 300 kilometres away.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "40 spikes").speaker == "Herald"
+    assert _one(result, "three reactors").speaker == "TEPCO"
+    assert _one(result, "3 cranes").text.startswith("Monday will see")
+    assert _one(result, "300 kilometres").speaker == "Jyunichi Tokuyama"
