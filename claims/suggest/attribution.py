@@ -877,7 +877,7 @@ def _people_of(text: str, tokens: list[Token], j: int, lo: int) -> Mention | Non
     return None
 
 
-_PEOPLE_OF = word_set("of in from at across with")  # "Officials with the weather service"
+_PEOPLE_OF = word_set("of in from at across with on")  # "Officials with the weather service"
 _TEAMS = word_set("team teams panel consortium")
 _LISTS = word_set("and the")
 _TEAM_MODIFIERS = word_set("research joint international scientific medical")

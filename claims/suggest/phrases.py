@@ -291,7 +291,11 @@ def collect_forward(tokens: list[Token], i: int, hi: int) -> int | None:
                     if tokens[m].lower in FINDING_NOUNS | _ISSUED
                     or (tokens[m].lower in ORG_WORDS and m > k and _modifiers(tokens[k:m]))
                     # "the town's mayor", "the company's chief executive"
-                    or (tokens[m].lower in TITLE_WORDS and m > k and _owner(tokens[k:m]))
+                    or (
+                        (tokens[m].lower in TITLE_WORDS or tokens[m].lower in PERSON_NOUNS)
+                        and m > k
+                        and _owner(tokens[k:m])
+                    )
                     # "the prime minister's office": an office named by whose it is
                     or (tokens[m].lower in ORG_WORDS and m == k + 1 and possessive(tokens[k]))
                 ),

@@ -1704,3 +1704,16 @@ def test_reports_of_a_noun_a_day_as_subject_only_conceded_and_who_after_an_appos
     assert _one(result, "three reactors").speaker == "TEPCO"
     assert _one(result, "3 cranes").text.startswith("Monday will see")
     assert _one(result, "300 kilometres").speaker == "Jyunichi Tokuyama"
+
+
+def test_a_manager_named_by_whose_he_is_and_residents_on_an_island():
+    text = (
+        "Debris\n\nDebris was found on Friday.\n\nAccording to the resort's manager Mr. Naseem, "
+        "the 12 bigger pieces of debris were taken away.\n\nOn the day the plane went missing, "
+        "residents on the small island of Kudahuvadhoo claimed to have seen a jet crash 40 "
+        "kilometres away.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "12 bigger").speaker == "Naseem"
+    assert _one(result, "40 kilometres").speaker.startswith("residents on the small island")
