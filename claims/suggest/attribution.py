@@ -2830,7 +2830,7 @@ _DESCRIBING_WORDS = 3
 
 _PROMISES = word_set("promised promises promise vowed vows pledged pledges threatened threatens")
 _NOT = word_set("not never")
-_AFTER_COMMA_WORDS = 14  # "..., the commission's chairman, Paul Adeyemi, announced"
+_AFTER_COMMA_WORDS = 20  # "..., the commission's chairman, Paul Adeyemi, announced"
 
 
 def _named_between_commas(tokens: list[Token], comma: int) -> bool:
@@ -2839,13 +2839,25 @@ def _named_between_commas(tokens: list[Token], comma: int) -> bool:
     close = next(
         (i for i in range(comma + 1, min(len(tokens), comma + 6)) if tokens[i].text == ","), None
     )
-    inside = tokens[comma + 1 : close] if close else []
-    return (
-        bool(inside)
-        and all(t.is_capitalised or t.text == "." for t in inside)
-        and close + 1 < len(tokens)
-        and is_cue(tokens, _skip_forward(tokens, close + 1))
-    )
+    if close is None:
+        close = next(
+            (i for i in range(comma + 1, min(len(tokens), comma + 10)) if tokens[i].text == ","),
+            None,
+        )
+        inside = tokens[comma + 1 : close] if close else []
+        # ", now in control of the country, announced": an aside that describes the speaker
+        first = inside[0] if inside else None
+        described = first is not None and first.text.islower() and first.lower not in _NOT_AN_ASIDE
+        if not described or any(_verbish(t) or not t.is_word for t in inside):
+            return False
+    else:
+        inside = tokens[comma + 1 : close]
+        if not inside or not all(t.is_capitalised or t.text == "." for t in inside):
+            return False
+    return close + 1 < len(tokens) and is_cue(tokens, _skip_forward(tokens, close + 1))
+
+
+_NOT_AN_ASIDE = word_set("and but or which who that when where while as")
 
 
 def _skip_forward(tokens: list[Token], k: int) -> int:

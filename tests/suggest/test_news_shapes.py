@@ -1717,3 +1717,16 @@ def test_a_manager_named_by_whose_he_is_and_residents_on_an_island():
 
     assert _one(result, "12 bigger").speaker == "Naseem"
     assert _one(result, "40 kilometres").speaker.startswith("residents on the small island")
+
+
+def test_a_tail_speaker_described_by_an_aside():
+    text = (
+        "Egypt\n\nProtests continued on Friday.\n\nAhmed Shafik, Egypt's acting prime "
+        "minister, has resigned after 40 days, the Supreme Council of the Armed Forces, now in "
+        "control of the country, announced yesterday.\n\nRepublicans in Congress, meanwhile, "
+        "have said their top priority is to repeal 12 provisions.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "40 days").speaker == "Supreme Council of the Armed Forces"
+    assert _one(result, "12 provisions").speaker == "Republicans in Congress"
