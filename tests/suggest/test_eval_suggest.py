@@ -182,7 +182,7 @@ def test_every_corpus_label_sits_at_its_offsets(folder):
 
     articles = [ev.load_article(path) for path in paths]
 
-    assert len(articles) >= 8
+    assert len(articles) >= 7  # eight a set; heldout-35 lost one that repeated a page read
     assert all(a["claims"] and a["licence"]["url"] and a["obtained_from"] for a in articles)
 
 
