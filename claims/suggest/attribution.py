@@ -727,7 +727,8 @@ def _before_relative(tokens: list[Token], j: int, lo: int) -> int | None:
     if tokens[j].text != ",":
         return None
     for c in range(j - 1, max(lo, j - _RELATIVE_WORDS) - 1, -1):
-        if tokens[c].text == "," and tokens[c - 1].text.isdigit() and tokens[c + 1].text.isdigit():
+        digits = c > 0 and tokens[c - 1].text.isdigit() and tokens[c + 1].text.isdigit()
+        if tokens[c].text == "," and digits:
             continue  # "110,000"
         if tokens[c].text in ",;:":
             if c + 1 < j and tokens[c + 1].lower in _RELATIVES and c - 1 >= lo:
@@ -1460,8 +1461,9 @@ def _reported(
         ]
     discourse.speaking(speaker, start)
     if found.cue == "according to" and mention is not None and mention.kind == "phrase":
-        # "According to a study published in ..., X. Y.": Y is the study's finding too; not
-        # after "the study found X", where labellers give the next sentence to the outlet
+        # "A study by the Grattan Institute ... According to the study, X. Y.": Y is the
+        # study's finding too; not after "the study found X", where labellers give the next
+        # sentence to the outlet
         discourse.finding = speaker if _cites_finding(found) else None
     before = found.before or _narration_before(text, tokens, found, start)
     fronted = _fronted_cue(text, tokens, before) if before is not None else None
