@@ -336,8 +336,9 @@ class Discourse:
         if len(words) < 2 or words[-1] not in _MADE or words[0] not in DETERMINERS | INDEFINITES:
             return None
         within = (mention.start, mention.end)
-        if len(words) == 2 and words[0] in ("the", "this"):
-            return self.registry.finding_maker(position, words[1], within)
+        if words[0] in ("the", "this") and all(w.isalpha() for w in words[1:-1]):
+            # "the report", "the final report": one named before
+            return self.registry.finding_maker(position, words[-1], within)
         # "A separate study, released by the World Bank, says": only a maker named with it
         return self.registry.finding_maker(-1, words[-1], within)
 

@@ -1730,3 +1730,13 @@ def test_a_tail_speaker_described_by_an_aside():
 
     assert _one(result, "40 days").speaker == "Supreme Council of the Armed Forces"
     assert _one(result, "12 provisions").speaker == "Republicans in Congress"
+
+
+def test_the_final_report_is_the_report_its_maker_released():
+    text = (
+        "Sales\n\nShops opened on Monday.\n\nThe British Retail Consortium released a report on "
+        "Monday. According to the final report, sales fell 40 percent in May.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "40 percent").speaker == "The British Retail Consortium"
