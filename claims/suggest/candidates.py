@@ -475,11 +475,15 @@ def _opening_finding(text: str, clause: list[Token]) -> tuple[str, int] | None:
         begin = _after_cue(clause, k)
         if begin == clause[k].end and not _clause_ahead(clause[k + 1 : k + 13]):
             return None
-        return text[clause[lead].start : clause[k - 1].end], begin
+        last = k - 1
+        while last > lead and clause[last].lower in _AUXILIARIES:
+            last -= 1  # "Previous studies have shown": the finding, not its auxiliary
+        return text[clause[lead].start : clause[last].end], begin
     return None
 
 
 _RELAYED_PRONOUNS = frozenset({"he", "she"})
+_AUXILIARIES = word_set("have has had also all both")
 _BELIEFS = word_set("believe believes believed think thinks")
 # Words after which a source is inside the clause's own claim, not relaying it.
 _INSIDE_A_CLAUSE = word_set("of by to for with from about despite amid after before")

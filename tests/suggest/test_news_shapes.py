@@ -1740,3 +1740,13 @@ def test_the_final_report_is_the_report_its_maker_released():
     result = suggest(text, outlet="Herald")
 
     assert _one(result, "40 percent").speaker == "The British Retail Consortium"
+
+
+def test_findings_relayed_by_the_outlet_name_the_findings_not_their_auxiliary():
+    text = (
+        "Coffee\n\nA study was published on Tuesday.\n\nPrevious studies in animals have shown "
+        "those compounds protect 40 percent of livers.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "40 percent").reported_speaker == "Previous studies in animals"
