@@ -1367,6 +1367,13 @@ def _reported(
     unnamed = _cites_unnamed_papers(text, found)
     if unnamed and discourse.finding_made(mention, mention.start):
         unnamed = False  # "according to the report", a report whose maker was named before
+    owner = _papers_owner(mention, discourse) if unnamed else None
+    if owner is not None:
+        # "according to council figures" after "Leeds City Council": the council's figures,
+        # resolved as "the council" is
+        unnamed = False
+        mention = owner
+        found = replace(found, mention=mention)
     if (voice is None or not voice.speaker) and (_cites_figures(found) or unnamed):
         # "Figures published today show ...", "Estimates suggest ...", "According to reports,
         # ...": the outlet reports numbers or papers, which speak for nobody; a study or a
@@ -1734,6 +1741,20 @@ def _cites_unnamed_papers(text: str, found: Found) -> bool:
 _POSSESSIVES = word_set("its their his her our my")
 # "Turkish", "Iranian", "Chinese", "Israeli": where papers come from, not who wrote them
 _DEMONYM = re.compile(r"(?:ish|an|ese|i)$")
+
+
+def _papers_owner(mention: Mention | None, discourse: Discourse) -> Mention | None:
+    """The body a kind word before unnamed papers means ("council figures", "police data"),
+    as "the council", when the article named a body whose name holds that word."""
+    if mention is None:
+        return None
+    words = mention.text.lower().split()
+    kinds = [w for w in words[:-1] if w in ORG_WORDS]
+    if len(kinds) != 1 or words[-1] not in FINDING_NOUNS:
+        return None
+    described = replace(mention, text=f"the {kinds[0]}", kind="phrase")
+    body = discourse.body_described(described, mention.start)
+    return described if body is not None and kinds[0] in body.lower().split() else None
 
 
 def _cites_finding(found: Found) -> bool:

@@ -1750,3 +1750,17 @@ def test_findings_relayed_by_the_outlet_name_the_findings_not_their_auxiliary():
     result = suggest(text, outlet="Herald")
 
     assert _one(result, "40 percent").reported_speaker == "Previous studies in animals"
+
+
+def test_council_figures_are_the_council_named_before():
+    text = (
+        "Crime\n\nA man was charged on Sunday.\n\nA spokesman for Leeds City Council said CCTV "
+        "footage had been handed to officers. According to council figures, there were 212 "
+        "violent incidents last year.\n\nAccording to government figures, 40 percent of crimes "
+        "go unsolved.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "212 violent").speaker == "Leeds City Council"
+    unsolved = _one(result, "40 percent")  # no government named: the outlet relays them
+    assert (unsolved.speaker, unsolved.reported_speaker) == ("Herald", "government figures")
