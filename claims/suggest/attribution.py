@@ -2275,6 +2275,8 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
         )
         if first and tokens[first - 1].text == "," and tail:
             continue  # "..., Moss said (on Monday), telling Cook ...": the words are before it
+        if _said_later(tokens, k):
+            continue  # "conceded defeat on Monday but said his party ...": the later cue's
         span = _reported_clause(text, tokens, k, end)
         if span is None and tokens[k].lower in _DISCOVERED and _researchers(mention):
             # "The researchers found the protein in 40 percent of cells": what a study's
@@ -2383,6 +2385,23 @@ def _joint_subject(text: str, tokens: list[Token], first: int, mention: Mention)
     name = f"{other.name} and {mention.name}"
     written = text[other.start : mention.end]
     return Mention(other.start, mention.end, "name", written, name=name, organisation=True)
+
+
+def _said_later(tokens: list[Token], k: int) -> bool:
+    """Whether a cue with no "that" is followed, in its own sentence, by "but said" or "and
+    said that": the words are the second verb's, and the first tells an act ("Hale conceded
+    defeat late on Monday but said his party would ...")."""
+    if tokens[k].lower in _ASSERTING_CUES | _SAY:
+        return False  # "denied the claims and said ...": the denial is asserted too
+    if k + 1 < len(tokens) and tokens[k + 1].lower == "that":
+        return False
+    for j in range(k + 2, min(len(tokens) - 1, k + _CLAUSE_LOOKAHEAD)):
+        if tokens[j].text in '.;"“”' or tokens[j].lower == "that":
+            return False
+        if tokens[j].lower in ("but", "and"):
+            m = _skip_forward(tokens, j + 1)
+            return m < len(tokens) and tokens[m].lower in _SAY
+    return False
 
 
 def _coordinated(text: str, tokens: list[Token], k: int, end: int) -> Found | None:

@@ -1764,3 +1764,17 @@ def test_council_figures_are_the_council_named_before():
     assert _one(result, "212 violent").speaker == "Leeds City Council"
     unsolved = _one(result, "40 percent")  # no government named: the outlet relays them
     assert (unsolved.speaker, unsolved.reported_speaker) == ("Herald", "government figures")
+
+
+def test_an_act_then_but_said_gives_the_words_to_the_second_verb():
+    text = (
+        "Election\n\nVotes were counted on Monday.\n\nPrime Minister Viktor Hale conceded defeat "
+        "late on Monday but said his party would keep 40 seats.\n\nThe minister denied the "
+        "claims and said 12 officials had resigned.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "40 seats").text == "his party would keep 40 seats"
+    assert _one(result, "40 seats").speaker == "Viktor Hale"
+    assert _one(result, "conceded defeat").speaker == "Herald"
+    assert _one(result, "12 officials").speaker == "The minister"
