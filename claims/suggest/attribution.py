@@ -312,7 +312,10 @@ class Discourse:
         match = _SPOKESPERSON_FOR.fullmatch(mention.text)
         if match is None:
             return None
-        body = replace(mention, text=f"the {match.group('kind')}", kind="phrase")
+        kind = (match.group("kind") or match.group("kind_before")).lower()
+        if kind not in BODY_KINDS:
+            return None  # "a police spokesman" is read elsewhere; "a senior official" is no body
+        body = replace(mention, text=f"the {kind}", kind="phrase")
         return self.body_described(body, position)
 
     def _researchers_named(self, mention: Mention) -> str | None:
@@ -913,8 +916,10 @@ def _other_kind(name: str, kind: str) -> bool:
 
 _BODY_PEOPLE = word_set("officials executives spokesman spokeswoman spokesperson")
 _SPOKESPERSON_FOR = re.compile(
-    r"(?:a|an|the|one)\s+(?:[a-z]+\s+)?(?:spokes(?:person|man|woman)|representative|official)"
-    r"\s+(?:for|of|at|from)\s+the\s+(?P<kind>[a-z]+)",
+    r"(?:a|an|the|one)\s+(?:(?:[a-z]+\s+)?(?:spokes(?:person|man|woman)|representative|official)"
+    r"\s+(?:for|of|at|from)\s+the\s+(?P<kind>[a-z]+)"
+    # "A company spokeswoman added"
+    r"|(?P<kind_before>[a-z]+)\s+(?:spokes(?:person|man|woman)|representative|official))",
     re.IGNORECASE,
 )
 # Findings named again as "the study", whose maker the article may have named before.

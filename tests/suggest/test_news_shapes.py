@@ -1778,3 +1778,15 @@ def test_an_act_then_but_said_gives_the_words_to_the_second_verb():
     assert _one(result, "40 seats").speaker == "Viktor Hale"
     assert _one(result, "conceded defeat").speaker == "Herald"
     assert _one(result, "12 officials").speaker == "The minister"
+
+
+def test_a_company_spokeswoman_speaks_for_the_company_named_before():
+    text = (
+        "Fine\n\nA fine was issued on Monday.\n\nNorthern Telecom said it accepted the findings. "
+        "A company spokeswoman added that none of the 3.5 million records had been used for "
+        "fraud.\n\nA senior official said 40 people were questioned.\n"
+    )
+    result = suggest(text, outlet="Herald")
+
+    assert _one(result, "3.5 million").speaker == "Northern Telecom"
+    assert _one(result, "40 people").speaker == "A senior official"
