@@ -40,6 +40,7 @@ from .lexicon import (
     GROUP_PRONOUNS,
     INDEFINITES,
     LISTENER_CUES,
+    MADE_PAPERS,
     MONTHS,
     NAMING_CUES,
     OF_CUES,
@@ -336,7 +337,11 @@ class Discourse:
         """ "The study found ..." after "a new study by the Pew Research Center": a finding
         named again is its maker's, as a fact-checker names the claimant."""
         words = mention.text.lower().split()
-        if len(words) < 2 or words[-1] not in _MADE or words[0] not in DETERMINERS | INDEFINITES:
+        if (
+            len(words) < 2
+            or words[-1] not in MADE_PAPERS
+            or words[0] not in DETERMINERS | INDEFINITES
+        ):
             return None
         within = (mention.start, mention.end)
         if words[0] in ("the", "this") and all(w.isalpha() for w in words[1:-1]):
@@ -924,10 +929,7 @@ _SPOKESPERSON_FOR = re.compile(
 )
 # Findings named again as "the study", whose maker the article may have named before.
 _RESEARCHERS = word_set("researchers scientists astronomers investigators experts team authors")
-_MADE = word_set("""
-    report study survey analysis poll research paper review audit assessment complaint lawsuit
-    petition
-    """)
+
 # Kinds that are also a body's own name: "the ministry" is a "Ministry of ..." named before.
 _NAMED_BODY_KINDS = word_set("""
     ministry department council commission committee office bureau administration authority
@@ -1835,7 +1837,7 @@ def _maker_named(text: str, tokens: list[Token], i: int) -> Mention | None:
     for j in range(i, min(len(tokens) - 1, i + _MAKER_WORDS)):
         if tokens[j].text in ",;:":
             return None
-        if tokens[j].lower not in _MADE | FINDING_NOUNS:
+        if tokens[j].lower not in MADE_PAPERS | FINDING_NOUNS:
             continue
         by = j + 1
         if tokens[by].lower in _RELEASED and by + 1 < len(tokens):

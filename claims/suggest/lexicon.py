@@ -207,8 +207,17 @@ FINDING_NOUNS = word_set("""
     records documents filings forecast projections experiment experiments
     """)
 
+# Papers with a maker the article may name ("a report by Pew", "The FTC filed a complaint"),
+# which "the report" or "according to the complaint" later cite: research and findings, and
+# what a party files in court (an indictment or affidavit names no maker of its own).
+RESEARCH_PAPERS = word_set(
+    "report study survey analysis poll research paper review audit assessment"
+)
+FILED_PAPERS = word_set("complaint lawsuit petition")
+MADE_PAPERS = RESEARCH_PAPERS | FILED_PAPERS
+
 # Papers filed in court, which speak for whoever filed them: "the lawsuit alleges".
-COURT_PAPERS = word_set("complaint lawsuit indictment petition affidavit")
+COURT_PAPERS = FILED_PAPERS | word_set("indictment affidavit")
 
 # What a body is called by its kind after it was named ("the rights group", "the chipmaker").
 BODY_KINDS = word_set("""

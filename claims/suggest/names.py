@@ -17,7 +17,9 @@ from .given_names import FEMALE, MALE
 from .lexicon import (
     BODY_KINDS,
     DETERMINERS,
+    FILED_PAPERS,
     HONORIFICS,
+    MADE_PAPERS,
     MONTHS,
     ORG_WORDS,
     ROLE_FAMILIES,
@@ -40,14 +42,7 @@ _HONOURED = re.compile(
 _TITLED = "|".join(sorted(w.capitalize() for w in HONORIFICS | TITLE_WORDS - {"general"}))
 _TITLED_NAME = re.compile(rf"\b(?:{_TITLED})\.?\s+([A-Z][\w'’-]*)(?:\s+([A-Z][\w'’-]*))?")
 _PLACE = re.compile(r"\b(?:in|across) (?P<place>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)")
-_FINDINGS = (
-    r"(?P<paper>report|study|survey|analysis|poll|research|paper|review|audit|assessment"
-    r"|complaint|lawsuit|petition)"
-)
-# Papers a party files in court: "the lawsuit" may be the complaint filed before it, but
-# neither is a report. (An indictment is left out: "Sterling's indictment" names whom it
-# charges, not who made it.)
-_COURT_PAPERS = dict.fromkeys(("complaint", "lawsuit", "petition"), "claim")
+_FINDINGS = rf"(?P<paper>{'|'.join(sorted(MADE_PAPERS))})"
 # a name's words, on one line: a headline above is no part of it
 _NAME_RUN = r"[A-Z][\w&.'’-]*(?:[^\S\n]+(?:of|for|and|on|[A-Z][\w&.'’-]*)){0,6}"
 _MADE_BY = re.compile(
@@ -82,7 +77,8 @@ _MADE_LED = re.compile(
 
 
 def _paper_kind(paper: str) -> str:
-    return _COURT_PAPERS.get(paper.lower(), "finding")
+    """ "the lawsuit" may be the complaint filed before it, but neither is a report."""
+    return "filed" if paper.lower() in FILED_PAPERS else "research"
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
