@@ -55,6 +55,7 @@ from .lexicon import (
     TITLE_WORDS,
     TWO_WORD_CUES,
     WEEKDAYS,
+    singular,
     word_set,
 )
 from .names import Registry, same_body
@@ -865,7 +866,7 @@ def _people_of(text: str, tokens: list[Token], j: int, lo: int) -> Mention | Non
         if start > lo and tokens[start - 1].lower in _QUANTIFIERS | DETERMINERS:
             start -= 1  # "many residents of", "the critics of"
         low = tokens[k - 1].lower
-        people = low.endswith("s") and (low[:-1] in PERSON_NOUNS or low[:-2] in PERSON_NOUNS)
+        people = singular(low) != low and singular(low) in PERSON_NOUNS
         # "the head of the agency": one person, named by a role in a body
         people = people or (start < k - 1 and low in TITLE_WORDS)
         # "Republicans in Congress", "Democrats in the Senate": members named by their side

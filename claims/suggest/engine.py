@@ -149,8 +149,10 @@ def read_paragraphs(text: str, *, title: str | None = None) -> list[Paragraph]:
             kind, reason = "heading", "headline"
         if listing and reason == "short line without final punctuation" and _says(text, start, end):
             kind, reason = "body", "list item"  # "64 per cent said they knew" under a lead-in
-        if kind == "heading" and reason != "headline":
-            references = bool(_REFERENCES.match(text[start:end]))
+        if _REFERENCES.match(text[start:end]) and reason != "headline":
+            references = True  # "Sources", or "Related news" set aside as a link's label
+        elif kind == "heading" and reason != "headline":
+            references = False
         elif references and kind in ("body", "heading"):
             kind, reason = "noise", "reference list"  # "Sources", then the sources cited
         if coverage and reason == "list item":

@@ -14,6 +14,18 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def singular(word: str) -> str:
+    """A plural noun's singular by its regular ending ("deputies", "witnesses", "officials");
+    any other word as it is."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
 # Verbs (and "according") that attribute words to someone. A cue in a sentence is what turns it
 # from the outlet's narration into someone's statement.
 CUE_WORDS = word_set("""
@@ -39,7 +51,10 @@ CUE_WORDS = word_set("""
     acknowledge concede characterized characterised characterizes characterises theorized
     theorised speculated speculates stating writing wonders wondered suggest indicate reveal
     accused accuses accusing opined opines claim accuse assert confirm complain testify declare
-    urge
+    urge refute refutes refuted rebut rebuts rebutted surmise surmised surmises hinted hints
+    signalled signaled reckon reckons reckoned posited posits hypothesized hypothesised
+    proclaimed proclaims attested swore concedes quipped joked bragged grumbled bemoaned
+    restated reasoned divulged
     """)
 
 # Cues of two words: the first attributes only with the second after it ("according to",
@@ -61,8 +76,7 @@ LISTENER_CUES = word_set("told tell tells telling assured assures reminded remin
 
 # Cues whose words follow as "X as Y": "described the plan as unworkable".
 AS_CUES = word_set(
-    "described describes assailed branded dismissed labelled labeled characterized characterised "
-    "characterizes characterises"
+    "described describes assailed characterized characterised characterizes characterises"
 )
 
 # Verbs that attribute only before a quoted name for something: 'called it "a textbook case

@@ -36,6 +36,7 @@ from .lexicon import (
     TALLIES,
     TALLY_VERBS,
     TITLE_WORDS,
+    singular,
     word_set,
 )
 from .tokens import Token
@@ -73,15 +74,17 @@ class Mention:
 _OCCUPATION = re.compile(r"[a-z]{3,}(?:ologist|ist|ician|ographer)s?")
 
 
+_PEOPLE_WORDS = TITLE_WORDS | PERSON_NOUNS
+
+
 def _is_role_word(low: str) -> bool:
     return (
         low in TITLE_WORDS
         or bool(_OCCUPATION.fullmatch(low))
         or low in HONORIFICS
-        or (low.endswith("s") and low[:-1] in TITLE_WORDS)
         or low in GROUP_NOUNS
         or low in PERSON_NOUNS
-        or (low.endswith("s") and low[:-1] in PERSON_NOUNS)
+        or singular(low) in _PEOPLE_WORDS
     )
 
 

@@ -135,6 +135,17 @@ _SOURCE_LINE = re.compile(
     r"^[^\n\"“”]{0,120}[\"“][^\"“”]{5,200}[\"”]\s*[—–-]\s*[^,\n]{2,80},\s+"
     r"(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+|\d{1,2}\s+[A-Z][a-z]+\s+)?\d{4}\.?$"
 )
+_DATE = (
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?(?:(?:January|February|March|April|May"
+    r"|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}|\d{1,2}\s+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{4})"
+)
+# "Asteroid reaches hazard rating 4 (December 24, 2004)", "See Death toll reaches eleven,
+# November 28, 2013": another article of the site, by its headline and date.
+_RELATED_ITEM = re.compile(
+    rf"^(?!.*[.!?]\s)[^\n]{{10,200}}?\s\({_DATE}\)$|^See\s+[A-Z][^.!?\n]{{5,150}},\s+{_DATE}\.?$"
+)
 _BOILERPLATE = re.compile(
     r"^(?:advertisement|subscribe|sign up|share (?:this|on)|follow us|click here|comments?"
     r"|all rights reserved|copyright|listen to this article|\d+ min(?:ute)?s? read|print"
@@ -466,7 +477,7 @@ def _noise_reason(line: str, *, after_body: bool) -> str | None:
         return "contact"
     if _UPDATING.match(line):
         return "being updated"
-    if _RELATED.match(line) or _SOURCE_LINE.match(line):
+    if _RELATED.match(line) or _SOURCE_LINE.match(line) or _RELATED_ITEM.match(line):
         return "related-article link"
     if _CREDITS.match(line):
         return "credits"

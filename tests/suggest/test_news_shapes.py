@@ -1790,3 +1790,43 @@ def test_a_company_spokeswoman_speaks_for_the_company_named_before():
 
     assert _one(result, "3.5 million").speaker == "Northern Telecom"
     assert _one(result, "40 people").speaker == "A senior official"
+
+
+DAM_DISPUTE = """Ministry defends dam after flood
+
+Tuesday, April 7, 2026
+
+The Ministry of Water refutes claims that the Eastport dam was unsafe before the flood.
+
+Engineers at the site surmised that heavy rain had weakened the spillway over three weeks.
+
+Opposition deputies reckon the repairs will cost at least 40 million euros.
+
+Flood warnings issued for Eastport valley (April 2, 2026)
+
+See Dam inspection found cracks in 2024, March 30, 2026
+
+Related news
+
+Eastport residents return home after flood
+"""
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("dam was unsafe", "Ministry of Water"),
+        ("weakened the spillway", "Engineers"),
+        ("40 million euros", "Opposition deputies"),
+    ],
+)
+def test_verbs_that_dispute_guess_or_reckon_attribute_their_clause(words, speaker):
+    result = suggest(DAM_DISPUTE, outlet="The Courier")
+    check_spans(DAM_DISPUTE, result)
+    assert speaker in _one(result, words).speaker
+
+
+def test_the_sites_other_articles_by_headline_and_date_are_links():
+    result = suggest(DAM_DISPUTE, outlet="The Courier")
+    for words in ("Flood warnings issued", "Dam inspection found cracks", "residents return home"):
+        assert _none(result, words), words
