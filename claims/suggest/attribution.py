@@ -863,6 +863,10 @@ def _people_of(text: str, tokens: list[Token], j: int, lo: int) -> Mention | Non
         if tokens[k].lower not in _PEOPLE_OF or k - 1 < lo:
             continue
         start = k - 1
+        while (
+            start > lo and start > k - 1 - _PEOPLE_MODIFIERS and _describes(tokens, start - 1, lo)
+        ):
+            start -= 1  # "Health officials in the province", "local residents of"
         if start > lo and tokens[start - 1].lower in _QUANTIFIERS | DETERMINERS:
             start -= 1  # "many residents of", "the critics of"
         low = tokens[k - 1].lower
@@ -888,6 +892,23 @@ def _people_of(text: str, tokens: list[Token], j: int, lo: int) -> Mention | Non
     return None
 
 
+def _describes(tokens: list[Token], i: int, lo: int) -> bool:
+    """Whether tokens[i] may describe the people after it: a plain lower-case word, or the
+    clause's capitalised first word ("Health officials", "local residents")."""
+    token = tokens[i]
+    if not token.text.isalpha() or token.lower in _NOT_DESCRIBING_PEOPLE:
+        return False
+    return token.text.islower() or (i == lo and token.lower not in STOP_CAPS)
+
+
+_PEOPLE_MODIFIERS = 2
+_NOT_DESCRIBING_PEOPLE = (
+    DETERMINERS
+    | INDEFINITES
+    | FINITE_VERBS
+    | CUE_WORDS
+    | word_set("of in on at to for from with by and or but that which who as")
+)
 _PEOPLE_OF = word_set("of in from at across with on")  # "Officials with the weather service"
 _TEAMS = word_set("team teams panel consortium")
 _LISTS = word_set("and the")

@@ -206,7 +206,7 @@ PERSON_NOUNS = word_set("""
     economist expert official spokesperson spokesman spokeswoman representative blogger
     artist journalist writer editor columnist reporter commentator sociologist lecturer
     academic entrepreneur businessman businesswoman poster commenter contributor opponent
-    proponent backer advocate accused
+    proponent backer advocate accused medic rescuer
     """)
 
 # Nouns for findings rather than people: what "found", "shows" or "according to" can cite.

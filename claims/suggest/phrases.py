@@ -49,7 +49,8 @@ GROUP_NOUNS = word_set("""
     prosecutors investigators doctors economists reporters journalists protesters voters
     authors bloggers twitterers users commentators campaigners students workers parents
     countries governments nations posters groups organisations organizations unions companies
-    charities
+    charities teams crews staff personnel rebels militants insurgents fighters troops forces
+    medics locals
     """)
 _SPACES = re.compile(r"\s+")
 _APPOSITIVE_SPAN = 20
@@ -218,7 +219,9 @@ def _noun_modifier(tokens: list[Token], k: int, j: int, lo: int) -> int | None:
         m -= 1  # "the county's fire department"
     if m > lo and tokens[m - 1].lower in ("the", "a", "an", "its", "their"):
         return m - 1
-    return k if k == lo else None
+    if m - 1 == lo and tokens[lo].is_capitalised and tokens[lo].lower not in STOP_CAPS:
+        return lo  # "Coast guard officials", "Hospital staff": the sentence's first word too
+    return m if m == lo else None
 
 
 _MODIFIER_WORDS = 2

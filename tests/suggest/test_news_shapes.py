@@ -1830,3 +1830,37 @@ def test_the_sites_other_articles_by_headline_and_date_are_links():
     result = suggest(DAM_DISPUTE, outlet="The Courier")
     for words in ("Flood warnings issued", "Dam inspection found cracks", "residents return home"):
         assert _none(result, words), words
+
+
+FERRY_FIRE = """Ferry fire off Eastport
+
+Wednesday, May 13, 2026
+
+A ferry caught fire off Eastport on Tuesday night.
+
+Coast guard officials said the ferry carried 412 passengers and 60 crew.
+
+Rescue teams said 38 people had been taken to hospital.
+
+Medics at the scene said nine of them were in a critical condition.
+
+Health officials in the province said the hospital had opened two extra wards.
+
+Hospital staff said the burns unit was full by midnight.
+"""
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("412 passengers", "Coast guard officials"),
+        ("38 people", "Rescue teams"),
+        ("nine of them", "Medics at the scene"),
+        ("two extra wards", "Health officials in the province"),
+        ("burns unit", "Hospital staff"),
+    ],
+)
+def test_people_described_by_their_work_and_place_speak(words, speaker):
+    result = suggest(FERRY_FIRE, outlet="The Courier")
+    check_spans(FERRY_FIRE, result)
+    assert _one(result, words).speaker == speaker
