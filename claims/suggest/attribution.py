@@ -921,6 +921,10 @@ def _listed_word(tokens: list[Token], i: int) -> bool:
     token = tokens[i]
     if token.text == ",":
         following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if following is not None and following.lower == "the":
+            # "..., the AMNH" lists a body; "Speaking to reporters on Monday, the mayor" is
+            # the clause's subject after its opening words
+            return i + 2 < len(tokens) and tokens[i + 2].is_capitalised
         return following is not None and (following.is_capitalised or following.lower in _LISTS)
     return token.is_word and not _verbish(token)
 

@@ -287,6 +287,10 @@ FINITE_VERBS = word_set(
     spoke stole tore sank drew flew forgot hid laid meant rode sought stuck swept understood
     withdrew overtook cost hurt spread burst cast forecast split quit shed upset broadcast
     bled fed dealt felt slept wept swung hung dug sat lit slid bit wound bound died heard
+    shrank swam sprang rang sang drank stank shook woke wore bore swore froze arose strove
+    forgave forbade undertook mistook outgrew oversaw foresaw underwent overcame overran
+    overthrew lent leapt crept knelt slew flung clung stung wrung sprung spun shone trod bred
+    sped spat blew ate strode upheld withheld withstood awoke befell forsook partook
     """
 )
 

@@ -1864,3 +1864,26 @@ def test_people_described_by_their_work_and_place_speak(words, speaker):
     result = suggest(FERRY_FIRE, outlet="The Courier")
     check_spans(FERRY_FIRE, result)
     assert _one(result, words).speaker == speaker
+
+
+ECONOMY_NEWS = """Economy shrinks again
+
+Friday, June 12, 2026
+
+Britain's Office for National Statistics said the economy shrank by 0.3 percent in the spring.
+
+Speaking to reporters on Friday, the chancellor said the budget would stay balanced.
+"""
+
+
+def test_a_clause_on_an_irregular_past_is_what_was_said():
+    result = suggest(ECONOMY_NEWS, outlet="The Courier")
+    check_spans(ECONOMY_NEWS, result)
+    assert (
+        _one(result, "shrank by 0.3 percent").speaker == "Britain's Office for National Statistics"
+    )
+
+
+def test_the_listeners_of_an_opening_participle_are_not_the_speaker():
+    result = suggest(ECONOMY_NEWS, outlet="The Courier")
+    assert _one(result, "budget would stay balanced").speaker == "the chancellor"
