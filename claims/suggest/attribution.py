@@ -933,14 +933,28 @@ _QUOTE_MARKS = re.compile('["“”«»]')
 # Words in a body's name that say nothing of its kind ("Intel Corp" may be "the chipmaker").
 _ANY_KIND = word_set("inc ltd llc plc corp corporation co holdings group company international")
 _GENERIC_KINDS = word_set("company firm group organisation organization body outfit giant")
+_CORPORATE = word_set("inc ltd llc plc corp corporation co holdings")
+_BUSINESS_KINDS = word_set("""
+    company firm giant outfit group chipmaker carmaker automaker drugmaker retailer manufacturer
+    airline carrier insurer lender bank broadcaster network newspaper paper publisher operator
+    developer startup conglomerate
+    """)
+_PUBLIC_BODIES = word_set("""
+    police ministry department government council army navy military militia court tribunal
+    parliament congress senate party university embassy commission authority regime
+    """)
 
 
 def _other_kind(name: str, kind: str) -> bool:
     """Whether a body's name says it is of another kind than the one described: "the
-    union" is not the "Associated Press", a press agency."""
-    if kind in _GENERIC_KINDS:
-        return False  # "the company" may be any business
+    union" is not the "Associated Press", a press agency; "the agency" is not "Acme Corp",
+    and "the company" is not the police."""
     words = {w.lower().strip(".,") for w in name.split()}
+    if words & _CORPORATE and kind not in _BUSINESS_KINDS:
+        return True
+    if kind in _GENERIC_KINDS:
+        # "the company" may be any business, "the body" any public one too
+        return kind != "body" and bool(words & _PUBLIC_BODIES)
     own = words & ORG_WORDS - _ANY_KIND
     return bool(own) and kind not in own and not any(w.startswith(kind) for w in words)
 

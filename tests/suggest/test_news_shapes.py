@@ -1887,3 +1887,26 @@ def test_a_clause_on_an_irregular_past_is_what_was_said():
 def test_the_listeners_of_an_opening_participle_are_not_the_speaker():
     result = suggest(ECONOMY_NEWS, outlet="The Courier")
     assert _one(result, "budget would stay balanced").speaker == "the chancellor"
+
+
+PLANT_CUTS = """Acme to cut 400 jobs
+
+Tuesday, April 7, 2026
+
+Acme Corp announced 400 job cuts on Monday.
+
+Police said two men were arrested at the plant after a protest.
+
+The company said the cuts would save 30 million dollars a year.
+
+The agency said the river would peak on Friday.
+"""
+
+
+def test_a_body_described_by_its_kind_is_one_of_that_kind():
+    result = suggest(PLANT_CUTS, outlet="The Courier")
+    check_spans(PLANT_CUTS, result)
+    # "the company" is the business named before, not the police named since
+    assert _one(result, "30 million dollars").speaker == "Acme Corp"
+    # "the agency" is no company with "Corp" in its name
+    assert _one(result, "river would peak").speaker != "Acme Corp"
