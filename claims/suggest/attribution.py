@@ -1428,6 +1428,7 @@ def _reported(
         narrated = _outlet_narration(*found.span, index, discourse)
         after = found.span[0] > found.cue_span[1]
         source = text[found.cue_span[1] : found.span[0]].strip(" ,:") if after else mention.text
+        source = source.split(", ")[0]  # "the audit, published in March,": "the audit"
         source = source if unnamed else ""
         # "Lawmakers rejected it in October, although reports stated that ...": the clause
         # before the figures is the outlet's own
@@ -1839,7 +1840,7 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
             named = _appositive_name(text, tokens, k + 2, at)
             if named is not None:
                 mention, at = named
-            relayed, at = _quoting(text, tokens, at)
+            relayed, at = _quoting(text, tokens, _past_aside(tokens, at))
             span = _clause_span(text, tokens[at].end, end)
             return Found(mention, "according to", where, span, relayed=relayed)
         if tokens[k - 1].text in ",(":
@@ -1856,6 +1857,27 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
     return None
 
 
+def _past_aside(tokens: list[Token], comma: int) -> int:
+    """ "According to the audit, published in March, the project ...": the comma that closes
+    a participle's or a relative clause's aside on the source, or the one given."""
+    if comma + 1 >= len(tokens):
+        return comma
+    first = tokens[comma + 1]
+    participle = first.text.islower() and (first.lower in COMPILED or first.lower.endswith("ed"))
+    # "published in March", "seen by Reuters"; not "armed men stormed the bank"
+    participle = participle and tokens[comma + 2].lower in _ASIDE_OPENERS
+    if not (participle or first.lower in ("which", "who")):
+        return comma
+    for m in range(comma + 2, min(len(tokens), comma + _ASIDE_WORDS)):
+        if tokens[m].text in ';:."“”':
+            break
+        if tokens[m].text == ",":
+            return m
+    return comma
+
+
+_ASIDE_WORDS = 12
+_ASIDE_OPENERS = word_set("by in on at last this earlier from for to over")
 _AFTER_SOURCE_WORDS = 4  # "... according to Carlos Lage and Cuban television."
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 

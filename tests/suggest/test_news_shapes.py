@@ -1910,3 +1910,18 @@ def test_a_body_described_by_its_kind_is_one_of_that_kind():
     assert _one(result, "30 million dollars").speaker == "Acme Corp"
     # "the agency" is no company with "Corp" in its name
     assert _one(result, "river would peak").speaker != "Acme Corp"
+
+
+def test_an_aside_on_the_source_of_according_to_is_not_the_claim():
+    text = (
+        "Harbour plan late\n\nTuesday, April 7, 2026\n\nAccording to the council's own audit, "
+        "published in March, the harbour project is 18 months behind schedule.\n\nAccording to "
+        "police, armed men stormed the bank, killing two guards.\n"
+    )
+    result = suggest(text, outlet="The Courier")
+    check_spans(text, result)
+    late = _one(result, "18 months behind")
+    assert late.text.startswith("the harbour project")
+    assert late.reported_speaker == "the council's own audit"
+    # a participle that opens the clause itself is no aside
+    assert _one(result, "two guards").text.startswith("armed men stormed")
