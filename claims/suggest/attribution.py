@@ -48,6 +48,7 @@ from .lexicon import (
     PASSIVE_BEFORE_CUE,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    RESTATING,
     SKIP_BEFORE_CUE,
     STOP_CAPS,
     TAIL_CUES,
@@ -62,6 +63,7 @@ from .names import Registry, same_body
 from .phrases import (
     GROUP_NOUNS,
     Mention,
+    claim_restated,
     collect_back,
     cue_fits,
     cue_span,
@@ -1725,11 +1727,17 @@ def _narration_before(
     if comma is None:
         return None
     words = [t for t in tokens if t.is_word and t.end <= comma.start]
-    if len(words) < 3 or not any(_verbish(t) for t in words):
+    # (a participle after an article describes a noun: "In a televised address, ...")
+    verbs = [t for i, t in enumerate(words) if _verbish(t) and not (i and _article(words[i - 1]))]
+    if len(words) < 3 or not verbs:
         return None
     if words[0].lower in _FRONTING_PARTICIPLES:
         return None  # "Asked whether the library would reopen, Ortiz said": no clause
     return _clause_span(text, start, comma.start)
+
+
+def _article(token: Token) -> bool:
+    return token.lower in DETERMINERS or token.lower in INDEFINITES
 
 
 # Participles that open a sentence to say how the words came, never a claim of their own.
@@ -2741,6 +2749,9 @@ def _that_opens_clause(tokens: list[Token], after: int, k: int, cue: str) -> boo
     exports rose", not "said exports rose in the quarter that ended" or "on that front"."""
     if k == after:
         return not _demonstrative(tokens, k)
+    asserting = cue in RESTATING or (cue in CUE_WORDS and cue not in _DENYING)
+    if asserting and claim_restated(tokens, after - 1):
+        return True  # "repeated her claim that", "reiterated his warning that"
     if tokens[k - 1].lower in _NOT_BEFORE_THAT:
         return False
     between = tokens[after:k]
@@ -2763,6 +2774,7 @@ def _that_opens_clause(tokens: list[Token], after: int, k: int, cue: str) -> boo
 
 
 _PARTICIPLES = word_set("published released issued posted filed broadcast aired held")
+_DENYING = word_set("denied denies deny disputed disputes refuted refutes rebutted rebuts rejected")
 
 
 def _demonstrative(tokens: list[Token], k: int) -> bool:

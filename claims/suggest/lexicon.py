@@ -74,6 +74,18 @@ FINDING_CUES = word_set(
 # the name after the verb is who heard the words.
 LISTENER_CUES = word_set("told tell tells telling assured assures reminded reminds informed")
 
+# Nouns for what someone asserts, and the verbs by which they assert it again: "repeated her
+# claim that", "made the claim that", "stood by his assertion that" ("denied the claim that"
+# is another matter: the speaker rejects the clause).
+CLAIM_NOUNS = word_set(
+    "claim claims assertion assertions allegation allegations argument view belief warning "
+    "warnings prediction accusation accusations contention insistence"
+)
+RESTATING = word_set(
+    "repeated repeats reiterated reiterates renewed renews restated restates made makes stood "
+    "stands defended defends"
+)
+
 # Cues whose words follow as "X as Y": "described the plan as unworkable".
 AS_CUES = word_set(
     "described describes assailed characterized characterised characterizes characterises"

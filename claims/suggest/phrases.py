@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .given_names import FEMALE, MALE
 from .lexicon import (
     ABBREVIATIONS,
+    CLAIM_NOUNS,
     COMPILED,
     COURT_PAPERS,
     CUE_WORDS,
@@ -31,6 +32,7 @@ from .lexicon import (
     ORG_WORDS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    RESTATING,
     ROLE_MODIFIERS,
     STOP_CAPS,
     TALLIES,
@@ -571,6 +573,8 @@ def is_cue(tokens: list[Token], k: int) -> bool:
         )
     if token.lower == "report" and token.text.islower():
         return _report_verb(tokens, k)
+    if token.lower in RESTATING and token.lower not in CUE_WORDS and token.text.islower():
+        return claim_restated(tokens, k)  # "repeated her claim that ..."
     if token.lower not in CUE_WORDS or not (token.text.islower() or token.lower == "according"):
         return False
     if token.lower == "according":
@@ -588,6 +592,21 @@ def is_cue(tokens: list[Token], k: int) -> bool:
     return not (token.lower in _CUE_OR_NOUN and (following in _VERBS or following == "of"))
 
 
+def claim_restated(tokens: list[Token], k: int) -> bool:
+    """Whether a verb at tokens[k] asserts a clause again through a noun: "repeated her claim
+    that", "made the claim that", "stood by his earlier assertion that"."""
+    i = k + 1
+    if i < len(tokens) and tokens[i].lower == "by":
+        i += 1  # "stood by"
+    if i >= len(tokens) or tokens[i].lower not in _ARTICLES_AND_POSSESSIVES:
+        return False
+    i += 1
+    if i < len(tokens) and tokens[i].lower in _RESTATED:
+        i += 1  # "her earlier claim"
+    return i + 1 < len(tokens) and tokens[i].lower in CLAIM_NOUNS and tokens[i + 1].lower == "that"
+
+
+_RESTATED = word_set("earlier previous repeated oft-repeated long-standing often-repeated")
 _ARTICLES_AND_POSSESSIVES = word_set("the a an its his her their our my your")
 _REPORTING = word_set("they we i you")
 

@@ -1925,3 +1925,30 @@ def test_an_aside_on_the_source_of_according_to_is_not_the_claim():
     assert late.reported_speaker == "the council's own audit"
     # a participle that opens the clause itself is no aside
     assert _one(result, "two guards").text.startswith("armed men stormed")
+
+
+WALL_COST = """Senator repeats wall claim
+
+Thursday, May 7, 2026
+
+Senator Ana Lind repeated her claim that the border wall had cost 20 billion dollars.
+
+In a televised address, the president announced that the wall would be finished by 2027.
+
+Her rival, Tom Reyes, denied the claim that the wall was over budget.
+"""
+
+
+def test_a_claim_restated_through_a_noun_is_the_speakers():
+    result = suggest(WALL_COST, outlet="The Courier")
+    check_spans(WALL_COST, result)
+    cost = _one(result, "20 billion dollars")
+    assert (cost.speaker, cost.text) == ("Ana Lind", "the border wall had cost 20 billion dollars")
+    # a denial keeps the claim it rejects with its noun: the speaker never asserted the clause
+    assert _one(result, "over budget").text.startswith("the claim that")
+
+
+def test_a_phrase_on_how_the_words_came_is_no_claim_of_the_outlet():
+    result = suggest(WALL_COST, outlet="The Courier")
+    assert _none(result, "In a televised address")
+    assert _one(result, "finished by 2027").speaker == "the president"
