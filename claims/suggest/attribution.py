@@ -354,10 +354,14 @@ class Discourse:
         return self.registry.finding_maker(-1, words[-1], within)
 
     def _unresolved_role(self, mention: Mention) -> str | None:
-        # "the minister" after a named speaker whose role the article never gave is that
+        # "the company" after a named speaker whose kind the article never gave is that
         # speaker; a described speaker ("the coastguard") is never "the weather office", nor
         # is a role with a name in it ("the U.S. Surgeon General") anyone met before it
         current = self.current
+        words = mention.text.lower().split()
+        if words[0] == "the" and words[-1] in TITLE_WORDS:
+            # "The president said" after "Tom Reyes" names no one whose role was never given
+            return mention.text
         named = any(
             w[:1].isupper() and w.lower().strip(".") not in TITLE_WORDS
             for w in mention.text.split()[1:]

@@ -1952,3 +1952,12 @@ def test_a_phrase_on_how_the_words_came_is_no_claim_of_the_outlet():
     result = suggest(WALL_COST, outlet="The Courier")
     assert _none(result, "In a televised address")
     assert _one(result, "finished by 2027").speaker == "the president"
+
+
+def test_a_title_is_not_given_to_someone_whose_role_was_never_said():
+    text = (
+        "Wall\n\nThursday, May 7, 2026\n\nTom Reyes denied the claim that the wall was over "
+        "budget.\n\nThe president said that the wall would be finished by 2027.\n"
+    )
+    result = suggest(text, outlet="The Courier")
+    assert _one(result, "finished by 2027").speaker == "The president"
