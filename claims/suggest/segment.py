@@ -54,6 +54,8 @@ _CREDIT_AT_END = re.compile(
     # credit, a maker and its photographer or unit joined by a slash
     r"|(?:[.!?]\s+|\(\s*)(?-i:[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}/[A-Z][\w.&'’-]*"
     r"(?:[\s/][A-Z][\w.&'’-]*){0,4})\)?\.?$"
+    # "Hamas leader Khaled Meshaal (file photo)"
+    r"|\((?:file |archive )?(?:photo|image|picture)\)\.?$"
     # "... in the Oval Office. (Official White House Photo by Jane Doe)"
     r"|\([^()]{0,40}\b(?:photo|image|picture|photograph)\s+by\s+[^()]{2,60}\)\.?$",
     re.IGNORECASE,
@@ -343,6 +345,12 @@ _CONTRACTED_VERB = re.compile(
 _SPEAKING_PRONOUNS = word_set("i we you me us my our your am")
 
 
+_ARTICLES = word_set("the a an this these")
+_DATES = re.compile(
+    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}\s+(?:January|February|March|April|May"
+    r"|June|July|August|September|October|November|December)\b|(?:1[89]|20)\d\d\b)"
+)
 _RELATIVE_CLAUSE = re.compile(r"(?<=[a-z]) (?:that|which|who)(?: [^\s,]+){1,8}\.$")
 
 
@@ -366,13 +374,21 @@ def _verbless_caption(line: str) -> bool:
         w in _SPEAKING_PRONOUNS and (w == "i" or w == o) for w, o in zip(lower, words, strict=True)
     ):
         return False
-    if any(w.endswith("ed") and len(w) > 4 and w.islower() for w in words):
-        return False  # "Police arrested the driver."
+    if any(
+        w.endswith("ed")
+        and len(w) > 4
+        and w.islower()
+        and (i == 0 or lower[i - 1] not in _ARTICLES)
+        for i, w in enumerate(words)
+    ):
+        return False  # "Police arrested the driver." (but "The damaged reactor building")
     opening = next((w for w in words if w.islower()), "")
     if len(opening) > 3 and opening.endswith("s") and not opening.endswith(("ss", "us", "is")):
         return False  # "Jane Roe leads the council in Eastport.": the subject's verb
-    if re.search(r"\d", re.sub(r"\b(?:1[89]|20)\d\d\b", "", whole)):
-        return False  # "Over 2 million people now cycle to work": a figure is a claim's
+    if re.search(r"(?<!\w)\d", _DATES.sub("", whole)):
+        # "Over 2 million people now cycle to work": a figure is a claim's (not "on February
+        # 1", "in 2010" or an "A380")
+        return False
     named = any(w[0].isupper() and w.lower() not in STOP_CAPS for w in words[1:])
     # "Engineer testing the new drone at Porton Down.": a participle after the subject is a
     # caption's predicate, where a sentence would have a finite verb

@@ -1961,3 +1961,22 @@ def test_a_title_is_not_given_to_someone_whose_role_was_never_said():
     )
     result = suggest(text, outlet="The Courier")
     assert _one(result, "finished by 2027").speaker == "The president"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Hamas leader Khaled Meshaal (file photo)",
+        "The damaged reactor building at Fukushima.",
+        "Protesters in Tahrir Square on February 1.",
+        "An Airbus A380 of Singapore Airlines.",
+    ],
+)
+def test_captions_without_a_credit(caption):
+    text = (
+        f"Storm hits coast\n\nTuesday, April 7, 2026\n\n{caption}\n\nThe storm hit the coast "
+        "on Monday, killing 12 people, police said.\n"
+    )
+    result = suggest(text, outlet="The Courier")
+    assert _none(result, caption[:20])
+    assert [c for c in result.candidates if "12 people" in c.text]
