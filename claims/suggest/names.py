@@ -135,6 +135,7 @@ class Registry:
         self._makers: list[tuple[int, int, str]] | None = None
         self._named_bodies: frozenset[str] | None = None
         self._places: set[str] = set()
+        self._defined: dict[str, str] | None = None
         for speaker in known:
             self._add_known(speaker, text)
 
@@ -240,6 +241,11 @@ class Registry:
             bare = [c for c in self._misspelt(name.split()[-1]) if len(c.split()) == 1]
             canonical = bare[0] if bare else None
         if canonical is None:
+            canonical = self._spelled_out(name)  # "MOM" after the Ministry of Manpower
+        if canonical is None and mention.organisation:
+            acronym = self._acronym_of(name)  # the Ministry of Manpower after "MOM"
+            canonical = self._rename(acronym, name) if acronym else None
+        if canonical is None:
             canonical = name
             self.people[name] = Person(name, organisation=mention.organisation)
             self._alias[name.lower()] = name
@@ -255,6 +261,41 @@ class Registry:
                 person.roles.add(role)
                 person.titled = True
         return canonical
+
+    def _spelled_out(self, name: str) -> str | None:
+        """The body an acronym stands for: the one the article spells out before it in
+        brackets ("the Ministry of Manpower's (MOM) inspectorate"), or the one body already
+        met whose initials it spells ("MOM", "PHE")."""
+        if not _ACRONYM.fullmatch(name):
+            return None
+        if self._defined is None:
+            self._defined = {}
+            for m in _DEFINED.finditer(self._text):
+                acronym, words = m.group("acronym"), m.group("name").split()
+                words[-1] = re.sub(r"['’]s$", "", words[-1])
+                # "In Eastport the Harbour Board (HB)": the words the letters spell
+                spelled = (" ".join(words[i:]) for i in range(len(words)) if words[i][0].isupper())
+                full = next((n for n in spelled if acronym.lower() in initials(n)), None)
+                if full is not None:
+                    self._defined[acronym] = full
+        full = self._defined.get(name)
+        if full is not None:
+            canonical = self._alias.get(full.lower())
+            if canonical is None:
+                canonical = full
+                self.people[full] = Person(full, organisation=True)
+                self._alias[full.lower()] = full
+            return canonical
+        bodies = [
+            c for c, p in self.people.items() if p.organisation and name.lower() in initials(c)
+        ]
+        return bodies[0] if len(bodies) == 1 else None
+
+    def _acronym_of(self, name: str) -> str | None:
+        """The one acronym already met that spells a body's name."""
+        spelled = initials(name)
+        found = [c for c in self.people if _ACRONYM.fullmatch(c) and c.lower() in spelled]
+        return found[0] if len(found) == 1 else None
 
     def alias(self, spelling: str, canonical: str) -> None:
         """Another way the article writes someone already registered ("PHE")."""
@@ -429,6 +470,14 @@ def same_body(a: str, b: str) -> bool:
     if not wa or not wb:
         return False
     return wa <= wb or wb <= wa or bool(initials(a) & wb) or bool(initials(b) & wa)
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+# "the Ministry of Manpower's (MOM)", "Public Health England (PHE)": a name and its acronym
+_DEFINED = re.compile(
+    r"(?P<name>[A-Z][\w'’&\-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w'’&\-]*)){1,8}?)"
+    r"\s+\((?P<acronym>[A-Z]{2,6})\)"
+)
 
 
 def initials(name: str) -> set[str]:

@@ -1980,3 +1980,16 @@ def test_captions_without_a_credit(caption):
     result = suggest(text, outlet="The Courier")
     assert _none(result, caption[:20])
     assert [c for c in result.candidates if "12 people" in c.text]
+
+
+def test_an_acronym_speaks_for_the_body_it_spells():
+    text = (
+        "Diver killed\n\nTuesday, April 7, 2026\n\nA diver died at the aquarium, and inspectors "
+        "of the Ministry of Manpower's (MOM) safety unit were called.\n\nMOM said in a statement "
+        "that the diver was pierced in the chest by the barb of a stingray.\n\nThe Harbour "
+        "Authority said the aquarium had closed in June. HA later said 40 animals remained.\n"
+    )
+    result = suggest(text, outlet="The Courier")
+    check_spans(text, result)
+    assert _one(result, "barb of a stingray").speaker == "Ministry of Manpower"
+    assert _one(result, "40 animals").speaker == "Harbour Authority"
