@@ -157,6 +157,7 @@ class Found:
     before: tuple[int, int] | None = None  # the outlet's words before ("X met Y and said")
     after: tuple[int, int] | None = None  # more of the speaker's ("..., X said, the worst ...")
     relayed: Mention | None = None  # whom the speaker quotes ("according to X, quoting Y,")
+    poll: bool = False  # the figures of a poll the sentence opens with ("In a survey by X,")
 
 
 @dataclass
@@ -169,6 +170,7 @@ class Discourse:
     spoke: dict[str, int] = field(default_factory=dict)
     subjects: dict[str, int] = field(default_factory=dict)
     finding: str | None = None  # a study or data cited in this paragraph, for what follows
+    poll: str | None = None  # the maker of a poll whose figures this paragraph gives
     paragraph_speaker: str | None = None  # who was last quoted by name in this paragraph
     group: tuple[str, int] | None = None  # a group that opened a narration sentence, and where
     relayed: str | None = None  # whom the voice last relayed in this paragraph
@@ -473,7 +475,7 @@ def paragraph_statements(
     quotes = find_quotes(text, body, end)
     spoken = [q for q in quotes if is_statement(text, q, body, end)]
     statements: list[Statement] = []
-    discourse.finding = discourse.paragraph_speaker = discourse.relayed = None
+    discourse.finding = discourse.paragraph_speaker = discourse.relayed = discourse.poll = None
     for s, e in split_sentences(text, body, end, [q.outer for q in quotes]):
         discourse.sentence_start = s
         sentence = [t for t in tokens if s <= t.start < e]
@@ -484,7 +486,7 @@ def paragraph_statements(
             inline = [q for q in quotes if s <= q.open < e]
             found = _reported(text, index, sentence, inline, s, e, discourse, voice)
             statements += _carried_on(text, sentence, statements, found)
-    discourse.finding = None
+    discourse.finding = discourse.poll = None
     return statements
 
 
@@ -1395,6 +1397,7 @@ def _reported(
         ) + _reported(text, index, second, inline_second, second[0].start, end, discourse, voice)
     found = (
         _according_to(text, tokens, end)
+        or _in_a_poll(text, tokens, end)
         or _quoted_as_saying(text, tokens, end)
         or _as_said(text, tokens, end)
         or _pointed_back(text, tokens, end)
@@ -1409,6 +1412,16 @@ def _reported(
             # "UNHCR works in over 120 countries" after its report's figures: the outlet
             # describing the maker, not more of its findings
             return [_outlet_narration(start, end, index, discourse)]
+        if discourse.poll and (voice is None or not voice.speaker) and _share_opening(tokens):
+            # "In a survey by Kyodo News, 68 percent said ... . 25 percent favored ...": the
+            # poll's next figure in the paragraph
+            return [
+                Statement(
+                    start, end, "indirect", discourse.poll, None, index,
+                    confidence=FINDING_CARRIED,
+                    evidence="a figure of the poll cited before in the paragraph",
+                )
+            ]  # fmt: skip
         return [_narration(start, end, index, discourse, voice)]
     more = _participle_tail(text, tokens, end)
     if more is not None and more.cue_span[0] > found.cue_span[0]:
@@ -1522,6 +1535,8 @@ def _reported(
             ),
         ]
     discourse.speaking(speaker, start)
+    if found.poll:
+        discourse.poll = speaker
     if found.cue == "according to" and mention is not None and mention.kind == "phrase":
         # "A study by the Grattan Institute ... According to the study, X. Y.": Y is the
         # study's finding too; not after "the study found X", where labellers give the next
@@ -1903,6 +1918,74 @@ def _object_pronoun(tokens: list[Token], i: int) -> Mention | None:
     token = tokens[i]
     role = _OBJECT_PRONOUNS[token.lower]
     return Mention(token.start, token.end, "pronoun", token.text, role=role)
+
+
+def _in_a_poll(text: str, tokens: list[Token], end: int) -> Found | None:
+    """ "In a survey by Kyodo News conducted in May, 68 percent said ...", "In the poll, 22
+    percent supported the idea": the figures of a poll the sentence opens with are its maker's,
+    as they are after "according to"."""
+    if len(tokens) < _POLL_WORDS or tokens[0].lower != "in":
+        return None
+    if tokens[1].lower not in DETERMINERS | INDEFINITES:
+        return None
+    poll = next((j for j in range(2, _POLL_WORDS) if tokens[j].lower in _POLLS), None)
+    if poll is None or not all(tokens[j].is_word for j in range(2, poll)):
+        return None  # "In a Gallup poll", "In the latest survey"
+    comma = next(
+        (
+            m
+            for m in range(poll + 1, min(len(tokens), poll + _POLL_ASIDE))
+            if not (tokens[m].is_word or _in_number(tokens, m))
+        ),
+        None,
+    )
+    if comma is None or tokens[comma].text != ",":
+        return None
+    by = next((m for m in range(poll + 1, comma) if tokens[m].lower in ("by", "from")), None)
+    if by is not None and tokens[by + 1].lower == "the":
+        by += 1
+    maker = mention_after(text, tokens, by + 1, comma) if by is not None else None
+    mention = maker or Mention(
+        tokens[1].start, tokens[poll].end, "phrase", text[tokens[1].start : tokens[poll].end]
+    )
+    where = (tokens[0].start, tokens[poll].end)
+    span = _clause_span(text, tokens[comma].end, end)
+    return Found(mention, "according to", where, span, poll=True)
+
+
+def _share_opening(tokens: list[Token]) -> bool:
+    """ "25 percent favored ...", "Four percent said ...", "About 60% opposed": a sentence
+    that opens with a share of those asked."""
+    words = [t.lower for t in tokens[:5]]
+    while words and words[0] in _ABOUT:
+        words = words[1:]
+    if not words or not (words[0][:1].isdigit() or words[0] in _NUMBER_WORDS):
+        return False
+    rest = words[1:]
+    return bool(rest) and (rest[0] in ("percent", "%") or rest[:2] == ["per", "cent"])
+
+
+_ABOUT = word_set("about nearly almost just only some over around roughly")
+_NUMBER_WORDS = word_set("""
+    one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+    fifty sixty seventy eighty ninety
+    """)
+
+
+def _in_number(tokens: list[Token], m: int) -> bool:
+    """Whether tokens[m] is the comma or point inside a figure ("2,000", "3.5")."""
+    return (
+        tokens[m].text in ",."
+        and 0 < m < len(tokens) - 1
+        and tokens[m - 1].text[-1:].isdigit()
+        and tokens[m + 1].text[:1].isdigit()
+        and tokens[m - 1].end == tokens[m].start == tokens[m + 1].start - 1
+    )
+
+
+_POLLS = word_set("poll polls survey surveys census")
+_POLL_WORDS = 6  # "In the latest Gallup poll"
+_POLL_ASIDE = 24  # "by Kyodo News conducted in May of about 3000 people at least 18 years old"
 
 
 def _maker_named(text: str, tokens: list[Token], i: int) -> Mention | None:

@@ -1993,3 +1993,23 @@ def test_an_acronym_speaks_for_the_body_it_spells():
     check_spans(text, result)
     assert _one(result, "barb of a stingray").speaker == "Ministry of Manpower"
     assert _one(result, "40 animals").speaker == "Harbour Authority"
+
+
+POLL_STORY = (
+    "Voters back harbour plan\n\nMonday, June 8, 2026\n\nIn a survey by the Eastport Herald "
+    "conducted in May of 1,200 adults, 58 percent said the harbour plan should go ahead. 31 "
+    "percent opposed it. Four percent said the city should hold a referendum.\n\nThe plan was "
+    "approved in 2025. 40 percent of its cost comes from the regional fund.\n\nIn a poll by "
+    "YouGov, 62 percent of voters backed the plan.\n"
+)
+
+
+def test_a_poll_that_opens_a_sentence_speaks_for_its_figures():
+    result = suggest(POLL_STORY, outlet="The Courier")
+    check_spans(POLL_STORY, result)
+    assert _one(result, "58 percent said").speaker == "Eastport Herald"
+    assert _one(result, "62 percent of voters").speaker == "YouGov"
+    # the poll's next figures in its paragraph are its own, not a later paragraph's shares
+    assert _one(result, "31 percent opposed").speaker == "Eastport Herald"
+    assert _one(result, "Four percent said").speaker == "Eastport Herald"
+    assert _one(result, "40 percent of its cost").speaker == "The Courier"
