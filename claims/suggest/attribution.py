@@ -3387,10 +3387,13 @@ def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
                 mention = titled
             if mention is not None and mention.kind == "name":
                 canonical = discourse.registry.lookup(mention.name)
+                speaks = _ISSUES_STATEMENT.search(text, tokens[0].start, tokens[-1].end) or (
+                    _SPEECH_ACT.search(text, tokens[0].start, tokens[-1].end)
+                )
                 if (
                     canonical is None
                     and k == lead
-                    and (lead or titled)
+                    and (lead or titled or speaks)
                     and not mention.organisation
                 ):
                     # "Writing in a blog post, Jane Doe ...": the phrase says she is a writer
@@ -3405,8 +3408,9 @@ def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
                     discourse.bodies[canonical or mention.name] = token.start
                 if canonical:
                     discourse.subjects[canonical] = token.start
-                    if _ISSUES_STATEMENT.search(text, tokens[0].start, tokens[-1].end):
-                        # "Senator Jane Doe issued a statement ...": the quotation after is hers
+                    if speaks and k == lead:
+                        # "Senator Jane Doe issued a statement ...", "Abdullahi Nor commented
+                        # on the incident.": the quotation after is theirs
                         discourse.speaking(canonical, token.start)
             return
 
@@ -3470,6 +3474,16 @@ def _opening_phrase(tokens: list[Token]) -> int:
 _ISSUES_STATEMENT = re.compile(
     r"\b(?:issued|released|gave|made|put out|posted|published|sent)\s+(?:a|an|the|her|his|their)"
     r"\s+(?:[\w\-]+\s+){0,2}?(?:statement|response|reply)\b",
+    re.IGNORECASE,
+)
+
+
+# Acts of speaking with no words reported in the sentence itself: "commented on the incident",
+# "spoke to reporters after the vote", "responded to the ruling".
+_SPEECH_ACT = re.compile(
+    r"\b(?:commented|spoke|responded|reacted|replied|testified|weighed in|talked)"
+    r"\s+(?:on|to|with|at|about|before|after|in)\b"
+    r"|\baddressed\s+(?:the|a|an|reporters|journalists|supporters|parliament|congress)\b",
     re.IGNORECASE,
 )
 

@@ -2013,3 +2013,16 @@ def test_a_poll_that_opens_a_sentence_speaks_for_its_figures():
     assert _one(result, "31 percent opposed").speaker == "Eastport Herald"
     assert _one(result, "Four percent said").speaker == "Eastport Herald"
     assert _one(result, "40 percent of its cost").speaker == "The Courier"
+
+
+def test_a_quotation_after_someone_commenting_or_speaking_is_theirs():
+    text = (
+        "Pirates attack ship\n\nTuesday, April 7, 2026\n\nThe Navy said the crew fired back.\n\n"
+        'Abdullahi Nor, a pirate commander, commented on the incident. "We attacked a ship with '
+        'an American flag. It opened fire on us."\n\nTom Reyes spoke to reporters after the '
+        'vote. "We won 12 of the 14 districts."\n'
+    )
+    result = suggest(text, outlet="The Courier")
+    check_spans(text, result)
+    assert _one(result, "opened fire on us").speaker == "Abdullahi Nor"
+    assert _one(result, "12 of the 14 districts").speaker == "Tom Reyes"
