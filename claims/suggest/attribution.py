@@ -1872,7 +1872,9 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
             return Found(mention, "according to", where, span, relayed=relayed)
         if tokens[k - 1].text in ",(":
             span = _clause_span(text, tokens[0].start, tokens[k - 1].start)
-            return Found(mention, "according to", where, span)
+            return Found(
+                mention, "according to", where, span, after=_which_said(text, tokens, mention, end)
+            )
         rest = [t for t in tokens if t.start >= mention.end and t.is_word]
         before = [t for t in tokens[:k] if t.is_word]
         closes = len(rest) <= _AFTER_SOURCE_WORDS and not any(_verbish(t) for t in rest)
@@ -1905,6 +1907,24 @@ def _past_aside(tokens: list[Token], comma: int) -> int:
 
 _ASIDE_WORDS = 12
 _ASIDE_OPENERS = word_set("by in on at last this earlier from for to over")
+
+
+def _which_said(
+    text: str, tokens: list[Token], mention: Mention, end: int
+) -> tuple[int, int] | None:
+    """ "..., according to the UN, which said warships had deterred the pirates": more of the
+    source's words, in a relative clause on it."""
+    k = next((i for i, t in enumerate(tokens) if t.start >= mention.end), len(tokens))
+    if k + 2 >= len(tokens) or tokens[k].text != "," or tokens[k + 1].lower not in _RELATIVES:
+        return None
+    cue = k + 2
+    while cue < len(tokens) and tokens[cue].lower in SKIP_BEFORE_CUE:
+        cue += 1  # "which also said"
+    if cue >= len(tokens) or tokens[cue].lower not in _PLAIN_NOUN_CUES:
+        return None
+    return _reported_clause(text, tokens, cue, end)
+
+
 _AFTER_SOURCE_WORDS = 4  # "... according to Carlos Lage and Cuban television."
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 
@@ -2393,12 +2413,12 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
         who = _skip_back(tokens, k - 1, 0)
         if (
             who >= 2
-            and tokens[who].lower == "who"
+            and tokens[who].lower in _RELATIVES
             and tokens[who - 1].text == ","
             and tokens[k].lower in _PLAIN_NOUN_CUES
         ):
-            # "Wikinews contacted librarian Sam Ortiz, who said the damage would cost ...":
-            # the person the relative clause hangs on says it
+            # "Wikinews contacted librarian Sam Ortiz, who said the damage would cost ...",
+            # "..., according to the UN, which said ...": whom the relative clause hangs on
             named = _appositive_owner(text, tokens, who - 1) or mention_before(
                 text, tokens, who - 2
             )

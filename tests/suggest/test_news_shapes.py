@@ -2026,3 +2026,16 @@ def test_a_quotation_after_someone_commenting_or_speaking_is_theirs():
     check_spans(text, result)
     assert _one(result, "opened fire on us").speaker == "Abdullahi Nor"
     assert _one(result, "12 of the 14 districts").speaker == "Tom Reyes"
+
+
+def test_a_body_that_said_in_a_relative_clause_speaks():
+    text = (
+        "Pirates\n\nTuesday, April 7, 2026\n\nThe report was welcomed by Amnesty International, "
+        "which said 300 people had been detained.\n\nAttacks fell by half last year, according "
+        "to the United Nations, which said warships had deterred the pirates.\n"
+    )
+    result = suggest(text, outlet="The Courier")
+    check_spans(text, result)
+    assert _one(result, "300 people").speaker == "Amnesty International"
+    assert _one(result, "fell by half").speaker == "United Nations"
+    assert _one(result, "warships had deterred").speaker == "United Nations"
