@@ -1933,8 +1933,8 @@ def _object_pronoun(tokens: list[Token], i: int) -> Mention | None:
     """ "According to him, ...": the pronoun of someone named before (not "her spokesman")."""
     if i >= len(tokens) or tokens[i].lower not in _OBJECT_PRONOUNS:
         return None
-    if i + 1 < len(tokens) and tokens[i + 1].is_word:
-        return None
+    if tokens[i].lower == "her" and i + 1 < len(tokens) and tokens[i + 1].is_word:
+        return None  # "according to her spokesman" (but "According to them the company ...")
     token = tokens[i]
     role = _OBJECT_PRONOUNS[token.lower]
     return Mention(token.start, token.end, "pronoun", token.text, role=role)
@@ -2410,6 +2410,8 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
             continue
         if tokens[k - 1].text == "," and _aside_speaker(text, tokens, k):
             continue  # "Recipients, said Roe, must ...": the speaker follows the cue
+        if tokens[k - 1].text == "," and tokens[k].lower in TAIL_CUES:
+            continue  # "X called it unfortunate, saying ...": the sentence's subject's, below
         who = _skip_back(tokens, k - 1, 0)
         if (
             who >= 2
@@ -3237,6 +3239,7 @@ def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:
             first += 1
         if 0 < first < k and tokens[first - 1].lower == "the" and tokens[first].text.islower():
             first -= 1  # "The airline later issued ...": a description, with its article
+        first = max(first, _prepositional_opening(tokens, k))
         verb = next((j for j in range(first + 1, k) if _verb_here(tokens, j)), k)
         # "The airline rejects the report, telling ...": the subject before its verb
         mention = mention_after(text, tokens, first, verb)
@@ -3476,6 +3479,22 @@ _BODY_APPOSITION = re.compile(
 )
 
 _OPENING_PHRASE = 8  # words a participle's phrase may take before the subject's comma
+
+
+def _prepositional_opening(tokens: list[Token], limit: int) -> int:
+    """Where the subject starts after an opening phrase on a preposition ("In a statement to
+    Wikinews, Grady Semmens ..."): past its comma, or at the start when there is none."""
+    if not tokens or tokens[0].lower not in _OPENING_PREPOSITIONS:
+        return 0
+    for k in range(1, min(limit, _OPENING_PHRASE + 1)):
+        if tokens[k].text == ",":
+            return k + 1
+        if tokens[k].text in '.;:"“”' or _verbish(tokens[k]):
+            break
+    return 0
+
+
+_OPENING_PREPOSITIONS = word_set("in on at during after before following amid despite with")
 
 
 def _opening_phrase(tokens: list[Token]) -> int:

@@ -2039,3 +2039,18 @@ def test_a_body_that_said_in_a_relative_clause_speaks():
     assert _one(result, "300 people").speaker == "Amnesty International"
     assert _one(result, "fell by half").speaker == "United Nations"
     assert _one(result, "warships had deterred").speaker == "United Nations"
+
+
+def test_the_subject_after_an_opening_phrase_says_what_follows_its_participle():
+    text = (
+        "Pipeline\n\nTuesday, April 7, 2026\n\nThe protest began on Monday.\n\nIn a statement "
+        "to the Courier, Grady Semmens called the incident unfortunate, saying the pipeline "
+        "would carry 830,000 barrels a day.\n\nActivists promoted a campaign against the "
+        "company. According to them the pipeline is a threat to 200 rivers.\n"
+    )
+    result = suggest(text, outlet="The Courier")
+    check_spans(text, result)
+    # the listener of the opening phrase is not who speaks
+    assert _one(result, "830,000 barrels").speaker == "Grady Semmens"
+    # "According to them" with no comma after it
+    assert _one(result, "200 rivers").speaker == "the activists"
