@@ -2098,12 +2098,9 @@ def _verb_before_comma(tokens: list[Token], following: Token) -> bool:
     more of a name ("the team's coach, Ana Lind, ...")."""
     if following.text in ",:(" or following.lower in COMPILED:
         return False  # "according to a study published in The Lancet, ...": the source's
-    for token in tokens[tokens.index(following) :]:
-        if token.text in ",:;":
-            return False
-        if _verbish(token):
-            return True
-    return False
+    rest = tokens[tokens.index(following) :]
+    comma = next((i for i, t in enumerate(rest) if t.text in ",:;"), len(rest))
+    return _clause_ahead(rest[:comma])  # "the pipeline crosses 200 rivers"
 
 
 def _appositive_name(

@@ -2046,7 +2046,7 @@ def test_the_subject_after_an_opening_phrase_says_what_follows_its_participle():
         "Pipeline\n\nTuesday, April 7, 2026\n\nThe protest began on Monday.\n\nIn a statement "
         "to the Courier, Grady Semmens called the incident unfortunate, saying the pipeline "
         "would carry 830,000 barrels a day.\n\nActivists promoted a campaign against the "
-        "company. According to them the pipeline is a threat to 200 rivers.\n"
+        "company. According to them the pipeline crosses 200 rivers.\n"
     )
     result = suggest(text, outlet="The Courier")
     check_spans(text, result)
