@@ -175,6 +175,8 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
         "heldout-33",
         "heldout-34",
         "heldout-35",
+        "heldout-36",
+        "heldout-37",
     ],
 )
 def test_every_corpus_label_sits_at_its_offsets(folder):
