@@ -2592,7 +2592,13 @@ def _coordinated(text: str, tokens: list[Token], k: int, end: int) -> Found | No
     the sentence's, named before its first verb."""
     if tokens[k].lower in ("announced", "announces", "reported", "revealed", "found", "showed"):
         return None  # "came together and announced they will vote": an act the outlet reports
-    subject = _sentence_subject(text, tokens, k)
+    earlier = next(
+        (j for j in range(1, k) if is_cue(tokens, j) and tokens[j].lower != "according"), None
+    )
+    # "X said A but stressed B": the subject the first cue found
+    subject = _subject(text, tokens, earlier) if earlier is not None else None
+    if subject is None or subject.kind == "pronoun":
+        subject = _sentence_subject(text, tokens, k)
     if subject is None and tokens[0].lower in ("he", "she", "they"):
         # "He labelled the rebels as "rats" and said that ...": the pronoun opening it
         subject = mention_after(text, tokens, 0, 1)
@@ -2626,6 +2632,15 @@ def _described_opening(text: str, tokens: list[Token], upto: int) -> Mention | N
 def _sentence_subject(text: str, tokens: list[Token], upto: int) -> Mention | None:
     """The first name in a sentence before its first verb ("President Biden and President
     Lopez discussed ...", "One of the leaders, John Roe, called ...")."""
+    comma = next(
+        (i for i in range(1, min(upto, _OPENING_ROLE_WORDS)) if tokens[i].text == ","), None
+    )
+    if comma is not None and not any(_verbish(t) for t in tokens[:comma]):
+        # "The procurator fiscal for the North of Scotland, Liam Murphy, welcomed ...": the
+        # name the opening role gives, not a name inside the role
+        named = _appositive_name(text, tokens, 0, comma)
+        if named is not None:
+            return named[0]
     k = 0
     while k < upto:
         token = tokens[k]
@@ -2637,6 +2652,9 @@ def _sentence_subject(text: str, tokens: list[Token], upto: int) -> Mention | No
                 return mention
         k += 1
     return None
+
+
+_OPENING_ROLE_WORDS = 12
 
 
 def _opener(tokens: list[Token]) -> bool:

@@ -170,7 +170,7 @@ TITLE_WORDS = word_set("""
     sergeant president-elect vice-president press-secretary negotiator coordinator
     administrator counsel counsellor councillor councilman councilwoman solicitor registrar
     inspector superintendent constable auditor comptroller treasurer surgeon physician taoiseach
-    tanaiste
+    tanaiste procurator
     """)
 
 # Honorifics: a name follows directly ("Mr. Trudeau", "Dr. Fauci").

@@ -535,7 +535,8 @@ def _appositive_role(tokens: list[Token]) -> str:
         return ""
     if not all(np_word(t) or t.lower in _APPOSITIVE_GLUE or possessive(t) for t in words):
         return ""  # a clause ("then I met with ..."), not a description
-    if any(_is_role_word(w) for w in lows):
+    # "QC for Millar", "MP for Leeds": letters after a name are a role too
+    if any(_is_role_word(w) or (w in _POST_NOMINALS and w != lows[-1]) for w in lows):
         return " ".join(w for w in lows if w not in DETERMINERS)
     return ""
 

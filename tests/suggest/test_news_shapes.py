@@ -2054,3 +2054,16 @@ def test_the_subject_after_an_opening_phrase_says_what_follows_its_participle():
     assert _one(result, "830,000 barrels").speaker == "Grady Semmens"
     # "According to them" with no comma after it
     assert _one(result, "200 rivers").speaker == "the activists"
+
+
+def test_a_barristers_client_is_not_the_speaker_and_a_second_cue_keeps_the_first_subject():
+    text = (
+        "Trial\n\nTuesday, April 7, 2026\n\nThe trial began on Monday.\n\nFrances McMenamin, QC "
+        "for Millar, claimed the witness had exaggerated his account.\n\nThe procurator fiscal "
+        "for the North of Scotland, Liam Murphy, welcomed the verdict and said it would reassure "
+        "the island, but stressed there had been 2 murders in the region in 10 years.\n"
+    )
+    result = suggest(text, outlet="The Courier")
+    check_spans(text, result)
+    assert _one(result, "exaggerated his account").speaker == "Frances McMenamin"
+    assert _one(result, "2 murders").speaker == "Liam Murphy"
