@@ -1897,7 +1897,7 @@ def _past_aside(tokens: list[Token], comma: int) -> int:
     participle = participle and tokens[comma + 2].lower in _ASIDE_OPENERS
     if not (participle or first.lower in ("which", "who")):
         return comma
-    for m in range(comma + 2, min(len(tokens), comma + _ASIDE_WORDS)):
+    for m in range(comma + 2, min(len(tokens), comma + _SOURCE_ASIDE_WORDS)):
         if tokens[m].text in ';:."“”':
             break
         if tokens[m].text == ",":
@@ -1905,7 +1905,7 @@ def _past_aside(tokens: list[Token], comma: int) -> int:
     return comma
 
 
-_ASIDE_WORDS = 12
+_SOURCE_ASIDE_WORDS = 12
 _ASIDE_OPENERS = word_set("by in on at last this earlier from for to over")
 
 
