@@ -1269,6 +1269,8 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
             if k < lo or tokens[k].text not in "—–":
                 return j
             j = k - 1
+        elif (medium := _medium_phrase(tokens, j, lo)) is not None:
+            j = medium - 1  # "Akihito in a televised address last year said"
         elif tokens[j].text in ")]":
             opener = "(" if tokens[j].text == ")" else "["
             k = j - 1
@@ -1280,6 +1282,31 @@ def _skip_back(tokens: list[Token], j: int, lo: int) -> int:
         else:
             return j
     return j
+
+
+def _medium_phrase(tokens: list[Token], j: int, lo: int) -> int | None:
+    """Where a phrase on how the words came starts, when it ends at tokens[j] between a
+    speaker and the cue: "in a statement", "at a news conference in Paris", "in an interview
+    with the BBC" (not "in the province" of "Officials in the province said")."""
+    for p in range(j, max(lo, j - _MEDIUM_WORDS) - 1, -1):
+        token = tokens[p]
+        adjective = p > lo and tokens[p - 1].lower in DETERMINERS | INDEFINITES  # "a televised"
+        if not token.is_word or (_verbish(token) and not adjective) or token.lower in CUE_WORDS:
+            return None
+        if token.lower in _MEDIUM_PREPOSITIONS and p > lo:
+            phrase = {t.lower for t in tokens[p + 1 : j + 1]}
+            if phrase & _MEDIUMS:
+                return p  # (past "in Paris" of "at a news conference in Paris")
+    return None
+
+
+_MEDIUM_WORDS = 10
+_MEDIUM_PREPOSITIONS = word_set("in at during through via")
+_MEDIUMS = word_set("""
+    statement statements interview interviews address speech conference briefing letter post
+    tweet message email e-mail video broadcast hearing testimony op-ed column editorial
+    remarks podcast
+    """)
 
 
 def _manner_adverb(token: Token) -> bool:
@@ -1748,7 +1775,9 @@ def _narration_before(
     words = [t for t in tokens if t.is_word and t.end <= comma.start]
     # (a participle after an article describes a noun: "In a televised address, ...")
     verbs = [t for i, t in enumerate(words) if _verbish(t) and not (i and _article(words[i - 1]))]
-    if len(words) < 3 or not verbs:
+    # "Having had surgery for cancer, Akihito said": a participle's clause of its own
+    participle = bool(words) and words[0].lower.endswith("ing") and len(words[0].lower) > 5
+    if len(words) < 3 or not (verbs or participle):
         return None
     if words[0].lower in _FRONTING_PARTICIPLES:
         return None  # "Asked whether the library would reopen, Ortiz said": no clause

@@ -2067,3 +2067,33 @@ def test_a_barristers_client_is_not_the_speaker_and_a_second_cue_keeps_the_first
     check_spans(text, result)
     assert _one(result, "exaggerated his account").speaker == "Frances McMenamin"
     assert _one(result, "2 murders").speaker == "Liam Murphy"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Having had heart surgery, the emperor in a televised address last year said age "
+            "was interfering with 40 of his duties.",
+            "the emperor",
+        ),
+        ("Jane Roe at a news conference in Paris said exports rose by 5 percent.", "Jane Roe"),
+        ("The company in a statement said exports rose by 5 percent.", "The company"),
+    ],
+)
+def test_a_phrase_on_how_the_words_came_between_speaker_and_cue(sentence, speaker):
+    text = f"Trial\n\nTuesday, April 7, 2026\n\nThe trial began on Monday.\n\n{sentence}\n"
+    result = suggest(text, outlet="The Courier")
+    check_spans(text, result)
+    said = [c for c in result.candidates if c.cue == "said"]
+    assert [c.speaker for c in said] == [speaker]
+
+
+def test_officials_in_a_place_are_still_the_group():
+    text = (
+        "Outbreak\n\nTuesday, April 7, 2026\n\nThe outbreak began on Monday.\n\nOfficials in "
+        "the province said 12 cases had been confirmed.\n"
+    )
+    assert _one(suggest(text, outlet="The Courier"), "12 cases").speaker == (
+        "Officials in the province"
+    )
