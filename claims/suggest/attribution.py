@@ -2670,7 +2670,7 @@ def _sentence_subject(text: str, tokens: list[Token], upto: int) -> Mention | No
         named = _appositive_name(text, tokens, 0, comma)
         if named is not None:
             return named[0]
-    k = 0
+    k = _prepositional_opening(tokens, upto)  # past "In a statement to Wikinews,"
     while k < upto:
         token = tokens[k]
         if _verbish(token) or is_cue(tokens, k):

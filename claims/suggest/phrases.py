@@ -351,6 +351,12 @@ def mention_before(text: str, tokens: list[Token], j: int, lo: int = 0) -> Menti
     if author is not None:  # "LiberateLaura, a blog written by Jane Roe, says"
         return author
     named_end = _before_brackets(tokens, comma, lo)  # "Jane DOE (EPP, PL), rapporteur,"
+    if (
+        named_end - 2 >= lo
+        and tokens[named_end - 1].text == "."
+        and tokens[named_end - 2].lower in _SUFFIXES
+    ):
+        named_end -= 1  # "Edward MacMahon Jr., a lawyer,": the name without the suffix's dot
     start = collect_back(tokens, named_end - 1, lo)
     outer = None if start is None else interpret(text, tokens[start:named_end])
     role = _appositive_role(inner)
@@ -402,6 +408,7 @@ def _named_before_open_appositive(
     return person
 
 
+_SUFFIXES = word_set("jr sr")
 _POST_NOMINALS = word_set("sc qc kc mp mep msp mla td obe cbe mbe kbe dbe phd md jr sr esq ret")
 _OPEN_TITLE_WORDS = 4
 _PLACE_PREPOSITIONS = word_set("in at from on near across outside inside to of")

@@ -2097,3 +2097,16 @@ def test_officials_in_a_place_are_still_the_group():
     assert _one(suggest(text, outlet="The Courier"), "12 cases").speaker == (
         "Officials in the province"
     )
+
+
+def test_a_name_with_jr_before_an_appositive_and_a_quotation_after_an_opening_phrase():
+    text = (
+        "Trial\n\nTuesday, April 7, 2026\n\nThe indictment said Sterling leaked 12 secrets.\n\n"
+        "Edward MacMahon Jr., a lawyer for Sterling, said the case rested on 3 emails.\n\nIn a "
+        'statement to the Courier, Grady Semmens called the leak "unfortunate" saying, "It put '
+        '40 agents at risk."\n'
+    )
+    result = suggest(text, outlet="The Courier")
+    check_spans(text, result)
+    assert _one(result, "3 emails").speaker == "Edward MacMahon"
+    assert _one(result, "40 agents").speaker == "Grady Semmens"
