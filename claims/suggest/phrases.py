@@ -859,11 +859,26 @@ def _spokesperson_of(text: str, words: list[Token], start: int, end: int) -> Men
         rest = words[i + 2 :]
         if rest and rest[0].lower in DETERMINERS:
             rest = rest[1:]
+        person = _named_after_body(text, rest)
+        if person is not None:
+            role = " ".join(w.lower for w in words[: i + 2] if w.lower not in DETERMINERS)
+            name = _clean(text[person[0].start : person[-1].end])
+            return Mention(start, end, "name", text[start:end], name=name, role=role)
         if rest and rest[0].is_capitalised:
             name = _clean(text[rest[0].start : rest[-1].end])
             return Mention(start, end, "name", text[start:end], name=name, organisation=True)
         return None
     return None
+
+
+def _named_after_body(text: str, run: list[Token]) -> list[Token] | None:
+    """ "TransCanada Grady Semmens" after "spokesperson for": the person's two words after the
+    body's, when the article also writes the body's name on its own."""
+    if len(run) < 3 or not all(w.is_capitalised for w in run) or run[-1].lower in ORG_WORDS:
+        return None
+    body = text[run[0].start : run[-3].end]
+    alone = re.compile(rf"\b{re.escape(body)}\b(?!\s+{re.escape(run[-2].text)})")
+    return run[-2:] if alone.search(text) else None
 
 
 def _person_of(

@@ -2110,3 +2110,17 @@ def test_a_name_with_jr_before_an_appositive_and_a_quotation_after_an_opening_ph
     check_spans(text, result)
     assert _one(result, "3 emails").speaker == "Edward MacMahon"
     assert _one(result, "40 agents").speaker == "Grady Semmens"
+
+
+def test_a_spokesperson_named_after_a_body_written_alone_elsewhere():
+    text = (
+        "Pipeline\n\nTuesday, April 7, 2026\n\nTransCanada, which owns the pipeline, stopped "
+        "work.\n\nSpokesperson for TransCanada Grady Semmens said 40 workers were sent home. He "
+        "also confirmed that construction was halted for 2 days.\n\nA spokesperson for Human "
+        "Rights Watch said 40 people were held.\n"
+    )
+    result = suggest(text, outlet="The Courier")
+    check_spans(text, result)
+    assert _one(result, "40 workers").speaker == "Grady Semmens"
+    assert _one(result, "2 days").speaker == "Grady Semmens"
+    assert _one(result, "40 people").speaker == "Human Rights Watch"
