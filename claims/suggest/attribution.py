@@ -2478,7 +2478,10 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
             and tokens[first - 3].is_capitalised
         ):
             first -= 3  # "U.S.-based Acme said": the place the name is described by
-        if not _opens_clause(tokens[:first], mention):
+        subordinate = (
+            _subordinate_opening(text, tokens, first) if tokens[k].lower in _SPEECH else None
+        )
+        if subordinate is None and not _opens_clause(tokens[:first], mention):
             continue
         if first and mention.kind == "name" and _role_before(tokens[:first]):
             mention = _after_organisation(text, tokens, mention, k)
@@ -2506,10 +2509,31 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
                 close = _opening_phrase(tokens)
                 cited = (1, close) if close else None
             relayed = mention_after(text, tokens, cited[0], cited[1] - 1) if cited else None
-            aside = _dash_aside(text, tokens, first, k)
+            aside = _dash_aside(text, tokens, first, k) or subordinate
             cue = cue_text(tokens, k)
             return Found(mention, cue, cue_span(tokens, k), span, before=aside, relayed=relayed)
     return None
+
+
+def _subordinate_opening(text: str, tokens: list[Token], first: int) -> tuple[int, int] | None:
+    """ "The vote was delayed after the ministry said ...": the outlet's main clause before a
+    subordinate one whose subject speaks, when the subject follows its conjunction."""
+    if first < _MAIN_CLAUSE_WORDS + 1 or tokens[first - 1].lower not in _SUBORDINATORS:
+        return None
+    main = tokens[: first - 1]
+    if (
+        any(t.text in ',;:"“”' for t in main)
+        or sum(1 for t in main if t.is_word) < _MAIN_CLAUSE_WORDS
+    ):
+        return None
+    return _clause_span(text, tokens[0].start, tokens[first - 1].start)
+
+
+_SUBORDINATORS = word_set("after before when since because once until")
+# Cues that report words, not an act or a finding ("after an inquiry found", "when the White
+# House denied permits" stay the outlet's whole sentence)
+_SPEECH = word_set("said says told confirmed stated claimed warned insisted argued added admitted")
+_MAIN_CLAUSE_WORDS = 3
 
 
 _ADDS = word_set("added adds add")

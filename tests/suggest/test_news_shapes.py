@@ -2124,3 +2124,16 @@ def test_a_spokesperson_named_after_a_body_written_alone_elsewhere():
     assert _one(result, "40 workers").speaker == "Grady Semmens"
     assert _one(result, "2 days").speaker == "Grady Semmens"
     assert _one(result, "40 people").speaker == "Human Rights Watch"
+
+
+def test_a_speaker_after_after_or_when_says_the_subordinate_clause():
+    text = (
+        "Vote\n\nTuesday, April 7, 2026\n\nThe count began on Monday.\n\nThe vote was delayed "
+        "after the ministry said 40 ballot boxes were missing.\n\nShares fell 5 percent when "
+        "the company said profits would halve.\n"
+    )
+    result = suggest(text, outlet="The Courier")
+    check_spans(text, result)
+    assert _one(result, "40 ballot boxes").speaker == "the ministry"
+    assert _one(result, "The vote was delayed").speaker == "The Courier"
+    assert _one(result, "Shares fell 5 percent").speaker == "The Courier"
