@@ -4,6 +4,7 @@
     .venv/bin/python bench/eval_suggest.py --details       # every miss, wrong speaker, furniture
     .venv/bin/python bench/eval_suggest.py --min-right-speaker 0.9 --max-furniture-per-5 1
     .venv/bin/python bench/eval_suggest.py --corpus bench/corpus/heldout-7 --corpus ...-8  # several
+    .venv/bin/python bench/eval_suggest.py --by-confidence  # how often each confidence is right
 
 Each article is given to `claims.suggest.suggest()` with its outlet, title and publisher line,
 as the editor's workspace gives a stored source with its publisher, title and author (a desk
@@ -121,6 +122,7 @@ class Suggested:
     speaker: str | None
     reported_speaker: str | None
     score: float
+    confidence: float = 0.0
 
     @property
     def span(self) -> Span:
@@ -148,6 +150,8 @@ class Score:
     wrong: list[str] = field(default_factory=list)
     wrong_reported: list[str] = field(default_factory=list)
     furniture_hits: list[str] = field(default_factory=list)
+    # per speaker confidence of the first candidate holding a found label: [right, found]
+    by_confidence: dict[float, list[int]] = field(default_factory=dict)
 
     def add(self, other: Score) -> None:
         for name in (
@@ -157,6 +161,10 @@ class Score:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.positives += other.positives
         self.negatives += other.negatives
+        for level, (right, found) in other.by_confidence.items():
+            tally = self.by_confidence.setdefault(level, [0, 0])
+            tally[0] += right
+            tally[1] += found
 
     def ratio(self, part: int, whole: int) -> float | None:
         return part / whole if whole else None
@@ -255,7 +263,11 @@ def score_article(
             continue
         score.found += 1
         names = (label.speaker, *label.also_right)
-        if any(same_speaker(n, c.speaker, person=person) for c in holding for n in names):
+        right = any(same_speaker(n, c.speaker, person=person) for c in holding for n in names)
+        tally = score.by_confidence.setdefault(round(holding[0].confidence, 2), [0, 0])
+        tally[0] += right
+        tally[1] += 1
+        if right:
             score.right_speaker += 1
         else:
             score.wrong.append(f"{where}: {label.speaker!r}, got {holding[0].speaker!r}")
@@ -322,7 +334,7 @@ def run_engine(article: dict) -> tuple[list[Suggested], float]:
     )
     elapsed = time.perf_counter() - started
     return [
-        Suggested(c.start, c.end, c.speaker, c.reported_speaker, c.checkworthiness)
+        Suggested(c.start, c.end, c.speaker, c.reported_speaker, c.checkworthiness, c.confidence)
         for c in result.candidates
     ], elapsed
 
@@ -369,6 +381,15 @@ def table(rows: list[list[str]]) -> str:
     return "\n".join([line(HEADER), rule, *(line(r) for r in rows)])
 
 
+def confidence_table(total: Score) -> str:
+    """How often the speaker is right at each confidence the engine gives (found labels)."""
+    lines = ["| confidence | found | right speaker |", "|---:|---:|---:|"]
+    for level in sorted(total.by_confidence):
+        right, found = total.by_confidence[level]
+        lines.append(f"| {level:.2f} | {found} | {right} ({_pct(right / found)}) |")
+    return "\n".join(lines)
+
+
 # Floors: a little under what the engine reaches on the corpus today (bench/README.md).
 FLOORS = {
     "min_found": ("found_share", 0.97, "share of labelled claims found"),
@@ -388,6 +409,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )  # fmt: skip
     parser.add_argument("--details", action="store_true", help="list missed and misattributed")
     parser.add_argument("--json", type=Path, help="also write the totals to this file")
+    parser.add_argument(
+        "--by-confidence", action="store_true",
+        help="also print the share of right speakers at each speaker confidence",
+    )  # fmt: skip
     for option, (_attr, default, help_text) in FLOORS.items():
         flag = "--" + option.replace("_", "-")
         parser.add_argument(flag, type=float, default=default, help=f"floor: {help_text}")
@@ -444,6 +469,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{_pct(total.precision)}, furniture {_num(total.furniture_per_5)} per 5 articles, "
         f"AUC {_num(total.auc)}, {1000 * total.seconds:.0f} ms in all"
     )
+    if args.by_confidence:
+        print()
+        print(confidence_table(total))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 

@@ -30,8 +30,11 @@ if TYPE_CHECKING:
 MATCHES_PER_CANDIDATE = 3
 EXTERNAL_PER_TEXT = 2
 # Below this confidence, a quoted or reported speaker was found only indirectly (carried on
-# from an earlier sentence, a finding followed on): the editor confirms it before accepting.
-CONFIRM_SPEAKER_BELOW = 0.6
+# from an earlier sentence, a finding followed on, a pronoun, a speaker described rather than
+# named): the editor confirms it before accepting. On news the engine was not written against,
+# pronouns and descriptions were right far less often than names and roles resolved to a name
+# (`bench/eval_suggest.py --by-confidence`, figures in bench/README.md).
+CONFIRM_SPEAKER_BELOW = 0.75
 
 
 def known_speakers() -> list[KnownSpeaker]:

@@ -382,7 +382,8 @@ def test_a_rejected_suggestion_is_brought_back(client, editor, jobs_source):
 def test_an_accepted_suggestion_is_not_brought_back(client, editor, jobs_source):
     client.force_login(editor)
     page = workspace(client, jobs_source)
-    data = form_data(page, f"accept-{_first_card(page)}")
+    # "the agency said": a speaker described, not named, which the editor confirms
+    data = {**form_data(page, f"accept-{_first_card(page)}"), "speaker_confirmed": "on"}
     client.post(reverse("admin:claims_source_accept", args=[jobs_source.pk]), data)
 
     response = client.post(
@@ -444,6 +445,7 @@ def test_the_speech_kind_and_date_can_be_changed_before_accepting(client, editor
     data = form_data(page, f"accept-{_first_card(page)}")
     assert data["said_on"] == "2024-06-07"  # the source's publication day, by default
     data.update(speech="indirect", said_on="2024-06-06", speaker=data["speaker"] or "Dana Ortiz")
+    data["speaker_confirmed"] = "on"  # "the agency said": a described speaker, confirmed
 
     client.post(reverse("admin:claims_source_accept", args=[jobs_source.pk]), data)
 
@@ -528,3 +530,17 @@ def test_the_cards_show_the_wording_hint_of_their_claim(client, editor):
     hint = page.split(f'id="claims-{index}-wording"', 1)[1].split("</div>", 1)[0]
     assert "First person (We)" in hint
     assert "Jo Park hired 300 new teachers in 2023." in hint
+
+
+def test_a_speaker_described_rather_than_named_is_to_confirm(client, editor, jobs_source):
+    client.force_login(editor)
+    page = workspace(client, jobs_source)
+    index = _first_card(page)
+    data = form_data(page, f"accept-{index}")
+    assert data["speaker"] == "the agency"  # "..., the agency said"
+
+    refused = client.post(reverse("admin:claims_source_accept", args=[jobs_source.pk]), data)
+
+    assert refused.status_code == 400  # the card comes back with its error
+    assert not Claim.objects.exists()
+    assert f'id="speaker_confirmed-{index}"' in page.content.decode()

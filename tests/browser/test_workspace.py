@@ -11,7 +11,8 @@ from claims.models import Claim, Source, Statement, SuggestionDecision
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ARTICLE = (
-    "WASHINGTON (Newswire) - Unemployment fell to 3.9% in May, the agency said.\n"
+    # a named source first: a speaker described ("the agency") would ask to be confirmed
+    "WASHINGTON (Newswire) - Unemployment fell to 3.9% in May, the Labor Department said.\n"
     '"We created 250,000 jobs last month," Labor Secretary Dana Ortiz said on Friday. '
     '"Wages grew faster than prices for the first time in two years," she added.\n'
 )

@@ -75,6 +75,29 @@ def test_wrong_speaker_is_found_but_not_right():
     assert score.wrong and "got 'The Outlet'" in score.wrong[0]
 
 
+def test_right_speakers_are_tallied_by_the_confidence_they_were_given():
+    labels = [_at("Exports rose 5 percent"), _at("Debt fell")]
+    candidates = [
+        ev.Suggested(*_span("Exports rose 5 percent"), "Anna Berg", None, 0.9, confidence=0.9),
+        ev.Suggested(*_span("Debt fell"), "The Outlet", None, 0.5, confidence=0.65),
+    ]
+    total = ev.Score()
+
+    total.add(ev.score_article(labels, [], candidates))
+    total.add(ev.score_article(labels[:1], [], candidates[:1]))
+
+    assert total.by_confidence == {0.9: [2, 2], 0.65: [0, 1]}
+    assert ev.confidence_table(total).splitlines()[2:] == [
+        "| 0.65 | 1 | 0 (0%) |",
+        "| 0.90 | 2 | 2 (100%) |",
+    ]
+
+
+def _span(words):
+    start = TEXT.index(words)
+    return start, start + len(words)
+
+
 def test_reported_speaker_is_scored_only_where_labelled_and_spurious_counted_apart():
     labels = [_at("Exports rose 5 percent", reported="Statistics Office", kind="person")]
     right = ev.score_article(
@@ -177,6 +200,8 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
         "heldout-35",
         "heldout-36",
         "heldout-37",
+        "heldout-38",
+        "heldout-39",
     ],
 )
 def test_every_corpus_label_sits_at_its_offsets(folder):
