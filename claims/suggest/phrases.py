@@ -223,7 +223,7 @@ def _noun_modifier(tokens: list[Token], k: int, j: int, lo: int) -> int | None:
         return m - 1
     if m - 1 == lo and tokens[lo].is_capitalised and tokens[lo].lower not in STOP_CAPS:
         return lo  # "Coast guard officials", "Hospital staff": the sentence's first word too
-    return m if m == lo else None
+    return k if k == lo else None
 
 
 _MODIFIER_WORDS = 2

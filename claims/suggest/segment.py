@@ -137,11 +137,12 @@ _SOURCE_LINE = re.compile(
     r"^[^\n\"“”]{0,120}[\"“][^\"“”]{5,200}[\"”]\s*[—–-]\s*[^,\n]{2,80},\s+"
     r"(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+|\d{1,2}\s+[A-Z][a-z]+\s+)?\d{4}\.?$"
 )
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _DATE = (
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?(?:(?:January|February|March|April|May"
-    r"|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}|\d{1,2}\s+"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\s+\d{4})"
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
 )
 # "Asteroid reaches hazard rating 4 (December 24, 2004)", "See Death toll reaches eleven,
 # November 28, 2013": another article of the site, by its headline and date.
@@ -346,10 +347,9 @@ _SPEAKING_PRONOUNS = word_set("i we you me us my our your am")
 
 
 _ARTICLES = word_set("the a an this these")
+# "on February 1", "1 February", "in 2010": the digits of a date, not a figure
 _DATES = re.compile(
-    r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}\s+(?:January|February|March|April|May"
-    r"|June|July|August|September|October|November|December)\b|(?:1[89]|20)\d\d\b)"
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}\s+{_MONTH}\b|(?:1[89]|20)\d\d\b)"
 )
 _RELATIVE_CLAUSE = re.compile(r"(?<=[a-z]) (?:that|which|who)(?: [^\s,]+){1,8}\.$")
 
