@@ -1290,7 +1290,7 @@ def _medium_phrase(tokens: list[Token], j: int, lo: int) -> int | None:
     with the BBC" (not "in the province" of "Officials in the province said")."""
     for p in range(j, max(lo, j - _MEDIUM_WORDS) - 1, -1):
         token = tokens[p]
-        adjective = p > lo and tokens[p - 1].lower in DETERMINERS | INDEFINITES  # "a televised"
+        adjective = p > lo and _article(tokens[p - 1])  # "a televised address"
         if not token.is_word or (_verbish(token) and not adjective) or token.lower in CUE_WORDS:
             return None
         if token.lower in _MEDIUM_PREPOSITIONS and p > lo:
@@ -1923,7 +1923,9 @@ def _past_aside(tokens: list[Token], comma: int) -> int:
     first = tokens[comma + 1]
     participle = first.text.islower() and (first.lower in COMPILED or first.lower.endswith("ed"))
     # "published in March", "seen by Reuters"; not "armed men stormed the bank"
-    participle = participle and tokens[comma + 2].lower in _ASIDE_OPENERS
+    participle = (
+        participle and comma + 2 < len(tokens) and tokens[comma + 2].lower in _ASIDE_OPENERS
+    )
     if not (participle or first.lower in ("which", "who")):
         return comma
     for m in range(comma + 2, min(len(tokens), comma + _SOURCE_ASIDE_WORDS)):
@@ -1975,7 +1977,7 @@ def _in_a_poll(text: str, tokens: list[Token], end: int) -> Found | None:
     as they are after "according to"."""
     if len(tokens) < _POLL_WORDS or tokens[0].lower != "in":
         return None
-    if tokens[1].lower not in DETERMINERS | INDEFINITES:
+    if not _article(tokens[1]):
         return None
     poll = next((j for j in range(2, _POLL_WORDS) if tokens[j].lower in _POLLS), None)
     if poll is None or not all(tokens[j].is_word for j in range(2, poll)):
@@ -3478,13 +3480,13 @@ def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
                 mention = titled
             if mention is not None and mention.kind == "name":
                 canonical = discourse.registry.lookup(mention.name)
-                speaks = _ISSUES_STATEMENT.search(text, tokens[0].start, tokens[-1].end) or (
-                    _SPEECH_ACT.search(text, tokens[0].start, tokens[-1].end)
-                )
+                issued = _ISSUES_STATEMENT.search(text, tokens[0].start, tokens[-1].end)
+                # a name opening the sentence and an act of speaking ("X commented on it.")
+                acted = k == lead and _SPEECH_ACT.search(text, tokens[0].start, tokens[-1].end)
                 if (
                     canonical is None
                     and k == lead
-                    and (lead or titled or speaks)
+                    and (lead or titled or acted)
                     and not mention.organisation
                 ):
                     # "Writing in a blog post, Jane Doe ...": the phrase says she is a writer
@@ -3499,7 +3501,7 @@ def _note_subject(text: str, tokens: list[Token], discourse: Discourse) -> None:
                     discourse.bodies[canonical or mention.name] = token.start
                 if canonical:
                     discourse.subjects[canonical] = token.start
-                    if speaks and k == lead:
+                    if issued or acted:
                         # "Senator Jane Doe issued a statement ...", "Abdullahi Nor commented
                         # on the incident.": the quotation after is theirs
                         discourse.speaking(canonical, token.start)

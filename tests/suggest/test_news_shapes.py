@@ -2137,3 +2137,12 @@ def test_a_speaker_after_after_or_when_says_the_subordinate_clause():
     assert _one(result, "40 ballot boxes").speaker == "the ministry"
     assert _one(result, "The vote was delayed").speaker == "The Courier"
     assert _one(result, "Shares fell 5 percent").speaker == "The Courier"
+
+
+def test_a_statement_issued_after_an_opening_time_is_the_issuers():
+    text = (
+        "T\n\nTuesday, April 7, 2026\n\nThe Navy said the crew fired back.\n\nOn Monday, Senator "
+        'Jane Doe issued a statement. "We will cut 400 jobs in the north."\n'
+    )
+    result = suggest(text, outlet="The Courier")
+    assert _one(result, "400 jobs").speaker == "Jane Doe"
