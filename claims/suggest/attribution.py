@@ -342,11 +342,7 @@ class Discourse:
         """ "The study found ..." after "a new study by the Pew Research Center": a finding
         named again is its maker's, as a fact-checker names the claimant."""
         words = mention.text.lower().split()
-        if (
-            len(words) < 2
-            or words[-1] not in MADE_PAPERS
-            or words[0] not in DETERMINERS | INDEFINITES
-        ):
+        if len(words) < 2 or words[-1] not in MADE_PAPERS or words[0] not in _ARTICLE_WORDS:
             return None
         within = (mention.start, mention.end)
         if words[0] in ("the", "this") and all(w.isalpha() for w in words[1:-1]):
@@ -1021,7 +1017,7 @@ def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Menti
     if not (finds or tokens[cue].lower in _PAPER_SAYS) or cue - lo > _FINDING_SUBJECT_WORDS:
         return None
     words = [t for t in tokens[lo:cue] if t.is_word]
-    head = 1 if words and words[0].lower in DETERMINERS | INDEFINITES else 0
+    head = 1 if words and words[0].lower in _ARTICLE_WORDS else 0
     while (
         head < len(words) - 1
         and words[head].text.islower()
@@ -1785,7 +1781,10 @@ def _narration_before(
 
 
 def _article(token: Token) -> bool:
-    return token.lower in DETERMINERS or token.lower in INDEFINITES
+    return token.lower in _ARTICLE_WORDS
+
+
+_ARTICLE_WORDS = DETERMINERS | INDEFINITES
 
 
 # Participles that open a sentence to say how the words came, never a claim of their own.
@@ -2045,7 +2044,7 @@ def _maker_named(text: str, tokens: list[Token], i: int) -> Mention | None:
     for j in range(i, min(len(tokens) - 1, i + _MAKER_WORDS)):
         if tokens[j].text in ",;:":
             return None
-        if tokens[j].lower not in MADE_PAPERS | FINDING_NOUNS:
+        if tokens[j].lower not in _PAPERS_AND_FINDINGS:
             continue
         by = j + 1
         if tokens[by].lower in _RELEASED and by + 1 < len(tokens):
@@ -2063,6 +2062,7 @@ def _maker_named(text: str, tokens: list[Token], i: int) -> Mention | None:
     return None
 
 
+_PAPERS_AND_FINDINGS = MADE_PAPERS | FINDING_NOUNS
 _MAKER_WORDS = 8  # "the 2010 Global Trends report by": a paper's description before its maker
 
 
@@ -2334,7 +2334,7 @@ def _opens_clause(before: list[Token], mention: Mention) -> bool:
     if len(before) >= 2 and before[-1].lower in ("for", "of") and before[-2].lower in _SPOKES:
         # "A spokesman for the port authority said": the body speaks through them
         rest = before[:-2]
-        if rest and rest[-1].lower in DETERMINERS | INDEFINITES:
+        if rest and rest[-1].lower in _ARTICLE_WORDS:
             rest = rest[:-1]
         return _opens_clause(rest, mention) if rest else True
     if mention.kind == "phrase":
@@ -2534,7 +2534,7 @@ def _subordinate_opening(text: str, tokens: list[Token], first: int) -> tuple[in
 _SUBORDINATORS = word_set("after before when since because once until")
 # Cues that report words, not an act or a finding ("after an inquiry found", "when the White
 # House denied permits" stay the outlet's whole sentence)
-_SPEECH = word_set("said says told confirmed stated claimed warned insisted argued added admitted")
+_SPEECH = _PLAIN_NOUN_CUES | word_set("claimed insisted argued admitted")
 _MAIN_CLAUSE_WORDS = 3
 
 
@@ -2629,7 +2629,7 @@ def _said_later(tokens: list[Token], k: int) -> bool:
     """Whether a cue with no "that" is followed, in its own sentence, by "but said" or "and
     said that": the words are the second verb's, and the first tells an act ("Hale conceded
     defeat late on Monday but said his party would ...")."""
-    if tokens[k].lower in _ASSERTING_CUES | _SAY:
+    if tokens[k].lower in _ASSERTED_OR_SAID:
         return False  # "denied the claims and said ...": the denial is asserted too
     if k + 1 < len(tokens) and tokens[k + 1].lower == "that":
         return False
@@ -2864,6 +2864,7 @@ def _as_ahead(tokens: list[Token], word: str = "as") -> bool:
 
 
 _SAY = frozenset({"say", "says", "said"})
+_ASSERTED_OR_SAID = _ASSERTING_CUES | _SAY
 _SAID_NOTHING = frozenset({"nothing", "little", "goodbye", "so"})
 # What "said" takes as an object rather than a clause: "said nothing", "said so".
 _SAID_OBJECTS = word_set(
@@ -3140,22 +3141,20 @@ def _named_between_commas(tokens: list[Token], comma: int) -> bool:
     """Whether a name stands between this comma and the next, and a cue comes right after:
     an appositive ", Paul Adeyemi, announced"."""
     close = next(
-        (i for i in range(comma + 1, min(len(tokens), comma + 6)) if tokens[i].text == ","), None
+        (i for i in range(comma + 1, min(len(tokens), comma + 10)) if tokens[i].text == ","),
+        None,
     )
     if close is None:
-        close = next(
-            (i for i in range(comma + 1, min(len(tokens), comma + 10)) if tokens[i].text == ","),
-            None,
-        )
-        inside = tokens[comma + 1 : close] if close else []
-        # ", now in control of the country, announced": an aside that describes the speaker
-        first = inside[0] if inside else None
-        described = first is not None and first.text.islower() and first.lower not in _NOT_AN_ASIDE
-        if not described or any(_verbish(t) or not t.is_word for t in inside):
+        return False
+    inside = tokens[comma + 1 : close]
+    if close < comma + 6:
+        # ", Paul Adeyemi, announced": a name between the commas
+        if not inside or not all(t.is_capitalised or t.text == "." for t in inside):
             return False
     else:
-        inside = tokens[comma + 1 : close]
-        if not inside or not all(t.is_capitalised or t.text == "." for t in inside):
+        # ", now in control of the country, announced": an aside that describes the speaker
+        described = inside[0].text.islower() and inside[0].lower not in _NOT_AN_ASIDE
+        if not described or any(_verbish(t) or not t.is_word for t in inside):
             return False
     return close + 1 < len(tokens) and is_cue(tokens, _skip_forward(tokens, close + 1))
 
