@@ -2,10 +2,10 @@
 
 A statement (a whole quotation, a reported clause, a sentence of narration) may hold several
 checkable assertions. It is cut into sentences, each sentence into the independent clauses it
-joins (", and ...", ", but ...", "; ", comma splices), and each clause is trimmed so that the
-candidate starts with its assertion. Inside a quotation, a speaker may relay someone else
-("Mr. Trudeau, the prime minister, said that ..."): that clause keeps the quoted speaker and
-names the relayed one as `reported_speaker`.
+joins (", and said ...", ", but ...", "; "; never at a bare comma), and each clause is trimmed
+so that the candidate starts with its assertion. Inside a quotation, a speaker may relay
+someone else ("Mr. Trudeau, the prime minister, said that ..."): that clause keeps the quoted
+speaker and names the relayed one as `reported_speaker`.
 """
 
 from __future__ import annotations
@@ -138,75 +138,23 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
         return False
     word = tokens[k].lower
     rest = tokens[k + 1 : k + 9]
-    if word in _CONJUNCTIONS:
-        if word == "but" and any(t.lower == "only" for t in tokens[max(0, k - 6) : k]):
-            return False  # "not only Russia, but all Russians"
-        since = max((j for j in range(begin, k - 1) if tokens[j].text == ","), default=begin - 1)
-        if len(rest) > 1 and rest[0].lower == "that" and rest[1].lower not in _VERBISH:
-            return False  # "said that A, but that B": a second clause of the same report
-        if word == "and":
-            # "The port grew by 40%, and the ferry lost 3 routes": one sentence, one claim, as a
-            # fact-checker quotes it; "..., and added that ...": a report of its own
-            return bool(rest) and rest[0].lower in CUE_WORDS
-        pronoun = bool(rest) and rest[0].lower in _SUBJECTS
-        if not pronoun and not _has_finite_verb(tokens[since + 1 : k - 1]):
-            return False  # the last item of a list: "food, energy, and trade services slowed"
-        return _clause_follows(rest)
-    if word == "that" and rest and rest[0].lower in _SUBJECTS:
-        return _clause_follows(rest[1:], subject_given=True)
-    if word in _SUBJECTS and word not in ("that", "such"):
-        if _restating(tokens, begin, k):
-            return False  # "..., that is to say, it is not taking out new loans"
-        if _introduced(tokens, begin, k):
-            return False  # "but for corals, it destroys ...": the phrase opens this clause
-        return _clause_follows(rest, subject_given=True)
-    if word in ("these", "those", "this") and len(rest) > 1:
-        return rest[1].lower in _VERBISH
-    return False
-
-
-_INTRODUCERS = _ADVERBIAL_OPENERS | word_set("although though because if when unless whereas")
-_INTRODUCTION_WORDS = 12
-_SUBORDINATE_OPENERS = word_set(
-    "if unless when whenever after before since although though because once due despite "
-    "following during owing amid"
-)
-_SUBORDINATE_WORDS = 20
-
-
-def _introduced(tokens: list[Token], begin: int, k: int) -> bool:
-    """Whether the words before the comma at tokens[k - 1], back to the last joint (a comma,
-    a dash, "that", "but", "and"), open the clause after it: "but within that group, it was
-    new", "- although luminescence is common, they don't make light"."""
-    j = k - 2
-    while j >= begin and not (
-        tokens[j].text in ",;—–-"
-        or tokens[j].lower in ("but", "and", "or")
-        # "that" as a joint, not the demonstrative of "within that group"
-        or (tokens[j].lower == "that" and tokens[j - 1].lower not in _ADVERBIAL_OPENERS)
-    ):
-        j -= 1
-    phrase = [t for t in tokens[j + 1 : k - 1] if t.is_word]
-    if j < begin and phrase and phrase[0].lower in _SUBORDINATE_OPENERS:
-        # "If you don't change the code, it uploads ...": a condition or a time opening the
-        # sentence belongs to the clause after it
-        return len(phrase) <= _SUBORDINATE_WORDS
-    if j < begin or not phrase or len(phrase) > _INTRODUCTION_WORDS:
+    if word not in _CONJUNCTIONS:
+        # A bare comma never cuts: "Prices rose sharply, they are still rising" is one claim
+        # as fact-checkers label it, and a phrase opening a sentence stays with its clause.
         return False
-    if tokens[j].text in ",;":
-        return False  # "..., in the context of X, they showed": a comma splice, cut as before
-    return phrase[0].lower in _INTRODUCERS
-
-
-_RESTATEMENTS = ("that is to say", "that is", "in other words", "namely", "i.e.")
-
-
-def _restating(tokens: list[Token], begin: int, k: int) -> bool:
-    """Whether the words just before the comma at tokens[k - 1] announce a restatement of
-    the clause before them ("that is to say,", "in other words,"), which stays with it."""
-    j = max(begin, k - 6)
-    tail = " ".join(t.lower for t in tokens[j : k - 1] if t.text != ",")
-    return any(tail == r or tail.endswith(" " + r) for r in _RESTATEMENTS)
+    if word == "but" and any(t.lower == "only" for t in tokens[max(0, k - 6) : k]):
+        return False  # "not only Russia, but all Russians"
+    since = max((j for j in range(begin, k - 1) if tokens[j].text == ","), default=begin - 1)
+    if len(rest) > 1 and rest[0].lower == "that" and rest[1].lower not in _VERBISH:
+        return False  # "said that A, but that B": a second clause of the same report
+    if word == "and":
+        # "The port grew by 40%, and the ferry lost 3 routes": one sentence, one claim, as a
+        # fact-checker quotes it; "..., and added that ...": a report of its own
+        return bool(rest) and rest[0].lower in CUE_WORDS
+    pronoun = bool(rest) and rest[0].lower in _SUBJECTS
+    if not pronoun and not _has_finite_verb(tokens[since + 1 : k - 1]):
+        return False  # the last item of a list: "food, energy, and trade services slowed"
+    return _clause_follows(rest)
 
 
 _BACK_REFERENCES = word_set("this these those")
@@ -221,19 +169,17 @@ def _refers_back(tokens: list[Token]) -> bool:
     return any(a == "of" and b in _BACK_REFERENCES for a, b in itertools.pairwise(words))
 
 
-def _clause_follows(tokens: list[Token], *, subject_given: bool = False) -> bool:
+def _clause_follows(tokens: list[Token]) -> bool:
     """Whether the words after a joint read as a clause with its own verb."""
     words = [t for t in tokens if t.is_word]
     if len(words) < 2:
         return False
-    if not subject_given and _adverbial_opener(words[0].lower):
+    if _adverbial_opener(words[0].lower):
         # "..., but for corals, it destroys ...": a short phrase, a comma, then a subject
         comma = next((m for m, t in enumerate(tokens) if t.text == ","), None)
         after = tokens[comma + 1].lower if comma is not None and comma + 1 < len(tokens) else ""
         if after in _SUBJECTS - {"that", "such"}:
             return True
-    if subject_given:
-        return words[0].lower in _VERBISH or words[0].lower.endswith("ed") or len(words) > 2
     if words[0].lower in _SUBJECTS:
         return True
     if words[0].lower in CUE_WORDS:
