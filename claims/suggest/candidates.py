@@ -131,7 +131,7 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
         upto = next((j for j in range(k, len(tokens)) if tokens[j].text == ";"), len(tokens))
         if dashes % 2 or not _has_finite_verb(tokens[k:upto]):
             return False
-        return _has_words(tokens, k, len(tokens), 3) and not _refers_back(tokens[k : k + 5])
+        return _has_words(tokens, k, upto, 4) and not _refers_back(tokens[k : k + 5])
     if not _has_verb(tokens[begin : k - 1]):
         return False
     if _fragment(tokens[begin : k - 1]):

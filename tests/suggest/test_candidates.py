@@ -33,6 +33,12 @@ def test_and_followed_by_a_cue_starts_a_report_of_its_own():
     assert _texts(text)[-1] == "taxes would fall by 2% next year"
 
 
+def test_a_short_clause_after_a_semicolon_completes_the_one_before():
+    text = "In the poll, 22 percent supported the idea; 72 percent opposed."
+
+    assert _texts(text) == ["22 percent supported the idea; 72 percent opposed"]
+
+
 def test_a_semicolon_splits_clauses_and_a_comma_splice_stays_one_claim():
     text = "Costs fell by 6%; margins rose to 12%. Prices rose sharply, they are still rising."
 
