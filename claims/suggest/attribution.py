@@ -1002,10 +1002,13 @@ def _subject_before_comma(text: str, tokens: list[Token], j: int, lo: int) -> Me
 
 
 # Verbs by which a study, a report or its results speak: "a new study has revealed ...".
-_FINDING_VERBS = FINDING_CUES | word_set("revealed reveals confirmed confirms concluded")
+_FINDING_VERBS = FINDING_CUES | word_set(
+    "revealed reveals confirmed confirms concluded suggested estimated estimates predicted predicts"
+)
 # What a paper does with words: "The report, published by Oxfam, says ...".
 _PAPER_SAYS = word_set("says said say states stated notes noted claims claimed alleges alleged")
 _FINDING_SUBJECT_WORDS = 30
+_LED = re.compile(r"-(?:led|funded|backed|commissioned|sponsored)$", re.IGNORECASE)  # "NASA-led"
 
 
 def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Mention | None:
@@ -1018,25 +1021,41 @@ def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Menti
         return None
     words = [t for t in tokens[lo:cue] if t.is_word]
     head = 1 if words and words[0].lower in _ARTICLE_WORDS else 0
-    while (
-        head < len(words) - 1
-        and words[head].text.islower()
-        and words[head].lower not in FINDING_NOUNS
+    maker: list[Token] = []  # "A Pew Research Center study", "a 2019 NORC poll"
+    while head < len(words) - 1 and (
+        words[head].lower not in FINDING_NOUNS
+        # "Pew Research Center": a paper's word inside a name
+        or (maker and words[head].is_capitalised and words[head + 1].is_capitalised)
     ):
-        head += 1  # "a new study": past the adjectives
+        word = words[head]
+        if head and word.is_capitalised and word.lower not in STOP_CAPS:
+            maker.append(word)  # (after an article: "Previous studies" names nobody)
+        elif word.text.islower() or word.text.isdigit():
+            maker = []  # "a new study": past the adjectives and the year
+        else:
+            break
+        head += 1
     if not words or head >= len(words) or words[head].lower not in FINDING_NOUNS:
         return None
     verb = _skip_back(tokens, cue - 1, lo) + 1  # "has revealed": the auxiliary is the cue's
+    if tokens[verb - 1].lower in ("that", "which"):
+        return None  # "The research supports a study that suggested": the study's, not its
     commas = [k for k in range(lo, verb) if tokens[k].text == ","]
     aside = range(commas[0], commas[-1]) if len(commas) >= 2 else range(0)
     if any(
-        (t.lower in FINITE_VERBS or is_cue(tokens, k)) and k not in aside
+        # (a capital is a name or a month, never a verb: "conducted in May")
+        ((t.lower in FINITE_VERBS and not t.is_capitalised) or is_cue(tokens, k)) and k not in aside
         for k, t in enumerate(tokens[lo:verb], lo)
     ):
         # "The report has prompted calls ... they say": another verb first (not "The data,
         # published by NHS England on Thursday, show")
         return None
     start, end = tokens[lo].start, tokens[cue - 1].end
+    if _a_body(maker):
+        # "A Pew Research Center study published in June suggests": the named maker's (not
+        # "The Harbour study", a study's own name)
+        name = _LED.sub("", text[maker[0].start : maker[-1].end])
+        return Mention(start, end, "name", text[start:end], name=name, organisation=True)
     rest = words[head + 1 :]
     if len(rest) >= 2 and rest[0].lower == "of":
         named = rest[2:] if rest[1].lower == "the" else rest[1:]
@@ -1068,6 +1087,15 @@ def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Menti
             )  # fmt: skip
     # a paper that "says" is read as any other subject, unless its maker is named with it
     return Mention(start, end, "phrase", f"the {words[head].lower}") if finds else None
+
+
+def _a_body(words: list[Token]) -> bool:
+    """Whether capitalised words before a paper's noun name a body by their form: a word
+    such as "Center" or "Institute", an acronym, or "-led" ("the NASA-led study")."""
+    return any(
+        w.lower in ORG_WORDS or (len(w.text) > 1 and w.text.isupper()) or _LED.search(w.text)
+        for w in words
+    )
 
 
 # What a site, a board or a person publishes: "Posts on the forum of Acme theorized that".
