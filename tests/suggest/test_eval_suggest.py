@@ -202,6 +202,8 @@ def test_labels_off_their_offsets_are_refused(tmp_path):
         "heldout-37",
         "heldout-38",
         "heldout-39",
+        "heldout-40",
+        "heldout-41",
     ],
 )
 def test_every_corpus_label_sits_at_its_offsets(folder):
