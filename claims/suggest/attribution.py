@@ -1015,7 +1015,9 @@ def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Menti
     """ "A new study of 1,700 pupils has revealed ...", "The results of the National Health
     Survey, published this week, revealed that ...": a sentence that opens with a study or
     its results, and whose verb is the finding's, has the study for its speaker; a named
-    study ("of the National Health Survey") by its name."""
+    study ("of the National Health Survey") by its name, and a study whose maker is named
+    before or after its noun ("A Pew Research Center study", "a study by Oxford University")
+    by its maker."""
     finds = tokens[cue].lower in _FINDING_VERBS
     if not (finds or tokens[cue].lower in _PAPER_SAYS) or cue - lo > _FINDING_SUBJECT_WORDS:
         return None

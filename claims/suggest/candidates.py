@@ -131,7 +131,10 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
         upto = next((j for j in range(k, len(tokens)) if tokens[j].text == ";"), len(tokens))
         if dashes % 2 or not _has_finite_verb(tokens[k:upto]):
             return False
-        return _has_words(tokens, k, upto, 4) and not _refers_back(tokens[k : k + 5])
+        # "...; 72 percent opposed" (three words) and "...; this has dropped" complete the
+        # clause before them
+        enough = _has_words(tokens, k, upto, _SEMICOLON_CLAUSE_WORDS)
+        return enough and not _refers_back(tokens[k : k + 5])
     if not _has_verb(tokens[begin : k - 1]):
         return False
     if _fragment(tokens[begin : k - 1]):
@@ -157,6 +160,7 @@ def _cut_here(tokens: list[Token], begin: int, k: int) -> bool:
     return _clause_follows(rest)
 
 
+_SEMICOLON_CLAUSE_WORDS = 4
 _BACK_REFERENCES = word_set("this these those")
 
 
