@@ -69,6 +69,7 @@ from .phrases import (
     cue_span,
     cue_text,
     interpret,
+    is_acronym,
     is_cue,
     mention_after,
     mention_before,
@@ -1094,10 +1095,7 @@ def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Menti
 def _a_body(words: list[Token]) -> bool:
     """Whether capitalised words before a paper's noun name a body by their form: a word
     such as "Center" or "Institute", an acronym, or "-led" ("the NASA-led study")."""
-    return any(
-        w.lower in ORG_WORDS or (len(w.text) > 1 and w.text.isupper()) or _LED.search(w.text)
-        for w in words
-    )
+    return any(w.lower in ORG_WORDS or is_acronym(w.text) or _LED.search(w.text) for w in words)
 
 
 # What a site, a board or a person publishes: "Posts on the forum of Acme theorized that".

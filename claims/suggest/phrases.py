@@ -757,7 +757,7 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
     if owner is not None:
         return owner
     last = words[-1]
-    if (last.is_capitalised and (last.lower in ORG_WORDS or _is_acronym(last.text))) or _org_of(
+    if (last.is_capitalised and (last.lower in ORG_WORDS or is_acronym(last.text))) or _org_of(
         words
     ):
         first = next(
@@ -945,7 +945,8 @@ def _org_of(words: list[Token]) -> bool:
     return any(w.is_capitalised and w.lower in ORG_WORDS for w in words[:joint])
 
 
-def _is_acronym(word: str) -> bool:
+def is_acronym(word: str) -> bool:
+    """Whether a word is written as an acronym: "NASA", "U.S.", "NORC"."""
     letters = word.replace(".", "")
     return len(letters) >= 2 and letters.isupper() and letters.isalpha()
 
