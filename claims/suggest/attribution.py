@@ -77,7 +77,7 @@ from .phrases import (
 )
 from .quotes import Quote, find_quotes, is_statement
 from .segment import dateline_end, split_sentences
-from .tokens import Token, tokenize
+from .tokens import Token, tokenize, word_count
 
 _CLAUSE_LOOKAHEAD = 12  # tokens after a cue within which "that" opens the reported clause
 _TAIL_ATTRIBUTION = 14  # tokens after a final comma that may still be "Lavrov said on Monday"
@@ -560,6 +560,11 @@ def _stand_in(quote: Quote) -> Token:
     return Token('"', quote.open, quote.outer[1], '"')
 
 
+def _quotation(token: Token) -> bool:
+    """Whether a token outside the quotations stands in for one (not a lone quote mark)."""
+    return token.text == '"' and token.end - token.start > 1
+
+
 def _direct(
     text: str,
     index: int,
@@ -620,6 +625,12 @@ def _direct(
         lead = _lead_clause(text, outside, cue_at)
         if lead:
             statements.insert(0, Statement(*lead, "indirect", speaker, cue, index, **common))
+        elif mention is not None and mention == _relative_owner(text, outside, cue_at):
+            # 'Police arrested Tom Green, who said "..."': the arrest is the outlet's account
+            who = _skip_back(outside, cue_at - 1, 0)
+            before = _main_clause_before(text, outside, who - 1)
+            if before is not None:
+                statements.insert(0, _outlet_narration(*before, index, discourse))
         elif (
             mention is not None
             and outside[cue_at].lower in TAIL_CUES
@@ -680,7 +691,7 @@ def _attribution(text: str, outside: list[Token]) -> tuple[Mention | None, int |
                 subject = subject if subject and subject.kind in ("role", "phrase") else None
             if subject is not None and subject.kind != "pronoun":
                 return subject, k
-        mention = _subject(text, outside, k)
+        mention = _subject(text, outside, k) or _relative_owner(text, outside, k)
         if mention is None and outside[k].lower not in LISTENER_CUES:
             mention = _inverted(text, outside, k)
         if mention is None and k > 1 and outside[_skip_back(outside, k - 1, 0)].lower == "and":
@@ -721,6 +732,24 @@ def _with_subject(text: str, tokens: list[Token], cue: int) -> bool:
     mention = _subject(text, tokens, cue)
     first = _token_index(tokens, mention.start) if mention is not None else 0
     return first > 0 and tokens[first - 1].lower == "with"
+
+
+def _relative_owner(text: str, tokens: list[Token], cue: int) -> Mention | None:
+    """ "Sam Ortiz, who said", "the UN, which said": whom the relative clause before the cue
+    hangs on (the name an appositive describes, when one comes between)."""
+    who = _skip_back(tokens, cue - 1, 0)
+    if who < 2 or tokens[who].lower not in _RELATIVES or tokens[who - 1].text != ",":
+        return None
+    return _appositive_owner(text, tokens, who - 1) or mention_before(text, tokens, who - 2)
+
+
+def _main_clause_before(text: str, tokens: list[Token], comma: int) -> tuple[int, int] | None:
+    """ "Police arrested Tom Green, who said ...": the outlet's own clause before the comma
+    that opens the relative one, when it tells something done (a verb before the name)."""
+    acted = [t for t in tokens[:comma] if t.is_word]
+    if len(acted) >= 3 and any(_verbish(t) for t in acted[: len(acted) - 1]):
+        return _clause_span(text, tokens[0].start, tokens[comma].start)
+    return None
 
 
 def _appositive_owner(text: str, tokens: list[Token], comma: int) -> Mention | None:
@@ -2477,17 +2506,12 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
         ):
             # "Wikinews contacted librarian Sam Ortiz, who said the damage would cost ...",
             # "..., according to the UN, which said ...": whom the relative clause hangs on
-            named = _appositive_owner(text, tokens, who - 1) or mention_before(
-                text, tokens, who - 2
-            )
+            named = _relative_owner(text, tokens, k)
             span = _reported_clause(text, tokens, k, end)
             opening = named is not None and named.start <= tokens[0].start
             # (not "Jane Roe, who said 40 died, left on Monday": the main clause goes on)
             if named is not None and named.kind == "name" and span is not None and not opening:
-                acted = [t for t in tokens[: who - 1] if t.is_word]
-                before = None
-                if len(acted) >= 3 and any(_verbish(t) for t in acted[: len(acted) - 1]):
-                    before = _clause_span(text, tokens[0].start, tokens[who - 1].start)
+                before = _main_clause_before(text, tokens, who - 1)
                 return Found(named, cue_text(tokens, k), cue_span(tokens, k), span, before=before)
             continue
         mention = _participle_subject(text, tokens, k) or _subject(text, tokens, k)
@@ -2693,7 +2717,9 @@ def _coordinated(text: str, tokens: list[Token], k: int, end: int) -> Found | No
     if span is None:
         return None
     before = None
-    if len([t for t in tokens[: k - 1] if t.is_word]) >= 4:  # what the subject did first
+    # what the subject did first ('criticised "the Government's rejection"': a quotation
+    # counts as words)
+    if len([t for t in tokens[: k - 1] if t.is_word or _quotation(t)]) >= 4:
         before = _clause_span(text, tokens[0].start, tokens[_skip_back(tokens, k - 1, 0)].start)
     return Found(subject, cue_text(tokens, k), cue_span(tokens, k), span, before=before)
 
@@ -2827,10 +2853,10 @@ def _reported_clause(text: str, tokens: list[Token], cue: int, end: int) -> tupl
         after + 1 < len(tokens) and tokens[after + 1].lower in ("have", "be", "being", "having")
     ):
         return None  # "tweeted to the boy and ...": whom the words went to, not what they were
-    if tokens[after].text == '"' and tokens[after].end - tokens[after].start > 1:
+    if _quotation(tokens[after]):
         # 'said "we neither engage in torture" in 2008': the quotation is what was said
         return _clause_span(text, tokens[after].start, end)
-    if not _clause_ahead(ahead) and not _said_clause(low, ahead):
+    if not _clause_ahead(ahead) and not _said_clause(text, low, ahead):
         if _asserted_object(low, ahead):
             return _clause_span(text, tokens[after].start, end)
         return None  # "Putin announced an operation": an act the outlet reports, not words
@@ -2903,18 +2929,31 @@ _SAID_OBJECTS = word_set(
 )
 
 
-def _said_clause(cue: str, ahead: list[Token]) -> bool:
+def _said_clause(text: str, cue: str, ahead: list[Token]) -> bool:
     """ "say 3 in 10 children lack iodine": after "say", words that are no object of it open
     the clause it reports, even where no verb is recognised."""
     # a quoted fragment counts as words: 'said such aircraft represent "the first ..."'
     words = [t for t in ahead if t.is_word or t.text == '"']
+    quoted = next((i for i, t in enumerate(ahead) if t.text == '"'), 0)
+    if (
+        cue in _SPOKEN
+        and quoted >= 2
+        and ahead[0].lower in DETERMINERS
+        and all(t.is_word for t in ahead[:quoted])
+        and word_count(text, ahead[quoted].start, ahead[quoted].end) >= _QUOTED_PREDICATE_WORDS
+    ):
+        # 'said the provisions of the deal "cut off its paths to a bomb"', 'added the family
+        # "has a shortage of heirs"': the subject outside the quotation, its verb inside
+        return True
     if cue not in _SAY or len(words) < 4 or ahead[0] is not words[0]:
         return False
-    quoted = next((i for i, t in enumerate(ahead) if t.text == '"'), 0)
-    if quoted >= 2 and ahead[0].lower in DETERMINERS and all(t.is_word for t in ahead[:quoted]):
-        return True  # 'said the provisions of the deal "cut off its paths to a bomb"'
     first = words[0]
     return first.lower not in _SAID_OBJECTS and first.lower not in ("to", "on", "in", "at")
+
+
+# Cues that only report words, so that a quotation after their object is the rest of a clause.
+_SPOKEN = _SAY | word_set("added adds stressed insisted insists argued argues warned warns")
+_QUOTED_PREDICATE_WORDS = 2
 
 
 _LISTENER_WORDS = 6

@@ -2171,3 +2171,42 @@ def test_a_study_named_by_its_maker_before_the_noun_is_the_makers():
         outlet="Wire",
     )
     assert _one(relative, "17 moons").speaker == "Wire"
+
+
+def test_a_quotation_that_ends_the_reported_clause_is_its_predicate():
+    text = (
+        "Harbour\n\nTuesday, April 7, 2026\n\n"
+        'Mayor Ann Lee said the region "will not survive another winter without the plan".\n\n'
+        'Her deputy Tom Vries added the harbour "has lost 300 jobs since 2020".\n\n'
+        'Senator Jo Park criticised "the council\'s rejection of every amendment" and said the '
+        'plan "is built on hope".\n'
+    )
+    result = suggest(text, outlet="The Courier")
+    check_spans(text, result)
+
+    assert _one(result, "another winter").speaker == "Ann Lee"
+    assert _one(result, "another winter").text.startswith("the region")
+    assert _one(result, "300 jobs").speaker == "Tom Vries"
+    assert _one(result, "built on hope").speaker == "Jo Park"
+    # what the senator did first stays a candidate of its own, the outlet's account
+    assert _one(result, "every amendment").speaker == "The Courier"
+    # a word quoted as a word is no clause
+    word = suggest('Apology\n\nThe minister said the word "sorry" twice.\n', outlet="Wire")
+    assert _one(word, "sorry").speaker == "Wire"
+
+
+def test_a_quotation_after_who_said_is_the_named_persons():
+    text = (
+        "Peers debate\n\nTuesday, April 7, 2026\n\n"
+        'Several peers spoke against the bill, including Lord Cormack, who said: "Those who '
+        'support the bill have won 12 of the 14 votes."\n\n'
+        'Police arrested Tom Green, who said "I was in Leeds on the night of the fire."\n'
+    )
+    result = suggest(text, outlet="The Courier")
+    check_spans(text, result)
+
+    assert _one(result, "12 of the 14 votes").speaker == "Cormack"
+    assert _one(result, "in Leeds").speaker == "Tom Green"
+    # the sentence's own clause before the relative one is the outlet's account
+    assert _one(result, "Police arrested Tom Green").speaker == "The Courier"
+    assert _one(result, "including Lord Cormack").speaker == "The Courier"
