@@ -3006,7 +3006,7 @@ def _that_opens_clause(tokens: list[Token], after: int, k: int, cue: str) -> boo
     # "said in a report published on Monday that": a participle inside the interposed phrase
     interposed = bool(words) and words[0].lower in ("in", "on", "at", "during", "after")
     if any(
-        (_verbish(t) and not (interposed and t.lower.endswith("ed") and t.lower in _PARTICIPLES))
+        (_verbish(t) and not (interposed and t.lower in _PARTICIPLES))
         or t.text[0].isdigit()
         or t.text in '"“”'
         for t in between

@@ -28,6 +28,8 @@ from .lexicon import (
     FIRST_PERSON,
     LEADING_CONNECTORS,
     PASSIVE_BEFORE_CUE,
+    SELF_PLURAL,
+    SELF_SINGULAR,
     SKIP_BEFORE_CUE,
     word_set,
 )
@@ -90,9 +92,11 @@ def atomic_pieces(
                     # "..., a figure the agency described as unprecedented": a cue at the
                     # clause's end relays nothing, and the clause stays the statement's
                     report = span = None
-                elif statement.kind == "narration":
+                else:
+                    # "Lawmakers rejected it, although reports stated", "Holt said prices were
+                    # falling, though figures show": the words before stay the statement's
                     own = _own_before(text, clause, begin, a > 0)
-                    if own is not None:  # "Lawmakers rejected it, although reports stated"
+                    if own is not None:
                         pieces.append(Piece(*own, reported_speaker=statement.reported))
             if report is None:
                 relayed = None
@@ -469,6 +473,8 @@ def _relayed_name(discourse: Discourse, mention, speaker: str | None) -> str | N
         )
     if who is None or who == speaker or who.lower() in FIRST_PERSON:
         return None
+    if who.split()[0].lower() in SELF_SINGULAR | SELF_PLURAL:
+        return None  # '"Our results show that ..."': the speaker's own finding
     return who
 
 

@@ -2210,3 +2210,29 @@ def test_a_quotation_after_who_said_is_the_named_persons():
     # the sentence's own clause before the relative one is the outlet's account
     assert _one(result, "Police arrested Tom Green").speaker == "The Courier"
     assert _one(result, "including Lord Cormack").speaker == "The Courier"
+
+
+def test_words_before_a_relayed_finding_stay_the_speakers_and_our_results_are_their_own():
+    text = (
+        "Prices\n\nTuesday, April 7, 2026\n\n"
+        "Minister Lena Holt said prices were falling fast, though official figures show "
+        "inflation rose to 3.2 percent in May.\n\n"
+        '"Our results show that moderate consumption is not harmful," said Dr Maria Gomez of '
+        "the University of Lisbon.\n\n"
+        "The president said in an interview broadcast on Sunday that the economy would grow by "
+        "4 percent this year.\n"
+    )
+    result = suggest(text, outlet="The Courier")
+    check_spans(text, result)
+
+    # nothing before the relayed figures is lost
+    falling = _one(result, "prices were falling fast")
+    assert falling.speaker == "Lena Holt"
+    assert falling.reported_speaker is None
+    assert "3.2 percent" not in falling.text
+    # a speaker's own results relay nobody
+    own = _one(result, "moderate consumption")
+    assert own.speaker == "Maria Gomez"
+    assert own.reported_speaker is None
+    # "broadcast" is the interview's participle, not a verb of the sentence
+    assert _one(result, "grow by 4 percent").text.startswith("the economy")
