@@ -2540,7 +2540,9 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
         if first and mention.kind == "name" and _role_before(tokens[:first]):
             mention = _after_organisation(text, tokens, mention, k)
         tail = k + 1 < len(tokens) and (
-            tokens[k + 1].text == "," or _adverbial_tail(tokens[k + 1 :])
+            tokens[k + 1].text == ","
+            or _adverbial_tail(tokens[k + 1 :])
+            or _listener_aside(tokens, k)
         )
         if first and tokens[first - 1].text == "," and tail:
             continue  # "..., Moss said (on Monday), telling Cook ...": the words are before it
@@ -2567,6 +2569,25 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
             cue = cue_text(tokens, k)
             return Found(mention, cue, cue_span(tokens, k), span, before=aside, relayed=relayed)
     return None
+
+
+def _listener_aside(tokens: list[Token], cue: int) -> bool:
+    """ "The agency, he told the committee, was ...": the listener, then the comma that closes
+    an aside set in the sentence it attributes."""
+    closing = next(
+        (
+            i
+            for i in range(cue + 1, min(len(tokens), cue + _INTERPOSED_WORDS))
+            if tokens[i].text == ","
+        ),
+        None,
+    )
+    return (
+        tokens[cue].lower in LISTENER_CUES
+        and closing is not None
+        and closing > cue + 1
+        and all(t.is_word and not _verbish(t) for t in tokens[cue + 1 : closing])
+    )
 
 
 def _subordinate_opening(text: str, tokens: list[Token], first: int) -> tuple[int, int] | None:

@@ -2236,3 +2236,16 @@ def test_words_before_a_relayed_finding_stay_the_speakers_and_our_results_are_th
     assert own.reported_speaker is None
     # "broadcast" is the interview's participle, not a verb of the sentence
     assert _one(result, "grow by 4 percent").text.startswith("the economy")
+
+
+def test_an_aside_with_a_listener_keeps_the_subject_it_interrupts():
+    text = (
+        "Radar\n\nTuesday, April 7, 2026\n\nMike Whitaker spoke to senators on Monday. The "
+        "agency, he told the committee, was already replacing its 1980s radar systems.\n"
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    found = _one(result, "1980s radar")
+    assert found.speaker == "Mike Whitaker"
+    assert found.text.startswith("The agency")
