@@ -1432,6 +1432,9 @@ def _tail_clause(
         if token.text == '"':
             return None
         if token.lower in TAIL_CUES and outside[k + 1].lower == "that":
+            rest = outside[k + 2 :]
+            if rest and _quotation(rest[0]) and not any(t.is_word for t in rest[1:]):
+                return None  # ', adding that "...".': the quotation is a statement already
             return _clause_span(text, outside[k + 1].end, sentence_end)
     return None
 
@@ -1506,6 +1509,10 @@ def _reported(
     more = _participle_tail(text, tokens, end)
     if more is not None and more.cue_span[0] > found.cue_span[0]:
         more = Found(found.mention, more.cue, more.cue_span, more.span)
+        if found.span is not None and found.span[0] < more.cue_span[0] < found.span[1]:
+            # "AMD had won orders, telling Huang that ...": the first words end at the comma
+            first = _clause_span(text, found.span[0], more.cue_span[0])
+            found = replace(found, span=first) if first is not None else found
     else:
         more = None
     statements: list[Statement] = []

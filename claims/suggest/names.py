@@ -240,6 +240,9 @@ class Registry:
             # "Ms Robertsen" met first, "Jane Robertson" later: one person, fully named
             bare = [c for c in self._misspelt(name.split()[-1]) if len(c.split()) == 1]
             canonical = bare[0] if bare else None
+        if canonical is None and not mention.organisation and len(name.split()) == 1:
+            # "Lisa Su, who runs AMD, ... Su said": the full name the article wrote before
+            canonical = self._written_in_full(name, position)
         if canonical is None:
             canonical = self._spelled_out(name)  # "MOM" after the Ministry of Manpower
         if canonical is None and mention.organisation:
@@ -261,6 +264,21 @@ class Registry:
                 person.roles.add(role)
                 person.titled = True
         return canonical
+
+    def _written_in_full(self, surname: str, position: int) -> str | None:
+        """The person a bare surname means when the article named them in full before, with a
+        given name it knows ("Lisa Su"), though nothing then made them a speaker; nobody when
+        it named two ("Bill Clinton", "Hillary Clinton")."""
+        pattern = rf"\b([A-Z][a-z]+) {re.escape(surname)}\b"
+        written = {
+            m.group(0): m.start()
+            for m in re.finditer(pattern, self._text[:position])
+            if m.group(1).lower() in FEMALE | MALE
+        }
+        if len(written) != 1:
+            return None
+        ((full, at),) = written.items()
+        return self.register(Mention(at, at + len(full), "name", full, full), at)
 
     def _spelled_out(self, name: str) -> str | None:
         """The body an acronym stands for: the one the article spells out before it in

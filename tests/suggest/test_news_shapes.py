@@ -653,7 +653,10 @@ def test_an_explainer_whose_introduction_names_someone_keeps_its_answers():
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
-        ("Torres opined that the leak had been designed to stop a fair trial in 2001.", "Torres"),
+        (
+            "Torres opined that the leak had been designed to stop a fair trial in 2001.",
+            "John Torres",
+        ),
         (
             'Sergeant Frank "Greg" Ford reports that he saw 12 prisoners beaten in 2004.',
             "Frank Ford",
@@ -2249,3 +2252,29 @@ def test_an_aside_with_a_listener_keeps_the_subject_it_interrupts():
     found = _one(result, "1980s radar")
     assert found.speaker == "Mike Whitaker"
     assert found.text.startswith("The agency")
+
+
+def test_a_stage_exchange_gives_each_claim_once_and_each_speaker_in_full():
+    text = (
+        "Chip chiefs clash\n\nThursday, April 9, 2026\n\n"
+        "Lisa Su, who runs rival AMD, was more cautious. She told the audience that customers "
+        'were still working out how to make money from AI, adding that "not every investment '
+        'will pay off."\n\n'
+        "Su replied that AMD had won orders worth $5 billion this year, telling Jensen Huang "
+        'that the market was "big enough for both of us."\n\n'
+        "Bill Clinton and Hillary Clinton arrived later. Clinton said the event had raised "
+        "$2 million.\n"
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    # the quotation after ", adding that" is one candidate, not two
+    assert len([c for c in result.candidates if "not every investment" in c.text]) == 1
+    # the words before ", telling Huang that" end at the comma
+    orders = _one(result, "$5 billion")
+    assert "telling" not in orders.text
+    assert _one(result, "big enough").speaker == "Lisa Su"
+    # the surname alone is the person the article named in full before
+    assert orders.speaker == "Lisa Su"
+    # ... unless it named two people of that name
+    assert _one(result, "$2 million").speaker == "Clinton"
