@@ -293,11 +293,12 @@ class Discourse:
             and registry.may_be_body(n)
         }
         last: dict[str, tuple[bool, int, int]] = {}
-        for name in sorted(known | set(self.bodies)):  # sorted: the same answer on every run
-            if name == self.outlet or _other_kind(name, head):
-                continue
-            seen = registry.last_seen(name, position)
+        outlet = {self.outlet} if self.outlet and head in self.outlet.lower().split() else set()
+        for name in sorted(known | set(self.bodies) | outlet):  # the same answer on every run
             kind_in_name = re.search(rf"\b{re.escape(head)}", name.lower()) is not None
+            if (name == self.outlet and not kind_in_name) or _other_kind(name, head):
+                continue  # (a press office's "the department said" is its own department)
+            seen = registry.last_seen(name, position)
             if seen >= 0 and (kind_in_name or not named):
                 last[name] = (kind_in_name, seen, len(name))  # "Desde Abajo" over "Desde"
         return max(last, key=last.__getitem__) if last else None

@@ -489,8 +489,12 @@ def _noise_reason(line: str, *, after_body: bool) -> str | None:
     short = len(line.split()) <= 20
     if _CONTACT.match(line) or (len(line.split()) <= 10 and _PHONE.search(line)):
         return "contact"
-    if short and _EMAIL.search(line) and re.search(r"\b(?:email|e-mail|write|contact)", line, re.I):
-        return "contact"
+    if (
+        short
+        and (_EMAIL.search(line) or _PHONE.search(line))
+        and re.search(r"\b(?:email|e-mail|write|contact|call|ring)", line, re.I)
+    ):
+        return "contact"  # "For more information contact the press office on 020 7946 0000."
     if _UPDATING.match(line):
         return "being updated"
     if _RELATED.match(line) or _SOURCE_LINE.match(line) or _RELATED_ITEM.match(line):

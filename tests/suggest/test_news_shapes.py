@@ -2278,3 +2278,18 @@ def test_a_stage_exchange_gives_each_claim_once_and_each_speaker_in_full():
     assert orders.speaker == "Lisa Su"
     # ... unless it named two people of that name
     assert _one(result, "$2 million").speaker == "Clinton"
+
+
+def test_a_press_release_describing_its_own_department_and_its_contact_line():
+    text = (
+        "Ministry announces funding to cut waiting lists\n\nPublished 12 March 2026\n\n"
+        "The Department of Health today announced £200 million of new funding to cut hospital "
+        "waiting lists.\n\nThe money will fund 30 new diagnostic centres across England, the "
+        "department said.\n\nNotes to editors\n\n"
+        "For more information contact the press office on 020 7946 0000.\n"
+    )
+    result = suggest(text, outlet="Department of Health")
+    check_spans(text, result)
+
+    assert _one(result, "30 new diagnostic centres").speaker == "Department of Health"
+    assert _none(result, "press office")
