@@ -2594,7 +2594,15 @@ def _listener_aside(tokens: list[Token], cue: int) -> bool:
         tokens[cue].lower in LISTENER_CUES
         and closing is not None
         and closing > cue + 1
-        and all(t.is_word and not _verbish(t) for t in tokens[cue + 1 : closing])
+        # only the listener's words ("told customers that 20,000 homes": a clause, no aside)
+        and all(
+            t.text.isalpha() and t.lower != "that" and not _verbish(t)
+            for t in tokens[cue + 1 : closing]
+        )
+        # and the interrupted sentence's verb after it ("Trump told me, they have ...": a
+        # clause of its own)
+        and closing + 1 < len(tokens)
+        and _verbish(tokens[closing + 1])
     )
 
 
@@ -3059,8 +3067,13 @@ def _demonstrative(tokens: list[Token], k: int) -> bool:
     words = []
     rest = tokens[k + 1 :]
     for m, token in enumerate(rest):
-        inside_number = token.text == "." and m + 1 < len(rest) and rest[m + 1].start == token.end
-        if token.text in ",.;:!?" and not inside_number:  # "1.2 million" goes on
+        inside_number = (
+            token.text in ".,"
+            and m + 1 < len(rest)
+            and rest[m + 1].start == token.end
+            and rest[m + 1].text[:1].isdigit()
+        )
+        if token.text in ",.;:!?" and not inside_number:  # "1.2 million", "20,000" go on
             break
         words.append(token)
     if any(t.text == '"' for t in words[1:]):

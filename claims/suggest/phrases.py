@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .given_names import FEMALE, MALE
 from .lexicon import (
     ABBREVIATIONS,
+    BODY_KINDS,
     CLAIM_NOUNS,
     COMPILED,
     COURT_PAPERS,
@@ -764,6 +765,13 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
             (i for i, t in enumerate(words) if t.is_capitalised and t.lower not in STOP_CAPS),
             len(words) - 1,
         )
+        described = [i for i in range(first, len(words)) if words[i].text.islower()]
+        if (
+            described
+            and described[-1] + 1 < len(words)
+            and words[described[-1]].lower in BODY_KINDS
+        ):
+            first = described[-1] + 1  # "Energy firm SSE": the body's name after its kind
         name = _clean(text[words[first].start : last.end])
         return Mention(start, end, "name", written, name=name, role=appositive, organisation=True)
     name_start = len(words)
@@ -776,6 +784,13 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
             break
         name_start = i
     name_start = _name_after_title(words, name_start)
+    if (
+        name_start == 0
+        and len(words) >= 3
+        and words[0].lower not in FEMALE | MALE
+        and words[1].lower in FEMALE | MALE
+    ):
+        name_start = 1  # "Forecaster Tom Brooks" opening a sentence: his trade, then his name
     joined = 0 < name_start < len(words) and words[name_start].text in _TITLE_CASE_JOINS
     if joined and words[name_start - 1].is_capitalised:
         name_start -= 1  # "Doctors Without Borders", "Reporters Without Borders": a body

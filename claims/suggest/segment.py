@@ -126,6 +126,17 @@ _UPDATING = re.compile(
     r"|story (?:continues|developing)|live updates?)\W*$",
     re.IGNORECASE,
 )
+# A live blog's presenter speaking to its readers: "Good morning and welcome to our live
+# coverage", "That's all from us", "Here's a picture sent in by a reader".
+_PRESENTER = re.compile(
+    r"(?:(?:good (?:morning|afternoon|evening)|hello)\b[^.!?]{0,40}\bwelcome\b"
+    r"|welcome (?:back )?to (?:our|the|this) (?:live|rolling|continuing)\b"
+    r"|that['’]s (?:all|it) (?:from|for) (?:us|me|today|now)\b"
+    r"|thanks? (?:you )?(?:very much )?for (?:following|joining|reading)\b"
+    r"|we(?:['’]re| are| will be) (?:pausing|closing|ending|wrapping up) (?:our|this|the)\b"
+    r"|here['’]s (?:a|an|the|some) (?:picture|photo|video|look|clip|map|image)s?\b)",
+    re.IGNORECASE,
+)
 _RELATED = re.compile(
     r"^(?:read (?:more|also)|also read|see also|related(?: articles?| stories| news)?"
     r"|more on this|recommended|you may also like|most read|watch)\b\W",
@@ -314,6 +325,8 @@ def classify(
         return "noise", noise
     if dateline_end(text, start, end) == end or _DATELINE_ONLY.match(line):
         return "noise", "dateline-only"
+    if _PRESENTER.match(text, dateline_end(text, start, end), end):
+        return "noise", "presenter line"  # (after a live blog's time: "09:12 GMT: Good ...")
     if first and not after_body and _headline(line):
         return "heading", "headline"
     if _QUESTION_LINE.match(line) or questions_only(text, start, end):

@@ -2293,3 +2293,38 @@ def test_a_press_release_describing_its_own_department_and_its_contact_line():
 
     assert _one(result, "30 new diagnostic centres").speaker == "Department of Health"
     assert _none(result, "press office")
+
+
+def test_a_live_blog_names_its_speakers_without_their_trade_and_drops_its_presenter():
+    text = (
+        "Storm live: thousands without power\n\n"
+        "10:42 GMT: Forecaster Tom Brooks said gusts could reach 80mph on the coast.\n\n"
+        "10:15 GMT: Energy firm SSE said that 20,000 homes were without power in Scotland.\n\n"
+        "09:50 GMT: Yesterday, Northern Grid told customers that 12,000 homes had lost "
+        "power.\n\n"
+        "09:30 GMT: Here's a picture sent in by a reader in Cardiff.\n\n"
+        "09:12 GMT: Good morning and welcome to our live coverage of the storm.\n"
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    assert _one(result, "80mph").speaker == "Tom Brooks"
+    homes = _one(result, "20,000 homes")
+    assert homes.speaker == "SSE"
+    assert homes.text.startswith("20,000")  # "that 20,000 homes" opens a clause
+    assert _one(result, "12,000 homes").speaker == "Northern Grid"
+    assert _none(result, "picture sent in")
+    assert _none(result, "welcome to our live coverage")
+
+
+def test_a_listener_then_a_new_clause_is_no_aside():
+    text = (
+        "Budgets\n\nTuesday, April 7, 2026\n\nVladimir Putin spoke on Monday. The US has "
+        "outstripped us, Donald Trump told me, they have approved a budget of $738 billion.\n"
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    budget = _one(result, "$738 billion")
+    assert budget.speaker == "Donald Trump"
+    assert budget.text.startswith("they have approved")
