@@ -1165,7 +1165,7 @@ def _speaker_lines(
 
 _ABOUT_THE_INTERVIEW = re.compile(
     r"\b(?:interview(?:ed|s)?|transcript|recording|episode|podcast|published|questions"
-    r"|conversation|project)\b",
+    r"|conversation|project|edited|condensed|abridged)\b",
     re.IGNORECASE,
 )
 _QUOTE_MARKS = frozenset('"“”«„')

@@ -2328,3 +2328,21 @@ def test_a_listener_then_a_new_clause_is_no_aside():
     budget = _one(result, "$738 billion")
     assert budget.speaker == "Donald Trump"
     assert budget.text.startswith("they have approved")
+
+
+def test_a_transcripts_note_on_its_editing_is_its_standfirst():
+    text = (
+        "Transcript: interview with Finance Minister Anna Berg\n\n"
+        "The following is a transcript of an interview with Finance Minister Anna Berg, "
+        "conducted by Michael Dranove on 4 March 2026. It has been edited for length.\n\n"
+        "MICHAEL DRANOVE: Inflation is at 6 percent. Is your budget to blame?\n\n"
+        "ANNA BERG: Inflation is driven by energy prices, which doubled last year.\n\n"
+        "DRANOVE: Will you raise taxes?\n\n"
+        "BERG: Our budget cut the deficit by 2 billion euros.\n"
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    assert _none(result, "The following is a transcript")
+    assert _none(result, "edited for length")
+    assert _one(result, "2 billion euros").speaker == "Anna Berg"
