@@ -3074,11 +3074,24 @@ def _demonstrative(tokens: list[Token], k: int) -> bool:
             and rest[m + 1].text[:1].isdigit()
         )
         if token.text in ",.;:!?" and not inside_number:  # "1.2 million", "20,000" go on
+            if token.text == "," and _verb_after_aside(rest, m):
+                return False  # "that the contract, worth £340 million, was awarded"
             break
         words.append(token)
     if any(t.text == '"' for t in words[1:]):
         return False  # 'asserted that board officials "ignored 12 warnings"': a quoted verb
     return len(words) <= 3 and not _clause_ahead(words)
+
+
+def _verb_after_aside(tokens: list[Token], comma: int) -> bool:
+    """Whether the comma at tokens[comma] opens an aside that another comma closes, with the
+    phrase's verb right after it (", worth £340 million, was")."""
+    for m in range(comma + 1, min(len(tokens) - 1, comma + _INTERPOSED_WORDS + 2)):
+        if tokens[m].text in ".;:!?":
+            return False
+        if tokens[m].text == "," and not tokens[m + 1].text[:1].isdigit():
+            return _verbish(tokens[m + 1])
+    return False
 
 
 def _share_then_verb(tokens: list[Token]) -> bool:

@@ -92,6 +92,10 @@ def _is_role_word(low: str) -> bool:
     )
 
 
+# Singular nouns for a group that speaks as one: "the police said", "the defence argues".
+_COLLECTIVES = word_set("police data prosecution defence defense")
+
+
 def np_word(token: Token) -> bool:
     """Whether a token can be part of a speaker's noun phrase."""
     low = token.lower
@@ -105,6 +109,7 @@ def np_word(token: Token) -> bool:
         or low in ORG_WORDS
         or low in FINDING_NOUNS
         or low in COURT_PAPERS
+        or low in _COLLECTIVES
     )
 
 
@@ -810,7 +815,7 @@ def interpret(text: str, tokens: list[Token], appositive: str = "") -> Mention |
     head = words[-1].lower
     if words[0].lower in INDEFINITES or head in FINDING_NOUNS or head in COURT_PAPERS:
         return Mention(start, end, "phrase", written)  # "a witness", "the study": no one named
-    if (head in GROUP_NOUNS and head.endswith("s")) or head in ("police", "data"):
+    if (head in GROUP_NOUNS and head.endswith("s")) or head in _COLLECTIVES:
         return Mention(start, end, "phrase", written)  # "officials": a group, not one person
     if any(_is_role_word(w.lower) or w.lower in ORG_WORDS for w in words):
         org = words[-1].lower in ORG_WORDS

@@ -2346,3 +2346,20 @@ def test_a_transcripts_note_on_its_editing_is_its_standfirst():
     assert _none(result, "The following is a transcript")
     assert _none(result, "edited for length")
     assert _one(result, "2 billion euros").speaker == "Anna Berg"
+
+
+def test_a_courts_two_sides_speak_and_an_aside_after_that_keeps_the_clause():
+    text = (
+        "Aide tells court of deleted emails\n\nTuesday, April 7, 2026\n\n"
+        "Prosecutors allege that the contract, worth £340 million, was awarded without a "
+        "tender.\n\nThe defence argues that the emails contained nothing of substance.\n\n"
+        "The prosecution argued that 300 emails were deleted in one day.\n"
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    contract = _one(result, "without a tender")
+    assert contract.speaker == "Prosecutors"
+    assert contract.text.startswith("the contract")
+    assert _one(result, "nothing of substance").speaker == "The defence"
+    assert _one(result, "300 emails").speaker == "The prosecution"
