@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import CUE_WORDS
+from .lexicon import CUE_WORDS, FINDING_CUES
 
 # Pasted text mixes straight and curly marks ("“...,\" he said"), and some sites open with
 # the closing mark ("”...“"): each opener accepts any double closing mark.
@@ -148,7 +148,8 @@ def is_statement(text: str, quote: Quote, start: int, end: int) -> bool:
     left = text[start : quote.open].rstrip().rstrip("*_").rstrip()  # Markdown's bold marks
     if left and left[-1] not in _LEFT_OK:
         last = _LAST_WORD.search(left)
-        if not last or last.group(1).lower() not in CUE_WORDS | {"that"}:
+        # ('had shown "a shocking disregard for the law."': a finding's verb, no speech)
+        if not last or last.group(1).lower() not in (CUE_WORDS - FINDING_CUES) | {"that"}:
             # 'writing in a blog post "...": a whole sentence, not a page's title
             inside = text[content_start:content_end].rstrip()
             if not _cue_then_place(left) or not inside or inside[-1] not in ".!?…":

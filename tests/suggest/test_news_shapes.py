@@ -2363,3 +2363,17 @@ def test_a_courts_two_sides_speak_and_an_aside_after_that_keeps_the_clause():
     assert contract.text.startswith("the contract")
     assert _one(result, "nothing of substance").speaker == "The defence"
     assert _one(result, "300 emails").speaker == "The prosecution"
+
+
+def test_a_quoted_phrase_after_a_findings_verb_stays_in_the_reported_clause():
+    text = (
+        "Sewage fine\n\nFriday, April 10, 2026\n\n"
+        'Judge Anna Johnson said the company had shown "a shocking and wholesale disregard for '
+        'the environment."\n'
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    found = _one(result, "wholesale disregard")
+    assert found.speaker == "Anna Johnson"
+    assert found.text.startswith("the company had shown")
