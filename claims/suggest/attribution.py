@@ -1481,6 +1481,7 @@ def _reported(
         ) + _reported(text, index, second, inline_second, second[0].start, end, discourse, voice)
     found = (
         _according_to(text, tokens, end)
+        or _in_their_view(text, tokens, end)
         or _in_a_poll(text, tokens, end)
         or _quoted_as_saying(text, tokens, end)
         or _as_said(text, tokens, end)
@@ -1977,6 +1978,35 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
             span = _clause_span(text, tokens[0].start, tokens[k].start)
             return Found(mention, "according to", where, span)
     return None
+
+
+def _in_their_view(text: str, tokens: list[Token], end: int) -> Found | None:
+    """ "In her view, the euro could recover", "In Ward's opinion, ...": the opinion of whom
+    the possessive names, opening the sentence before a comma."""
+    lead = 1 if tokens and tokens[0].lower in _LEADING_AND else 0
+    if len(tokens) < lead + 5 or tokens[lead].lower != "in":
+        return None
+    owner, noun, comma = tokens[lead + 1 : lead + 4]
+    if noun.lower not in _OPINIONS or comma.text != ",":
+        return None
+    if owner.lower in _POSSESSIVE_PRONOUNS:
+        word = _POSSESSIVE_PRONOUNS[owner.lower]
+        mention = Mention(owner.start, owner.end, "pronoun", word, role=word)
+    elif possessive(owner) and owner.is_capitalised:
+        bare = Token(owner.text[:-2], owner.start, owner.end - 2, owner.lower[:-2])
+        mention = interpret(text, [bare])
+    else:
+        return None
+    if mention is None:
+        return None
+    span = _clause_span(text, comma.end, end)
+    cue = text[tokens[lead].start : noun.end]
+    return Found(mention, cue, (tokens[lead].start, noun.end), span)
+
+
+_OPINIONS = word_set("view opinion estimation judgment judgement assessment")
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
+_LEADING_AND = word_set("and but")
 
 
 def _past_aside(tokens: list[Token], comma: int) -> int:

@@ -2377,3 +2377,21 @@ def test_a_quoted_phrase_after_a_findings_verb_stays_in_the_reported_clause():
     found = _one(result, "wholesale disregard")
     assert found.speaker == "Anna Johnson"
     assert found.text.startswith("the company had shown")
+
+
+def test_in_her_view_gives_the_opinion_to_whom_the_possessive_names():
+    text = (
+        "The euro\n\nFriday, April 10, 2026\n\n"
+        '"The market has priced in too much pessimism," said Karen Ward, a strategist at JP '
+        "Morgan. In her view, the euro could recover to $1.10 by the end of the year.\n\n"
+        "Tom Reyes of Goldman Sachs disagrees. In Reyes's opinion, the euro will fall to "
+        "parity by June.\n"
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    view = _one(result, "$1.10")
+    assert view.speaker == "Karen Ward"
+    assert view.text.startswith("the euro")
+    assert view.cue == "In her view"
+    assert _one(result, "parity by June").speaker == "Tom Reyes"
