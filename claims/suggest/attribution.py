@@ -439,6 +439,12 @@ class Discourse:
         current = self.current
         if word == "they" and current and current.endswith("s") and current not in registry.people:
             return current  # "Activists claim that ... They accuse ...": the group that spoke
+        if word == "it":
+            opened = {n: p for n, p in self.bodies.items() if p < position}
+            latest = max(opened, key=opened.__getitem__) if opened else None
+            since = max([self.spoke.get(current or "", -1), *self.subjects.values()], default=-1)
+            if latest is not None and opened[latest] > since:
+                return latest  # "Acme said ... The Met Office has issued a warning. It says"
         if self.current and registry.is_organisation(self.current):
             return self.current
         groups = {n: p for n, p in self.subjects.items() if registry.is_organisation(n)}
@@ -449,6 +455,10 @@ class Discourse:
         named = {
             n: p.first for n, p in registry.people.items() if p.organisation and p.first < position
         }
+        if word == "it":
+            # "The Met Office has issued a warning. It says ...": a body that opened a
+            # narration sentence
+            named |= {n: p for n, p in self.bodies.items() if p < position and n not in named}
         return max(named, key=named.__getitem__) if named else None
 
 
@@ -827,8 +837,25 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
         or _plain_noun_subject(tokens, j, cue, lo)
         or _publication_subject(text, tokens, j, lo)
         or _subject_before_comma(text, tokens, j, lo)
+        or _speaking_for(text, tokens, j, lo)
         or finding
     )
+
+
+def _speaking_for(text: str, tokens: list[Token], j: int, lo: int) -> Mention | None:
+    """ "A spokeswoman for the family said": someone speaking for people written as a common
+    noun, the phrase as a whole."""
+    for i in range(j - 1, max(lo, j - _SPEAKING_FOR_WORDS) - 1, -1):
+        if tokens[i].lower not in ("for", "of") or i - 1 < lo or tokens[i - 1].lower not in _SPOKES:
+            continue
+        if not all(t.is_word for t in tokens[i + 1 : j + 1]):
+            return None
+        start = i - 2 if i - 2 >= lo and tokens[i - 2].lower in _ARTICLE_WORDS else i - 1
+        return interpret(text, tokens[start : j + 1])
+    return None
+
+
+_SPEAKING_FOR_WORDS = 5
 
 
 _SUBJECT_WORDS = 16
@@ -1508,7 +1535,7 @@ def _reported(
                 )
             ]  # fmt: skip
         return [_narration(start, end, index, discourse, voice)]
-    more = _participle_tail(text, tokens, end)
+    more = _participle_tail(text, tokens, end) or _participle_after_cue(text, tokens, found, end)
     if more is not None and more.cue_span[0] > found.cue_span[0]:
         more = Found(found.mention, more.cue, more.cue_span, more.span)
         if found.span is not None and found.span[0] < more.cue_span[0] < found.span[1]:
@@ -1966,9 +1993,12 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
             return Found(mention, "according to", where, span, relayed=relayed)
         if tokens[k - 1].text in ",(":
             span = _clause_span(text, tokens[0].start, tokens[k - 1].start)
-            return Found(
-                mention, "according to", where, span, after=_which_said(text, tokens, mention, end)
-            )
+            after = _which_said(text, tokens, mention, end)
+            if after is None and _goes_on(tokens, mention):
+                # "The Conservatives took 35 per cent, according to exit polls, with Labour on
+                # 29 per cent": the source set in the sentence, all of it the source's
+                span = _clause_span(text, tokens[0].start, end)
+            return Found(mention, "according to", where, span, after=after)
         rest = [t for t in tokens if t.start >= mention.end and t.is_word]
         before = [t for t in tokens[:k] if t.is_word]
         closes = len(rest) <= _AFTER_SOURCE_WORDS and not any(_verbish(t) for t in rest)
@@ -2048,6 +2078,16 @@ def _which_said(
     if cue >= len(tokens) or tokens[cue].lower not in _PLAIN_NOUN_CUES:
         return None
     return _reported_clause(text, tokens, cue, end)
+
+
+def _goes_on(tokens: list[Token], mention: Mention) -> bool:
+    """Whether the sentence goes on past a comma right after a source named within it, with
+    more of the same claim (not ", and its director said ...", a clause of its own)."""
+    k = next((i for i, t in enumerate(tokens) if t.start >= mention.end), len(tokens))
+    if k + 1 >= len(tokens) or tokens[k].text != "," or not tokens[k + 1].is_word:
+        return False
+    rest = range(k + 1, len(tokens))
+    return not any(is_cue(tokens, m) for m in rest)
 
 
 _AFTER_SOURCE_WORDS = 4  # "... according to Carlos Lage and Cuban television."
@@ -3425,6 +3465,30 @@ def _verb_here(tokens: list[Token], j: int) -> bool:
         and j + 1 < len(tokens)
         and tokens[j + 1].lower in DETERMINERS
     )
+
+
+def _participle_after_cue(text: str, tokens: list[Token], found: Found, end: int) -> Found | None:
+    """ "The number of cases has tripled, the agency said, warning that rates were too low":
+    a participle right after the cue goes on with its speaker's words."""
+    cue = next((k for k, t in enumerate(tokens) if t.start == found.cue_span[0]), None)
+    if cue is None:
+        return None
+    for k in range(cue + 2, min(len(tokens) - 1, cue + _PARTICIPLE_REACH)):
+        if tokens[k].lower not in TAIL_CUES or tokens[k - 1].text != ",":
+            continue
+        begin = k + 2 if tokens[k + 1].lower == "that" else k + 1
+        if tokens[k].lower in LISTENER_CUES and begin == k + 1:
+            begin = _after_listener(tokens, k + 1)  # ", telling reporters the line was cut"
+            if begin == k + 1:
+                return None
+        if begin >= len(tokens):
+            return None
+        span = _clause_span(text, tokens[begin].start, end)
+        return Found(found.mention, cue_text(tokens, k), cue_span(tokens, k), span)
+    return None
+
+
+_PARTICIPLE_REACH = 5  # ", the agency said on Monday, adding": past a time to the participle
 
 
 def _participle_tail(text: str, tokens: list[Token], end: int) -> Found | None:

@@ -109,7 +109,6 @@ def np_word(token: Token) -> bool:
         or low in ORG_WORDS
         or low in FINDING_NOUNS
         or low in COURT_PAPERS
-        or low in _COLLECTIVES
     )
 
 
@@ -183,8 +182,8 @@ def _collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
                 k -= 2  # "Lena Ortiz of the Civic Watch blog": the name before "of the"
                 continue
             return k
-        if np_word(token):
-            k -= 1
+        if np_word(token) or (k == j and token.lower in _COLLECTIVES):
+            k -= 1  # (a collective heads a phrase: "the prosecution", not "defence agency")
             continue
         if k < j and possessive(token) and np_word(tokens[k + 1]):
             k -= 1  # "the agency's director", "the report's authors"
@@ -211,7 +210,9 @@ def _noun_modifier(tokens: list[Token], k: int, j: int, lo: int) -> int | None:
     if not (lo <= k < j) or not tokens[k].text.isalpha() or not tokens[k].text.islower():
         return None
     head = tokens[k + 1].lower
-    if not (head in ORG_WORDS or _is_role_word(head)) or tokens[k + 1].is_capitalised:
+    # ("the civil defence agency": a modifier word may stand between it and the head)
+    heads = (head, tokens[j].lower) if head in ROLE_MODIFIERS else (head,)
+    if not any(h in ORG_WORDS or _is_role_word(h) for h in heads) or tokens[k + 1].is_capitalised:
         return None
     # "the provincial disaster agency", "the national weather service": a few more
     m = k

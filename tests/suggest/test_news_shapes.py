@@ -2395,3 +2395,26 @@ def test_in_her_view_gives_the_opinion_to_whom_the_possessive_names():
     assert view.text.startswith("the euro")
     assert view.cue == "In her view"
     assert _one(result, "parity by June").speaker == "Tom Reyes"
+
+
+def test_words_after_a_source_set_in_the_sentence_are_kept():
+    text = (
+        "Results\n\nFriday, April 10, 2026\n\n"
+        "The number of measles cases in England has tripled since 2022, the UK Health Security "
+        "Agency said, warning that vaccination rates were too low.\n\n"
+        "The Conservatives took 35 per cent of the vote, according to exit polls, with Labour on "
+        "29 per cent.\n\n"
+        "The Met Office has issued an amber warning for snow. It says up to 20cm could fall on "
+        "high ground.\n\n"
+        '"The verdict is a travesty and we will appeal it," a spokeswoman for the family said.\n'
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    assert _one(result, "tripled since 2022").speaker == "UK Health Security Agency"
+    low = _one(result, "vaccination rates")
+    assert low.speaker == "UK Health Security Agency"
+    assert low.text == "vaccination rates were too low"
+    assert "Labour on 29 per cent" in _one(result, "35 per cent").text
+    assert _one(result, "20cm").speaker == "Met Office"
+    assert _one(result, "travesty").speaker == "a spokeswoman for the family"
