@@ -99,7 +99,7 @@ _INTERPOSED = word_set(
     """
     on in at during to with for from after before by via through over last this earlier later
     also again repeatedly once yesterday today tonight recently previously publicly privately
-    separately there here then now already first
+    separately there here then now already first late early
     """
 )
 _NOT_BEFORE_THAT = word_set(
@@ -2998,6 +2998,10 @@ def _after_when(tokens: list[Token], after: int) -> int:
     """Past a bare day right after the cue ("said Tuesday", "announced Wednesday morning",
     "said yesterday"), when a clause follows it."""
     k = after
+    if k + 1 < len(tokens) and tokens[k].lower in ("late", "early") and tokens[k + 1].lower == "on":
+        k += 1  # "said late on Thursday it would"
+    if k + 1 < len(tokens) and tokens[k].lower == "on" and tokens[k + 1].lower in WEEKDAYS:
+        k += 1  # "said on Monday it would close": the day, then the clause
     if k < len(tokens) and (tokens[k].lower in WEEKDAYS or tokens[k].lower in _DAYS):
         k += 1
         if k < len(tokens) and tokens[k].lower in _TIMES_OF_DAY:
@@ -3400,8 +3404,20 @@ def _attribution_after(text: str, tokens: list[Token], comma: int, start: int) -
         # the attribution are the speaker's too.
         rest = next((m for m in range(k + 1, len(tokens)) if tokens[m].text == ","), None)
         after = None
+        if rest is not None and rest + 1 < len(tokens) and _verbish(tokens[rest + 1]):
+            # "Children who slept less, the team found, were 20 percent more likely": an aside
+            # inside the sentence it attributes, all of it the speaker's
+            return Found(
+                mention,
+                cue_text(tokens, k),
+                cue_span(tokens, k),
+                _clause_span(text, start, tokens[-1].end),
+            )
+        # (", said Mike Chen, a portfolio manager at Aster Funds.": who the speaker is)
+        described = inverted and rest is not None and tokens[rest].start == mention.end
         if (
             rest is not None
+            and not described
             and rest + 1 < len(tokens)
             and tokens[rest + 1].lower not in TAIL_CUES
             and len([t for t in tokens[rest + 1 :] if t.is_word]) >= 3

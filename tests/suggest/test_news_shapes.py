@@ -2418,3 +2418,24 @@ def test_words_after_a_source_set_in_the_sentence_are_kept():
     assert "Labour on 29 per cent" in _one(result, "35 per cent").text
     assert _one(result, "20cm").speaker == "Met Office"
     assert _one(result, "travesty").speaker == "a spokeswoman for the family"
+
+
+def test_a_wire_tail_keeps_its_speaker_and_drops_the_speakers_description():
+    text = (
+        "Markets\n\nFriday, April 10, 2026\n\n"
+        "Investors fear that the merger will collapse, said Mike Chen, a portfolio manager at "
+        "Aster Funds.\n\n"
+        "Children who slept less, the team found, were 20 percent more likely to be obese.\n\n"
+        "Acme Corp said on Monday it would close its plant in Ohio.\n\n"
+        "Voters backed the independent candidate by a margin of 2 to 1, officials said late on "
+        "Thursday.\n"
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    assert _one(result, "merger will collapse").speaker == "Mike Chen"
+    assert _none(result, "portfolio manager")  # who he is, not what he said
+    obese = _one(result, "more likely to be obese")
+    assert obese.text.startswith("Children who slept less")  # one claim, the aside inside
+    assert _one(result, "close its plant").text.startswith("it would")
+    assert _one(result, "margin of 2 to 1").speaker == "officials"
