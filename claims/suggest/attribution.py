@@ -299,6 +299,10 @@ class Discourse:
             if (name == self.outlet and not kind_in_name) or _other_kind(name, head):
                 continue  # (a press office's "the department said" is its own department)
             seen = registry.last_seen(name, position)
+            # ("the central bank" is the Federal Reserve, a bank's own kind by another name)
+            kind_in_name = kind_in_name or bool(
+                set(name.lower().split()) & _KIND_FITS.get(head, frozenset())
+            )
             if seen >= 0 and (kind_in_name or not named):
                 last[name] = (kind_in_name, seen, len(name))  # "Desde Abajo" over "Desde"
         return max(last, key=last.__getitem__) if last else None
@@ -1018,7 +1022,23 @@ def _other_kind(name: str, kind: str) -> bool:
         # "the company" may be any business, "the body" any public one too
         return kind != "body" and bool(words & _PUBLIC_BODIES)
     own = words & ORG_WORDS - _ANY_KIND
+    if words & _KIND_FITS.get(kind, frozenset()):
+        return False  # "Kestrel Motors ... the carmaker", "the Federal Reserve ... the bank"
     return bool(own) and kind not in own and not any(w.startswith(kind) for w in words)
+
+
+# Words of a body's name that say what kind of body it is, by the kind a description names.
+_KIND_FITS = {
+    "carmaker": word_set("motors motor auto automotive cars"),
+    "automaker": word_set("motors motor auto automotive cars"),
+    "drugmaker": word_set("pharma pharmaceuticals pharmaceutical therapeutics biotech"),
+    "chipmaker": word_set("semiconductor semiconductors micro microelectronics"),
+    "airline": word_set("air airways airlines"),
+    "carrier": word_set("air airways airlines"),
+    "lender": word_set("bank banking financial capital"),
+    "bank": word_set("reserve"),
+    "insurer": word_set("insurance assurance"),
+}
 
 
 _BODY_PEOPLE = word_set("officials executives spokesman spokeswoman spokesperson")

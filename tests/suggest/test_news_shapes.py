@@ -2439,3 +2439,17 @@ def test_a_wire_tail_keeps_its_speaker_and_drops_the_speakers_description():
     assert obese.text.startswith("Children who slept less")  # one claim, the aside inside
     assert _one(result, "close its plant").text.startswith("it would")
     assert _one(result, "margin of 2 to 1").speaker == "officials"
+
+
+def test_a_carmaker_or_drugmaker_described_by_its_trade_is_the_body_named_before():
+    text = (
+        "Sales\n\nFriday, April 10, 2026\n\n"
+        "Kestrel Motors posted record sales in March. The carmaker said demand for electric "
+        "models had doubled.\n\n"
+        "Helix Pharmaceuticals cut 300 jobs. The drugmaker said its trial had failed.\n"
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    assert _one(result, "electric models").speaker == "Kestrel Motors"
+    assert _one(result, "trial had failed").speaker == "Helix Pharmaceuticals"
