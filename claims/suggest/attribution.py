@@ -873,6 +873,22 @@ _UNNAMED = re.compile(
 )
 
 
+def _unnamed_after(text: str, tokens: list[Token], i: int) -> Mention | None:
+    """ "according to people familiar with the matter": unnamed sources after the cue, up to
+    the comma or the sentence's end."""
+    if i >= len(tokens):
+        return None
+    stop = next((m for m in range(i, len(tokens)) if tokens[m].text in ",.;:"), len(tokens))
+    if stop == i or not _UNNAMED.fullmatch(text, tokens[i].start, tokens[stop - 1].end):
+        return None
+    return Mention(
+        tokens[i].start,
+        tokens[stop - 1].end,
+        "phrase",
+        text[tokens[i].start : tokens[stop - 1].end],
+    )
+
+
 def _unnamed_sources(text: str, tokens: list[Token], j: int, lo: int) -> Mention | None:
     """Unnamed sources before a cue ("two people familiar with the matter told Reuters")."""
     start = next(
@@ -1992,6 +2008,7 @@ def _according_to(text: str, tokens: list[Token], end: int) -> Found | None:
             or mention_after(text, tokens, k + 2, len(tokens))
             or _maker_named(text, tokens, k + 2)
             or _source_phrase(text, tokens, k + 2)
+            or _unnamed_after(text, tokens, k + 2)
         )
         if mention is None:
             return None

@@ -452,6 +452,19 @@ def mention_after(text: str, tokens: list[Token], i: int, hi: int) -> Mention | 
     by = _finding_by(tokens, i, end, hi)
     if by is not None:
         return mention_after(text, tokens, by, hi)
+    if (
+        end < hi
+        and tokens[end].text.islower()
+        and tokens[end].is_word
+        and tokens[end].lower not in _NAME_PARTICLES  # "Mohammed bin Zayed"
+    ):
+        named = _described_name(tokens, end, hi)
+        before = interpret(text, tokens[i:end])
+        person = before is not None and not before.organisation and " " in before.name
+        if named is not None and named > end and not person:
+            # "Tory backbencher Sir John Haines", "Green Party co-leader Anna Holm": a party
+            # and a trade the lexicon lacks, then the person
+            return mention_after(text, tokens, named, hi)
     role = ""
     if end < hi and tokens[end].text == ",":
         stop = end + 1

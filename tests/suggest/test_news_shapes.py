@@ -2453,3 +2453,22 @@ def test_a_carmaker_or_drugmaker_described_by_its_trade_is_the_body_named_before
 
     assert _one(result, "electric models").speaker == "Kestrel Motors"
     assert _one(result, "trial had failed").speaker == "Helix Pharmaceuticals"
+
+
+def test_a_party_and_a_trade_before_a_name_and_unnamed_sources_after_according_to():
+    text = (
+        "Votes\n\nFriday, April 10, 2026\n\n"
+        '"It is a scandal that nobody has resigned," said Tory backbencher Sir John Haines.\n\n'
+        '"This is a sad day for democracy," said Green Party co-leader Anna Holm, as results '
+        "came in.\n\n"
+        "The bank is preparing to cut 2,000 jobs, according to people familiar with the "
+        "matter.\n"
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    assert _one(result, "nobody has resigned").speaker == "John Haines"
+    assert _one(result, "sad day").speaker == "Anna Holm"
+    jobs = _one(result, "2,000 jobs")
+    assert jobs.speaker == "people familiar with the matter"
+    assert "according to" not in jobs.text
