@@ -527,6 +527,10 @@ def _trim(text: str, start: int, end: int, *, after_cut: bool) -> tuple[int, int
         if after_cut and word in CUE_WORDS and text.startswith(" that ", word_end):
             start = word_end + len(" that")  # "..., and added that taxes will fall"
             continue
+        cue_next = _WORD_THEN_THAT.match(text, word_end, end)
+        if after_cut and word in SKIP_BEFORE_CUE and cue_next and cue_next[1].lower() in CUE_WORDS:
+            start = word_end  # "..., but later admitted that she had met him"
+            continue
         break
     for filler in _FILLERS:
         if text[start:end].lower().endswith(filler):
@@ -536,6 +540,7 @@ def _trim(text: str, start: int, end: int, *, after_cut: bool) -> tuple[int, int
     return (start, end) if start < end else None
 
 
+_WORD_THEN_THAT = re.compile(r" (\w+) that ")
 # "So far, we have helped ...", "So many people ...": "so" opening an adverb, not a connector
 _SO_PHRASE = re.compile(r"(?:far|many|much|long|few|called)\b", re.IGNORECASE)
 

@@ -2472,3 +2472,17 @@ def test_a_party_and_a_trade_before_a_name_and_unnamed_sources_after_according_t
     jobs = _one(result, "2,000 jobs")
     assert jobs.speaker == "people familiar with the matter"
     assert "according to" not in jobs.text
+
+
+def test_an_adverb_before_a_second_cue_is_left_out_with_the_cue():
+    text = (
+        "Lobbying\n\nFriday, April 10, 2026\n\n"
+        "Minister Jane Roe told parliament the claims were false, but later admitted that she "
+        "had met the lobbyist twice.\n"
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    met = _one(result, "met the lobbyist")
+    assert met.speaker == "Jane Roe"
+    assert met.text == "she had met the lobbyist twice"
