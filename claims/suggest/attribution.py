@@ -627,12 +627,8 @@ def _direct(
         confidence=confidence,
         evidence=evidence,
     )
-    for quote in quotes:
-        span = _quote_span(text, quote)
-        if span:
-            statements.append(
-                Statement(*span, "direct", speaker, cue, index, quoted=True, **common)
-            )
+    for span in _quotation_spans(text, quotes):
+        statements.append(Statement(*span, "direct", speaker, cue, index, quoted=True, **common))
     if cue_at is not None:
         tail = _tail_clause(outside, cue_at, sentence_end, text)
         if tail:
@@ -1475,6 +1471,31 @@ def _inverted(text: str, tokens: list[Token], cue: int) -> Mention | None:
     if mention is not None and at + 1 < len(tokens) and tokens[at + 1].text in ".,":
         return mention  # '"...," said he.'
     return None
+
+
+def _quotation_spans(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
+    """The spans of a sentence's quotations, one sentence split by its attribution taken
+    whole: '"The new rules," Ms Moss said, "will cost retailers £2bn a year."'."""
+    spans: list[tuple[int, int]] = []
+    joined = False
+    opened = 0
+    for quote in quotes:
+        span = _quote_span(text, quote)
+        if span is None:
+            continue
+        if joined and spans:
+            spans[-1] = (opened, quote.outer[1])  # the marks kept, so that they pair
+        else:
+            spans.append(span)
+            opened = quote.open
+        inside = text[quote.content[0] : quote.content[1]].rstrip()
+        joined = inside.endswith(",")
+        if joined:
+            following = next((q for q in quotes if q.open > quote.open), None)
+            words = text[following.content[0] : following.content[1]].split() if following else []
+            # (not '"..., " he said, "and we expect more."': a clause of its own)
+            joined = bool(words) and words[0][:1].islower() and words[0] not in _JOINING
+    return spans
 
 
 def _quote_span(text: str, quote: Quote) -> tuple[int, int] | None:

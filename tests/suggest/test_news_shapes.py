@@ -2486,3 +2486,21 @@ def test_an_adverb_before_a_second_cue_is_left_out_with_the_cue():
     met = _one(result, "met the lobbyist")
     assert met.speaker == "Jane Roe"
     assert met.text == "she had met the lobbyist twice"
+
+
+def test_a_quotation_split_by_its_attribution_is_one_claim():
+    text = (
+        "Retail\n\nFriday, April 10, 2026\n\n"
+        '"The new rules," Ms Moss said, "will cost retailers £2bn a year."\n\n'
+        '"Our profits have risen sharply this year," Ms Moss said, "and we expect more growth '
+        'in 2027."\n'
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    rules = _one(result, "£2bn")
+    assert rules.speaker == "Moss"
+    assert rules.text.startswith('"The new rules,"')
+    # a second clause of its own stays apart
+    assert _one(result, "risen sharply").text == "Our profits have risen sharply this year"
+    assert _one(result, "more growth").speaker == "Moss"
