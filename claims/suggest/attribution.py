@@ -812,6 +812,9 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
         described = mention_before(text, tokens, relative, lo)
         if described is not None and described.start == tokens[lo].start:
             return described
+    colleagues = _with_colleagues(text, tokens, j, lo)
+    if colleagues is not None:
+        return colleagues
     finding = _finding_subject(text, tokens, cue, lo)
     if finding is not None and finding.kind == "name":
         return finding  # "The results of the National Health Survey, published ..., revealed"
@@ -858,6 +861,31 @@ def _speaking_for(text: str, tokens: list[Token], j: int, lo: int) -> Mention | 
 _SPEAKING_FOR_WORDS = 5
 
 
+def _with_colleagues(text: str, tokens: list[Token], j: int, lo: int) -> Mention | None:
+    """ "Dr Kofi Mensah and colleagues at the University of Ghana found": the lead author
+    named before "and colleagues", "and her team", "and co-authors"."""
+    for k in range(j, max(lo, j - _COLLEAGUE_WORDS) - 1, -1):
+        if tokens[k].lower not in _COLLEAGUES:
+            continue
+        m = k - 1
+        if m >= lo and tokens[m].lower in _POSSESSIVES:
+            m -= 1  # "and her team"
+        if m - 1 < lo or tokens[m].lower != "and":
+            return None
+        named = mention_before(text, tokens, m - 1, lo)
+        if named is None or named.kind != "name" or named.organisation:
+            return None
+        if (
+            tokens[lo].start != named.start
+            and tokens[_token_index(tokens, named.start) - 1].text != ","
+        ):
+            return None  # the lead author opens the clause
+        return named
+    return None
+
+
+_COLLEAGUES = word_set("colleagues team co-authors coauthors collaborators co-workers")
+_COLLEAGUE_WORDS = 10  # "and colleagues at the University of Ghana"
 _SUBJECT_WORDS = 16
 # "two people familiar with the matter", "a person briefed on the talks", "sources close to the
 # minister": the unnamed sources of wire reports
@@ -2646,7 +2674,8 @@ def _said_that(text: str, tokens: list[Token], end: int) -> Found | None:
             span = _reported_clause(text, tokens, k, end)
             opening = named is not None and named.start <= tokens[0].start
             # (not "Jane Roe, who said 40 died, left on Monday": the main clause goes on)
-            if named is not None and named.kind == "name" and span is not None and not opening:
+            speaks = named is not None and named.kind in ("name", "role", "phrase")
+            if speaks and span is not None and not opening:
                 before = _main_clause_before(text, tokens, who - 1)
                 return Found(named, cue_text(tokens, k), cue_span(tokens, k), span, before=before)
             continue

@@ -2504,3 +2504,18 @@ def test_a_quotation_split_by_its_attribution_is_one_claim():
     # a second clause of its own stays apart
     assert _one(result, "risen sharply").text == "Our profits have risen sharply this year"
     assert _one(result, "more growth").speaker == "Moss"
+
+
+def test_a_lead_author_and_colleagues_and_a_body_described_before_which_said():
+    text = (
+        "Malaria\n\nFriday, April 10, 2026\n\n"
+        "Dr Kofi Mensah and colleagues at the University of Ghana found that malaria cases fell "
+        "by a third.\n\n"
+        "The claims were denied by the company, which said it had followed all safety rules.\n"
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    assert _one(result, "malaria cases").speaker == "Kofi Mensah"
+    assert _one(result, "safety rules").speaker == "the company"
+    assert _one(result, "claims were denied").speaker == "Wire"
