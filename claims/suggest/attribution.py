@@ -831,9 +831,17 @@ def _subject(text: str, tokens: list[Token], cue: int, lo: int = 0) -> Mention |
         and mention.kind == "name"
         and _BY_OR_FROM.search(text, finding.start, mention.start)
     ):
-        # "A report by the consumer group Consumer Focus found": the paper, up to its maker
+        # "A report by the consumer group Consumer Focus found": the paper, up to its maker,
+        # speaks for its maker
         words = text[finding.start : mention.end]
-        return Mention(finding.start, mention.end, "phrase", words, organisation=True)
+        before = text[finding.start : text.rfind(mention.name, mention.start, mention.end)]
+        before = before.split()
+        if len(before) >= 2 and before[-1].lower() == "the" and before[-2][:1].isupper():
+            # "the charity Save the Children": a name cut at its "the" is read whole
+            return Mention(finding.start, mention.end, "phrase", words, organisation=True)
+        return Mention(
+            finding.start, mention.end, "name", words, name=mention.name, organisation=True
+        )
     return (
         _head_before_place(text, tokens, j, lo)
         or mention
@@ -1188,16 +1196,25 @@ def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Menti
             name = text[run[0].start : run[-1].end]
             return Mention(start, end, "name", text[start:end], name=name, organisation=True)
     # "Results of the trials, published in a paper by JA Doe in 1989, show": its author
-    by = next((i for i, w in enumerate(rest) if w.lower == "by"), None)
+    # ("Figures from the Office for National Statistics show": its maker too)
+    by = next((i for i, w in enumerate(rest) if w.lower in ("by", "from")), None)
     if by is not None:
         run = []
         named = rest[by + 1 :]
         if named and named[0].lower == "the":
             named = named[1:]  # "Analysis by the Nuffield Trust suggests"
-        for word in named:
+        for i, word in enumerate(named):
             initials = word.text.isupper()  # "JA Doe", not the word "as"
-            if not (word.is_capitalised and (initials or word.lower not in STOP_CAPS)):
+            joins = (  # "Office for National Statistics", "University of Cambridge"
+                word.lower in _NAME_JOINS
+                and run
+                and i + 1 < len(named)
+                and named[i + 1].is_capitalised
+            )
+            if not (joins or (word.is_capitalised and (initials or word.lower not in STOP_CAPS))):
                 break
+            if run and not text[run[-1].end : word.start].isspace():
+                break  # "the Transport Research Agency (TRA)": the name ends at the bracket
             run.append(word)
         named = interpret(text, run) if run else None
         if named is not None and named.kind == "name":
@@ -1207,6 +1224,9 @@ def _finding_subject(text: str, tokens: list[Token], cue: int, lo: int) -> Menti
             )  # fmt: skip
     # a paper that "says" is read as any other subject, unless its maker is named with it
     return Mention(start, end, "phrase", f"the {words[head].lower}") if finds else None
+
+
+_NAME_JOINS = word_set("of for and")
 
 
 def _a_body(words: list[Token]) -> bool:
