@@ -435,7 +435,11 @@ class Discourse:
                 if not p.organisation and registry.is_person(n) and registry.sex(n) != other
             }
             seen = {n: at for n, at in seen.items() if at >= 0}
-            return max(seen, key=seen.__getitem__) if seen else None
+            if seen:
+                return max(seen, key=seen.__getitem__)
+            # "Prosecutors questioned the witness, Mark Lund. He told the court ...": nobody
+            # spoke or was registered, so the last person named with a given name of the sex
+            return registry.named_with_given_name(word, position)
         if word == "they" and self.group is not None:
             phrase, where = self.group
             if where > self.spoke.get(self.current or "", -1):

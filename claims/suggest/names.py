@@ -33,6 +33,7 @@ from .tokens import Token
 from .types import KnownSpeaker
 
 _NOWHERE = 1 << 60
+_GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z]+) [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 _MISSPELT_MIN_LETTERS = 6
 _MISSPELT_SIMILARITY = 0.85  # the first position of someone the article never names
 _HONOURED = re.compile(
@@ -264,6 +265,19 @@ class Registry:
                 person.roles.add(role)
                 person.titled = True
         return canonical
+
+    def named_with_given_name(self, pronoun: str, position: int) -> str | None:
+        """The last person the article named before a position with a given name that "he"
+        or "she" can stand for ("the witness, Mark Lund, ... He"), registered."""
+        given = MALE if pronoun == "he" else FEMALE
+        last = None
+        for match in _GIVEN_AND_SURNAME.finditer(self._text, 0, position):
+            if match.group(1).lower() in given:
+                last = match
+        if last is None:
+            return None
+        full = last.group(0)
+        return self.register(Mention(last.start(), last.end(), "name", full, full), last.start())
 
     def _written_in_full(self, surname: str, position: int) -> str | None:
         """The person a bare surname means when the article named them in full before, with a

@@ -2540,3 +2540,17 @@ def test_figures_and_reports_from_a_named_maker_speak_for_it():
     assert _one(result, "automation").speaker == "McKinsey"
     # a name with "the" inside is kept whole, with the paper
     assert _one(result, "school uniforms").speaker.endswith("Save the Children")
+
+
+def test_he_after_a_witness_named_in_an_apposition_is_the_witness():
+    text = (
+        "Trial\n\nFriday, April 10, 2026\n\n"
+        "Prosecutor Eva Persson questioned the witness, Mark Lund, for three hours. He told the "
+        "court he had never met the defendant.\n"
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    met = _one(result, "never met the defendant")
+    assert met.speaker == "Mark Lund"
+    assert met.confidence < 0.75  # a pronoun: the editor confirms
