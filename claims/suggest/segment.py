@@ -542,7 +542,9 @@ def _heading_reason(line: str) -> str | None:
         return None  # "Jane Doe wrote on her blog,": a sentence running on into the next
     if len(_UNSPACED_SCRIPT.findall(line)) >= _UNSPACED_SENTENCE:
         return None  # Chinese or Japanese: no spaces to count words by, a sentence all the same
-    stop = line[-1] in _TERMINAL and line[-1] != "?"
+    # ('European telescope shows "dark universe"': a quotation closing it ends no sentence)
+    bare = line.rstrip("\"”’'»)") or line
+    stop = bare[-1] in _TERMINAL and bare[-1] != "?"
     words = re.findall(r"[^\W_][\w'’\-]*", line)
     if not words or len(words) > 20 or (stop and (line[-1] != "." or len(words) > 12)):
         return None

@@ -332,3 +332,15 @@ def test_a_capital_letter_ending_a_sentence_is_no_initial_when_a_sentence_follow
 def test_a_sentence_about_a_map_or_a_photo_is_no_caption():
     text = "Storm\n\nThe storm hit on Monday.\n\nA map of the flood zone was published in 2019.\n"
     assert any("2019" in c.text for c in suggest(text).candidates)
+
+
+def test_a_short_line_ending_in_a_quotation_without_a_full_stop_is_a_heading():
+    text = "The telescope launched in July.\nEuropean telescope shows ‘dark universe’\nIt works."
+
+    assert _kinds(text)[1] == (
+        "European telescope shows ‘dark universe’",
+        "heading",
+        "short line without final punctuation",
+    )
+    # a quotation that ends a sentence is no heading
+    assert _kinds('The vote was held.\nThe minister said "we won."\nIt ended.')[1][1] == "body"
