@@ -491,9 +491,14 @@ def _own_before(
     text: str, clause: list[Token], begin: int, after_cut: bool
 ) -> tuple[int, int] | None:
     """The statement's own words before a comma that precedes a relayed report in the same
-    clause: "Lawmakers rejected the proposal in October, although reports stated that ..."."""
+    clause: "Lawmakers rejected the proposal in October, although reports stated that ..."
+    (not when the comma closes the relayed speaker's apposition: "Mr. Trudeau, the prime
+    minister, said that ...")."""
     comma = max((t.start for t in clause if t.text == "," and t.end <= begin), default=None)
     if comma is None:
+        return None
+    after = next((k for k, t in enumerate(clause) if t.start > comma), None)
+    if after is None or is_cue(clause, after):
         return None
     head = [t for t in clause if t.end <= comma]
     if not _has_finite_verb(head) or not _has_words(head, 0, len(head), _MIN_WORDS):

@@ -2554,3 +2554,16 @@ def test_he_after_a_witness_named_in_an_apposition_is_the_witness():
     met = _one(result, "never met the defendant")
     assert met.speaker == "Mark Lund"
     assert met.confidence < 0.75  # a pronoun: the editor confirms
+
+
+def test_a_relayed_speakers_apposition_is_no_claim_of_its_own():
+    text = (
+        "Relayed\n\nFriday, April 10, 2026\n\n"
+        '"If we take Canada, Mr. Trudeau, the prime minister, said that it was necessary to '
+        'punish all those who support him," Lavrov added.\n'
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    assert _one(result, "necessary to punish").speaker == "Lavrov"
+    assert _none(result, "If we take Canada")
