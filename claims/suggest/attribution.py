@@ -299,7 +299,7 @@ class Discourse:
             if (name == self.outlet and not kind_in_name) or _other_kind(name, head):
                 continue  # (a press office's "the department said" is its own department)
             seen = registry.last_seen(name, position)
-            # ("the central bank" is the Federal Reserve, a bank's own kind by another name)
+            # ("the airline" is Acme Airways: the kind by another word of its name)
             kind_in_name = kind_in_name or bool(
                 set(name.lower().split()) & _KIND_FITS.get(head, frozenset())
             )
@@ -1075,7 +1075,7 @@ def _other_kind(name: str, kind: str) -> bool:
         return kind != "body" and bool(words & _PUBLIC_BODIES)
     own = words & ORG_WORDS - _ANY_KIND
     if words & _KIND_FITS.get(kind, frozenset()):
-        return False  # "Kestrel Motors ... the carmaker", "the Federal Reserve ... the bank"
+        return False  # "Kestrel Motors ... the carmaker", "Helix Pharma ... the drugmaker"
     return bool(own) and kind not in own and not any(w.startswith(kind) for w in words)
 
 
@@ -2133,7 +2133,8 @@ def _in_their_view(text: str, tokens: list[Token], end: int) -> Found | None:
         word = _POSSESSIVE_PRONOUNS[owner.lower]
         mention = Mention(owner.start, owner.end, "pronoun", word, role=word)
     elif possessive(owner) and owner.is_capitalised:
-        bare = Token(owner.text[:-2], owner.start, owner.end - 2, owner.lower[:-2])
+        name = re.sub(r"['’]s?$", "", owner.text)  # "Ward's", "Reyes'"
+        bare = Token(name, owner.start, owner.start + len(name), name.lower())
         mention = interpret(text, [bare])
     else:
         return None
