@@ -1974,12 +1974,22 @@ def _narration_before(
     # (a participle after an article describes a noun: "In a televised address, ...")
     verbs = [t for i, t in enumerate(words) if _verbish(t) and not (i and _article(words[i - 1]))]
     # "Having had surgery for cancer, Akihito said": a participle's clause of its own
-    participle = bool(words) and words[0].lower.endswith("ing") and len(words[0].lower) > 5
+    participle = (
+        bool(words)
+        and words[0].lower.endswith("ing")
+        and len(words[0].lower) > 5
+        and words[0].lower not in _ING_PREPOSITIONS  # "During a heated debate, X insisted"
+    )
     if len(words) < 3 or not (verbs or participle):
         return None
     if words[0].lower in _FRONTING_PARTICIPLES:
         return None  # "Asked whether the library would reopen, Ortiz said": no clause
     return _clause_span(text, start, comma.start)
+
+
+_ING_PREPOSITIONS = word_set(
+    "during according including regarding concerning following notwithstanding pending"
+)
 
 
 def _article(token: Token) -> bool:

@@ -2567,3 +2567,16 @@ def test_a_relayed_speakers_apposition_is_no_claim_of_its_own():
 
     assert _one(result, "necessary to punish").speaker == "Lavrov"
     assert _none(result, "If we take Canada")
+
+
+def test_a_phrase_opening_with_during_is_no_clause_of_the_outlets():
+    text = (
+        "Debate\n\nFriday, April 10, 2026\n\n"
+        "During a heated debate in the Commons, Home Secretary Claire Dunn insisted that crime "
+        "had fallen by 10 percent.\n"
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    assert _one(result, "fallen by 10 percent").speaker == "Claire Dunn"
+    assert _none(result, "heated debate")
