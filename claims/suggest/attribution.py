@@ -43,6 +43,7 @@ from .lexicon import (
     MADE_PAPERS,
     MONTHS,
     NAMING_CUES,
+    NEGATED_VERBS,
     OF_CUES,
     ORG_WORDS,
     PASSIVE_BEFORE_CUE,
@@ -3006,7 +3007,11 @@ def _opener(tokens: list[Token]) -> bool:
 
 def _verbish(token: Token) -> bool:
     low = token.lower
-    return low in FINITE_VERBS or (token.text.islower() and low.endswith("ed") and len(low) > 4)
+    return (
+        low in FINITE_VERBS
+        or low in NEGATED_VERBS
+        or (token.text.islower() and low.endswith("ed") and len(low) > 4)
+    )
 
 
 def _citing(tokens: list[Token], after: int) -> tuple[int, int] | None:

@@ -305,6 +305,14 @@ FINITE_VERBS = word_set(
     sped spat blew ate strode upheld withheld withstood awoke befell forsook partook
     """
 )
+# Auxiliaries with their negation written in ("the city can't afford it"): a clause's verb.
+NEGATED_VERBS = word_set(
+    """
+    cannot can't won't isn't aren't wasn't weren't don't doesn't didn't hasn't haven't hadn't
+    shouldn't couldn't wouldn't mustn't can’t won’t isn’t aren’t wasn’t weren’t don’t
+    doesn’t didn’t hasn’t haven’t hadn’t shouldn’t couldn’t wouldn’t mustn’t
+    """
+)
 
 # Leading words trimmed from a clause so that a candidate starts with its assertion.
 LEADING_CONNECTORS = word_set("and but that while whereas yet so")

@@ -188,6 +188,15 @@ def _collect_back(tokens: list[Token], j: int, lo: int) -> int | None:
         if k < j and possessive(token) and np_word(tokens[k + 1]):
             k -= 1  # "the agency's director", "the report's authors"
             continue
+        if (
+            lo < k < j
+            and token.text in ("'", "’")
+            and tokens[k - 1].end == token.start
+            and tokens[k - 1].lower.endswith("s")
+            and np_word(tokens[k + 1])
+        ):
+            k -= 2  # "the teachers' union": a plural's possessive mark, then the plural
+            continue
         if k < j and re.fullmatch(r"(?:1[89]|20)\d\d", token.text) and np_word(tokens[k + 1]):
             k -= 1  # "a 2023 study"
             continue

@@ -614,6 +614,8 @@ def _real_boundary(text: str, dot: int, cut: int) -> bool:
         return True  # "Acme & Co.. The deal": the abbreviation's dot, then the full stop
     if word.lower() in _NAME_ENDINGS:  # "Acme Inc. The company ...", "Acme Inc. said"
         return next_word in SENTENCE_STARTERS or next_word in STOP_CAPS
+    if word == "No" and following and not following.group(1)[0].isdigit():
+        return True  # "No. The consultants said ...": an answer, not "No. 10"
     if word.lower() in ABBREVIATIONS:
         return False
     if len(word) == 1 and word.isupper():

@@ -2580,3 +2580,22 @@ def test_a_phrase_opening_with_during_is_no_clause_of_the_outlets():
 
     assert _one(result, "fallen by 10 percent").speaker == "Claire Dunn"
     assert _none(result, "heated debate")
+
+
+def test_a_negated_verb_a_plural_possessive_and_an_answer_no_before_a_sentence():
+    text = (
+        "Housing\n\nFriday, April 10, 2026\n\n"
+        "Mayor Peter Lund said the city can't afford more bike lanes.\n\n"
+        "The teachers' union said the country was short of 30,000 teachers.\n\n"
+        "Was the plan too costly? No. The consultants said that 2,000 jobs would go.\n"
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    lanes = _one(result, "bike lanes")
+    assert lanes.speaker == "Peter Lund"
+    assert lanes.text.startswith("the city")
+    assert _one(result, "30,000 teachers").speaker == "The teachers' union"
+    jobs = _one(result, "2,000 jobs")
+    assert jobs.speaker == "The consultants"
+    assert jobs.text == "2,000 jobs would go"
