@@ -25,6 +25,7 @@ from .lexicon import (
     ROLE_FAMILIES,
     ROLE_MODIFIERS,
     SKIP_BEFORE_CUE,
+    STOP_CAPS,
     TITLE_WORDS,
     WEEKDAYS,
 )
@@ -269,12 +270,16 @@ class Registry:
     def named_with_given_name(self, pronoun: str, position: int) -> str | None:
         """The last person the article named before a position with a given name that "he"
         or "she" can stand for ("the witness, Mark Lund, ... He"), registered."""
-        given = MALE if pronoun == "he" else FEMALE
-        last = None
+        given, other = (MALE, FEMALE) if pronoun == "he" else (FEMALE, MALE)
+        last = unlisted = None
         for match in _GIVEN_AND_SURNAME.finditer(self._text, 0, position):
-            if match.group(1).lower() in given:
+            first = match.group(1).lower()
+            if first in given:
                 last = match
-        if last is None:
+            elif first not in other and first not in _NOT_GIVEN and first not in STOP_CAPS:
+                unlisted = match  # "Karl Berg": a given name the list lacks, of either sex
+        last = last or unlisted
+        if last is None or self.is_organisation(last.group(0)):
             return None
         full = last.group(0)
         return self.register(Mention(last.start(), last.end(), "name", full, full), last.start())
@@ -528,6 +533,10 @@ def _first_names_agree(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     return a[:4] == b[:4] if min(len(a), len(b)) >= 4 else a == b
+
+
+# Capitalised words that open a name without being a given name.
+_NOT_GIVEN = HONORIFICS | TITLE_WORDS | ROLE_MODIFIERS | MONTHS | WEEKDAYS | ORG_WORDS
 
 
 def register_people(registry: Registry, mentions: list[Mention]) -> None:

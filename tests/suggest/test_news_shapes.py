@@ -2599,3 +2599,14 @@ def test_a_negated_verb_a_plural_possessive_and_an_answer_no_before_a_sentence()
     jobs = _one(result, "2,000 jobs")
     assert jobs.speaker == "The consultants"
     assert jobs.text == "2,000 jobs would go"
+
+
+def test_he_after_a_man_whose_given_name_the_list_lacks():
+    text = (
+        "Bakery\n\nFriday, April 10, 2026\n\n"
+        "Karl Berg runs the delivery side. He said the bakery sold 4,000 loaves a week.\n"
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    assert _one(result, "4,000 loaves").speaker == "Karl Berg"
