@@ -131,6 +131,17 @@ _SLIGHT_WORDS = 3
 _SLIGHT_SCORE = 0.15
 
 
+def _running_prose(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph reads as the article's running text, not a citation or a link:
+    two sentences or more, long, with a verb in lower case."""
+    words = text[start:end].split()
+    verbs = any(w in FINITE_VERBS for w in (w.strip(".,;:").lower() for w in words if w.islower()))
+    return len(words) >= _PROSE_WORDS and len(split_sentences(text, start, end)) >= 2 and verbs
+
+
+_PROSE_WORDS = 30
+
+
 def read_paragraphs(text: str, *, title: str | None = None) -> list[Paragraph]:
     """Every non-blank line, classified, with reprinted body paragraphs marked as repeats.
 
@@ -151,8 +162,11 @@ def read_paragraphs(text: str, *, title: str | None = None) -> list[Paragraph]:
             kind, reason = "body", "list item"  # "64 per cent said they knew" under a lead-in
         if _REFERENCES.match(text[start:end]) and reason != "headline":
             references = True  # "Sources", or "Related news" set aside as a link's label
-        elif kind == "heading" and reason != "headline":
-            references = False
+        elif (kind == "heading" and reason != "headline") or (
+            references and kind == "body" and _running_prose(text, start, end)
+        ):
+            references = False  # (a heading, or the article going on: "Related coverage" set
+            # in the middle of the page labels only the links under it)
         elif references and kind in ("body", "heading"):
             kind, reason = "noise", "reference list"  # "Sources", then the sources cited
         if coverage and reason == "list item":

@@ -2610,3 +2610,26 @@ def test_he_after_a_man_whose_given_name_the_list_lacks():
     check_spans(text, result)
 
     assert _one(result, "4,000 loaves").speaker == "Karl Berg"
+
+
+def test_a_related_coverage_label_mid_article_silences_only_its_links():
+    text = (
+        "Harbour\n\nFriday, April 10, 2026\n\n"
+        "The council approved a 40 million euro budget for the harbour on Tuesday.\n\n"
+        "Related coverage\n\n"
+        "Mayor Ann Lee said the budget would create 300 jobs in the quarter that ends in June. "
+        "The opposition said the plan was too expensive and would raise taxes by 5 percent for "
+        "every household in the city.\n"
+    )
+    result = suggest(text, outlet="Wire")
+    check_spans(text, result)
+
+    assert _one(result, "300 jobs").speaker == "Ann Lee"
+    assert _one(result, "5 percent").speaker == "The opposition"
+    # at an article's foot the label still sets its list aside
+    foot = suggest(
+        "Harbour\n\nThe council approved a budget of 40 million euros.\n\nSources\n\n"
+        "Jane Doe. Council approves harbour budget. Eastport Herald, March 3, 2026.\n",
+        outlet="Wire",
+    )
+    assert _none(foot, "Eastport Herald")
