@@ -301,9 +301,7 @@ class Discourse:
                 continue  # (a press office's "the department said" is its own department)
             seen = registry.last_seen(name, position)
             # ("the airline" is Acme Airways: the kind by another word of its name)
-            kind_in_name = kind_in_name or bool(
-                set(name.lower().split()) & _KIND_FITS.get(head, frozenset())
-            )
+            kind_in_name = kind_in_name or _fits_kind(name, head)
             if seen >= 0 and (kind_in_name or not named):
                 last[name] = (kind_in_name, seen, len(name))  # "Desde Abajo" over "Desde"
         return max(last, key=last.__getitem__) if last else None
@@ -1075,9 +1073,15 @@ def _other_kind(name: str, kind: str) -> bool:
         # "the company" may be any business, "the body" any public one too
         return kind != "body" and bool(words & _PUBLIC_BODIES)
     own = words & ORG_WORDS - _ANY_KIND
-    if words & _KIND_FITS.get(kind, frozenset()):
+    if _fits_kind(name, kind):
         return False  # "Kestrel Motors ... the carmaker", "Helix Pharma ... the drugmaker"
     return bool(own) and kind not in own and not any(w.startswith(kind) for w in words)
+
+
+def _fits_kind(name: str, kind: str) -> bool:
+    """Whether a word of a body's name says it is of the kind a description names."""
+    words = {w.lower().strip(".,") for w in name.split()}
+    return bool(words & _KIND_FITS.get(kind, frozenset()))
 
 
 # Words of a body's name that say what kind of body it is, by the kind a description names.

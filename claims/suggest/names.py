@@ -281,8 +281,7 @@ class Registry:
         last = last or unlisted
         if last is None or self.is_organisation(last.group(0)):
             return None
-        full = last.group(0)
-        return self.register(Mention(last.start(), last.end(), "name", full, full), last.start())
+        return self._register_written(last.group(0), last.start())
 
     def _written_in_full(self, surname: str, position: int) -> str | None:
         """The person a bare surname means when the article named them in full before, with a
@@ -297,6 +296,10 @@ class Registry:
         if len(written) != 1:
             return None
         ((full, at),) = written.items()
+        return self._register_written(full, at)
+
+    def _register_written(self, full: str, at: int) -> str:
+        """Register a person's full name as the article writes it at a position."""
         return self.register(Mention(at, at + len(full), "name", full, full), at)
 
     def _spelled_out(self, name: str) -> str | None:
